@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "presence.h"
+#include "role.h"
+
+#include <QString>
+
+namespace Tandem {
+
+//! A staff account as the rest of the team sees it.
+struct Agent {
+    qint64 id = 0;
+    QString name;
+    QString email;
+    Role role = Role::Agent;
+    Presence presence = Presence::Offline;
+    bool disabled = false;
+
+    bool operator==(const Agent &o) const
+    {
+        return id == o.id && name == o.name && email == o.email && role == o.role
+            && presence == o.presence && disabled == o.disabled;
+    }
+};
+
+} // namespace Tandem

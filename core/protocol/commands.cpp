@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commands.h"
+
+#include "fieldreader.h"
+#include "limits.h"
+
+namespace Tandem::Commands {
+namespace {
+
+// The version is checked before anything else so an old client learns why it is refused.
+std::optional<Failure> checkVersion(FieldReader &r)
+{
+    const qint64 version = r.integer("protocol", 1, 1000000);
+    if (!r.ok())
+        return r.failure();
+    if (version != Protocol::Version)
+        return Failure{ErrorCode::UnsupportedVersion,
+                       QStringLiteral("This server speaks protocol %1, not %2")
+                           .arg(Protocol::Version)
+                           .arg(version)};
+    return std::nullopt;
+}
+
+bool blank(const QString &s)
+{
+    return s.trimmed().isEmpty();
+}
+
+} // namespace
+
+Result<SignIn> decodeSignIn(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    if (auto f = checkVersion(r))
+        return *f;
+    SignIn s;
+    s.email = r.string("email", 3, Protocol::MaxEmailChars).trimmed();
+    s.password = r.string("password", 1, Protocol::MaxPasswordChars);
+    if (!r.ok())
+        return r.failure();
+    return s;
+}
+
+Result<AgentHello> decodeAgentHello(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    if (auto f = checkVersion(r))
+        return *f;
+    AgentHello h;
+    h.token = r.string("token", 1, Protocol::MaxTokenChars);
+    h.resumeFrom = r.optionalInteger("resumeFrom", 0, Protocol::MaxId);
+    if (!r.ok())
+        return r.failure();
+    return h;
+}
+
+Result<CustomerHello> decodeCustomerHello(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    if (auto f = checkVersion(r))
+        return *f;
+    CustomerHello h;
+    h.token = r.optionalString("token", 1, Protocol::MaxTokenChars);
+    h.resumeFrom = r.optionalInteger("resumeFrom", 0, Protocol::MaxId);
+    if (!h.token) {
+        h.name = r.string("name", 1, Protocol::MaxNameChars).trimmed();
+        h.email = r.optionalString("email", 0, Protocol::MaxEmailChars).value_or(QString());
+        if (r.ok() && h.name.isEmpty())
+            r.fail("name", QStringLiteral("must not be blank"));
+    }
+    if (!r.ok())
+        return r.failure();
+    return h;
+}
+
+Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired)
+{
+    FieldReader r(fields);
+    Send s;
+    s.conversationId = conversationRequired ? std::optional<qint64>(r.id("conversation"))
+                                            : r.optionalId("conversation");
+    s.clientId = r.uuid("clientId");
+    s.text = r.string("text", 1, Protocol::MaxTextChars);
+    if (r.ok() && blank(s.text))
+        r.fail("text", QStringLiteral("must not be blank"));
+    if (!r.ok())
+        return r.failure();
+    return s;
+}
+
+Result<History> decodeHistory(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    History h;
+    h.conversationId = r.id("conversation");
+    h.before = r.optionalId("before");
+    h.limit = int(r.optionalInteger("limit", 1, Protocol::MaxHistoryLimit)
+                      .value_or(Protocol::DefaultHistoryLimit));
+    if (!r.ok())
+        return r.failure();
+    return h;
+}
+
+Result<MarkRead> decodeMarkRead(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    MarkRead m;
+    m.conversationId = r.id("conversation");
+    m.upTo = r.id("upTo");
+    if (!r.ok())
+        return r.failure();
+    return m;
+}
+
+Result<Typing> decodeTyping(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    Typing t;
+    t.conversationId = r.id("conversation");
+    t.on = r.boolean("on");
+    if (!r.ok())
+        return r.failure();
+    return t;
+}
+
+Result<SetPresence> decodeSetPresence(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    const QString status = r.string("status", 1, 16);
+    if (!r.ok())
+        return r.failure();
+    const auto presence = presenceFromName(status);
+    if (!presence) {
+        r.fail("status", QStringLiteral("must be online, away, busy or offline"));
+        return r.failure();
+    }
+    return SetPresence{*presence};
+}
+
+} // namespace Tandem::Commands

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../domain/presence.h"
+#include "result.h"
+
+#include <QJsonObject>
+#include <QUuid>
+#include <optional>
+
+//! The requests a client can make, each with a decoder that validates every field
+//! (docs/protocol.md, "Handshake" and "Commands").
+namespace Tandem::Commands {
+
+struct SignIn {
+    QString email;
+    QString password;
+};
+
+struct AgentHello {
+    QString token;
+    std::optional<qint64> resumeFrom;
+};
+
+struct CustomerHello {
+    std::optional<QString> token;
+    QString name;
+    QString email;
+    std::optional<qint64> resumeFrom;
+};
+
+struct Send {
+    std::optional<qint64> conversationId;
+    QUuid clientId;
+    QString text;
+};
+
+struct History {
+    qint64 conversationId = 0;
+    std::optional<qint64> before;
+    int limit = 0;
+};
+
+struct MarkRead {
+    qint64 conversationId = 0;
+    qint64 upTo = 0;
+};
+
+struct Typing {
+    qint64 conversationId = 0;
+    bool on = false;
+};
+
+struct SetPresence {
+    Presence status = Presence::Offline;
+};
+
+Result<SignIn> decodeSignIn(const QJsonObject &fields);
+Result<AgentHello> decodeAgentHello(const QJsonObject &fields);
+Result<CustomerHello> decodeCustomerHello(const QJsonObject &fields);
+//! `conversationRequired` is true for agents, who can only write in existing ones.
+Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired);
+Result<History> decodeHistory(const QJsonObject &fields);
+Result<MarkRead> decodeMarkRead(const QJsonObject &fields);
+Result<Typing> decodeTyping(const QJsonObject &fields);
+Result<SetPresence> decodeSetPresence(const QJsonObject &fields);
+
+} // namespace Tandem::Commands

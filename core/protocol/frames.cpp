@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "frames.h"
+
+#include "limits.h"
+#include "wirecodec.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace Tandem::Frames {
+namespace {
+QString toText(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+bool decodeRequest(const QString &text, Request &request, Failure &failure)
+{
+    request = Request{};
+    request.id = QJsonValue(QJsonValue::Null);
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        failure = {ErrorCode::BadFrame,
+                   QStringLiteral("Not valid JSON: %1 at offset %2")
+                       .arg(parseError.errorString())
+                       .arg(parseError.offset)};
+        return false;
+    }
+    if (!doc.isObject()) {
+        failure = {ErrorCode::BadFrame, QStringLiteral("A frame must be a JSON object")};
+        return false;
+    }
+    request.fields = doc.object();
+    const QJsonValue id = request.fields.value(QLatin1String("id"));
+    if (!id.isString() || id.toString().isEmpty()
+        || id.toString().size() > Protocol::MaxRequestIdChars) {
+        failure = {ErrorCode::BadFrame,
+                   QStringLiteral("id must be a string of 1 to %1 characters")
+                       .arg(Protocol::MaxRequestIdChars)};
+        return false;
+    }
+    request.id = id;
+    const QJsonValue type = request.fields.value(QLatin1String("type"));
+    if (!type.isString() || type.toString().isEmpty() || type.toString().size() > 32) {
+        failure = {ErrorCode::BadFrame, QStringLiteral("type must be a short string")};
+        return false;
+    }
+    request.type = type.toString();
+    return true;
+}
+
+QString ok(const QJsonValue &id, const QJsonObject &data)
+{
+    return toText({{QStringLiteral("type"), QStringLiteral("ok")},
+                   {QStringLiteral("id"), id},
+                   {QStringLiteral("data"), data}});
+}
+
+QString error(const QJsonValue &id, const Failure &failure, const QJsonObject &extra)
+{
+    QJsonObject o = extra;
+    o.insert(QStringLiteral("type"), QStringLiteral("error"));
+    o.insert(QStringLiteral("id"), id.isString() ? id : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("code"), errorCodeName(failure.code));
+    o.insert(QStringLiteral("message"), failure.message);
+    return toText(o);
+}
+
+QString event(const Event &e)
+{
+    return toText({{QStringLiteral("type"), QStringLiteral("event")},
+                   {QStringLiteral("seq"), e.seq},
+                   {QStringLiteral("event"), e.kind},
+                   {QStringLiteral("data"), e.data}});
+}
+
+QString snapshot(qint64 seq, const QJsonObject &data)
+{
+    return toText({{QStringLiteral("type"), QStringLiteral("snapshot")},
+                   {QStringLiteral("seq"), seq},
+                   {QStringLiteral("data"), data}});
+}
+
+QString synced(qint64 seq)
+{
+    return toText({{QStringLiteral("type"), QStringLiteral("synced")},
+                   {QStringLiteral("seq"), seq}});
+}
+
+QString typing(qint64 conversationId, const Party &author, bool on)
+{
+    return toText({{QStringLiteral("type"), QStringLiteral("typing")},
+                   {QStringLiteral("conversation"), conversationId},
+                   {QStringLiteral("author"), Wire::encode(author)},
+                   {QStringLiteral("on"), on}});
+}
+
+} // namespace Tandem::Frames

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../domain/event.h"
+#include "../domain/party.h"
+#include "errorcode.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+//! The envelope of every frame: reading a request, writing replies, events and the
+//! other server frames (docs/protocol.md, "Frames").
+namespace Tandem::Frames {
+
+//! A request as read off the wire; `fields` is the whole object, for the command decoders.
+struct Request {
+    QString type;
+    QJsonValue id; // a string once decoded; null when the frame was unreadable
+    QJsonObject fields;
+};
+
+//! Reads one text frame. On failure `request.id` holds the request's id when it could be
+//! found, so the error reply can name it.
+bool decodeRequest(const QString &text, Request &request, Failure &failure);
+
+QString ok(const QJsonValue &id, const QJsonObject &data = {});
+QString error(const QJsonValue &id, const Failure &failure, const QJsonObject &extra = {});
+QString event(const Event &event);
+QString snapshot(qint64 seq, const QJsonObject &data);
+QString synced(qint64 seq);
+QString typing(qint64 conversationId, const Party &author, bool on);
+
+} // namespace Tandem::Frames

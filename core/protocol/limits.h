@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QtGlobal>
+
+//! Numbers both ends of the protocol agree on (docs/protocol.md).
+namespace Tandem::Protocol {
+
+constexpr int Version = 1;
+constexpr qint64 DefaultMaxMessageBytes = 64 * 1024;
+constexpr qsizetype MaxRequestIdChars = 64;
+constexpr qsizetype MaxTextChars = 10000;
+constexpr qsizetype MaxNameChars = 100;
+constexpr qsizetype MaxEmailChars = 254;
+constexpr qsizetype MaxPasswordChars = 1024;
+constexpr qsizetype MaxTokenChars = 256;
+constexpr int DefaultHistoryLimit = 50;
+constexpr int MaxHistoryLimit = 200;
+//! WebSocket close code: the session ended (signed out, revoked, disabled); sign in again.
+constexpr int CloseSessionEnded = 4001;
+//! Ids travel as JSON numbers; above this a double can no longer hold every integer.
+constexpr qint64 MaxId = (qint64(1) << 53) - 1;
+
+} // namespace Tandem::Protocol

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "wirecodec.h"
+
+#include "fieldreader.h"
+#include "limits.h"
+
+namespace Tandem::Wire {
+
+QString timeToString(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QJsonObject encode(const Party &party)
+{
+    QJsonObject o{{QStringLiteral("kind"), partyKindName(party.kind)},
+                  {QStringLiteral("id"), party.id}};
+    if (!party.name.isEmpty())
+        o.insert(QStringLiteral("name"), party.name);
+    return o;
+}
+
+QJsonObject encode(const Customer &customer)
+{
+    return {{QStringLiteral("id"), customer.id},
+            {QStringLiteral("name"), customer.name},
+            {QStringLiteral("email"), customer.email}};
+}
+
+QJsonObject encode(const Conversation &c)
+{
+    return {{QStringLiteral("id"), c.id},
+            {QStringLiteral("customer"),
+             QJsonObject{{QStringLiteral("id"), c.customer.id},
+                         {QStringLiteral("name"), c.customer.name}}},
+            {QStringLiteral("channel"), c.channel},
+            {QStringLiteral("status"), c.status},
+            {QStringLiteral("createdAt"), timeToString(c.createdAt)},
+            {QStringLiteral("updatedAt"), timeToString(c.updatedAt)}};
+}
+
+QJsonObject encode(const Message &m)
+{
+    return {{QStringLiteral("id"), m.id},
+            {QStringLiteral("conversation"), m.conversationId},
+            {QStringLiteral("clientId"), m.clientId.toString(QUuid::WithoutBraces)},
+            {QStringLiteral("author"), encode(m.author)},
+            {QStringLiteral("text"), m.text},
+            {QStringLiteral("createdAt"), timeToString(m.createdAt)}};
+}
+
+QJsonObject encode(const Agent &a, AgentDetail detail)
+{
+    QJsonObject o{{QStringLiteral("id"), a.id},
+                  {QStringLiteral("name"), a.name},
+                  {QStringLiteral("role"), roleName(a.role)},
+                  {QStringLiteral("presence"), presenceName(a.presence)}};
+    if (detail == AgentDetail::WithEmail)
+        o.insert(QStringLiteral("email"), a.email);
+    return o;
+}
+
+Result<Party> decodeParty(const QJsonObject &json)
+{
+    FieldReader r(json, QStringLiteral("party"));
+    Party p;
+    const QString kind = r.string("kind", 1, 16);
+    if (r.ok()) {
+        if (kind == QLatin1String("agent"))
+            p.kind = Party::Kind::Agent;
+        else if (kind == QLatin1String("customer"))
+            p.kind = Party::Kind::Customer;
+        else
+            r.fail("kind", QStringLiteral("must be agent or customer"));
+    }
+    p.id = r.id("id");
+    p.name = r.optionalString("name", 0, Protocol::MaxNameChars).value_or(QString());
+    if (!r.ok())
+        return r.failure();
+    return p;
+}
+
+Result<Customer> decodeCustomer(const QJsonObject &json)
+{
+    FieldReader r(json, QStringLiteral("customer"));
+    Customer c;
+    c.id = r.id("id");
+    c.name = r.string("name", 0, Protocol::MaxNameChars);
+    c.email = r.optionalString("email", 0, Protocol::MaxEmailChars).value_or(QString());
+    if (!r.ok())
+        return r.failure();
+    return c;
+}
+
+Result<Conversation> decodeConversation(const QJsonObject &json)
+{
+    FieldReader r(json, QStringLiteral("conversation"));
+    Conversation c;
+    c.id = r.id("id");
+    const QJsonObject customer = r.object("customer");
+    c.channel = r.string("channel", 1, 32);
+    c.status = r.string("status", 1, 32);
+    c.createdAt = r.time("createdAt");
+    c.updatedAt = r.time("updatedAt");
+    if (!r.ok())
+        return r.failure();
+    FieldReader cr(customer, QStringLiteral("conversation.customer"));
+    c.customer.id = cr.id("id");
+    c.customer.name = cr.string("name", 0, Protocol::MaxNameChars);
+    if (!cr.ok())
+        return cr.failure();
+    return c;
+}
+
+Result<Message> decodeMessage(const QJsonObject &json)
+{
+    FieldReader r(json, QStringLiteral("message"));
+    Message m;
+    m.id = r.id("id");
+    m.conversationId = r.id("conversation");
+    m.clientId = r.uuid("clientId");
+    const QJsonObject author = r.object("author");
+    m.text = r.string("text", 1, Protocol::MaxTextChars);
+    m.createdAt = r.time("createdAt");
+    if (!r.ok())
+        return r.failure();
+    auto party = decodeParty(author);
+    if (!party)
+        return party.failure();
+    m.author = party.value();
+    return m;
+}
+
+Result<Agent> decodeAgent(const QJsonObject &json)
+{
+    FieldReader r(json, QStringLiteral("agent"));
+    Agent a;
+    a.id = r.id("id");
+    a.name = r.string("name", 0, Protocol::MaxNameChars);
+    a.email = r.optionalString("email", 0, Protocol::MaxEmailChars).value_or(QString());
+    const QString role = r.string("role", 1, 16);
+    const QString presence = r.string("presence", 1, 16);
+    if (!r.ok())
+        return r.failure();
+    const auto parsedRole = roleFromName(role);
+    if (!parsedRole)
+        r.fail("role", QStringLiteral("must be agent, supervisor or admin"));
+    const auto parsedPresence = presenceFromName(presence);
+    if (!parsedPresence)
+        r.fail("presence", QStringLiteral("must be online, away, busy or offline"));
+    if (!r.ok())
+        return r.failure();
+    a.role = *parsedRole;
+    a.presence = *parsedPresence;
+    return a;
+}
+
+} // namespace Tandem::Wire

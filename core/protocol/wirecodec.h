@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../domain/agent.h"
+#include "../domain/conversation.h"
+#include "../domain/customer.h"
+#include "../domain/message.h"
+#include "../domain/party.h"
+#include "result.h"
+
+#include <QJsonObject>
+
+//! JSON forms of the objects in docs/protocol.md. Decoders validate every field they read
+//! and say which one was wrong; they never trust a value's type or size.
+namespace Tandem::Wire {
+
+QString timeToString(const QDateTime &time);
+
+QJsonObject encode(const Party &party);
+QJsonObject encode(const Customer &customer);
+QJsonObject encode(const Conversation &conversation);
+QJsonObject encode(const Message &message);
+enum class AgentDetail { Public, WithEmail };
+QJsonObject encode(const Agent &agent, AgentDetail detail = AgentDetail::Public);
+
+Result<Party> decodeParty(const QJsonObject &json);
+Result<Customer> decodeCustomer(const QJsonObject &json);
+Result<Conversation> decodeConversation(const QJsonObject &json);
+Result<Message> decodeMessage(const QJsonObject &json);
+Result<Agent> decodeAgent(const QJsonObject &json);
+
+} // namespace Tandem::Wire
