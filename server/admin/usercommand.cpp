@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "usercommand.h"
+
+#include "accounts/passwordhasher.h"
+#include "protocol/limits.h"
+#include "store/store.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace Tandem::Server {
+namespace {
+constexpr int MinPasswordChars = 8;
+} // namespace
+
+UserCommand::UserCommand(Store &store, QTextStream &in, QTextStream &out, QTextStream &err)
+    : m_store(store)
+    , m_in(in)
+    , m_out(out)
+    , m_err(err)
+{
+}
+
+int UserCommand::usage()
+{
+    m_err << "usage: tandemd user add --email EMAIL --name NAME [--role agent|supervisor|admin]\n"
+             "       tandemd user list\n"
+             "       tandemd user passwd --email EMAIL\n"
+             "       tandemd user disable|enable --email EMAIL\n"
+             "Passwords are read from standard input (one line).\n";
+    m_err.flush();
+    return 2;
+}
+
+int UserCommand::run(const QStringList &arguments)
+{
+    if (arguments.isEmpty())
+        return usage();
+    const QString verb = arguments.first();
+    if (verb == QLatin1String("add"))
+        return add(arguments);
+    if (verb == QLatin1String("list"))
+        return list();
+    if (verb == QLatin1String("passwd"))
+        return passwd(arguments);
+    if (verb == QLatin1String("disable"))
+        return disable(arguments, true);
+    if (verb == QLatin1String("enable"))
+        return disable(arguments, false);
+    return usage();
+}
+
+QString UserCommand::readPassword()
+{
+    QString password = m_in.readLine();
+    if (password.size() < MinPasswordChars || password.size() > Protocol::MaxPasswordChars) {
+        m_err << "The password must be " << MinPasswordChars << " to "
+              << Protocol::MaxPasswordChars << " characters long (read from standard input).\n";
+        m_err.flush();
+        return {};
+    }
+    return password;
+}
+
+int UserCommand::add(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOptions({{QStringLiteral("email"), QString(), QStringLiteral("email")},
+                       {QStringLiteral("name"), QString(), QStringLiteral("name")},
+                       {QStringLiteral("role"), QString(), QStringLiteral("role"),
+                        QStringLiteral("agent")}});
+    if (!parser.parse(arguments) || !parser.isSet(QStringLiteral("email"))
+        || !parser.isSet(QStringLiteral("name")))
+        return usage();
+    Agent agent;
+    agent.email = parser.value(QStringLiteral("email")).trimmed();
+    agent.name = parser.value(QStringLiteral("name")).trimmed();
+    const auto role = roleFromName(parser.value(QStringLiteral("role")));
+    if (!role || !agent.email.contains(QLatin1Char('@')) || agent.name.isEmpty()
+        || agent.name.size() > Protocol::MaxNameChars
+        || agent.email.size() > Protocol::MaxEmailChars)
+        return usage();
+    agent.role = *role;
+    const QString password = readPassword();
+    if (password.isEmpty())
+        return 1;
+    const QString hash = PasswordHasher::hash(password);
+    if (hash.isEmpty() || !m_store.begin()) {
+        m_err << "Could not store the account.\n";
+        return 1;
+    }
+    const auto created = m_store.createAgent(agent, hash);
+    if (!created || !m_store.commit()) {
+        m_store.rollback();
+        m_err << (created ? QStringLiteral("Could not store the account.")
+                          : created.failure().message)
+              << "\n";
+        return 1;
+    }
+    m_out << "Added " << roleName(agent.role) << " " << agent.email << " (id " << created->id
+          << ")\n";
+    return 0;
+}
+
+int UserCommand::list()
+{
+    for (const Agent &a : m_store.agents(true)) {
+        m_out << a.id << "\t" << a.email << "\t" << a.name << "\t" << roleName(a.role)
+              << "\t" << (a.disabled ? "disabled" : "enabled") << "\n";
+    }
+    return 0;
+}
+
+int UserCommand::passwd(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("email"), QString(), QStringLiteral("email")});
+    if (!parser.parse(arguments) || !parser.isSet(QStringLiteral("email")))
+        return usage();
+    const auto record = m_store.agentByEmail(parser.value(QStringLiteral("email")));
+    if (!record) {
+        m_err << "No such account.\n";
+        return 1;
+    }
+    const QString password = readPassword();
+    if (password.isEmpty())
+        return 1;
+    // A new password ends every session signed in with the old one.
+    if (!m_store.begin() || !m_store.setPassword(record->agent.id, PasswordHasher::hash(password))
+        || !m_store.revokeSessionsOf(record->agent.id) || !m_store.commit()) {
+        m_store.rollback();
+        m_err << "Could not change the password.\n";
+        return 1;
+    }
+    m_out << "Password changed for " << record->agent.email << "\n";
+    return 0;
+}
+
+int UserCommand::disable(const QStringList &arguments, bool disabled)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("email"), QString(), QStringLiteral("email")});
+    if (!parser.parse(arguments) || !parser.isSet(QStringLiteral("email")))
+        return usage();
+    const auto record = m_store.agentByEmail(parser.value(QStringLiteral("email")));
+    if (!record) {
+        m_err << "No such account.\n";
+        return 1;
+    }
+    if (!m_store.begin() || !m_store.setDisabled(record->agent.id, disabled)
+        || (disabled && !m_store.revokeSessionsOf(record->agent.id)) || !m_store.commit()) {
+        m_store.rollback();
+        m_err << "Could not change the account.\n";
+        return 1;
+    }
+    m_out << (disabled ? "Disabled " : "Enabled ") << record->agent.email << "\n";
+    return 0;
+}
+
+} // namespace Tandem::Server

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "daemon.h"
+
+#include "accounts/passwordhasher.h"
+#include "admin/usercommand.h"
+#include "http/httpfrontend.h"
+#include "hub/hub.h"
+#include "hub/serverconfig.h"
+#include "logging/logging.h"
+#include "shutdownsignals.h"
+#include "store/sqlitestore.h"
+#include "store/storage.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+#include <QTextStream>
+
+namespace Tandem::Server {
+namespace {
+
+struct Options {
+    ServerConfig config;
+    QStringList userArguments; // set for `tandemd user …`
+};
+
+bool positiveInt(const QCommandLineParser &p, const QString &name, int &out, QString *error)
+{
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    const int v = p.value(name).toInt(&ok);
+    if (!ok || v <= 0) {
+        *error = QStringLiteral("--%1 must be a positive whole number").arg(name);
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+bool parse(const QStringList &arguments, Options &options, QString *error)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Tandem helpdesk server.\n\n"
+        "  tandemd [options]                 serve agents and customers\n"
+        "  tandemd user add|list|passwd|disable|enable [--email E] [--name N] [--role R]\n"
+        "                                    manage staff accounts (password from stdin)"));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOptions({
+        {QStringLiteral("listen"), QStringLiteral("Address and port to serve on (port 0: any free port)."),
+         QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8640")},
+        {QStringLiteral("data"), QStringLiteral("Directory for the server's data."),
+         QStringLiteral("dir")},
+        {QStringLiteral("max-message-bytes"), QStringLiteral("Largest WebSocket message accepted."),
+         QStringLiteral("bytes")},
+        {QStringLiteral("allowed-origin"),
+         QStringLiteral("A browser origin allowed to connect (repeatable; * allows any)."),
+         QStringLiteral("origin")},
+        {QStringLiteral("max-requests-per-minute"), QStringLiteral("Request rate per connection."),
+         QStringLiteral("n")},
+        {QStringLiteral("replay-limit"),
+         QStringLiteral("Most events replayed on resume before a snapshot is sent instead."),
+         QStringLiteral("n")},
+        {QStringLiteral("session-ttl"), QStringLiteral("Lifetime of a staff session in seconds."),
+         QStringLiteral("seconds")},
+        {QStringLiteral("handshake-timeout"),
+         QStringLiteral("Milliseconds a new connection has to authenticate."), QStringLiteral("ms")},
+        {QStringLiteral("idle-timeout"), QStringLiteral("Seconds of silence before a connection is closed."),
+         QStringLiteral("seconds")},
+        {QStringLiteral("session-check"),
+         QStringLiteral("Seconds between checks that live sessions were not revoked elsewhere."),
+         QStringLiteral("seconds")},
+    });
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: user"));
+    // Admin subcommands take their own options; parse only what precedes them here.
+    const qsizetype userAt = arguments.indexOf(QStringLiteral("user"));
+    const QStringList own = userAt > 0 ? arguments.mid(0, userAt) : arguments;
+    QStringList rest = userAt > 0 ? arguments.mid(userAt + 1) : QStringList();
+    // --data may also follow the subcommand: `tandemd user list --data DIR`.
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        if (rest.at(i) == QLatin1String("--data") && i + 1 < rest.size()) {
+            options.config.dataDir = rest.at(i + 1);
+            rest.remove(i, 2);
+            break;
+        }
+    }
+    if (!p.parse(own)) {
+        *error = p.errorText();
+        return false;
+    }
+    if (p.isSet(QStringLiteral("help")))
+        p.showHelp(0);
+    if (p.isSet(QStringLiteral("version")))
+        p.showVersion();
+    if (userAt > 0)
+        options.userArguments = rest.isEmpty() ? QStringList{QString()} : rest;
+
+    ServerConfig &c = options.config;
+    const QString listen = p.value(QStringLiteral("listen"));
+    const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const int port = listen.mid(colon + 1).toInt(&portOk);
+    QString host = listen.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    if (colon <= 0 || !portOk || port < 0 || port > 65535 || !c.address.setAddress(host)) {
+        *error = QStringLiteral("--listen must be HOST:PORT, e.g. 127.0.0.1:8640");
+        return false;
+    }
+    c.port = quint16(port);
+    if (p.isSet(QStringLiteral("data")))
+        c.dataDir = p.value(QStringLiteral("data"));
+    if (c.dataDir.isEmpty())
+        c.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    c.allowedOrigins = p.values(QStringLiteral("allowed-origin"));
+    int maxBytes = int(c.maxMessageBytes);
+    int ttl = int(c.sessionTtlSeconds);
+    const bool ok = positiveInt(p, QStringLiteral("max-message-bytes"), maxBytes, error)
+        && positiveInt(p, QStringLiteral("max-requests-per-minute"), c.maxRequestsPerMinute, error)
+        && positiveInt(p, QStringLiteral("replay-limit"), c.replayLimit, error)
+        && positiveInt(p, QStringLiteral("session-ttl"), ttl, error)
+        && positiveInt(p, QStringLiteral("handshake-timeout"), c.handshakeTimeoutMs, error)
+        && positiveInt(p, QStringLiteral("idle-timeout"), c.idleTimeoutSeconds, error)
+        && positiveInt(p, QStringLiteral("session-check"), c.sessionCheckSeconds, error);
+    c.maxMessageBytes = maxBytes;
+    c.sessionTtlSeconds = ttl;
+    return ok;
+}
+
+QString storePath(const ServerConfig &config)
+{
+    return QDir(config.dataDir).filePath(QStringLiteral("tandem.sqlite"));
+}
+
+int runUserCommand(const Options &options)
+{
+    QTextStream in(stdin);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    SqliteStore store(storePath(options.config));
+    const auto opened = store.open();
+    if (!opened) {
+        err << "tandemd: " << opened.failure().message << "\n";
+        return 1;
+    }
+    return UserCommand(store, in, out, err).run(options.userArguments);
+}
+
+int serve(const Options &options)
+{
+    const ServerConfig &config = options.config;
+    Storage storage(std::make_unique<SqliteStore>(storePath(config)));
+    const auto opened = storage.open();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!opened) {
+        err << "tandemd: cannot open " << storePath(config) << ": " << opened.failure().message
+            << "\n";
+        return 1;
+    }
+    Hub hub(storage, config);
+    HttpFrontend http(hub, config);
+    QString error;
+    if (!http.listen(&error)) {
+        err << "tandemd: cannot listen on " << config.address.toString() << ":" << config.port
+            << ": " << error << "\n";
+        return 1;
+    }
+    ShutdownSignals shutdown;
+    QObject::connect(&shutdown, &ShutdownSignals::requested, qApp, [&hub] {
+        qCInfo(lcHub) << "shutting down";
+        hub.closeAll();
+        QCoreApplication::quit();
+    });
+    // Scripts and tests read this line to learn the port when it was chosen by the system.
+    out << "tandemd listening on http://"
+        << (config.address.protocol() == QAbstractSocket::IPv6Protocol
+                ? QLatin1Char('[') + config.address.toString() + QLatin1Char(']')
+                : config.address.toString())
+        << ":" << http.port() << " (data: " << QDir(config.dataDir).absolutePath() << ")\n";
+    out.flush();
+    const int code = QCoreApplication::exec();
+    const Storage::Stats stats = storage.stats();
+    qCInfo(lcStore) << "served" << stats.operations << "storage requests in"
+                    << stats.transactions << "transactions";
+    return code;
+}
+
+} // namespace
+
+int runDaemon(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tandemd"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Tandem"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
+    if (!PasswordHasher::initialize()) {
+        QTextStream(stderr) << "tandemd: libsodium could not be initialised\n";
+        return 1;
+    }
+    Options options;
+    QString error;
+    if (!parse(QCoreApplication::arguments(), options, &error)) {
+        QTextStream(stderr) << "tandemd: " << error << "\n";
+        return 2;
+    }
+    if (!options.userArguments.isEmpty())
+        return runUserCommand(options);
+    return serve(options);
+}
+
+} // namespace Tandem::Server

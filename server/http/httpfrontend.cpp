@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpfrontend.h"
+
+#include "hub/authenticator.h"
+#include "hub/deskoperations.h"
+#include "hub/hub.h"
+#include "hub/serverconfig.h"
+#include "logging/logging.h"
+#include "protocol/commands.h"
+#include "protocol/limits.h"
+#include "protocol/wirecodec.h"
+#include "store/storage.h"
+#include "accounts/tokens.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTimer>
+#include <QWebSocket>
+
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+#include <QHttpServerWebSocketUpgradeResponse>
+#endif
+
+namespace Tandem::Server {
+namespace {
+
+const QString AgentPath = QStringLiteral("/ws/agent");
+const QString CustomerPath = QStringLiteral("/ws/customer");
+
+using Status = QHttpServerResponder::StatusCode;
+
+Status statusFor(ErrorCode code)
+{
+    Status status = Status::BadRequest;
+    switch (code) {
+    case ErrorCode::BadCredentials:
+    case ErrorCode::TokenInvalid:
+    case ErrorCode::TokenExpired:
+        status = Status::Unauthorized;
+        break;
+    case ErrorCode::AccountDisabled:
+        status = Status::Forbidden;
+        break;
+    case ErrorCode::RateLimited:
+        status = Status::TooManyRequests;
+        break;
+    case ErrorCode::Internal:
+        status = Status::InternalServerError;
+        break;
+    default:
+        break;
+    }
+    return status;
+}
+
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+using ResponderArg = QHttpServerResponder &;
+#else
+using ResponderArg = QHttpServerResponder &&;
+#endif
+
+//! An answer that comes later, from another callback. Qt 6.4's QFuture-returning routes
+//! crash with move-only responses, so the responder itself is kept.
+class DeferredReply
+{
+public:
+    explicit DeferredReply(QHttpServerResponder &&responder)
+        : m_responder(std::make_shared<QHttpServerResponder>(std::move(responder)))
+#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+        , m_socket(m_responder->socket())
+#endif
+    {
+    }
+
+    void send(const QJsonObject &body, Status status = Status::Ok) const
+    {
+        if (clientGone())
+            return;
+        m_responder->write(QJsonDocument(body), status);
+    }
+    void send(const Failure &failure) const
+    {
+        send(QJsonObject{{QStringLiteral("code"), errorCodeName(failure.code)},
+                         {QStringLiteral("message"), failure.message}},
+             statusFor(failure.code));
+    }
+    void sendEmpty(Status status) const
+    {
+        if (!clientGone())
+            m_responder->write(status);
+    }
+
+private:
+    bool clientGone() const
+    {
+#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+        // The socket is deleted when the client hangs up while we were busy.
+        return m_socket.isNull();
+#else
+        return false;
+#endif
+    }
+
+    std::shared_ptr<QHttpServerResponder> m_responder;
+#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+    QPointer<QTcpSocket> m_socket;
+#endif
+};
+
+QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    return request.headers().value(name).toByteArray();
+#else
+    return request.value(name);
+#endif
+}
+
+QString bearerToken(const QHttpServerRequest &request)
+{
+    const QByteArray value = header(request, QByteArrayLiteral("authorization"));
+    const QByteArray prefix = QByteArrayLiteral("Bearer ");
+    if (!value.startsWith(prefix))
+        return {};
+    return QString::fromLatin1(value.mid(prefix.size()).trimmed());
+}
+
+} // namespace
+
+HttpFrontend::HttpFrontend(Hub &hub, const ServerConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_hub(hub)
+    , m_config(config)
+{
+    addRoutes();
+    acceptWebSockets();
+}
+
+HttpFrontend::~HttpFrontend() = default;
+
+bool HttpFrontend::listen(QString *error)
+{
+    // Listening on our own QTcpServer and binding it works on every Qt version.
+    m_tcp = new QTcpServer(this);
+    if (!m_tcp->listen(m_config.address, m_config.port)) {
+        *error = m_tcp->errorString();
+        return false;
+    }
+    m_http.bind(m_tcp);
+    return true;
+}
+
+quint16 HttpFrontend::port() const
+{
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+void HttpFrontend::addRoutes()
+{
+    m_http.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get,
+                 [this](const QHttpServerRequest &, ResponderArg responder) {
+                     DeferredReply reply(std::move(responder));
+                     // Answered from the storage thread's queue, so a stuck store shows.
+                     m_hub.storage().run(
+                         this, [](Store &store) -> Result<qint64> { return store.headSeq(); },
+                         [reply](Result<qint64> head) {
+                             if (!head) {
+                                 reply.send(head.failure());
+                                 return;
+                             }
+                             reply.send({{QStringLiteral("status"), QStringLiteral("ok")},
+                                         {QStringLiteral("seq"), head.value()}});
+                         });
+                 });
+
+    m_http.route(
+        QStringLiteral("/api/v1/session"), QHttpServerRequest::Method::Post,
+        [this](const QHttpServerRequest &request, ResponderArg responder) {
+            DeferredReply reply(std::move(responder));
+            QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+            // The shared decoder checks the same fields as a WebSocket signin.
+            body.insert(QStringLiteral("protocol"), Protocol::Version);
+            const auto command = Commands::decodeSignIn(body);
+            if (!command) {
+                reply.send(command.failure());
+                return;
+            }
+            m_hub.authenticator().signIn(
+                command->email, command->password, this,
+                [reply](Result<DeskOperations::StaffSession> session) {
+                    if (!session) {
+                        reply.send(session.failure());
+                        return;
+                    }
+                    reply.send({{QStringLiteral("token"), session->token},
+                                {QStringLiteral("expiresAt"),
+                                 Wire::timeToString(session->expiresAt)},
+                                {QStringLiteral("agent"),
+                                 Wire::encode(session->agent, Wire::AgentDetail::WithEmail)}});
+                });
+        });
+
+    m_http.route(
+        QStringLiteral("/api/v1/session"), QHttpServerRequest::Method::Delete,
+        [this](const QHttpServerRequest &request, ResponderArg responder) {
+            DeferredReply reply(std::move(responder));
+            const QString token = bearerToken(request);
+            if (token.isEmpty() || token.size() > Protocol::MaxTokenChars) {
+                reply.send(Failure{ErrorCode::TokenInvalid,
+                                   QStringLiteral("Send the session token as Authorization: Bearer")});
+                return;
+            }
+            const QByteArray hash = Tokens::hash(token);
+            m_hub.storage().run(
+                this, [hash](Store &store) { return DeskOperations::signOut(store, hash); },
+                [this, reply, hash](Result<Done> done) {
+                    if (!done) {
+                        reply.send(done.failure());
+                        return;
+                    }
+                    m_hub.endSession(hash, QStringLiteral("Signed out"));
+                    reply.sendEmpty(Status::NoContent);
+                });
+        });
+}
+
+void HttpFrontend::acceptWebSockets()
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    m_http.addWebSocketUpgradeVerifier(this, [](const QHttpServerRequest &request) {
+        const QString path = request.url().path();
+        return path == AgentPath || path == CustomerPath
+            ? QHttpServerWebSocketUpgradeResponse::accept()
+            : QHttpServerWebSocketUpgradeResponse::passToNext();
+    });
+    for (const QString &path : {AgentPath, CustomerPath}) {
+        m_http.route(path, [] {
+            return QHttpServerResponse(QByteArrayLiteral("Connect with WebSocket"),
+                                       QHttpServerResponse::StatusCode::UpgradeRequired);
+        });
+    }
+#else
+    // Qt 6.4 hands an upgrade request to the WebSocket server when a route for it exists
+    // and writes nothing.
+    for (const QString &path : {AgentPath, CustomerPath}) {
+        m_http.route(path, [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            if (request.value(QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) != 0)
+                responder.write(QByteArrayLiteral("Connect with WebSocket"), "text/plain",
+                                QHttpServerResponder::StatusCode::UpgradeRequired);
+        });
+    }
+#endif
+    connect(&m_http, &QHttpServer::newWebSocketConnection, this, [this] {
+        while (m_http.hasPendingWebSocketConnections())
+            admit(m_http.nextPendingWebSocketConnection());
+    });
+}
+
+void HttpFrontend::refuse(std::unique_ptr<QWebSocket> socket, const QString &reason)
+{
+    // The socket lives until the close handshake is done, so the client learns why.
+    QWebSocket *s = socket.release();
+    s->setParent(this);
+    connect(s, &QWebSocket::disconnected, s, &QObject::deleteLater);
+    QTimer::singleShot(std::chrono::seconds(5), s, [s] {
+        s->abort();
+        s->deleteLater();
+    });
+    s->close(QWebSocketProtocol::CloseCodePolicyViolated, reason);
+}
+
+bool HttpFrontend::originAllowed(const QString &origin) const
+{
+    // Browsers always send Origin; other clients (the desktop app, tools) do not.
+    return origin.isEmpty() || m_config.allowedOrigins.contains(origin)
+        || m_config.allowedOrigins.contains(QStringLiteral("*"));
+}
+
+void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
+{
+    if (!socket)
+        return;
+    socket->setMaxAllowedIncomingMessageSize(quint64(m_config.maxMessageBytes));
+    socket->setMaxAllowedIncomingFrameSize(quint64(m_config.maxMessageBytes));
+    const QString path = socket->requestUrl().path();
+    if (!originAllowed(socket->origin())) {
+        qCInfo(lcHttp) << "refused WebSocket from origin" << socket->origin();
+        refuse(std::move(socket), QStringLiteral("Origin not allowed"));
+        return;
+    }
+    if (path == AgentPath) {
+        m_hub.acceptStaff(std::move(socket));
+    } else if (path == CustomerPath) {
+        m_hub.acceptCustomer(std::move(socket));
+    } else {
+        refuse(std::move(socket), QStringLiteral("No such endpoint"));
+    }
+}
+
+} // namespace Tandem::Server

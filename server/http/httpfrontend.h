@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHttpServer>
+#include <QObject>
+#include <memory>
+
+class QTcpServer;
+class QWebSocket;
+
+namespace Tandem::Server {
+
+class Hub;
+struct ServerConfig;
+
+//! The one listening port: HTTP routes and the WebSocket endpoints. Every difference
+//! between Qt HTTP Server versions is kept in this file pair.
+class HttpFrontend : public QObject
+{
+    Q_OBJECT
+public:
+    HttpFrontend(Hub &hub, const ServerConfig &config, QObject *parent = nullptr);
+    ~HttpFrontend() override;
+
+    //! Starts listening; on failure returns false and says why in `error`.
+    bool listen(QString *error);
+    quint16 port() const;
+
+private:
+    void addRoutes();
+    void acceptWebSockets();
+    void admit(std::unique_ptr<QWebSocket> socket);
+    void refuse(std::unique_ptr<QWebSocket> socket, const QString &reason);
+    bool originAllowed(const QString &origin) const;
+
+    Hub &m_hub;
+    const ServerConfig &m_config;
+    QHttpServer m_http;
+    QTcpServer *m_tcp = nullptr;
+};
+
+} // namespace Tandem::Server

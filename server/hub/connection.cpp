@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connection.h"
+
+#include "accounts/tokens.h"
+#include "authenticator.h"
+#include "deskoperations.h"
+#include "hub.h"
+#include "logging/logging.h"
+#include "protocol/wirecodec.h"
+#include "serverconfig.h"
+#include "store/storage.h"
+
+#include <QJsonArray>
+#include <QWebSocket>
+
+namespace Tandem::Server {
+
+Connection::Connection(std::unique_ptr<QWebSocket> socket, Kind kind, Hub &hub)
+    : QObject(&hub)
+    , m_socket(std::move(socket))
+    , m_kind(kind)
+    , m_hub(hub)
+    , m_limiter(hub.config().maxRequestsPerMinute, hub.config().requestBurst)
+{
+    const ServerConfig &config = hub.config();
+    // Qt's defaults would accept messages of up to 2 GiB.
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(config.maxMessageBytes));
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(config.maxMessageBytes));
+    m_socket->setParent(nullptr);
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &Connection::onText);
+    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &Connection::onBinary);
+    connect(m_socket.get(), &QWebSocket::pong, this, [this] { m_lastActivity.restart(); });
+    connect(m_socket.get(), &QWebSocket::disconnected, this, &Connection::onDisconnected);
+
+    m_lastActivity.start();
+    m_handshakeTimer.setSingleShot(true);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+        if (m_state != State::Live)
+            close(1008, QStringLiteral("No sign-in within the handshake time"));
+    });
+    m_handshakeTimer.start(config.handshakeTimeoutMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, &Connection::heartbeat);
+    m_heartbeat.start(std::chrono::seconds(config.pingIntervalSeconds));
+}
+
+Connection::~Connection() = default;
+
+void Connection::heartbeat()
+{
+    if (m_lastActivity.elapsed() > qint64(m_hub.config().idleTimeoutSeconds) * 1000) {
+        close(1008, QStringLiteral("Idle for too long"));
+        return;
+    }
+    m_socket->ping();
+}
+
+void Connection::sendFrame(const QString &frame)
+{
+    if (m_state != State::Closed)
+        m_socket->sendTextMessage(frame);
+}
+
+void Connection::close(int code, const QString &reason)
+{
+    if (m_state == State::Closed)
+        return;
+    stop();
+    // The socket stays until the peer answers the close (or fails to), so the last frames
+    // and the close reason reach it.
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    QTimer::singleShot(std::chrono::seconds(5), this, [this] {
+        m_socket->abort();
+        onDisconnected();
+    });
+}
+
+void Connection::stop()
+{
+    m_state = State::Closed;
+    m_handshakeTimer.stop();
+    m_heartbeat.stop();
+    m_heldBack.clear();
+    m_hub.stopHoldingEvents(this);
+}
+
+void Connection::onDisconnected()
+{
+    stop();
+    if (std::exchange(m_finished, true))
+        return;
+    Q_EMIT closed(this);
+}
+
+void Connection::reply(const QJsonValue &id, const QJsonObject &data)
+{
+    sendFrame(Frames::ok(id, data));
+}
+
+void Connection::fail(const QJsonValue &id, const Failure &failure, const QJsonObject &extra)
+{
+    sendFrame(Frames::error(id, failure, extra));
+}
+
+void Connection::onBinary()
+{
+    m_lastActivity.restart();
+    fail(QJsonValue::Null, {ErrorCode::BadFrame, QStringLiteral("Frames must be text")});
+}
+
+void Connection::onText(const QString &text)
+{
+    m_lastActivity.restart();
+    if (m_state == State::Closed)
+        return;
+    if (!m_limiter.take()) {
+        // A client that keeps hammering after being told to wait is not going to listen.
+        if (m_limiter.refusedInARow() > m_hub.config().requestBurst) {
+            close(1008, QStringLiteral("Too many requests"));
+            return;
+        }
+        fail(QJsonValue::Null, {ErrorCode::RateLimited, QStringLiteral("Too many requests")},
+             {{QStringLiteral("retryAfterMs"), m_limiter.retryAfterMs()}});
+        return;
+    }
+    Frames::Request request;
+    Failure failure;
+    if (!Frames::decodeRequest(text, request, failure)) {
+        fail(request.id, failure);
+        return;
+    }
+    if (m_state == State::Live)
+        handleCommand(request);
+    else
+        handleHandshake(request);
+}
+
+void Connection::handleHandshake(const Frames::Request &request)
+{
+    const bool isHandshake = request.type == QLatin1String("hello")
+        || (m_kind == Kind::Staff && request.type == QLatin1String("signin"));
+    if (!isHandshake || m_state == State::Handshaking) {
+        fail(request.id, {ErrorCode::Unauthenticated,
+                          m_state == State::Handshaking
+                              ? QStringLiteral("A handshake is already in progress")
+                              : QStringLiteral("Send hello (or signin) first")});
+        return;
+    }
+    m_state = State::Handshaking;
+    if (m_kind == Kind::Customer)
+        customerHello(request);
+    else if (request.type == QLatin1String("signin"))
+        staffSignIn(request);
+    else
+        staffHello(request);
+}
+
+void Connection::abortHandshake(const QJsonValue &id, const Failure &failure)
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::AwaitingHello;
+    m_hub.stopHoldingEvents(this);
+    m_heldBack.clear();
+    fail(id, failure);
+}
+
+void Connection::staffHello(const Frames::Request &request)
+{
+    const auto command = Commands::decodeAgentHello(request.fields);
+    if (!command) {
+        abortHandshake(request.id, command.failure());
+        return;
+    }
+    const QByteArray tokenHash = Tokens::hash(command->token);
+    const auto resumeFrom = command->resumeFrom;
+    m_hub.storage().run(
+        this,
+        [tokenHash](Store &store) { return DeskOperations::authenticateStaff(store, tokenHash); },
+        [this, id = request.id, tokenHash, resumeFrom](Result<Agent> agent) {
+            if (!agent) {
+                abortHandshake(id, agent.failure());
+                return;
+            }
+            m_viewer = Viewer{{Party::Kind::Agent, agent->id, agent->name}, agent->role, tokenHash};
+            startCatchUp(id,
+                         {{QStringLiteral("agent"),
+                           Wire::encode(agent.value(), Wire::AgentDetail::WithEmail)}},
+                         resumeFrom);
+        });
+}
+
+void Connection::staffSignIn(const Frames::Request &request)
+{
+    const auto command = Commands::decodeSignIn(request.fields);
+    if (!command) {
+        abortHandshake(request.id, command.failure());
+        return;
+    }
+    m_hub.authenticator().signIn(
+        command->email, command->password, this,
+        [this, id = request.id](Result<DeskOperations::StaffSession> session) {
+            if (!session) {
+                abortHandshake(id, session.failure());
+                return;
+            }
+            const Agent &agent = session->agent;
+            m_viewer = Viewer{{Party::Kind::Agent, agent.id, agent.name},
+                              agent.role,
+                              Tokens::hash(session->token)};
+            startCatchUp(id,
+                         {{QStringLiteral("token"), session->token},
+                          {QStringLiteral("expiresAt"), Wire::timeToString(session->expiresAt)},
+                          {QStringLiteral("agent"),
+                           Wire::encode(agent, Wire::AgentDetail::WithEmail)}},
+                         std::nullopt);
+        });
+}
+
+void Connection::customerHello(const Frames::Request &request)
+{
+    const auto command = Commands::decodeCustomerHello(request.fields);
+    if (!command) {
+        abortHandshake(request.id, command.failure());
+        return;
+    }
+    const auto hello = command.value();
+    m_hub.storage().run(
+        this,
+        [hello](Store &store) -> Result<DeskOperations::CustomerGrant> {
+            if (!hello.token)
+                return DeskOperations::createCustomer(store, hello.name, hello.email);
+            auto customer = DeskOperations::authenticateCustomer(store, Tokens::hash(*hello.token));
+            if (!customer)
+                return customer.failure();
+            return DeskOperations::CustomerGrant{customer.value(), {}};
+        },
+        [this, id = request.id, resumeFrom = hello.resumeFrom](
+            Result<DeskOperations::CustomerGrant> grant) {
+            if (!grant) {
+                abortHandshake(id, grant.failure());
+                return;
+            }
+            const Customer &customer = grant->customer;
+            m_viewer = Viewer{{Party::Kind::Customer, customer.id, customer.name}, Role::Agent, {}};
+            QJsonObject okData{{QStringLiteral("customer"), Wire::encode(customer)}};
+            if (!grant->token.isEmpty())
+                okData.insert(QStringLiteral("token"), grant->token);
+            startCatchUp(id, okData, resumeFrom);
+        });
+}
+
+void Connection::startCatchUp(const QJsonValue &id, QJsonObject okData,
+                              std::optional<qint64> resumeFrom)
+{
+    // From here until the catch-up is sent, committed events are held back: those the
+    // catch-up read already includes are dropped by seq, the rest follow it in order.
+    m_hub.holdEventsFor(this);
+    const Viewer viewer = *m_viewer;
+    const int replayLimit = m_hub.config().replayLimit;
+    m_hub.storage().run(
+        this,
+        [viewer, resumeFrom, replayLimit](Store &store) {
+            return DeskOperations::catchUp(store, viewer, resumeFrom, replayLimit);
+        },
+        [this, id, okData](Result<DeskOperations::Catchup> catchup) {
+            if (!catchup) {
+                m_viewer.reset();
+                abortHandshake(id, catchup.failure());
+                return;
+            }
+            finishHandshake(id, okData, catchup.value());
+        });
+}
+
+void Connection::finishHandshake(const QJsonValue &id, const QJsonObject &okData,
+                                 const DeskOperations::Catchup &catchup)
+{
+    if (m_state == State::Closed)
+        return;
+    QJsonObject data = okData;
+    data.insert(QStringLiteral("head"), catchup.head);
+    data.insert(QStringLiteral("resume"),
+                catchup.isSnapshot ? QStringLiteral("snapshot") : QStringLiteral("replay"));
+    reply(id, data);
+    if (catchup.isSnapshot) {
+        sendFrame(Frames::snapshot(catchup.head, catchup.snapshot));
+    } else {
+        for (const Event &event : catchup.events)
+            sendFrame(Frames::event(event));
+    }
+    sendFrame(Frames::synced(catchup.head));
+    m_lastSentSeq = catchup.head;
+    m_state = State::Live;
+    m_handshakeTimer.stop();
+    const auto heldBack = std::exchange(m_heldBack, {});
+    m_hub.goLive(this);
+    for (const auto &[event, frame] : heldBack)
+        deliver(event, frame);
+    qCDebug(lcHub) << "connection live:" << partyKindName(m_viewer->party.kind)
+                   << m_viewer->party.id << (catchup.isSnapshot ? "snapshot" : "replay")
+                   << catchup.events.size() << "events, head" << catchup.head;
+}
+
+void Connection::deliver(const Event &event, const QString &frame)
+{
+    if (m_state == State::Handshaking) {
+        m_heldBack.append({event, frame});
+        return;
+    }
+    if (m_state != State::Live || event.seq <= m_lastSentSeq || !m_viewer->maySee(event))
+        return;
+    m_lastSentSeq = event.seq;
+    sendFrame(frame);
+}
+
+void Connection::handleCommand(const Frames::Request &request)
+{
+    const QString &type = request.type;
+    if (type == QLatin1String("send"))
+        send(request);
+    else if (type == QLatin1String("history"))
+        history(request);
+    else if (type == QLatin1String("read"))
+        markRead(request);
+    else if (type == QLatin1String("typing"))
+        typing(request);
+    else if (type == QLatin1String("ping"))
+        reply(request.id, {{QStringLiteral("time"),
+                            Wire::timeToString(QDateTime::currentDateTimeUtc())}});
+    else if (m_kind == Kind::Staff && type == QLatin1String("presence"))
+        presence(request);
+    else if (m_kind == Kind::Staff && type == QLatin1String("signout"))
+        signOut(request);
+    else if (type == QLatin1String("hello") || type == QLatin1String("signin"))
+        fail(request.id, {ErrorCode::Unauthenticated,
+                          QStringLiteral("This connection has already completed its handshake")});
+    else
+        fail(request.id, {ErrorCode::UnknownType, QStringLiteral("Unknown command: %1").arg(type)});
+}
+
+void Connection::send(const Frames::Request &request)
+{
+    const auto command = Commands::decodeSend(request.fields, m_kind == Kind::Staff);
+    if (!command) {
+        fail(request.id, command.failure());
+        return;
+    }
+    m_hub.storage().run(
+        this,
+        [viewer = *m_viewer, command = command.value()](Store &store) {
+            return DeskOperations::send(store, viewer, command);
+        },
+        [this, id = request.id](Result<DeskOperations::Sent> sent) {
+            if (!sent) {
+                fail(id, sent.failure());
+                return;
+            }
+            reply(id, {{QStringLiteral("message"), Wire::encode(sent->message)},
+                       {QStringLiteral("conversation"), Wire::encode(sent->conversation)}});
+        });
+}
+
+void Connection::history(const Frames::Request &request)
+{
+    const auto command = Commands::decodeHistory(request.fields);
+    if (!command) {
+        fail(request.id, command.failure());
+        return;
+    }
+    m_hub.storage().run(
+        this,
+        [viewer = *m_viewer, command = command.value()](Store &store) {
+            return DeskOperations::history(store, viewer, command);
+        },
+        [this, id = request.id](Result<DeskOperations::HistoryPage> page) {
+            if (!page) {
+                fail(id, page.failure());
+                return;
+            }
+            QJsonArray messages;
+            for (const Message &m : page->messages)
+                messages.append(Wire::encode(m));
+            reply(id, {{QStringLiteral("messages"), messages},
+                       {QStringLiteral("more"), page->more}});
+        });
+}
+
+void Connection::markRead(const Frames::Request &request)
+{
+    const auto command = Commands::decodeMarkRead(request.fields);
+    if (!command) {
+        fail(request.id, command.failure());
+        return;
+    }
+    m_hub.storage().run(
+        this,
+        [viewer = *m_viewer, command = command.value()](Store &store) {
+            return DeskOperations::markRead(store, viewer, command);
+        },
+        [this, id = request.id](Result<qint64> upTo) {
+            if (!upTo)
+                fail(id, upTo.failure());
+            else
+                reply(id, {{QStringLiteral("upTo"), upTo.value()}});
+        });
+}
+
+void Connection::typing(const Frames::Request &request)
+{
+    const auto command = Commands::decodeTyping(request.fields);
+    if (!command) {
+        fail(request.id, command.failure());
+        return;
+    }
+    m_hub.storage().run(
+        this,
+        [viewer = *m_viewer, conversation = command->conversationId](Store &store) {
+            return DeskOperations::accessibleConversation(store, viewer, conversation);
+        },
+        [this, id = request.id, on = command->on](Result<Conversation> conversation) {
+            if (!conversation) {
+                fail(id, conversation.failure());
+                return;
+            }
+            reply(id, {});
+            m_hub.broadcastTyping(conversation.value(), m_viewer->party, on, this);
+        });
+}
+
+void Connection::presence(const Frames::Request &request)
+{
+    const auto command = Commands::decodeSetPresence(request.fields);
+    if (!command) {
+        fail(request.id, command.failure());
+        return;
+    }
+    m_hub.storage().run(
+        this,
+        [viewer = *m_viewer, status = command->status](Store &store) {
+            return DeskOperations::setPresence(store, viewer, status);
+        },
+        [this, id = request.id](Result<Presence> presence) {
+            if (!presence)
+                fail(id, presence.failure());
+            else
+                reply(id, {{QStringLiteral("presence"), presenceName(presence.value())}});
+        });
+}
+
+void Connection::signOut(const Frames::Request &request)
+{
+    const QByteArray tokenHash = m_viewer->tokenHash;
+    m_hub.storage().run(
+        this, [tokenHash](Store &store) { return DeskOperations::signOut(store, tokenHash); },
+        [this, id = request.id, tokenHash](Result<Done> done) {
+            if (!done) {
+                fail(id, done.failure());
+                return;
+            }
+            reply(id, {});
+            m_hub.endSession(tokenHash, QStringLiteral("Signed out"));
+        });
+}
+
+} // namespace Tandem::Server

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/frames.h"
+#include "ratelimiter.h"
+#include "viewer.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+#include <optional>
+
+class QWebSocket;
+
+namespace Tandem::Server {
+
+class Hub;
+namespace DeskOperations {
+struct Catchup;
+}
+
+//! One client's WebSocket: its handshake, its limits, the commands it sends, and the
+//! ordered stream of events it is allowed to see (no gap, no duplicate across a resume).
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Kind { Staff, Customer };
+    enum class State { AwaitingHello, Handshaking, Live, Closed };
+
+    Connection(std::unique_ptr<QWebSocket> socket, Kind kind, Hub &hub);
+    ~Connection() override;
+
+    Kind kind() const { return m_kind; }
+    State state() const { return m_state; }
+    const std::optional<Viewer> &viewer() const { return m_viewer; }
+
+    //! A committed event; sent if this connection may see it and has not yet had it.
+    void deliver(const Event &event, const QString &frame);
+    void sendFrame(const QString &frame);
+    void close(int code, const QString &reason);
+
+Q_SIGNALS:
+    void closed(Tandem::Server::Connection *connection);
+
+private:
+    void onText(const QString &text);
+    void onBinary();
+    void onDisconnected();
+    void stop();
+    void heartbeat();
+    void reply(const QJsonValue &id, const QJsonObject &data);
+    void fail(const QJsonValue &id, const Failure &failure, const QJsonObject &extra = {});
+
+    void handleHandshake(const Frames::Request &request);
+    void staffHello(const Frames::Request &request);
+    void staffSignIn(const Frames::Request &request);
+    void customerHello(const Frames::Request &request);
+    //! Queues the catch-up read; events committed meanwhile are held back until it is sent.
+    void startCatchUp(const QJsonValue &id, QJsonObject okData, std::optional<qint64> resumeFrom);
+    void finishHandshake(const QJsonValue &id, const QJsonObject &okData,
+                         const DeskOperations::Catchup &catchup);
+    void abortHandshake(const QJsonValue &id, const Failure &failure);
+
+    void handleCommand(const Frames::Request &request);
+    void send(const Frames::Request &request);
+    void history(const Frames::Request &request);
+    void markRead(const Frames::Request &request);
+    void typing(const Frames::Request &request);
+    void presence(const Frames::Request &request);
+    void signOut(const Frames::Request &request);
+
+    std::unique_ptr<QWebSocket> m_socket;
+    Kind m_kind;
+    Hub &m_hub;
+    State m_state = State::AwaitingHello;
+    bool m_finished = false;
+    std::optional<Viewer> m_viewer;
+    qint64 m_lastSentSeq = 0;
+    QList<std::pair<Event, QString>> m_heldBack;
+    RateLimiter m_limiter;
+    QTimer m_handshakeTimer;
+    QTimer m_heartbeat;
+    QElapsedTimer m_lastActivity;
+};
+
+} // namespace Tandem::Server

@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "deskoperations.h"
+
+#include "accounts/tokens.h"
+#include "protocol/wirecodec.h"
+
+#include <QJsonArray>
+
+namespace Tandem::Server::DeskOperations {
+namespace {
+
+Failure notFound()
+{
+    return {ErrorCode::NotFound, QStringLiteral("No such conversation")};
+}
+
+Failure storageFailed()
+{
+    return {ErrorCode::Internal, QStringLiteral("The change could not be saved")};
+}
+
+Event conversationEvent(const QString &kind, const Conversation &c, QJsonObject data)
+{
+    Event e;
+    e.kind = kind;
+    e.conversationId = c.id;
+    e.customerId = c.customer.id;
+    e.data = std::move(data);
+    return e;
+}
+
+} // namespace
+
+Result<StaffSession> openStaffSession(Store &store, const Agent &agent, qint64 ttlSeconds)
+{
+    StaffSession s{Tokens::generate(), QDateTime::currentDateTimeUtc().addSecs(ttlSeconds), agent};
+    if (!store.createSession(Tokens::hash(s.token), agent.id, s.expiresAt))
+        return storageFailed();
+    return s;
+}
+
+Result<Agent> authenticateStaff(Store &store, const QByteArray &tokenHash)
+{
+    const auto session = store.session(tokenHash);
+    if (!session || session->revoked)
+        return Failure{ErrorCode::TokenInvalid,
+                       QStringLiteral("This session has ended; sign in again")};
+    if (session->expiresAt <= QDateTime::currentDateTimeUtc())
+        return Failure{ErrorCode::TokenExpired,
+                       QStringLiteral("This session has expired; sign in again")};
+    const auto agent = store.agentById(session->agentId);
+    if (!agent)
+        return Failure{ErrorCode::TokenInvalid, QStringLiteral("The account no longer exists")};
+    if (agent->disabled)
+        return Failure{ErrorCode::AccountDisabled, QStringLiteral("This account is disabled")};
+    return *agent;
+}
+
+Result<Done> signOut(Store &store, const QByteArray &tokenHash)
+{
+    if (!store.revokeSession(tokenHash))
+        return Failure{ErrorCode::TokenInvalid, QStringLiteral("No such session")};
+    return Done{};
+}
+
+Result<CustomerGrant> createCustomer(Store &store, const QString &name, const QString &email)
+{
+    CustomerGrant grant;
+    grant.token = Tokens::generate();
+    auto customer = store.createCustomer(Customer{0, name, email}, Tokens::hash(grant.token));
+    if (!customer)
+        return customer.failure();
+    grant.customer = customer.value();
+    return grant;
+}
+
+Result<Customer> authenticateCustomer(Store &store, const QByteArray &tokenHash)
+{
+    auto customer = store.customerByToken(tokenHash);
+    if (!customer)
+        return Failure{ErrorCode::TokenInvalid, QStringLiteral("Unknown customer token")};
+    return *customer;
+}
+
+Result<Conversation> accessibleConversation(Store &store, const Viewer &viewer, qint64 id)
+{
+    // Another customer's conversation answers exactly like a missing one, so its
+    // existence is not revealed.
+    auto conversation = store.conversation(id);
+    if (!conversation || !viewer.mayAccess(*conversation))
+        return notFound();
+    return *conversation;
+}
+
+Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command)
+{
+    if (auto existing = store.messageByClientId(command.clientId)) {
+        // A retry: hand back the original, provided it really is the same message.
+        const bool same = existing->author.kind == viewer.party.kind
+            && existing->author.id == viewer.party.id && existing->text == command.text
+            && (!command.conversationId || *command.conversationId == existing->conversationId);
+        if (!same)
+            return Failure{ErrorCode::Conflict,
+                           QStringLiteral("clientId was already used for another message")};
+        auto conversation = store.conversation(existing->conversationId);
+        if (!conversation)
+            return storageFailed();
+        return Sent{*existing, *conversation};
+    }
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Conversation conversation;
+    if (command.conversationId) {
+        auto found = accessibleConversation(store, viewer, *command.conversationId);
+        if (!found)
+            return found.failure();
+        conversation = found.value();
+    } else {
+        if (viewer.isStaff())
+            return Failure{ErrorCode::BadRequest, QStringLiteral("conversation: is required")};
+        Conversation fresh;
+        fresh.customer = Customer{viewer.party.id, viewer.party.name, {}};
+        fresh.createdAt = now;
+        fresh.updatedAt = now;
+        auto created = store.createConversation(fresh);
+        if (!created)
+            return created.failure();
+        conversation = created.value();
+        Event e = conversationEvent(
+            EventKind::ConversationCreated, conversation,
+            {{QStringLiteral("conversation"), Wire::encode(conversation)}});
+        if (!store.appendEvent(e))
+            return storageFailed();
+    }
+
+    Message message;
+    message.conversationId = conversation.id;
+    message.clientId = command.clientId;
+    message.author = viewer.party;
+    message.text = command.text;
+    message.createdAt = now;
+    auto inserted = store.insertMessage(message);
+    if (!inserted)
+        return inserted.failure();
+    conversation.updatedAt = now;
+    Event e = conversationEvent(EventKind::MessageCreated, conversation,
+                                {{QStringLiteral("message"), Wire::encode(inserted.value())}});
+    if (!store.appendEvent(e))
+        return storageFailed();
+    return Sent{inserted.value(), conversation};
+}
+
+Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::History &command)
+{
+    auto conversation = accessibleConversation(store, viewer, command.conversationId);
+    if (!conversation)
+        return conversation.failure();
+    HistoryPage page;
+    page.messages = store.messages(command.conversationId, command.before, command.limit + 1);
+    page.more = page.messages.size() > command.limit;
+    if (page.more)
+        page.messages.removeFirst();
+    return page;
+}
+
+Result<qint64> markRead(Store &store, const Viewer &viewer, const Commands::MarkRead &command)
+{
+    auto conversation = accessibleConversation(store, viewer, command.conversationId);
+    if (!conversation)
+        return conversation.failure();
+    const auto message = store.message(command.upTo);
+    if (!message || message->conversationId != command.conversationId)
+        return Failure{ErrorCode::NotFound, QStringLiteral("No such message in this conversation")};
+    const Party reader{viewer.party.kind, viewer.party.id, {}};
+    const qint64 current = store.readMarker(command.conversationId, reader);
+    if (command.upTo <= current)
+        return current;
+    if (!store.setReadMarker(command.conversationId, reader, command.upTo))
+        return storageFailed();
+    Event e = conversationEvent(EventKind::ConversationRead, conversation.value(),
+                                {{QStringLiteral("conversation"), command.conversationId},
+                                 {QStringLiteral("reader"), Wire::encode(reader)},
+                                 {QStringLiteral("upTo"), command.upTo}});
+    if (!store.appendEvent(e))
+        return storageFailed();
+    return command.upTo;
+}
+
+Result<Presence> setPresence(Store &store, const Viewer &viewer, Presence presence)
+{
+    const auto agent = store.agentById(viewer.party.id);
+    if (!agent)
+        return storageFailed();
+    if (agent->presence == presence)
+        return presence;
+    if (!store.setPresence(agent->id, presence))
+        return storageFailed();
+    Event e;
+    e.kind = EventKind::AgentPresence;
+    e.staffOnly = true;
+    e.data = {{QStringLiteral("agent"), agent->id},
+              {QStringLiteral("presence"), presenceName(presence)}};
+    if (!store.appendEvent(e))
+        return storageFailed();
+    return presence;
+}
+
+Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64> resumeFrom,
+                        int replayLimit)
+{
+    Catchup c;
+    c.head = store.headSeq();
+    const std::optional<qint64> customerFilter =
+        viewer.isStaff() ? std::nullopt : std::optional<qint64>(viewer.party.id);
+    if (resumeFrom && *resumeFrom <= c.head && c.head - *resumeFrom <= replayLimit) {
+        c.events = store.eventsAfter(*resumeFrom, customerFilter, replayLimit);
+        return c;
+    }
+    c.isSnapshot = true;
+    QJsonArray conversations;
+    for (const Conversation &conversation : store.openConversations(customerFilter)) {
+        QJsonObject json = Wire::encode(conversation);
+        if (auto last = store.lastMessage(conversation.id))
+            json.insert(QStringLiteral("lastMessage"), Wire::encode(*last));
+        conversations.append(json);
+    }
+    c.snapshot.insert(QStringLiteral("conversations"), conversations);
+    if (viewer.isStaff()) {
+        QJsonArray agents;
+        for (const Agent &agent : store.agents(false))
+            agents.append(Wire::encode(agent));
+        c.snapshot.insert(QStringLiteral("agents"), agents);
+    }
+    return c;
+}
+
+} // namespace Tandem::Server::DeskOperations

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/commands.h"
+#include "store/store.h"
+#include "viewer.h"
+
+#include <QJsonObject>
+
+//! The helpdesk's rules as transactions over a Store: each function runs on the storage
+//! thread inside the caller's transaction, checks that the viewer may do it, and appends
+//! the events it causes.
+namespace Tandem::Server::DeskOperations {
+
+struct StaffSession {
+    QString token;
+    QDateTime expiresAt;
+    Agent agent;
+};
+Result<StaffSession> openStaffSession(Store &store, const Agent &agent, qint64 ttlSeconds);
+Result<Agent> authenticateStaff(Store &store, const QByteArray &tokenHash);
+Result<Done> signOut(Store &store, const QByteArray &tokenHash);
+
+struct CustomerGrant {
+    Customer customer;
+    QString token; // empty when the customer came back with one
+};
+Result<CustomerGrant> createCustomer(Store &store, const QString &name, const QString &email);
+Result<Customer> authenticateCustomer(Store &store, const QByteArray &tokenHash);
+
+struct Sent {
+    Message message;
+    Conversation conversation;
+};
+Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command);
+
+struct HistoryPage {
+    QList<Message> messages;
+    bool more = false;
+};
+Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::History &command);
+Result<qint64> markRead(Store &store, const Viewer &viewer, const Commands::MarkRead &command);
+Result<Conversation> accessibleConversation(Store &store, const Viewer &viewer, qint64 id);
+Result<Presence> setPresence(Store &store, const Viewer &viewer, Presence presence);
+
+//! What a connection gets after its handshake: the events it missed, or a snapshot.
+struct Catchup {
+    qint64 head = 0;
+    bool isSnapshot = false;
+    QList<Event> events;
+    QJsonObject snapshot;
+};
+Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64> resumeFrom,
+                        int replayLimit);
+
+} // namespace Tandem::Server::DeskOperations

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/limits.h"
+
+#include <QHostAddress>
+#include <QStringList>
+
+namespace Tandem::Server {
+
+//! Everything an operator can tune, with the defaults docs/protocol.md promises.
+struct ServerConfig {
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8640;
+    QString dataDir;
+    qint64 maxMessageBytes = Protocol::DefaultMaxMessageBytes;
+    QStringList allowedOrigins;
+    int handshakeTimeoutMs = 10000;
+    int idleTimeoutSeconds = 90;
+    int pingIntervalSeconds = 30;
+    int maxRequestsPerMinute = 600;
+    int requestBurst = 60;
+    int replayLimit = 10000;
+    qint64 sessionTtlSeconds = 30LL * 24 * 3600;
+    //! How often live connections' sessions are checked for revocation from elsewhere
+    //! (another node, or `tandemd user disable`).
+    int sessionCheckSeconds = 30;
+};
+
+} // namespace Tandem::Server

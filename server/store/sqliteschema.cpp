@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sqliteschema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Tandem::Server::SqliteSchema {
+
+const QList<QStringList> &steps()
+{
+    static const QList<QStringList> all{
+        // 1: staff accounts, their sessions, and the event log.
+        {
+            QStringLiteral("CREATE TABLE agents ("
+                           " id INTEGER PRIMARY KEY,"
+                           " email TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                           " name TEXT NOT NULL,"
+                           " role TEXT NOT NULL,"
+                           " password_hash TEXT NOT NULL,"
+                           " presence TEXT NOT NULL DEFAULT 'offline',"
+                           " disabled INTEGER NOT NULL DEFAULT 0,"
+                           " created_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE sessions ("
+                           " token_hash BLOB PRIMARY KEY,"
+                           " agent_id INTEGER NOT NULL REFERENCES agents(id),"
+                           " created_at INTEGER NOT NULL,"
+                           " expires_at INTEGER NOT NULL,"
+                           " revoked INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX sessions_agent ON sessions(agent_id)"),
+            QStringLiteral("CREATE TABLE events ("
+                           " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " kind TEXT NOT NULL,"
+                           " conversation_id INTEGER,"
+                           " customer_id INTEGER,"
+                           " staff_only INTEGER NOT NULL DEFAULT 0,"
+                           " data TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL)"),
+        },
+        // 2: customers, their conversations and messages.
+        {
+            QStringLiteral("CREATE TABLE customers ("
+                           " id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL,"
+                           " email TEXT NOT NULL DEFAULT '',"
+                           " token_hash BLOB NOT NULL UNIQUE,"
+                           " created_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE conversations ("
+                           " id INTEGER PRIMARY KEY,"
+                           " customer_id INTEGER NOT NULL REFERENCES customers(id),"
+                           " channel TEXT NOT NULL,"
+                           " status TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL,"
+                           " updated_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX conversations_customer ON conversations(customer_id)"),
+            QStringLiteral("CREATE INDEX conversations_status ON conversations(status, updated_at)"),
+            QStringLiteral("CREATE TABLE messages ("
+                           " id INTEGER PRIMARY KEY,"
+                           " conversation_id INTEGER NOT NULL REFERENCES conversations(id),"
+                           " client_id TEXT NOT NULL UNIQUE,"
+                           " author_kind TEXT NOT NULL,"
+                           " author_id INTEGER NOT NULL,"
+                           " text TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX messages_conversation ON messages(conversation_id, id)"),
+            QStringLiteral("CREATE INDEX events_customer ON events(customer_id, seq)"),
+        },
+        // 3: read markers.
+        {
+            QStringLiteral("CREATE TABLE read_markers ("
+                           " conversation_id INTEGER NOT NULL REFERENCES conversations(id),"
+                           " reader_kind TEXT NOT NULL,"
+                           " reader_id INTEGER NOT NULL,"
+                           " up_to INTEGER NOT NULL,"
+                           " PRIMARY KEY (conversation_id, reader_kind, reader_id)) WITHOUT ROWID"),
+        },
+    };
+    return all;
+}
+
+int latestVersion()
+{
+    return int(steps().size());
+}
+
+Result<Done> migrate(QSqlDatabase &db, int targetVersion)
+{
+    if (targetVersion < 0)
+        targetVersion = latestVersion();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return Failure{ErrorCode::Internal, q.lastError().text()};
+    int version = q.value(0).toInt();
+    if (version > latestVersion())
+        return Failure{ErrorCode::Internal,
+                       QStringLiteral("The data was written by a newer tandemd (schema %1; this "
+                                      "one knows up to %2)")
+                           .arg(version)
+                           .arg(latestVersion())};
+    while (version < targetVersion) {
+        if (!db.transaction())
+            return Failure{ErrorCode::Internal, db.lastError().text()};
+        for (const QString &sql : steps().at(version)) {
+            if (!q.exec(sql)) {
+                const QString why = q.lastError().text();
+                db.rollback();
+                return Failure{ErrorCode::Internal,
+                               QStringLiteral("Migration to schema %1 failed: %2")
+                                   .arg(version + 1)
+                                   .arg(why)};
+            }
+        }
+        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)) || !db.commit()) {
+            db.rollback();
+            return Failure{ErrorCode::Internal, db.lastError().text()};
+        }
+        ++version;
+    }
+    return Done{};
+}
+
+} // namespace Tandem::Server::SqliteSchema

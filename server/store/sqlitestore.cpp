@@ -1,0 +1,484 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sqlitestore.h"
+
+#include "logging/logging.h"
+#include "sqliteschema.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Tandem::Server {
+namespace {
+
+qint64 toMs(const QDateTime &t)
+{
+    return t.toMSecsSinceEpoch();
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+// Qt binds a null QString as SQL NULL; the schema wants empty text instead.
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QString kindName(const Party &p)
+{
+    return partyKindName(p.kind);
+}
+
+const QString messageColumns = QStringLiteral(
+    "SELECT m.id, m.conversation_id, m.client_id, m.author_kind, m.author_id, m.text,"
+    " m.created_at, COALESCE(a.name, c.name, '') FROM messages m"
+    " LEFT JOIN agents a ON m.author_kind = 'agent' AND a.id = m.author_id"
+    " LEFT JOIN customers c ON m.author_kind = 'customer' AND c.id = m.author_id ");
+
+const QString conversationColumns = QStringLiteral(
+    "SELECT cv.id, cv.customer_id, cu.name, cu.email, cv.channel, cv.status, cv.created_at,"
+    " cv.updated_at FROM conversations cv JOIN customers cu ON cu.id = cv.customer_id ");
+
+const QString agentColumns = QStringLiteral(
+    "SELECT id, name, email, role, presence, disabled, password_hash FROM agents ");
+
+Message messageFrom(const QSqlQuery &q)
+{
+    Message m;
+    m.id = q.value(0).toLongLong();
+    m.conversationId = q.value(1).toLongLong();
+    m.clientId = QUuid::fromString(q.value(2).toString());
+    m.author.kind = q.value(3).toString() == QLatin1String("agent") ? Party::Kind::Agent
+                                                                     : Party::Kind::Customer;
+    m.author.id = q.value(4).toLongLong();
+    m.text = q.value(5).toString();
+    m.createdAt = fromMs(q.value(6));
+    m.author.name = q.value(7).toString();
+    return m;
+}
+
+Conversation conversationFrom(const QSqlQuery &q)
+{
+    Conversation c;
+    c.id = q.value(0).toLongLong();
+    c.customer.id = q.value(1).toLongLong();
+    c.customer.name = q.value(2).toString();
+    c.customer.email = q.value(3).toString();
+    c.channel = q.value(4).toString();
+    c.status = q.value(5).toString();
+    c.createdAt = fromMs(q.value(6));
+    c.updatedAt = fromMs(q.value(7));
+    return c;
+}
+
+AgentRecord agentFrom(const QSqlQuery &q)
+{
+    AgentRecord r;
+    r.agent.id = q.value(0).toLongLong();
+    r.agent.name = q.value(1).toString();
+    r.agent.email = q.value(2).toString();
+    r.agent.role = roleFromName(q.value(3).toString()).value_or(Role::Agent);
+    r.agent.presence = presenceFromName(q.value(4).toString()).value_or(Presence::Offline);
+    r.agent.disabled = q.value(5).toBool();
+    r.passwordHash = q.value(6).toString();
+    return r;
+}
+
+} // namespace
+
+SqliteStore::SqliteStore(QString path)
+    : m_path(std::move(path))
+{
+    static QAtomicInteger<int> counter;
+    m_connectionName = QStringLiteral("tandem-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+SqliteStore::~SqliteStore()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+Result<Done> SqliteStore::open()
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    if (!m_db.isValid())
+        return Failure{ErrorCode::Internal,
+                       QStringLiteral("The Qt SQLite driver (QSQLITE) is not installed")};
+    m_db.setDatabaseName(m_path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open())
+        return Failure{ErrorCode::Internal, m_db.lastError().text()};
+    QSqlQuery q(m_db);
+    // FULL makes each commit durable on disk, not just in the OS cache; group commit pays
+    // for it across many requests.
+    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
+                               "PRAGMA foreign_keys = ON"}) {
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return Failure{ErrorCode::Internal, q.lastError().text()};
+    }
+    return SqliteSchema::migrate(m_db);
+}
+
+int SqliteStore::schemaVersion()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("PRAGMA user_version")) && q.next() ? q.value(0).toInt() : -1;
+}
+
+QSqlQuery SqliteStore::prepare(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        qCWarning(lcStore) << "prepare failed:" << q.lastError().text() << sql;
+    return q;
+}
+
+bool SqliteStore::run(QSqlQuery &query, const QVariantList &binds)
+{
+    for (int i = 0; i < binds.size(); ++i)
+        query.bindValue(i, binds.at(i));
+    if (!query.exec()) {
+        qCWarning(lcStore) << "query failed:" << query.lastError().text()
+                           << query.lastQuery();
+        return false;
+    }
+    return true;
+}
+
+bool SqliteStore::begin()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+bool SqliteStore::commit()
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("COMMIT")))
+        return true;
+    qCWarning(lcStore) << "commit failed:" << q.lastError().text();
+    rollback();
+    return false;
+}
+
+void SqliteStore::rollback()
+{
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+bool SqliteStore::savepoint()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SAVEPOINT request"));
+}
+
+bool SqliteStore::releaseSavepoint()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("RELEASE request"));
+}
+
+void SqliteStore::rollbackToSavepoint()
+{
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("ROLLBACK TO request"));
+    q.exec(QStringLiteral("RELEASE request"));
+}
+
+Result<Agent> SqliteStore::createAgent(const Agent &agent, const QString &passwordHash)
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "INSERT INTO agents (email, name, role, password_hash, presence, disabled, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    if (!run(q, {agent.email, agent.name, roleName(agent.role), passwordHash,
+                 presenceName(agent.presence), agent.disabled,
+                 toMs(QDateTime::currentDateTimeUtc())}))
+        return Failure{ErrorCode::Conflict,
+                       QStringLiteral("An account with that email already exists")};
+    Agent created = agent;
+    created.id = q.lastInsertId().toLongLong();
+    return created;
+}
+
+std::optional<AgentRecord> SqliteStore::agentByEmail(const QString &email)
+{
+    QSqlQuery q = prepare(agentColumns + QStringLiteral("WHERE email = ?"));
+    if (!run(q, {email}) || !q.next())
+        return std::nullopt;
+    return agentFrom(q);
+}
+
+std::optional<Agent> SqliteStore::agentById(qint64 id)
+{
+    QSqlQuery q = prepare(agentColumns + QStringLiteral("WHERE id = ?"));
+    if (!run(q, {id}) || !q.next())
+        return std::nullopt;
+    return agentFrom(q).agent;
+}
+
+QList<Agent> SqliteStore::agents(bool includeDisabled)
+{
+    QSqlQuery q = prepare(agentColumns + (includeDisabled ? QStringLiteral("ORDER BY id")
+                                                          : QStringLiteral("WHERE disabled = 0 "
+                                                                           "ORDER BY id")));
+    QList<Agent> list;
+    if (run(q)) {
+        while (q.next())
+            list.append(agentFrom(q).agent);
+    }
+    return list;
+}
+
+bool SqliteStore::setPassword(qint64 agentId, const QString &passwordHash)
+{
+    QSqlQuery q = prepare(QStringLiteral("UPDATE agents SET password_hash = ? WHERE id = ?"));
+    return run(q, {passwordHash, agentId}) && q.numRowsAffected() == 1;
+}
+
+bool SqliteStore::setDisabled(qint64 agentId, bool disabled)
+{
+    QSqlQuery q = prepare(QStringLiteral("UPDATE agents SET disabled = ? WHERE id = ?"));
+    return run(q, {disabled, agentId}) && q.numRowsAffected() == 1;
+}
+
+bool SqliteStore::setPresence(qint64 agentId, Presence presence)
+{
+    QSqlQuery q = prepare(QStringLiteral("UPDATE agents SET presence = ? WHERE id = ?"));
+    return run(q, {presenceName(presence), agentId}) && q.numRowsAffected() == 1;
+}
+
+bool SqliteStore::createSession(const QByteArray &tokenHash, qint64 agentId,
+                                const QDateTime &expiresAt)
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)"));
+    return run(q, {tokenHash, agentId, toMs(QDateTime::currentDateTimeUtc()), toMs(expiresAt)});
+}
+
+std::optional<SessionRecord> SqliteStore::session(const QByteArray &tokenHash)
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "SELECT agent_id, expires_at, revoked FROM sessions WHERE token_hash = ?"));
+    if (!run(q, {tokenHash}) || !q.next())
+        return std::nullopt;
+    return SessionRecord{q.value(0).toLongLong(), fromMs(q.value(1)), q.value(2).toBool()};
+}
+
+bool SqliteStore::revokeSession(const QByteArray &tokenHash)
+{
+    QSqlQuery q = prepare(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"));
+    return run(q, {tokenHash}) && q.numRowsAffected() == 1;
+}
+
+bool SqliteStore::revokeSessionsOf(qint64 agentId)
+{
+    QSqlQuery q = prepare(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE agent_id = ?"));
+    return run(q, {agentId});
+}
+
+QList<QByteArray> SqliteStore::endedSessions(const QList<QByteArray> &tokenHashes,
+                                             const QDateTime &now)
+{
+    QList<QByteArray> ended;
+    QSqlQuery q = prepare(QStringLiteral(
+        "SELECT s.revoked OR s.expires_at <= ? OR a.disabled FROM sessions s"
+        " JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ?"));
+    for (const QByteArray &hash : tokenHashes) {
+        if (!run(q, {toMs(now), hash}))
+            continue;
+        if (!q.next() || q.value(0).toBool())
+            ended.append(hash);
+        q.finish();
+    }
+    return ended;
+}
+
+Result<Customer> SqliteStore::createCustomer(const Customer &customer,
+                                             const QByteArray &tokenHash)
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "INSERT INTO customers (name, email, token_hash, created_at) VALUES (?, ?, ?, ?)"));
+    if (!run(q, {text(customer.name), text(customer.email), tokenHash,
+                 toMs(QDateTime::currentDateTimeUtc())}))
+        return Failure{ErrorCode::Internal, QStringLiteral("Could not record the customer")};
+    Customer created = customer;
+    created.id = q.lastInsertId().toLongLong();
+    return created;
+}
+
+std::optional<Customer> SqliteStore::customerByToken(const QByteArray &tokenHash)
+{
+    QSqlQuery q = prepare(QStringLiteral("SELECT id, name, email FROM customers WHERE token_hash = ?"));
+    if (!run(q, {tokenHash}) || !q.next())
+        return std::nullopt;
+    return Customer{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
+}
+
+Result<Conversation> SqliteStore::createConversation(const Conversation &c)
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "INSERT INTO conversations (customer_id, channel, status, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?)"));
+    if (!run(q, {c.customer.id, c.channel, c.status, toMs(c.createdAt), toMs(c.updatedAt)}))
+        return Failure{ErrorCode::Internal, QStringLiteral("Could not record the conversation")};
+    Conversation created = c;
+    created.id = q.lastInsertId().toLongLong();
+    return created;
+}
+
+std::optional<Conversation> SqliteStore::conversation(qint64 id)
+{
+    QSqlQuery q = prepare(conversationColumns + QStringLiteral("WHERE cv.id = ?"));
+    if (!run(q, {id}) || !q.next())
+        return std::nullopt;
+    return conversationFrom(q);
+}
+
+QList<Conversation> SqliteStore::openConversations(std::optional<qint64> customerId)
+{
+    QSqlQuery q = prepare(conversationColumns
+                          + (customerId ? QStringLiteral("WHERE cv.customer_id = ? ")
+                                        : QStringLiteral("WHERE cv.status = 'open' "))
+                          + QStringLiteral("ORDER BY cv.updated_at DESC, cv.id DESC"));
+    QList<Conversation> list;
+    if (run(q, customerId ? QVariantList{*customerId} : QVariantList{})) {
+        while (q.next())
+            list.append(conversationFrom(q));
+    }
+    return list;
+}
+
+Result<Message> SqliteStore::insertMessage(const Message &m)
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "INSERT INTO messages (conversation_id, client_id, author_kind, author_id, text,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    if (!run(q, {m.conversationId, m.clientId.toString(QUuid::WithoutBraces), kindName(m.author),
+                 m.author.id, m.text, toMs(m.createdAt)}))
+        return Failure{ErrorCode::Internal, QStringLiteral("Could not record the message")};
+    Message created = m;
+    created.id = q.lastInsertId().toLongLong();
+    QSqlQuery touch = prepare(QStringLiteral("UPDATE conversations SET updated_at = ? WHERE id = ?"));
+    if (!run(touch, {toMs(m.createdAt), m.conversationId}))
+        return Failure{ErrorCode::Internal, QStringLiteral("Could not update the conversation")};
+    return created;
+}
+
+std::optional<Message> SqliteStore::oneMessage(const QString &where, const QVariant &bind)
+{
+    QSqlQuery q = prepare(messageColumns + where);
+    if (!run(q, {bind}) || !q.next())
+        return std::nullopt;
+    return messageFrom(q);
+}
+
+std::optional<Message> SqliteStore::message(qint64 id)
+{
+    return oneMessage(QStringLiteral("WHERE m.id = ?"), id);
+}
+
+std::optional<Message> SqliteStore::messageByClientId(const QUuid &clientId)
+{
+    return oneMessage(QStringLiteral("WHERE m.client_id = ?"),
+                      clientId.toString(QUuid::WithoutBraces));
+}
+
+QList<Message> SqliteStore::messages(qint64 conversationId, std::optional<qint64> beforeId,
+                                     int limit)
+{
+    QSqlQuery q = prepare(messageColumns + QStringLiteral("WHERE m.conversation_id = ? AND m.id < ?"
+                                                          " ORDER BY m.id DESC LIMIT ?"));
+    QList<Message> list;
+    if (run(q, {conversationId, beforeId.value_or(std::numeric_limits<qint64>::max()), limit})) {
+        while (q.next())
+            list.prepend(messageFrom(q));
+    }
+    return list;
+}
+
+std::optional<Message> SqliteStore::lastMessage(qint64 conversationId)
+{
+    const QList<Message> last = messages(conversationId, std::nullopt, 1);
+    return last.isEmpty() ? std::nullopt : std::optional<Message>(last.first());
+}
+
+qint64 SqliteStore::readMarker(qint64 conversationId, const Party &reader)
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "SELECT up_to FROM read_markers WHERE conversation_id = ? AND reader_kind = ?"
+        " AND reader_id = ?"));
+    if (!run(q, {conversationId, kindName(reader), reader.id}) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+bool SqliteStore::setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo)
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "INSERT INTO read_markers (conversation_id, reader_kind, reader_id, up_to)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT (conversation_id, reader_kind, reader_id)"
+        " DO UPDATE SET up_to = excluded.up_to"));
+    return run(q, {conversationId, kindName(reader), reader.id, upTo});
+}
+
+bool SqliteStore::insertEvent(Event &event)
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "INSERT INTO events (kind, conversation_id, customer_id, staff_only, data, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)"));
+    const QByteArray json = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
+    if (!run(q, {event.kind, event.conversationId ? QVariant(event.conversationId) : QVariant(),
+                 event.customerId ? QVariant(event.customerId) : QVariant(), event.staffOnly,
+                 QString::fromUtf8(json), toMs(QDateTime::currentDateTimeUtc())}))
+        return false;
+    event.seq = q.lastInsertId().toLongLong();
+    return true;
+}
+
+QList<Event> SqliteStore::eventsAfter(qint64 seq, std::optional<qint64> customerId, int limit)
+{
+    QSqlQuery q = prepare(
+        QStringLiteral("SELECT seq, kind, conversation_id, customer_id, staff_only, data"
+                       " FROM events WHERE seq > ? ")
+        + (customerId ? QStringLiteral("AND customer_id = ? AND staff_only = 0 ") : QString())
+        + QStringLiteral("ORDER BY seq LIMIT ?"));
+    QVariantList binds{seq};
+    if (customerId)
+        binds.append(*customerId);
+    binds.append(limit);
+    QList<Event> list;
+    if (run(q, binds)) {
+        while (q.next()) {
+            Event e;
+            e.seq = q.value(0).toLongLong();
+            e.kind = q.value(1).toString();
+            e.conversationId = q.value(2).toLongLong();
+            e.customerId = q.value(3).toLongLong();
+            e.staffOnly = q.value(4).toBool();
+            e.data = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+            list.append(e);
+        }
+    }
+    return list;
+}
+
+qint64 SqliteStore::headSeq()
+{
+    QSqlQuery q = prepare(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events"));
+    return run(q) && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+} // namespace Tandem::Server

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+class QSqlQuery;
+
+namespace Tandem::Server {
+
+//! The embedded store: one SQLite file in WAL mode with full fsync on commit, so a
+//! committed transaction survives a crash or power loss.
+class SqliteStore : public Store
+{
+public:
+    explicit SqliteStore(QString path);
+    ~SqliteStore() override;
+
+    Result<Done> open() override;
+    int schemaVersion() override;
+
+    bool begin() override;
+    bool commit() override;
+    void rollback() override;
+    bool savepoint() override;
+    bool releaseSavepoint() override;
+    void rollbackToSavepoint() override;
+
+    Result<Agent> createAgent(const Agent &agent, const QString &passwordHash) override;
+    std::optional<AgentRecord> agentByEmail(const QString &email) override;
+    std::optional<Agent> agentById(qint64 id) override;
+    QList<Agent> agents(bool includeDisabled) override;
+    bool setPassword(qint64 agentId, const QString &passwordHash) override;
+    bool setDisabled(qint64 agentId, bool disabled) override;
+    bool setPresence(qint64 agentId, Presence presence) override;
+    bool createSession(const QByteArray &tokenHash, qint64 agentId,
+                       const QDateTime &expiresAt) override;
+    std::optional<SessionRecord> session(const QByteArray &tokenHash) override;
+    bool revokeSession(const QByteArray &tokenHash) override;
+    bool revokeSessionsOf(qint64 agentId) override;
+    QList<QByteArray> endedSessions(const QList<QByteArray> &tokenHashes,
+                                    const QDateTime &now) override;
+
+    Result<Customer> createCustomer(const Customer &customer,
+                                    const QByteArray &tokenHash) override;
+    std::optional<Customer> customerByToken(const QByteArray &tokenHash) override;
+    Result<Conversation> createConversation(const Conversation &conversation) override;
+    std::optional<Conversation> conversation(qint64 id) override;
+    QList<Conversation> openConversations(std::optional<qint64> customerId) override;
+    Result<Message> insertMessage(const Message &message) override;
+    std::optional<Message> message(qint64 id) override;
+    std::optional<Message> messageByClientId(const QUuid &clientId) override;
+    QList<Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
+                            int limit) override;
+    std::optional<Message> lastMessage(qint64 conversationId) override;
+    qint64 readMarker(qint64 conversationId, const Party &reader) override;
+    bool setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) override;
+
+    QList<Event> eventsAfter(qint64 seq, std::optional<qint64> customerId, int limit) override;
+    qint64 headSeq() override;
+
+    //! The database connection, for tests that inspect the schema.
+    QSqlDatabase database() const { return m_db; }
+
+protected:
+    bool insertEvent(Event &event) override;
+
+private:
+    bool run(QSqlQuery &query, const QVariantList &binds = {});
+    QSqlQuery prepare(const QString &sql);
+    std::optional<Message> oneMessage(const QString &where, const QVariant &bind);
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+};
+
+} // namespace Tandem::Server
