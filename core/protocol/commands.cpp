@@ -36,6 +36,7 @@ Result<SignIn> decodeSignIn(const QJsonObject &fields)
     SignIn s;
     s.email = r.string("email", 3, Protocol::MaxEmailChars).trimmed();
     s.password = r.string("password", 1, Protocol::MaxPasswordChars);
+    s.resumeFrom = r.optionalInteger("resumeFrom", 0, Protocol::MaxId);
     if (!r.ok())
         return r.failure();
     return s;

@@ -15,6 +15,7 @@ namespace Tandem::Commands {
 struct SignIn {
     QString email;
     QString password;
+    std::optional<qint64> resumeFrom;
 };
 
 struct AgentHello {

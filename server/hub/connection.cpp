@@ -198,7 +198,8 @@ void Connection::staffSignIn(const Frames::Request &request)
     }
     m_hub.authenticator().signIn(
         command->email, command->password, this,
-        [this, id = request.id](Result<DeskOperations::StaffSession> session) {
+        [this, id = request.id, resumeFrom = command->resumeFrom](
+            Result<DeskOperations::StaffSession> session) {
             if (!session) {
                 abortHandshake(id, session.failure());
                 return;
@@ -212,7 +213,7 @@ void Connection::staffSignIn(const Frames::Request &request)
                           {QStringLiteral("expiresAt"), Wire::timeToString(session->expiresAt)},
                           {QStringLiteral("agent"),
                            Wire::encode(agent, Wire::AgentDetail::WithEmail)}},
-                         std::nullopt);
+                         resumeFrom);
         });
 }
 

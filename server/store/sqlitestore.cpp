@@ -279,7 +279,7 @@ std::optional<SessionRecord> SqliteStore::session(const QByteArray &tokenHash)
 
 bool SqliteStore::revokeSession(const QByteArray &tokenHash)
 {
-    QSqlQuery q = prepare(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"));
+    QSqlQuery q = prepare(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ? AND revoked = 0"));
     return run(q, {tokenHash}) && q.numRowsAffected() == 1;
 }
 

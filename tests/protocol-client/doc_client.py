@@ -1,0 +1,381 @@
+#!/usr/bin/python3
+"""Conformance client for the Tandem sync protocol, written from docs/protocol.md only.
+
+Usage: doc_client.py --url ws://127.0.0.1:8640 --email dana@example.com --password secret
+
+Needs Python 3.11 and `websockets` (Debian 12: python3-websockets 10.4). Prints one line
+per check and a final `N passed, M failed`; exits 1 if any check failed.
+Assumes a quiet server: nobody else creates events while it runs.
+"""
+import argparse
+import asyncio
+import json
+import sys
+import uuid
+
+import websockets
+
+TIMEOUT = 5.0
+RESULTS = {"passed": 0, "failed": 0}
+
+
+class Abort(Exception):
+    """A check this step cannot continue without failed."""
+
+
+def check(name, cond, detail=""):
+    RESULTS["passed" if cond else "failed"] += 1
+    print(f"{'PASS' if cond else 'FAIL'} {name}" + ("" if cond or not detail else f" -- {detail}"))
+    return bool(cond)
+
+
+def require(name, cond, detail=""):
+    if not check(name, cond, detail):
+        raise Abort(name)
+
+
+def now():
+    return asyncio.get_running_loop().time()
+
+
+def event_is(name, pred=lambda f: True):
+    return lambda f: f.get("type") == "event" and f.get("event") == name and pred(f)
+
+
+class Conn:
+    """One WebSocket connection with a buffer of frames received but not consumed yet."""
+
+    def __init__(self, ws, label, last_seq=0):
+        self.ws, self.label, self.last_seq = ws, label, last_seq
+        self.pending = []          # arrival order
+        self.order_errors = []     # events that did not arrive in increasing seq order
+        self.counter = 0
+
+    async def _recv(self, deadline):
+        raw = await asyncio.wait_for(self.ws.recv(), max(0, deadline - now()))
+        try:
+            frame = json.loads(raw)
+            if not isinstance(frame, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            frame = {"type": "<unparseable>", "raw": raw}
+        kind, seq = frame.get("type"), frame.get("seq")
+        if kind == "event":
+            if not isinstance(seq, int) or seq <= self.last_seq:
+                self.order_errors.append(f"{self.label}: seq {seq!r} after {self.last_seq}")
+            else:
+                self.last_seq = seq    # "applied": we process every frame we read
+        elif kind in ("snapshot", "synced") and isinstance(seq, int):
+            self.last_seq = max(self.last_seq, seq)
+        return frame
+
+    async def wait_for(self, pred, timeout=TIMEOUT):
+        """Return (and consume) the first frame matching pred, buffering the others."""
+        for i, frame in enumerate(self.pending):
+            if pred(frame):
+                return self.pending.pop(i)
+        deadline = now() + timeout
+        while True:
+            frame = await self._recv(deadline)
+            if pred(frame):
+                return frame
+            self.pending.append(frame)
+
+    async def take_until(self, pred, timeout=TIMEOUT):
+        """Consume frames in arrival order up to and including the first matching pred."""
+        taken = []
+        while self.pending:
+            frame = self.pending.pop(0)
+            taken.append(frame)
+            if pred(frame):
+                return taken
+        deadline = now() + timeout
+        while True:
+            taken.append(await self._recv(deadline))
+            if pred(taken[-1]):
+                return taken
+
+    async def settle(self, seconds):
+        """Read whatever arrives during `seconds` into the buffer."""
+        deadline = now() + seconds
+        try:
+            while True:
+                self.pending.append(await self._recv(deadline))
+        except asyncio.TimeoutError:
+            pass
+
+    async def request(self, kind, timeout=TIMEOUT, **fields):
+        self.counter += 1
+        rid = f"{self.label}-{self.counter}"
+        await self.ws.send(json.dumps({"type": kind, "id": rid, **fields}))
+        return await self.wait_for(
+            lambda f: f.get("type") in ("ok", "error") and f.get("id") == rid, timeout)
+
+    async def handshake(self, kind, **fields):
+        """hello/signin; returns (reply, frames between reply and synced, synced)."""
+        reply = await self.request(kind, protocol=1, **fields)
+        early = [f for f in self.pending if f.get("type") in ("snapshot", "synced", "event")]
+        check(f"{self.label}: ok reply comes before snapshot/replay/synced", not early,
+              f"received first: {early[:2]}")
+        if reply.get("type") != "ok":
+            return reply, None, None
+        frames = await self.take_until(lambda f: f.get("type") == "synced")
+        return reply, frames[:-1], frames[-1]
+
+    async def close(self):
+        try:
+            await self.ws.close()
+        except Exception:
+            pass
+
+
+def ok_data(name, reply):
+    require(name, reply.get("type") == "ok" and isinstance(reply.get("data"), dict), str(reply))
+    return reply["data"]
+
+
+def is_error(reply, code):
+    return reply.get("type") == "error" and reply.get("code") == code
+
+
+class Run:
+    def __init__(self, args):
+        self.args = args
+        self.conns = []
+
+    async def connect(self, path, label, last_seq=0):
+        url = self.args.url.rstrip("/") + path
+        conn = Conn(await asyncio.wait_for(websockets.connect(url, close_timeout=2), TIMEOUT),
+                    label, last_seq)
+        self.conns.append(conn)
+        return conn
+
+    async def step1_customer_hello(self):
+        self.cust = await self.connect("/ws/customer", "cust")
+        reply, frames, synced = await self.cust.handshake("hello", name="Ada Conformance")
+        data = ok_data("1 customer hello -> ok", reply)
+        self.cust_token = data.get("token")
+        check("1 hello reply has a token, customer, resume=snapshot",
+              isinstance(self.cust_token, str) and self.cust_token
+              and isinstance(data.get("customer"), dict) and data.get("resume") == "snapshot",
+              str(data))
+        require("1 customer gets exactly one snapshot frame, then synced",
+                [f.get("type") for f in frames] == ["snapshot"], str(frames))
+        snap = frames[0]
+        check("1 snapshot has conversations list",
+              isinstance(snap.get("data", {}).get("conversations"), list), str(snap))
+        require("1 synced has integer seq >= snapshot seq", isinstance(synced.get("seq"), int)
+                and synced["seq"] >= snap.get("seq", -1), f"{snap.get('seq')} / {synced}")
+        self.cust_synced = synced["seq"]
+
+    async def step2_customer_new_conversation(self):
+        self.first_client_id = str(uuid.uuid4())
+        reply = await self.cust.request("send", clientId=self.first_client_id,
+                                        text="My order is late")
+        data = ok_data("2 send without conversation -> ok", reply)
+        msg, conv = data.get("message") or {}, data.get("conversation") or {}
+        require("2 reply has message and conversation with ids",
+                isinstance(msg.get("id"), int) and isinstance(conv.get("id"), int), str(data))
+        self.conv_id, self.first_msg_id = conv["id"], msg["id"]
+        check("2 message belongs to the conversation, has our clientId and text",
+              msg.get("conversation") == self.conv_id and msg.get("clientId") == self.first_client_id
+              and msg.get("text") == "My order is late", str(msg))
+        ev_conv = await self.cust.wait_for(event_is(
+            "conversation.created", lambda f: f["data"]["conversation"]["id"] == self.conv_id))
+        ev_msg = await self.cust.wait_for(event_is(
+            "message.created", lambda f: f["data"]["message"]["id"] == self.first_msg_id))
+        check("2 conversation.created and message.created received with increasing seq",
+              self.cust_synced < ev_conv["seq"] < ev_msg["seq"],
+              f"synced {self.cust_synced}, conv {ev_conv['seq']}, msg {ev_msg['seq']}")
+
+    async def step3_agent_signin(self):
+        self.agent = await self.connect("/ws/agent", "agent")
+        reply, frames, synced = await self.agent.handshake(
+            "signin", email=self.args.email, password=self.args.password)
+        data = ok_data("3 agent signin -> ok", reply)
+        self.agent_token = data.get("token")
+        self.agent_id = (data.get("agent") or {}).get("id")
+        check("3 signin reply has token, own agent with email, resume=snapshot",
+              isinstance(self.agent_token, str) and self.agent_token
+              and (data.get("agent") or {}).get("email") == self.args.email
+              and data.get("resume") == "snapshot", str(data))
+        require("3 agent gets exactly one snapshot frame, then synced",
+                [f.get("type") for f in frames] == ["snapshot"], str(frames))
+        snap = frames[0].get("data") or {}
+        convs = {c.get("id"): c for c in snap.get("conversations") or []}
+        check("3 snapshot contains the customer's conversation with lastMessage",
+              (convs.get(self.conv_id, {}).get("lastMessage") or {}).get("id") == self.first_msg_id,
+              str(convs.get(self.conv_id)))
+        check("3 snapshot lists agents including ourselves",
+              any(a.get("id") == self.agent_id for a in snap.get("agents") or []), str(snap.get("agents")))
+        require("3 synced has integer seq", isinstance(synced.get("seq"), int), str(synced))
+        self.agent_resume = synced["seq"]
+
+    async def step4_bad_password(self):
+        conn = await self.connect("/ws/agent", "badpw")
+        reply = await conn.request("signin", protocol=1, email=self.args.email,
+                                   password=self.args.password + "-wrong")
+        check("4 wrong password -> error bad_credentials", is_error(reply, "bad_credentials"), str(reply))
+        reply = await conn.request("ping")
+        check("4 still unauthenticated afterwards (ping -> unauthenticated)",
+              is_error(reply, "unauthenticated"), str(reply))
+        await conn.close()
+
+    async def step5_agent_reply(self):
+        self.reply_client_id, self.reply_text = str(uuid.uuid4()), "Let me check that for you"
+        reply = await self.agent.request("send", conversation=self.conv_id,
+                                         clientId=self.reply_client_id, text=self.reply_text)
+        msg = ok_data("5 agent send -> ok", reply).get("message") or {}
+        require("5 reply carries the message", isinstance(msg.get("id"), int), str(reply))
+        self.reply_msg_id = msg["id"]
+        check("5 message ids grow within the conversation", self.reply_msg_id > self.first_msg_id,
+              f"{self.first_msg_id} then {self.reply_msg_id}")
+        ev = await self.cust.wait_for(event_is(
+            "message.created", lambda f: f["data"]["message"]["id"] == self.reply_msg_id))
+        m = ev["data"]["message"]
+        check("5 customer receives message.created with the agent's text",
+              m.get("text") == self.reply_text and (m.get("author") or {}).get("kind") == "agent", str(m))
+        await self.agent.wait_for(event_is(
+            "message.created", lambda f: f["data"]["message"]["id"] == self.reply_msg_id))
+        check("5 agent (the sender) receives its own message.created", True)
+
+    async def step6_idempotent_retry(self):
+        reply = await self.agent.request("send", conversation=self.conv_id,
+                                         clientId=self.reply_client_id, text=self.reply_text)
+        msg = ok_data("6 retry with same clientId -> ok", reply).get("message") or {}
+        check("6 retry returns the original message id", msg.get("id") == self.reply_msg_id,
+              f"{msg.get('id')} != {self.reply_msg_id}")
+        await asyncio.gather(self.cust.settle(0.5), self.agent.settle(0.5))
+        for conn in (self.cust, self.agent):
+            extra = [f for f in conn.pending if event_is("message.created")(f)]
+            check(f"6 no second message.created for {conn.label}", not extra, str(extra))
+
+    async def step7_resume(self):
+        await self.agent.settle(0.2)
+        last_applied = self.agent.last_seq
+        check("7 agent's last applied seq is at least its synced seq",
+              last_applied >= self.agent_resume, f"{last_applied} < {self.agent_resume}")
+        await self.agent.close()
+        texts = [f"Follow-up {i}" for i in (1, 2, 3)]
+        self.more_ids = []
+        for text in texts:
+            reply = await self.cust.request("send", conversation=self.conv_id,
+                                            clientId=str(uuid.uuid4()), text=text)
+            self.more_ids.append((ok_data(f"7 customer send '{text}' -> ok", reply)
+                                  .get("message") or {}).get("id"))
+        self.agent = await self.connect("/ws/agent", "agent2", last_seq=last_applied)
+        reply, frames, synced = await self.agent.handshake(
+            "hello", token=self.agent_token, resumeFrom=last_applied)
+        data = ok_data("7 agent hello with token + resumeFrom -> ok", reply)
+        check("7 hello reply says resume=replay and has our agent",
+              data.get("resume") == "replay" and (data.get("agent") or {}).get("id") == self.agent_id,
+              str(data))
+        check("7 replay holds only event frames",
+                all(f.get("type") == "event" for f in frames), str(frames))
+        created = [f["data"]["message"] for f in frames if f.get("event") == "message.created"]
+        check("7 replay has exactly the 3 new message.created events, in order",
+              [m.get("id") for m in created] == self.more_ids
+              and [m.get("text") for m in created] == texts,
+              f"got {[(m.get('id'), m.get('text')) for m in created]}, want {self.more_ids}")
+        seqs = [f.get("seq") for f in frames]
+        check("7 replayed seqs are above resumeFrom and strictly increasing",
+              all(isinstance(s, int) for s in seqs) and seqs == sorted(set(seqs))
+              and (not seqs or seqs[0] > last_applied), f"resumeFrom {last_applied}, seqs {seqs}")
+        check("7 synced seq >= last replayed seq",
+              isinstance(synced.get("seq"), int) and synced["seq"] >= max(seqs, default=0), str(synced))
+        others = [f.get("event") for f in frames
+                  if f.get("type") == "event" and f.get("event") != "message.created"]
+        if others:
+            print(f"INFO 7 replay also contained other events: {others}")
+
+    async def step8_history(self):
+        reply = await self.agent.request("history", conversation=self.conv_id)
+        data = ok_data("8 history -> ok", reply)
+        ids = [m.get("id") for m in data.get("messages") or []]
+        want = [self.first_msg_id, self.reply_msg_id] + self.more_ids
+        check("8 history returns all messages oldest first", ids == want, f"got {ids}, want {want}")
+        check("8 history says no more older messages", data.get("more") is False, str(data.get("more")))
+
+    async def step9_other_customer(self):
+        other = await self.connect("/ws/customer", "cust2")
+        reply, _, _ = await other.handshake("hello", name="Bob Conformance")
+        ok_data("9 second customer hello -> ok", reply)
+        reply = await other.request("history", conversation=self.conv_id)
+        check("9 other customer's history of first conversation -> not_found",
+              is_error(reply, "not_found"), str(reply))
+        await other.close()
+
+    async def step10_bad_frame(self):
+        conn = await self.connect("/ws/customer", "cust3")
+        reply, _, _ = await conn.handshake("hello", name="Cy Conformance")
+        ok_data("10 customer hello -> ok", reply)
+        await conn.ws.send('{"type": "ping", "id": ')   # malformed JSON
+        reply = await conn.wait_for(lambda f: f.get("type") in ("ok", "error") and f.get("id") is None)
+        check("10 malformed JSON -> error bad_frame with id null",
+              is_error(reply, "bad_frame") and "id" in reply and reply["id"] is None, str(reply))
+        reply = await conn.request("ping")
+        check("10 connection still usable: ping -> ok with time",
+              reply.get("type") == "ok" and isinstance((reply.get("data") or {}).get("time"), str),
+              str(reply))
+        await conn.close()
+
+    async def step11_signout(self):
+        reply = await self.agent.request("signout")
+        check("11 signout -> ok", reply.get("type") == "ok", str(reply))
+        code = None
+        try:
+            while True:
+                await asyncio.wait_for(self.agent.ws.recv(), TIMEOUT)
+        except websockets.exceptions.ConnectionClosed as exc:
+            code = exc.rcvd.code if exc.rcvd else self.agent.ws.close_code
+        except asyncio.TimeoutError:
+            code = "no close within 5 s"
+        check("11 connection closed with code 4001", code == 4001, f"close code {code}")
+        conn = await self.connect("/ws/agent", "agent3")
+        reply = await conn.request("hello", protocol=1, token=self.agent_token)
+        check("11 hello with signed-out token -> token_invalid", is_error(reply, "token_invalid"), str(reply))
+        await conn.close()
+
+    async def main(self):
+        steps = [self.step1_customer_hello, self.step2_customer_new_conversation,
+                 self.step3_agent_signin, self.step4_bad_password, self.step5_agent_reply,
+                 self.step6_idempotent_retry, self.step7_resume, self.step8_history,
+                 self.step9_other_customer, self.step10_bad_frame, self.step11_signout]
+        # Steps that need no earlier state, and steps whose state no later step needs.
+        standalone = {self.step4_bad_password, self.step10_bad_frame}
+        leaves = standalone | {self.step6_idempotent_retry, self.step8_history,
+                               self.step9_other_customer, self.step11_signout}
+        broken = False
+        for step in steps:
+            if broken and step not in standalone:
+                check(f"{step.__name__} (skipped: an earlier step could not finish)", False)
+                continue
+            try:
+                await step()
+            except Abort:
+                broken = broken or step not in leaves
+            except (asyncio.TimeoutError, websockets.exceptions.WebSocketException,
+                    OSError, KeyError, TypeError, AttributeError) as exc:
+                what = "timed out after 5 s" if isinstance(exc, asyncio.TimeoutError) else repr(exc)
+                check(f"{step.__name__} ran to the end", False, what)
+                broken = broken or step not in leaves
+        if self.conns:
+            errors = [e for c in self.conns for e in c.order_errors]
+            check("events arrived once each, in increasing seq order, on every connection",
+                  not errors, "; ".join(errors))
+        for conn in self.conns:
+            await conn.close()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", required=True, help="base URL, e.g. ws://127.0.0.1:8640")
+    parser.add_argument("--email", required=True)
+    parser.add_argument("--password", required=True)
+    asyncio.run(Run(parser.parse_args()).main())
+    print(f"{RESULTS['passed']} passed, {RESULTS['failed']} failed")
+    sys.exit(1 if RESULTS["failed"] else 0)
+
+
+if __name__ == "__main__":
+    main()

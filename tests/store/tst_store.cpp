@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hub/deskoperations.h"
+#include "store/sqliteschema.h"
+#include "store/sqlitestore.h"
+#include "store/storage.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace Tandem;
+using namespace Tandem::Server;
+
+namespace {
+
+QStringList schemaOf(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master"
+                          " WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"));
+    QStringList rows;
+    while (q.next())
+        rows << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                            q.value(3).toString()}
+                    .join(QLatin1Char('|'));
+    return rows;
+}
+
+Viewer customerViewer(const Customer &c)
+{
+    return Viewer{{Party::Kind::Customer, c.id, c.name}, Role::Agent, {}};
+}
+
+Viewer staffViewer(qint64 id)
+{
+    return Viewer{{Party::Kind::Agent, id, QStringLiteral("Dana")}, Role::Agent, {}};
+}
+
+Commands::Send sendCommand(std::optional<qint64> conversation, const QString &text,
+                           QUuid clientId = QUuid::createUuid())
+{
+    return Commands::Send{conversation, clientId, text};
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
+
+    QString freshPath() { return m_dir.filePath(QStringLiteral("store-%1.sqlite").arg(++m_files)); }
+
+    //! A store with one customer who has one conversation.
+    struct Seeded {
+        std::unique_ptr<SqliteStore> store;
+        Customer customer;
+        qint64 conversation = 0;
+    };
+    Seeded seeded()
+    {
+        Seeded s{std::make_unique<SqliteStore>(freshPath()), {}, 0};
+        if (!s.store->open())
+            return s;
+        s.store->begin();
+        s.customer = DeskOperations::createCustomer(*s.store, QStringLiteral("Ada"), {})->customer;
+        s.conversation = DeskOperations::send(*s.store, customerViewer(s.customer),
+                                              sendCommand(std::nullopt, QStringLiteral("hi")))
+                             ->conversation.id;
+        s.store->commit();
+        return s;
+    }
+
+private Q_SLOTS:
+    void migrationsFromEveryVersionMatchAFreshStore_data()
+    {
+        QTest::addColumn<int>("startVersion");
+        for (int v = 0; v < SqliteSchema::latestVersion(); ++v)
+            QTest::addRow("from %d", v) << v;
+    }
+
+    void migrationsFromEveryVersionMatchAFreshStore()
+    {
+        QFETCH(int, startVersion);
+        SqliteStore fresh(freshPath());
+        QVERIFY(fresh.open().ok());
+        QCOMPARE(fresh.schemaVersion(), SqliteSchema::latestVersion());
+
+        const QString oldPath = freshPath();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(oldPath);
+            QVERIFY(db.open());
+            QVERIFY(SqliteSchema::migrate(db, startVersion).ok());
+            QSqlQuery q(db);
+            // Data written by the older version must survive the upgrade.
+            if (startVersion >= 1)
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO agents (email, name, role, password_hash, created_at)"
+                                              " VALUES ('old@example.com', 'Old', 'agent', 'x', 0)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+
+        SqliteStore upgraded(oldPath);
+        QVERIFY(upgraded.open().ok());
+        QCOMPARE(upgraded.schemaVersion(), SqliteSchema::latestVersion());
+        QCOMPARE(schemaOf(upgraded.database()), schemaOf(fresh.database()));
+        if (startVersion >= 1)
+            QVERIFY(upgraded.agentByEmail(QStringLiteral("OLD@example.com")).has_value());
+    }
+
+    void refusesDataFromANewerServer()
+    {
+        const QString path = freshPath();
+        {
+            SqliteStore store(path);
+            QVERIFY(store.open().ok());
+            QSqlQuery q(store.database());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 999")));
+        }
+        SqliteStore store(path);
+        const auto opened = store.open();
+        QVERIFY(!opened.ok());
+        QVERIFY(opened.failure().message.contains(QLatin1String("newer")));
+    }
+
+    void idempotentSend()
+    {
+        Seeded s = seeded();
+        QVERIFY(s.conversation > 0);
+        const QUuid clientId = QUuid::createUuid();
+        s.store->begin();
+        const auto first = DeskOperations::send(*s.store, staffViewer(1), sendCommand(s.conversation, QStringLiteral("Hello"), clientId));
+        const auto retry = DeskOperations::send(*s.store, staffViewer(1), sendCommand(s.conversation, QStringLiteral("Hello"), clientId));
+        QVERIFY(first.ok() && retry.ok());
+        QCOMPARE(retry->message.id, first->message.id);
+        QCOMPARE(retry->message.createdAt, first->message.createdAt);
+
+        // The same id for something else is a conflict, not a silent overwrite.
+        const auto otherText = DeskOperations::send(*s.store, staffViewer(1), sendCommand(s.conversation, QStringLiteral("Bye"), clientId));
+        QCOMPARE(otherText.failure().code, ErrorCode::Conflict);
+        const auto otherAuthor = DeskOperations::send(*s.store, staffViewer(2), sendCommand(s.conversation, QStringLiteral("Hello"), clientId));
+        QCOMPARE(otherAuthor.failure().code, ErrorCode::Conflict);
+        const auto customerRetryWithoutConversation = DeskOperations::send(
+            *s.store, customerViewer(s.customer), sendCommand(std::nullopt, QStringLiteral("Hello"), clientId));
+        QCOMPARE(customerRetryWithoutConversation.failure().code, ErrorCode::Conflict);
+        s.store->commit();
+
+        QCOMPARE(s.store->messages(s.conversation, std::nullopt, 100).size(), 2);
+        // One event per message that exists, none for the retry.
+        const auto events = s.store->eventsAfter(0, std::nullopt, 100);
+        QCOMPARE(std::count_if(events.begin(), events.end(), [](const Event &e) { return e.kind == EventKind::MessageCreated; }), 2);
+    }
+
+    void customersSeeOnlyTheirOwn()
+    {
+        Seeded s = seeded();
+        s.store->begin();
+        const Customer mallory = DeskOperations::createCustomer(*s.store, QStringLiteral("Mallory"), {})->customer;
+        const Viewer m = customerViewer(mallory);
+        QCOMPARE(DeskOperations::history(*s.store, m, {s.conversation, std::nullopt, 50}).failure().code, ErrorCode::NotFound);
+        QCOMPARE(DeskOperations::send(*s.store, m, sendCommand(s.conversation, QStringLiteral("x"))).failure().code, ErrorCode::NotFound);
+        const qint64 message = s.store->lastMessage(s.conversation)->id;
+        QCOMPARE(DeskOperations::markRead(*s.store, m, {s.conversation, message}).failure().code, ErrorCode::NotFound);
+        QVERIFY(DeskOperations::history(*s.store, staffViewer(1), {s.conversation, std::nullopt, 50}).ok());
+        // Mallory's catch-up carries none of Ada's events.
+        const auto catchup = DeskOperations::catchUp(*s.store, m, 0, 1000);
+        QVERIFY(catchup.ok() && !catchup->isSnapshot);
+        QVERIFY(catchup->events.isEmpty());
+        const auto snapshot = DeskOperations::catchUp(*s.store, m, std::nullopt, 1000);
+        QVERIFY(snapshot->snapshot.value(QLatin1String("conversations")).toArray().isEmpty());
+        s.store->commit();
+    }
+
+    void historyPages()
+    {
+        Seeded s = seeded();
+        s.store->begin();
+        for (int i = 0; i < 9; ++i)
+            DeskOperations::send(*s.store, staffViewer(1), sendCommand(s.conversation, QString::number(i)));
+        s.store->commit();
+        const Viewer v = staffViewer(1);
+        const auto newest = DeskOperations::history(*s.store, v, {s.conversation, std::nullopt, 4});
+        QCOMPARE(newest->messages.size(), 4);
+        QVERIFY(newest->more);
+        QCOMPARE(newest->messages.last().text, QStringLiteral("8"));
+        QVERIFY(newest->messages.first().id < newest->messages.last().id);
+        const auto older = DeskOperations::history(*s.store, v, {s.conversation, newest->messages.first().id, 100});
+        QCOMPARE(older->messages.size(), 6); // "hi" and 0..4
+        QVERIFY(!older->more);
+    }
+
+    void groupCommitSharesTransactions()
+    {
+        Seeded s = seeded();
+        const qint64 conversation = s.conversation;
+        Storage storage(std::move(s.store));
+        QSignalSpy committed(&storage, &Storage::committed);
+        constexpr int Sends = 400;
+        int acknowledged = 0;
+        for (int i = 0; i < Sends; ++i) {
+            storage.run(
+                this,
+                [conversation, i](Store &store) {
+                    return DeskOperations::send(store, staffViewer(1), sendCommand(conversation, QString::number(i)));
+                },
+                [&](Result<DeskOperations::Sent> sent) { acknowledged += sent.ok() ? 1 : 0; });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(acknowledged, Sends, 60000);
+        const Storage::Stats stats = storage.stats();
+        QCOMPARE(stats.operations, qint64(Sends));
+        QVERIFY2(stats.transactions < Sends / 2, qPrintable(QString::number(stats.transactions)));
+        qint64 previous = 0;
+        int events = 0;
+        for (const QList<QVariant> &signal : std::as_const(committed)) {
+            for (const Event &e : signal.first().value<QList<Event>>()) {
+                QVERIFY(e.seq > previous);
+                previous = e.seq;
+                ++events;
+            }
+        }
+        QCOMPARE(events, Sends);
+    }
+
+    void aFailingRequestDoesNotUndoItsNeighbours()
+    {
+        Seeded s = seeded();
+        const qint64 conversation = s.conversation;
+        Storage storage(std::move(s.store));
+        QSignalSpy committed(&storage, &Storage::committed);
+        // Keep the storage thread busy so the next three land in one transaction.
+        storage.run(this, [](Store &) -> Result<Done> { QThread::msleep(300); return Done{}; }, [](Result<Done>) {});
+        QList<bool> outcomes;
+        auto record = [&](auto result) { outcomes.append(result.ok()); };
+        storage.run(this, [&](Store &store) { return DeskOperations::send(store, staffViewer(1), sendCommand(conversation, QStringLiteral("kept 1"))); }, record);
+        storage.run(this, [&](Store &store) -> Result<Done> {
+            // Writes, then fails: its message and event must vanish.
+            DeskOperations::send(store, staffViewer(1), sendCommand(conversation, QStringLiteral("undone")));
+            return Failure{ErrorCode::Conflict, QStringLiteral("refused")};
+        }, record);
+        storage.run(this, [&](Store &store) { return DeskOperations::send(store, staffViewer(1), sendCommand(conversation, QStringLiteral("kept 2"))); }, record);
+        QTRY_COMPARE(outcomes.size(), 3);
+        QCOMPARE(outcomes, (QList<bool>{true, false, true}));
+        QStringList published;
+        for (const QList<QVariant> &signal : std::as_const(committed))
+            for (const Event &e : signal.first().value<QList<Event>>())
+                published << e.data.value(QLatin1String("message")).toObject().value(QLatin1String("text")).toString();
+        QCOMPARE(published, (QStringList{QStringLiteral("kept 1"), QStringLiteral("kept 2")}));
+        QStringList stored;
+        bool done = false;
+        storage.run(this, [conversation](Store &store) -> Result<QList<Message>> { return store.messages(conversation, std::nullopt, 10); },
+                    [&](Result<QList<Message>> messages) {
+                        for (const Message &m : messages.value())
+                            stored << m.text;
+                        done = true;
+                    });
+        QTRY_VERIFY(done);
+        QCOMPARE(stored, (QStringList{QStringLiteral("hi"), QStringLiteral("kept 1"), QStringLiteral("kept 2")}));
+    }
+
+    void catchUpReplaysOrSnapshots()
+    {
+        Seeded s = seeded();
+        s.store->begin();
+        for (int i = 0; i < 10; ++i)
+            DeskOperations::send(*s.store, staffViewer(1), sendCommand(s.conversation, QString::number(i)));
+        s.store->commit();
+        const qint64 head = s.store->headSeq();
+        const Viewer v = staffViewer(1);
+        const auto replay = DeskOperations::catchUp(*s.store, v, head - 3, 5);
+        QVERIFY(!replay->isSnapshot);
+        QCOMPARE(replay->events.size(), 3);
+        QCOMPARE(replay->events.first().seq, head - 2);
+        QVERIFY(DeskOperations::catchUp(*s.store, v, head - 6, 5)->isSnapshot); // too old
+        QVERIFY(DeskOperations::catchUp(*s.store, v, head + 1, 5)->isSnapshot); // from the future
+        QVERIFY(DeskOperations::catchUp(*s.store, v, head, 5)->events.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

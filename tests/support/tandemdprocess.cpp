@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tandemdprocess.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+namespace {
+QString binary()
+{
+    return QStringLiteral(TANDEMD_PATH);
+}
+} // namespace
+
+TandemdProcess::TandemdProcess(QStringList extraArguments)
+    : m_extra(std::move(extraArguments))
+{
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+}
+
+TandemdProcess::~TandemdProcess()
+{
+    stop();
+}
+
+bool TandemdProcess::start()
+{
+    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--data"), m_data.path()};
+    args += m_extra;
+    m_process.start(binary(), args);
+    if (!m_process.waitForStarted(10000)) {
+        qWarning("tandemd did not start: %s", qPrintable(m_process.errorString()));
+        return false;
+    }
+    static const QRegularExpression listening(QStringLiteral("listening on http://[^:]+:(\\d+)"));
+    QByteArray seen;
+    const bool ok = QTest::qWaitFor(
+        [&] {
+            seen += m_process.readAllStandardOutput();
+            const auto match = listening.match(QString::fromUtf8(seen));
+            if (match.hasMatch())
+                m_port = quint16(match.captured(1).toUInt());
+            return m_port != 0 || m_process.state() == QProcess::NotRunning;
+        },
+        15000);
+    if (!ok || m_port == 0) {
+        qWarning("tandemd did not start listening: %s %s", seen.constData(),
+                 m_process.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+void TandemdProcess::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(10000))
+        kill();
+}
+
+void TandemdProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(10000);
+    m_port = 0;
+}
+
+bool TandemdProcess::restart()
+{
+    stop();
+    m_port = 0;
+    return start();
+}
+
+QUrl TandemdProcess::httpUrl(const QString &path) const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+}
+
+QUrl TandemdProcess::wsUrl(const QString &path) const
+{
+    return QUrl(QStringLiteral("ws://127.0.0.1:%1%2").arg(m_port).arg(path));
+}
+
+int TandemdProcess::userCommand(const QStringList &arguments, const QByteArray &stdinText,
+                                QByteArray *output) const
+{
+    QProcess p;
+    p.start(binary(), QStringList{QStringLiteral("user")} + arguments
+                          + QStringList{QStringLiteral("--data"), m_data.path()});
+    p.write(stdinText);
+    p.closeWriteChannel();
+    p.waitForFinished(30000);
+    if (output)
+        *output = p.readAllStandardOutput() + p.readAllStandardError();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+bool TandemdProcess::addAgent(const QString &email, const QString &name, const QString &password,
+                              const QString &role) const
+{
+    return userCommand({QStringLiteral("add"), QStringLiteral("--email"), email,
+                        QStringLiteral("--name"), name, QStringLiteral("--role"), role},
+                       password.toUtf8() + '\n')
+        == 0;
+}
