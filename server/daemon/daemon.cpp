@@ -195,6 +195,9 @@ int serve(const Options &options)
 
 int runDaemon(int argc, char **argv)
 {
+    // One line per record, with the time and the part of the server it came from.
+    qSetMessagePattern(QStringLiteral(
+        "%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-category}%{category} %{endif}%{type}: %{message}"));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tandemd"));
     QCoreApplication::setOrganizationName(QStringLiteral("Tandem"));
