@@ -15,6 +15,11 @@ TestClient::TestClient(QObject *parent)
     });
 }
 
+TestClient::~TestClient()
+{
+    m_socket.abort();
+}
+
 bool TestClient::open(const QUrl &url, const QByteArray &origin)
 {
     QNetworkRequest request(url);
