@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpfrontend.h"
 
+#include "lowdelaytcpserver.h"
+
 #include "hub/authenticator.h"
 #include "hub/deskoperations.h"
 #include "hub/hub.h"
@@ -145,7 +147,7 @@ HttpFrontend::~HttpFrontend() = default;
 bool HttpFrontend::listen(QString *error)
 {
     // Listening on our own QTcpServer and binding it works on every Qt version.
-    m_tcp = new QTcpServer(this);
+    m_tcp = new LowDelayTcpServer(this);
     if (!m_tcp->listen(m_config.address, m_config.port)) {
         *error = m_tcp->errorString();
         return false;

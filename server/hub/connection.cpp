@@ -112,19 +112,21 @@ void Connection::onText(const QString &text)
     m_lastActivity.restart();
     if (m_state == State::Closed)
         return;
+    // Read first so even a refusal names the request it refuses; every frame counts.
+    Frames::Request request;
+    Failure failure;
+    const bool decoded = Frames::decodeRequest(text, request, failure);
     if (!m_limiter.take()) {
         // A client that keeps hammering after being told to wait is not going to listen.
         if (m_limiter.refusedInARow() > m_hub.config().requestBurst) {
             close(1008, QStringLiteral("Too many requests"));
             return;
         }
-        fail(QJsonValue::Null, {ErrorCode::RateLimited, QStringLiteral("Too many requests")},
+        fail(request.id, {ErrorCode::RateLimited, QStringLiteral("Too many requests")},
              {{QStringLiteral("retryAfterMs"), m_limiter.retryAfterMs()}});
         return;
     }
-    Frames::Request request;
-    Failure failure;
-    if (!Frames::decodeRequest(text, request, failure)) {
+    if (!decoded) {
         fail(request.id, failure);
         return;
     }

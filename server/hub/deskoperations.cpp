@@ -218,10 +218,12 @@ Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64
     }
     c.isSnapshot = true;
     QJsonArray conversations;
+    const QHash<qint64, Message> last = store.lastMessages(customerFilter);
     for (const Conversation &conversation : store.openConversations(customerFilter)) {
         QJsonObject json = Wire::encode(conversation);
-        if (auto last = store.lastMessage(conversation.id))
-            json.insert(QStringLiteral("lastMessage"), Wire::encode(*last));
+        const auto message = last.constFind(conversation.id);
+        if (message != last.cend())
+            json.insert(QStringLiteral("lastMessage"), Wire::encode(*message));
         conversations.append(json);
     }
     c.snapshot.insert(QStringLiteral("conversations"), conversations);

@@ -347,11 +347,19 @@ std::optional<Conversation> SqliteStore::conversation(qint64 id)
     return conversationFrom(q);
 }
 
+namespace {
+// Which conversations a snapshot lists: all of one customer's, or every open one.
+QString snapshotFilter(std::optional<qint64> customerId, const QString &alias)
+{
+    return customerId ? QStringLiteral("%1customer_id = ? ").arg(alias)
+                      : QStringLiteral("%1status = 'open' ").arg(alias);
+}
+} // namespace
+
 QList<Conversation> SqliteStore::openConversations(std::optional<qint64> customerId)
 {
-    QSqlQuery q = prepare(conversationColumns
-                          + (customerId ? QStringLiteral("WHERE cv.customer_id = ? ")
-                                        : QStringLiteral("WHERE cv.status = 'open' "))
+    QSqlQuery q = prepare(conversationColumns + QStringLiteral("WHERE ")
+                          + snapshotFilter(customerId, QStringLiteral("cv."))
                           + QStringLiteral("ORDER BY cv.updated_at DESC, cv.id DESC"));
     QList<Conversation> list;
     if (run(q, customerId ? QVariantList{*customerId} : QVariantList{})) {
@@ -413,6 +421,23 @@ std::optional<Message> SqliteStore::lastMessage(qint64 conversationId)
 {
     const QList<Message> last = messages(conversationId, std::nullopt, 1);
     return last.isEmpty() ? std::nullopt : std::optional<Message>(last.first());
+}
+
+QHash<qint64, Message> SqliteStore::lastMessages(std::optional<qint64> customerId)
+{
+    QSqlQuery q = prepare(messageColumns
+                          + QStringLiteral("WHERE m.id IN (SELECT MAX(id) FROM messages WHERE"
+                                           " conversation_id IN (SELECT id FROM conversations WHERE ")
+                          + snapshotFilter(customerId, QString())
+                          + QStringLiteral(") GROUP BY conversation_id)"));
+    QHash<qint64, Message> last;
+    if (run(q, customerId ? QVariantList{*customerId} : QVariantList{})) {
+        while (q.next()) {
+            const Message m = messageFrom(q);
+            last.insert(m.conversationId, m);
+        }
+    }
+    return last;
 }
 
 qint64 SqliteStore::readMarker(qint64 conversationId, const Party &reader)

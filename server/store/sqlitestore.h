@@ -55,6 +55,7 @@ public:
     QList<Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
                             int limit) override;
     std::optional<Message> lastMessage(qint64 conversationId) override;
+    QHash<qint64, Message> lastMessages(std::optional<qint64> customerId) override;
     qint64 readMarker(qint64 conversationId, const Party &reader) override;
     bool setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) override;
 

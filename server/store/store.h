@@ -10,6 +10,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <optional>
 
@@ -80,6 +81,8 @@ public:
     virtual QList<Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
                                     int limit) = 0;
     virtual std::optional<Message> lastMessage(qint64 conversationId) = 0;
+    //! The newest message of each conversation openConversations() would list, in one read.
+    virtual QHash<qint64, Message> lastMessages(std::optional<qint64> customerId) = 0;
     virtual qint64 readMarker(qint64 conversationId, const Party &reader) = 0;
     virtual bool setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) = 0;
 

@@ -626,6 +626,7 @@ private Q_SLOTS:
             if (code(reply) == QLatin1String("rate_limited")) {
                 ++limited;
                 QVERIFY(reply.value(QLatin1String("retryAfterMs")).toDouble() > 0);
+                QVERIFY(reply.value(QLatin1String("id")).toString().startsWith(QLatin1Char('p')));
             }
         }
         // The burst is 60 (the hello took one), refilled at 10 a second: up to the last 21
