@@ -7,7 +7,8 @@
 #include "hub/hub.h"
 #include "hub/serverconfig.h"
 #include "logging/logging.h"
-#include "shutdownsignals.h"
+#include "platform/openfilelimit.h"
+#include "platform/shutdownsignals.h"
 #include "store/sqlitestore.h"
 #include "store/storage.h"
 
@@ -154,6 +155,10 @@ int runUserCommand(const Options &options)
 int serve(const Options &options)
 {
     const ServerConfig &config = options.config;
+    // Each connection is a file descriptor; SQLite needs a few more of its own.
+    const qint64 openFiles = OpenFileLimit::raiseTo(1 << 20);
+    if (openFiles >= 0)
+        qCInfo(lcHub) << "open-file limit" << openFiles;
     Storage storage(std::make_unique<SqliteStore>(storePath(config)));
     const auto opened = storage.open();
     QTextStream out(stdout);

@@ -8,17 +8,19 @@
 #include <unistd.h>
 #endif
 
-namespace Tandem::Server {
+namespace Tandem {
 
 #ifdef Q_OS_UNIX
 namespace {
 int signalPipe[2] = {-1, -1};
 
-void onSignal(int)
+void onSignal(int signal)
 {
     // Only async-signal-safe work here: wake the event loop through the pipe.
     const char byte = 1;
     [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+    // The next one gets the default action, so a stuck shutdown can still be interrupted.
+    ::signal(signal, SIG_DFL);
 }
 } // namespace
 
@@ -55,4 +57,4 @@ ShutdownSignals::ShutdownSignals(QObject *parent)
 ShutdownSignals::~ShutdownSignals() = default;
 #endif
 
-} // namespace Tandem::Server
+} // namespace Tandem

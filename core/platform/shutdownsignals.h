@@ -3,9 +3,10 @@
 
 #include <QObject>
 
-namespace Tandem::Server {
+namespace Tandem {
 
-//! Turns SIGINT/SIGTERM into an orderly quit of the event loop (Unix; elsewhere a no-op).
+//! Turns the first SIGINT/SIGTERM into a signal on the event loop, so a program can stop in
+//! order; a second one kills it as usual (Unix; elsewhere a no-op).
 class ShutdownSignals : public QObject
 {
     Q_OBJECT
@@ -17,4 +18,4 @@ Q_SIGNALS:
     void requested();
 };
 
-} // namespace Tandem::Server
+} // namespace Tandem
