@@ -20,7 +20,7 @@ Connection::Connection(std::unique_ptr<QWebSocket> socket, Kind kind, Hub &hub)
     , m_socket(std::move(socket))
     , m_kind(kind)
     , m_hub(hub)
-    , m_limiter(hub.config().maxRequestsPerMinute, hub.config().requestBurst)
+    , m_limiter(hub.config().maxRequestsPerMinute, hub.config().requestBurst())
 {
     const ServerConfig &config = hub.config();
     // Qt's defaults would accept messages of up to 2 GiB.
@@ -118,7 +118,7 @@ void Connection::onText(const QString &text)
     const bool decoded = Frames::decodeRequest(text, request, failure);
     if (!m_limiter.take()) {
         // A client that keeps hammering after being told to wait is not going to listen.
-        if (m_limiter.refusedInARow() > m_hub.config().requestBurst) {
+        if (m_limiter.refusedInARow() > m_hub.config().requestBurst()) {
             close(1008, QStringLiteral("Too many requests"));
             return;
         }

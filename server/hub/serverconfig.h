@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QStringList>
+#include <algorithm>
 
 namespace Tandem::Server {
 
@@ -19,7 +20,8 @@ struct ServerConfig {
     int idleTimeoutSeconds = 90;
     int pingIntervalSeconds = 30;
     int maxRequestsPerMinute = 600;
-    int requestBurst = 60;
+    //! Frames arrive in bursts after any stall, so the bucket grows with the rate.
+    int requestBurst() const { return std::max(60, maxRequestsPerMinute / 10); }
     int replayLimit = 10000;
     qint64 sessionTtlSeconds = 30LL * 24 * 3600;
     //! How often live connections' sessions are checked for revocation from elsewhere
