@@ -111,17 +111,25 @@ int UserCommand::list()
     return 0;
 }
 
-int UserCommand::passwd(const QStringList &arguments)
+std::optional<AgentRecord> UserCommand::account(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("email"), QString(), QStringLiteral("email")});
-    if (!parser.parse(arguments) || !parser.isSet(QStringLiteral("email")))
-        return usage();
-    const auto record = m_store.agentByEmail(parser.value(QStringLiteral("email")));
-    if (!record) {
-        m_err << "No such account.\n";
-        return 1;
+    if (!parser.parse(arguments) || !parser.isSet(QStringLiteral("email"))) {
+        usage();
+        return std::nullopt;
     }
+    auto record = m_store.agentByEmail(parser.value(QStringLiteral("email")));
+    if (!record)
+        m_err << "No such account.\n";
+    return record;
+}
+
+int UserCommand::passwd(const QStringList &arguments)
+{
+    const auto record = account(arguments);
+    if (!record)
+        return 1;
     const QString password = readPassword();
     if (password.isEmpty())
         return 1;
@@ -138,15 +146,9 @@ int UserCommand::passwd(const QStringList &arguments)
 
 int UserCommand::disable(const QStringList &arguments, bool disabled)
 {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("email"), QString(), QStringLiteral("email")});
-    if (!parser.parse(arguments) || !parser.isSet(QStringLiteral("email")))
-        return usage();
-    const auto record = m_store.agentByEmail(parser.value(QStringLiteral("email")));
-    if (!record) {
-        m_err << "No such account.\n";
+    const auto record = account(arguments);
+    if (!record)
         return 1;
-    }
     if (!m_store.begin() || !m_store.setDisabled(record->agent.id, disabled)
         || (disabled && !m_store.revokeSessionsOf(record->agent.id)) || !m_store.commit()) {
         m_store.rollback();

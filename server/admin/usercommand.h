@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/store.h"
+
 #include <QStringList>
+#include <optional>
 
 class QTextStream;
 
 namespace Tandem::Server {
-
-class Store;
 
 //! `tandemd user add|list|passwd|disable`: account administration straight on the store,
 //! with or without a running server. Passwords are read from standard input.
@@ -25,6 +26,8 @@ private:
     int passwd(const QStringList &arguments);
     int disable(const QStringList &arguments, bool disabled);
     QString readPassword();
+    //! The account named by --email, or nothing (having said why).
+    std::optional<AgentRecord> account(const QStringList &arguments);
     int usage();
 
     Store &m_store;

@@ -341,112 +341,79 @@ void Connection::handleCommand(const Frames::Request &request)
         fail(request.id, {ErrorCode::UnknownType, QStringLiteral("Unknown command: %1").arg(type)});
 }
 
-void Connection::send(const Frames::Request &request)
+template<typename Command, typename Operation, typename Answer>
+void Connection::perform(const QJsonValue &id, const Result<Command> &command, Operation operation,
+                         Answer answer)
 {
-    const auto command = Commands::decodeSend(request.fields, m_kind == Kind::Staff);
     if (!command) {
-        fail(request.id, command.failure());
+        fail(id, command.failure());
         return;
     }
     m_hub.storage().run(
         this,
-        [viewer = *m_viewer, command = command.value()](Store &store) {
-            return DeskOperations::send(store, viewer, command);
+        [viewer = *m_viewer, command = command.value(), operation](Store &store) {
+            return operation(store, viewer, command);
         },
-        [this, id = request.id](Result<DeskOperations::Sent> sent) {
-            if (!sent) {
-                fail(id, sent.failure());
-                return;
-            }
-            reply(id, {{QStringLiteral("message"), Wire::encode(sent->message)},
-                       {QStringLiteral("conversation"), Wire::encode(sent->conversation)}});
+        [this, id, answer](auto result) {
+            if (!result)
+                fail(id, result.failure());
+            else
+                answer(result.value());
         });
+}
+
+void Connection::send(const Frames::Request &request)
+{
+    perform(request.id, Commands::decodeSend(request.fields, m_kind == Kind::Staff),
+            DeskOperations::send, [this, id = request.id](const DeskOperations::Sent &sent) {
+                reply(id, {{QStringLiteral("message"), Wire::encode(sent.message)},
+                           {QStringLiteral("conversation"), Wire::encode(sent.conversation)}});
+            });
 }
 
 void Connection::history(const Frames::Request &request)
 {
-    const auto command = Commands::decodeHistory(request.fields);
-    if (!command) {
-        fail(request.id, command.failure());
-        return;
-    }
-    m_hub.storage().run(
-        this,
-        [viewer = *m_viewer, command = command.value()](Store &store) {
-            return DeskOperations::history(store, viewer, command);
-        },
-        [this, id = request.id](Result<DeskOperations::HistoryPage> page) {
-            if (!page) {
-                fail(id, page.failure());
-                return;
-            }
-            QJsonArray messages;
-            for (const Message &m : page->messages)
-                messages.append(Wire::encode(m));
-            reply(id, {{QStringLiteral("messages"), messages},
-                       {QStringLiteral("more"), page->more}});
-        });
+    perform(request.id, Commands::decodeHistory(request.fields), DeskOperations::history,
+            [this, id = request.id](const DeskOperations::HistoryPage &page) {
+                QJsonArray messages;
+                for (const Message &m : page.messages)
+                    messages.append(Wire::encode(m));
+                reply(id, {{QStringLiteral("messages"), messages},
+                           {QStringLiteral("more"), page.more}});
+            });
 }
 
 void Connection::markRead(const Frames::Request &request)
 {
-    const auto command = Commands::decodeMarkRead(request.fields);
-    if (!command) {
-        fail(request.id, command.failure());
-        return;
-    }
-    m_hub.storage().run(
-        this,
-        [viewer = *m_viewer, command = command.value()](Store &store) {
-            return DeskOperations::markRead(store, viewer, command);
-        },
-        [this, id = request.id](Result<qint64> upTo) {
-            if (!upTo)
-                fail(id, upTo.failure());
-            else
-                reply(id, {{QStringLiteral("upTo"), upTo.value()}});
-        });
+    perform(request.id, Commands::decodeMarkRead(request.fields), DeskOperations::markRead,
+            [this, id = request.id](qint64 upTo) {
+                reply(id, {{QStringLiteral("upTo"), upTo}});
+            });
 }
 
 void Connection::typing(const Frames::Request &request)
 {
     const auto command = Commands::decodeTyping(request.fields);
-    if (!command) {
-        fail(request.id, command.failure());
-        return;
-    }
-    m_hub.storage().run(
-        this,
-        [viewer = *m_viewer, conversation = command->conversationId](Store &store) {
-            return DeskOperations::accessibleConversation(store, viewer, conversation);
+    perform(
+        request.id, command,
+        [](Store &store, const Viewer &viewer, const Commands::Typing &typing) {
+            return DeskOperations::accessibleConversation(store, viewer, typing.conversationId);
         },
-        [this, id = request.id, on = command->on](Result<Conversation> conversation) {
-            if (!conversation) {
-                fail(id, conversation.failure());
-                return;
-            }
+        [this, id = request.id, on = command ? command->on : false](const Conversation &conversation) {
             reply(id, {});
-            m_hub.broadcastTyping(conversation.value(), m_viewer->party, on, this);
+            m_hub.broadcastTyping(conversation, m_viewer->party, on, this);
         });
 }
 
 void Connection::presence(const Frames::Request &request)
 {
-    const auto command = Commands::decodeSetPresence(request.fields);
-    if (!command) {
-        fail(request.id, command.failure());
-        return;
-    }
-    m_hub.storage().run(
-        this,
-        [viewer = *m_viewer, status = command->status](Store &store) {
-            return DeskOperations::setPresence(store, viewer, status);
+    perform(
+        request.id, Commands::decodeSetPresence(request.fields),
+        [](Store &store, const Viewer &viewer, const Commands::SetPresence &command) {
+            return DeskOperations::setPresence(store, viewer, command.status);
         },
-        [this, id = request.id](Result<Presence> presence) {
-            if (!presence)
-                fail(id, presence.failure());
-            else
-                reply(id, {{QStringLiteral("presence"), presenceName(presence.value())}});
+        [this, id = request.id](Presence presence) {
+            reply(id, {{QStringLiteral("presence"), presenceName(presence)}});
         });
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "protocol/frames.h"
+#include "protocol/result.h"
 #include "ratelimiter.h"
 #include "viewer.h"
 
@@ -64,6 +65,11 @@ private:
     void abortHandshake(const QJsonValue &id, const Failure &failure);
 
     void handleCommand(const Frames::Request &request);
+    //! Runs a decoded command's operation on the storage thread, answering with `answer`
+    //! or the failure.
+    template<typename Command, typename Operation, typename Answer>
+    void perform(const QJsonValue &id, const Result<Command> &command, Operation operation,
+                 Answer answer);
     void send(const Frames::Request &request);
     void history(const Frames::Request &request);
     void markRead(const Frames::Request &request);
