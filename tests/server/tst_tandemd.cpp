@@ -464,6 +464,11 @@ private Q_SLOTS:
         TandemdProcess server;
         QVERIFY(server.start());
         QVERIFY(server.addAgent(Email, QStringLiteral("Dana"), Password));
+        TestClient agent;
+        QVERIFY(agent.open(server.wsUrl(AgentPath)));
+        const QString agentToken = agent.agentSignIn(Email, Password).value(QLatin1String("token")).toString();
+        const qint64 agentApplied = agent.lastSeq();
+        agent.close();
         TestClient customer;
         QVERIFY(customer.open(server.wsUrl(CustomerPath)));
         const QString token = customer.customerHello(QStringLiteral("Fay")).value(QLatin1String("token")).toString();
@@ -492,9 +497,19 @@ private Q_SLOTS:
             stored.insert(integer(m.toObject(), "id"));
         QCOMPARE(stored, acknowledged);
 
-        TestClient agent;
-        QVERIFY(agent.open(server.wsUrl(AgentPath)));
-        QVERIFY(!agent.agentSignIn(Email, Password).isEmpty());
+        // The agent's session survived too, and it resumes with exactly what it missed.
+        TestClient resumed;
+        QVERIFY(resumed.open(server.wsUrl(AgentPath)));
+        QCOMPARE(resumed.agentHello(agentToken, agentApplied).value(QLatin1String("resume")).toString(),
+                 QStringLiteral("replay"));
+        QSet<qint64> replayed;
+        qint64 previous = agentApplied;
+        for (const QJsonObject &event : resumed.takeEvents(QStringLiteral("message.created"), 300)) {
+            QVERIFY(integer(event, "seq") > previous);
+            previous = integer(event, "seq");
+            replayed.insert(integer(data(event).value(QLatin1String("message")).toObject(), "id"));
+        }
+        QCOMPARE(replayed, acknowledged);
     }
 
     void oversizedMessageClosesWith1009()
