@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqliteschema.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
+#include "platform/sqlitemigrator.h"
+
 
 namespace Tandem::Server::SqliteSchema {
 
@@ -84,38 +84,7 @@ int latestVersion()
 
 Result<Done> migrate(QSqlDatabase &db, int targetVersion)
 {
-    if (targetVersion < 0)
-        targetVersion = latestVersion();
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return Failure{ErrorCode::Internal, q.lastError().text()};
-    int version = q.value(0).toInt();
-    if (version > latestVersion())
-        return Failure{ErrorCode::Internal,
-                       QStringLiteral("The data was written by a newer tandemd (schema %1; this "
-                                      "one knows up to %2)")
-                           .arg(version)
-                           .arg(latestVersion())};
-    while (version < targetVersion) {
-        if (!db.transaction())
-            return Failure{ErrorCode::Internal, db.lastError().text()};
-        for (const QString &sql : steps().at(version)) {
-            if (!q.exec(sql)) {
-                const QString why = q.lastError().text();
-                db.rollback();
-                return Failure{ErrorCode::Internal,
-                               QStringLiteral("Migration to schema %1 failed: %2")
-                                   .arg(version + 1)
-                                   .arg(why)};
-            }
-        }
-        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)) || !db.commit()) {
-            db.rollback();
-            return Failure{ErrorCode::Internal, db.lastError().text()};
-        }
-        ++version;
-    }
-    return Done{};
+    return SqliteMigrator(steps(), QStringLiteral("tandemd")).migrate(db, targetVersion);
 }
 
 } // namespace Tandem::Server::SqliteSchema

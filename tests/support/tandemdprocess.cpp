@@ -22,11 +22,26 @@ TandemdProcess::~TandemdProcess()
     stop();
 }
 
+bool TandemdProcess::startOnSamePort()
+{
+    if (m_lastPort == 0)
+        return start();
+    m_port = 0;
+    return launch(QStringList{QStringLiteral("--listen"),
+                              QStringLiteral("127.0.0.1:%1").arg(m_lastPort),
+                              QStringLiteral("--data"), m_data.path()}
+                  + m_extra);
+}
+
 bool TandemdProcess::start()
 {
-    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                     QStringLiteral("--data"), m_data.path()};
-    args += m_extra;
+    return launch(QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                              QStringLiteral("--data"), m_data.path()}
+                  + m_extra);
+}
+
+bool TandemdProcess::launch(const QStringList &args)
+{
     m_process.start(binary(), args);
     if (!m_process.waitForStarted(10000)) {
         qWarning("tandemd did not start: %s", qPrintable(m_process.errorString()));
@@ -39,7 +54,7 @@ bool TandemdProcess::start()
             seen += m_process.readAllStandardOutput();
             const auto match = listening.match(QString::fromUtf8(seen));
             if (match.hasMatch())
-                m_port = quint16(match.captured(1).toUInt());
+                m_port = m_lastPort = quint16(match.captured(1).toUInt());
             return m_port != 0 || m_process.state() == QProcess::NotRunning;
         },
         15000);

@@ -22,6 +22,11 @@ public:
     void kill();
     //! Starts it again on the same data directory (a new port).
     bool restart();
+    //! Starts it again on the port it had before it was stopped or killed, as a server
+    //! coming back at the same address would.
+    bool startOnSamePort();
+    //! The process id while running (to pause it with SIGSTOP, as a silent network would).
+    qint64 pid() const { return m_process.processId(); }
 
     quint16 port() const { return m_port; }
     QUrl httpUrl(const QString &path) const;
@@ -35,8 +40,11 @@ public:
                   const QString &role = QStringLiteral("agent")) const;
 
 private:
+    bool launch(const QStringList &arguments);
+
     QTemporaryDir m_data;
     QStringList m_extra;
     QProcess m_process;
     quint16 m_port = 0;
+    quint16 m_lastPort = 0;
 };

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cacheevents.h"
+
+#include "cachelogging.h"
+#include "cachetables.h"
+#include "protocol/fieldreader.h"
+#include "protocol/limits.h"
+#include "protocol/wirecodec.h"
+
+#include <QJsonArray>
+
+namespace Tandem {
+namespace {
+
+// The wire's conversation carries the customer's id and name; keep an email if one comes.
+QString customerEmail(const QJsonObject &conversation)
+{
+    const QJsonValue email =
+        conversation.value(QLatin1String("customer")).toObject().value(QLatin1String("email"));
+    const QString s = email.toString();
+    return s.size() <= Protocol::MaxEmailChars ? s : QString();
+}
+
+} // namespace
+
+CacheEvents::CacheEvents(CacheTables &tables)
+    : m_tables(tables)
+{
+}
+
+bool CacheEvents::applyEvent(CacheChanges &changes, const Event &event)
+{
+    if (event.seq <= changes.seq)
+        return true; // already applied: a replay overlapping what the cache has
+    bool ok = true;
+    if (event.kind == EventKind::MessageCreated) {
+        const auto message =
+            Wire::decodeMessage(event.data.value(QLatin1String("message")).toObject());
+        if (message)
+            ok = applyMessage(changes, message.value());
+        else
+            qCWarning(lcCache) << "ignoring event" << event.seq << event.kind << "that does not"
+                               << "decode:" << message.failure().message;
+    } else if (event.kind == EventKind::ConversationCreated) {
+        ok = applyConversationCreated(changes, event.data);
+    } else if (event.kind == EventKind::ConversationRead) {
+        ok = applyConversationRead(changes, event.data);
+    } else if (event.kind == EventKind::AgentPresence) {
+        ok = applyAgentPresence(changes, event.data);
+    }
+    // Any other kind is a later protocol version's: nothing to change here, but it was
+    // seen, so it counts towards last_seq like the others.
+    if (ok)
+        changes.seq = event.seq;
+    return ok;
+}
+
+bool CacheEvents::applyMessage(CacheChanges &changes, const Message &message)
+{
+    bool isNew = false;
+    bool removed = false;
+    // The server's copy replaces the pending reply in the same transaction: the
+    // conversation shows one message, never both.
+    if (!m_tables.insertMessage(message, isNew)
+        || !m_tables.removeFromOutbox(message.clientId, removed))
+        return false;
+    if (isNew)
+        changes.summaries.insert(message.conversationId);
+    if (isNew || removed)
+        changes.conversations.insert(message.conversationId);
+    changes.outboxChanged = changes.outboxChanged || removed;
+    return true;
+}
+
+bool CacheEvents::applyConversationCreated(CacheChanges &changes, const QJsonObject &data)
+{
+    const QJsonObject json = data.value(QLatin1String("conversation")).toObject();
+    const auto conversation = Wire::decodeConversation(json);
+    if (!conversation) {
+        qCWarning(lcCache) << "ignoring a conversation:" << conversation.failure().message;
+        return true;
+    }
+    if (!m_tables.upsertConversation(conversation.value(), customerEmail(json)))
+        return false;
+    changes.conversations.insert(conversation->id);
+    return true;
+}
+
+bool CacheEvents::applyConversationRead(CacheChanges &changes, const QJsonObject &data)
+{
+    FieldReader r(data, QStringLiteral("conversation.read"));
+    const qint64 conversationId = r.id("conversation");
+    const QJsonObject readerJson = r.object("reader");
+    const qint64 upTo = r.id("upTo");
+    const auto reader = r.ok() ? Wire::decodeParty(readerJson) : Result<Party>(r.failure());
+    if (!reader) {
+        qCWarning(lcCache) << "ignoring a read marker:" << reader.failure().message;
+        return true;
+    }
+    // Unread counts are the signed-in agent's; others' markers change nothing shown.
+    if (m_ownAgent == 0 || reader->kind != Party::Kind::Agent || reader->id != m_ownAgent)
+        return true;
+    changes.conversations.insert(conversationId);
+    return m_tables.moveReadMarker(conversationId, upTo);
+}
+
+bool CacheEvents::applyAgentPresence(CacheChanges &changes, const QJsonObject &data)
+{
+    FieldReader r(data, QStringLiteral("agent.presence"));
+    const qint64 agentId = r.id("agent");
+    const auto presence = presenceFromName(r.string("presence", 1, 16));
+    if (!r.ok() || !presence) {
+        qCWarning(lcCache) << "ignoring a presence change for agent" << agentId;
+        return true;
+    }
+    bool changed = false;
+    if (!m_tables.setPresence(agentId, *presence, changed))
+        return false;
+    changes.agentsChanged = changes.agentsChanged || changed;
+    return true;
+}
+
+bool CacheEvents::applySnapshot(CacheChanges &changes, qint64 seq, const QJsonObject &snapshot)
+{
+    FieldReader r(snapshot, QStringLiteral("snapshot"));
+    const QJsonArray conversations = r.array("conversations");
+    if (!r.ok()) {
+        // Keeping the old state and seq makes the next connection ask again.
+        qCWarning(lcCache) << "ignoring a snapshot:" << r.failure().message;
+        return true;
+    }
+    if (!m_tables.clearConversations())
+        return false;
+    for (const QJsonValue &value : conversations) {
+        if (!applySnapshotConversation(changes, value.toObject()))
+            return false;
+    }
+    // Customer connections get no agents; then the cached ones are not contradicted.
+    if (snapshot.contains(QLatin1String("agents"))) {
+        QList<Agent> agents;
+        for (const QJsonValue &value : snapshot.value(QLatin1String("agents")).toArray()) {
+            const auto agent = Wire::decodeAgent(value.toObject());
+            if (agent)
+                agents.append(agent.value());
+            else
+                qCWarning(lcCache) << "snapshot: skipping" << agent.failure().message;
+        }
+        if (!m_tables.replaceAgents(agents))
+            return false;
+        changes.agentsChanged = true;
+    }
+    changes.seq = seq; // even below the old one: the server's log may have been reset
+    changes.reset = true;
+    return true;
+}
+
+bool CacheEvents::applySnapshotConversation(CacheChanges &changes, const QJsonObject &json)
+{
+    const auto conversation = Wire::decodeConversation(json);
+    if (!conversation) {
+        qCWarning(lcCache) << "snapshot: skipping" << conversation.failure().message;
+        return true;
+    }
+    if (!m_tables.upsertConversation(conversation.value(), customerEmail(json)))
+        return false;
+    const QJsonValue last = json.value(QLatin1String("lastMessage"));
+    if (last.isObject()) {
+        const auto message = Wire::decodeMessage(last.toObject());
+        bool isNew = false;
+        bool removed = false;
+        if (!message || message->conversationId != conversation->id)
+            qCWarning(lcCache) << "snapshot: skipping the last message of" << conversation->id;
+        else if (!m_tables.insertMessage(message.value(), isNew)
+                 || !m_tables.removeFromOutbox(message->clientId, removed))
+            return false;
+        changes.outboxChanged = changes.outboxChanged || removed;
+    }
+    // From every cached message, not only the last: unread counts what is cached.
+    changes.summaries.insert(conversation->id);
+    changes.conversations.insert(conversation->id);
+    return true;
+}
+
+bool CacheEvents::refreshSummaries(CacheChanges &changes)
+{
+    for (const qint64 id : std::as_const(changes.summaries)) {
+        if (!m_tables.refreshSummary(id))
+            return false;
+    }
+    changes.summaries.clear();
+    return true;
+}
+
+} // namespace Tandem

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/event.h"
+#include "domain/message.h"
+
+#include <QJsonObject>
+#include <QSet>
+
+namespace Tandem {
+
+class CacheTables;
+
+//! What a transaction changed: gathered while it is open, announced once it committed.
+struct CacheChanges {
+    qint64 seq = 0;
+    bool seqChanged = false;
+    QSet<qint64> conversations;
+    //! Those whose messages changed: their summaries are recomputed once, before commit.
+    QSet<qint64> summaries;
+    bool agentsChanged = false;
+    bool reset = false;
+    bool outboxChanged = false;
+    int outboxSize = 0; // after the commit, when outboxChanged
+};
+
+//! Turns what the server sent (events, snapshots, its copies of messages) into changes of
+//! the cache's tables, inside the writer's transaction. Input is read with the wire
+//! decoders: what does not decode is logged and skipped, so one bad event cannot stop the
+//! cache; only a failure of SQLite itself makes a method return false.
+class CacheEvents
+{
+public:
+    explicit CacheEvents(CacheTables &tables);
+
+    //! Whose read markers count: unread is the signed-in agent's (0: nobody's yet).
+    void setOwnAgent(qint64 agentId) { m_ownAgent = agentId; }
+
+    //! Applies an event above changes.seq and moves changes.seq to it.
+    bool applyEvent(CacheChanges &changes, const Event &event);
+    //! Replaces conversations and agents; cached messages and the outbox stay.
+    bool applySnapshot(CacheChanges &changes, qint64 seq, const QJsonObject &snapshot);
+    //! Caches a server message; it replaces the outbox entry with its clientId, if any.
+    bool applyMessage(CacheChanges &changes, const Message &message);
+    //! Brings the summaries of changed conversations up to date: once per conversation and
+    //! transaction rather than once per message.
+    bool refreshSummaries(CacheChanges &changes);
+
+private:
+    bool applyConversationCreated(CacheChanges &changes, const QJsonObject &data);
+    bool applyConversationRead(CacheChanges &changes, const QJsonObject &data);
+    bool applyAgentPresence(CacheChanges &changes, const QJsonObject &data);
+    bool applySnapshotConversation(CacheChanges &changes, const QJsonObject &json);
+
+    CacheTables &m_tables;
+    qint64 m_ownAgent = 0;
+};
+
+} // namespace Tandem

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cacheschema.h"
+
+#include "platform/sqlitemigrator.h"
+
+
+namespace Tandem::CacheSchema {
+
+const QList<QStringList> &steps()
+{
+    static const QList<QStringList> all{
+        // 1: what the server sent, the outbox, drafts and the own read markers.
+        {
+            // Key/value so that a later version can keep more resume state without a step.
+            QStringLiteral("CREATE TABLE meta ("
+                           " key TEXT PRIMARY KEY,"
+                           " value INTEGER NOT NULL) WITHOUT ROWID"),
+            // The summary columns are kept up to date by the writer so that the
+            // conversation list is one indexed scan, not an aggregate over messages.
+            QStringLiteral("CREATE TABLE conversations ("
+                           " id INTEGER PRIMARY KEY,"
+                           " customer_id INTEGER NOT NULL,"
+                           " customer_name TEXT NOT NULL,"
+                           " customer_email TEXT NOT NULL DEFAULT '',"
+                           " channel TEXT NOT NULL,"
+                           " status TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL,"
+                           " updated_at INTEGER NOT NULL,"
+                           " last_message_id INTEGER NOT NULL DEFAULT 0,"
+                           " last_text TEXT NOT NULL DEFAULT '',"
+                           " last_author_kind TEXT NOT NULL DEFAULT 'customer',"
+                           " unread INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX conversations_activity"
+                           " ON conversations(updated_at DESC, id DESC)"),
+            // client_id holds the UUID's 16 bytes: half the index of its text form, and no
+            // text conversion per message. No foreign key to conversations: a snapshot
+            // replaces the conversation list but the messages stay (they are still true, and
+            // readable offline).
+            QStringLiteral("CREATE TABLE messages ("
+                           " id INTEGER PRIMARY KEY,"
+                           " conversation_id INTEGER NOT NULL,"
+                           " client_id BLOB NOT NULL UNIQUE,"
+                           " author_kind TEXT NOT NULL,"
+                           " author_id INTEGER NOT NULL,"
+                           " author_name TEXT NOT NULL DEFAULT '',"
+                           " text TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL)"),
+            // author_kind too, so that counting unread customer messages reads the index only.
+            QStringLiteral("CREATE INDEX messages_conversation"
+                           " ON messages(conversation_id, id, author_kind)"),
+            // External content: the text is stored once, in messages; the writer adds each
+            // new message's row here in the same transaction.
+            QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5("
+                           "text, content='messages', content_rowid='id',"
+                           " tokenize='unicode61 remove_diacritics 2')"),
+            QStringLiteral("CREATE TABLE agents ("
+                           " id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL,"
+                           " role TEXT NOT NULL,"
+                           " presence TEXT NOT NULL)"),
+            // The rowid keeps the order replies were written in, which is the order to send.
+            QStringLiteral("CREATE TABLE outbox ("
+                           " id INTEGER PRIMARY KEY,"
+                           " client_id BLOB NOT NULL UNIQUE,"
+                           " conversation_id INTEGER NOT NULL,"
+                           " text TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL,"
+                           " attempts INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE drafts ("
+                           " conversation_id INTEGER PRIMARY KEY,"
+                           " text TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE read_markers ("
+                           " conversation_id INTEGER PRIMARY KEY,"
+                           " up_to INTEGER NOT NULL)"),
+        },
+    };
+    return all;
+}
+
+int latestVersion()
+{
+    return int(steps().size());
+}
+
+Result<Done> migrate(QSqlDatabase &db, int targetVersion)
+{
+    return SqliteMigrator(steps(), QStringLiteral("Tandem")).migrate(db, targetVersion);
+}
+
+} // namespace Tandem::CacheSchema

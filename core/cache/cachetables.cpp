@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cachetables.h"
+
+#include "cachelogging.h"
+#include "localcache.h"
+
+#include <QSqlError>
+
+namespace Tandem {
+namespace {
+
+// Qt binds a null QString as SQL NULL, which the NOT NULL columns refuse (and INSERT OR
+// IGNORE would then drop the row without a word).
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QString summaryOf(const QString &s)
+{
+    if (s.size() <= CacheTables::SummaryChars)
+        return s;
+    qsizetype cut = CacheTables::SummaryChars;
+    if (s.at(cut - 1).isHighSurrogate())
+        --cut; // never leave half a character at the end
+    return s.left(cut);
+}
+
+// Customer messages after the own read marker: what the agent has not seen yet.
+const QString unreadCount = QStringLiteral(
+    "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = conversations.id"
+    " AND m.author_kind = 'customer' AND m.id > COALESCE((SELECT up_to FROM read_markers r"
+    " WHERE r.conversation_id = conversations.id), 0))");
+
+} // namespace
+
+CacheTables::CacheTables(const QSqlDatabase &db)
+    : m_db(db)
+{
+}
+
+bool CacheTables::prepare()
+{
+    const std::pair<QSqlQuery *, QString> statements[] = {
+        {&m_metaGet, QStringLiteral("SELECT value FROM meta WHERE key = ?")},
+        {&m_metaSet, QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"
+                                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value")},
+        {&m_conversationUpsert,
+         QStringLiteral("INSERT INTO conversations (id, customer_id, customer_name,"
+                        " customer_email, channel, status, created_at, updated_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+                        " customer_id = excluded.customer_id,"
+                        " customer_name = excluded.customer_name,"
+                        " customer_email = CASE WHEN excluded.customer_email = ''"
+                        "   THEN customer_email ELSE excluded.customer_email END,"
+                        " channel = excluded.channel, status = excluded.status,"
+                        " created_at = excluded.created_at,"
+                        " updated_at = MAX(updated_at, excluded.updated_at)")},
+        {&m_messageInsert,
+         QStringLiteral("INSERT OR IGNORE INTO messages (id, conversation_id, client_id,"
+                        " author_kind, author_id, author_name, text, created_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")},
+        {&m_searchInsert, QStringLiteral("INSERT INTO messages_fts (rowid, text) VALUES (?, ?)")},
+        {&m_newestMessage,
+         QStringLiteral("SELECT id, text, author_kind, created_at FROM messages"
+                        " WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")},
+        {&m_summarySet,
+         QStringLiteral("UPDATE conversations SET last_message_id = ?, last_text = ?,"
+                        " last_author_kind = ?, updated_at = MAX(updated_at, ?), unread = ")
+             + unreadCount + QStringLiteral(" WHERE id = ?")},
+        {&m_markerMove,
+         QStringLiteral("INSERT INTO read_markers (conversation_id, up_to) VALUES (?, ?)"
+                        " ON CONFLICT(conversation_id) DO UPDATE"
+                        " SET up_to = MAX(up_to, excluded.up_to)")},
+        {&m_unreadRecount, QStringLiteral("UPDATE conversations SET unread = ") + unreadCount
+                               + QStringLiteral(" WHERE id = ?")},
+        {&m_agentInsert, QStringLiteral("INSERT OR REPLACE INTO agents (id, name, role, presence)"
+                                        " VALUES (?, ?, ?, ?)")},
+        {&m_presenceSet,
+         QStringLiteral("UPDATE agents SET presence = ? WHERE id = ? AND presence <> ?")},
+        {&m_outboxInsert,
+         QStringLiteral("INSERT INTO outbox (client_id, conversation_id, text, created_at)"
+                        " VALUES (?, ?, ?, ?)")},
+        {&m_outboxDelete, QStringLiteral("DELETE FROM outbox WHERE client_id = ?")},
+        {&m_outboxAttempt,
+         QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE client_id = ?")},
+        {&m_draftSet, QStringLiteral("INSERT INTO drafts (conversation_id, text) VALUES (?, ?)"
+                                     " ON CONFLICT(conversation_id) DO UPDATE"
+                                     " SET text = excluded.text")},
+        {&m_draftDelete, QStringLiteral("DELETE FROM drafts WHERE conversation_id = ?")},
+    };
+    for (const auto &[query, sql] : statements) {
+        *query = QSqlQuery(m_db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql)) {
+            qCCritical(lcCache) << "prepare failed:" << query->lastError().text() << sql;
+            return false;
+        }
+    }
+    return reloadOutboxIds();
+}
+
+bool CacheTables::run(QSqlQuery &query, std::initializer_list<QVariant> binds)
+{
+    int i = 0;
+    for (const QVariant &value : binds)
+        query.bindValue(i++, value);
+    if (query.exec())
+        return true;
+    qCCritical(lcCache) << "query failed:" << query.lastError().text() << query.lastQuery();
+    return false;
+}
+
+std::optional<qint64> CacheTables::meta(const QString &key)
+{
+    if (!run(m_metaGet, {key}))
+        return std::nullopt;
+    std::optional<qint64> value;
+    if (m_metaGet.next())
+        value = m_metaGet.value(0).toLongLong();
+    m_metaGet.finish();
+    return value;
+}
+
+bool CacheTables::setMeta(const QString &key, qint64 value)
+{
+    return run(m_metaSet, {key, value});
+}
+
+bool CacheTables::upsertConversation(const Conversation &c, const QString &customerEmail)
+{
+    return run(m_conversationUpsert,
+               {c.id, c.customer.id, text(c.customer.name), text(customerEmail), text(c.channel),
+                text(c.status), c.createdAt.toMSecsSinceEpoch(), c.updatedAt.toMSecsSinceEpoch()});
+}
+
+bool CacheTables::clearConversations()
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("DELETE FROM conversations")))
+        return true;
+    qCCritical(lcCache) << "clearing conversations failed:" << q.lastError().text();
+    return false;
+}
+
+bool CacheTables::insertMessage(const Message &m, bool &isNew)
+{
+    isNew = false;
+    if (!run(m_messageInsert, {m.id, m.conversationId, m.clientId.toRfc4122(),
+                               partyKindName(m.author.kind), m.author.id, text(m.author.name),
+                               text(m.text), m.createdAt.toMSecsSinceEpoch()}))
+        return false;
+    isNew = m_messageInsert.numRowsAffected() > 0;
+    return !isNew || run(m_searchInsert, {m.id, text(m.text)});
+}
+
+bool CacheTables::refreshSummary(qint64 conversationId)
+{
+    if (!run(m_newestMessage, {conversationId}))
+        return false;
+    QVariantList newest{0, QStringLiteral(""), partyKindName(Party::Kind::Customer), 0};
+    if (m_newestMessage.next()) {
+        newest = {m_newestMessage.value(0), summaryOf(m_newestMessage.value(1).toString()),
+                  m_newestMessage.value(2), m_newestMessage.value(3)};
+    }
+    m_newestMessage.finish();
+    return run(m_summarySet,
+               {newest.at(0), newest.at(1), newest.at(2), newest.at(3), conversationId});
+}
+
+bool CacheTables::moveReadMarker(qint64 conversationId, qint64 upTo)
+{
+    return run(m_markerMove, {conversationId, upTo}) && run(m_unreadRecount, {conversationId});
+}
+
+bool CacheTables::replaceAgents(const QList<Agent> &agents)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("DELETE FROM agents"))) {
+        qCCritical(lcCache) << "clearing agents failed:" << q.lastError().text();
+        return false;
+    }
+    for (const Agent &a : agents) {
+        if (!run(m_agentInsert, {a.id, text(a.name), roleName(a.role), presenceName(a.presence)}))
+            return false;
+    }
+    return true;
+}
+
+bool CacheTables::setPresence(qint64 agentId, Presence presence, bool &changed)
+{
+    changed = false;
+    const QString name = presenceName(presence);
+    if (!run(m_presenceSet, {name, agentId, name}))
+        return false;
+    changed = m_presenceSet.numRowsAffected() > 0;
+    return true;
+}
+
+bool CacheTables::addToOutbox(const OutboxEntry &e)
+{
+    if (!run(m_outboxInsert, {e.clientId.toRfc4122(), e.conversationId, text(e.text),
+                              e.createdAt.toMSecsSinceEpoch()}))
+        return false;
+    m_outboxIds.insert(e.clientId);
+    return true;
+}
+
+bool CacheTables::removeFromOutbox(const QUuid &clientId, bool &removed)
+{
+    removed = false;
+    if (!m_outboxIds.contains(clientId))
+        return true;
+    if (!run(m_outboxDelete, {clientId.toRfc4122()}))
+        return false;
+    m_outboxIds.remove(clientId);
+    removed = true;
+    return true;
+}
+
+bool CacheTables::countAttempt(const QUuid &clientId)
+{
+    return run(m_outboxAttempt, {clientId.toRfc4122()});
+}
+
+bool CacheTables::reloadOutboxIds()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT client_id FROM outbox"))) {
+        qCCritical(lcCache) << "reading the outbox failed:" << q.lastError().text();
+        return false;
+    }
+    m_outboxIds.clear();
+    while (q.next())
+        m_outboxIds.insert(QUuid::fromRfc4122(q.value(0).toByteArray()));
+    return true;
+}
+
+bool CacheTables::setDraft(qint64 conversationId, const QString &draft)
+{
+    if (draft.isEmpty())
+        return run(m_draftDelete, {conversationId});
+    return run(m_draftSet, {conversationId, draft});
+}
+
+} // namespace Tandem

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/agent.h"
+#include "domain/conversation.h"
+#include "domain/message.h"
+
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <initializer_list>
+#include <optional>
+
+namespace Tandem {
+
+struct OutboxEntry;
+
+//! The cache's changes as SQL, prepared once on the writer's connection and run inside the
+//! writer's transaction. It keeps what is derived from messages (conversation summaries,
+//! unread counts, the search index) in step with them. Every change returns false when
+//! SQLite failed, and the writer then rolls the whole batch back.
+class CacheTables
+{
+public:
+    explicit CacheTables(const QSqlDatabase &db);
+
+    //! Prepares every statement and reads the outbox's ids; false if the schema is not
+    //! what this code expects.
+    bool prepare();
+
+    std::optional<qint64> meta(const QString &key);
+    bool setMeta(const QString &key, qint64 value);
+
+    bool upsertConversation(const Conversation &conversation, const QString &customerEmail);
+    bool clearConversations();
+
+    //! Adds a message and its search entry; `isNew` is false when it was already cached
+    //! (by id, or by clientId: one server message per clientId).
+    bool insertMessage(const Message &message, bool &isNew);
+    //! Recomputes a conversation's summary and unread count from the cached messages.
+    bool refreshSummary(qint64 conversationId);
+    //! Moves the own read marker forward (never back) and recounts unread.
+    bool moveReadMarker(qint64 conversationId, qint64 upTo);
+
+    bool replaceAgents(const QList<Agent> &agents);
+    bool setPresence(qint64 agentId, Presence presence, bool &changed);
+
+    bool addToOutbox(const OutboxEntry &entry);
+    //! Removes the entry if there is one; most messages are not ours, so the in-memory set
+    //! of ids answers that without touching the disk.
+    bool removeFromOutbox(const QUuid &clientId, bool &removed);
+    bool countAttempt(const QUuid &clientId);
+    int outboxSize() const { return int(m_outboxIds.size()); }
+    //! Re-reads the outbox's ids after a rollback undid changes the set had followed.
+    bool reloadOutboxIds();
+
+    bool setDraft(qint64 conversationId, const QString &text);
+
+    //! The longest summary text kept; the conversation list shows one line of it.
+    static constexpr int SummaryChars = 200;
+
+private:
+    bool run(QSqlQuery &query, std::initializer_list<QVariant> binds);
+
+    QSqlDatabase m_db;
+    QSqlQuery m_metaGet, m_metaSet;
+    QSqlQuery m_conversationUpsert;
+    QSqlQuery m_messageInsert, m_searchInsert, m_newestMessage, m_summarySet;
+    QSqlQuery m_markerMove, m_unreadRecount;
+    QSqlQuery m_agentInsert, m_presenceSet;
+    QSqlQuery m_outboxInsert, m_outboxDelete, m_outboxAttempt;
+    QSqlQuery m_draftSet, m_draftDelete;
+    QSet<QUuid> m_outboxIds;
+};
+
+} // namespace Tandem

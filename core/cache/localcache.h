@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/agent.h"
+#include "domain/event.h"
+#include "domain/message.h"
+#include "protocol/result.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QUrl>
+#include <QUuid>
+#include <memory>
+#include <optional>
+
+namespace Tandem {
+
+class CacheWriter;
+
+//! What the conversation list shows of a conversation: light enough to keep every one in
+//! memory.
+struct ConversationSummary {
+    qint64 id = 0;
+    qint64 customerId = 0;
+    QString customerName;
+    QString channel;
+    QString status;
+    QDateTime updatedAt;
+    qint64 lastMessageId = 0;
+    QString lastText; // the newest message, possibly cut short
+    Party::Kind lastAuthorKind = Party::Kind::Customer;
+    int unread = 0;   // customer messages after the agent's read marker
+
+    bool operator==(const ConversationSummary &o) const;
+};
+
+//! A reply written while it may not have reached the server yet. It stays until the
+//! server's copy of the message (same clientId) is in the cache.
+struct OutboxEntry {
+    QUuid clientId;
+    qint64 conversationId = 0;
+    QString text;
+    QDateTime createdAt;
+    int attempts = 0;
+};
+
+//! The desktop app's local copy of what the server sent, per server and account: one
+//! SQLite file. Writes (events, snapshots, history, outbox) are applied in batched
+//! transactions on a writer thread; reads are single pages on the caller's thread, so the
+//! GUI never waits on more than one page of disk.
+class LocalCache : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LocalCache(QObject *parent = nullptr);
+    ~LocalCache() override;
+
+    //! Where the cache for this profile, server and account lives, under
+    //! QStandardPaths::CacheLocation.
+    static QString pathFor(const QString &profile, const QUrl &server, const QString &account);
+
+    //! Opens (creating and migrating) the cache file. Called once at start-up.
+    Result<Done> open(const QString &path);
+    static int schemaVersion();
+
+    //! The highest event seq whose effects are committed to the cache (0: nothing yet).
+    qint64 lastSeq() const;
+
+    // Writes: queued, applied in order on the writer thread, batched into transactions.
+    //! Server events in seq order; events at or below lastSeq() are skipped.
+    void applyEvents(const QList<Tandem::Event> &events);
+    //! Replaces the cached conversations and agents with a server snapshot taken at `seq`.
+    //! Messages already cached are kept (they are still true); outbox entries are kept.
+    void applySnapshot(qint64 seq, const QJsonObject &snapshot);
+    //! Older messages fetched with `history`.
+    void storeHistory(qint64 conversationId, const QList<Tandem::Message> &messages);
+    //! Puts a reply in the outbox (and so on screen as "sending"); returns its clientId, or
+    //! a null QUuid for text the server refuses for good (blank, over 10,000 characters).
+    QUuid queueReply(qint64 conversationId, const QString &text);
+    //! Counts a failed attempt to send an outbox entry.
+    void noteAttempt(const QUuid &clientId);
+    //! The server acknowledged the reply: its copy replaces the outbox entry.
+    void acknowledge(const Tandem::Message &serverCopy);
+    void setDraft(qint64 conversationId, const QString &text);
+    void setReadMarker(qint64 conversationId, qint64 upTo);
+    //! Whose `conversation.read` events move the read markers that unread counts use: the
+    //! signed-in agent's (from the signin/hello reply). Kept in the cache, so it holds
+    //! offline after a restart.
+    void setOwnAgent(qint64 agentId);
+
+    // Reads: one page each, on the calling thread.
+    //! Every conversation, newest activity first.
+    QList<ConversationSummary> conversations() const;
+    std::optional<ConversationSummary> conversation(qint64 id) const;
+    //! Up to `limit` messages before `beforeId` (or the newest), oldest first.
+    QList<Tandem::Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
+                                    int limit) const;
+    bool hasMessagesBefore(qint64 conversationId, qint64 beforeId) const;
+    //! Messages whose text matches `query` (words, FTS5 syntax escaped), newest first.
+    QList<Tandem::Message> search(const QString &query, int limit) const;
+    //! Outbox entries in the order they were written; all of them, or one conversation's.
+    QList<OutboxEntry> outbox(std::optional<qint64> conversationId = std::nullopt) const;
+    QList<Tandem::Agent> agents() const;
+    QString draft(qint64 conversationId) const;
+
+    //! Blocks until everything queued so far is committed (tests and shutdown only).
+    void flush();
+
+Q_SIGNALS:
+    //! A batch was committed: these conversations changed (summary or messages), and
+    //! lastSeq() is now `seq`.
+    void applied(qint64 seq, const QSet<qint64> &conversations, bool agentsChanged);
+    //! A snapshot replaced the conversation list.
+    void reset();
+    void outboxChanged(int pending);
+
+private:
+    QSqlDatabase m_read;
+    QString m_readName;
+    std::unique_ptr<CacheWriter> m_writer;
+    QAtomicInteger<qint64> m_lastSeq = 0;
+};
+
+} // namespace Tandem

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conversationlistmodel.h"
+
+#include <algorithm>
+
+namespace Tandem {
+namespace {
+// Newest activity first; the id breaks ties so the order is total.
+bool before(const ConversationSummary &a, const ConversationSummary &b)
+{
+    if (a.updatedAt != b.updatedAt)
+        return a.updatedAt > b.updatedAt;
+    return a.id > b.id;
+}
+} // namespace
+
+ConversationListModel::ConversationListModel(LocalCache &cache, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_cache(cache)
+{
+    connect(&m_cache, &LocalCache::applied, this,
+            [this](qint64, const QSet<qint64> &ids, bool) { update(ids); });
+    connect(&m_cache, &LocalCache::reset, this, &ConversationListModel::reload);
+    reload();
+}
+
+int ConversationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ConversationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ConversationSummary &c = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case CustomerNameRole:
+        return c.customerName;
+    case Qt::ToolTipRole:
+    case LastTextRole:
+        return c.lastText;
+    case IdRole:
+        return c.id;
+    case ChannelRole:
+        return c.channel;
+    case StatusRole:
+        return c.status;
+    case UpdatedAtRole:
+        return c.updatedAt;
+    case LastAuthorIsCustomerRole:
+        return c.lastAuthorKind == Party::Kind::Customer;
+    case UnreadRole:
+        return c.unread;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConversationListModel::roleNames() const
+{
+    return {{IdRole, "conversationId"},   {CustomerNameRole, "customerName"},
+            {ChannelRole, "channel"},     {StatusRole, "status"},
+            {UpdatedAtRole, "updatedAt"}, {LastTextRole, "lastText"},
+            {LastAuthorIsCustomerRole, "lastAuthorIsCustomer"},
+            {UnreadRole, "unread"}};
+}
+
+bool ConversationListModel::matches(const ConversationSummary &summary) const
+{
+    return m_filter.isEmpty() || summary.customerName.contains(m_filter, Qt::CaseInsensitive)
+        || summary.lastText.contains(m_filter, Qt::CaseInsensitive);
+}
+
+void ConversationListModel::setFilter(const QString &text)
+{
+    if (text == m_filter)
+        return;
+    m_filter = text;
+    reload();
+}
+
+void ConversationListModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    for (const ConversationSummary &summary : m_cache.conversations()) {
+        if (matches(summary))
+            m_rows.append(summary);
+    }
+    std::sort(m_rows.begin(), m_rows.end(), before);
+    endResetModel();
+}
+
+int ConversationListModel::rowOf(qint64 id) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+int ConversationListModel::sortedPosition(const ConversationSummary &summary) const
+{
+    return int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), summary, before) - m_rows.cbegin());
+}
+
+void ConversationListModel::update(const QSet<qint64> &ids)
+{
+    for (qint64 id : ids) {
+        const auto summary = m_cache.conversation(id);
+        if (summary && matches(*summary))
+            upsert(*summary);
+        else
+            remove(id);
+    }
+}
+
+void ConversationListModel::remove(qint64 id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void ConversationListModel::upsert(const ConversationSummary &summary)
+{
+    const int row = rowOf(summary.id);
+    if (row < 0) {
+        const int at = sortedPosition(summary);
+        beginInsertRows({}, at, at);
+        m_rows.insert(at, summary);
+        endInsertRows();
+        return;
+    }
+    if (m_rows.at(row) == summary)
+        return;
+    // Where it belongs among the others, then move it there and say what changed.
+    const ConversationSummary old = m_rows.takeAt(row);
+    const int at = sortedPosition(summary);
+    m_rows.insert(row, old);
+    if (at != row) {
+        // beginMoveRows counts the destination before the row is taken out.
+        const bool ok = beginMoveRows({}, row, row, {}, at > row ? at + 1 : at);
+        Q_ASSERT(ok);
+        m_rows.move(row, at);
+        endMoveRows();
+    }
+    m_rows[at] = summary;
+    QList<int> roles;
+    if (old.customerName != summary.customerName)
+        roles << Qt::DisplayRole << CustomerNameRole;
+    if (old.lastText != summary.lastText)
+        roles << LastTextRole << Qt::ToolTipRole << LastAuthorIsCustomerRole;
+    if (old.unread != summary.unread)
+        roles << UnreadRole;
+    if (old.updatedAt != summary.updatedAt)
+        roles << UpdatedAtRole;
+    if (old.status != summary.status)
+        roles << StatusRole;
+    if (old.channel != summary.channel)
+        roles << ChannelRole;
+    const QModelIndex changed = index(at);
+    Q_EMIT dataChanged(changed, changed, roles);
+}
+
+} // namespace Tandem

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagelistmodel.h"
+
+#include "protocol/wirecodec.h"
+#include "sync/syncclient.h"
+
+#include <QJsonArray>
+
+namespace Tandem {
+
+MessageListModel::MessageListModel(LocalCache &cache, SyncClient *sync, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_cache(cache)
+    , m_sync(sync)
+{
+    connect(&m_cache, &LocalCache::applied, this,
+            [this](qint64, const QSet<qint64> &ids, bool) { refresh(ids); });
+    connect(&m_cache, &LocalCache::outboxChanged, this,
+            [this] { refresh({m_conversation}); });
+}
+
+void MessageListModel::setConversation(qint64 conversationId)
+{
+    beginResetModel();
+    m_conversation = conversationId;
+    m_messages = conversationId ? m_cache.messages(conversationId, std::nullopt, PageSize)
+                                : QList<Message>();
+    m_pending = conversationId ? m_cache.outbox(conversationId) : QList<OutboxEntry>();
+    m_serverExhausted = false;
+    endResetModel();
+    if (m_loading) {
+        m_loading = false;
+        Q_EMIT loadingChanged(false);
+    }
+}
+
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_messages.size() + m_pending.size());
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    if (row < m_messages.size()) {
+        const Message &m = m_messages.at(row);
+        switch (role) {
+        case Qt::DisplayRole:
+        case TextRole:
+            return m.text;
+        case IdRole:
+            return m.id;
+        case ClientIdRole:
+            return m.clientId;
+        case AuthorNameRole:
+            return m.author.name;
+        case AuthorIsAgentRole:
+            return m.author.kind == Party::Kind::Agent;
+        case CreatedAtRole:
+            return m.createdAt;
+        case StateRole:
+            return QVariant::fromValue(State::Sent);
+        default:
+            return {};
+        }
+    }
+    const OutboxEntry &p = m_pending.at(row - m_messages.size());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return p.text;
+    case IdRole:
+        return qint64(0);
+    case ClientIdRole:
+        return p.clientId;
+    case AuthorNameRole:
+        return m_sync ? m_sync->agent().name : QString();
+    case AuthorIsAgentRole:
+        return true;
+    case CreatedAtRole:
+        return p.createdAt;
+    case StateRole:
+        return QVariant::fromValue(m_failed.contains(p.clientId) ? State::Failed : State::Sending);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return {{IdRole, "messageId"},   {ClientIdRole, "clientId"},   {AuthorNameRole, "authorName"},
+            {AuthorIsAgentRole, "authorIsAgent"}, {TextRole, "text"}, {CreatedAtRole, "createdAt"},
+            {StateRole, "state"}};
+}
+
+void MessageListModel::setFailed(const QUuid &clientId, bool failed)
+{
+    if (failed ? !m_failed.contains(clientId) : m_failed.contains(clientId)) {
+        failed ? (void)m_failed.insert(clientId) : (void)m_failed.remove(clientId);
+        const int row = pendingRow(clientId);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), {StateRole});
+    }
+}
+
+int MessageListModel::pendingRow(const QUuid &clientId) const
+{
+    for (int i = 0; i < m_pending.size(); ++i) {
+        if (m_pending.at(i).clientId == clientId)
+            return int(m_messages.size()) + i;
+    }
+    return -1;
+}
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() || m_conversation == 0 || m_loading)
+        return false;
+    if (m_messages.isEmpty())
+        return !m_serverExhausted && m_sync;
+    return m_cache.hasMessagesBefore(m_conversation, m_messages.first().id)
+        || (!m_serverExhausted && m_sync);
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    // The page is added from the event loop, not from inside a view's (or a tester's)
+    // call, so no insert ever lands in the middle of another change.
+    m_loading = true;
+    const qint64 conversation = m_conversation;
+    QMetaObject::invokeMethod(
+        this,
+        [this, conversation] {
+            m_loading = false;
+            if (conversation != m_conversation)
+                return;
+            const std::optional<qint64> before = m_messages.isEmpty()
+                ? std::nullopt
+                : std::optional<qint64>(m_messages.first().id);
+            const QList<Message> older = m_cache.messages(m_conversation, before, PageSize);
+            if (older.isEmpty()) {
+                askServer();
+                return;
+            }
+            beginInsertRows({}, 0, int(older.size()) - 1);
+            m_messages = older + m_messages;
+            endInsertRows();
+        },
+        Qt::QueuedConnection);
+}
+
+void MessageListModel::askServer()
+{
+    if (!m_sync)
+        return;
+    QJsonObject fields{{QStringLiteral("conversation"), m_conversation},
+                       {QStringLiteral("limit"), PageSize}};
+    if (!m_messages.isEmpty())
+        fields.insert(QStringLiteral("before"), m_messages.first().id);
+    const qint64 conversation = m_conversation;
+    const bool asked = m_sync->request(
+        QStringLiteral("history"), fields, this,
+        [this, conversation](bool ok, const QJsonObject &reply) {
+            if (conversation != m_conversation)
+                return;
+            m_loading = false;
+            Q_EMIT loadingChanged(false);
+            if (!ok)
+                return; // offline: the cache is all there is for now
+            QList<Message> messages;
+            for (const QJsonValue &v : reply.value(QLatin1String("messages")).toArray()) {
+                if (auto m = Wire::decodeMessage(v.toObject()))
+                    messages.append(m.value());
+            }
+            m_serverExhausted = !reply.value(QLatin1String("more")).toBool();
+            if (messages.isEmpty())
+                return;
+            m_cache.storeHistory(conversation, messages);
+            // Show them now; the cache has them for next time.
+            QList<Message> older;
+            const qint64 firstShown = m_messages.isEmpty() ? std::numeric_limits<qint64>::max()
+                                                           : m_messages.first().id;
+            for (const Message &m : messages) {
+                if (m.id < firstShown)
+                    older.append(m);
+            }
+            if (older.isEmpty())
+                return;
+            beginInsertRows({}, 0, int(older.size()) - 1);
+            m_messages = older + m_messages;
+            endInsertRows();
+        });
+    if (asked) {
+        m_loading = true;
+        Q_EMIT loadingChanged(true);
+    } else {
+        m_serverExhausted = false;
+    }
+}
+
+void MessageListModel::refresh(const QSet<qint64> &conversations)
+{
+    if (m_conversation == 0 || !conversations.contains(m_conversation))
+        return;
+    // New messages from the server: those newer than the newest shown.
+    const qint64 newest = m_messages.isEmpty() ? 0 : m_messages.last().id;
+    QList<Message> arrived;
+    for (const Message &m : m_cache.messages(m_conversation, std::nullopt, PageSize)) {
+        if (m.id > newest)
+            arrived.append(m);
+    }
+    for (const Message &m : arrived) {
+        const int pending = pendingRow(m.clientId);
+        const int at = int(m_messages.size());
+        if (pending >= 0) {
+            // Our own reply came back: the "sending" row becomes the server's message.
+            if (pending != at) {
+                beginMoveRows({}, pending, pending, {}, at);
+                m_pending.move(pending - at, 0);
+                endMoveRows();
+            }
+            m_pending.removeFirst();
+            m_messages.append(m);
+            m_failed.remove(m.clientId);
+            Q_EMIT dataChanged(index(at), index(at));
+        } else {
+            beginInsertRows({}, at, at);
+            m_messages.append(m);
+            endInsertRows();
+        }
+    }
+    // Replies added to (or dropped from) the outbox.
+    const QList<OutboxEntry> outbox = m_cache.outbox(m_conversation);
+    for (int i = int(m_pending.size()) - 1; i >= 0; --i) {
+        const bool still = std::any_of(outbox.cbegin(), outbox.cend(), [&](const OutboxEntry &e) {
+            return e.clientId == m_pending.at(i).clientId;
+        });
+        if (!still) {
+            const int row = int(m_messages.size()) + i;
+            beginRemoveRows({}, row, row);
+            m_pending.removeAt(i);
+            endRemoveRows();
+        }
+    }
+    for (const OutboxEntry &entry : outbox) {
+        if (pendingRow(entry.clientId) < 0) {
+            const int row = rowCount();
+            beginInsertRows({}, row, row);
+            m_pending.append(entry);
+            endInsertRows();
+        }
+    }
+}
+
+} // namespace Tandem

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "outbox.h"
+
+#include "cache/localcache.h"
+#include "protocol/wirecodec.h"
+#include "syncclient.h"
+
+namespace Tandem {
+namespace {
+// Errors that say "not now" rather than "never".
+bool transient(const QString &code)
+{
+    return code == QLatin1String("offline") || code == QLatin1String("timeout")
+        || code == QLatin1String("rate_limited") || code == QLatin1String("internal");
+}
+} // namespace
+
+Outbox::Outbox(LocalCache &cache, SyncClient &sync, QObject *parent)
+    : QObject(parent)
+    , m_cache(cache)
+    , m_sync(sync)
+{
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &Outbox::flush);
+    connect(&m_sync, &SyncClient::online, this, &Outbox::flush);
+    connect(&m_cache, &LocalCache::outboxChanged, this, [this](int pending) {
+        if (pending != m_pending) {
+            m_pending = pending;
+            Q_EMIT pendingChanged(pending);
+        }
+        flush();
+    });
+    m_pending = int(m_cache.outbox().size());
+}
+
+QUuid Outbox::send(qint64 conversationId, const QString &text)
+{
+    return m_cache.queueReply(conversationId, text);
+}
+
+void Outbox::flush()
+{
+    if (m_sync.state() != SyncClient::State::Online)
+        return;
+    for (const OutboxEntry &entry : m_cache.outbox()) {
+        if (m_inFlight.contains(entry.clientId) || m_refused.contains(entry.clientId))
+            continue;
+        const QUuid clientId = entry.clientId;
+        const bool sent = m_sync.request(
+            QStringLiteral("send"),
+            {{QStringLiteral("conversation"), entry.conversationId},
+             {QStringLiteral("clientId"), clientId.toString(QUuid::WithoutBraces)},
+             {QStringLiteral("text"), entry.text}},
+            this, [this, clientId](bool ok, const QJsonObject &reply) {
+                m_inFlight.remove(clientId);
+                if (ok) {
+                    if (auto message = Wire::decodeMessage(reply.value(QLatin1String("message")).toObject()))
+                        m_cache.acknowledge(message.value());
+                    return;
+                }
+                const QString code = reply.value(QLatin1String("code")).toString();
+                m_cache.noteAttempt(clientId);
+                if (transient(code)) {
+                    // The next "online" retries after a drop; otherwise try again shortly.
+                    const int wait = reply.value(QLatin1String("retryAfterMs")).toInt(2000);
+                    if (!m_retry.isActive())
+                        m_retry.start(std::max(wait, 200));
+                    return;
+                }
+                const QString why = reply.value(QLatin1String("message")).toString();
+                m_refused.insert(clientId, why);
+                Q_EMIT refused(clientId, why);
+            });
+        if (!sent)
+            return;
+        m_inFlight.insert(clientId);
+    }
+}
+
+} // namespace Tandem

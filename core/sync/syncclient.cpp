@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncclient.h"
+
+#include "cache/localcache.h"
+#include "protocol/fieldreader.h"
+#include "protocol/limits.h"
+#include "protocol/wirecodec.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSync, "tandem.sync", QtInfoMsg)
+
+namespace Tandem {
+namespace {
+
+QJsonObject errorFrame(const QString &code, const QString &message)
+{
+    return {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
+}
+
+bool endsSession(const QString &code)
+{
+    return code == QLatin1String("token_invalid") || code == QLatin1String("token_expired")
+        || code == QLatin1String("account_disabled") || code == QLatin1String("unsupported_version");
+}
+
+} // namespace
+
+SyncClient::SyncClient(LocalCache &cache, QObject *parent)
+    : SyncClient(cache, Timing{}, parent)
+{
+}
+
+SyncClient::SyncClient(LocalCache &cache, Timing timing, QObject *parent)
+    : QObject(parent)
+    , m_cache(cache)
+    , m_timing(timing)
+    , m_backoff(timing.firstRetry, timing.maxRetry)
+{
+    m_socket.setMaxAllowedIncomingMessageSize(16 * 1024 * 1024); // snapshots can be large
+    connect(&m_socket, &QWebSocket::connected, this, &SyncClient::onConnected);
+    connect(&m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState s) {
+        if (s == QAbstractSocket::UnconnectedState)
+            onDisconnected();
+    });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &SyncClient::onText);
+    connect(&m_socket, &QWebSocket::pong, this, [this] { m_lastHeard.restart(); });
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &SyncClient::connectNow);
+    connect(&m_heartbeat, &QTimer::timeout, this, &SyncClient::heartbeat);
+    m_eventFlush.setSingleShot(true);
+    connect(&m_eventFlush, &QTimer::timeout, this, &SyncClient::flushEvents);
+}
+
+SyncClient::~SyncClient()
+{
+    m_wanted = false;
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+void SyncClient::start(const QUrl &server, const QString &token)
+{
+    m_server = server;
+    m_token = token;
+    m_wanted = true;
+    m_backoff.reset();
+    connectNow();
+}
+
+void SyncClient::stop()
+{
+    m_wanted = false;
+    m_retry.stop();
+    m_heartbeat.stop();
+    m_socket.close();
+    flushEvents();
+    failPending(QStringLiteral("offline"), tr("Not connected"));
+    setState(State::Offline);
+}
+
+void SyncClient::retryNow()
+{
+    if (m_state == State::Reconnecting) {
+        m_retry.stop();
+        connectNow();
+    }
+}
+
+int SyncClient::secondsToRetry() const
+{
+    return m_retry.isActive() ? (m_retry.remainingTime() + 999) / 1000 : 0;
+}
+
+void SyncClient::setState(State state)
+{
+    if (m_state == state && state != State::Reconnecting)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+QUrl SyncClient::socketUrl() const
+{
+    QUrl url = m_server;
+    if (url.scheme() == QLatin1String("http"))
+        url.setScheme(QStringLiteral("ws"));
+    else if (url.scheme() == QLatin1String("https"))
+        url.setScheme(QStringLiteral("wss"));
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/ws/agent"));
+    return url;
+}
+
+void SyncClient::connectNow()
+{
+    if (!m_wanted)
+        return;
+    setState(State::Connecting);
+    m_lastHeard.start();
+    m_heartbeat.start(std::min(m_timing.heartbeat, m_timing.requestTimeout));
+    m_socket.open(socketUrl());
+}
+
+void SyncClient::onConnected()
+{
+    m_lastHeard.restart();
+    QJsonObject hello{{QStringLiteral("protocol"), Protocol::Version},
+                      {QStringLiteral("token"), m_token}};
+    if (const qint64 seq = m_cache.lastSeq(); seq > 0)
+        hello.insert(QStringLiteral("resumeFrom"), seq);
+    m_helloId = QString::number(m_nextId++);
+    hello.insert(QStringLiteral("type"), QStringLiteral("hello"));
+    hello.insert(QStringLiteral("id"), m_helloId);
+    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(hello).toJson(QJsonDocument::Compact)));
+}
+
+void SyncClient::onDisconnected()
+{
+    m_heartbeat.stop();
+    flushEvents();
+    failPending(QStringLiteral("offline"), tr("The connection was lost"));
+    const int closeCode = int(m_socket.closeCode());
+    if (closeCode == Protocol::CloseSessionEnded) {
+        endSession(m_socket.closeReason().isEmpty() ? tr("Signed out") : m_socket.closeReason());
+        return;
+    }
+    if (m_state == State::SignedOut || !m_wanted) {
+        if (m_state != State::SignedOut)
+            setState(State::Offline);
+        return;
+    }
+    scheduleReconnect();
+}
+
+void SyncClient::scheduleReconnect()
+{
+    const auto delay = m_backoff.next();
+    qCInfo(lcSync) << "reconnecting in" << delay.count() << "ms";
+    m_retry.start(delay);
+    setState(State::Reconnecting);
+}
+
+void SyncClient::endSession(const QString &reason)
+{
+    m_wanted = false;
+    m_retry.stop();
+    m_heartbeat.stop();
+    setState(State::SignedOut);
+    if (m_socket.state() != QAbstractSocket::UnconnectedState)
+        m_socket.abort();
+    Q_EMIT sessionEnded(reason);
+}
+
+void SyncClient::failPending(const QString &code, const QString &message)
+{
+    const auto pending = std::exchange(m_pending, {});
+    for (const Pending &p : pending) {
+        if (p.context)
+            p.done(false, errorFrame(code, message));
+    }
+}
+
+bool SyncClient::request(const QString &type, QJsonObject fields, QObject *context,
+                         ReplyHandler done)
+{
+    if (m_state != State::Online && m_state != State::Syncing)
+        return false;
+    const QString id = QString::number(m_nextId++);
+    fields.insert(QStringLiteral("type"), type);
+    fields.insert(QStringLiteral("id"), id);
+    Pending pending{context, std::move(done), {}};
+    pending.sent.start();
+    m_pending.insert(id, std::move(pending));
+    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
+    return true;
+}
+
+void SyncClient::heartbeat()
+{
+    const qint64 silent = m_lastHeard.elapsed();
+    const bool connecting = m_state == State::Connecting;
+    if ((connecting && silent > m_timing.requestTimeout.count())
+        || (!connecting && silent > m_timing.deadAfter.count())) {
+        // A silent network sends no FIN: only the missing answers tell.
+        qCInfo(lcSync) << "no answer for" << silent << "ms; reconnecting";
+        m_socket.abort();
+        return;
+    }
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->sent.elapsed() > m_timing.requestTimeout.count()) {
+            const Pending timedOut = *it;
+            it = m_pending.erase(it);
+            if (timedOut.context)
+                timedOut.done(false, errorFrame(QStringLiteral("timeout"), tr("No answer from the server")));
+        } else {
+            ++it;
+        }
+    }
+    if (m_state == State::Online || m_state == State::Syncing)
+        request(QStringLiteral("ping"), {}, this, [](bool, const QJsonObject &) {});
+}
+
+void SyncClient::onText(const QString &text)
+{
+    m_lastHeard.restart();
+    const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+    const QString type = frame.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("event")) {
+        onEvent(frame);
+    } else if (type == QLatin1String("ok") || type == QLatin1String("error")) {
+        onReply(frame);
+    } else if (type == QLatin1String("snapshot")) {
+        FieldReader r(frame);
+        const qint64 seq = r.integer("seq", 0, Protocol::MaxId);
+        const QJsonObject data = r.object("data");
+        if (!r.ok()) {
+            qCWarning(lcSync) << "ignoring a malformed snapshot:" << r.failure().message;
+            return;
+        }
+        flushEvents();
+        m_cache.applySnapshot(seq, data);
+    } else if (type == QLatin1String("synced")) {
+        flushEvents();
+        m_backoff.reset();
+        setState(State::Online);
+        Q_EMIT online();
+    } else if (type == QLatin1String("typing")) {
+        FieldReader r(frame);
+        const qint64 conversation = r.id("conversation");
+        const bool on = r.boolean("on");
+        const QString who = FieldReader(r.object("author")).optionalString("name", 0, Protocol::MaxNameChars).value_or(QString());
+        if (r.ok())
+            Q_EMIT typing(conversation, who, on);
+    }
+}
+
+void SyncClient::onReply(const QJsonObject &frame)
+{
+    const QString id = frame.value(QLatin1String("id")).toString();
+    const bool ok = frame.value(QLatin1String("type")).toString() == QLatin1String("ok");
+    if (!m_helloId.isEmpty() && id == m_helloId) {
+        m_helloId.clear();
+        onHandshakeReply(ok, ok ? frame.value(QLatin1String("data")).toObject() : frame);
+        return;
+    }
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    const Pending pending = *it;
+    m_pending.erase(it);
+    if (pending.context)
+        pending.done(ok, ok ? frame.value(QLatin1String("data")).toObject() : frame);
+}
+
+void SyncClient::onHandshakeReply(bool ok, const QJsonObject &data)
+{
+    if (!ok) {
+        const QString code = data.value(QLatin1String("code")).toString();
+        qCInfo(lcSync) << "handshake refused:" << code;
+        if (endsSession(code)) {
+            endSession(data.value(QLatin1String("message")).toString());
+            return;
+        }
+        m_socket.abort(); // try again later
+        return;
+    }
+    if (auto agent = Wire::decodeAgent(data.value(QLatin1String("agent")).toObject())) {
+        m_agent = agent.value();
+        // The cache needs to know whose read markers are "ours" to count unread messages.
+        m_cache.setOwnAgent(m_agent.id);
+    }
+    setState(State::Syncing);
+}
+
+void SyncClient::onEvent(const QJsonObject &frame)
+{
+    FieldReader r(frame);
+    Event e;
+    e.seq = r.integer("seq", 1, Protocol::MaxId);
+    e.kind = r.string("event", 1, 64);
+    e.data = r.object("data");
+    if (!r.ok()) {
+        qCWarning(lcSync) << "ignoring a malformed event:" << r.failure().message;
+        return;
+    }
+    m_incoming.append(e);
+    // Everything that arrives in one turn of the event loop goes to the cache together.
+    if (!m_eventFlush.isActive())
+        m_eventFlush.start(0);
+}
+
+void SyncClient::flushEvents()
+{
+    m_eventFlush.stop();
+    if (m_incoming.isEmpty())
+        return;
+    m_cache.applyEvents(std::exchange(m_incoming, {}));
+}
+
+} // namespace Tandem

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "backoff.h"
+#include "domain/agent.h"
+#include "domain/event.h"
+#include "protocol/errorcode.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+#include <functional>
+
+namespace Tandem {
+
+class LocalCache;
+
+//! The agent app's connection to tandemd (docs/protocol.md): signs in with a session token,
+//! resumes from the cache's last applied seq, feeds events into the cache, notices a dead
+//! network, and reconnects with backoff — except after the session ended, which signs out.
+class SyncClient : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(int secondsToRetry READ secondsToRetry NOTIFY stateChanged)
+public:
+    enum class State { SignedOut, Offline, Connecting, Syncing, Online, Reconnecting };
+    Q_ENUM(State)
+
+    struct Timing {
+        std::chrono::milliseconds heartbeat{20000};
+        //! Silence after which the connection is taken for dead (a ping is due every
+        //! `heartbeat`, so a live server always answers well within this).
+        std::chrono::milliseconds deadAfter{45000};
+        std::chrono::milliseconds firstRetry{500};
+        std::chrono::milliseconds maxRetry{30000};
+        std::chrono::milliseconds requestTimeout{15000};
+    };
+
+    SyncClient(LocalCache &cache, QObject *parent = nullptr);
+    SyncClient(LocalCache &cache, Timing timing, QObject *parent = nullptr);
+    ~SyncClient() override;
+
+    //! Connects to `server` (http(s):// or ws(s)://, the base URL) with a session token, and
+    //! keeps connected until stop() or the session ends.
+    void start(const QUrl &server, const QString &token);
+    //! Closes the connection and stays offline.
+    void stop();
+    //! Skips the wait of a pending reconnect.
+    void retryNow();
+
+    State state() const { return m_state; }
+    int secondsToRetry() const;
+    //! The signed-in agent, as the server last described it.
+    const Agent &agent() const { return m_agent; }
+
+    using ReplyHandler = std::function<void(bool ok, const QJsonObject &dataOrError)>;
+    //! Sends a request; `done` gets the reply's data, or the error frame (with `code`) —
+    //! also when the connection drops first (code "offline") or it times out ("timeout").
+    //! Returns false (without calling `done`) when not online.
+    bool request(const QString &type, QJsonObject fields, QObject *context, ReplyHandler done);
+
+Q_SIGNALS:
+    void stateChanged(Tandem::SyncClient::State state);
+    //! The session is over (signed out elsewhere, revoked, expired, disabled): sign in again.
+    void sessionEnded(const QString &reason);
+    //! Someone else's typing indicator.
+    void typing(qint64 conversationId, const QString &who, bool on);
+    //! Up to date with the server; replies waiting in the outbox can go.
+    void online();
+
+private:
+    void connectNow();
+    void setState(State state);
+    void onConnected();
+    void onDisconnected();
+    void onText(const QString &text);
+    void onReply(const QJsonObject &frame);
+    void onHandshakeReply(bool ok, const QJsonObject &data);
+    void onEvent(const QJsonObject &frame);
+    void flushEvents();
+    void heartbeat();
+    void scheduleReconnect();
+    void endSession(const QString &reason);
+    void failPending(const QString &code, const QString &message);
+    QUrl socketUrl() const;
+
+    struct Pending {
+        QPointer<QObject> context;
+        ReplyHandler done;
+        QElapsedTimer sent;
+    };
+
+    LocalCache &m_cache;
+    Timing m_timing;
+    QWebSocket m_socket;
+    QUrl m_server;
+    QString m_token;
+    Agent m_agent;
+    State m_state = State::Offline;
+    bool m_wanted = false;
+    Backoff m_backoff;
+    QTimer m_retry;
+    QTimer m_heartbeat;
+    QTimer m_eventFlush;
+    QElapsedTimer m_lastHeard;
+    QHash<QString, Pending> m_pending;
+    quint64 m_nextId = 1;
+    QString m_helloId;
+    QList<Event> m_incoming;
+};
+
+} // namespace Tandem

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SyncClient and Outbox against the real tandemd: resume, backoff, dead networks,
+// sign-out, and replies written offline (also across an app restart).
+#include "cache/localcache.h"
+#include "sync/outbox.h"
+#include "sync/syncclient.h"
+#include "tandemdprocess.h"
+#include "testclient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Tandem;
+
+namespace {
+const QString Email = QStringLiteral("dana@example.com");
+const QString Password = QStringLiteral("correct horse battery");
+
+// Fast timings so the tests do not wait for production intervals.
+SyncClient::Timing fastTiming()
+{
+    SyncClient::Timing t;
+    t.heartbeat = std::chrono::milliseconds(300);
+    t.deadAfter = std::chrono::milliseconds(1500);
+    t.firstRetry = std::chrono::milliseconds(100);
+    t.maxRetry = std::chrono::milliseconds(1000);
+    t.requestTimeout = std::chrono::milliseconds(3000);
+    return t;
+}
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+//! The agent side of a test: a cache file, a sync client and an outbox, as the app has them.
+struct AgentApp {
+    LocalCache cache;
+    bool opened; // before the outbox, which reads what the cache holds
+    SyncClient sync;
+    Outbox outbox;
+
+    explicit AgentApp(const QString &path)
+        : opened(cache.open(path).ok())
+        , sync(cache, fastTiming())
+        , outbox(cache, sync)
+    {
+        if (!opened)
+            qWarning("cache did not open");
+    }
+    bool waitState(SyncClient::State state, int ms = 15000)
+    {
+        return QTest::qWaitFor([&] { return sync.state() == state; }, ms);
+    }
+    //! Messages in the cache for one conversation, by clientId.
+    QMultiHash<QUuid, QString> messages(qint64 conversation)
+    {
+        cache.flush();
+        QMultiHash<QUuid, QString> byClientId;
+        for (const Message &m : cache.messages(conversation, std::nullopt, 1000))
+            byClientId.insert(m.clientId, m.text);
+        return byClientId;
+    }
+};
+} // namespace
+
+class TestSyncClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_caches = 0;
+    QString cachePath() { return m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_caches)); }
+
+    QString signIn(TandemdProcess &server)
+    {
+        TestClient agent;
+        if (!agent.open(server.wsUrl(QStringLiteral("/ws/agent"))))
+            return {};
+        return agent.agentSignIn(Email, Password).value(QLatin1String("token")).toString();
+    }
+
+    qint64 startConversation(TestClient &customer, TandemdProcess &server)
+    {
+        if (!customer.open(server.wsUrl(QStringLiteral("/ws/customer")))
+            || customer.customerHello(QStringLiteral("Ada")).isEmpty())
+            return 0;
+        const QJsonObject reply = customer.request(
+            QStringLiteral("send"), {{QStringLiteral("clientId"), newId()},
+                                     {QStringLiteral("text"), QStringLiteral("Hello?")}});
+        return qint64(reply.value(QLatin1String("data")).toObject().value(QLatin1String("conversation"))
+                          .toObject().value(QLatin1String("id")).toDouble());
+    }
+
+    QUrl serverUrl(TandemdProcess &server) { return server.httpUrl(QString()); }
+
+private Q_SLOTS:
+    void resumesWithoutGapOrDuplicateAfterTheServerDrops()
+    {
+        TandemdProcess server;
+        QVERIFY(server.start());
+        QVERIFY(server.addAgent(Email, QStringLiteral("Dana"), Password));
+        const QString token = signIn(server);
+        TestClient customer;
+        const qint64 conversation = startConversation(customer, server);
+        QVERIFY(conversation > 0);
+
+        AgentApp app(cachePath());
+        app.sync.start(serverUrl(server), token);
+        QVERIFY(app.waitState(SyncClient::State::Online));
+
+        // Messages pour in; the server dies while they stream to the client.
+        QSet<QUuid> sent;
+        for (int i = 0; i < 40; ++i) {
+            const QUuid id = QUuid::createUuid();
+            sent.insert(id);
+            customer.sendRawNoWait(QString::fromUtf8(QJsonDocument(QJsonObject{
+                {QStringLiteral("type"), QStringLiteral("send")}, {QStringLiteral("id"), QString::number(i)},
+                {QStringLiteral("conversation"), conversation},
+                {QStringLiteral("clientId"), id.toString(QUuid::WithoutBraces)},
+                {QStringLiteral("text"), QStringLiteral("m%1").arg(i)}}).toJson(QJsonDocument::Compact)));
+        }
+        const QList<QJsonObject> acks = customer.takeReplies(40);
+        QCOMPARE(acks.size(), 40);
+        server.kill();
+        QVERIFY(app.waitState(SyncClient::State::Reconnecting));
+        QVERIFY(server.startOnSamePort());
+        QVERIFY(app.waitState(SyncClient::State::Online, 20000));
+
+        const auto messages = app.messages(conversation);
+        for (const QUuid &id : sent)
+            QCOMPARE(messages.count(id), 1);
+        QCOMPARE(messages.size(), 41); // and the first "Hello?"
+    }
+
+    void backsOffWhileTheServerIsAwayAndReturns()
+    {
+        TandemdProcess server;
+        QVERIFY(server.start());
+        QVERIFY(server.addAgent(Email, QStringLiteral("Dana"), Password));
+        AgentApp app(cachePath());
+        app.sync.start(serverUrl(server), signIn(server));
+        QVERIFY(app.waitState(SyncClient::State::Online));
+        QSignalSpy states(&app.sync, &SyncClient::stateChanged);
+        server.kill();
+        QVERIFY(app.waitState(SyncClient::State::Reconnecting));
+        QVERIFY(app.sync.secondsToRetry() >= 0 && app.sync.secondsToRetry() <= 1);
+        QTest::qWait(3000); // several failed attempts, each followed by a wait
+        const auto attempts = std::count_if(states.cbegin(), states.cend(), [](const QList<QVariant> &s) {
+            return s.first().value<SyncClient::State>() == SyncClient::State::Connecting;
+        });
+        QVERIFY2(attempts >= 2, qPrintable(QString::number(attempts)));
+        QVERIFY2(attempts < 40, qPrintable(QString::number(attempts))); // no reconnect storm
+        QVERIFY(server.startOnSamePort());
+        QVERIFY(app.waitState(SyncClient::State::Online, 10000));
+    }
+
+    void noticesASilentNetwork()
+    {
+        TandemdProcess server;
+        QVERIFY(server.start());
+        QVERIFY(server.addAgent(Email, QStringLiteral("Dana"), Password));
+        AgentApp app(cachePath());
+        app.sync.start(serverUrl(server), signIn(server));
+        QVERIFY(app.waitState(SyncClient::State::Online));
+        // A paused server keeps the TCP connection open but answers nothing.
+        ::kill(pid_t(server.pid()), SIGSTOP);
+        const bool noticed = app.waitState(SyncClient::State::Reconnecting, 10000);
+        ::kill(pid_t(server.pid()), SIGCONT);
+        QVERIFY(noticed);
+        QVERIFY(app.waitState(SyncClient::State::Online, 15000));
+    }
+
+    void revokedTokenSignsOutWithoutReconnecting()
+    {
+        TandemdProcess server;
+        QVERIFY(server.start());
+        QVERIFY(server.addAgent(Email, QStringLiteral("Dana"), Password));
+        const QString token = signIn(server);
+        AgentApp app(cachePath());
+        QSignalSpy ended(&app.sync, &SyncClient::sessionEnded);
+        app.sync.start(serverUrl(server), token);
+        QVERIFY(app.waitState(SyncClient::State::Online));
+
+        QNetworkAccessManager http;
+        QNetworkRequest request(server.httpUrl(QStringLiteral("/api/v1/session")));
+        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        QNetworkReply *reply = http.deleteResource(request);
+        QTRY_VERIFY(reply->isFinished());
+        reply->deleteLater();
+
+        QVERIFY(app.waitState(SyncClient::State::SignedOut));
+        QCOMPARE(ended.size(), 1);
+        QTest::qWait(1500);
+        QCOMPARE(app.sync.state(), SyncClient::State::SignedOut); // it did not try again
+
+        // Starting again with the dead token goes straight to signed out too.
+        AgentApp again(cachePath());
+        again.sync.start(serverUrl(server), token);
+        QVERIFY(again.waitState(SyncClient::State::SignedOut));
+    }
+
+    void repliesWrittenOfflineAreDeliveredOnceAfterARestart()
+    {
+        TandemdProcess server;
+        QVERIFY(server.start());
+        QVERIFY(server.addAgent(Email, QStringLiteral("Dana"), Password));
+        const QString token = signIn(server);
+        TestClient customer;
+        const qint64 conversation = startConversation(customer, server);
+        const QString path = cachePath();
+        QUuid offlineReply;
+        {
+            AgentApp app(path);
+            app.sync.start(serverUrl(server), token);
+            QVERIFY(app.waitState(SyncClient::State::Online));
+            server.kill();
+            QVERIFY(app.waitState(SyncClient::State::Reconnecting));
+            offlineReply = app.outbox.send(conversation, QStringLiteral("Written offline"));
+            QTRY_COMPARE(app.outbox.pending(), 1);
+            app.cache.flush();
+        } // the app quits with the reply still in its outbox
+
+        AgentApp restarted(path);
+        QCOMPARE(restarted.outbox.pending(), 1);
+        QCOMPARE(restarted.cache.outbox().first().clientId, offlineReply);
+        QVERIFY(server.startOnSamePort());
+        restarted.sync.start(serverUrl(server), token);
+        QVERIFY(restarted.waitState(SyncClient::State::Online));
+        QTRY_COMPARE_WITH_TIMEOUT(restarted.outbox.pending(), 0, 10000);
+        QCOMPARE(restarted.messages(conversation).count(offlineReply), 1);
+
+        // On the server it exists exactly once.
+        TestClient agent;
+        QVERIFY(agent.open(server.wsUrl(QStringLiteral("/ws/agent"))));
+        QVERIFY(!agent.agentHello(token).isEmpty());
+        const QJsonArray history = agent.request(QStringLiteral("history"),
+                                                 {{QStringLiteral("conversation"), conversation}})
+                                       .value(QLatin1String("data")).toObject()
+                                       .value(QLatin1String("messages")).toArray();
+        const auto copies = std::count_if(history.begin(), history.end(), [](const QJsonValue &m) {
+            return m.toObject().value(QLatin1String("text")).toString() == QLatin1String("Written offline");
+        });
+        QCOMPARE(copies, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncClient)
+#include "tst_syncclient.moc"
