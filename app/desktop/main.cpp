@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// tandem: the agent/supervisor desktop app. Everything but this is in tandem-ui.
+#include "shell/desktopapplication.h"
+#include "shell/localization.h"
+
+#include <QApplication>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    Tandem::DesktopApplication::setApplicationIdentity();
+    Tandem::Localization::install(app);
+    Tandem::DesktopApplication desktop;
+    if (!desktop.start(QApplication::arguments()))
+        return desktop.exitCode();
+    return QApplication::exec();
+}

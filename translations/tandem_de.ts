@@ -1,0 +1,531 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>DesktopOptions</name>
+    <message>
+        <source>Tandem: answer your customers&apos; conversations.</source>
+        <translation>Tandem: Beantworten Sie die Unterhaltungen Ihrer Kunden.</translation>
+    </message>
+    <message>
+        <source>The Tandem server to sign in to, e.g. https://help.example.com.</source>
+        <translation>Der Tandem-Server, bei dem Sie sich anmelden, z. B. https://help.example.com.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The email address to sign in with.</source>
+        <translation>Die E-Mail-Adresse für die Anmeldung.</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Use a separate profile: its own settings, cache and sign-in (default: %1).</source>
+        <translation>Ein eigenes Profil verwenden: eigene Einstellungen, eigener Zwischenspeicher, eigene Anmeldung (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Forget the profile&apos;s cache, settings and stored sign-in, then start afresh.</source>
+        <translation>Zwischenspeicher, Einstellungen und gespeicherte Anmeldung des Profils vergessen und neu beginnen.</translation>
+    </message>
+    <message>
+        <source>
+Environment:
+  %1  Use this session token instead of the keychain (needs --server and --email); nothing is stored.
+</source>
+        <translation>
+Umgebung:
+  %1  Dieses Sitzungstoken statt des Schlüsselbunds verwenden (braucht --server und --email); nichts wird gespeichert.
+</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>The profile name “%1” is not allowed: use up to 64 letters, digits, dots, dashes and underscores.</source>
+        <translation>Der Profilname „%1“ ist nicht erlaubt: Verwenden Sie bis zu 64 Buchstaben, Ziffern, Punkte, Binde- und Unterstriche.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address.</source>
+        <translation>„%1“ ist keine Serveradresse.</translation>
+    </message>
+    <message>
+        <source>%1 is set, so --server and --email are needed too.</source>
+        <translation>%1 ist gesetzt, daher werden auch --server und --email benötigt.</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>Tandem cannot create its data folder %1.</source>
+        <translation>Tandem kann seinen Datenordner %1 nicht anlegen.</translation>
+    </message>
+    <message>
+        <source>Tandem is already running (process %1). Switch to its window, or start another profile with --profile NAME.</source>
+        <translation>Tandem läuft bereits (Prozess %1). Wechseln Sie zu dessen Fenster oder starten Sie ein anderes Profil mit --profile NAME.</translation>
+    </message>
+    <message>
+        <source>Tandem is already running with the profile “%1” (process %2).</source>
+        <translation>Tandem läuft bereits mit dem Profil „%1“ (Prozess %2).</translation>
+    </message>
+    <message>
+        <source>Tandem cannot lock its data folder %1.</source>
+        <translation>Tandem kann seinen Datenordner %1 nicht sperren.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::Composer</name>
+    <message>
+        <source>Write a reply… Enter sends, Shift+Enter starts a new line</source>
+        <translation>Antwort schreiben … Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ConnectionIndicator</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Try to reach the server now instead of waiting</source>
+        <translation>Den Server jetzt zu erreichen versuchen, statt zu warten</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere …</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline – reconnecting in %1 s</source>
+        <translation>Offline – neuer Verbindungsversuch in %1 s</translation>
+    </message>
+    <message>
+        <source>Offline – reconnecting…</source>
+        <translation>Offline – verbinde neu …</translation>
+    </message>
+    <message>
+        <source>Outbox: %1</source>
+        <translation>Postausgang: %1</translation>
+    </message>
+    <message>
+        <source>Every reply has reached the server.</source>
+        <translation>Alle Antworten haben den Server erreicht.</translation>
+    </message>
+    <message>
+        <source>Replies waiting to be sent: %1. They go out as soon as the server can be reached.</source>
+        <translation>Antworten, die auf das Senden warten: %1. Sie gehen hinaus, sobald der Server erreichbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ConversationDelegate</name>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>Team: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ConversationListView</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ConversationView</name>
+    <message>
+        <source>Loading older messages…</source>
+        <translation>Ältere Nachrichten werden geladen …</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send the reply (Enter or Ctrl+Enter)</source>
+        <translation>Antwort senden (Eingabe oder Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>This reply is too long: a message can have at most %1 characters.</source>
+        <translation>Diese Antwort ist zu lang: Eine Nachricht darf höchstens %1 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>Choose a conversation on the left to read and answer it.</source>
+        <translation>Wählen Sie links eine Unterhaltung, um sie zu lesen und zu beantworten.</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt …</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>Der Kunde</translation>
+    </message>
+    <message>
+        <source>A reply was not accepted by the server: %1</source>
+        <translation>Eine Antwort wurde vom Server nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Web chat</source>
+        <translation>Web-Chat</translation>
+    </message>
+    <message>
+        <source>%1 · conversation %2</source>
+        <translation>%1 · Unterhaltung %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::CredentialStore</name>
+    <message>
+        <source>No keychain is available, so Tandem cannot remember your sign-in; you will be asked to sign in each time.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar, daher kann Tandem Ihre Anmeldung nicht speichern; Sie werden jedes Mal nach der Anmeldung gefragt.</translation>
+    </message>
+    <message>
+        <source>Tandem was not allowed to use the keychain (it may be locked), so it cannot remember your sign-in; you will be asked to sign in each time.</source>
+        <translation>Tandem durfte den Schlüsselbund nicht verwenden (vielleicht ist er gesperrt), daher kann es Ihre Anmeldung nicht speichern; Sie werden jedes Mal nach der Anmeldung gefragt.</translation>
+    </message>
+    <message>
+        <source>Tandem could not use the keychain: %1</source>
+        <translation>Tandem konnte den Schlüsselbund nicht verwenden: %1</translation>
+    </message>
+    <message>
+        <source>No sign-in is saved for this server and account.</source>
+        <translation>Für diesen Server und dieses Konto ist keine Anmeldung gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server address or the account name is missing.</source>
+        <translation>Die Serveradresse oder der Kontoname fehlt.</translation>
+    </message>
+    <message>
+        <source>There is no sign-in token to store.</source>
+        <translation>Es gibt kein Anmeldetoken zum Speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::DesktopApplication</name>
+    <message>
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+    <message>
+        <source>The profile “%1” was reset.</source>
+        <translation>Das Profil „%1“ wurde zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation>Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Sign-in not remembered</source>
+        <translation>Anmeldung nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The local copy of your conversations could not be opened: %1</source>
+        <translation>Die lokale Kopie Ihrer Unterhaltungen konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>You are signed out on this computer, but the server could not be told: %1</source>
+        <translation>Sie sind auf diesem Computer abgemeldet, aber der Server konnte nicht benachrichtigt werden: %1</translation>
+    </message>
+    <message>
+        <source>You have signed out.</source>
+        <translation>Sie haben sich abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Your session has ended: %1. Please sign in again.</source>
+        <translation>Ihre Sitzung wurde beendet: %1. Bitte melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::InboxPanel</name>
+    <message>
+        <source>Search conversations and messages (Ctrl+F)</source>
+        <translation>Unterhaltungen und Nachrichten durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>No conversations yet.
+New ones appear here as customers write.</source>
+        <translation>Noch keine Unterhaltungen.
+Neue erscheinen hier, sobald Kunden schreiben.</translation>
+    </message>
+    <message>
+        <source>Messages found</source>
+        <translation>Gefundene Nachrichten</translation>
+    </message>
+    <message>
+        <source>No messages match “%1”</source>
+        <translation>Keine Nachricht passt zu „%1“</translation>
+    </message>
+    <message>
+        <source>Messages matching “%1”</source>
+        <translation>Nachrichten zu „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Antworten</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Now</source>
+        <translation>&amp;Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Tandem</source>
+        <translation>&amp;Über Tandem</translation>
+    </message>
+    <message>
+        <source>About Tandem</source>
+        <translation>Über Tandem</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A native desktop help desk: answer your customers&apos; conversations, live and asynchronous.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Ein natives Helpdesk für den Desktop: Beantworten Sie die Unterhaltungen Ihrer Kunden, live und zeitversetzt.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 (profile %2)</source>
+        <translation>%1 (Profil %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::MessageDelegate</name>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::MessageListView</name>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::PresenceSelector</name>
+    <message>
+        <source>Your presence, as your team and the routing see it</source>
+        <translation>Ihr Status, wie Ihr Team und die Verteilung ihn sehen</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Beschäftigt</translation>
+    </message>
+    <message>
+        <source>Presence can be changed while connected</source>
+        <translation>Der Status kann geändert werden, solange eine Verbindung besteht</translation>
+    </message>
+    <message>
+        <source>Your presence could not be changed: %1</source>
+        <translation>Ihr Status konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::SignInClient</name>
+    <message>
+        <source>Could not reach the server: %1</source>
+        <translation>Der Server war nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was not understood</source>
+        <translation>Die Antwort des Servers war unverständlich</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::SignInDialog</name>
+    <message>
+        <source>Sign in to Tandem</source>
+        <translation>Bei Tandem anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to your help desk</source>
+        <translation>Bei Ihrem Helpdesk anmelden</translation>
+    </message>
+    <message>
+        <source>https://help.example.com</source>
+        <translation>https://hilfe.example.com</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>sie@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Keep me signed in on this computer</source>
+        <translation>Auf diesem Computer angemeldet &amp;bleiben</translation>
+    </message>
+    <message>
+        <source>Your sign-in is kept in the system keychain, never in a file.</source>
+        <translation>Ihre Anmeldung wird im Schlüsselbund des Systems aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>B&amp;eenden</translation>
+    </message>
+    <message>
+        <source>The email address or the password is wrong.</source>
+        <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask your administrator.</source>
+        <translation>Dieses Konto ist deaktiviert. Wenden Sie sich an Ihre Administration.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a minute, then try again.</source>
+        <translation>Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>This server speaks a different version of Tandem. Update the app.</source>
+        <translation>Dieser Server spricht eine andere Version von Tandem. Aktualisieren Sie die App.</translation>
+    </message>
+    <message>
+        <source>Signing in failed.</source>
+        <translation>Die Anmeldung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address.</source>
+        <translation>„%1“ ist keine Serveradresse.</translation>
+    </message>
+    <message>
+        <source>Enter the email address of your Tandem account.</source>
+        <translation>Geben Sie die E-Mail-Adresse Ihres Tandem-Kontos ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::SyncClient</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>The connection was lost</source>
+        <translation>Die Verbindung wurde unterbrochen</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>No answer from the server</source>
+        <translation>Keine Antwort vom Server</translation>
+    </message>
+</context>
+</TS>

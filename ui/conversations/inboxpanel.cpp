@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "inboxpanel.h"
+
+#include "conversationdelegate.h"
+#include "conversationlistview.h"
+#include "models/conversationlistmodel.h"
+#include "search/searchresultsmodel.h"
+#include "shell/agentsession.h"
+
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QVBoxLayout>
+
+namespace Tandem
+{
+
+InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_conversations(new ConversationListModel(session.cache(), this))
+    , m_resultsModel(new SearchResultsModel(session.cache(), this))
+{
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Search conversations and messages (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    m_search->installEventFilter(this);
+
+    m_list = new ConversationListView;
+    m_list->setObjectName(QStringLiteral("conversations"));
+    m_list->setModel(m_conversations);
+
+    m_empty = new QLabel(tr("No conversations yet.\nNew ones appear here as customers write."));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setEnabled(false);
+    m_empty->setWordWrap(true);
+
+    m_resultsLabel = new QLabel;
+    m_resultsLabel->setContentsMargins(10, 6, 10, 2);
+    QFont bold = m_resultsLabel->font();
+    bold.setBold(true);
+    m_resultsLabel->setFont(bold);
+    m_results = new QListView;
+    m_results->setObjectName(QStringLiteral("searchResults"));
+    m_results->setUniformItemSizes(true);
+    m_results->setItemDelegate(new ConversationDelegate(m_results));
+    m_results->setModel(m_resultsModel);
+    m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_results->setFrameShape(QFrame::NoFrame);
+    m_results->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_results->setAccessibleName(tr("Messages found"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto *searchRow = new QVBoxLayout;
+    searchRow->setContentsMargins(8, 8, 8, 8);
+    searchRow->addWidget(m_search);
+    layout->addLayout(searchRow);
+    layout->addWidget(m_list, 3);
+    layout->addWidget(m_empty, 3);
+    layout->addWidget(m_resultsLabel);
+    layout->addWidget(m_results, 2);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(200); // search as the user types, not on every key
+    connect(&m_debounce, &QTimer::timeout, this, &InboxPanel::runSearch);
+    connect(m_search, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &InboxPanel::runSearch);
+    // New messages may match what is being searched for.
+    connect(&session.cache(), &LocalCache::applied, this, [this] {
+        if (!m_resultsModel->query().isEmpty() && !m_debounce.isActive())
+            m_debounce.start();
+    });
+
+    connect(m_list, &ConversationListView::conversationChosen, this,
+            &InboxPanel::conversationChosen);
+    connect(m_list, &ConversationListView::answerRequested, this, &InboxPanel::answerRequested);
+    connect(m_results, &QListView::activated, this, [this](const QModelIndex &index) {
+        const qint64 id = index.data(ConversationListModel::IdRole).toLongLong();
+        m_list->setCurrentConversation(id);
+        Q_EMIT conversationChosen(id);
+    });
+    connect(m_results, &QListView::clicked, m_results, &QListView::activated);
+
+    const auto updateEmpty = [this] {
+        const bool none = m_conversations->rowCount() == 0 && m_conversations->filter().isEmpty();
+        m_empty->setVisible(none);
+        m_list->setVisible(!none);
+    };
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_conversations, signal, this, updateEmpty);
+    connect(m_conversations, &QAbstractItemModel::modelReset, this, updateEmpty);
+    updateEmpty();
+    runSearch();
+}
+
+void InboxPanel::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void InboxPanel::setCurrentConversation(qint64 id)
+{
+    m_list->setCurrentConversation(id);
+}
+
+void InboxPanel::runSearch()
+{
+    m_debounce.stop();
+    const QString query = m_search->text().trimmed();
+    m_conversations->setFilter(query);
+    m_resultsModel->search(query);
+    const bool searching = !query.isEmpty();
+    m_resultsLabel->setVisible(searching);
+    m_results->setVisible(searching);
+    if (searching) {
+        const int found = m_resultsModel->rowCount();
+        m_resultsLabel->setText(found == 0 ? tr("No messages match “%1”").arg(query)
+                                           : tr("Messages matching “%1”").arg(query));
+    }
+}
+
+bool InboxPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
+            m_search->clear();
+            runSearch();
+            return true;
+        }
+        if (key->key() == Qt::Key_Down) {
+            // From the search box straight into the results with the arrow keys.
+            QAbstractItemView *target = m_conversations->rowCount() > 0
+                                            ? static_cast<QAbstractItemView *>(m_list)
+                                            : m_results;
+            target->setFocus(Qt::TabFocusReason);
+            if (!target->currentIndex().isValid() && target->model()->rowCount() > 0)
+                target->setCurrentIndex(target->model()->index(0, 0));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace Tandem

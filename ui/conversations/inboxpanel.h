@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+
+namespace Tandem
+{
+
+class AgentSession;
+class ConversationListModel;
+class ConversationListView;
+class SearchResultsModel;
+
+//! The left side of the main window: a search box over the conversation list. While
+//! searching, the list keeps the conversations whose customer or last message match, and
+//! below it the cached messages that match are listed — all from the local cache, so
+//! search works offline.
+class InboxPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit InboxPanel(AgentSession &session, QWidget *parent = nullptr);
+
+    void focusSearch();
+    void setCurrentConversation(qint64 id);
+
+    QLineEdit *searchField() const { return m_search; }
+    ConversationListView *conversationList() const { return m_list; }
+    QListView *searchResults() const { return m_results; }
+    ConversationListModel *conversations() const { return m_conversations; }
+    SearchResultsModel *results() const { return m_resultsModel; }
+
+Q_SIGNALS:
+    void conversationChosen(qint64 id);
+    void answerRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void runSearch();
+
+    ConversationListModel *m_conversations = nullptr;
+    SearchResultsModel *m_resultsModel = nullptr;
+    QLineEdit *m_search = nullptr;
+    ConversationListView *m_list = nullptr;
+    QLabel *m_resultsLabel = nullptr;
+    QListView *m_results = nullptr;
+    QLabel *m_empty = nullptr;
+    QTimer m_debounce;
+};
+
+} // namespace Tandem

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agentsession.h"
+
+namespace Tandem
+{
+
+AgentSession::AgentSession(const QUrl &server, const QString &email, QObject *parent)
+    : QObject(parent)
+    , m_server(server)
+    , m_email(email)
+    , m_sync(m_cache)
+{
+}
+
+AgentSession::~AgentSession()
+{
+    m_sync.stop();
+    m_outbox.reset();
+    // Replies typed a moment ago must be on disk before the app goes.
+    if (m_open)
+        m_cache.flush();
+}
+
+Result<Done> AgentSession::open(const QString &cachePath)
+{
+    Result<Done> opened = m_cache.open(cachePath);
+    m_open = opened.ok();
+    if (m_open)
+        m_outbox = std::make_unique<Outbox>(m_cache, m_sync);
+    return opened;
+}
+
+void AgentSession::connectWith(const QString &token)
+{
+    m_token = token;
+    m_sync.start(m_server, token);
+}
+
+} // namespace Tandem

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conversationview.h"
+
+#include "composer.h"
+#include "messagedelegate.h"
+#include "messagelistview.h"
+#include "olderhistoryproxy.h"
+#include "shell/agentsession.h"
+#include "typingnotifier.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace Tandem
+{
+namespace
+{
+QFrame *line()
+{
+    auto *f = new QFrame;
+    f->setFrameShape(QFrame::HLine);
+    f->setFrameShadow(QFrame::Sunken);
+    return f;
+}
+} // namespace
+
+ConversationView::ConversationView(AgentSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_model(new MessageListModel(session.cache(), &session.sync(), this))
+    , m_proxy(new OlderHistoryProxy(this))
+    , m_typingNotifier(new TypingNotifier(session.sync(), this))
+{
+    m_proxy->setSourceModel(m_model);
+
+    m_title = new QLabel;
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextFormat(Qt::PlainText);
+    m_subtitle = new QLabel;
+    m_subtitle->setEnabled(false);
+    m_typing = new QLabel;
+    m_typing->setObjectName(QStringLiteral("typing"));
+    QFont italic = m_typing->font();
+    italic.setItalic(true);
+    m_typing->setFont(italic);
+    m_loading = new QLabel(tr("Loading older messages…"));
+    m_loading->setAlignment(Qt::AlignCenter);
+    m_loading->setEnabled(false);
+    m_loading->hide();
+
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(14, 10, 14, 8);
+    auto *names = new QVBoxLayout;
+    names->setSpacing(2);
+    names->addWidget(m_title);
+    names->addWidget(m_subtitle);
+    header->addLayout(names, 1);
+    header->addWidget(m_typing, 0, Qt::AlignRight | Qt::AlignBottom);
+
+    m_messages = new MessageListView;
+    m_messages->setObjectName(QStringLiteral("messages"));
+    m_messages->setItemDelegate(new MessageDelegate(m_messages));
+    m_messages->setModel(m_proxy);
+    // Queued: the view asks from inside its layout pass, where rows must not change.
+    connect(m_messages, &MessageListView::olderWanted, m_proxy, &OlderHistoryProxy::fetchOlder,
+            Qt::QueuedConnection);
+    connect(m_model, &MessageListModel::loadingChanged, m_loading, &QWidget::setVisible);
+
+    m_notice = new QLabel;
+    m_notice->setWordWrap(true);
+    m_notice->setContentsMargins(14, 4, 14, 0);
+    m_notice->hide();
+
+    m_composer = new Composer(session.cache());
+    m_send = new QPushButton(QIcon(QStringLiteral(":/icons/send.svg")), tr("Send"));
+    m_send->setObjectName(QStringLiteral("send"));
+    m_send->setToolTip(tr("Send the reply (Enter or Ctrl+Enter)"));
+    m_send->setEnabled(false);
+    connect(m_send, &QPushButton::clicked, m_composer, &Composer::submit);
+    connect(m_composer, &Composer::submitted, this, &ConversationView::send);
+    connect(m_composer, &Composer::tooLong, this, [this](int limit) {
+        showNotice(
+            tr("This reply is too long: a message can have at most %1 characters.").arg(limit));
+    });
+    connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
+        const bool empty = m_composer->toPlainText().trimmed().isEmpty();
+        m_send->setEnabled(!empty && m_conversation != 0);
+        m_typingNotifier->edited(empty);
+    });
+    auto *composerRow = new QHBoxLayout;
+    composerRow->setContentsMargins(10, 8, 10, 10);
+    composerRow->addWidget(m_composer, 1);
+    composerRow->addWidget(m_send, 0, Qt::AlignBottom);
+
+    auto *thread = new QWidget;
+    auto *layout = new QVBoxLayout(thread);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(header);
+    layout->addWidget(line());
+    layout->addWidget(m_loading);
+    layout->addWidget(m_messages, 1);
+    layout->addWidget(m_notice);
+    layout->addWidget(line());
+    layout->addLayout(composerRow);
+
+    auto *placeholder = new QLabel(tr("Choose a conversation on the left to read and answer it."));
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setEnabled(false);
+    placeholder->setWordWrap(true);
+
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(placeholder);
+    m_pages->addWidget(thread);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_pages);
+
+    // The customer's typing indicator, which lapses if the "off" never comes.
+    m_typingExpiry.setSingleShot(true);
+    m_typingExpiry.setInterval(8000);
+    connect(&m_typingExpiry, &QTimer::timeout, m_typing, &QLabel::clear);
+    connect(&session.sync(), &SyncClient::typing, this,
+            [this](qint64 conversation, const QString &who, bool on) {
+                if (conversation != m_conversation)
+                    return;
+                m_typing->setText(
+                    on ? tr("%1 is typing…").arg(who.isEmpty() ? tr("The customer") : who)
+                       : QString());
+                if (on)
+                    m_typingExpiry.start();
+            });
+    connect(&session.outbox(), &Outbox::refused, this,
+            [this](const QUuid &clientId, const QString &why) {
+                m_model->setFailed(clientId, true);
+                showNotice(tr("A reply was not accepted by the server: %1").arg(why));
+            });
+    connect(&session.cache(), &LocalCache::applied, this,
+            [this](qint64, const QSet<qint64> &changed) {
+                if (changed.contains(m_conversation))
+                    updateHeader();
+            });
+}
+
+QAbstractItemModel *ConversationView::messages() const
+{
+    return m_proxy;
+}
+
+void ConversationView::setConversation(qint64 conversationId)
+{
+    if (conversationId == m_conversation)
+        return;
+    m_composer->setConversation(conversationId);
+    m_typingNotifier->setConversation(conversationId);
+    m_conversation = conversationId;
+    m_typing->clear();
+    m_notice->hide();
+    m_model->setConversation(conversationId);
+    updateHeader();
+    m_pages->setCurrentIndex(conversationId ? 1 : 0);
+    m_send->setEnabled(!m_composer->toPlainText().trimmed().isEmpty());
+}
+
+void ConversationView::focusComposer()
+{
+    if (m_conversation != 0)
+        m_composer->setFocus(Qt::OtherFocusReason);
+}
+
+void ConversationView::updateHeader()
+{
+    const auto summary =
+        m_conversation ? m_session.cache().conversation(m_conversation) : std::nullopt;
+    if (!summary) {
+        m_title->clear();
+        m_subtitle->clear();
+        return;
+    }
+    m_title->setText(summary->customerName.isEmpty() ? tr("Customer") : summary->customerName);
+    const QString channel =
+        summary->channel == QLatin1String("web") ? tr("Web chat") : summary->channel;
+    m_subtitle->setText(tr("%1 · conversation %2").arg(channel).arg(summary->id));
+}
+
+void ConversationView::send(const QString &text)
+{
+    m_typingNotifier->stop();
+    m_notice->hide();
+    m_session.outbox().send(m_conversation, text);
+    m_messages->scrollToNewest();
+}
+
+void ConversationView::showNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->show();
+}
+
+} // namespace Tandem

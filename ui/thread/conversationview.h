@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+class QAbstractItemModel;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace Tandem
+{
+
+class AgentSession;
+class Composer;
+class MessageListModel;
+class MessageListView;
+class OlderHistoryProxy;
+class TypingNotifier;
+
+//! One open conversation: who it is with, its messages (older ones paged in on scrolling
+//! up), whether the customer is typing, and the composer. Replies go to the outbox, so they
+//! show at once as "sending" and go out whenever the connection allows.
+class ConversationView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConversationView(AgentSession &session, QWidget *parent = nullptr);
+
+    void setConversation(qint64 conversationId);
+    qint64 conversation() const { return m_conversation; }
+    void focusComposer();
+
+    Composer *composer() const { return m_composer; }
+    MessageListView *messageList() const { return m_messages; }
+    //! The messages as the view shows them.
+    QAbstractItemModel *messages() const;
+    MessageListModel *messageModel() const { return m_model; }
+    QLabel *typingLabel() const { return m_typing; }
+
+private:
+    void send(const QString &text);
+    void updateHeader();
+    void showNotice(const QString &text);
+
+    AgentSession &m_session;
+    qint64 m_conversation = 0;
+    MessageListModel *m_model = nullptr;
+    OlderHistoryProxy *m_proxy = nullptr;
+    TypingNotifier *m_typingNotifier = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    QLabel *m_typing = nullptr;
+    QLabel *m_loading = nullptr;
+    QLabel *m_notice = nullptr;
+    MessageListView *m_messages = nullptr;
+    Composer *m_composer = nullptr;
+    QPushButton *m_send = nullptr;
+    QTimer m_typingExpiry;
+};
+
+} // namespace Tandem

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagedelegate.h"
+
+#include "conversations/conversationdelegate.h"
+
+#include <QAbstractItemView>
+#include <QDateTime>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace Tandem
+{
+namespace
+{
+constexpr int Margin = 6;     // around a bubble
+constexpr int Padding = 9;    // inside a bubble
+constexpr int Gap = 3;        // between header, text and footer
+constexpr int SideSpace = 14; // from the view's edge
+
+QFont smallFont(const QFont &base)
+{
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() * 0.85);
+    return f;
+}
+
+QColor mix(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t,
+                            a.greenF() * (1 - t) + b.greenF() * t,
+                            a.blueF() * (1 - t) + b.blueF() * t);
+}
+
+MessageListModel::State stateOf(const QModelIndex &index)
+{
+    return index.data(MessageListModel::StateRole).value<MessageListModel::State>();
+}
+
+int viewWidth(const QStyleOptionViewItem &option)
+{
+    // sizeHint gets no useful rect from QListView; the viewport is what the text wraps to.
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+        return view->viewport()->width();
+    return option.rect.width() > 0 ? option.rect.width() : 400;
+}
+} // namespace
+
+QString MessageDelegate::stateText(MessageListModel::State state)
+{
+    switch (state) {
+    case MessageListModel::State::Sending:
+        return tr("Sending…");
+    case MessageListModel::State::Sent:
+        return tr("Sent");
+    case MessageListModel::State::Failed:
+        return tr("Not sent");
+    }
+    return {};
+}
+
+QString MessageDelegate::authorText(const QModelIndex &index)
+{
+    const QString name = index.data(MessageListModel::AuthorNameRole).toString();
+    if (!name.isEmpty())
+        return name;
+    return index.data(MessageListModel::AuthorIsAgentRole).toBool() ? tr("You") : tr("Customer");
+}
+
+MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &option,
+                                                   const QModelIndex &index, int width) const
+{
+    const bool mine = index.data(MessageListModel::AuthorIsAgentRole).toBool();
+    const QFont small = smallFont(option.font);
+    const QFontMetrics smallMetrics(small);
+    const QFontMetrics metrics(option.font);
+    QFont bold = small;
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+
+    const int maxBubble = std::max(120, (width - 2 * SideSpace) * 3 / 4);
+    const int maxText = maxBubble - 2 * Padding;
+    const QString text = index.data(MessageListModel::TextRole).toString();
+    const QRect textBounds = metrics.boundingRect(QRect(0, 0, maxText, 1 << 20),
+                                                  Qt::TextWordWrap | Qt::TextExpandTabs, text);
+    const QString time = ConversationDelegate::shortTime(
+        index.data(MessageListModel::CreatedAtRole).toDateTime(), QDateTime::currentDateTime());
+    const int headerWidth = boldMetrics.horizontalAdvance(authorText(index)) + Padding +
+                            smallMetrics.horizontalAdvance(time);
+    const int footerWidth = mine ? smallMetrics.horizontalAdvance(stateText(stateOf(index))) : 0;
+    const int innerWidth =
+        std::min(maxText, std::max({textBounds.width(), headerWidth, footerWidth}));
+
+    Layout l;
+    const int headerHeight = boldMetrics.height();
+    const int footerHeight = mine ? smallMetrics.height() + Gap : 0;
+    const int bubbleHeight =
+        Padding + headerHeight + Gap + textBounds.height() + footerHeight + Padding;
+    const int bubbleWidth = innerWidth + 2 * Padding;
+    const int left = mine ? width - SideSpace - bubbleWidth : SideSpace;
+    l.bubble = QRect(left, Margin, bubbleWidth, bubbleHeight);
+    l.header = QRect(left + Padding, Margin + Padding, innerWidth, headerHeight);
+    l.text = QRect(left + Padding, l.header.bottom() + 1 + Gap, innerWidth, textBounds.height());
+    l.footer = QRect(left + Padding, l.text.bottom() + 1 + Gap, innerWidth, smallMetrics.height());
+    return l;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const int width = viewWidth(option);
+    const Layout l = layoutFor(option, index, width);
+    return {width, l.bubble.height() + 2 * Margin};
+}
+
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    const Layout base = layoutFor(option, index, viewWidth(option));
+    const QPoint offset = option.rect.topLeft();
+    const bool mine = index.data(MessageListModel::AuthorIsAgentRole).toBool();
+    const MessageListModel::State state = stateOf(index);
+    const QPalette &pal = option.palette;
+
+    const QColor baseColor = pal.color(QPalette::Base);
+    const QColor textColor = pal.color(QPalette::Text);
+    // Tints from the palette, so a dark theme gets dark bubbles without a version check.
+    QColor fill = mine ? mix(baseColor, pal.color(QPalette::Highlight), 0.18)
+                       : mix(baseColor, textColor, 0.07);
+    if (state == MessageListModel::State::Sending)
+        fill = mix(fill, baseColor, 0.5);
+    QColor dim = textColor;
+    dim.setAlphaF(0.6);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPainterPath bubble;
+    bubble.addRoundedRect(QRectF(base.bubble.translated(offset)), 10, 10);
+    painter->fillPath(bubble, fill);
+    if (option.state & QStyle::State_Selected) {
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 1.5));
+        painter->drawPath(bubble);
+    } else if (state == MessageListModel::State::Sending) {
+        painter->setPen(QPen(mix(fill, textColor, 0.25), 1, Qt::DashLine));
+        painter->drawPath(bubble);
+    }
+
+    const QFont small = smallFont(option.font);
+    QFont bold = small;
+    bold.setBold(true);
+    const QRect header = base.header.translated(offset);
+    painter->setFont(bold);
+    painter->setPen(textColor);
+    painter->drawText(header, Qt::AlignLeft | Qt::AlignVCenter, authorText(index));
+    painter->setFont(small);
+    painter->setPen(dim);
+    painter->drawText(
+        header, Qt::AlignRight | Qt::AlignVCenter,
+        ConversationDelegate::shortTime(index.data(MessageListModel::CreatedAtRole).toDateTime(),
+                                        QDateTime::currentDateTime()));
+
+    painter->setFont(option.font);
+    painter->setPen(textColor);
+    painter->drawText(base.text.translated(offset), Qt::TextWordWrap | Qt::TextExpandTabs,
+                      index.data(MessageListModel::TextRole).toString());
+
+    if (mine) {
+        painter->setFont(small);
+        QColor stateColor = dim;
+        if (state == MessageListModel::State::Failed)
+            stateColor = QColor(0xc6, 0x28, 0x28);
+        painter->setPen(stateColor);
+        painter->drawText(base.footer.translated(offset), Qt::AlignRight | Qt::AlignVCenter,
+                          stateText(state));
+    }
+    painter->restore();
+}
+
+} // namespace Tandem

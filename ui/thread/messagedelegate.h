@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/messagelistmodel.h"
+
+#include <QStyledItemDelegate>
+
+namespace Tandem
+{
+
+//! A message as a bubble: the customer's on the left, the team's on the right, each with
+//! its author and time, and for the team's replies whether they are still being sent, sent,
+//! or failed. Heights follow the text, wrapped to the view's width.
+class MessageDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    //! The words under a reply: "Sending…", "Sent", "Not sent".
+    static QString stateText(MessageListModel::State state);
+    //! Who wrote it, with "You" standing in for a reply whose author is not known yet.
+    static QString authorText(const QModelIndex &index);
+
+private:
+    struct Layout {
+        QRect bubble;
+        QRect header;
+        QRect text;
+        QRect footer;
+    };
+    Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index, int width) const;
+};
+
+} // namespace Tandem
