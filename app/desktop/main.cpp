@@ -2,11 +2,13 @@
 // tandem: the agent/supervisor desktop app. Everything but this is in tandem-ui.
 #include "shell/desktopapplication.h"
 #include "shell/localization.h"
+#include "shell/startupreport.h"
 
 #include <QApplication>
 
 int main(int argc, char *argv[])
 {
+    Tandem::StartupReport::markLaunch();
     QApplication app(argc, argv);
     Tandem::DesktopApplication::setApplicationIdentity();
     Tandem::Localization::install(app);

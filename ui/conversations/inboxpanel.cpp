@@ -6,6 +6,7 @@
 #include "models/conversationlistmodel.h"
 #include "search/searchresultsmodel.h"
 #include "shell/agentsession.h"
+#include "shell/startupreport.h"
 
 #include <QKeyEvent>
 #include <QLabel>
@@ -31,6 +32,7 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     m_list = new ConversationListView;
     m_list->setObjectName(QStringLiteral("conversations"));
     m_list->setModel(m_conversations);
+    StartupReport::watch(m_list);
 
     m_empty = new QLabel(tr("No conversations yet.\nNew ones appear here as customers write."));
     m_empty->setAlignment(Qt::AlignCenter);
