@@ -28,6 +28,7 @@ struct CacheWriter::Batch {
 
 CacheWriter::CacheWriter(QAtomicInteger<qint64> &published)
     : m_published(published)
+    , m_jobs([this] { QMetaObject::invokeMethod(this, [this] { drain(); }, Qt::QueuedConnection); })
 {
     m_thread.setObjectName(QStringLiteral("tandem-cache"));
 }
@@ -136,12 +137,7 @@ bool CacheWriter::setSynchronous(bool full)
 
 void CacheWriter::enqueue(Job job)
 {
-    QMutexLocker lock(&m_mutex);
-    m_queue.push_back(std::move(job));
-    if (m_drainScheduled)
-        return;
-    m_drainScheduled = true;
-    QMetaObject::invokeMethod(this, [this] { drain(); }, Qt::QueuedConnection);
+    m_jobs.push(std::move(job));
 }
 
 void CacheWriter::flush()
@@ -156,12 +152,7 @@ void CacheWriter::flush()
 
 void CacheWriter::drain()
 {
-    std::deque<Job> jobs;
-    {
-        QMutexLocker lock(&m_mutex);
-        jobs.swap(m_queue);
-        m_drainScheduled = false;
-    }
+    std::deque<Job> jobs = m_jobs.takeAll();
     if (jobs.empty())
         return;
     if (!m_tables) {

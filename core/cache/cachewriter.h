@@ -4,6 +4,7 @@
 #include "cacheevents.h"
 #include "domain/event.h"
 #include "domain/message.h"
+#include "platform/batchqueue.h"
 #include "protocol/result.h"
 
 #include <QAtomicInteger>
@@ -76,8 +77,7 @@ private:
 
     // Shared with the threads that queue work.
     mutable QMutex m_mutex;
-    std::deque<Job> m_queue;
-    bool m_drainScheduled = false;
+    BatchQueue<Job> m_jobs;
     QHash<qint64, std::pair<quint64, QString>> m_pendingDrafts; // ticket, text
     quint64 m_draftTicket = 0;
 

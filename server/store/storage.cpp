@@ -10,6 +10,7 @@ namespace Tandem::Server {
 Storage::Storage(std::unique_ptr<Store> store, QObject *parent)
     : QObject(parent)
     , m_store(std::move(store))
+    , m_jobs([this] { QMetaObject::invokeMethod(m_worker, [this] { drain(); }, Qt::QueuedConnection); })
 {
     qRegisterMetaType<QList<Tandem::Event>>();
     m_thread.setObjectName(QStringLiteral("tandem-storage"));
@@ -44,24 +45,14 @@ Storage::Stats Storage::stats() const
 
 void Storage::enqueue(Job job)
 {
-    QMutexLocker lock(&m_mutex);
-    m_queue.push_back(std::move(job));
-    if (m_drainScheduled)
-        return;
-    m_drainScheduled = true;
-    QMetaObject::invokeMethod(m_worker, [this] { drain(); }, Qt::QueuedConnection);
+    m_jobs.push(std::move(job));
 }
 
 void Storage::drain()
 {
     if (!m_store)
         return;
-    std::deque<Job> jobs;
-    {
-        QMutexLocker lock(&m_mutex);
-        jobs.swap(m_queue);
-        m_drainScheduled = false;
-    }
+    std::deque<Job> jobs = m_jobs.takeAll();
     if (jobs.empty())
         return;
 

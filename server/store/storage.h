@@ -3,6 +3,8 @@
 
 #include "store.h"
 
+#include "platform/batchqueue.h"
+
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
@@ -78,9 +80,8 @@ private:
     std::unique_ptr<Store> m_store;
     QThread m_thread;
     QObject *m_worker = nullptr;
-    mutable QMutex m_mutex;
-    std::deque<Job> m_queue;
-    bool m_drainScheduled = false;
+    BatchQueue<Job> m_jobs;
+    mutable QMutex m_mutex; // guards m_stats
     Stats m_stats;
 };
 
