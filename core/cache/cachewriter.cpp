@@ -150,18 +150,10 @@ void CacheWriter::flush()
         QMetaObject::invokeMethod(this, [this] { drain(); }, Qt::BlockingQueuedConnection);
 }
 
-void CacheWriter::drain()
+bool CacheWriter::commit(std::deque<Job> &jobs, Batch &batch)
 {
-    std::deque<Job> jobs = m_jobs.takeAll();
-    if (jobs.empty())
-        return;
-    if (!m_tables) {
-        qCCritical(lcCache) << "dropping" << jobs.size() << "writes: the cache is not open";
-        return;
-    }
     const bool durable =
         std::any_of(jobs.begin(), jobs.end(), [](const Job &job) { return job.durable; });
-    Batch batch;
     batch.changes.seq = m_seq;
     bool ok = setSynchronous(durable) && m_db.transaction();
     for (auto job = jobs.begin(); ok && job != jobs.end(); ++job)
@@ -177,12 +169,40 @@ void CacheWriter::drain()
     if (!ok) {
         m_db.rollback();
         m_tables->reloadOutboxIds();
-        // Applying later events would move last_seq past the lost ones. Stop here; the
-        // next connection resumes from the last committed seq and gets them again.
-        m_eventsHalted = m_eventsHalted || batch.hasServerState;
-        qCCritical(lcCache) << "a batch of" << jobs.size()
-                            << "cache writes was rolled back; events wait for a resume";
+    }
+    return ok;
+}
+
+void CacheWriter::drain()
+{
+    std::deque<Job> jobs = m_jobs.takeAll();
+    if (jobs.empty())
         return;
+    if (!m_tables) {
+        qCCritical(lcCache) << "dropping" << jobs.size() << "writes: the cache is not open";
+        return;
+    }
+    Batch batch;
+    if (!commit(jobs, batch)) {
+        const bool lostServerState =
+            std::any_of(jobs.begin(), jobs.end(), [](const Job &job) { return job.fromServer; });
+        if (lostServerState) {
+            // Applying later events would move last_seq past the lost ones. Stop here; the
+            // next connection resumes from the last committed seq and gets them again.
+            m_eventsHalted = true;
+            Q_EMIT resyncNeeded();
+        }
+        // What the agent wrote must not go down with a bad event: try it on its own.
+        std::deque<Job> own;
+        std::copy_if(jobs.begin(), jobs.end(), std::back_inserter(own),
+                     [](const Job &job) { return !job.fromServer; });
+        batch = Batch{};
+        if (own.empty() || !commit(own, batch)) {
+            qCCritical(lcCache) << "a batch of" << jobs.size() << "cache writes was rolled back";
+            if (!own.empty())
+                Q_EMIT writeFailed();
+            return;
+        }
     }
     CacheChanges &changes = batch.changes;
     changes.seqChanged = changes.seq != m_seq;
@@ -213,7 +233,7 @@ void CacheWriter::enqueueEvents(const QList<Event> &events)
                  }
                  return true;
              },
-             false});
+             false, true});
 }
 
 void CacheWriter::enqueueSnapshot(qint64 seq, const QJsonObject &snapshot)
@@ -225,7 +245,7 @@ void CacheWriter::enqueueSnapshot(qint64 seq, const QJsonObject &snapshot)
                  m_eventsHalted = false; // the snapshot covers whatever was lost
                  return true;
              },
-             false});
+             false, true});
 }
 
 void CacheWriter::enqueueHistory(qint64 conversationId, const QList<Message> &messages)
@@ -244,7 +264,7 @@ void CacheWriter::enqueueHistory(qint64 conversationId, const QList<Message> &me
                  batch.changes.conversations.insert(conversationId);
                  return true;
              },
-             false});
+             false, true});
 }
 
 void CacheWriter::enqueueReply(const OutboxEntry &entry)
@@ -305,6 +325,15 @@ void CacheWriter::enqueueReadMarker(qint64 conversationId, qint64 upTo)
                  return m_tables->moveReadMarker(conversationId, upTo);
              },
              false});
+}
+
+void CacheWriter::enqueueResume()
+{
+    enqueue({[this](Batch &) {
+                 m_eventsHalted = false;
+                 return true;
+             },
+             false, true});
 }
 
 void CacheWriter::enqueueOwnAgent(qint64 agentId)

@@ -48,6 +48,9 @@ public:
     void enqueueAcknowledge(const Tandem::Message &serverCopy);
     void enqueueDraft(qint64 conversationId, const QString &text);
     void enqueueReadMarker(qint64 conversationId, qint64 upTo);
+    //! A new connection is about to resume from lastSeq(): events may be applied again
+    //! after a failed batch stopped them.
+    void enqueueResume();
     void enqueueOwnAgent(qint64 agentId);
 
     //! A draft set but not committed yet, so that reading it back never shows an older one.
@@ -57,6 +60,10 @@ public:
     void flush();
 
 Q_SIGNALS:
+    //! Server data was lost in a failed write: reconnect, so the resume fetches it again.
+    void resyncNeeded();
+    //! Something the agent wrote (a reply, a draft) could not be saved.
+    void writeFailed();
     //! Emitted on the writer thread after each commit, with lastSeq already published.
     void committed(const Tandem::CacheChanges &changes);
 
@@ -65,7 +72,10 @@ private:
     struct Job {
         std::function<bool(Batch &)> run;
         bool durable = false; // the transaction must reach the disk before it counts
+        bool fromServer = false; // can be fetched again; what the agent wrote cannot
     };
+    //! Runs `jobs` in one transaction; false (rolled back) if any failed.
+    bool commit(std::deque<Job> &jobs, Batch &batch);
     void enqueue(Job job);
     void drain();
     Result<Done> openDatabase(const QString &path);

@@ -163,11 +163,18 @@ Result<Done> LocalCache::open(const QString &path)
         return Failure{ErrorCode::Internal,
                        QStringLiteral("Cannot create the folder for %1").arg(path)};
     auto writer = std::make_unique<CacheWriter>(m_lastSeq);
+    connect(writer.get(), &CacheWriter::resyncNeeded, this, &LocalCache::resyncNeeded);
+    connect(writer.get(), &CacheWriter::writeFailed, this, &LocalCache::writeFailed);
     connect(writer.get(), &CacheWriter::committed, this, [this](const CacheChanges &changes) {
-        if (changes.reset)
+        if (changes.reset) {
+            // Listeners reload everything on reset(); naming every conversation again would
+            // make them read each one back a second time.
             Q_EMIT reset();
-        if (changes.seqChanged || !changes.conversations.isEmpty() || changes.agentsChanged)
+            Q_EMIT applied(changes.seq, {}, false);
+        } else if (changes.seqChanged || !changes.conversations.isEmpty()
+                   || changes.agentsChanged) {
             Q_EMIT applied(changes.seq, changes.conversations, changes.agentsChanged);
+        }
         if (changes.outboxChanged)
             Q_EMIT outboxChanged(changes.outboxSize);
     });
@@ -252,6 +259,12 @@ void LocalCache::setReadMarker(qint64 conversationId, qint64 upTo)
 {
     if (m_writer)
         m_writer->enqueueReadMarker(conversationId, upTo);
+}
+
+void LocalCache::beginResume()
+{
+    if (m_writer)
+        m_writer->enqueueResume();
 }
 
 void LocalCache::setOwnAgent(qint64 agentId)

@@ -92,6 +92,9 @@ public:
     //! signed-in agent's (from the signin/hello reply). Kept in the cache, so it holds
     //! offline after a restart.
     void setOwnAgent(qint64 agentId);
+    //! A connection is about to resume from lastSeq(): events flow again even if a failed
+    //! write had stopped them.
+    void beginResume();
 
     // Reads: one page each, on the calling thread.
     //! Every conversation, newest activity first.
@@ -118,6 +121,11 @@ Q_SIGNALS:
     //! A snapshot replaced the conversation list.
     void reset();
     void outboxChanged(int pending);
+    //! Server data could not be written; reconnecting resumes from lastSeq() and brings it
+    //! again.
+    void resyncNeeded();
+    //! A reply or draft could not be saved (e.g. the disk is full).
+    void writeFailed();
 
 private:
     QSqlDatabase m_read;

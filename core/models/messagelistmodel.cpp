@@ -17,6 +17,7 @@ MessageListModel::MessageListModel(LocalCache &cache, SyncClient *sync, QObject 
             [this](qint64, const QSet<qint64> &ids, bool) { refresh(ids); });
     connect(&m_cache, &LocalCache::outboxChanged, this,
             [this] { refresh({m_conversation}); });
+    connect(&m_cache, &LocalCache::reset, this, [this] { refresh({m_conversation}); });
 }
 
 void MessageListModel::setConversation(qint64 conversationId)
@@ -207,12 +208,23 @@ void MessageListModel::refresh(const QSet<qint64> &conversations)
 {
     if (m_conversation == 0 || !conversations.contains(m_conversation))
         return;
-    // New messages from the server: those newer than the newest shown.
+    // New messages from the server: everything newer than the newest shown, page by page
+    // back from the end (after a long absence that is more than one page). An empty view
+    // shows only the newest page; older ones come with fetchMore().
     const qint64 newest = m_messages.isEmpty() ? 0 : m_messages.last().id;
     QList<Message> arrived;
-    for (const Message &m : m_cache.messages(m_conversation, std::nullopt, PageSize)) {
-        if (m.id > newest)
-            arrived.append(m);
+    std::optional<qint64> before;
+    for (;;) {
+        const QList<Message> page = m_cache.messages(m_conversation, before, PageSize);
+        QList<Message> newer;
+        for (const Message &m : page) {
+            if (m.id > newest)
+                newer.append(m);
+        }
+        arrived = newer + arrived;
+        if (newest == 0 || newer.size() < page.size() || page.size() < PageSize)
+            break;
+        before = page.first().id;
     }
     for (const Message &m : arrived) {
         const int pending = pendingRow(m.clientId);

@@ -38,7 +38,9 @@ SyncClient::SyncClient(LocalCache &cache, Timing timing, QObject *parent)
     , m_timing(timing)
     , m_backoff(timing.firstRetry, timing.maxRetry)
 {
-    m_socket.setMaxAllowedIncomingMessageSize(16 * 1024 * 1024); // snapshots can be large
+    // A snapshot of a busy team's open conversations can be large; refusing it would leave
+    // a new cache unable to ever sync.
+    m_socket.setMaxAllowedIncomingMessageSize(512 * 1024 * 1024);
     connect(&m_socket, &QWebSocket::connected, this, &SyncClient::onConnected);
     connect(&m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState s) {
         if (s == QAbstractSocket::UnconnectedState)
@@ -51,6 +53,11 @@ SyncClient::SyncClient(LocalCache &cache, Timing timing, QObject *parent)
     connect(&m_heartbeat, &QTimer::timeout, this, &SyncClient::heartbeat);
     m_eventFlush.setSingleShot(true);
     connect(&m_eventFlush, &QTimer::timeout, this, &SyncClient::flushEvents);
+    // Events the cache could not store come again with a resume from its last seq.
+    connect(&m_cache, &LocalCache::resyncNeeded, this, [this] {
+        if (m_socket.state() != QAbstractSocket::UnconnectedState)
+            m_socket.abort();
+    });
 }
 
 SyncClient::~SyncClient()
@@ -128,6 +135,7 @@ void SyncClient::connectNow()
 void SyncClient::onConnected()
 {
     m_lastHeard.restart();
+    m_cache.beginResume();
     QJsonObject hello{{QStringLiteral("protocol"), Protocol::Version},
                       {QStringLiteral("token"), m_token}};
     if (const qint64 seq = m_cache.lastSeq(); seq > 0)

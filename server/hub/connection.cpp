@@ -43,7 +43,11 @@ Connection::Connection(std::unique_ptr<QWebSocket> socket, Kind kind, Hub &hub)
     m_heartbeat.start(std::chrono::seconds(config.pingIntervalSeconds));
 }
 
-Connection::~Connection() = default;
+Connection::~Connection()
+{
+    // Destroying the socket must not call back into a hub that may be going away too.
+    m_socket->disconnect(this);
+}
 
 void Connection::heartbeat()
 {
@@ -255,6 +259,8 @@ void Connection::customerHello(const Frames::Request &request)
 void Connection::startCatchUp(const QJsonValue &id, QJsonObject okData,
                               std::optional<qint64> resumeFrom)
 {
+    if (m_state == State::Closed) // the client left while its credentials were checked
+        return;
     // From here until the catch-up is sent, committed events are held back: those the
     // catch-up read already includes are dropped by seq, the rest follow it in order.
     m_hub.holdEventsFor(this);

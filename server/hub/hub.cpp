@@ -60,7 +60,8 @@ void Hub::forget(Connection *connection)
 
 void Hub::holdEventsFor(Connection *connection)
 {
-    m_holding.insert(connection);
+    if (m_connections.contains(connection))
+        m_holding.insert(connection);
 }
 
 void Hub::stopHoldingEvents(Connection *connection)
@@ -110,9 +111,11 @@ void Hub::broadcastTyping(const Conversation &conversation, const Party &author,
 
 void Hub::endSession(const QByteArray &tokenHash, const QString &reason)
 {
-    const auto staff = m_staff; // closing edits the set
-    for (Connection *c : staff) {
-        if (c->viewer() && c->viewer()->tokenHash == tokenHash)
+    // Also those still catching up: they must not go live on an ended session.
+    const auto all = m_connections; // closing edits the sets
+    for (Connection *c : all) {
+        if (c->kind() == Connection::Kind::Staff && c->viewer()
+            && c->viewer()->tokenHash == tokenHash)
             c->close(Protocol::CloseSessionEnded, reason);
     }
 }

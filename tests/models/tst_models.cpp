@@ -162,6 +162,27 @@ private Q_SLOTS:
         QVERIFY(model.index(2).data(MessageListModel::IdRole).toLongLong() > 0);
     }
 
+    void messageListShowsEveryMessageOfABigBatch()
+    {
+        apply({m_feed.conversation(1, QStringLiteral("Ada"), 0), m_feed.message(1, QStringLiteral("start"), 0)});
+        MessageListModel model(*m_cache, nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConversation(1);
+        const QUuid reply = m_cache->queueReply(1, QStringLiteral("early reply"));
+        QTRY_COMPARE(model.rowCount(), 2);
+        // Back from a long absence: far more than a page at once, our reply among the first.
+        QList<Event> burst{m_feed.message(1, QStringLiteral("early reply"), 1, Party::Kind::Agent, reply)};
+        for (int i = 0; i < 130; ++i)
+            burst.append(m_feed.message(1, QStringLiteral("b%1").arg(i), 2 + i));
+        apply(burst);
+        QTRY_COMPARE(model.rowCount(), 132);
+        QCOMPARE(model.index(1).data(MessageListModel::ClientIdRole).toUuid(), reply);
+        QCOMPARE(model.index(1).data(MessageListModel::StateRole).value<MessageListModel::State>(),
+                 MessageListModel::State::Sent);
+        for (int i = 0; i < 130; ++i)
+            QCOMPARE(model.index(2 + i).data().toString(), QStringLiteral("b%1").arg(i));
+    }
+
     void messageListPagesOlderHistoryFromTheCache()
     {
         QList<Event> events{m_feed.conversation(1, QStringLiteral("Ada"), 0)};
