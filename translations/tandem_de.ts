@@ -353,6 +353,14 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <source>%1 (profile %2)</source>
         <translation>%1 (Profil %2)</translation>
     </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>Tandem could not write to its local storage (is the disk full?). Your last reply or draft may not have been kept; please check it before you go on.</source>
+        <translation>Tandem konnte nicht in seinen lokalen Speicher schreiben (ist die Festplatte voll?). Ihre letzte Antwort oder Ihr Entwurf wurde möglicherweise nicht gespeichert; bitte prüfen Sie sie, bevor Sie weitermachen.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>

@@ -353,6 +353,14 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <source>%1 (profile %2)</source>
         <translation>%1 (profil %2)</translation>
     </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Enregistrement impossible</translation>
+    </message>
+    <message>
+        <source>Tandem could not write to its local storage (is the disk full?). Your last reply or draft may not have been kept; please check it before you go on.</source>
+        <translation>Tandem n’a pas pu écrire dans son stockage local (le disque est-il plein ?). Votre dernière réponse ou votre brouillon n’a peut-être pas été conservé ; vérifiez-le avant de continuer.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>

@@ -24,6 +24,12 @@ Outbox::Outbox(LocalCache &cache, SyncClient &sync, QObject *parent)
     connect(&m_retry, &QTimer::timeout, this, &Outbox::flush);
     connect(&m_sync, &SyncClient::online, this, &Outbox::flush);
     connect(&m_cache, &LocalCache::outboxChanged, this, [this](int pending) {
+        // An acknowledged reply stays "in flight" until the cache has dropped it, so a flush
+        // in between does not send it again.
+        QSet<QUuid> queued;
+        for (const OutboxEntry &entry : m_cache.outbox())
+            queued.insert(entry.clientId);
+        m_inFlight.intersect(queued);
         if (pending != m_pending) {
             m_pending = pending;
             Q_EMIT pendingChanged(pending);
@@ -52,7 +58,8 @@ void Outbox::flush()
              {QStringLiteral("clientId"), clientId.toString(QUuid::WithoutBraces)},
              {QStringLiteral("text"), entry.text}},
             this, [this, clientId](bool ok, const QJsonObject &reply) {
-                m_inFlight.remove(clientId);
+                if (!ok)
+                    m_inFlight.remove(clientId);
                 if (ok) {
                     if (auto message = Wire::decodeMessage(reply.value(QLatin1String("message")).toObject()))
                         m_cache.acknowledge(message.value());

@@ -56,6 +56,14 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
 
     createMenus();
 
+    // A reply that could not be saved must not vanish silently.
+    connect(&session.cache(), &LocalCache::writeFailed, this, [this] {
+        QMessageBox::warning(this, tr("Could not save"),
+                             tr("Tandem could not write to its local storage (is the disk "
+                                "full?). Your last reply or draft may not have been kept; "
+                                "please check it before you go on."));
+    });
+
     connect(m_inbox, &InboxPanel::conversationChosen, this, &MainWindow::openConversation);
     connect(m_inbox, &InboxPanel::answerRequested, m_conversation,
             &ConversationView::focusComposer);
