@@ -300,6 +300,24 @@ std::optional<ConversationSummary> LocalCache::conversation(qint64 id) const
     return summaryFrom(q);
 }
 
+QHash<qint64, ConversationSummary> LocalCache::conversations(const QSet<qint64> &ids) const
+{
+    QHash<qint64, ConversationSummary> found;
+    if (ids.isEmpty())
+        return found;
+    QStringList list; // integers of our own, so they can be written into the statement
+    for (qint64 id : ids)
+        list.append(QString::number(id));
+    QSqlQuery q = select(m_read,
+                         summaryColumns + QStringLiteral("WHERE id IN (%1)").arg(list.join(QLatin1Char(','))),
+                         {});
+    while (q.next()) {
+        const ConversationSummary summary = summaryFrom(q);
+        found.insert(summary.id, summary);
+    }
+    return found;
+}
+
 QList<Message> LocalCache::messages(qint64 conversationId, std::optional<qint64> beforeId,
                                     int limit) const
 {

@@ -8,6 +8,7 @@
 
 #include <QAtomicInteger>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -100,6 +101,8 @@ public:
     //! Every conversation, newest activity first.
     QList<ConversationSummary> conversations() const;
     std::optional<ConversationSummary> conversation(qint64 id) const;
+    //! Those of `ids` that exist, in one read.
+    QHash<qint64, ConversationSummary> conversations(const QSet<qint64> &ids) const;
     //! Up to `limit` messages before `beforeId` (or the newest), oldest first.
     QList<Tandem::Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
                                     int limit) const;

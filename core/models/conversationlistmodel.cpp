@@ -109,9 +109,10 @@ int ConversationListModel::sortedPosition(const ConversationSummary &summary) co
 
 void ConversationListModel::update(const QSet<qint64> &ids)
 {
+    const QHash<qint64, ConversationSummary> summaries = m_cache.conversations(ids);
     for (qint64 id : ids) {
-        const auto summary = m_cache.conversation(id);
-        if (summary && matches(*summary))
+        const auto summary = summaries.constFind(id);
+        if (summary != summaries.cend() && matches(*summary))
             upsert(*summary);
         else
             remove(id);

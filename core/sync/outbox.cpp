@@ -26,15 +26,16 @@ Outbox::Outbox(LocalCache &cache, SyncClient &sync, QObject *parent)
     connect(&m_cache, &LocalCache::outboxChanged, this, [this](int pending) {
         // An acknowledged reply stays "in flight" until the cache has dropped it, so a flush
         // in between does not send it again.
+        const QList<OutboxEntry> entries = m_cache.outbox();
         QSet<QUuid> queued;
-        for (const OutboxEntry &entry : m_cache.outbox())
+        for (const OutboxEntry &entry : entries)
             queued.insert(entry.clientId);
         m_inFlight.intersect(queued);
         if (pending != m_pending) {
             m_pending = pending;
             Q_EMIT pendingChanged(pending);
         }
-        flush();
+        transmit(entries);
     });
     m_pending = int(m_cache.outbox().size());
 }
@@ -46,9 +47,14 @@ QUuid Outbox::send(qint64 conversationId, const QString &text)
 
 void Outbox::flush()
 {
+    transmit(m_cache.outbox());
+}
+
+void Outbox::transmit(const QList<OutboxEntry> &entries)
+{
     if (m_sync.state() != SyncClient::State::Online)
         return;
-    for (const OutboxEntry &entry : m_cache.outbox()) {
+    for (const OutboxEntry &entry : entries) {
         if (m_inFlight.contains(entry.clientId) || m_refused.contains(entry.clientId))
             continue;
         const QUuid clientId = entry.clientId;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cache/localcache.h"
+
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -9,7 +11,6 @@
 
 namespace Tandem {
 
-class LocalCache;
 class SyncClient;
 
 //! Replies on their way to the server. A reply is written to the cache first (so it shows
@@ -38,6 +39,8 @@ Q_SIGNALS:
 
 private:
     void flush();
+    //! Sends those of `entries` not already on their way or refused.
+    void transmit(const QList<OutboxEntry> &entries);
 
     LocalCache &m_cache;
     SyncClient &m_sync;

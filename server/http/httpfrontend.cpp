@@ -286,8 +286,6 @@ void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
 {
     if (!socket)
         return;
-    socket->setMaxAllowedIncomingMessageSize(quint64(m_config.maxMessageBytes));
-    socket->setMaxAllowedIncomingFrameSize(quint64(m_config.maxMessageBytes));
     const QString path = socket->requestUrl().path();
     if (!originAllowed(socket->origin())) {
         qCInfo(lcHttp) << "refused WebSocket from origin" << socket->origin();

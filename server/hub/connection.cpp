@@ -26,7 +26,6 @@ Connection::Connection(std::unique_ptr<QWebSocket> socket, Kind kind, Hub &hub)
     // Qt's defaults would accept messages of up to 2 GiB.
     m_socket->setMaxAllowedIncomingMessageSize(quint64(config.maxMessageBytes));
     m_socket->setMaxAllowedIncomingFrameSize(quint64(config.maxMessageBytes));
-    m_socket->setParent(nullptr);
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &Connection::onText);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &Connection::onBinary);
     connect(m_socket.get(), &QWebSocket::pong, this, [this] { m_lastActivity.restart(); });

@@ -2,6 +2,7 @@
 #include "deskoperations.h"
 
 #include "accounts/tokens.h"
+#include "protocol/events.h"
 #include "protocol/wirecodec.h"
 
 #include <QJsonArray>
@@ -17,16 +18,6 @@ Failure notFound()
 Failure storageFailed()
 {
     return {ErrorCode::Internal, QStringLiteral("The change could not be saved")};
-}
-
-Event conversationEvent(const QString &kind, const Conversation &c, QJsonObject data)
-{
-    Event e;
-    e.kind = kind;
-    e.conversationId = c.id;
-    e.customerId = c.customer.id;
-    e.data = std::move(data);
-    return e;
 }
 
 } // namespace
@@ -126,9 +117,7 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
         if (!created)
             return created.failure();
         conversation = created.value();
-        Event e = conversationEvent(
-            EventKind::ConversationCreated, conversation,
-            {{QStringLiteral("conversation"), Wire::encode(conversation)}});
+        Event e = Events::conversationCreated(conversation);
         if (!store.appendEvent(e))
             return storageFailed();
     }
@@ -143,8 +132,7 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
     if (!inserted)
         return inserted.failure();
     conversation.updatedAt = now;
-    Event e = conversationEvent(EventKind::MessageCreated, conversation,
-                                {{QStringLiteral("message"), Wire::encode(inserted.value())}});
+    Event e = Events::messageCreated(inserted.value(), conversation.customer.id);
     if (!store.appendEvent(e))
         return storageFailed();
     return Sent{inserted.value(), conversation};
@@ -177,10 +165,8 @@ Result<qint64> markRead(Store &store, const Viewer &viewer, const Commands::Mark
         return current;
     if (!store.setReadMarker(command.conversationId, reader, command.upTo))
         return storageFailed();
-    Event e = conversationEvent(EventKind::ConversationRead, conversation.value(),
-                                {{QStringLiteral("conversation"), command.conversationId},
-                                 {QStringLiteral("reader"), Wire::encode(reader)},
-                                 {QStringLiteral("upTo"), command.upTo}});
+    Event e = Events::conversationRead(command.conversationId, conversation->customer.id, reader,
+                                       command.upTo);
     if (!store.appendEvent(e))
         return storageFailed();
     return command.upTo;
@@ -195,11 +181,7 @@ Result<Presence> setPresence(Store &store, const Viewer &viewer, Presence presen
         return presence;
     if (!store.setPresence(agent->id, presence))
         return storageFailed();
-    Event e;
-    e.kind = EventKind::AgentPresence;
-    e.staffOnly = true;
-    e.data = {{QStringLiteral("agent"), agent->id},
-              {QStringLiteral("presence"), presenceName(presence)}};
+    Event e = Events::agentPresence(agent->id, presence);
     if (!store.appendEvent(e))
         return storageFailed();
     return presence;

@@ -4,7 +4,7 @@
 // conversations, with the resident memory there. Prints figures; asserts nothing.
 #include "auth/signinclient.h"
 #include "cache/localcache.h"
-#include "protocol/wirecodec.h"
+#include "protocol/events.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -27,11 +27,8 @@ QList<Event> traffic(int conversations, int messages)
     QList<Event> events;
     qint64 seq = 0;
     const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
-    auto push = [&](const QString &kind, const QJsonObject &data) {
-        Event e;
+    auto push = [&](Event e) {
         e.seq = ++seq;
-        e.kind = kind;
-        e.data = data;
         events.append(e);
     };
     qint64 messageId = 0;
@@ -45,14 +42,14 @@ QList<Event> traffic(int conversations, int messages)
                      .arg(n)
                      .arg(100000 + n);
         m.createdAt = start.addSecs(n);
-        push(EventKind::MessageCreated, {{QStringLiteral("message"), Wire::encode(m)}});
+        push(Events::messageCreated(m, conversation));
     };
     for (int i = 1; i <= conversations; ++i) {
         Conversation c;
         c.id = i;
         c.customer = Customer{i, QStringLiteral("Customer %1").arg(i), {}};
         c.createdAt = c.updatedAt = start.addSecs(i);
-        push(EventKind::ConversationCreated, {{QStringLiteral("conversation"), Wire::encode(c)}});
+        push(Events::conversationCreated(c));
         message(i, i);
     }
     for (int n = 0; n < messages; ++n)

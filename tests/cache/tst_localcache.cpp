@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/cacheschema.h"
 #include "cache/localcache.h"
+#include "protocol/events.h"
 #include "protocol/wirecodec.h"
 
 #include <QElapsedTimer>
@@ -36,10 +37,15 @@ Message message(qint64 id, qint64 conversation, Party::Kind kind, const QString 
     return Message{id, conversation, clientId, author, text, at(id)};
 }
 
+Event withSeq(qint64 seq, Event e)
+{
+    e.seq = seq;
+    return e;
+}
+
 Event messageEvent(qint64 seq, const Message &m)
 {
-    return Event{seq, EventKind::MessageCreated, m.conversationId, 0, false,
-                 {{QStringLiteral("message"), Wire::encode(m)}}};
+    return withSeq(seq, Events::messageCreated(m, 50 + m.conversationId));
 }
 
 Event messageEvent(qint64 seq, qint64 id, qint64 conversation, const QString &text,
@@ -60,22 +66,17 @@ Conversation conversationObject(qint64 id, qint64 updated = 0)
 
 Event conversationEvent(qint64 seq, qint64 id)
 {
-    return Event{seq, EventKind::ConversationCreated, id, 0, false,
-                 {{QStringLiteral("conversation"), Wire::encode(conversationObject(id))}}};
+    return withSeq(seq, Events::conversationCreated(conversationObject(id)));
 }
 
 Event readEvent(qint64 seq, qint64 conversation, Party reader, qint64 upTo)
 {
-    return Event{seq, EventKind::ConversationRead, conversation, 0, false,
-                 {{QStringLiteral("conversation"), conversation},
-                  {QStringLiteral("reader"), Wire::encode(reader)},
-                  {QStringLiteral("upTo"), upTo}}};
+    return withSeq(seq, Events::conversationRead(conversation, 50 + conversation, reader, upTo));
 }
 
 Event presenceEvent(qint64 seq, qint64 agent, const QString &presence)
 {
-    return Event{seq, EventKind::AgentPresence, 0, 0, true,
-                 {{QStringLiteral("agent"), agent}, {QStringLiteral("presence"), presence}}};
+    return withSeq(seq, Events::agentPresence(agent, *presenceFromName(presence)));
 }
 
 QJsonObject snapshot(const QList<std::pair<Conversation, std::optional<Message>>> &conversations,

@@ -4,6 +4,7 @@
 #include "models/agentpresencemodel.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
+#include "protocol/events.h"
 #include "protocol/wirecodec.h"
 
 #include <QAbstractItemModelTester>
@@ -17,7 +18,7 @@ using namespace Tandem;
 namespace {
 const QDateTime T0(QDate(2026, 11, 21), QTime(9, 0), Qt::UTC);
 
-//! Builds server events the way tandemd encodes them.
+//! Numbers server events the way tandemd would send them.
 class Feed
 {
 public:
@@ -30,7 +31,7 @@ public:
         c.id = id;
         c.customer = Customer{id * 10, customer, {}};
         c.createdAt = c.updatedAt = T0.addSecs(minute * 60);
-        return make(EventKind::ConversationCreated, {{QStringLiteral("conversation"), Wire::encode(c)}});
+        return next(Events::conversationCreated(c));
     }
     Event message(qint64 conversation, const QString &text, int minute, Party::Kind kind = Party::Kind::Customer,
                   QUuid clientId = QUuid::createUuid())
@@ -43,20 +44,14 @@ public:
                          kind == Party::Kind::Agent ? QStringLiteral("Dana") : QStringLiteral("Customer")};
         m.text = text;
         m.createdAt = T0.addSecs(minute * 60);
-        return make(EventKind::MessageCreated, {{QStringLiteral("message"), Wire::encode(m)}});
+        return next(Events::messageCreated(m, conversation * 10));
     }
-    Event presence(qint64 agent, const QString &status)
-    {
-        return make(EventKind::AgentPresence, {{QStringLiteral("agent"), agent}, {QStringLiteral("presence"), status}});
-    }
+    Event presence(qint64 agent, Presence status) { return next(Events::agentPresence(agent, status)); }
 
 private:
-    Event make(const QString &kind, const QJsonObject &data)
+    Event next(Event e)
     {
-        Event e;
         e.seq = ++seq;
-        e.kind = kind;
-        e.data = data;
         return e;
     }
 };
@@ -213,7 +208,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-        apply({m_feed.presence(2, QStringLiteral("busy"))});
+        apply({m_feed.presence(2, Presence::Busy)});
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
         QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int>{AgentPresenceModel::PresenceRole});

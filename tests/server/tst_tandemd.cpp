@@ -86,6 +86,12 @@ private:
         return integer(data(reply).value(QLatin1String("conversation")).toObject(), "id");
     }
 
+    //! Connects `agent` to the shared server and signs in as Dana.
+    bool signIn(TestClient &agent)
+    {
+        return agent.open(m_server.wsUrl(AgentPath)) && !agent.agentSignIn(Email, Password).isEmpty();
+    }
+
     QJsonObject sendAsAgent(TestClient &agent, qint64 conversation, const QString &text,
                             const QString &clientId = newId())
     {
@@ -162,8 +168,7 @@ private Q_SLOTS:
         QCOMPARE(viaHttp.status, 429);
         // ... while other accounts are unaffected.
         TestClient other;
-        QVERIFY(other.open(m_server.wsUrl(AgentPath)));
-        QVERIFY(!other.agentSignIn(Email, Password).isEmpty());
+        QVERIFY(signIn(other));
     }
 
     void signInOverHttp()
@@ -264,8 +269,7 @@ private Q_SLOTS:
     void customerAndAgentExchangeMessages()
     {
         TestClient agent;
-        QVERIFY(agent.open(m_server.wsUrl(AgentPath)));
-        QVERIFY(!agent.agentSignIn(Email, Password).isEmpty());
+        QVERIFY(signIn(agent));
         TestClient customer;
         QVERIFY(customer.open(m_server.wsUrl(CustomerPath)));
         const qint64 conversation = startConversation(customer, QStringLiteral("Ada"),
@@ -318,8 +322,7 @@ private Q_SLOTS:
     void idempotentResend()
     {
         TestClient agent;
-        QVERIFY(agent.open(m_server.wsUrl(AgentPath)));
-        QVERIFY(!agent.agentSignIn(Email, Password).isEmpty());
+        QVERIFY(signIn(agent));
         TestClient customer;
         QVERIFY(customer.open(m_server.wsUrl(CustomerPath)));
         const qint64 conversation = startConversation(customer, QStringLiteral("Bo"), QStringLiteral("Hi"));
@@ -700,8 +703,7 @@ private Q_SLOTS:
         QVERIFY(customer.open(m_server.wsUrl(CustomerPath)));
         QVERIFY(!customer.customerHello(QStringLiteral("Gus")).isEmpty());
         TestClient agent;
-        QVERIFY(agent.open(m_server.wsUrl(AgentPath)));
-        QVERIFY(!agent.agentSignIn(Email, Password).isEmpty());
+        QVERIFY(signIn(agent));
         QCOMPARE(data(agent.request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("busy")}}))
                      .value(QLatin1String("presence")).toString(),
                  QStringLiteral("busy"));

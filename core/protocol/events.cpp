@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "events.h"
+
+#include "wirecodec.h"
+
+namespace Tandem::Events {
+namespace {
+Event make(const QString &kind, qint64 conversationId, qint64 customerId, QJsonObject data)
+{
+    Event e;
+    e.kind = kind;
+    e.conversationId = conversationId;
+    e.customerId = customerId;
+    e.data = std::move(data);
+    return e;
+}
+} // namespace
+
+Event conversationCreated(const Conversation &conversation)
+{
+    return make(EventKind::ConversationCreated, conversation.id, conversation.customer.id,
+                {{QStringLiteral("conversation"), Wire::encode(conversation)}});
+}
+
+Event messageCreated(const Message &message, qint64 customerId)
+{
+    return make(EventKind::MessageCreated, message.conversationId, customerId,
+                {{QStringLiteral("message"), Wire::encode(message)}});
+}
+
+Event conversationRead(qint64 conversationId, qint64 customerId, const Party &reader,
+                       qint64 upTo)
+{
+    return make(EventKind::ConversationRead, conversationId, customerId,
+                {{QStringLiteral("conversation"), conversationId},
+                 {QStringLiteral("reader"), Wire::encode(reader)},
+                 {QStringLiteral("upTo"), upTo}});
+}
+
+Event agentPresence(qint64 agentId, Presence presence)
+{
+    Event e = make(EventKind::AgentPresence, 0, 0,
+                   {{QStringLiteral("agent"), agentId},
+                    {QStringLiteral("presence"), presenceName(presence)}});
+    e.staffOnly = true;
+    return e;
+}
+
+} // namespace Tandem::Events
