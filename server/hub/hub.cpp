@@ -120,6 +120,11 @@ void Hub::endSession(const QByteArray &tokenHash, const QString &reason)
     }
 }
 
+QJsonObject Hub::liveAvailability() const
+{
+    return {{QStringLiteral("available"), false}, {QStringLiteral("expectedWaitSeconds"), 0}};
+}
+
 void Hub::closeAll()
 {
     const auto all = m_connections;

@@ -6,6 +6,7 @@
 #include "domain/party.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -49,6 +50,9 @@ public:
     //! Closes every connection (server shutting down).
     void closeAll();
     int connectionCount() const { return int(m_connections.size()); }
+    //! Whether a live chat could start now, for the widget's start form:
+    //! `{"available": bool, "expectedWaitSeconds": int}` (docs/protocol.md).
+    QJsonObject liveAvailability() const;
 
 private:
     void accept(std::unique_ptr<QWebSocket> socket, bool staff);
