@@ -2,6 +2,7 @@
 #include "httpfrontend.h"
 
 #include "lowdelaytcpserver.h"
+#include "widgetassets.h"
 
 #include "hub/authenticator.h"
 #include "hub/deskoperations.h"
@@ -122,6 +123,29 @@ QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 #endif
 }
 
+//! A response with extra headers; QHttpServerResponse's header API changed in Qt 6.8.
+QHttpServerResponse withHeaders(QHttpServerResponse response,
+                                const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    QHttpHeaders all = response.headers();
+    for (const auto &h : headers)
+        all.replaceOrAppend(QAnyStringView(h.first), QAnyStringView(h.second));
+    response.setHeaders(std::move(all));
+#else
+    for (const auto &h : headers)
+        response.setHeader(h.first, h.second);
+#endif
+    return response;
+}
+
+QHttpServerResponse refusal(Status status, const QByteArray &text)
+{
+    return withHeaders(QHttpServerResponse(QByteArrayLiteral("text/plain; charset=utf-8"), text, status),
+                       {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")},
+                        {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}});
+}
+
 QString bearerToken(const QHttpServerRequest &request)
 {
     const QByteArray value = header(request, QByteArrayLiteral("authorization"));
@@ -137,8 +161,10 @@ HttpFrontend::HttpFrontend(Hub &hub, const ServerConfig &config, QObject *parent
     : QObject(parent)
     , m_hub(hub)
     , m_config(config)
+    , m_origins(config.allowedOrigins)
 {
     addRoutes();
+    addWidgetRoutes();
     acceptWebSockets();
 }
 
@@ -230,6 +256,33 @@ void HttpFrontend::addRoutes()
         });
 }
 
+void HttpFrontend::addWidgetRoutes()
+{
+    m_http.route(QStringLiteral("/api/v1/availability"), QHttpServerRequest::Method::Get,
+                 [this](const QHttpServerRequest &) {
+                     return withHeaders(QHttpServerResponse(m_hub.liveAvailability()),
+                                        {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}});
+                 });
+    for (const QString &path : WidgetAssets::paths()) {
+        m_http.route(path, QHttpServerRequest::Method::Get, [this](const QHttpServerRequest &request) {
+            // Route patterns are regular expressions: answer only the exact path.
+            const auto asset = WidgetAssets::find(request.url().path(), m_origins);
+            if (!asset)
+                return refusal(Status::NotFound, QByteArrayLiteral("Not found"));
+            if (!m_origins.allowsPage(header(request, QByteArrayLiteral("origin")),
+                                      header(request, QByteArrayLiteral("referer")),
+                                      header(request, QByteArrayLiteral("host")))) {
+                qCInfo(lcHttp) << "refused" << request.url().path() << "to origin"
+                               << header(request, QByteArrayLiteral("origin"))
+                               << header(request, QByteArrayLiteral("referer"));
+                return refusal(Status::Forbidden,
+                               QByteArrayLiteral("This site may not embed the chat widget"));
+            }
+            return withHeaders(QHttpServerResponse(asset->contentType, asset->body), asset->headers);
+        });
+    }
+}
+
 void HttpFrontend::acceptWebSockets()
 {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
@@ -275,19 +328,17 @@ void HttpFrontend::refuse(std::unique_ptr<QWebSocket> socket, const QString &rea
     s->close(QWebSocketProtocol::CloseCodePolicyViolated, reason);
 }
 
-bool HttpFrontend::originAllowed(const QString &origin) const
-{
-    // Browsers always send Origin; other clients (the desktop app, tools) do not.
-    return origin.isEmpty() || m_config.allowedOrigins.contains(origin)
-        || m_config.allowedOrigins.contains(QStringLiteral("*"));
-}
-
 void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
 {
     if (!socket)
         return;
     const QString path = socket->requestUrl().path();
-    if (!originAllowed(socket->origin())) {
+    // Browsers always send Origin; other clients (the desktop app, tools) do not. The
+    // handshake's Host names this server, so the widget page's own socket is let in.
+    QByteArray host = socket->request().rawHeader(QByteArrayLiteral("Host"));
+    if (host.isEmpty())
+        host = socket->requestUrl().authority().toLatin1();
+    if (!m_origins.allows(socket->origin(), host)) {
         qCInfo(lcHttp) << "refused WebSocket from origin" << socket->origin();
         refuse(std::move(socket), QStringLiteral("Origin not allowed"));
         return;

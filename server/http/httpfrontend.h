@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "originpolicy.h"
+
 #include <QHttpServer>
 #include <QObject>
 #include <memory>
@@ -28,13 +30,14 @@ public:
 
 private:
     void addRoutes();
+    void addWidgetRoutes();
     void acceptWebSockets();
     void admit(std::unique_ptr<QWebSocket> socket);
     void refuse(std::unique_ptr<QWebSocket> socket, const QString &reason);
-    bool originAllowed(const QString &origin) const;
 
     Hub &m_hub;
     const ServerConfig &m_config;
+    OriginPolicy m_origins;
     QHttpServer m_http;
     QTcpServer *m_tcp = nullptr;
 };
