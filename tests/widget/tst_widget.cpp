@@ -1,0 +1,523 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The customer web widget in a real headless Chromium, against the real tandemd, with an
+// agent on the real SyncClient: what a customer sees and relies on.
+#include "tandemdprocess.h"
+#include "testclient.h"
+#include "webdriver.h"
+#include "widgetfixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+using namespace Tandem;
+
+namespace {
+const QString Email = QStringLiteral("dana@example.com");
+const QString Password = QStringLiteral("correct horse battery");
+const QString AgentName = QStringLiteral("Dana");
+
+QString field(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+//! A tandemd with one agent, a browser, and the agent's app (started on demand).
+struct Scene {
+    TandemdProcess server;
+    WebDriver browser;
+    WidgetPage widget{browser};
+    std::unique_ptr<AgentDesk> agent;
+
+    explicit Scene(QStringList serverArguments = {})
+        : server(std::move(serverArguments))
+    {
+    }
+    bool start()
+    {
+        if (!server.start() || !server.addAgent(Email, AgentName, Password))
+            return false;
+        if (!browser.start()) {
+            qWarning("%s", qPrintable(browser.lastError()));
+            return false;
+        }
+        return true;
+    }
+    bool openWidget() { return browser.navigate(server.httpUrl(QStringLiteral("/widget/"))); }
+    //! The agent's app signs in and, unless told otherwise, says it is online.
+    bool startAgent(bool online = true, bool autoAccept = false)
+    {
+        agent = std::make_unique<AgentDesk>();
+        if (!agent->start(server, Email, Password))
+            return false;
+        if (online && agent->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("online")}})
+                          .value(QLatin1String("failed")).toBool())
+            return false;
+        return !autoAccept
+            || !agent->request(QStringLiteral("agent.update"),
+                               {{QStringLiteral("agent"), agent->sync().agent().id},
+                                {QStringLiteral("autoAccept"), true}})
+                    .value(QLatin1String("failed")).toBool();
+    }
+    //! An agent connection that only watches: its events show what the team sees.
+    std::unique_ptr<TestClient> observer()
+    {
+        auto client = std::make_unique<TestClient>();
+        if (!client->open(server.wsUrl(QStringLiteral("/ws/agent")))
+            || client->agentSignIn(Email, Password).isEmpty())
+            return nullptr;
+        return client;
+    }
+    //! How many times the server holds a message with this text in the conversation.
+    int storedCopies(qint64 conversation, const QString &text)
+    {
+        auto agentView = observer();
+        if (!agentView)
+            return -1;
+        const QJsonArray history = agentView->request(QStringLiteral("history"),
+                                                      {{QStringLiteral("conversation"), conversation},
+                                                       {QStringLiteral("limit"), 200}})
+                                       .value(QLatin1String("data")).toObject()
+                                       .value(QLatin1String("messages")).toArray();
+        return int(std::count_if(history.begin(), history.end(), [&](const QJsonValue &m) {
+            return m.toObject().value(QLatin1String("text")).toString() == text;
+        }));
+    }
+    bool linkOnline()
+    {
+        return QTest::qWaitFor([&] {
+            return browser.execute(QStringLiteral("return document.getElementById('widget').dataset.link;"))
+                       .toString() == QLatin1String("online");
+        }, 30000);
+    }
+    //! A live chat with the (auto-accepting) agent, up to the agent's name in the header.
+    qint64 startAssignedChat(const QString &firstMessage)
+    {
+        if (!startAgent(true, true) || !openWidget()
+            || !browser.waitForText(QStringLiteral("#availability"), QStringLiteral("An agent is available"))
+            || !widget.start(QStringLiteral("Ada"), firstMessage)
+            || !browser.waitForText(QStringLiteral("#title"), AgentName))
+            return 0;
+        return widget.conversation();
+    }
+};
+
+int statusOf(QNetworkReply *reply)
+{
+    // The reply stays with its QNetworkAccessManager, so its headers can still be read.
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+        return -1;
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+} // namespace
+
+class TestWidget : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // The browser is part of what is tested: missing, this suite fails rather than skips.
+        QVERIFY2(QFile::exists(QStringLiteral("/usr/bin/chromedriver"))
+                     && QFile::exists(QStringLiteral("/usr/bin/chromium")),
+                 "chromium and chromium-driver are needed (./run installs them: apt-get install "
+                 "chromium chromium-driver)");
+    }
+
+    void saysHonestlyWhenNoAgentIsFree()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        QVERIFY(s.openWidget());
+        QVERIFY2(s.browser.waitForText(QStringLiteral("#availability"),
+                                       QStringLiteral("No agent is free right now — leave a message and we'll answer here")),
+                 qPrintable(s.browser.textOf(QStringLiteral("#availability"))));
+        QVERIFY(!s.browser.textOf(QStringLiteral("#widget")).contains(QLatin1String("offline"), Qt::CaseInsensitive));
+        QVERIFY(s.browser.textOf(QStringLiteral("#email-hint")).contains(QLatin1String("email")));
+
+        // Once an agent is online, the same page says so.
+        QVERIFY(s.startAgent());
+        QVERIFY(s.browser.refresh());
+        QVERIFY2(s.browser.waitForText(QStringLiteral("#availability"), QStringLiteral("An agent is available")),
+                 qPrintable(s.browser.textOf(QStringLiteral("#availability"))));
+    }
+
+    void leavingAMessageCreatesAnAsyncConversationTheTeamSees()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        QVERIFY(s.openWidget());
+        QVERIFY(s.browser.waitForText(QStringLiteral("#availability"), QStringLiteral("No agent is free")));
+        QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("Where is my parcel?"),
+                               QStringLiteral("ada@example.com")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("Where is my parcel?")));
+        QVERIFY(s.browser.waitForText(QStringLiteral("#queue-text"), QStringLiteral("we will answer here")));
+        QVERIFY(s.browser.find(QStringLiteral("#end-chat")).isEmpty()
+                || !s.browser.displayed(s.browser.find(QStringLiteral("#end-chat"))));
+
+        const qint64 conversation = s.widget.conversation();
+        QVERIFY(conversation > 0);
+        QVERIFY(s.startAgent());
+        QTRY_COMPARE(s.agent->messages(conversation), QStringList{QStringLiteral("Where is my parcel?")});
+        // The team sees a message left for later, not a live chat waiting in a queue.
+        auto team = s.observer();
+        QVERIFY(team);
+        const QJsonObject snapshot = team->waitFrame([](const QJsonObject &f) {
+            return field(f, "type") == QLatin1String("snapshot");
+        });
+        const QJsonArray conversations =
+            snapshot.value(QLatin1String("data")).toObject().value(QLatin1String("conversations")).toArray();
+        QCOMPARE(conversations.size(), 1);
+        QCOMPARE(field(conversations.first().toObject(), "mode"), QStringLiteral("async"));
+    }
+
+    void liveChatReachesTheAgentAndTheReplyShowsTheAgentsName()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        QVERIFY(s.startAgent());
+        QVERIFY(s.openWidget());
+        QVERIFY2(s.browser.waitForText(QStringLiteral("#availability"), QStringLiteral("An agent is available")),
+                 qPrintable(s.browser.textOf(QStringLiteral("#availability"))));
+        QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("My order is late")));
+        QTRY_VERIFY(s.widget.conversation() > 0);
+        const qint64 conversation = s.widget.conversation();
+        QVERIFY2(s.agent->accept(conversation), "the chat was never offered to the online agent");
+        QTRY_COMPARE(s.agent->messages(conversation), QStringList{QStringLiteral("My order is late")});
+
+        QVERIFY(s.browser.waitForText(QStringLiteral("#title"), AgentName));
+        QVERIFY(s.browser.waitForText(QStringLiteral("#messages"), AgentName + QStringLiteral(" joined the chat")));
+        QVERIFY(s.agent->reply(conversation, QStringLiteral("Let me check that for you.")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("Let me check that for you.")));
+        const QJsonObject reply = s.widget.messages().last();
+        QCOMPARE(field(reply, "author"), AgentName);
+        QVERIFY(!reply.value(QLatin1String("mine")).toBool());
+
+        // And the customer's answer reaches the agent once.
+        QVERIFY(s.widget.send(QStringLiteral("Thanks!")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("Thanks!")));
+        QTRY_COMPARE(s.agent->messages(conversation).count(QStringLiteral("Thanks!")), 1);
+    }
+
+    void typingShowsBothWays()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        const qint64 conversation = s.startAssignedChat(QStringLiteral("Hello"));
+        QVERIFY(conversation > 0);
+
+        QSignalSpy typing(&s.agent->sync(), &SyncClient::typing);
+        QVERIFY(s.widget.type(QStringLiteral("I am writing")));
+        QTRY_VERIFY(std::any_of(typing.cbegin(), typing.cend(), [&](const QList<QVariant> &t) {
+            return t.at(0).toLongLong() == conversation && t.at(2).toBool();
+        }));
+        // Stopping (here: no key for a few seconds) says so too.
+        QTRY_VERIFY_WITH_TIMEOUT(!typing.isEmpty() && !typing.last().at(2).toBool(), 10000);
+
+        QVERIFY(!s.agent->request(QStringLiteral("typing"), {{QStringLiteral("conversation"), conversation},
+                                                             {QStringLiteral("on"), true}})
+                     .value(QLatin1String("failed")).toBool());
+        QVERIFY(s.browser.waitForText(QStringLiteral("#typing"), AgentName + QStringLiteral(" is typing")));
+        s.agent->request(QStringLiteral("typing"), {{QStringLiteral("conversation"), conversation},
+                                                    {QStringLiteral("on"), false}});
+        QTRY_VERIFY(s.browser.textOf(QStringLiteral("#typing")).isEmpty());
+    }
+
+    void queuePositionIsShownUntilAnAgentTakesTheChat()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        QVERIFY(s.startAgent()); // online, but the chat waits until the agent accepts
+        QVERIFY(s.openWidget());
+        QVERIFY(s.browser.waitForText(QStringLiteral("#availability"), QStringLiteral("An agent is available")));
+        QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("Anyone there?")));
+        QVERIFY2(s.browser.waitForText(QStringLiteral("#queue-text"),
+                                       QStringLiteral("You are number 1 in the queue — expected wait about")),
+                 qPrintable(s.browser.textOf(QStringLiteral("#queue-text"))));
+        QVERIFY(s.agent->accept(s.widget.conversation()));
+        QVERIFY(s.browser.waitForText(QStringLiteral("#title"), AgentName));
+        QTRY_VERIFY(!s.browser.displayed(s.browser.find(QStringLiteral("#queue-notice"))));
+    }
+
+    void noAgentLeftWhileQueuedOffersToLeaveAMessage()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        QVERIFY(s.startAgent());
+        QVERIFY(s.openWidget());
+        QVERIFY(s.browser.waitForText(QStringLiteral("#availability"), QStringLiteral("An agent is available")));
+        QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("Hello?")));
+        QVERIFY(s.browser.waitForText(QStringLiteral("#queue-text"), QStringLiteral("in the queue")));
+        auto team = s.observer();
+        QVERIFY(team);
+        // The only agent steps away: nobody is there to take the chat.
+        QVERIFY(!s.agent->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("away")}})
+                     .value(QLatin1String("failed")).toBool());
+        QVERIFY2(s.browser.waitForText(QStringLiteral("#queue-text"), QStringLiteral("No agent is available right now")),
+                 qPrintable(s.browser.textOf(QStringLiteral("#queue-text"))));
+        const QString leave = s.browser.waitFor(QStringLiteral("#leave-message"));
+        QVERIFY(!leave.isEmpty());
+        QVERIFY(s.browser.click(leave));
+        QVERIFY(s.browser.waitForText(QStringLiteral("#messages"), QStringLiteral("The team will reply here")));
+        const QJsonObject followup = team->waitFrame([](const QJsonObject &f) {
+            return field(f.value(QLatin1String("data")).toObject(), "change") == QLatin1String("followup");
+        });
+        QCOMPARE(field(followup.value(QLatin1String("data")).toObject().value(QLatin1String("conversation")).toObject(),
+                       "mode"),
+                 QStringLiteral("async"));
+        // The customer can still write; it goes to the same conversation.
+        QVERIFY(s.widget.send(QStringLiteral("My number is 555-0100")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("My number is 555-0100")));
+    }
+
+    void reloadKeepsTheConversationWithoutDuplicates()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        QVERIFY(s.openWidget());
+        QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("First question")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("First question")));
+        QVERIFY(s.widget.send(QStringLiteral("Second question")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("Second question")));
+        const qint64 conversation = s.widget.conversation();
+        QVERIFY(s.startAgent(false));
+        QVERIFY(s.agent->reply(conversation, QStringLiteral("An answer")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("An answer")));
+
+        // As if the acknowledgement of the second message had been lost before the reload:
+        // it is still in the outbox, with the clientId the server already has.
+        auto team = s.observer();
+        QVERIFY(team);
+        const QJsonArray history = team->request(QStringLiteral("history"), {{QStringLiteral("conversation"), conversation}})
+                                       .value(QLatin1String("data")).toObject().value(QLatin1String("messages")).toArray();
+        QCOMPARE(history.size(), 3);
+        const QString secondId = field(history.at(1).toObject(), "clientId");
+        QVERIFY(!s.browser.execute(QStringLiteral(
+                                      "const s = JSON.parse(localStorage.getItem('tandem.widget.v1'));"
+                                      "s.outbox.push({clientId: arguments[0], text: 'Second question', conversation: s.conversation});"
+                                      "localStorage.setItem('tandem.widget.v1', JSON.stringify(s)); return true;"),
+                                  {secondId})
+                     .isUndefined());
+
+        QVERIFY(s.browser.refresh());
+        QVERIFY(s.linkOnline());
+        QCOMPARE(s.widget.conversation(), conversation);
+        QTRY_VERIFY(s.widget.stored().value(QLatin1String("outbox")).toArray().isEmpty());
+        QTRY_COMPARE(s.widget.messages().size(), 3);
+        QCOMPARE(s.widget.count(QStringLiteral("First question")), 1);
+        QCOMPARE(s.widget.count(QStringLiteral("Second question")), 1);
+        QCOMPARE(s.widget.count(QStringLiteral("An answer")), 1);
+        QCOMPARE(s.storedCopies(conversation, QStringLiteral("Second question")), 1);
+
+        QVERIFY(s.agent->reply(conversation, QStringLiteral("After the reload")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("After the reload")));
+        QTest::qWait(500);
+        QCOMPARE(s.widget.messages().size(), 4);
+    }
+
+    void messageWrittenWhileTheServerIsDownIsDeliveredOnce()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        QVERIFY(s.openWidget());
+        QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("Before the outage")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("Before the outage")));
+        const qint64 conversation = s.widget.conversation();
+
+        s.server.stop();
+        QVERIFY(s.browser.waitForText(QStringLiteral("#connection"), QStringLiteral("Connection lost")));
+        QVERIFY(s.widget.send(QStringLiteral("Written during the outage")));
+        QTRY_COMPARE(s.widget.stored().value(QLatin1String("outbox")).toArray().size(), 1);
+        const QList<QJsonObject> shown = s.widget.messages();
+        QVERIFY(shown.last().value(QLatin1String("pending")).toBool());
+
+        QVERIFY(s.server.startOnSamePort());
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("Written during the outage"), 40000));
+        QCOMPARE(s.storedCopies(conversation, QStringLiteral("Written during the outage")), 1);
+        QCOMPARE(s.widget.count(QStringLiteral("Written during the outage")), 1);
+        QCOMPARE(s.widget.conversation(), conversation);
+        QVERIFY(s.browser.find(QStringLiteral("#connection")).isEmpty()
+                || !s.browser.displayed(s.browser.find(QStringLiteral("#connection"))));
+    }
+
+    void endingAndRatingTheChatIsStored()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        const qint64 conversation = s.startAssignedChat(QStringLiteral("Quick question"));
+        QVERIFY(conversation > 0);
+        auto team = s.observer();
+        QVERIFY(team);
+
+        QVERIFY(s.browser.click(s.browser.waitFor(QStringLiteral("#end-chat"))));
+        QVERIFY(!s.browser.waitFor(QStringLiteral("#rating-view")).isEmpty());
+        QVERIFY(!s.browser.displayed(s.browser.find(QStringLiteral("#composer"))));
+        QVERIFY(s.browser.click(s.browser.find(QStringLiteral("label[for='score-4']"))));
+        QVERIFY(s.browser.sendKeys(s.browser.find(QStringLiteral("#rating-comment")), QStringLiteral("Fast and kind")));
+        QVERIFY(s.browser.click(s.browser.find(QStringLiteral("#rate-button"))));
+        QVERIFY(s.browser.waitForText(QStringLiteral("#thanks-view"), QStringLiteral("Thank you")));
+
+        const QJsonObject rated = team->waitFrame([](const QJsonObject &f) {
+            return field(f.value(QLatin1String("data")).toObject(), "change") == QLatin1String("rated");
+        });
+        const QJsonObject conv = rated.value(QLatin1String("data")).toObject().value(QLatin1String("conversation")).toObject();
+        QCOMPARE(qint64(conv.value(QLatin1String("id")).toDouble()), conversation);
+        QCOMPARE(conv.value(QLatin1String("rating")).toObject().value(QLatin1String("score")).toInt(), 4);
+        QCOMPARE(field(conv.value(QLatin1String("rating")).toObject(), "comment"), QStringLiteral("Fast and kind"));
+
+        // A new chat starts from the form, as the same customer.
+        QVERIFY(s.browser.click(s.browser.find(QStringLiteral("#new-chat"))));
+        QVERIFY(s.browser.waitForText(QStringLiteral("#returning"), QStringLiteral("Ada")));
+        QCOMPARE(s.widget.conversation(), 0);
+    }
+
+    void agentEndingTheChatAsksTheCustomerForARating()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        const qint64 conversation = s.startAssignedChat(QStringLiteral("Hi"));
+        QVERIFY(conversation > 0);
+        QVERIFY(!s.agent->request(QStringLiteral("end"), {{QStringLiteral("conversation"), conversation}})
+                     .value(QLatin1String("failed")).toBool());
+        QVERIFY(!s.browser.waitFor(QStringLiteral("#rating-view")).isEmpty());
+        QVERIFY(s.browser.waitForText(QStringLiteral("#messages"), QStringLiteral("The chat has ended")));
+    }
+
+    void agentMarkupIsShownAsText()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        QVERIFY(s.openWidget());
+        QVERIFY(s.widget.start(QStringLiteral("<b>Ada</b>"), QStringLiteral("<i>hi</i>")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("<i>hi</i>")));
+        QVERIFY(s.startAgent(false));
+        const QString attack = QStringLiteral("<img src=x onerror=\"window.__pwned=1\"> <script>window.__pwned=2</script>");
+        QVERIFY(s.agent->reply(s.widget.conversation(), attack));
+        QVERIFY(s.widget.waitDelivered(attack));
+        QTest::qWait(300);
+        QCOMPARE(s.browser.execute(QStringLiteral("return document.querySelectorAll('#messages img, #messages script, #messages i').length;"))
+                     .toInt(), 0);
+        QVERIFY(s.browser.execute(QStringLiteral("return typeof window.__pwned;")).toString() == QLatin1String("undefined"));
+        QCOMPARE(s.widget.count(QStringLiteral("<i>hi</i>")), 1);
+    }
+
+    void foreignSitesAreRefused()
+    {
+        HostSite site; // only its origin is used here
+        const QString allowed = QStringLiteral("http://localhost:%1").arg(site.port());
+        Scene s({QStringLiteral("--allowed-origin"), allowed});
+        QVERIFY(s.start());
+        const QString own = QStringLiteral("http://127.0.0.1:%1").arg(s.server.port());
+
+        QNetworkAccessManager http;
+        auto get = [&](const QString &path, const QByteArray &header, const QByteArray &value) {
+            QNetworkRequest request(s.server.httpUrl(path));
+            if (!header.isEmpty())
+                request.setRawHeader(header, value);
+            return http.get(request);
+        };
+        QCOMPARE(statusOf(get(QStringLiteral("/widget/"), "Origin", "http://evil.example")), 403);
+        QCOMPARE(statusOf(get(QStringLiteral("/widget/"), "Referer", "http://evil.example/shop")), 403);
+        QCOMPARE(statusOf(get(QStringLiteral("/widget.js"), "Referer", "http://evil.example/shop")), 403);
+        QCOMPARE(statusOf(get(QStringLiteral("/widget/widget.js"), "Referer", "file:///tmp/x.html")), 403);
+        QCOMPARE(statusOf(get(QStringLiteral("/widget/widget.css"), "Referer", (own + QStringLiteral("/widget/")).toLatin1())), 200);
+        QCOMPARE(statusOf(get(QStringLiteral("/widget.js"), "Origin", allowed.toLatin1())), 200);
+        QNetworkReply *page = get(QStringLiteral("/widget/"), {}, {});
+        QCOMPARE(statusOf(page), 200);
+        QCOMPARE(page->header(QNetworkRequest::ContentTypeHeader).toString(), QStringLiteral("text/html; charset=utf-8"));
+        QCOMPARE(page->rawHeader("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+        QCOMPARE(page->rawHeader("Cache-Control"), QByteArrayLiteral("no-cache"));
+        QVERIFY2(page->rawHeader("Content-Security-Policy").contains("frame-ancestors 'self' " + allowed.toLatin1()),
+                 page->rawHeader("Content-Security-Policy").constData());
+
+        // The customer socket: a foreign page is turned away, the widget page and allowed
+        // sites are let in.
+        TestClient foreign;
+        foreign.open(s.server.wsUrl(QStringLiteral("/ws/customer")), "http://evil.example");
+        QVERIFY(foreign.waitDisconnected());
+        QCOMPARE(foreign.closeCode(), 1008);
+        for (const QString &origin : {own, allowed}) {
+            TestClient welcome;
+            QVERIFY2(welcome.open(s.server.wsUrl(QStringLiteral("/ws/customer")), origin.toLatin1()), qPrintable(origin));
+            QVERIFY2(!welcome.customerHello(QStringLiteral("Ada")).isEmpty(), qPrintable(origin));
+        }
+    }
+
+    void embedSnippetWorksOnAllowedSitesOnly()
+    {
+        // The same page under two origins; only http://localhost:PORT is allowed.
+        HostSite shop;
+        Scene s({QStringLiteral("--allowed-origin"), QStringLiteral("http://localhost:%1").arg(shop.port())});
+        QVERIFY(s.start());
+        shop.setWidgetScript(s.server.httpUrl(QStringLiteral("/widget.js")));
+        const QString allowedPage = shop.url(QStringLiteral("localhost")).toString();
+
+        QVERIFY(s.browser.navigate(shop.url(QStringLiteral("127.0.0.1"))));
+        QTest::qWait(1500);
+        QCOMPARE(s.browser.execute(QStringLiteral("return typeof window.TandemWidget;")).toString(), QStringLiteral("undefined"));
+
+        QVERIFY(s.browser.navigate(QUrl(allowedPage)));
+        QVERIFY(QTest::qWaitFor([&] {
+            return s.browser.execute(QStringLiteral("return typeof window.TandemWidget;")).toString() == QLatin1String("object");
+        }, 10000));
+        QVERIFY(s.browser.execute(QStringLiteral(
+                                      "document.querySelector('[data-tandem-widget]').shadowRoot.querySelector('.launcher').click();"
+                                      "return true;")).toBool());
+        QJsonValue frame;
+        QVERIFY(QTest::qWaitFor([&] {
+            frame = s.browser.execute(QStringLiteral(
+                "return document.querySelector('[data-tandem-widget]').shadowRoot.querySelector('iframe');"));
+            return frame.isObject();
+        }, 10000));
+        QVERIFY(s.browser.switchToFrame(frame.toObject().begin().value().toString()));
+        QVERIFY2(!s.browser.waitFor(QStringLiteral("#start-form")).isEmpty(), "the chat did not open in the frame");
+        QVERIFY(s.browser.waitForText(QStringLiteral("#availability"), QStringLiteral("No agent is free")));
+        QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("Hello from the shop")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("Hello from the shop")));
+    }
+
+    void screenshotsForTheReadme()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        QVERIFY(s.startAgent());
+        QVERIFY(s.openWidget());
+        QVERIFY(s.browser.waitForText(QStringLiteral("#availability"), QStringLiteral("An agent is available")));
+        QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("Hi! My order #1042 hasn't arrived yet.")));
+        QVERIFY(s.browser.waitForText(QStringLiteral("#queue-text"), QStringLiteral("in the queue")));
+        const QByteArray queue = s.browser.screenshotPng();
+        QVERIFY(queue.startsWith("\x89PNG"));
+        const qint64 conversation = s.widget.conversation();
+        QVERIFY(s.agent->accept(conversation));
+        QVERIFY(s.agent->reply(conversation, QStringLiteral("Hi Ada, I'm Dana. Let me look that up for you.")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("Hi Ada, I'm Dana. Let me look that up for you.")));
+        QVERIFY(s.widget.send(QStringLiteral("Thank you!")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("Thank you!")));
+        QVERIFY(s.agent->reply(conversation, QStringLiteral("It left our warehouse this morning — it should be with you tomorrow.")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("It left our warehouse this morning — it should be with you tomorrow.")));
+        s.agent->request(QStringLiteral("typing"), {{QStringLiteral("conversation"), conversation}, {QStringLiteral("on"), true}});
+        QVERIFY(s.browser.waitForText(QStringLiteral("#typing"), QStringLiteral("is typing")));
+        const QByteArray chat = s.browser.screenshotPng();
+        QVERIFY(chat.startsWith("\x89PNG"));
+
+        const QString dir = artifactDir();
+        if (dir.isEmpty())
+            return; // set TANDEM_SCREENSHOT_DIR=docs/screenshots to update the README's pictures
+        QDir().mkpath(dir);
+        for (const auto &[name, png] : {std::pair{QStringLiteral("widget.png"), chat},
+                                        std::pair{QStringLiteral("widget-queue.png"), queue}}) {
+            QFile file(QDir(dir).filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(png);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWidget)
+#include "tst_widget.moc"

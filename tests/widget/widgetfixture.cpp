@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgetfixture.h"
+
+#include "tandemdprocess.h"
+#include "testclient.h"
+#include "webdriver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QTest>
+#include <QUuid>
+
+using namespace Tandem;
+
+namespace {
+SyncClient::Timing fastTiming()
+{
+    SyncClient::Timing t;
+    t.heartbeat = std::chrono::milliseconds(1000);
+    t.deadAfter = std::chrono::milliseconds(5000);
+    t.firstRetry = std::chrono::milliseconds(200);
+    t.maxRetry = std::chrono::milliseconds(1000);
+    t.requestTimeout = std::chrono::milliseconds(5000);
+    return t;
+}
+} // namespace
+
+// ---- AgentDesk
+
+AgentDesk::AgentDesk()
+    : m_sync(m_cache, fastTiming())
+{
+}
+
+bool AgentDesk::start(TandemdProcess &server, const QString &email, const QString &password)
+{
+    if (!m_cache.open(m_dir.filePath(QStringLiteral("cache.sqlite"))).ok())
+        return false;
+    {
+        TestClient signIn;
+        if (!signIn.open(server.wsUrl(QStringLiteral("/ws/agent"))))
+            return false;
+        m_token = signIn.agentSignIn(email, password).value(QLatin1String("token")).toString();
+    }
+    if (m_token.isEmpty())
+        return false;
+    m_sync.start(server.httpUrl(QString()), m_token);
+    return QTest::qWaitFor([this] { return m_sync.state() == SyncClient::State::Online; }, 15000);
+}
+
+QJsonObject AgentDesk::request(const QString &type, const QJsonObject &fields, int ms)
+{
+    bool done = false;
+    QJsonObject answer;
+    const bool sent = m_sync.request(type, fields, &m_sync, [&](bool ok, const QJsonObject &data) {
+        answer = data;
+        if (!ok)
+            answer.insert(QStringLiteral("failed"), true);
+        done = true;
+    });
+    if (!sent)
+        return {{QStringLiteral("failed"), true}, {QStringLiteral("code"), QStringLiteral("offline")}};
+    if (!QTest::qWaitFor([&] { return done; }, ms))
+        return {{QStringLiteral("failed"), true}, {QStringLiteral("code"), QStringLiteral("no reply")}};
+    return answer;
+}
+
+bool AgentDesk::reply(qint64 conversation, const QString &text)
+{
+    const QJsonObject data = request(
+        QStringLiteral("send"),
+        {{QStringLiteral("conversation"), conversation},
+         {QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+         {QStringLiteral("text"), text}});
+    return !data.value(QLatin1String("failed")).toBool();
+}
+
+QStringList AgentDesk::messages(qint64 conversation)
+{
+    m_cache.flush();
+    QStringList texts;
+    for (const Message &m : m_cache.messages(conversation, std::nullopt, 1000))
+        texts.append(m.text);
+    return texts;
+}
+
+bool AgentDesk::accept(qint64 conversation, int ms)
+{
+    return QTest::qWaitFor(
+        [&] {
+            const QJsonObject data =
+                request(QStringLiteral("accept"), {{QStringLiteral("conversation"), conversation}});
+            if (!data.value(QLatin1String("failed")).toBool())
+                return true;
+            QTest::qWait(200); // not offered yet
+            return false;
+        },
+        ms);
+}
+
+// ---- WidgetPage
+
+bool WidgetPage::start(const QString &name, const QString &message, const QString &email)
+{
+    const QString form = m_driver.waitFor(QStringLiteral("#start-form"));
+    if (form.isEmpty())
+        return false;
+    const QString nameField = m_driver.find(QStringLiteral("#start-name"));
+    if (!nameField.isEmpty() && m_driver.displayed(nameField) && !m_driver.sendKeys(nameField, name))
+        return false;
+    if (!email.isEmpty() && !m_driver.sendKeys(m_driver.find(QStringLiteral("#start-email")), email))
+        return false;
+    return m_driver.sendKeys(m_driver.find(QStringLiteral("#start-message")), message)
+        && m_driver.click(m_driver.find(QStringLiteral("#start-button")))
+        && !m_driver.waitFor(QStringLiteral("#chat-view")).isEmpty();
+}
+
+bool WidgetPage::type(const QString &text)
+{
+    const QString composer = m_driver.waitFor(QStringLiteral("#composer-text"));
+    return !composer.isEmpty() && m_driver.sendKeys(composer, text);
+}
+
+bool WidgetPage::send(const QString &text)
+{
+    return type(text + QChar(0xE007)); // WebDriver's Enter key
+}
+
+QJsonObject WidgetPage::stored()
+{
+    return QJsonDocument::fromJson(
+               m_driver.execute(QStringLiteral("return localStorage.getItem('tandem.widget.v1') || '{}';"))
+                   .toString()
+                   .toUtf8())
+        .object();
+}
+
+qint64 WidgetPage::conversation()
+{
+    return qint64(stored().value(QLatin1String("conversation")).toDouble());
+}
+
+QList<QJsonObject> WidgetPage::messages()
+{
+    const QJsonArray all = m_driver
+                               .execute(QStringLiteral(
+                                   "return Array.from(document.querySelectorAll('#messages li.message'), li => ({"
+                                   " text: li.querySelector('.bubble').textContent,"
+                                   " mine: li.classList.contains('mine'),"
+                                   " pending: li.classList.contains('pending'),"
+                                   " author: li.querySelector('.author').textContent }));"))
+                               .toArray();
+    QList<QJsonObject> list;
+    for (const QJsonValue &v : all)
+        list.append(v.toObject());
+    return list;
+}
+
+int WidgetPage::count(const QString &text)
+{
+    const auto all = messages();
+    return int(std::count_if(all.cbegin(), all.cend(), [&](const QJsonObject &m) {
+        return m.value(QLatin1String("text")).toString() == text;
+    }));
+}
+
+bool WidgetPage::waitDelivered(const QString &text, int ms)
+{
+    return QTest::qWaitFor(
+        [&] {
+            const auto all = messages();
+            return std::any_of(all.cbegin(), all.cend(), [&](const QJsonObject &m) {
+                return m.value(QLatin1String("text")).toString() == text
+                    && !m.value(QLatin1String("pending")).toBool();
+            });
+        },
+        ms);
+}
+
+// ---- HostSite
+
+void HostSite::setWidgetScript(const QUrl &widgetScript)
+{
+    m_page = QByteArrayLiteral("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                               "<title>Example shop</title></head><body><h1>Example shop</h1>"
+                               "<p>Welcome.</p><script src=\"")
+        + widgetScript.toEncoded() + QByteArrayLiteral("\" async></script></body></html>");
+}
+
+HostSite::HostSite()
+{
+    m_server.listen(QHostAddress::LocalHost, 0);
+    QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                if (!socket->readAll().contains("\r\n\r\n"))
+                    return; // the request is small: it comes whole, or the test is broken anyway
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                              "Cache-Control: no-store\r\nConnection: close\r\nContent-Length: "
+                              + QByteArray::number(m_page.size()) + "\r\n\r\n" + m_page);
+                socket->disconnectFromHost();
+            });
+        }
+    });
+}
+
+QUrl HostSite::url(const QString &host) const
+{
+    return QUrl(QStringLiteral("http://%1:%2/shop.html").arg(host).arg(port()));
+}
+
+QString artifactDir()
+{
+    return qEnvironmentVariable("TANDEM_SCREENSHOT_DIR");
+}

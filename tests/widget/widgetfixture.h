@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/localcache.h"
+#include "sync/syncclient.h"
+
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QUrl>
+
+class TandemdProcess;
+class WebDriver;
+
+//! The agent's side, as the desktop app has it: a local cache and the real SyncClient,
+//! signed in to tandemd.
+class AgentDesk
+{
+public:
+    AgentDesk();
+    //! Signs in, connects and waits until online; false if any step failed.
+    bool start(TandemdProcess &server, const QString &email, const QString &password);
+    //! A request on the SyncClient's connection; the reply's data, or the error frame with
+    //! `code` (also "offline"/"timeout") and `failed: true`.
+    QJsonObject request(const QString &type, const QJsonObject &fields, int ms = 10000);
+    //! Sends a reply in a conversation; true once the server acknowledged it.
+    bool reply(qint64 conversation, const QString &text);
+    //! Texts of a conversation's messages in the local cache, oldest first.
+    QStringList messages(qint64 conversation);
+    //! Accepts the offer of a chat, retrying until it has been offered (or `ms` passed).
+    bool accept(qint64 conversation, int ms = 15000);
+
+    Tandem::SyncClient &sync() { return m_sync; }
+    QString token() const { return m_token; }
+
+private:
+    QTemporaryDir m_dir;
+    Tandem::LocalCache m_cache;
+    Tandem::SyncClient m_sync;
+    QString m_token;
+};
+
+//! The customer's browser on the widget page: a thin layer of what a customer sees and does.
+class WidgetPage
+{
+public:
+    explicit WidgetPage(WebDriver &driver)
+        : m_driver(driver)
+    {
+    }
+    //! Fills in and submits the start form.
+    bool start(const QString &name, const QString &message, const QString &email = {});
+    //! Types a message in the composer and presses Enter.
+    bool send(const QString &text);
+    //! Types without sending (for typing indicators).
+    bool type(const QString &text);
+    //! The conversation id the widget keeps (0 before it has one).
+    qint64 conversation();
+    //! The widget's stored state (localStorage), as JSON.
+    QJsonObject stored();
+    //! Every message shown: {text, mine, pending, author}.
+    QList<QJsonObject> messages();
+    //! How many shown messages have exactly this text.
+    int count(const QString &text);
+    //! Waits until a message with this text is shown and no longer pending.
+    bool waitDelivered(const QString &text, int ms = 15000);
+
+private:
+    WebDriver &m_driver;
+};
+
+//! Another web site that embeds the widget: serves one page at any path, under two origins
+//! (http://localhost:PORT and http://127.0.0.1:PORT are different origins to a browser).
+class HostSite
+{
+public:
+    HostSite();
+    //! The page embeds the widget with this script URL (the snippet from tandemd).
+    void setWidgetScript(const QUrl &widgetScript);
+    quint16 port() const { return m_server.serverPort(); }
+    QUrl url(const QString &host) const;
+
+private:
+    QTcpServer m_server;
+    QByteArray m_page;
+};
+
+//! Where a test may leave files for people to look at (screenshots).
+QString artifactDir();
