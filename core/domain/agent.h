@@ -16,11 +16,19 @@ struct Agent {
     Role role = Role::Agent;
     Presence presence = Presence::Offline;
     bool disabled = false;
+    //! Live chats at once (set by a supervisor).
+    int capacity = DefaultCapacity;
+    //! Offered chats are taken at once, without asking.
+    bool autoAccept = false;
+
+    static constexpr int DefaultCapacity = 4;
+    static constexpr int MaxCapacity = 20;
 
     bool operator==(const Agent &o) const
     {
         return id == o.id && name == o.name && email == o.email && role == o.role
-            && presence == o.presence && disabled == o.disabled;
+            && presence == o.presence && disabled == o.disabled && capacity == o.capacity
+            && autoAccept == o.autoAccept;
     }
 };
 

@@ -2,9 +2,12 @@
 #pragma once
 
 #include "customer.h"
+#include "livechat.h"
+#include "party.h"
 
 #include <QDateTime>
 #include <QString>
+#include <optional>
 
 namespace Tandem {
 
@@ -17,11 +20,30 @@ struct Conversation {
     QDateTime createdAt;
     QDateTime updatedAt;
 
+    // Live chat (docs/protocol.md, "Live chat and routing").
+    ConversationMode mode = ConversationMode::Async;
+    LiveState liveState = LiveState::None;
+    std::optional<Party> assignee; // an agent
+    int priority = 0;
+    QDateTime queuedAt;
+    QDateTime assignedAt;
+    QDateTime endedAt;
+    std::optional<Rating> rating;
+
+    bool isLive() const { return mode == ConversationMode::Live; }
+
     bool operator==(const Conversation &o) const
     {
+        const auto sameParty = [](const std::optional<Party> &a, const std::optional<Party> &b) {
+            return a.has_value() == b.has_value()
+                && (!a || (a->kind == b->kind && a->id == b->id && a->name == b->name));
+        };
         return id == o.id && customer.id == o.customer.id && customer.name == o.customer.name
             && channel == o.channel && status == o.status && createdAt == o.createdAt
-            && updatedAt == o.updatedAt;
+            && updatedAt == o.updatedAt && mode == o.mode && liveState == o.liveState
+            && sameParty(assignee, o.assignee) && priority == o.priority
+            && queuedAt == o.queuedAt && assignedAt == o.assignedAt && endedAt == o.endedAt
+            && rating == o.rating;
     }
 };
 

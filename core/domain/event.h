@@ -22,6 +22,11 @@ inline const QString ConversationCreated = QStringLiteral("conversation.created"
 inline const QString MessageCreated = QStringLiteral("message.created");
 inline const QString ConversationRead = QStringLiteral("conversation.read");
 inline const QString AgentPresence = QStringLiteral("agent.presence");
+inline const QString ConversationUpdated = QStringLiteral("conversation.updated");
+inline const QString ConversationTransferred = QStringLiteral("conversation.transferred");
+inline const QString AgentUpdated = QStringLiteral("agent.updated");
+inline const QString CannedSaved = QStringLiteral("canned.saved");
+inline const QString CannedDeleted = QStringLiteral("canned.deleted");
 } // namespace EventKind
 
 } // namespace Tandem

@@ -3,6 +3,7 @@
 
 #include "fieldreader.h"
 #include "limits.h"
+#include "../domain/agent.h"
 
 namespace Tandem::Commands {
 namespace {
@@ -84,6 +85,16 @@ Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired)
     s.text = r.string("text", 1, Protocol::MaxTextChars);
     if (r.ok() && blank(s.text))
         r.fail("text", QStringLiteral("must not be blank"));
+    if (!conversationRequired) {
+        const auto mode = r.optionalString("mode", 1, 16);
+        if (mode) {
+            const auto parsed = modeFromName(*mode);
+            if (!parsed)
+                r.fail("mode", QStringLiteral("must be live or async"));
+            else
+                s.mode = *parsed;
+        }
+    }
     if (!r.ok())
         return r.failure();
     return s;
@@ -136,6 +147,93 @@ Result<SetPresence> decodeSetPresence(const QJsonObject &fields)
         return r.failure();
     }
     return SetPresence{*presence};
+}
+
+Result<ConversationRef> decodeConversationRef(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    ConversationRef c;
+    c.conversationId = r.id("conversation");
+    if (!r.ok())
+        return r.failure();
+    return c;
+}
+
+Result<Transfer> decodeTransfer(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    Transfer t;
+    t.conversationId = r.id("conversation");
+    t.agentId = r.id("agent");
+    t.note = r.optionalString("note", 0, Protocol::MaxNoteChars).value_or(QString()).trimmed();
+    if (!r.ok())
+        return r.failure();
+    return t;
+}
+
+Result<Rate> decodeRate(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    Rate rate;
+    rate.conversationId = r.id("conversation");
+    rate.rating.score = int(r.integer("score", 1, 5));
+    rate.rating.comment =
+        r.optionalString("comment", 0, Protocol::MaxNoteChars).value_or(QString()).trimmed();
+    if (!r.ok())
+        return r.failure();
+    return rate;
+}
+
+Result<SetPriority> decodeSetPriority(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    SetPriority p;
+    p.conversationId = r.id("conversation");
+    p.priority = int(r.integer("priority", 0, Protocol::MaxPriority));
+    if (!r.ok())
+        return r.failure();
+    return p;
+}
+
+Result<UpdateAgent> decodeUpdateAgent(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    UpdateAgent u;
+    u.agentId = r.id("agent");
+    if (const auto capacity = r.optionalInteger("capacity", 0, Agent::MaxCapacity))
+        u.capacity = int(*capacity);
+    u.autoAccept = r.optionalBoolean("autoAccept");
+    if (r.ok() && !u.capacity && !u.autoAccept)
+        r.fail("capacity", QStringLiteral("or autoAccept is required"));
+    if (!r.ok())
+        return r.failure();
+    return u;
+}
+
+Result<SaveCanned> decodeSaveCanned(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    SaveCanned c;
+    c.id = r.optionalId("canned");
+    c.shortcut = r.string("shortcut", 1, Protocol::MaxShortcutChars).trimmed();
+    c.text = r.string("text", 1, Protocol::MaxTextChars);
+    if (r.ok() && (c.shortcut.isEmpty() || c.shortcut.contains(QLatin1Char(' '))))
+        r.fail("shortcut", QStringLiteral("must be one word"));
+    if (r.ok() && blank(c.text))
+        r.fail("text", QStringLiteral("must not be blank"));
+    if (!r.ok())
+        return r.failure();
+    return c;
+}
+
+Result<DeleteCanned> decodeDeleteCanned(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    DeleteCanned d;
+    d.id = r.id("canned");
+    if (!r.ok())
+        return r.failure();
+    return d;
 }
 
 } // namespace Tandem::Commands

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "../domain/livechat.h"
 #include "../domain/presence.h"
 #include "result.h"
 
@@ -34,6 +35,8 @@ struct Send {
     std::optional<qint64> conversationId;
     QUuid clientId;
     QString text;
+    //! How a conversation this message starts is worked (customers only).
+    ConversationMode mode = ConversationMode::Async;
 };
 
 struct History {
@@ -56,6 +59,43 @@ struct SetPresence {
     Presence status = Presence::Offline;
 };
 
+//! accept, decline, end, followup: a command about one conversation and nothing else.
+struct ConversationRef {
+    qint64 conversationId = 0;
+};
+
+struct Transfer {
+    qint64 conversationId = 0;
+    qint64 agentId = 0;
+    QString note;
+};
+
+struct Rate {
+    qint64 conversationId = 0;
+    Rating rating;
+};
+
+struct SetPriority {
+    qint64 conversationId = 0;
+    int priority = 0;
+};
+
+struct UpdateAgent {
+    qint64 agentId = 0;
+    std::optional<int> capacity;
+    std::optional<bool> autoAccept;
+};
+
+struct SaveCanned {
+    std::optional<qint64> id;
+    QString shortcut;
+    QString text;
+};
+
+struct DeleteCanned {
+    qint64 id = 0;
+};
+
 Result<SignIn> decodeSignIn(const QJsonObject &fields);
 Result<AgentHello> decodeAgentHello(const QJsonObject &fields);
 Result<CustomerHello> decodeCustomerHello(const QJsonObject &fields);
@@ -65,5 +105,12 @@ Result<History> decodeHistory(const QJsonObject &fields);
 Result<MarkRead> decodeMarkRead(const QJsonObject &fields);
 Result<Typing> decodeTyping(const QJsonObject &fields);
 Result<SetPresence> decodeSetPresence(const QJsonObject &fields);
+Result<ConversationRef> decodeConversationRef(const QJsonObject &fields);
+Result<Transfer> decodeTransfer(const QJsonObject &fields);
+Result<Rate> decodeRate(const QJsonObject &fields);
+Result<SetPriority> decodeSetPriority(const QJsonObject &fields);
+Result<UpdateAgent> decodeUpdateAgent(const QJsonObject &fields);
+Result<SaveCanned> decodeSaveCanned(const QJsonObject &fields);
+Result<DeleteCanned> decodeDeleteCanned(const QJsonObject &fields);
 
 } // namespace Tandem::Commands

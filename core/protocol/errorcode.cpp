@@ -9,7 +9,7 @@ struct Entry {
     ErrorCode code;
     const char16_t *name;
 };
-constexpr std::array<Entry, 13> entries{{
+constexpr std::array<Entry, 16> entries{{
     {ErrorCode::BadFrame, u"bad_frame"},
     {ErrorCode::BadRequest, u"bad_request"},
     {ErrorCode::UnknownType, u"unknown_type"},
@@ -22,6 +22,9 @@ constexpr std::array<Entry, 13> entries{{
     {ErrorCode::NotFound, u"not_found"},
     {ErrorCode::Conflict, u"conflict"},
     {ErrorCode::RateLimited, u"rate_limited"},
+    {ErrorCode::Forbidden, u"forbidden"},
+    {ErrorCode::InvalidState, u"invalid_state"},
+    {ErrorCode::Unavailable, u"unavailable"},
     {ErrorCode::Internal, u"internal"},
 }};
 } // namespace

@@ -20,6 +20,9 @@ enum class ErrorCode {
     NotFound,
     Conflict,
     RateLimited,
+    Forbidden,
+    InvalidState,
+    Unavailable,
     Internal,
 };
 

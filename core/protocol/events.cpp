@@ -46,4 +46,51 @@ Event agentPresence(qint64 agentId, Presence presence)
     return e;
 }
 
+Event conversationUpdated(const Conversation &conversation, const QString &change,
+                          const std::optional<Party> &by)
+{
+    QJsonObject data{{QStringLiteral("conversation"), Wire::encode(conversation)},
+                     {QStringLiteral("change"), change}};
+    if (by)
+        data.insert(QStringLiteral("by"), Wire::encode(*by));
+    return make(EventKind::ConversationUpdated, conversation.id, conversation.customer.id,
+                std::move(data));
+}
+
+Event conversationTransferred(const Conversation &conversation, const Party &from,
+                              const Party &to, const QString &note)
+{
+    Event e = make(EventKind::ConversationTransferred, conversation.id, conversation.customer.id,
+                   {{QStringLiteral("conversation"), conversation.id},
+                    {QStringLiteral("from"), Wire::encode(from)},
+                    {QStringLiteral("to"), Wire::encode(to)},
+                    {QStringLiteral("note"), note}});
+    e.staffOnly = true;
+    return e;
+}
+
+namespace {
+Event staffOnly(const QString &kind, QJsonObject data)
+{
+    Event e = make(kind, 0, 0, std::move(data));
+    e.staffOnly = true;
+    return e;
+}
+} // namespace
+
+Event agentUpdated(const Agent &agent)
+{
+    return staffOnly(EventKind::AgentUpdated, {{QStringLiteral("agent"), Wire::encode(agent)}});
+}
+
+Event cannedSaved(const CannedResponse &canned)
+{
+    return staffOnly(EventKind::CannedSaved, {{QStringLiteral("canned"), Wire::encode(canned)}});
+}
+
+Event cannedDeleted(qint64 id)
+{
+    return staffOnly(EventKind::CannedDeleted, {{QStringLiteral("id"), id}});
+}
+
 } // namespace Tandem::Events

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "../domain/agent.h"
+#include "../domain/cannedresponse.h"
 #include "../domain/conversation.h"
 #include "../domain/event.h"
 #include "../domain/message.h"
 #include "../domain/presence.h"
+
+#include <optional>
 
 //! The durable changes of docs/protocol.md ("Events") with their wire payloads, built in
 //! one place for the server that records them and for anything that replays them.
@@ -16,5 +20,25 @@ Event messageCreated(const Message &message, qint64 customerId);
 Event conversationRead(qint64 conversationId, qint64 customerId, const Party &reader,
                        qint64 upTo);
 Event agentPresence(qint64 agentId, Presence presence);
+
+//! A live chat's routing state changed. `change` is one of the names in docs/protocol.md;
+//! `by` is who did it (absent for the router's own changes).
+Event conversationUpdated(const Conversation &conversation, const QString &change,
+                          const std::optional<Party> &by);
+Event conversationTransferred(const Conversation &conversation, const Party &from,
+                              const Party &to, const QString &note);
+Event agentUpdated(const Agent &agent);
+Event cannedSaved(const CannedResponse &canned);
+Event cannedDeleted(qint64 id);
+
+namespace Change {
+inline const QString Assigned = QStringLiteral("assigned");
+inline const QString Transferred = QStringLiteral("transferred");
+inline const QString Requeued = QStringLiteral("requeued");
+inline const QString Ended = QStringLiteral("ended");
+inline const QString Followup = QStringLiteral("followup");
+inline const QString Rated = QStringLiteral("rated");
+inline const QString Priority = QStringLiteral("priority");
+} // namespace Change
 
 } // namespace Tandem::Events

@@ -100,18 +100,25 @@ std::optional<qint64> FieldReader::optionalId(const char *key)
     return optionalInteger(key, 1, Protocol::MaxId);
 }
 
-bool FieldReader::boolean(const char *key)
+std::optional<bool> FieldReader::optionalBoolean(const char *key)
 {
     QJsonValue v;
-    if (!present(key, v)) {
-        fail(key, QStringLiteral("is required"));
-        return false;
-    }
+    if (!present(key, v))
+        return std::nullopt;
     if (!v.isBool()) {
         fail(key, QStringLiteral("must be true or false"));
-        return false;
+        return std::nullopt;
     }
     return v.toBool();
+}
+
+bool FieldReader::boolean(const char *key)
+{
+    const bool wasOk = ok();
+    auto b = optionalBoolean(key);
+    if (!b && wasOk && ok())
+        fail(key, QStringLiteral("is required"));
+    return b.value_or(false);
 }
 
 QUuid FieldReader::uuid(const char *key)
@@ -138,6 +145,14 @@ QDateTime FieldReader::time(const char *key)
         return {};
     }
     return t.toUTC();
+}
+
+QDateTime FieldReader::optionalTime(const char *key)
+{
+    QJsonValue v;
+    if (!present(key, v))
+        return {};
+    return time(key);
 }
 
 std::optional<QJsonObject> FieldReader::optionalObject(const char *key)

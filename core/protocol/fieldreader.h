@@ -27,8 +27,11 @@ public:
     qint64 id(const char *key);
     std::optional<qint64> optionalId(const char *key);
     bool boolean(const char *key);
+    std::optional<bool> optionalBoolean(const char *key);
     QUuid uuid(const char *key);
     QDateTime time(const char *key);
+    //! An invalid QDateTime when absent.
+    QDateTime optionalTime(const char *key);
     QJsonObject object(const char *key);
     std::optional<QJsonObject> optionalObject(const char *key);
     QJsonArray array(const char *key);

@@ -14,6 +14,10 @@ constexpr qsizetype MaxNameChars = 100;
 constexpr qsizetype MaxEmailChars = 254;
 constexpr qsizetype MaxPasswordChars = 1024;
 constexpr qsizetype MaxTokenChars = 256;
+//! A transfer note or a rating comment.
+constexpr qsizetype MaxNoteChars = 1000;
+constexpr qsizetype MaxShortcutChars = 32;
+constexpr int MaxPriority = 9;
 constexpr int DefaultHistoryLimit = 50;
 constexpr int MaxHistoryLimit = 200;
 //! WebSocket close code: the session ended (signed out, revoked, disabled); sign in again.

@@ -29,14 +29,32 @@ QJsonObject encode(const Customer &customer)
 
 QJsonObject encode(const Conversation &c)
 {
-    return {{QStringLiteral("id"), c.id},
-            {QStringLiteral("customer"),
-             QJsonObject{{QStringLiteral("id"), c.customer.id},
-                         {QStringLiteral("name"), c.customer.name}}},
-            {QStringLiteral("channel"), c.channel},
-            {QStringLiteral("status"), c.status},
-            {QStringLiteral("createdAt"), timeToString(c.createdAt)},
-            {QStringLiteral("updatedAt"), timeToString(c.updatedAt)}};
+    QJsonObject o{{QStringLiteral("id"), c.id},
+                  {QStringLiteral("customer"),
+                   QJsonObject{{QStringLiteral("id"), c.customer.id},
+                               {QStringLiteral("name"), c.customer.name}}},
+                  {QStringLiteral("channel"), c.channel},
+                  {QStringLiteral("status"), c.status},
+                  {QStringLiteral("createdAt"), timeToString(c.createdAt)},
+                  {QStringLiteral("updatedAt"), timeToString(c.updatedAt)},
+                  {QStringLiteral("mode"), modeName(c.mode)},
+                  {QStringLiteral("priority"), c.priority}};
+    if (c.liveState != LiveState::None)
+        o.insert(QStringLiteral("liveState"), liveStateName(c.liveState));
+    if (c.assignee)
+        o.insert(QStringLiteral("assignee"), encode(*c.assignee));
+    const auto putTime = [&o](const char *key, const QDateTime &t) {
+        if (t.isValid())
+            o.insert(QLatin1String(key), timeToString(t));
+    };
+    putTime("queuedAt", c.queuedAt);
+    putTime("assignedAt", c.assignedAt);
+    putTime("endedAt", c.endedAt);
+    if (c.rating)
+        o.insert(QStringLiteral("rating"),
+                 QJsonObject{{QStringLiteral("score"), c.rating->score},
+                             {QStringLiteral("comment"), c.rating->comment}});
+    return o;
 }
 
 QJsonObject encode(const Message &m)
@@ -54,10 +72,20 @@ QJsonObject encode(const Agent &a, AgentDetail detail)
     QJsonObject o{{QStringLiteral("id"), a.id},
                   {QStringLiteral("name"), a.name},
                   {QStringLiteral("role"), roleName(a.role)},
-                  {QStringLiteral("presence"), presenceName(a.presence)}};
+                  {QStringLiteral("presence"), presenceName(a.presence)},
+                  {QStringLiteral("capacity"), a.capacity},
+                  {QStringLiteral("autoAccept"), a.autoAccept}};
     if (detail == AgentDetail::WithEmail)
         o.insert(QStringLiteral("email"), a.email);
     return o;
+}
+
+QJsonObject encode(const CannedResponse &canned)
+{
+    return {{QStringLiteral("id"), canned.id},
+            {QStringLiteral("shortcut"), canned.shortcut},
+            {QStringLiteral("text"), canned.text},
+            {QStringLiteral("updatedAt"), timeToString(canned.updatedAt)}};
 }
 
 Result<Party> decodeParty(const QJsonObject &json)
@@ -102,6 +130,29 @@ Result<Conversation> decodeConversation(const QJsonObject &json)
     c.status = r.string("status", 1, 32);
     c.createdAt = r.time("createdAt");
     c.updatedAt = r.time("updatedAt");
+    // Live-chat fields are optional so protocol-1 peers that predate them still decode.
+    const QString mode = r.optionalString("mode", 1, 16).value_or(QStringLiteral("async"));
+    const auto liveState = r.optionalString("liveState", 1, 16);
+    const auto assignee = r.optionalObject("assignee");
+    c.priority = int(r.optionalInteger("priority", 0, Protocol::MaxPriority).value_or(0));
+    c.queuedAt = r.optionalTime("queuedAt");
+    c.assignedAt = r.optionalTime("assignedAt");
+    c.endedAt = r.optionalTime("endedAt");
+    const auto rating = r.optionalObject("rating");
+    if (!r.ok())
+        return r.failure();
+    const auto parsedMode = modeFromName(mode);
+    if (!parsedMode)
+        r.fail("mode", QStringLiteral("must be live or async"));
+    else
+        c.mode = *parsedMode;
+    if (liveState) {
+        const auto parsed = liveStateFromName(*liveState);
+        if (!parsed)
+            r.fail("liveState", QStringLiteral("must be queued, active or ended"));
+        else
+            c.liveState = *parsed;
+    }
     if (!r.ok())
         return r.failure();
     FieldReader cr(customer, QStringLiteral("conversation.customer"));
@@ -109,6 +160,22 @@ Result<Conversation> decodeConversation(const QJsonObject &json)
     c.customer.name = cr.string("name", 0, Protocol::MaxNameChars);
     if (!cr.ok())
         return cr.failure();
+    if (assignee) {
+        auto party = decodeParty(*assignee);
+        if (!party)
+            return party.failure();
+        c.assignee = party.value();
+    }
+    if (rating) {
+        FieldReader rr(*rating, QStringLiteral("conversation.rating"));
+        Rating value;
+        value.score = int(rr.integer("score", 1, 5));
+        value.comment =
+            rr.optionalString("comment", 0, Protocol::MaxNoteChars).value_or(QString());
+        if (!rr.ok())
+            return rr.failure();
+        c.rating = value;
+    }
     return c;
 }
 
@@ -140,6 +207,9 @@ Result<Agent> decodeAgent(const QJsonObject &json)
     a.email = r.optionalString("email", 0, Protocol::MaxEmailChars).value_or(QString());
     const QString role = r.string("role", 1, 16);
     const QString presence = r.string("presence", 1, 16);
+    a.capacity =
+        int(r.optionalInteger("capacity", 0, Agent::MaxCapacity).value_or(Agent::DefaultCapacity));
+    a.autoAccept = r.optionalBoolean("autoAccept").value_or(false);
     if (!r.ok())
         return r.failure();
     const auto parsedRole = roleFromName(role);
@@ -153,6 +223,19 @@ Result<Agent> decodeAgent(const QJsonObject &json)
     a.role = *parsedRole;
     a.presence = *parsedPresence;
     return a;
+}
+
+Result<CannedResponse> decodeCanned(const QJsonObject &json)
+{
+    FieldReader r(json, QStringLiteral("canned"));
+    CannedResponse c;
+    c.id = r.id("id");
+    c.shortcut = r.string("shortcut", 1, Protocol::MaxShortcutChars);
+    c.text = r.string("text", 1, Protocol::MaxTextChars);
+    c.updatedAt = r.time("updatedAt");
+    if (!r.ok())
+        return r.failure();
+    return c;
 }
 
 } // namespace Tandem::Wire

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../domain/agent.h"
+#include "../domain/cannedresponse.h"
 #include "../domain/conversation.h"
 #include "../domain/customer.h"
 #include "../domain/message.h"
@@ -22,11 +23,13 @@ QJsonObject encode(const Conversation &conversation);
 QJsonObject encode(const Message &message);
 enum class AgentDetail { Public, WithEmail };
 QJsonObject encode(const Agent &agent, AgentDetail detail = AgentDetail::Public);
+QJsonObject encode(const CannedResponse &canned);
 
 Result<Party> decodeParty(const QJsonObject &json);
 Result<Customer> decodeCustomer(const QJsonObject &json);
 Result<Conversation> decodeConversation(const QJsonObject &json);
 Result<Message> decodeMessage(const QJsonObject &json);
 Result<Agent> decodeAgent(const QJsonObject &json);
+Result<CannedResponse> decodeCanned(const QJsonObject &json);
 
 } // namespace Tandem::Wire
