@@ -3,7 +3,8 @@
 
 #include <QUrl>
 
-namespace Tandem::Server {
+namespace Tandem::Server
+{
 namespace {
 
 int defaultPort(const QString &scheme)
@@ -32,16 +33,16 @@ QString OriginPolicy::originOf(const QString &url)
 {
     const QUrl u(url, QUrl::StrictMode);
     const QString scheme = u.scheme().toLower();
-    if (!u.isValid() || u.host().isEmpty()
-        || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+    if (!u.isValid() || u.host().isEmpty() ||
+        (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
         return {};
     QString host = u.host(QUrl::FullyEncoded).toLower();
     if (host.contains(QLatin1Char(':')))
         host = QLatin1Char('[') + host + QLatin1Char(']'); // IPv6
     const int port = u.port(defaultPort(scheme));
     return port == defaultPort(scheme)
-        ? scheme + QLatin1String("://") + host
-        : scheme + QLatin1String("://") + host + QLatin1Char(':') + QString::number(port);
+               ? scheme + QLatin1String("://") + host
+               : scheme + QLatin1String("://") + host + QLatin1Char(':') + QString::number(port);
 }
 
 bool OriginPolicy::isOwn(const QString &origin, const QByteArray &host) const
@@ -52,8 +53,8 @@ bool OriginPolicy::isOwn(const QString &origin, const QByteArray &host) const
     // when the page came from this server (directly, or through a TLS-terminating proxy).
     const QString normal = originOf(origin);
     const QString scheme = normal.section(QLatin1String("://"), 0, 0);
-    return !normal.isEmpty()
-        && normal == originOf(scheme + QLatin1String("://") + QString::fromLatin1(host));
+    return !normal.isEmpty() &&
+           normal == originOf(scheme + QLatin1String("://") + QString::fromLatin1(host));
 }
 
 bool OriginPolicy::allows(const QString &origin, const QByteArray &host) const

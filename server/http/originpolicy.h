@@ -5,7 +5,8 @@
 #include <QString>
 #include <QStringList>
 
-namespace Tandem::Server {
+namespace Tandem::Server
+{
 
 //! Which browser origins may use the widget and the customer WebSocket: the server's own
 //! origin (the widget page itself), the operator's `--allowed-origin` list, or any with `*`.

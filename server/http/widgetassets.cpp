@@ -5,7 +5,8 @@
 
 #include <QFile>
 
-namespace Tandem::Server::WidgetAssets {
+namespace Tandem::Server::WidgetAssets
+{
 namespace {
 
 struct File {
@@ -29,8 +30,8 @@ QByteArray pagePolicy(const OriginPolicy &policy)
     return QByteArrayLiteral("default-src 'self'; script-src 'self'; style-src 'self'; "
                              "img-src 'self' data:; connect-src 'self' ws: wss:; "
                              "object-src 'none'; base-uri 'none'; form-action 'none'; "
-                             "frame-ancestors ")
-        + policy.frameAncestors();
+                             "frame-ancestors ") +
+           policy.frameAncestors();
 }
 
 } // namespace
@@ -52,11 +53,13 @@ std::optional<Asset> find(const QString &path, const OriginPolicy &policy)
         if (!file.open(QIODevice::ReadOnly))
             return std::nullopt;
         Asset asset{file.readAll(), QByteArray(f.contentType), {}};
-        asset.headers = {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")},
-                         {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")},
-                         {QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("same-origin")}};
+        asset.headers = {
+            {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")},
+            {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")},
+            {QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("same-origin")}};
         if (path == QLatin1String("/widget/"))
-            asset.headers.append({QByteArrayLiteral("Content-Security-Policy"), pagePolicy(policy)});
+            asset.headers.append(
+                {QByteArrayLiteral("Content-Security-Policy"), pagePolicy(policy)});
         return asset;
     }
     return std::nullopt;

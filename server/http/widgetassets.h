@@ -7,12 +7,14 @@
 #include <QString>
 #include <optional>
 
-namespace Tandem::Server {
+namespace Tandem::Server
+{
 
 class OriginPolicy;
 
 //! The customer web widget's files, embedded in tandemd from resources/widget.
-namespace WidgetAssets {
+namespace WidgetAssets
+{
 
 //! The URL paths served: the chat page, its style sheet and script, and the embed snippet.
 QList<QString> paths();

@@ -10,8 +10,11 @@
 #include <QTimer>
 
 namespace {
-const QString ChromeDriver = QStringLiteral("/usr/bin/chromedriver");
-const QString Chromium = QStringLiteral("/usr/bin/chromium");
+// Debian's paths; elsewhere TANDEM_CHROMEDRIVER and TANDEM_CHROMIUM name them.
+const QString ChromeDriver =
+    qEnvironmentVariable("TANDEM_CHROMEDRIVER", QStringLiteral("/usr/bin/chromedriver"));
+const QString Chromium =
+    qEnvironmentVariable("TANDEM_CHROMIUM", QStringLiteral("/usr/bin/chromium"));
 // W3C name of the key that holds an element reference.
 const QString ElementKey = QStringLiteral("element-6066-11e4-a52e-4f735466cecf");
 
@@ -55,29 +58,42 @@ bool WebDriver::start(int width, int height)
         },
         15000);
     if (!ready) {
-        m_error = QStringLiteral("chromedriver is not ready: ") + QString::fromLocal8Bit(m_driver.readAll());
+        m_error = QStringLiteral("chromedriver is not ready: ") +
+                  QString::fromLocal8Bit(m_driver.readAll());
         return false;
     }
-    const QJsonArray args{
-        QStringLiteral("--headless"), QStringLiteral("--no-sandbox"), QStringLiteral("--disable-gpu"),
-        QStringLiteral("--disable-quic"), QStringLiteral("--no-first-run"),
-        QStringLiteral("--disable-background-networking"), QStringLiteral("--disable-component-update"),
-        QStringLiteral("--disable-sync"), QStringLiteral("--disable-dev-shm-usage"),
-        QStringLiteral("--user-data-dir=") + m_profile.path(),
-        QStringLiteral("--window-size=%1,%2").arg(width).arg(height)};
+    const QJsonArray args{QStringLiteral("--headless"),
+                          QStringLiteral("--no-sandbox"),
+                          QStringLiteral("--disable-gpu"),
+                          QStringLiteral("--disable-quic"),
+                          QStringLiteral("--no-first-run"),
+                          QStringLiteral("--disable-background-networking"),
+                          QStringLiteral("--disable-component-update"),
+                          QStringLiteral("--disable-sync"),
+                          QStringLiteral("--disable-dev-shm-usage"),
+                          QStringLiteral("--user-data-dir=") + m_profile.path(),
+                          QStringLiteral("--window-size=%1,%2").arg(width).arg(height)};
     const QJsonObject capabilities{
         {QStringLiteral("alwaysMatch"),
-         QJsonObject{{QStringLiteral("browserName"), QStringLiteral("chrome")},
-                     {QStringLiteral("goog:chromeOptions"),
-                      QJsonObject{{QStringLiteral("binary"), Chromium}, {QStringLiteral("args"), args}}}}}};
+         QJsonObject{
+             {QStringLiteral("browserName"), QStringLiteral("chrome")},
+             {QStringLiteral("goog:chromeOptions"),
+              QJsonObject{{QStringLiteral("binary"), Chromium}, {QStringLiteral("args"), args}}}}}};
     const QJsonValue created = call("POST", QStringLiteral("/session"),
                                     {{QStringLiteral("capabilities"), capabilities}}, 60000);
     m_session = created.toObject().value(QLatin1String("sessionId")).toString();
     if (m_session.isEmpty())
         return false;
-    // Headless windows have a frame of zero: the viewport is the window.
+    // The window includes the browser's own frame: size it so the page gets width x height.
     call("POST", session(QStringLiteral("/window/rect")),
          {{QStringLiteral("width"), width}, {QStringLiteral("height"), height}});
+    const QJsonArray inner =
+        execute(QStringLiteral("return [window.innerWidth, window.innerHeight];")).toArray();
+    if (inner.size() == 2 && (inner.at(0).toInt() != width || inner.at(1).toInt() != height)) {
+        call("POST", session(QStringLiteral("/window/rect")),
+             {{QStringLiteral("width"), 2 * width - inner.at(0).toInt()},
+              {QStringLiteral("height"), 2 * height - inner.at(1).toInt()}});
+    }
     return true;
 }
 
@@ -109,8 +125,8 @@ QJsonValue WebDriver::call(const QByteArray &method, const QString &path, const 
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(ms);
-    const QByteArray payload = method == "POST" ? QJsonDocument(body).toJson(QJsonDocument::Compact)
-                                                : QByteArray();
+    const QByteArray payload =
+        method == "POST" ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray();
     QNetworkReply *reply = m_http.sendCustomRequest(request, method, payload);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -124,9 +140,11 @@ QJsonValue WebDriver::call(const QByteArray &method, const QString &path, const 
     const QJsonObject asObject = value.toObject();
     if (!transportOk || asObject.contains(QLatin1String("error"))) {
         m_error = asObject.contains(QLatin1String("error"))
-            ? asObject.value(QLatin1String("error")).toString() + QLatin1String(": ")
-                + asObject.value(QLatin1String("message")).toString().section(QLatin1Char('\n'), 0, 0)
-            : transportError;
+                      ? asObject.value(QLatin1String("error")).toString() + QLatin1String(": ") +
+                            asObject.value(QLatin1String("message"))
+                                .toString()
+                                .section(QLatin1Char('\n'), 0, 0)
+                      : transportError;
         return QJsonValue(QJsonValue::Undefined);
     }
     return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
@@ -204,7 +222,8 @@ bool WebDriver::switchToFrame(const QString &element)
 
 QByteArray WebDriver::screenshotPng()
 {
-    return QByteArray::fromBase64(call("GET", session(QStringLiteral("/screenshot"))).toString().toLatin1());
+    return QByteArray::fromBase64(
+        call("GET", session(QStringLiteral("/screenshot"))).toString().toLatin1());
 }
 
 QString WebDriver::textOf(const QString &css)

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgetfixture.h"
 
-#include "tandemdprocess.h"
-#include "testclient.h"
-#include "webdriver.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
@@ -60,19 +56,21 @@ QJsonObject AgentDesk::request(const QString &type, const QJsonObject &fields, i
         done = true;
     });
     if (!sent)
-        return {{QStringLiteral("failed"), true}, {QStringLiteral("code"), QStringLiteral("offline")}};
+        return {{QStringLiteral("failed"), true},
+                {QStringLiteral("code"), QStringLiteral("offline")}};
     if (!QTest::qWaitFor([&] { return done; }, ms))
-        return {{QStringLiteral("failed"), true}, {QStringLiteral("code"), QStringLiteral("no reply")}};
+        return {{QStringLiteral("failed"), true},
+                {QStringLiteral("code"), QStringLiteral("no reply")}};
     return answer;
 }
 
 bool AgentDesk::reply(qint64 conversation, const QString &text)
 {
-    const QJsonObject data = request(
-        QStringLiteral("send"),
-        {{QStringLiteral("conversation"), conversation},
-         {QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-         {QStringLiteral("text"), text}});
+    const QJsonObject data =
+        request(QStringLiteral("send"),
+                {{QStringLiteral("conversation"), conversation},
+                 {QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                 {QStringLiteral("text"), text}});
     return !data.value(QLatin1String("failed")).toBool();
 }
 
@@ -107,13 +105,15 @@ bool WidgetPage::start(const QString &name, const QString &message, const QStrin
     if (form.isEmpty())
         return false;
     const QString nameField = m_driver.find(QStringLiteral("#start-name"));
-    if (!nameField.isEmpty() && m_driver.displayed(nameField) && !m_driver.sendKeys(nameField, name))
+    if (!nameField.isEmpty() && m_driver.displayed(nameField) &&
+        !m_driver.sendKeys(nameField, name))
         return false;
-    if (!email.isEmpty() && !m_driver.sendKeys(m_driver.find(QStringLiteral("#start-email")), email))
+    if (!email.isEmpty() &&
+        !m_driver.sendKeys(m_driver.find(QStringLiteral("#start-email")), email))
         return false;
-    return m_driver.sendKeys(m_driver.find(QStringLiteral("#start-message")), message)
-        && m_driver.click(m_driver.find(QStringLiteral("#start-button")))
-        && !m_driver.waitFor(QStringLiteral("#chat-view")).isEmpty();
+    return m_driver.sendKeys(m_driver.find(QStringLiteral("#start-message")), message) &&
+           m_driver.click(m_driver.find(QStringLiteral("#start-button"))) &&
+           !m_driver.waitFor(QStringLiteral("#chat-view")).isEmpty();
 }
 
 bool WidgetPage::type(const QString &text)
@@ -130,7 +130,9 @@ bool WidgetPage::send(const QString &text)
 QJsonObject WidgetPage::stored()
 {
     return QJsonDocument::fromJson(
-               m_driver.execute(QStringLiteral("return localStorage.getItem('tandem.widget.v1') || '{}';"))
+               m_driver
+                   .execute(
+                       QStringLiteral("return localStorage.getItem('tandem.widget.v1') || '{}';"))
                    .toString()
                    .toUtf8())
         .object();
@@ -143,14 +145,15 @@ qint64 WidgetPage::conversation()
 
 QList<QJsonObject> WidgetPage::messages()
 {
-    const QJsonArray all = m_driver
-                               .execute(QStringLiteral(
-                                   "return Array.from(document.querySelectorAll('#messages li.message'), li => ({"
-                                   " text: li.querySelector('.bubble').textContent,"
-                                   " mine: li.classList.contains('mine'),"
-                                   " pending: li.classList.contains('pending'),"
-                                   " author: li.querySelector('.author').textContent }));"))
-                               .toArray();
+    const QJsonArray all =
+        m_driver
+            .execute(QStringLiteral(
+                "return Array.from(document.querySelectorAll('#messages li.message'), li => ({"
+                " text: li.querySelector('.bubble').textContent,"
+                " mine: li.classList.contains('mine'),"
+                " pending: li.classList.contains('pending'),"
+                " author: li.querySelector('.author').textContent }));"))
+            .toArray();
     QList<QJsonObject> list;
     for (const QJsonValue &v : all)
         list.append(v.toObject());
@@ -171,8 +174,8 @@ bool WidgetPage::waitDelivered(const QString &text, int ms)
         [&] {
             const auto all = messages();
             return std::any_of(all.cbegin(), all.cend(), [&](const QJsonObject &m) {
-                return m.value(QLatin1String("text")).toString() == text
-                    && !m.value(QLatin1String("pending")).toBool();
+                return m.value(QLatin1String("text")).toString() == text &&
+                       !m.value(QLatin1String("pending")).toBool();
             });
         },
         ms);
@@ -184,8 +187,8 @@ void HostSite::setWidgetScript(const QUrl &widgetScript)
 {
     m_page = QByteArrayLiteral("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                                "<title>Example shop</title></head><body><h1>Example shop</h1>"
-                               "<p>Welcome.</p><script src=\"")
-        + widgetScript.toEncoded() + QByteArrayLiteral("\" async></script></body></html>");
+                               "<p>Welcome.</p><script src=\"") +
+             widgetScript.toEncoded() + QByteArrayLiteral("\" async></script></body></html>");
 }
 
 HostSite::HostSite()
@@ -198,8 +201,8 @@ HostSite::HostSite()
                 if (!socket->readAll().contains("\r\n\r\n"))
                     return; // the request is small: it comes whole, or the test is broken anyway
                 socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-                              "Cache-Control: no-store\r\nConnection: close\r\nContent-Length: "
-                              + QByteArray::number(m_page.size()) + "\r\n\r\n" + m_page);
+                              "Cache-Control: no-store\r\nConnection: close\r\nContent-Length: " +
+                              QByteArray::number(m_page.size()) + "\r\n\r\n" + m_page);
                 socket->disconnectFromHost();
             });
         }
@@ -209,6 +212,100 @@ HostSite::HostSite()
 QUrl HostSite::url(const QString &host) const
 {
     return QUrl(QStringLiteral("http://%1:%2/shop.html").arg(host).arg(port()));
+}
+
+// ---- Scene
+
+using namespace Fixture;
+
+Scene::Scene(QStringList serverArguments)
+    : server(std::move(serverArguments))
+{
+}
+
+bool Scene::start()
+{
+    if (!server.start() || !server.addAgent(Email, AgentName, Password))
+        return false;
+    if (!browser.start()) {
+        qWarning("%s", qPrintable(browser.lastError()));
+        return false;
+    }
+    return true;
+}
+
+bool Scene::openWidget()
+{
+    return browser.navigate(server.httpUrl(QStringLiteral("/widget/")));
+}
+
+bool Scene::startAgent(bool online, bool autoAccept)
+{
+    agent = std::make_unique<AgentDesk>();
+    if (!agent->start(server, Email, Password))
+        return false;
+    if (online && agent
+                      ->request(QStringLiteral("presence"),
+                                {{QStringLiteral("status"), QStringLiteral("online")}})
+                      .value(QLatin1String("failed"))
+                      .toBool())
+        return false;
+    return !autoAccept || !agent
+                               ->request(QStringLiteral("agent.update"),
+                                         {{QStringLiteral("agent"), agent->sync().agent().id},
+                                          {QStringLiteral("autoAccept"), true}})
+                               .value(QLatin1String("failed"))
+                               .toBool();
+}
+
+std::unique_ptr<TestClient> Scene::observer()
+{
+    auto client = std::make_unique<TestClient>();
+    if (!client->open(server.wsUrl(QStringLiteral("/ws/agent"))) ||
+        client->agentSignIn(Email, Password).isEmpty())
+        return nullptr;
+    return client;
+}
+
+int Scene::storedCopies(qint64 conversation, const QString &text)
+{
+    auto agentView = observer();
+    if (!agentView)
+        return -1;
+    const QJsonArray history =
+        agentView
+            ->request(QStringLiteral("history"), {{QStringLiteral("conversation"), conversation},
+                                                  {QStringLiteral("limit"), 200}})
+            .value(QLatin1String("data"))
+            .toObject()
+            .value(QLatin1String("messages"))
+            .toArray();
+    return int(std::count_if(history.begin(), history.end(), [&](const QJsonValue &m) {
+        return m.toObject().value(QLatin1String("text")).toString() == text;
+    }));
+}
+
+bool Scene::linkOnline()
+{
+    return QTest::qWaitFor(
+        [&] {
+            return browser
+                       .execute(
+                           QStringLiteral("return document.getElementById('widget').dataset.link;"))
+                       .toString() == QLatin1String("online");
+        },
+        30000);
+}
+
+qint64 Scene::startAssignedChat(const QString &firstMessage)
+{
+    if (!startAgent(true, true) || !openWidget() ||
+        !browser.waitForText(QStringLiteral("#availability"),
+                             QStringLiteral("An agent is available")) ||
+        !widget.start(QStringLiteral("Ada"), firstMessage) ||
+        !browser.waitForText(QStringLiteral("#title"), AgentName))
+        return 0;
+    return widget.conversation();
 }
 
 QString artifactDir()

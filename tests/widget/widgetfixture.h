@@ -3,14 +3,22 @@
 
 #include "cache/localcache.h"
 #include "sync/syncclient.h"
+#include "tandemdprocess.h"
+#include "testclient.h"
+#include "webdriver.h"
 
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <memory>
 
-class TandemdProcess;
-class WebDriver;
+namespace Fixture
+{
+inline const QString Email = QStringLiteral("dana@example.com");
+inline const QString Password = QStringLiteral("correct horse battery");
+inline const QString AgentName = QStringLiteral("Dana");
+} // namespace Fixture
 
 //! The agent's side, as the desktop app has it: a local cache and the real SyncClient,
 //! signed in to tandemd.
@@ -83,6 +91,30 @@ public:
 private:
     QTcpServer m_server;
     QByteArray m_page;
+};
+
+//! A tandemd with one agent (Fixture::AgentName), a browser, and the agent's app (started
+//! on demand).
+struct Scene {
+    TandemdProcess server;
+    WebDriver browser;
+    WidgetPage widget{browser};
+    std::unique_ptr<AgentDesk> agent;
+
+    explicit Scene(QStringList serverArguments = {});
+    //! Starts tandemd with the agent's account and the browser.
+    bool start();
+    bool openWidget();
+    //! The agent's app signs in and, unless told otherwise, says it is online.
+    bool startAgent(bool online = true, bool autoAccept = false);
+    //! An agent connection that only watches: its events show what the team sees.
+    std::unique_ptr<TestClient> observer();
+    //! How many times the server holds a message with this text in the conversation.
+    int storedCopies(qint64 conversation, const QString &text);
+    //! Waits until the widget's connection is up to date with the server.
+    bool linkOnline();
+    //! A live chat with the (auto-accepting) agent, up to the agent's name in the header.
+    qint64 startAssignedChat(const QString &firstMessage);
 };
 
 //! Where a test may leave files for people to look at (screenshots).
