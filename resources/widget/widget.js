@@ -366,9 +366,9 @@
     return !!(state.conv && state.conv.mode === 'live' && state.conv.liveState === 'ended');
   }
 
-  function minutes(seconds) {
-    const m = Math.max(1, Math.round((Number(seconds) || 0) / 60));
-    return `${m} min`;
+  function expectedWait(seconds) {
+    const s = Number(seconds) || 0;
+    return s < 60 ? 'expected wait less than a minute' : `expected wait about ${Math.round(s / 60)} min`;
   }
 
   function render() {
@@ -382,7 +382,8 @@
     const agent = conv && conv.assignee && conv.assignee.name;
 
     ui.title.textContent = agent || 'Chat with us';
-    ui.avatar.textContent = agent ? agent.trim().charAt(0).toUpperCase() : '?';
+    ui.avatar.textContent = agent ? agent.trim().charAt(0).toUpperCase() : '';
+    ui.avatar.hidden = !agent;
     let subtitle = 'Ask us anything';
     if (ended) subtitle = 'Chat ended';
     else if (agent && mode === 'live') subtitle = 'Support agent · in this chat';
@@ -401,7 +402,7 @@
         warn = true;
         ui.leaveMessage.hidden = false;
       } else if (queueInfo && queueInfo.position > 0) {
-        notice = `You are number ${queueInfo.position} in the queue — expected wait about ${minutes(queueInfo.expectedWaitSeconds)}`;
+        notice = `You are number ${queueInfo.position} in the queue — ${expectedWait(queueInfo.expectedWaitSeconds)}`;
       } else {
         notice = 'Connecting you to an agent…';
       }
@@ -449,7 +450,7 @@
   function showAvailability(available, wait) {
     ui.availability.className = `availability ${available ? 'live' : 'away'}`;
     if (available) {
-      ui.availability.textContent = wait > 60 ? `An agent is available — expected wait about ${minutes(wait)}`
+      ui.availability.textContent = wait >= 60 ? `An agent is available — ${expectedWait(wait)}`
         : 'An agent is available now';
       ui.startButton.textContent = 'Start chat';
       ui.emailHint.textContent = 'So the team can reach you if you leave this page.';
