@@ -214,7 +214,7 @@ Result<SaveCanned> decodeSaveCanned(const QJsonObject &fields)
 {
     FieldReader r(fields);
     SaveCanned c;
-    c.id = r.optionalId("id");
+    c.id = r.optionalId("canned");
     c.shortcut = r.string("shortcut", 1, Protocol::MaxShortcutChars).trimmed();
     c.text = r.string("text", 1, Protocol::MaxTextChars);
     if (r.ok() && (c.shortcut.isEmpty() || c.shortcut.contains(QLatin1Char(' '))))
@@ -230,7 +230,7 @@ Result<DeleteCanned> decodeDeleteCanned(const QJsonObject &fields)
 {
     FieldReader r(fields);
     DeleteCanned d;
-    d.id = r.id("id");
+    d.id = r.id("canned");
     if (!r.ok())
         return r.failure();
     return d;

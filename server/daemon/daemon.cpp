@@ -74,6 +74,13 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
         {QStringLiteral("session-check"),
          QStringLiteral("Seconds between checks that live sessions were not revoked elsewhere."),
          QStringLiteral("seconds")},
+        {QStringLiteral("offer-timeout"),
+         QStringLiteral("Milliseconds a live chat is offered to one agent before the next."),
+         QStringLiteral("ms")},
+        {QStringLiteral("grace-period"),
+         QStringLiteral("Milliseconds a disconnected agent keeps their chats before unanswered "
+                        "ones go back to the queue."),
+         QStringLiteral("ms")},
     });
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: user"));
     // Admin subcommands take their own options; parse only what precedes them here.
@@ -127,7 +134,9 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
         && positiveInt(p, QStringLiteral("session-ttl"), ttl, error)
         && positiveInt(p, QStringLiteral("handshake-timeout"), c.handshakeTimeoutMs, error)
         && positiveInt(p, QStringLiteral("idle-timeout"), c.idleTimeoutSeconds, error)
-        && positiveInt(p, QStringLiteral("session-check"), c.sessionCheckSeconds, error);
+        && positiveInt(p, QStringLiteral("session-check"), c.sessionCheckSeconds, error)
+        && positiveInt(p, QStringLiteral("offer-timeout"), c.offerTimeoutMs, error)
+        && positiveInt(p, QStringLiteral("grace-period"), c.gracePeriodMs, error);
     c.maxMessageBytes = maxBytes;
     c.sessionTtlSeconds = ttl;
     return ok;
@@ -169,6 +178,7 @@ int serve(const Options &options)
         return 1;
     }
     Hub hub(storage, config);
+    hub.startRouting();
     HttpFrontend http(hub, config);
     QString error;
     if (!http.listen(&error)) {

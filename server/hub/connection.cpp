@@ -5,6 +5,7 @@
 #include "authenticator.h"
 #include "deskoperations.h"
 #include "hub.h"
+#include "livecommands.h"
 #include "logging/logging.h"
 #include "protocol/wirecodec.h"
 #include "serverconfig.h"
@@ -119,14 +120,15 @@ void Connection::onText(const QString &text)
     Frames::Request request;
     Failure failure;
     const bool decoded = Frames::decodeRequest(text, request, failure);
-    if (!m_limiter.take()) {
+    RateLimiter &limiter = m_customerLimiter ? *m_customerLimiter : m_limiter;
+    if (!limiter.take()) {
         // A client that keeps hammering after being told to wait is not going to listen.
-        if (m_limiter.refusedInARow() > m_hub.config().requestBurst()) {
+        if (limiter.refusedInARow() > m_hub.config().requestBurst()) {
             close(1008, QStringLiteral("Too many requests"));
             return;
         }
         fail(request.id, {ErrorCode::RateLimited, QStringLiteral("Too many requests")},
-             {{QStringLiteral("retryAfterMs"), m_limiter.retryAfterMs()}});
+             {{QStringLiteral("retryAfterMs"), limiter.retryAfterMs()}});
         return;
     }
     if (!decoded) {
@@ -187,6 +189,7 @@ void Connection::staffHello(const Frames::Request &request)
                 return;
             }
             m_viewer = Viewer{{Party::Kind::Agent, agent->id, agent->name}, agent->role, tokenHash};
+            m_agent = agent.value();
             startCatchUp(id,
                          {{QStringLiteral("agent"),
                            Wire::encode(agent.value(), Wire::AgentDetail::WithEmail)}},
@@ -213,6 +216,7 @@ void Connection::staffSignIn(const Frames::Request &request)
             m_viewer = Viewer{{Party::Kind::Agent, agent.id, agent.name},
                               agent.role,
                               Tokens::hash(session->token)};
+            m_agent = agent;
             startCatchUp(id,
                          {{QStringLiteral("token"), session->token},
                           {QStringLiteral("expiresAt"), Wire::timeToString(session->expiresAt)},
@@ -248,7 +252,9 @@ void Connection::customerHello(const Frames::Request &request)
             }
             const Customer &customer = grant->customer;
             m_viewer = Viewer{{Party::Kind::Customer, customer.id, customer.name}, Role::Agent, {}};
-            QJsonObject okData{{QStringLiteral("customer"), Wire::encode(customer)}};
+            m_customerLimiter = m_hub.customerLimiter(customer.id);
+            QJsonObject okData{{QStringLiteral("customer"), Wire::encode(customer)},
+                               {QStringLiteral("live"), m_hub.liveAvailability()}};
             if (!grant->token.isEmpty())
                 okData.insert(QStringLiteral("token"), grant->token);
             startCatchUp(id, okData, resumeFrom);
@@ -339,6 +345,8 @@ void Connection::handleCommand(const Frames::Request &request)
         presence(request);
     else if (m_kind == Kind::Staff && type == QLatin1String("signout"))
         signOut(request);
+    else if (LiveCommands::handle(*this, m_hub, request))
+        return;
     else if (type == QLatin1String("hello") || type == QLatin1String("signin"))
         fail(request.id, {ErrorCode::Unauthenticated,
                           QStringLiteral("This connection has already completed its handshake")});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/agent.h"
 #include "protocol/frames.h"
 #include "protocol/result.h"
 #include "ratelimiter.h"
@@ -36,11 +37,15 @@ public:
     Kind kind() const { return m_kind; }
     State state() const { return m_state; }
     const std::optional<Viewer> &viewer() const { return m_viewer; }
+    //! The staff account as read at the handshake (staff connections only).
+    const Agent &agent() const { return m_agent; }
 
     //! A committed event; sent if this connection may see it and has not yet had it.
     void deliver(const Event &event, const QString &frame);
     void sendFrame(const QString &frame);
     void close(int code, const QString &reason);
+    void reply(const QJsonValue &id, const QJsonObject &data);
+    void fail(const QJsonValue &id, const Failure &failure, const QJsonObject &extra = {});
 
 Q_SIGNALS:
     void closed(Tandem::Server::Connection *connection);
@@ -51,8 +56,6 @@ private:
     void onDisconnected();
     void stop();
     void heartbeat();
-    void reply(const QJsonValue &id, const QJsonObject &data);
-    void fail(const QJsonValue &id, const Failure &failure, const QJsonObject &extra = {});
 
     void handleHandshake(const Frames::Request &request);
     void staffHello(const Frames::Request &request);
@@ -83,9 +86,12 @@ private:
     State m_state = State::AwaitingHello;
     bool m_finished = false;
     std::optional<Viewer> m_viewer;
+    Agent m_agent;
     qint64 m_lastSentSeq = 0;
     QList<std::pair<Event, QString>> m_heldBack;
     RateLimiter m_limiter;
+    //! A customer's requests count against one bucket across all their connections.
+    std::shared_ptr<RateLimiter> m_customerLimiter;
     QTimer m_handshakeTimer;
     QTimer m_heartbeat;
     QElapsedTimer m_lastActivity;

@@ -113,6 +113,11 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
         fresh.customer = Customer{viewer.party.id, viewer.party.name, {}};
         fresh.createdAt = now;
         fresh.updatedAt = now;
+        if (command.mode == ConversationMode::Live) {
+            fresh.mode = ConversationMode::Live;
+            fresh.liveState = LiveState::Queued;
+            fresh.queuedAt = now;
+        }
         auto created = store.createConversation(fresh);
         if (!created)
             return created.failure();
@@ -214,6 +219,10 @@ Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64
         for (const Agent &agent : store.agents(false))
             agents.append(Wire::encode(agent));
         c.snapshot.insert(QStringLiteral("agents"), agents);
+        QJsonArray canned;
+        for (const CannedResponse &response : store.cannedResponses())
+            canned.append(Wire::encode(response));
+        c.snapshot.insert(QStringLiteral("canned"), canned);
     }
     return c;
 }

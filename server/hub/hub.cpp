@@ -6,6 +6,8 @@
 #include "logging/logging.h"
 #include "protocol/frames.h"
 #include "protocol/limits.h"
+#include "ratelimiter.h"
+#include "routing/router.h"
 #include "serverconfig.h"
 #include "store/storage.h"
 
@@ -18,6 +20,10 @@ Hub::Hub(Storage &storage, const ServerConfig &config, QObject *parent)
     , m_storage(storage)
     , m_config(config)
     , m_authenticator(std::make_unique<Authenticator>(storage, config))
+    , m_router(std::make_unique<Router>(
+          storage, *this,
+          Router::Settings{std::chrono::milliseconds(config.offerTimeoutMs),
+                           std::chrono::milliseconds(config.gracePeriodMs)}))
 {
     connect(&m_storage, &Storage::committed, this, &Hub::publish);
     connect(&m_sessionCheck, &QTimer::timeout, this, &Hub::checkSessions);
@@ -48,14 +54,56 @@ void Hub::accept(std::unique_ptr<QWebSocket> socket, bool staff)
     connect(connection, &Connection::closed, this, &Hub::forget);
 }
 
+void Hub::startRouting()
+{
+    m_router->start();
+}
+
 void Hub::forget(Connection *connection)
 {
     m_connections.remove(connection);
     m_holding.remove(connection);
-    m_staff.remove(connection);
-    if (connection->viewer())
-        m_customers.remove(connection->viewer()->party.id, connection);
+    if (m_staff.remove(connection))
+        m_router->agentDisconnected(connection->viewer()->party.id);
+    if (connection->viewer()) {
+        const qint64 id = connection->viewer()->party.id;
+        m_customers.remove(id, connection);
+        if (connection->kind() == Connection::Kind::Customer && !m_customers.contains(id))
+            m_customerLimiters.remove(id);
+    }
     connection->deleteLater();
+}
+
+std::shared_ptr<RateLimiter> Hub::customerLimiter(qint64 customerId)
+{
+    std::shared_ptr<RateLimiter> limiter = m_customerLimiters.value(customerId).lock();
+    if (!limiter) {
+        limiter = std::make_shared<RateLimiter>(m_config.maxRequestsPerMinute,
+                                                m_config.requestBurst());
+        m_customerLimiters.insert(customerId, limiter);
+    }
+    return limiter;
+}
+
+void Hub::sendToAgent(qint64 agentId, const QString &frame)
+{
+    for (Connection *c : std::as_const(m_staff)) {
+        if (c->viewer()->party.id == agentId)
+            c->sendFrame(frame);
+    }
+}
+
+void Hub::sendToCustomer(qint64 customerId, const QString &frame)
+{
+    const auto range = m_customers.equal_range(customerId);
+    for (auto it = range.first; it != range.second; ++it)
+        (*it)->sendFrame(frame);
+}
+
+void Hub::sendToStaff(const QString &frame)
+{
+    for (Connection *c : std::as_const(m_staff))
+        c->sendFrame(frame);
 }
 
 void Hub::holdEventsFor(Connection *connection)
@@ -72,10 +120,18 @@ void Hub::stopHoldingEvents(Connection *connection)
 void Hub::goLive(Connection *connection)
 {
     m_holding.remove(connection);
-    if (connection->kind() == Connection::Kind::Staff)
+    const qint64 id = connection->viewer()->party.id;
+    QStringList welcome;
+    if (connection->kind() == Connection::Kind::Staff) {
         m_staff.insert(connection);
-    else
-        m_customers.insert(connection->viewer()->party.id, connection);
+        m_router->agentConnected(connection->agent());
+        welcome = m_router->welcomeFramesForAgent(id);
+    } else {
+        m_customers.insert(id, connection);
+        welcome = m_router->welcomeFramesForCustomer(id);
+    }
+    for (const QString &frame : std::as_const(welcome))
+        connection->sendFrame(frame);
 }
 
 void Hub::publish(const QList<Tandem::Event> &events)
@@ -92,6 +148,8 @@ void Hub::publish(const QList<Tandem::Event> &events)
                 (*it)->deliver(event, frame);
         }
     }
+    // After the fan-out, so clients see a chat assigned before its offer ends.
+    m_router->observe(events);
 }
 
 void Hub::broadcastTyping(const Conversation &conversation, const Party &author, bool on,
@@ -122,7 +180,7 @@ void Hub::endSession(const QByteArray &tokenHash, const QString &reason)
 
 QJsonObject Hub::liveAvailability() const
 {
-    return {{QStringLiteral("available"), false}, {QStringLiteral("expectedWaitSeconds"), 0}};
+    return m_router->availability();
 }
 
 void Hub::closeAll()

@@ -4,6 +4,7 @@
 #include "domain/conversation.h"
 #include "domain/event.h"
 #include "domain/party.h"
+#include "routing/routingoutput.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -18,12 +19,14 @@ namespace Tandem::Server {
 
 class Authenticator;
 class Connection;
+class RateLimiter;
+class Router;
 class Storage;
 struct ServerConfig;
 
 //! Keeps every live connection and fans committed events and typing out to exactly those
 //! allowed to see them.
-class Hub : public QObject
+class Hub : public QObject, public RoutingOutput
 {
     Q_OBJECT
 public:
@@ -35,6 +38,9 @@ public:
 
     Storage &storage() { return m_storage; }
     Authenticator &authenticator() { return *m_authenticator; }
+    Router &router() { return *m_router; }
+    //! Starts routing live chats (reads the queue from the store).
+    void startRouting();
     const ServerConfig &config() const { return m_config; }
 
     //! Events committed from now on reach `connection` while its catch-up is read.
@@ -54,6 +60,13 @@ public:
     //! `{"available": bool, "expectedWaitSeconds": int}` (docs/protocol.md).
     QJsonObject liveAvailability() const;
 
+    //! One bucket per customer across all their connections, so more tabs buy no more.
+    std::shared_ptr<RateLimiter> customerLimiter(qint64 customerId);
+
+    void sendToAgent(qint64 agentId, const QString &frame) override;
+    void sendToCustomer(qint64 customerId, const QString &frame) override;
+    void sendToStaff(const QString &frame) override;
+
 private:
     void accept(std::unique_ptr<QWebSocket> socket, bool staff);
     void publish(const QList<Tandem::Event> &events);
@@ -63,6 +76,8 @@ private:
     Storage &m_storage;
     const ServerConfig &m_config;
     std::unique_ptr<Authenticator> m_authenticator;
+    std::unique_ptr<Router> m_router;
+    QHash<qint64, std::weak_ptr<RateLimiter>> m_customerLimiters;
     QSet<Connection *> m_connections;
     QSet<Connection *> m_holding;
     QSet<Connection *> m_staff;

@@ -27,6 +27,10 @@ struct ServerConfig {
     //! How often live connections' sessions are checked for revocation from elsewhere
     //! (another node, or `tandemd user disable`).
     int sessionCheckSeconds = 30;
+    //! How long a live chat is offered to one agent before it goes to the next.
+    int offerTimeoutMs = 20000;
+    //! How long a disconnected agent keeps their chats before unanswered ones are re-queued.
+    int gracePeriodMs = 60000;
 };
 
 } // namespace Tandem::Server

@@ -73,6 +73,29 @@ const QList<QStringList> &steps()
                            " up_to INTEGER NOT NULL,"
                            " PRIMARY KEY (conversation_id, reader_kind, reader_id)) WITHOUT ROWID"),
         },
+        // 4: live chat — routing state of conversations, agents' capacity, canned replies.
+        {
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN mode TEXT NOT NULL DEFAULT 'async'"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN live_state TEXT"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN assignee_id INTEGER REFERENCES agents(id)"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN priority INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN queued_at INTEGER"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN assigned_at INTEGER"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN ended_at INTEGER"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN rating_score INTEGER"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN rating_comment TEXT"),
+            QStringLiteral("CREATE INDEX conversations_live ON conversations(live_state)"
+                           " WHERE live_state IN ('queued', 'active')"),
+            QStringLiteral("CREATE INDEX conversations_ended ON conversations(ended_at)"
+                           " WHERE ended_at IS NOT NULL"),
+            QStringLiteral("ALTER TABLE agents ADD COLUMN capacity INTEGER NOT NULL DEFAULT 4"),
+            QStringLiteral("ALTER TABLE agents ADD COLUMN auto_accept INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE TABLE canned_responses ("
+                           " id INTEGER PRIMARY KEY,"
+                           " shortcut TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                           " text TEXT NOT NULL,"
+                           " updated_at INTEGER NOT NULL)"),
+        },
     };
     return all;
 }

@@ -43,10 +43,24 @@ const QString messageColumns = QStringLiteral(
 
 const QString conversationColumns = QStringLiteral(
     "SELECT cv.id, cv.customer_id, cu.name, cu.email, cv.channel, cv.status, cv.created_at,"
-    " cv.updated_at FROM conversations cv JOIN customers cu ON cu.id = cv.customer_id ");
+    " cv.updated_at, cv.mode, cv.live_state, cv.assignee_id, asg.name, cv.priority,"
+    " cv.queued_at, cv.assigned_at, cv.ended_at, cv.rating_score, cv.rating_comment"
+    " FROM conversations cv JOIN customers cu ON cu.id = cv.customer_id"
+    " LEFT JOIN agents asg ON asg.id = cv.assignee_id ");
 
 const QString agentColumns = QStringLiteral(
-    "SELECT id, name, email, role, presence, disabled, password_hash FROM agents ");
+    "SELECT id, name, email, role, presence, disabled, password_hash, capacity, auto_accept"
+    " FROM agents ");
+
+QVariant optionalMs(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(toMs(t)) : QVariant();
+}
+
+QDateTime optionalTime(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : fromMs(v);
+}
 
 Message messageFrom(const QSqlQuery &q)
 {
@@ -74,6 +88,16 @@ Conversation conversationFrom(const QSqlQuery &q)
     c.status = q.value(5).toString();
     c.createdAt = fromMs(q.value(6));
     c.updatedAt = fromMs(q.value(7));
+    c.mode = modeFromName(q.value(8).toString()).value_or(ConversationMode::Async);
+    c.liveState = liveStateFromName(q.value(9).toString()).value_or(LiveState::None);
+    if (!q.value(10).isNull())
+        c.assignee = Party{Party::Kind::Agent, q.value(10).toLongLong(), q.value(11).toString()};
+    c.priority = q.value(12).toInt();
+    c.queuedAt = optionalTime(q.value(13));
+    c.assignedAt = optionalTime(q.value(14));
+    c.endedAt = optionalTime(q.value(15));
+    if (!q.value(16).isNull())
+        c.rating = Rating{q.value(16).toInt(), q.value(17).toString()};
     return c;
 }
 
@@ -87,6 +111,8 @@ AgentRecord agentFrom(const QSqlQuery &q)
     r.agent.presence = presenceFromName(q.value(4).toString()).value_or(Presence::Offline);
     r.agent.disabled = q.value(5).toBool();
     r.passwordHash = q.value(6).toString();
+    r.agent.capacity = q.value(7).toInt();
+    r.agent.autoAccept = q.value(8).toBool();
     return r;
 }
 
@@ -201,11 +227,11 @@ void SqliteStore::rollbackToSavepoint()
 Result<Agent> SqliteStore::createAgent(const Agent &agent, const QString &passwordHash)
 {
     QSqlQuery q = prepare(QStringLiteral(
-        "INSERT INTO agents (email, name, role, password_hash, presence, disabled, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO agents (email, name, role, password_hash, presence, disabled, created_at,"
+        " capacity, auto_accept) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!run(q, {agent.email, agent.name, roleName(agent.role), passwordHash,
                  presenceName(agent.presence), agent.disabled,
-                 toMs(QDateTime::currentDateTimeUtc())}))
+                 toMs(QDateTime::currentDateTimeUtc()), agent.capacity, agent.autoAccept}))
         return Failure{ErrorCode::Conflict,
                        QStringLiteral("An account with that email already exists")};
     Agent created = agent;
@@ -258,6 +284,13 @@ bool SqliteStore::setPresence(qint64 agentId, Presence presence)
 {
     QSqlQuery q = prepare(QStringLiteral("UPDATE agents SET presence = ? WHERE id = ?"));
     return run(q, {presenceName(presence), agentId}) && q.numRowsAffected() == 1;
+}
+
+bool SqliteStore::setAgentSettings(qint64 agentId, int capacity, bool autoAccept)
+{
+    QSqlQuery q = prepare(
+        QStringLiteral("UPDATE agents SET capacity = ?, auto_accept = ? WHERE id = ?"));
+    return run(q, {capacity, autoAccept, agentId}) && q.numRowsAffected() == 1;
 }
 
 bool SqliteStore::createSession(const QByteArray &tokenHash, qint64 agentId,
@@ -330,9 +363,12 @@ std::optional<Customer> SqliteStore::customerByToken(const QByteArray &tokenHash
 Result<Conversation> SqliteStore::createConversation(const Conversation &c)
 {
     QSqlQuery q = prepare(QStringLiteral(
-        "INSERT INTO conversations (customer_id, channel, status, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?)"));
-    if (!run(q, {c.customer.id, c.channel, c.status, toMs(c.createdAt), toMs(c.updatedAt)}))
+        "INSERT INTO conversations (customer_id, channel, status, created_at, updated_at,"
+        " mode, live_state, priority, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QString liveState = liveStateName(c.liveState);
+    if (!run(q, {c.customer.id, c.channel, c.status, toMs(c.createdAt), toMs(c.updatedAt),
+                 modeName(c.mode), liveState.isEmpty() ? QVariant() : QVariant(liveState),
+                 c.priority, optionalMs(c.queuedAt)}))
         return Failure{ErrorCode::Internal, QStringLiteral("Could not record the conversation")};
     Conversation created = c;
     created.id = q.lastInsertId().toLongLong();
@@ -345,6 +381,105 @@ std::optional<Conversation> SqliteStore::conversation(qint64 id)
     if (!run(q, {id}) || !q.next())
         return std::nullopt;
     return conversationFrom(q);
+}
+
+bool SqliteStore::updateConversation(const Conversation &c)
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "UPDATE conversations SET status = ?, updated_at = ?, mode = ?, live_state = ?,"
+        " assignee_id = ?, priority = ?, queued_at = ?, assigned_at = ?, ended_at = ?,"
+        " rating_score = ?, rating_comment = ? WHERE id = ?"));
+    const QString liveState = liveStateName(c.liveState);
+    return run(q, {c.status, toMs(c.updatedAt), modeName(c.mode),
+                   liveState.isEmpty() ? QVariant() : QVariant(liveState),
+                   c.assignee ? QVariant(c.assignee->id) : QVariant(), c.priority,
+                   optionalMs(c.queuedAt), optionalMs(c.assignedAt), optionalMs(c.endedAt),
+                   c.rating ? QVariant(c.rating->score) : QVariant(),
+                   c.rating ? QVariant(text(c.rating->comment)) : QVariant(), c.id})
+        && q.numRowsAffected() == 1;
+}
+
+QList<Conversation> SqliteStore::liveConversations()
+{
+    QSqlQuery q = prepare(conversationColumns
+                          + QStringLiteral("WHERE cv.live_state IN ('queued', 'active')"));
+    QList<Conversation> list;
+    if (run(q)) {
+        while (q.next())
+            list.append(conversationFrom(q));
+    }
+    return list;
+}
+
+QList<qint64> SqliteStore::recentHandleTimesMs(int limit)
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "SELECT ended_at - assigned_at FROM conversations WHERE ended_at IS NOT NULL"
+        " AND assigned_at IS NOT NULL ORDER BY ended_at DESC LIMIT ?"));
+    QList<qint64> list;
+    if (run(q, {limit})) {
+        while (q.next())
+            list.append(q.value(0).toLongLong());
+    }
+    return list;
+}
+
+QHash<qint64, QDateTime> SqliteStore::lastAssignments()
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "SELECT assignee_id, MAX(assigned_at) FROM conversations"
+        " WHERE assignee_id IS NOT NULL AND assigned_at IS NOT NULL GROUP BY assignee_id"));
+    QHash<qint64, QDateTime> last;
+    if (run(q)) {
+        while (q.next())
+            last.insert(q.value(0).toLongLong(), fromMs(q.value(1)));
+    }
+    return last;
+}
+
+Result<CannedResponse> SqliteStore::saveCanned(const CannedResponse &canned)
+{
+    QSqlQuery taken = prepare(
+        QStringLiteral("SELECT id FROM canned_responses WHERE shortcut = ? AND id <> ?"));
+    if (!run(taken, {canned.shortcut, canned.id}))
+        return Failure{ErrorCode::Internal, QStringLiteral("Could not read canned responses")};
+    if (taken.next())
+        return Failure{ErrorCode::Conflict, QStringLiteral("That shortcut is already in use")};
+    CannedResponse saved = canned;
+    if (canned.id == 0) {
+        QSqlQuery q = prepare(QStringLiteral(
+            "INSERT INTO canned_responses (shortcut, text, updated_at) VALUES (?, ?, ?)"));
+        if (!run(q, {canned.shortcut, canned.text, toMs(canned.updatedAt)}))
+            return Failure{ErrorCode::Internal, QStringLiteral("Could not save the response")};
+        saved.id = q.lastInsertId().toLongLong();
+        return saved;
+    }
+    QSqlQuery q = prepare(QStringLiteral(
+        "UPDATE canned_responses SET shortcut = ?, text = ?, updated_at = ? WHERE id = ?"));
+    if (!run(q, {canned.shortcut, canned.text, toMs(canned.updatedAt), canned.id}))
+        return Failure{ErrorCode::Internal, QStringLiteral("Could not save the response")};
+    if (q.numRowsAffected() != 1)
+        return Failure{ErrorCode::NotFound, QStringLiteral("No such canned response")};
+    return saved;
+}
+
+bool SqliteStore::deleteCanned(qint64 id)
+{
+    QSqlQuery q = prepare(QStringLiteral("DELETE FROM canned_responses WHERE id = ?"));
+    return run(q, {id}) && q.numRowsAffected() == 1;
+}
+
+QList<CannedResponse> SqliteStore::cannedResponses()
+{
+    QSqlQuery q = prepare(QStringLiteral(
+        "SELECT id, shortcut, text, updated_at FROM canned_responses ORDER BY shortcut"));
+    QList<CannedResponse> list;
+    if (run(q)) {
+        while (q.next())
+            list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                         fromMs(q.value(3))});
+    }
+    return list;
 }
 
 namespace {

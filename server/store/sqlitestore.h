@@ -35,6 +35,7 @@ public:
     bool setPassword(qint64 agentId, const QString &passwordHash) override;
     bool setDisabled(qint64 agentId, bool disabled) override;
     bool setPresence(qint64 agentId, Presence presence) override;
+    bool setAgentSettings(qint64 agentId, int capacity, bool autoAccept) override;
     bool createSession(const QByteArray &tokenHash, qint64 agentId,
                        const QDateTime &expiresAt) override;
     std::optional<SessionRecord> session(const QByteArray &tokenHash) override;
@@ -48,6 +49,13 @@ public:
     std::optional<Customer> customerByToken(const QByteArray &tokenHash) override;
     Result<Conversation> createConversation(const Conversation &conversation) override;
     std::optional<Conversation> conversation(qint64 id) override;
+    bool updateConversation(const Conversation &conversation) override;
+    QList<Conversation> liveConversations() override;
+    QList<qint64> recentHandleTimesMs(int limit) override;
+    QHash<qint64, QDateTime> lastAssignments() override;
+    Result<CannedResponse> saveCanned(const CannedResponse &canned) override;
+    bool deleteCanned(qint64 id) override;
+    QList<CannedResponse> cannedResponses() override;
     QList<Conversation> openConversations(std::optional<qint64> customerId) override;
     Result<Message> insertMessage(const Message &message) override;
     std::optional<Message> message(qint64 id) override;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/agent.h"
+#include "domain/cannedresponse.h"
 #include "domain/conversation.h"
 #include "domain/customer.h"
 #include "domain/event.h"
@@ -57,6 +58,7 @@ public:
     virtual bool setPassword(qint64 agentId, const QString &passwordHash) = 0;
     virtual bool setDisabled(qint64 agentId, bool disabled) = 0;
     virtual bool setPresence(qint64 agentId, Presence presence) = 0;
+    virtual bool setAgentSettings(qint64 agentId, int capacity, bool autoAccept) = 0;
     virtual bool createSession(const QByteArray &tokenHash, qint64 agentId,
                                const QDateTime &expiresAt) = 0;
     virtual std::optional<SessionRecord> session(const QByteArray &tokenHash) = 0;
@@ -72,6 +74,15 @@ public:
     virtual std::optional<Customer> customerByToken(const QByteArray &tokenHash) = 0;
     virtual Result<Conversation> createConversation(const Conversation &conversation) = 0;
     virtual std::optional<Conversation> conversation(qint64 id) = 0;
+    //! Writes everything but the id, customer and createdAt.
+    virtual bool updateConversation(const Conversation &conversation) = 0;
+    //! Live chats that are queued or active, in no particular order.
+    virtual QList<Conversation> liveConversations() = 0;
+    //! How long the most recently ended live chats were handled (assignment to end), newest
+    //! first.
+    virtual QList<qint64> recentHandleTimesMs(int limit) = 0;
+    //! When each agent was last given a live chat.
+    virtual QHash<qint64, QDateTime> lastAssignments() = 0;
     //! Open conversations, newest activity first; only one customer's when given.
     virtual QList<Conversation> openConversations(std::optional<qint64> customerId) = 0;
     virtual Result<Message> insertMessage(const Message &message) = 0;
@@ -85,6 +96,13 @@ public:
     virtual QHash<qint64, Message> lastMessages(std::optional<qint64> customerId) = 0;
     virtual qint64 readMarker(qint64 conversationId, const Party &reader) = 0;
     virtual bool setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) = 0;
+
+    // Canned responses.
+    //! Inserts (no id) or updates one; `conflict` when the shortcut is taken, `not_found`
+    //! when the id is unknown.
+    virtual Result<CannedResponse> saveCanned(const CannedResponse &canned) = 0;
+    virtual bool deleteCanned(qint64 id) = 0;
+    virtual QList<CannedResponse> cannedResponses() = 0;
 
     // The event log.
     //! Appends the event, giving it its seq, and remembers it in appendedEvents() so the

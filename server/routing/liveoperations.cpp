@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "liveoperations.h"
+
+#include "protocol/events.h"
+
+namespace Tandem::Server::LiveOperations {
+namespace {
+
+Failure notFound()
+{
+    return {ErrorCode::NotFound, QStringLiteral("No such conversation")};
+}
+
+Failure storageFailed()
+{
+    return {ErrorCode::Internal, QStringLiteral("The change could not be saved")};
+}
+
+Failure forbidden(const QString &why)
+{
+    return {ErrorCode::Forbidden, why};
+}
+
+Failure invalidState(const QString &why)
+{
+    return {ErrorCode::InvalidState, why};
+}
+
+bool isSupervisor(const Viewer &viewer)
+{
+    return viewer.isStaff() && (viewer.role == Role::Supervisor || viewer.role == Role::Admin);
+}
+
+bool isAssignee(const Viewer &viewer, const Conversation &c)
+{
+    return viewer.isStaff() && c.assignee && c.assignee->id == viewer.party.id;
+}
+
+std::optional<Party> actor(const Viewer &viewer)
+{
+    return Party{viewer.party.kind, viewer.party.id, viewer.party.name};
+}
+
+//! Loads a conversation the viewer may see; another customer's answers like a missing one.
+Result<Conversation> load(Store &store, const Viewer &viewer, qint64 id)
+{
+    auto c = store.conversation(id);
+    if (!c || !viewer.mayAccess(*c))
+        return notFound();
+    return *c;
+}
+
+//! Saves the conversation and records the change as an event.
+Result<Conversation> commit(Store &store, Conversation c, const QString &change,
+                            const std::optional<Party> &by)
+{
+    c.updatedAt = QDateTime::currentDateTimeUtc();
+    if (!store.updateConversation(c))
+        return storageFailed();
+    Event e = Events::conversationUpdated(c, change, by);
+    if (!store.appendEvent(e))
+        return storageFailed();
+    return c;
+}
+
+//! The customer, the assignee or a supervisor may steer a live chat.
+std::optional<Failure> checkSteer(const Viewer &viewer, const Conversation &c)
+{
+    if (!c.isLive())
+        return invalidState(QStringLiteral("This is not a live chat"));
+    if (viewer.isStaff() && !isAssignee(viewer, c) && !isSupervisor(viewer))
+        return forbidden(QStringLiteral("Only the agent who has this chat or a supervisor may"));
+    return std::nullopt;
+}
+
+Failure supervisorsOnly()
+{
+    return forbidden(QStringLiteral("Only supervisors and admins may do this"));
+}
+
+} // namespace
+
+Result<Conversation> assign(Store &store, qint64 conversationId, const Party &agent)
+{
+    auto c = store.conversation(conversationId);
+    if (!c)
+        return notFound();
+    if (c->liveState != LiveState::Queued)
+        return Failure{ErrorCode::NotFound, QStringLiteral("This chat is no longer waiting")};
+    c->liveState = LiveState::Active;
+    c->assignee = agent;
+    c->assignedAt = QDateTime::currentDateTimeUtc();
+    return commit(store, *c, Events::Change::Assigned, agent);
+}
+
+Result<QList<Conversation>> requeue(Store &store, const QList<qint64> &ids, qint64 agentId)
+{
+    QList<Conversation> requeued;
+    for (qint64 id : ids) {
+        auto c = store.conversation(id);
+        if (!c || c->liveState != LiveState::Active || !c->assignee || c->assignee->id != agentId)
+            continue;
+        c->liveState = LiveState::Queued;
+        c->assignee.reset();
+        c->assignedAt = QDateTime();
+        auto saved = commit(store, *c, Events::Change::Requeued, std::nullopt);
+        if (!saved)
+            return saved.failure();
+        requeued.append(saved.value());
+    }
+    return requeued;
+}
+
+Result<Conversation> end(Store &store, const Viewer &viewer, const Commands::ConversationRef &ref)
+{
+    auto loaded = load(store, viewer, ref.conversationId);
+    if (!loaded)
+        return loaded;
+    Conversation c = loaded.value();
+    if (auto f = checkSteer(viewer, c))
+        return *f;
+    if (c.liveState == LiveState::Ended)
+        return c; // already over: nothing changes
+    c.liveState = LiveState::Ended;
+    c.status = QStringLiteral("closed");
+    c.endedAt = QDateTime::currentDateTimeUtc();
+    return commit(store, c, Events::Change::Ended, actor(viewer));
+}
+
+Result<Conversation> followup(Store &store, const Viewer &viewer,
+                              const Commands::ConversationRef &ref)
+{
+    auto loaded = load(store, viewer, ref.conversationId);
+    if (!loaded)
+        return loaded;
+    Conversation c = loaded.value();
+    if (auto f = checkSteer(viewer, c))
+        return *f;
+    if (c.liveState == LiveState::Ended)
+        return invalidState(QStringLiteral("This chat has ended"));
+    c.mode = ConversationMode::Async;
+    c.liveState = LiveState::None;
+    return commit(store, c, Events::Change::Followup, actor(viewer));
+}
+
+Result<Conversation> transfer(Store &store, const Viewer &viewer,
+                              const Commands::Transfer &command, const Party &target)
+{
+    auto loaded = load(store, viewer, command.conversationId);
+    if (!loaded)
+        return loaded;
+    Conversation c = loaded.value();
+    if (!viewer.isStaff())
+        return forbidden(QStringLiteral("Customers cannot transfer chats"));
+    if (auto f = checkSteer(viewer, c))
+        return *f;
+    if (c.liveState != LiveState::Active || !c.assignee)
+        return invalidState(QStringLiteral("Only an active chat can be transferred"));
+    if (c.assignee->id == target.id)
+        return Failure{ErrorCode::Unavailable, QStringLiteral("The chat is already theirs")};
+    const Party from = *c.assignee;
+    c.assignee = target;
+    c.assignedAt = QDateTime::currentDateTimeUtc();
+    auto saved = commit(store, c, Events::Change::Transferred, actor(viewer));
+    if (!saved)
+        return saved;
+    Event e = Events::conversationTransferred(saved.value(), from, target, command.note);
+    if (!store.appendEvent(e))
+        return storageFailed();
+    return saved;
+}
+
+Result<Conversation> rate(Store &store, const Viewer &viewer, const Commands::Rate &command)
+{
+    if (viewer.isStaff())
+        return forbidden(QStringLiteral("Only the customer rates a chat"));
+    auto loaded = load(store, viewer, command.conversationId);
+    if (!loaded)
+        return loaded;
+    Conversation c = loaded.value();
+    if (!c.isLive() || c.liveState != LiveState::Ended)
+        return invalidState(QStringLiteral("A chat can be rated once it has ended"));
+    if (c.rating == command.rating)
+        return c; // a retry
+    c.rating = command.rating;
+    return commit(store, c, Events::Change::Rated, actor(viewer));
+}
+
+Result<Conversation> setPriority(Store &store, const Viewer &viewer,
+                                 const Commands::SetPriority &command)
+{
+    if (!isSupervisor(viewer))
+        return supervisorsOnly();
+    auto loaded = load(store, viewer, command.conversationId);
+    if (!loaded)
+        return loaded;
+    Conversation c = loaded.value();
+    if (!c.isLive() || c.liveState == LiveState::Ended)
+        return invalidState(QStringLiteral("Only a live chat that has not ended has a priority"));
+    if (c.priority == command.priority)
+        return c;
+    c.priority = command.priority;
+    return commit(store, c, Events::Change::Priority, actor(viewer));
+}
+
+Result<Agent> updateAgent(Store &store, const Viewer &viewer, const Commands::UpdateAgent &command)
+{
+    if (!viewer.isStaff())
+        return forbidden(QStringLiteral("Customers cannot change agents"));
+    if (command.capacity && !isSupervisor(viewer))
+        return forbidden(QStringLiteral("Only supervisors and admins set an agent's capacity"));
+    if (command.agentId != viewer.party.id && !isSupervisor(viewer))
+        return forbidden(QStringLiteral("Only supervisors change other agents' settings"));
+    auto agent = store.agentById(command.agentId);
+    if (!agent || agent->disabled)
+        return Failure{ErrorCode::NotFound, QStringLiteral("No such agent")};
+    Agent changed = *agent;
+    changed.capacity = command.capacity.value_or(agent->capacity);
+    changed.autoAccept = command.autoAccept.value_or(agent->autoAccept);
+    if (changed == *agent)
+        return changed;
+    if (!store.setAgentSettings(changed.id, changed.capacity, changed.autoAccept))
+        return storageFailed();
+    Event e = Events::agentUpdated(changed);
+    if (!store.appendEvent(e))
+        return storageFailed();
+    return changed;
+}
+
+Result<CannedResponse> saveCanned(Store &store, const Viewer &viewer,
+                                  const Commands::SaveCanned &command)
+{
+    if (!isSupervisor(viewer))
+        return supervisorsOnly();
+    CannedResponse canned{command.id.value_or(0), command.shortcut, command.text,
+                          QDateTime::currentDateTimeUtc()};
+    auto saved = store.saveCanned(canned);
+    if (!saved)
+        return saved;
+    Event e = Events::cannedSaved(saved.value());
+    if (!store.appendEvent(e))
+        return storageFailed();
+    return saved;
+}
+
+Result<Done> deleteCanned(Store &store, const Viewer &viewer, const Commands::DeleteCanned &command)
+{
+    if (!isSupervisor(viewer))
+        return supervisorsOnly();
+    if (!store.deleteCanned(command.id))
+        return Failure{ErrorCode::NotFound, QStringLiteral("No such canned response")};
+    Event e = Events::cannedDeleted(command.id);
+    if (!store.appendEvent(e))
+        return storageFailed();
+    return Done{};
+}
+
+Result<RoutingState> loadRoutingState(Store &store, int handleTimeSamples)
+{
+    RoutingState s;
+    s.live = store.liveConversations();
+    for (const Conversation &c : std::as_const(s.live)) {
+        if (auto last = store.lastMessage(c.id)) {
+            s.customerWaiting.insert(c.id, last->author.kind == Party::Kind::Customer);
+            // The offer's preview; after a restart the newest stands in for the first.
+            s.firstMessages.insert(c.id, *last);
+        }
+    }
+    s.agents = store.agents(false);
+    s.handleTimesMs = store.recentHandleTimesMs(handleTimeSamples);
+    s.lastAssignments = store.lastAssignments();
+    return s;
+}
+
+} // namespace Tandem::Server::LiveOperations

@@ -1,0 +1,598 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "router.h"
+
+#include "liveoperations.h"
+#include "routingoutput.h"
+
+#include "logging/logging.h"
+#include "protocol/wirecodec.h"
+#include "store/storage.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <algorithm>
+
+namespace Tandem::Server {
+namespace {
+
+QString frame(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+bool isOpenLive(const Conversation &c)
+{
+    return c.isLive() && (c.liveState == LiveState::Queued || c.liveState == LiveState::Active);
+}
+
+} // namespace
+
+Router::Router(Storage &storage, RoutingOutput &output, Settings settings, QObject *parent)
+    : QObject(parent)
+    , m_storage(storage)
+    , m_output(output)
+    , m_settings(settings)
+{
+    // Supervisors see load change live, but not faster than people can read it.
+    m_statsTimer.setInterval(1000);
+    connect(&m_statsTimer, &QTimer::timeout, this, [this] {
+        if (std::exchange(m_statsDirty, false))
+            publishStats();
+    });
+    m_statsTimer.start();
+}
+
+Router::~Router() = default;
+
+void Router::start()
+{
+    m_storage.run(
+        this,
+        [](Store &store) {
+            return LiveOperations::loadRoutingState(store, WaitEstimator::Samples);
+        },
+        [this](Result<LiveOperations::RoutingState> state) {
+            if (!state) {
+                qCWarning(lcHub) << "routing could not read the queue:" << state.failure().message;
+                return;
+            }
+            load(state.value());
+        });
+}
+
+void Router::load(const LiveOperations::RoutingState &state)
+{
+    for (const Agent &agent : state.agents)
+        setAgent(agent);
+    for (auto it = state.lastAssignments.cbegin(); it != state.lastAssignments.cend(); ++it) {
+        if (m_agents.contains(it.key()))
+            m_agents[it.key()].lastAssigned = it.value();
+    }
+    m_estimator.setHandleTimes(state.handleTimesMs);
+    for (const Conversation &c : state.live) {
+        apply(c);
+        if (m_chats.contains(c.id)) {
+            Chat &chat = m_chats[c.id];
+            chat.customerWaiting = state.customerWaiting.value(c.id, false);
+            if (state.firstMessages.contains(c.id))
+                chat.preview = state.firstMessages.value(c.id);
+        }
+    }
+    m_ready = true;
+    for (const Event &e : std::exchange(m_early, {}))
+        applyEvent(e);
+    // Nobody is connected yet: whoever had chats gets the grace period to come back.
+    for (AgentState &agent : m_agents) {
+        if (agent.active > 0 && agent.connections == 0)
+            startGrace(agent);
+    }
+    qCInfo(lcHub) << "routing:" << queueLength() << "chats waiting," << m_chats.size() - queueLength()
+                  << "active";
+    scheduleDispatch();
+}
+
+void Router::observe(const QList<Event> &events)
+{
+    for (const Event &e : events) {
+        if (!m_ready)
+            m_early.append(e);
+        else
+            applyEvent(e);
+    }
+}
+
+void Router::applyEvent(const Event &event)
+{
+    const QString &kind = event.kind;
+    if (kind == EventKind::ConversationCreated || kind == EventKind::ConversationUpdated) {
+        const auto c = Wire::decodeConversation(
+            event.data.value(QLatin1String("conversation")).toObject());
+        if (c)
+            apply(c.value());
+    } else if (kind == EventKind::MessageCreated) {
+        const auto m =
+            Wire::decodeMessage(event.data.value(QLatin1String("message")).toObject());
+        if (m && m_chats.contains(m->conversationId)) {
+            Chat &chat = m_chats[m->conversationId];
+            chat.customerWaiting = m->author.kind == Party::Kind::Customer;
+            if (!chat.preview)
+                chat.preview = m.value();
+        }
+    } else if (kind == EventKind::AgentPresence) {
+        const qint64 id = event.data.value(QLatin1String("agent")).toInteger();
+        const auto presence =
+            presenceFromName(event.data.value(QLatin1String("presence")).toString());
+        if (presence && m_agents.contains(id)) {
+            Agent agent = m_agents[id].agent;
+            agent.presence = *presence;
+            setAgent(agent);
+        }
+    } else if (kind == EventKind::AgentUpdated) {
+        const auto agent = Wire::decodeAgent(event.data.value(QLatin1String("agent")).toObject());
+        if (agent)
+            setAgent(agent.value());
+    }
+}
+
+void Router::setAgent(const Agent &agent)
+{
+    AgentState &state = m_agents[agent.id];
+    // The wire form has no email or disabled flag: keep what is known of those.
+    const QString email = state.agent.email;
+    state.agent = agent;
+    if (agent.email.isEmpty())
+        state.agent.email = email;
+    if (!eligible(state))
+        withdrawOffersOf(agent.id);
+    m_statsDirty = true;
+    scheduleDispatch();
+}
+
+void Router::apply(const Conversation &c)
+{
+    const auto old = m_chats.constFind(c.id);
+    const bool wasActive = old != m_chats.cend() && old->conversation.liveState == LiveState::Active;
+    const qint64 oldAssignee =
+        wasActive && old->conversation.assignee ? old->conversation.assignee->id : 0;
+    const bool nowActive = isOpenLive(c) && c.liveState == LiveState::Active && c.assignee;
+    const qint64 newAssignee = nowActive ? c.assignee->id : 0;
+
+    if (oldAssignee != newAssignee) {
+        if (oldAssignee && m_agents.contains(oldAssignee))
+            m_agents[oldAssignee].active -= 1;
+        if (newAssignee) {
+            AgentState &agent = m_agents[newAssignee];
+            agent.agent.id = newAssignee;
+            agent.active += 1;
+            if (c.assignedAt.isValid() && c.assignedAt > agent.lastAssigned)
+                agent.lastAssigned = c.assignedAt;
+        }
+    }
+
+    if (isOpenLive(c)) {
+        Chat &chat = m_chats[c.id];
+        chat.id = c.id;
+        chat.customerId = c.customer.id;
+        chat.conversation = c;
+        if (c.liveState == LiveState::Active && m_offers.contains(c.id)) {
+            const bool theirs = m_offers.value(c.id).agentId == newAssignee;
+            endOffer(c.id, theirs ? QStringLiteral("accepted") : QStringLiteral("withdrawn"),
+                     false);
+        }
+        if (c.liveState == LiveState::Active) {
+            m_passed.remove(c.id);
+            m_lastQueueFrame.remove(c.id);
+        }
+    } else {
+        if (wasActive && c.endedAt.isValid() && old->conversation.assignedAt.isValid())
+            m_estimator.addHandleTime(old->conversation.assignedAt.msecsTo(c.endedAt));
+        if (m_offers.contains(c.id))
+            endOffer(c.id, QStringLiteral("withdrawn"), false);
+        m_chats.remove(c.id);
+        m_passed.remove(c.id);
+        m_lastQueueFrame.remove(c.id);
+    }
+    m_statsDirty = true;
+    scheduleDispatch();
+}
+
+void Router::agentConnected(const Agent &agent)
+{
+    if (!m_agents.contains(agent.id))
+        setAgent(agent);
+    AgentState &state = m_agents[agent.id];
+    state.connections += 1;
+    state.graceSerial = 0; // back in time: nothing is re-queued
+    m_statsDirty = true;
+    scheduleDispatch();
+}
+
+void Router::agentDisconnected(qint64 agentId)
+{
+    if (!m_agents.contains(agentId))
+        return;
+    AgentState &state = m_agents[agentId];
+    state.connections = std::max(0, state.connections - 1);
+    if (state.connections == 0) {
+        withdrawOffersOf(agentId);
+        startGrace(state);
+    }
+    m_statsDirty = true;
+    scheduleDispatch();
+}
+
+void Router::startGrace(AgentState &agent)
+{
+    const quint64 serial = m_nextSerial++;
+    agent.graceSerial = serial;
+    const qint64 id = agent.agent.id;
+    QTimer::singleShot(m_settings.gracePeriod, this, [this, id, serial] { graceOver(id, serial); });
+}
+
+void Router::graceOver(qint64 agentId, quint64 serial)
+{
+    const auto it = m_agents.constFind(agentId);
+    if (it == m_agents.cend() || it->graceSerial != serial || it->connections > 0)
+        return;
+    QList<qint64> waiting;
+    for (const Chat &chat : std::as_const(m_chats)) {
+        const Conversation &c = chat.conversation;
+        if (c.liveState == LiveState::Active && c.assignee && c.assignee->id == agentId
+            && chat.customerWaiting)
+            waiting.append(chat.id);
+    }
+    if (waiting.isEmpty())
+        return;
+    qCInfo(lcHub) << "agent" << agentId << "did not come back: re-queueing" << waiting.size()
+                  << "chats";
+    m_storage.run(
+        this,
+        [waiting, agentId](Store &store) {
+            return LiveOperations::requeue(store, waiting, agentId);
+        },
+        [this](Result<QList<Conversation>> requeued) {
+            if (!requeued)
+                return;
+            for (const Conversation &c : requeued.value())
+                apply(c);
+        });
+}
+
+bool Router::eligible(const AgentState &agent) const
+{
+    return agent.agent.presence == Presence::Online && agent.connections > 0
+        && !agent.agent.disabled;
+}
+
+bool Router::available(const AgentState &agent) const
+{
+    return eligible(agent) && agent.active + agent.offers < agent.agent.capacity;
+}
+
+Router::AgentState *Router::pick(qint64 conversationId)
+{
+    QList<AgentState *> candidates;
+    for (AgentState &agent : m_agents) {
+        if (available(agent))
+            candidates.append(&agent);
+    }
+    if (candidates.isEmpty())
+        return nullptr;
+    QSet<qint64> &passed = m_passed[conversationId];
+    QList<AgentState *> fresh;
+    for (AgentState *agent : std::as_const(candidates)) {
+        if (!passed.contains(agent->agent.id))
+            fresh.append(agent);
+    }
+    if (fresh.isEmpty()) {
+        // Everyone who could take it has let it pass: start the round again.
+        passed.clear();
+        fresh = candidates;
+    }
+    const auto better = [](const AgentState *a, const AgentState *b) {
+        // Longest since their last chat (never had one: longest of all), then least loaded.
+        if (a->lastAssigned != b->lastAssigned) {
+            if (!a->lastAssigned.isValid())
+                return true;
+            if (!b->lastAssigned.isValid())
+                return false;
+            return a->lastAssigned < b->lastAssigned;
+        }
+        const int loadA = a->active + a->offers;
+        const int loadB = b->active + b->offers;
+        if (loadA != loadB)
+            return loadA < loadB;
+        return a->agent.id < b->agent.id;
+    };
+    return *std::min_element(fresh.cbegin(), fresh.cend(), better);
+}
+
+QList<const Router::Chat *> Router::queue() const
+{
+    QList<const Chat *> waiting;
+    for (const Chat &chat : m_chats) {
+        if (chat.conversation.liveState == LiveState::Queued)
+            waiting.append(&chat);
+    }
+    std::sort(waiting.begin(), waiting.end(), [](const Chat *a, const Chat *b) {
+        const Conversation &x = a->conversation;
+        const Conversation &y = b->conversation;
+        if (x.priority != y.priority)
+            return x.priority > y.priority;
+        if (x.queuedAt != y.queuedAt)
+            return x.queuedAt < y.queuedAt;
+        return x.id < y.id;
+    });
+    return waiting;
+}
+
+int Router::queueLength() const
+{
+    int n = 0;
+    for (const Chat &chat : m_chats)
+        n += chat.conversation.liveState == LiveState::Queued ? 1 : 0;
+    return n;
+}
+
+void Router::scheduleDispatch()
+{
+    if (!m_ready || std::exchange(m_dispatchQueued, true))
+        return;
+    // Many changes often arrive together (a batch of events): route once for all of them.
+    QMetaObject::invokeMethod(this, &Router::dispatch, Qt::QueuedConnection);
+}
+
+void Router::dispatch()
+{
+    m_dispatchQueued = false;
+    for (const Chat *chat : queue()) {
+        if (m_offers.contains(chat->id))
+            continue;
+        AgentState *agent = pick(chat->id);
+        if (!agent)
+            continue; // others may still fit: some agents may have passed on this one only
+        if (agent->agent.autoAccept)
+            autoAssign(*chat, *agent);
+        else
+            offer(*chat, *agent);
+    }
+    publishQueue();
+    m_statsDirty = true;
+}
+
+void Router::offer(const Chat &chat, AgentState &agent)
+{
+    const quint64 serial = m_nextSerial++;
+    const QDateTime expiresAt =
+        QDateTime::currentDateTimeUtc().addMSecs(m_settings.offerTimeout.count());
+    m_offers.insert(chat.id, Offer{agent.agent.id, expiresAt, false, serial});
+    agent.offers += 1;
+    QJsonObject json{{QStringLiteral("type"), QStringLiteral("offer")},
+                     {QStringLiteral("conversation"), Wire::encode(chat.conversation)},
+                     {QStringLiteral("expiresAt"), Wire::timeToString(expiresAt)},
+                     {QStringLiteral("timeoutMs"), qint64(m_settings.offerTimeout.count())}};
+    if (chat.preview)
+        json.insert(QStringLiteral("message"), Wire::encode(*chat.preview));
+    m_output.sendToAgent(agent.agent.id, frame(json));
+    const qint64 id = chat.id;
+    QTimer::singleShot(m_settings.offerTimeout, this, [this, id, serial] { expire(id, serial); });
+}
+
+void Router::autoAssign(const Chat &chat, AgentState &agent)
+{
+    // Held like an accepted offer until committed, so the slot is not given twice.
+    m_offers.insert(chat.id, Offer{agent.agent.id, {}, true, m_nextSerial++});
+    agent.offers += 1;
+    const qint64 id = chat.id;
+    const Party party{Party::Kind::Agent, agent.agent.id, agent.agent.name};
+    m_storage.run(
+        this, [id, party](Store &store) { return LiveOperations::assign(store, id, party); },
+        [this, id](Result<Conversation> result) { finishAccept(id, result); });
+}
+
+bool Router::beginAccept(qint64 conversationId, qint64 agentId)
+{
+    const auto it = m_offers.find(conversationId);
+    if (it == m_offers.end() || it->agentId != agentId || it->accepting)
+        return false;
+    it->accepting = true;
+    return true;
+}
+
+void Router::finishAccept(qint64 conversationId, const Result<Conversation> &result)
+{
+    if (result) {
+        apply(result.value()); // ends the offer as accepted
+        return;
+    }
+    if (m_offers.contains(conversationId))
+        endOffer(conversationId, QStringLiteral("withdrawn"), false);
+    scheduleDispatch();
+}
+
+bool Router::decline(qint64 conversationId, qint64 agentId)
+{
+    const auto it = m_offers.constFind(conversationId);
+    if (it == m_offers.cend() || it->agentId != agentId || it->accepting)
+        return false;
+    endOffer(conversationId, QStringLiteral("declined"), true);
+    return true;
+}
+
+void Router::expire(qint64 conversationId, quint64 serial)
+{
+    const auto it = m_offers.constFind(conversationId);
+    if (it == m_offers.cend() || it->serial != serial || it->accepting)
+        return;
+    endOffer(conversationId, QStringLiteral("expired"), true);
+}
+
+void Router::endOffer(qint64 conversationId, const QString &reason, bool passed)
+{
+    const Offer offer = m_offers.take(conversationId);
+    if (m_agents.contains(offer.agentId))
+        m_agents[offer.agentId].offers -= 1;
+    if (passed)
+        m_passed[conversationId].insert(offer.agentId);
+    if (offer.expiresAt.isValid()) // auto-assignments were never announced
+        m_output.sendToAgent(offer.agentId,
+                             frame({{QStringLiteral("type"), QStringLiteral("offer.ended")},
+                                    {QStringLiteral("conversation"), conversationId},
+                                    {QStringLiteral("reason"), reason}}));
+    m_statsDirty = true;
+    scheduleDispatch();
+}
+
+void Router::withdrawOffersOf(qint64 agentId)
+{
+    QList<qint64> theirs;
+    for (auto it = m_offers.cbegin(); it != m_offers.cend(); ++it) {
+        if (it->agentId == agentId && !it->accepting)
+            theirs.append(it.key());
+    }
+    for (qint64 id : theirs)
+        endOffer(id, QStringLiteral("withdrawn"), false);
+}
+
+int Router::freeSlots() const
+{
+    int free = 0;
+    for (const AgentState &agent : m_agents) {
+        if (eligible(agent))
+            free += std::max(0, agent.agent.capacity - agent.active - agent.offers);
+    }
+    return free;
+}
+
+int Router::availableCapacity() const
+{
+    int capacity = 0;
+    for (const AgentState &agent : m_agents) {
+        if (eligible(agent))
+            capacity += agent.agent.capacity;
+    }
+    return capacity;
+}
+
+QString Router::queueFrame(const Chat &chat, int position) const
+{
+    const int capacity = availableCapacity();
+    // Chats already offered hold a slot; those behind them queue for the rest.
+    const int wait = m_offers.contains(chat.id)
+        ? 0
+        : m_estimator.expectedWaitSeconds(position, freeSlots(), capacity);
+    return frame({{QStringLiteral("type"), QStringLiteral("queue")},
+                  {QStringLiteral("conversation"), chat.id},
+                  {QStringLiteral("position"), position},
+                  {QStringLiteral("expectedWaitSeconds"), std::max(0, wait)},
+                  {QStringLiteral("agentsAvailable"), capacity > 0}});
+}
+
+void Router::publishQueue()
+{
+    int position = 0;
+    for (const Chat *chat : queue()) {
+        const QString f = queueFrame(*chat, ++position);
+        QString &last = m_lastQueueFrame[chat->id];
+        if (f != last) {
+            last = f;
+            m_output.sendToCustomer(chat->customerId, f);
+        }
+    }
+}
+
+QJsonObject Router::statsJson() const
+{
+    const QList<const Chat *> waiting = queue();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 longest = 0;
+    for (const Chat *chat : waiting) {
+        if (chat->conversation.queuedAt.isValid())
+            longest = std::max(longest, chat->conversation.queuedAt.secsTo(now));
+    }
+    QList<const AgentState *> agents;
+    for (const AgentState &agent : m_agents)
+        agents.append(&agent);
+    std::sort(agents.begin(), agents.end(),
+              [](const AgentState *a, const AgentState *b) { return a->agent.id < b->agent.id; });
+    QJsonArray list;
+    for (const AgentState *agent : std::as_const(agents)) {
+        list.append(QJsonObject{{QStringLiteral("id"), agent->agent.id},
+                                {QStringLiteral("presence"), presenceName(agent->agent.presence)},
+                                {QStringLiteral("connected"), agent->connections > 0},
+                                {QStringLiteral("active"), agent->active},
+                                {QStringLiteral("capacity"), agent->agent.capacity},
+                                {QStringLiteral("offers"), agent->offers}});
+    }
+    const int expected =
+        m_estimator.expectedWaitSeconds(int(waiting.size()) + 1, freeSlots(), availableCapacity());
+    return {{QStringLiteral("type"), QStringLiteral("queue.stats")},
+            {QStringLiteral("waiting"), int(waiting.size())},
+            {QStringLiteral("longestWaitSeconds"), longest},
+            {QStringLiteral("expectedWaitSeconds"), std::max(0, expected)},
+            {QStringLiteral("agents"), list}};
+}
+
+void Router::publishStats()
+{
+    const QString f = frame(statsJson());
+    if (f == m_lastStats)
+        return;
+    m_lastStats = f;
+    m_output.sendToStaff(f);
+}
+
+QStringList Router::welcomeFramesForAgent(qint64 agentId) const
+{
+    QStringList frames{frame(statsJson())};
+    for (auto it = m_offers.cbegin(); it != m_offers.cend(); ++it) {
+        if (it->agentId != agentId || it->accepting || !it->expiresAt.isValid())
+            continue;
+        const Chat chat = m_chats.value(it.key());
+        QJsonObject json{
+            {QStringLiteral("type"), QStringLiteral("offer")},
+            {QStringLiteral("conversation"), Wire::encode(chat.conversation)},
+            {QStringLiteral("expiresAt"), Wire::timeToString(it->expiresAt)},
+            {QStringLiteral("timeoutMs"),
+             std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(it->expiresAt))}};
+        if (chat.preview)
+            json.insert(QStringLiteral("message"), Wire::encode(*chat.preview));
+        frames.append(frame(json));
+    }
+    return frames;
+}
+
+QStringList Router::welcomeFramesForCustomer(qint64 customerId) const
+{
+    QStringList frames;
+    int position = 0;
+    for (const Chat *chat : queue()) {
+        ++position;
+        if (chat->customerId == customerId)
+            frames.append(queueFrame(*chat, position));
+    }
+    return frames;
+}
+
+std::optional<Failure> Router::checkAvailable(qint64 agentId, QString *name) const
+{
+    const auto it = m_agents.constFind(agentId);
+    if (it == m_agents.cend())
+        return Failure{ErrorCode::NotFound, QStringLiteral("No such agent")};
+    if (!available(*it))
+        return Failure{ErrorCode::Unavailable,
+                       QStringLiteral("%1 is not online or has no free slot").arg(it->agent.name)};
+    if (name)
+        *name = it->agent.name;
+    return std::nullopt;
+}
+
+QJsonObject Router::availability() const
+{
+    const int capacity = availableCapacity();
+    const int wait = m_estimator.expectedWaitSeconds(queueLength() + 1, freeSlots(), capacity);
+    return {{QStringLiteral("available"), capacity > 0},
+            {QStringLiteral("expectedWaitSeconds"), std::max(0, wait)}};
+}
+
+} // namespace Tandem::Server

@@ -1,0 +1,523 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Live chat routing against the real tandemd: capacity, order, offers and their timeout,
+// presence, the grace period, and what customers and agents may not do.
+#include "tandemdprocess.h"
+#include "testclient.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QSet>
+#include <QTest>
+#include <QUuid>
+#include <memory>
+#include <vector>
+
+namespace {
+const QString Password = QStringLiteral("correct horse battery");
+const QString AgentPath = QStringLiteral("/ws/agent");
+const QString CustomerPath = QStringLiteral("/ws/customer");
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+qint64 integer(const QJsonObject &o, const char *key)
+{
+    return qint64(o.value(QLatin1String(key)).toDouble());
+}
+
+QJsonObject obj(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toObject();
+}
+
+QJsonObject data(const QJsonObject &reply)
+{
+    return obj(reply, "data");
+}
+
+bool isType(const QJsonObject &frame, const char *type)
+{
+    return str(frame, "type") == QLatin1String(type);
+}
+
+//! Someone the test speaks for: a connected agent or customer.
+using Client = std::unique_ptr<TestClient>;
+} // namespace
+
+class TestRouting : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TandemdProcess> m_server;
+    QString m_lastCustomerToken;
+
+    bool startServer(const QStringList &extra = {})
+    {
+        m_server = std::make_unique<TandemdProcess>(extra);
+        if (!m_server->start())
+            return false;
+        return m_server->addAgent(QStringLiteral("sam@example.com"), QStringLiteral("Sam Lead"),
+                                  Password, QStringLiteral("supervisor"));
+    }
+
+    Client agent(const QString &name, const QString &presence = QStringLiteral("online"))
+    {
+        const QString email = name.toLower() + QStringLiteral("@example.com");
+        (void)m_server->addAgent(email, name, Password); // once per server; later calls fail
+        auto client = std::make_unique<TestClient>();
+        if (!client->open(m_server->wsUrl(AgentPath)) || client->agentSignIn(email, Password).isEmpty())
+            return nullptr;
+        client->request(QStringLiteral("presence"), {{QStringLiteral("status"), presence}});
+        return client;
+    }
+
+    Client supervisor()
+    {
+        auto client = std::make_unique<TestClient>();
+        if (!client->open(m_server->wsUrl(AgentPath))
+            || client->agentSignIn(QStringLiteral("sam@example.com"), Password).isEmpty())
+            return nullptr;
+        return client;
+    }
+
+    //! A customer who starts a live chat; `conversation` gets its id.
+    Client liveCustomer(const QString &name, qint64 *conversation, const QString &text = {})
+    {
+        auto client = std::make_unique<TestClient>();
+        if (!client->open(m_server->wsUrl(CustomerPath)))
+            return nullptr;
+        const QJsonObject hello = client->customerHello(name);
+        if (hello.isEmpty())
+            return nullptr;
+        m_lastCustomerToken = str(hello, "token");
+        const QJsonObject reply = client->request(
+            QStringLiteral("send"), {{QStringLiteral("clientId"), newId()},
+                                     {QStringLiteral("text"), text.isEmpty() ? QStringLiteral("Hi, it's ") + name : text},
+                                     {QStringLiteral("mode"), QStringLiteral("live")}});
+        *conversation = integer(obj(data(reply), "conversation"), "id");
+        return client;
+    }
+
+    static QJsonObject waitOffer(TestClient &agent, int ms = 10000)
+    {
+        return agent.waitFrame([](const QJsonObject &f) { return isType(f, "offer"); }, ms);
+    }
+
+    static qint64 offeredId(const QJsonObject &offer)
+    {
+        return integer(obj(offer, "conversation"), "id");
+    }
+
+    static QJsonObject accept(TestClient &agent, qint64 conversation)
+    {
+        return agent.request(QStringLiteral("accept"), {{QStringLiteral("conversation"), conversation}});
+    }
+
+    static QJsonObject conversationRequest(TestClient &client, const QString &type, qint64 id)
+    {
+        return client.request(type, {{QStringLiteral("conversation"), id}});
+    }
+
+private Q_SLOTS:
+    void cleanup() { m_server.reset(); }
+
+    void twentyCustomersThreeAgentsServedInOrderWithinCapacity()
+    {
+        QVERIFY(startServer());
+        std::vector<Client> agents;
+        for (const QString &name : {QStringLiteral("Ana"), QStringLiteral("Ben"), QStringLiteral("Cleo")}) {
+            agents.push_back(agent(name));
+            QVERIFY(agents.back());
+        }
+        std::vector<Client> customers;
+        QList<qint64> arrival;
+        for (int i = 0; i < 20; ++i) {
+            qint64 id = 0;
+            customers.push_back(liveCustomer(QStringLiteral("Customer %1").arg(i + 1), &id));
+            QVERIFY(customers.back() && id > 0);
+            arrival.append(id);
+        }
+
+        // Agents take every offer. Track who holds what, and that no chat is ever offered to
+        // two agents at once or to an agent at capacity.
+        QHash<qint64, int> openOfferTo; // conversation -> agent index
+        QHash<int, QSet<qint64>> held;
+        QList<qint64> served;
+        const auto pump = [&](int until) {
+            return QTest::qWaitFor(
+                [&] {
+                    for (int a = 0; a < int(agents.size()); ++a) {
+                        auto &frames = agents[a]->frames();
+                        for (qsizetype i = 0; i < frames.size();) {
+                            const QJsonObject f = frames.at(i);
+                            if (isType(f, "offer")) {
+                                frames.removeAt(i);
+                                const qint64 id = offeredId(f);
+                                if (openOfferTo.contains(id))
+                                    qWarning("offered twice: %lld", id);
+                                if (openOfferTo.contains(id) || held[a].size() >= 4)
+                                    return true; // stop: the checks below fail
+                                openOfferTo.insert(id, a);
+                                const QJsonObject reply = accept(*agents[a], id);
+                                if (!isType(reply, "ok"))
+                                    return true;
+                                held[a].insert(id);
+                                served.append(id);
+                                continue;
+                            }
+                            if (isType(f, "offer.ended"))
+                                openOfferTo.remove(integer(f, "conversation"));
+                            ++i;
+                        }
+                    }
+                    return served.size() >= until;
+                },
+                20000);
+        };
+        QVERIFY(pump(12));
+        QCOMPARE(served.size(), 12);
+        for (int a = 0; a < 3; ++a)
+            QCOMPARE(held[a].size(), 4);
+        // The first twelve to arrive are the twelve served.
+        QCOMPARE(QSet<qint64>(served.cbegin(), served.cend()),
+                 QSet<qint64>(arrival.cbegin(), arrival.cbegin() + 12));
+
+        // The rest wait in order and are told where they stand.
+        const QJsonObject queue = customers[19]->waitFrame(
+            [](const QJsonObject &f) { return isType(f, "queue") && integer(f, "position") == 8; });
+        QVERIFY2(!queue.isEmpty(), "the last customer never heard it is eighth in line");
+        QVERIFY(queue.value(QLatin1String("agentsAvailable")).toBool());
+        QVERIFY(integer(queue, "expectedWaitSeconds") > 0);
+        QTest::qWait(300);
+        for (const Client &a : agents)
+            QVERIFY(!a->waitFrame([](const QJsonObject &f) { return isType(f, "offer"); }, 1).size());
+
+        // As chats end, the next in line is served, one by one, in arrival order.
+        for (int next = 12; next < 20; ++next) {
+            const int a = next % 3;
+            const qint64 done = *held[a].cbegin();
+            QVERIFY(isType(conversationRequest(*agents[a], QStringLiteral("end"), done), "ok"));
+            held[a].remove(done);
+            QVERIFY(pump(next + 1));
+            QCOMPARE(served.at(next), arrival.at(next));
+        }
+        for (int a = 0; a < 3; ++a)
+            QVERIFY(held[a].size() <= 4);
+    }
+
+    void offerTimeoutGoesToNextAgentAndDeclineToTheOther()
+    {
+        QVERIFY(startServer({QStringLiteral("--offer-timeout"), QStringLiteral("1500")}));
+        Client ana = agent(QStringLiteral("Ana"));
+        Client ben = agent(QStringLiteral("Ben"));
+        QVERIFY(ana && ben);
+        qint64 id = 0;
+        Client customer = liveCustomer(QStringLiteral("Ada"), &id, QStringLiteral("My order is late"));
+        QVERIFY(customer);
+
+        // Neither has had a chat: the lower id (Ana) is asked first.
+        QJsonObject offer = waitOffer(*ana);
+        QCOMPARE(offeredId(offer), id);
+        QCOMPARE(str(obj(offer, "message"), "text"), QStringLiteral("My order is late"));
+        QVERIFY(!waitOffer(*ben, 500).size()); // never two offers at once
+
+        // Ana lets it expire: it goes to Ben.
+        const QJsonObject ended = ana->waitFrame(
+            [](const QJsonObject &f) { return isType(f, "offer.ended"); }, 5000);
+        QCOMPARE(str(ended, "reason"), QStringLiteral("expired"));
+        QCOMPARE(offeredId(waitOffer(*ben)), id);
+        // Accepting an expired offer is refused, not silently granted.
+        QCOMPARE(str(accept(*ana, id), "code"), QStringLiteral("not_found"));
+
+        // Ben declines: everyone has passed, so the round starts over with Ana.
+        QVERIFY(isType(conversationRequest(*ben, QStringLiteral("decline"), id), "ok"));
+        QCOMPARE(offeredId(waitOffer(*ana)), id);
+        const QJsonObject reply = accept(*ana, id);
+        QCOMPARE(str(reply, "type"), QStringLiteral("ok"));
+        const QJsonObject conversation = obj(data(reply), "conversation");
+        QCOMPARE(str(conversation, "liveState"), QStringLiteral("active"));
+        QCOMPARE(str(obj(conversation, "assignee"), "name"), QStringLiteral("Ana"));
+
+        // The customer learns who is helping them.
+        const QJsonObject assigned = customer->waitFrame([](const QJsonObject &f) {
+            return isType(f, "event") && str(f, "event") == QLatin1String("conversation.updated");
+        });
+        QCOMPARE(str(obj(obj(obj(assigned, "data"), "conversation"), "assignee"), "name"),
+                 QStringLiteral("Ana"));
+    }
+
+    void busyAgentsKeepTheirChatsButGetNoNewOnes()
+    {
+        QVERIFY(startServer());
+        Client ana = agent(QStringLiteral("Ana"));
+        QVERIFY(ana);
+        qint64 first = 0;
+        Client c1 = liveCustomer(QStringLiteral("Ada"), &first);
+        QCOMPARE(offeredId(waitOffer(*ana)), first);
+        QVERIFY(isType(accept(*ana, first), "ok"));
+
+        QVERIFY(isType(ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("busy")}}), "ok"));
+        qint64 second = 0;
+        Client c2 = liveCustomer(QStringLiteral("Bo"), &second);
+        QVERIFY(!waitOffer(*ana, 1000).size());
+        // Nobody online: the customer is told so (and may leave a message instead).
+        const QJsonObject queue = c2->waitFrame([](const QJsonObject &f) { return isType(f, "queue"); });
+        QCOMPARE(queue.value(QLatin1String("agentsAvailable")).toBool(), false);
+        // The busy agent still has the first chat.
+        const QJsonObject history = ana->request(QStringLiteral("send"),
+            {{QStringLiteral("conversation"), first}, {QStringLiteral("clientId"), newId()},
+             {QStringLiteral("text"), QStringLiteral("Still here")}});
+        QVERIFY(isType(history, "ok"));
+
+        // Online again: now it is offered.
+        ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("online")}});
+        QCOMPARE(offeredId(waitOffer(*ana)), second);
+
+        // Away agents get none either.
+        ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("away")}});
+        QVERIFY(ana->waitFrame([](const QJsonObject &f) { return isType(f, "offer.ended"); }).size());
+    }
+
+    void disconnectedAgentsUnansweredChatsAreRequeuedAfterGrace()
+    {
+        QVERIFY(startServer({QStringLiteral("--grace-period"), QStringLiteral("2000")}));
+        Client ana = agent(QStringLiteral("Ana"));
+        QVERIFY(ana);
+        qint64 waiting = 0;
+        qint64 answered = 0;
+        Client c1 = liveCustomer(QStringLiteral("Ada"), &waiting);
+        QVERIFY(isType(accept(*ana, offeredId(waitOffer(*ana))), "ok"));
+        Client c2 = liveCustomer(QStringLiteral("Bo"), &answered);
+        QVERIFY(isType(accept(*ana, offeredId(waitOffer(*ana))), "ok"));
+        QVERIFY(isType(ana->request(QStringLiteral("send"),
+                                    {{QStringLiteral("conversation"), answered},
+                                     {QStringLiteral("clientId"), newId()},
+                                     {QStringLiteral("text"), QStringLiteral("Let me look")}}),
+                       "ok"));
+
+        // Ana's app drops; Ben is online but must not get her chats during the grace period.
+        ana.reset();
+        Client ben = agent(QStringLiteral("Ben"));
+        QVERIFY(ben);
+        QVERIFY(!waitOffer(*ben, 1000).size());
+
+        // After it, the chat whose customer waits for an answer goes back and is offered;
+        // the one Ana had answered stays hers.
+        const QJsonObject requeued = c1->waitFrame([](const QJsonObject &f) {
+            return isType(f, "event") && str(obj(f, "data"), "change") == QLatin1String("requeued");
+        }, 6000);
+        QVERIFY2(!requeued.isEmpty(), "the waiting customer's chat was not re-queued");
+        QCOMPARE(offeredId(waitOffer(*ben)), waiting);
+        QVERIFY(!c2->waitFrame([](const QJsonObject &f) {
+                       return isType(f, "event") && str(obj(f, "data"), "change") == QLatin1String("requeued");
+                   }, 500).size());
+    }
+
+    void agentBackWithinGraceKeepsChats()
+    {
+        QVERIFY(startServer({QStringLiteral("--grace-period"), QStringLiteral("1500")}));
+        Client ana = agent(QStringLiteral("Ana"));
+        qint64 id = 0;
+        Client c1 = liveCustomer(QStringLiteral("Ada"), &id);
+        QVERIFY(isType(accept(*ana, offeredId(waitOffer(*ana))), "ok"));
+        ana.reset();
+        ana = agent(QStringLiteral("Ana"));
+        QVERIFY(ana);
+        QVERIFY(!c1->waitFrame([](const QJsonObject &f) {
+                       return isType(f, "event") && str(obj(f, "data"), "change") == QLatin1String("requeued");
+                   }, 2500).size());
+    }
+
+    void restartKeepsTheQueueAndAssignments()
+    {
+        QVERIFY(startServer());
+        Client ana = agent(QStringLiteral("Ana"));
+        qint64 taken = 0;
+        qint64 queued = 0;
+        Client c1 = liveCustomer(QStringLiteral("Ada"), &taken);
+        QVERIFY(isType(accept(*ana, offeredId(waitOffer(*ana))), "ok"));
+        ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("busy")}});
+        Client c2 = liveCustomer(QStringLiteral("Bo"), &queued);
+        QTest::qWait(200);
+        ana.reset();
+        c1.reset();
+        c2.reset();
+        m_server->kill();
+        QVERIFY(m_server->restart());
+        ana = agent(QStringLiteral("Ana"));
+        QVERIFY(ana);
+        ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("online")}});
+        // The waiting chat survived the crash and is offered; the taken one is still hers.
+        QCOMPARE(offeredId(waitOffer(*ana)), queued);
+        const QJsonObject stats = ana->waitFrame([](const QJsonObject &f) {
+            if (!isType(f, "queue.stats"))
+                return false;
+            for (const QJsonValue &v : f.value(QLatin1String("agents")).toArray()) {
+                if (str(v.toObject(), "presence") == QLatin1String("online"))
+                    return true;
+            }
+            return false;
+        });
+        bool found = false;
+        for (const QJsonValue &v : stats.value(QLatin1String("agents")).toArray()) {
+            if (str(v.toObject(), "presence") == QLatin1String("online")) {
+                QCOMPARE(integer(v.toObject(), "active"), 1);
+                found = true;
+            }
+        }
+        QVERIFY2(found, "the chat taken before the crash is no longer counted as hers");
+    }
+
+    void endRateTransferAndFollowup()
+    {
+        QVERIFY(startServer());
+        Client ana = agent(QStringLiteral("Ana"));
+        Client ben = agent(QStringLiteral("Ben"));
+        qint64 id = 0;
+        Client customer = liveCustomer(QStringLiteral("Ada"), &id);
+        QVERIFY(isType(accept(*ana, offeredId(waitOffer(*ana))), "ok"));
+
+        // Transfer with a note only staff see.
+        QJsonObject reply = ana->request(QStringLiteral("transfer"),
+            {{QStringLiteral("conversation"), id}, {QStringLiteral("agent"), 3},
+             {QStringLiteral("note"), QStringLiteral("VIP, refund approved")}});
+        QVERIFY2(isType(reply, "ok"), qPrintable(str(reply, "message")));
+        const QJsonObject transferred = ben->waitEvent(QStringLiteral("conversation.transferred"));
+        QCOMPARE(str(obj(transferred, "data"), "note"), QStringLiteral("VIP, refund approved"));
+        QTest::qWait(200);
+        for (const QJsonObject &f : customer->frames())
+            QVERIFY(str(f, "event") != QLatin1String("conversation.transferred"));
+        // Ana no longer has it: she may not end it; Ben may.
+        QCOMPARE(str(conversationRequest(*ana, QStringLiteral("end"), id), "code"), QStringLiteral("forbidden"));
+
+        // Rating before the end is refused; after it, stored and seen by agents.
+        QCOMPARE(str(customer->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), id}, {QStringLiteral("score"), 5}}), "code"),
+                 QStringLiteral("invalid_state"));
+        reply = conversationRequest(*customer, QStringLiteral("end"), id);
+        QCOMPARE(str(obj(data(reply), "conversation"), "status"), QStringLiteral("closed"));
+        QVERIFY(isType(conversationRequest(*customer, QStringLiteral("end"), id), "ok")); // again: fine
+        reply = customer->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), id},
+                                                           {QStringLiteral("score"), 4},
+                                                           {QStringLiteral("comment"), QStringLiteral("Quick, thanks")}});
+        QVERIFY(isType(reply, "ok"));
+        const QJsonObject rated = ben->waitFrame([](const QJsonObject &f) {
+            return str(obj(f, "data"), "change") == QLatin1String("rated");
+        });
+        QCOMPARE(integer(obj(obj(obj(rated, "data"), "conversation"), "rating"), "score"), 4);
+
+        // A queued chat the customer turns into a message left for later leaves the queue.
+        ben->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("away")}});
+        ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("away")}});
+        qint64 later = 0;
+        Client other = liveCustomer(QStringLiteral("Bo"), &later);
+        reply = conversationRequest(*other, QStringLiteral("followup"), later);
+        QCOMPARE(str(obj(data(reply), "conversation"), "mode"), QStringLiteral("async"));
+        ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("online")}});
+        QVERIFY(!waitOffer(*ana, 800).size());
+    }
+
+    void capacityAutoAcceptAndCannedBySupervisorsOnly()
+    {
+        QVERIFY(startServer());
+        Client ana = agent(QStringLiteral("Ana"));
+        Client sam = supervisor();
+        QVERIFY(ana && sam);
+        const qint64 anaId = 2;
+        QCOMPARE(str(ana->request(QStringLiteral("agent.update"), {{QStringLiteral("agent"), anaId}, {QStringLiteral("capacity"), 9}}), "code"),
+                 QStringLiteral("forbidden"));
+        QVERIFY(isType(sam->request(QStringLiteral("agent.update"), {{QStringLiteral("agent"), anaId}, {QStringLiteral("capacity"), 1}}), "ok"));
+        QVERIFY(isType(ana->request(QStringLiteral("agent.update"), {{QStringLiteral("agent"), anaId}, {QStringLiteral("autoAccept"), true}}), "ok"));
+        const QJsonObject updated = ana->waitFrame([](const QJsonObject &f) {
+            return str(f, "event") == QLatin1String("agent.updated")
+                && obj(obj(f, "data"), "agent").value(QLatin1String("autoAccept")).toBool();
+        });
+        QCOMPARE(integer(obj(obj(updated, "data"), "agent"), "capacity"), 1);
+
+        // Auto-accept: given at once, no offer. Capacity 1: the second one waits.
+        qint64 first = 0;
+        qint64 second = 0;
+        Client c1 = liveCustomer(QStringLiteral("Ada"), &first);
+        const QJsonObject assigned = c1->waitFrame([](const QJsonObject &f) {
+            return str(obj(f, "data"), "change") == QLatin1String("assigned");
+        });
+        QVERIFY(!assigned.isEmpty());
+        Client c2 = liveCustomer(QStringLiteral("Bo"), &second);
+        QCOMPARE(integer(c2->waitFrame([](const QJsonObject &f) { return isType(f, "queue"); }), "position"), 1);
+        QVERIFY(!waitOffer(*ana, 300).size());
+
+        // Canned responses: supervisors keep them, everyone on staff gets them.
+        QCOMPARE(str(ana->request(QStringLiteral("canned.save"), {{QStringLiteral("shortcut"), QStringLiteral("hi")}, {QStringLiteral("text"), QStringLiteral("Hello!")}}), "code"),
+                 QStringLiteral("forbidden"));
+        QVERIFY(isType(sam->request(QStringLiteral("canned.save"), {{QStringLiteral("shortcut"), QStringLiteral("refund")}, {QStringLiteral("text"), QStringLiteral("Your refund is on its way.")}}), "ok"));
+        QCOMPARE(str(sam->request(QStringLiteral("canned.save"), {{QStringLiteral("shortcut"), QStringLiteral("REFUND")}, {QStringLiteral("text"), QStringLiteral("x")}}), "code"),
+                 QStringLiteral("conflict"));
+        QCOMPARE(str(obj(obj(ana->waitEvent(QStringLiteral("canned.saved")), "data"), "canned"), "shortcut"),
+                 QStringLiteral("refund"));
+        TestClient late;
+        QVERIFY(late.open(m_server->wsUrl(AgentPath)));
+        QVERIFY(!late.agentSignIn(QStringLiteral("sam@example.com"), Password).isEmpty());
+        const QJsonObject snapshot = late.waitFrame([](const QJsonObject &f) { return isType(f, "snapshot"); });
+        QCOMPARE(obj(snapshot, "data").value(QLatin1String("canned")).toArray().size(), 1);
+    }
+
+    void customersCannotSteerOthersOrFlood()
+    {
+        QVERIFY(startServer({QStringLiteral("--max-requests-per-minute"), QStringLiteral("600")}));
+        Client ana = agent(QStringLiteral("Ana"));
+        qint64 mine = 0;
+        qint64 theirs = 0;
+        Client me = liveCustomer(QStringLiteral("Ada"), &mine);
+        Client them = liveCustomer(QStringLiteral("Bo"), &theirs);
+        // Another customer's chat answers exactly like a missing one.
+        for (const char *type : {"end", "followup"})
+            QCOMPARE(str(conversationRequest(*me, QString::fromLatin1(type), theirs), "code"), QStringLiteral("not_found"));
+        QCOMPARE(str(me->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), theirs}, {QStringLiteral("score"), 1}}), "code"),
+                 QStringLiteral("not_found"));
+        // Staff commands do not exist for customers.
+        for (const char *type : {"accept", "decline", "transfer", "priority", "agent.update", "canned.save"})
+            QCOMPARE(str(conversationRequest(*me, QString::fromLatin1(type), mine), "code"), QStringLiteral("unknown_type"));
+        // Malformed fields.
+        QCOMPARE(str(me->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), mine}, {QStringLiteral("score"), 6}}), "code"),
+                 QStringLiteral("bad_request"));
+        QCOMPARE(str(me->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), mine}, {QStringLiteral("score"), 5}, {QStringLiteral("comment"), QString(1001, QLatin1Char('x'))}}), "code"),
+                 QStringLiteral("bad_request"));
+        QCOMPARE(str(me->request(QStringLiteral("send"), {{QStringLiteral("clientId"), newId()}, {QStringLiteral("text"), QStringLiteral("x")}, {QStringLiteral("mode"), QStringLiteral("urgent")}}), "code"),
+                 QStringLiteral("bad_request"));
+        QCOMPARE(str(me->request(QStringLiteral("end"), {{QStringLiteral("conversation"), QStringLiteral("1")}}), "code"),
+                 QStringLiteral("bad_request"));
+        // An agent cannot take a chat nobody offered them.
+        QCOMPARE(str(accept(*ana, 999999), "code"), QStringLiteral("not_found"));
+        QCOMPARE(str(conversationRequest(*ana, QStringLiteral("decline"), 999999), "code"),
+                 QStringLiteral("not_found"));
+
+        // Two tabs of one customer share one bucket: 35 requests from each (under the
+        // 60 a single connection may burst) are still too many together.
+        TestClient tab;
+        QVERIFY(tab.open(m_server->wsUrl(CustomerPath)));
+        Client again = std::make_unique<TestClient>();
+        QVERIFY(again->open(m_server->wsUrl(CustomerPath)));
+        QVERIFY(!again->customerHello(QString(), m_lastCustomerToken).isEmpty()); // "Bo" again
+        for (int i = 0; i < 35; ++i) {
+            them->sendRawNoWait(QStringLiteral("{\"type\":\"ping\",\"id\":\"a%1\"}").arg(i));
+            again->sendRawNoWait(QStringLiteral("{\"type\":\"ping\",\"id\":\"b%1\"}").arg(i));
+        }
+        int refused = 0;
+        for (TestClient *c : {them.get(), again.get()}) {
+            for (const QJsonObject &r : c->takeReplies(35, 10000))
+                refused += str(r, "code") == QLatin1String("rate_limited") ? 1 : 0;
+        }
+        QVERIFY2(refused > 0, "two connections of one customer each got a full bucket");
+        // Another customer is undisturbed.
+        QVERIFY(isType(me->request(QStringLiteral("ping")), "ok"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRouting)
+#include "tst_routing.moc"
