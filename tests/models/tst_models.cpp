@@ -30,6 +30,7 @@ public:
 
     Event conversation(qint64 id, const QString &customer, int minute)
     {
+        Conversation c;
         c.id = id;
         c.customer = Customer{id * 10, customer, {}};
         c.createdAt = c.updatedAt = T0.addSecs(minute * 60);
@@ -53,6 +54,7 @@ public:
     Event live(qint64 id, const QString &customer, LiveState state, qint64 assignee, int minute,
                const QString &change = Events::Change::Assigned)
     {
+        Conversation c;
         c.id = id;
         c.customer = Customer{id * 10, customer, {}};
         c.createdAt = c.updatedAt = c.queuedAt = T0.addSecs(minute * 60);
