@@ -232,8 +232,9 @@ CannedPopup *ChatPane::cannedPopup()
     if (!m_canned) {
         m_canned = new CannedPopup(m_session.cache(), this);
         connect(m_canned, &CannedPopup::chosen, this, &ChatPane::insertCanned);
-        connect(m_canned, &CannedPopup::dismissed, this,
-                [this] { m_composer->setFocus(Qt::PopupFocusReason); });
+        // Queued: the focus goes back once the popup is really gone, not while it closes.
+        connect(m_canned, &CannedPopup::dismissed, this, &ChatPane::returnFocus,
+                Qt::QueuedConnection);
     }
     return m_canned;
 }
@@ -346,6 +347,14 @@ void ChatPane::insertCanned(const QString &text)
         cursor.deleteChar();
     cursor.insertText(text);
     m_composer->setTextCursor(cursor);
+    returnFocus();
+}
+
+void ChatPane::returnFocus()
+{
+    // Some platforms leave no window active once a popup closes: the keys would go nowhere.
+    if (!window()->isActiveWindow())
+        window()->activateWindow();
     m_composer->setFocus(Qt::PopupFocusReason);
 }
 

@@ -83,6 +83,7 @@ protected:
 private:
     void send(const QString &text);
     void insertCanned(const QString &text);
+    void returnFocus();
     void routingRequest(const QString &type, const QString &pending);
     void setActive(bool active);
 
