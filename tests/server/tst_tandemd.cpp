@@ -386,9 +386,15 @@ private Q_SLOTS:
         QCOMPARE(ok.value(QLatin1String("resume")).toString(), QStringLiteral("replay"));
         QTRY_VERIFY_WITH_TIMEOUT(!writer.isActive(), 10000);
         const qsizetype expected = 5 + During;
-        QTRY_COMPARE_WITH_TIMEOUT(resumed.frames().size(), expected, 10000);
+        // Only the logged events count here, not the routing figures sent alongside.
+        const auto events = [&resumed] {
+            return std::count_if(resumed.frames().cbegin(), resumed.frames().cend(),
+                                 [](const QJsonObject &f) { return type(f) == QLatin1String("event"); });
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(events(), expected, 10000);
         QTest::qWait(300);
-        QCOMPARE(resumed.frames().size(), expected); // no duplicate arrived late
+        QCOMPARE(events(), expected); // no duplicate arrived late
+        resumed.frames().removeIf([](const QJsonObject &f) { return type(f) != QLatin1String("event"); });
         QStringList texts;
         qint64 previous = applied;
         for (const QJsonObject &f : resumed.frames()) {

@@ -52,6 +52,7 @@ void Crowd::ramp()
         s.index = int(m_customers.size());
         s.thinkMs = m_settings.thinkMs;
         s.messagesPerConversation = m_settings.messagesPerConversation;
+        s.liveSharePercent = m_settings.liveSharePercent;
         auto *customer = new SimulatedCustomer(s, m_stats, this);
         connect(customer, &SimulatedCustomer::becameIdle, this, &Crowd::onIdle);
         m_customers.push_back(customer);

@@ -28,6 +28,7 @@ public:
         int thinkMs = 3000;
         int messagesPerConversation = 4;
         int connectsPerSecond = 200;
+        int liveSharePercent = 0;
     };
 
     Crowd(const Settings &settings, SimStats &stats, QObject *parent);

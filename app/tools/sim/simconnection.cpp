@@ -146,6 +146,11 @@ void SimConnection::onText(const QString &text)
         const qint64 seq = r.integer("seq", 0, Protocol::MaxId);
         if (r.ok())
             Q_EMIT synced(seq);
+    } else if (type == QLatin1String("queue") || type == QLatin1String("offer")
+               || type == QLatin1String("offer.ended") || type == QLatin1String("queue.stats")) {
+        // Live-chat routing news: not logged, nothing the sim acts on.
+        if (type == QLatin1String("queue") || type == QLatin1String("offer.ended"))
+            (void)r.id("conversation");
     } else if (type != QLatin1String("typing")) {
         r.fail("type", QStringLiteral("unknown frame type %1").arg(type));
     }

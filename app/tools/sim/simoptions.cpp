@@ -125,6 +125,9 @@ bool parseSimOptions(const QStringList &arguments, SimOptions &o, QString &messa
          QStringLiteral("tandemd's --max-requests-per-minute; the sim agent stays under it "
                         "(default 600)."),
          QStringLiteral("n")},
+        {QStringLiteral("live-share"),
+         QStringLiteral("Percent of conversations started as live chats (default 0)."),
+         QStringLiteral("percent")},
         {QStringLiteral("json"), QStringLiteral("Print the final summary as one JSON object.")},
     });
     if (!p.parse(arguments)) {
@@ -145,6 +148,7 @@ bool parseSimOptions(const QStringList &arguments, SimOptions &o, QString &messa
         && number(p, QStringLiteral("rate"), 0, 1e6, o.rate, message)
         && number(p, QStringLiteral("duration"), 0, 1e9, o.durationSeconds, message)
         && whole(p, QStringLiteral("think"), 0, 3600 * 1000, o.thinkMs, message)
+        && whole(p, QStringLiteral("live-share"), 0, 100, o.liveSharePercent, message)
         && whole(p, QStringLiteral("messages"), 1, 100000, o.messages, message)
         && whole(p, QStringLiteral("connect-rate"), 1, 1000000, o.connectsPerSecond, message)
         && whole(p, QStringLiteral("agent-connections"), 1, 1000, o.agentConnections, message)

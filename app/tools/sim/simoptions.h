@@ -15,6 +15,7 @@ struct SimOptions {
     double durationSeconds = 0; // 0: until SIGINT/SIGTERM
     int thinkMs = 3000;
     int messages = 4;
+    int liveSharePercent = 0; // conversations started as live chats (routed to agents)
     int connectsPerSecond = 200;
     QString agentEmail;       // empty: no sim agent
     QString agentPassword;    // from TANDEM_SIM_AGENT_PASSWORD

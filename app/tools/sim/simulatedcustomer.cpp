@@ -75,6 +75,7 @@ bool SimulatedCustomer::startConversation()
     if (!isIdle())
         return false;
     m_inConversation = true;
+    m_startsLive = int(QRandomGenerator::global()->bounded(100)) < m_settings.liveSharePercent;
     ++m_stats.conversationsStarted;
     queueMessage(Phrasebook::openingLine());
     return true;
@@ -286,6 +287,8 @@ void SimulatedCustomer::transmit()
         {QStringLiteral("text"), m_pending->text}};
     if (m_pending->conversationId > 0)
         fields.insert(QStringLiteral("conversation"), m_pending->conversationId);
+    else if (m_startsLive)
+        fields.insert(QStringLiteral("mode"), QStringLiteral("live"));
     m_pending->requestId = m_connection->request(QStringLiteral("send"), fields);
     if (m_pending->firstSentNs == 0) {
         m_pending->firstSentNs = m_stats.nowNs();
@@ -331,6 +334,10 @@ void SimulatedCustomer::endConversation(bool completed)
 {
     if (completed)
         ++m_stats.conversationsCompleted;
+    // A live chat that has run its course is ended, freeing the agent for the next in line.
+    if (completed && m_startsLive && m_conversationId > 0 && m_link == Link::Live)
+        m_connection->request(QStringLiteral("end"),
+                              {{QStringLiteral("conversation"), m_conversationId}});
     m_inConversation = false;
     m_conversationId = 0;
     m_messagesInConversation = 0;

@@ -27,6 +27,7 @@ public:
         int index = 0;
         int thinkMs = 3000;
         int messagesPerConversation = 4;
+        int liveSharePercent = 0;
     };
 
     SimulatedCustomer(const Settings &settings, SimStats &stats, QObject *parent);
@@ -94,6 +95,7 @@ private:
 
     bool m_inConversation = false;
     qint64 m_conversationId = 0;
+    bool m_startsLive = false; // this conversation is a live chat
     int m_messagesInConversation = 0;
     std::optional<Pending> m_pending;
     bool m_waitingForAgent = false;

@@ -27,7 +27,8 @@ Simulation::Simulation(const SimOptions &options, QObject *parent)
     , m_report(m_stats, options.customers, options.server.toString())
     , m_crowd(
           new Crowd({options.endpoint(QStringLiteral("/ws/customer")), options.customers,
-                     options.rate, options.thinkMs, options.messages, options.connectsPerSecond},
+                     options.rate, options.thinkMs, options.messages, options.connectsPerSecond,
+                     options.liveSharePercent},
                     m_stats, this))
 {
     if (!options.agentEmail.isEmpty()) {
