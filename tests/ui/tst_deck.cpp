@@ -126,8 +126,8 @@ private:
         ChatCustomer &c = m_customers[name];
         c.name = name;
         c.client = std::make_unique<TestClient>();
-        if (!c.client->open(m_server.wsUrl(QStringLiteral("/ws/customer")))
-            || c.client->customerHello(name).isEmpty())
+        if (!c.client->open(m_server.wsUrl(QStringLiteral("/ws/customer"))) ||
+            c.client->customerHello(name).isEmpty())
             return c;
         const QJsonObject sent = c.client->request(
             QStringLiteral("send"),
@@ -155,8 +155,8 @@ private:
                 if (f.value(QLatin1String("event")).toString() != kind)
                     return false;
                 const QJsonValue c = data(f).value(QLatin1String("conversation"));
-                return (c.isObject() ? integer(c.toObject(), "id") : qint64(c.toDouble()))
-                    == conversation;
+                return (c.isObject() ? integer(c.toObject(), "id") : qint64(c.toDouble())) ==
+                       conversation;
             },
             Slow);
     }
@@ -165,8 +165,10 @@ private:
     {
         return client.waitFrame(
             [&](const QJsonObject &f) {
-                return data(f).value(QLatin1String("message")).toObject().value(QLatin1String("text"))
-                    == text;
+                return data(f)
+                           .value(QLatin1String("message"))
+                           .toObject()
+                           .value(QLatin1String("text")) == text;
             },
             Slow);
     }
@@ -205,15 +207,15 @@ private:
         if (token.isEmpty())
             return false;
         qputenv("TANDEM_SESSION_TOKEN", token.toUtf8());
-        const bool started = app.start(
-            {QStringLiteral("tandem"), QStringLiteral("--profile"), profile,
-             QStringLiteral("--server"), m_server.httpUrl(QString()).toString(),
-             QStringLiteral("--email"), email});
+        const bool started =
+            app.start({QStringLiteral("tandem"), QStringLiteral("--profile"), profile,
+                       QStringLiteral("--server"), m_server.httpUrl(QString()).toString(),
+                       QStringLiteral("--email"), email});
         qunsetenv("TANDEM_SESSION_TOKEN");
         return started && QTest::qWaitFor(
                               [&] {
-                                  return app.session()
-                                      && app.session()->sync().state() == SyncClient::State::Online;
+                                  return app.session() &&
+                                         app.session()->sync().state() == SyncClient::State::Online;
                               },
                               Slow);
     }
@@ -221,15 +223,16 @@ private:
     bool setPresence(const QString &email, const QString &presence)
     {
         TestClient agent;
-        return !signIn(agent, email).isEmpty()
-            && isOk(agent.request(QStringLiteral("presence"), {{QStringLiteral("status"), presence}}));
+        return !signIn(agent, email).isEmpty() &&
+               isOk(agent.request(QStringLiteral("presence"),
+                                  {{QStringLiteral("status"), presence}}));
     }
 
     bool setCapacity(qint64 agent, int capacity)
     {
-        return isOk(m_sam->request(QStringLiteral("agent.update"),
-                                   {{QStringLiteral("agent"), agent},
-                                    {QStringLiteral("capacity"), capacity}}));
+        return isOk(m_sam->request(
+            QStringLiteral("agent.update"),
+            {{QStringLiteral("agent"), agent}, {QStringLiteral("capacity"), capacity}}));
     }
 
     int cachedCapacity(qint64 agent) const
@@ -251,12 +254,11 @@ private Q_SLOTS:
         QVERIFY(m_server.addAgent(BenEmail, QStringLiteral("Ben Okafor"), Password));
         m_sam = std::make_unique<TestClient>();
         QVERIFY(!signIn(*m_sam, SamEmail).isEmpty());
-        for (const auto &[shortcut, text] :
-             {std::pair{QStringLiteral("trace"), TraceText},
-              std::pair{QStringLiteral("refund"), RefundText}}) {
-            QVERIFY(isOk(m_sam->request(QStringLiteral("canned.save"),
-                                        {{QStringLiteral("shortcut"), shortcut},
-                                         {QStringLiteral("text"), text}})));
+        for (const auto &[shortcut, text] : {std::pair{QStringLiteral("trace"), TraceText},
+                                             std::pair{QStringLiteral("refund"), RefundText}}) {
+            QVERIFY(isOk(m_sam->request(
+                QStringLiteral("canned.save"),
+                {{QStringLiteral("shortcut"), shortcut}, {QStringLiteral("text"), text}})));
         }
         // Dana is online (presence belongs to the account, whichever app sets it).
         QVERIFY(setPresence(DanaEmail, QStringLiteral("online")));
@@ -324,9 +326,10 @@ private Q_SLOTS:
                  qPrintable(pane->waitLabel()->text()));
         QVERIFY(pane->durationLabel()->text().startsWith(QStringLiteral("Chat ")));
         // The customer is told an agent has the chat.
-        const QJsonObject assigned = waitEventAbout(*maria.client, QStringLiteral("conversation.updated"),
-                                                    maria.conversation);
-        QCOMPARE(data(assigned).value(QLatin1String("change")).toString(), QStringLiteral("assigned"));
+        const QJsonObject assigned = waitEventAbout(
+            *maria.client, QStringLiteral("conversation.updated"), maria.conversation);
+        QCOMPARE(data(assigned).value(QLatin1String("change")).toString(),
+                 QStringLiteral("assigned"));
     }
 
     void moreOffersAccepted()
@@ -343,8 +346,8 @@ private Q_SLOTS:
     //! Declined, the offer goes to the next agent, and the banner is gone.
     void declinedOfferGoesToAColleague()
     {
-        ChatCustomer &tomas = startChat(QStringLiteral("Tomás Silva"),
-                                    QStringLiteral("Do you ship to Portugal?"));
+        ChatCustomer &tomas =
+            startChat(QStringLiteral("Tomás Silva"), QStringLiteral("Do you ship to Portugal?"));
         OfferBanner *banner = waitBanner(tomas.conversation);
         QVERIFY(banner);
         // A colleague comes online while it is offered to Dana.
@@ -358,9 +361,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!window()->offerStrip()->banner(tomas.conversation), Slow);
         const QJsonObject offer = m_ben->waitFrame(
             [&](const QJsonObject &f) {
-                return f.value(QLatin1String("type")).toString() == QLatin1String("offer")
-                    && integer(f.value(QLatin1String("conversation")).toObject(), "id")
-                    == tomas.conversation;
+                return f.value(QLatin1String("type")).toString() == QLatin1String("offer") &&
+                       integer(f.value(QLatin1String("conversation")).toObject(), "id") ==
+                           tomas.conversation;
             },
             Slow);
         QVERIFY2(!offer.isEmpty(), "the declined chat was not offered to the colleague");
@@ -437,20 +440,28 @@ private Q_SLOTS:
         QVERIFY(pane->composer()->toPlainText().isEmpty());
         const QJsonObject received = waitMessage(*kenji.client, reply);
         QVERIFY2(!received.isEmpty(), "the customer did not get the reply");
-        QCOMPARE(data(received).value(QLatin1String("message")).toObject().value(QLatin1String("author"))
-                     .toObject().value(QLatin1String("name")).toString(),
+        QCOMPARE(data(received)
+                     .value(QLatin1String("message"))
+                     .toObject()
+                     .value(QLatin1String("author"))
+                     .toObject()
+                     .value(QLatin1String("name"))
+                     .toString(),
                  QStringLiteral("Dana Demo"));
-        QTRY_VERIFY_WITH_TIMEOUT(!rowsWithText(pane->messages(), reply).isEmpty()
-                                     && pane->messages()->index(rowsWithText(pane->messages(), reply).first(), 0)
-                                                .data(MessageListModel::StateRole)
-                                                .value<MessageListModel::State>()
-                                         == MessageListModel::State::Sent,
-                                 Slow);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !rowsWithText(pane->messages(), reply).isEmpty() &&
+                pane->messages()
+                        ->index(rowsWithText(pane->messages(), reply).first(), 0)
+                        .data(MessageListModel::StateRole)
+                        .value<MessageListModel::State>() == MessageListModel::State::Sent,
+            Slow);
         QTRY_COMPARE(pane->waitLabel()->text(), QStringLiteral("Answered"));
         QVERIFY(say(kenji, QStringLiteral("A medium, please.")));
-        QTRY_VERIFY_WITH_TIMEOUT(!rowsWithText(pane->messages(), QStringLiteral("A medium, please.")).isEmpty(), Slow);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !rowsWithText(pane->messages(), QStringLiteral("A medium, please.")).isEmpty(), Slow);
         // Read as it came: the agent is in this chat.
-        QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->cache().conversation(kenji.conversation)->unread, 0, Slow);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_app->session()->cache().conversation(kenji.conversation)->unread, 0, Slow);
 
         // Amelia writes while Dana is in Kenji's chat.
         ChatCustomer &amelia = m_customers[QStringLiteral("Amelia Clarke")];
@@ -458,7 +469,8 @@ private Q_SLOTS:
         QVERIFY(isOk(amelia.client->request(QStringLiteral("typing"),
                                             {{QStringLiteral("conversation"), amelia.conversation},
                                              {QStringLiteral("on"), true}})));
-        QTRY_COMPARE_WITH_TIMEOUT(other->typingLabel()->text(), QStringLiteral("Amelia Clarke is typing…"), Slow);
+        QTRY_COMPARE_WITH_TIMEOUT(other->typingLabel()->text(),
+                                  QStringLiteral("Amelia Clarke is typing…"), Slow);
         QVERIFY(say(amelia, QStringLiteral("It says the code has expired.")));
         QTRY_VERIFY_WITH_TIMEOUT(other->unreadLabel()->isVisible(), Slow);
         // Her first message is unread too: it came before the agent looked.
@@ -499,7 +511,8 @@ private Q_SLOTS:
         QCOMPARE(pane->composer()->toPlainText(), TraceText);
         QTRY_VERIFY(pane->composer()->hasFocus());
         QTest::keyClick(pane->composer(), Qt::Key_Return);
-        QVERIFY2(!waitMessage(*maria.client, TraceText).isEmpty(), "the canned reply did not arrive");
+        QVERIFY2(!waitMessage(*maria.client, TraceText).isEmpty(),
+                 "the canned reply did not arrive");
 
         // Not at the start: "/" is just a character.
         QTest::keyClicks(pane->composer(), QStringLiteral("and/or"));
@@ -585,7 +598,8 @@ private Q_SLOTS:
             // Dana's load shows from the queue figures: her four chats.
             const int row = w->team()->rowOf(m_dana);
             QTRY_COMPARE_WITH_TIMEOUT(
-                w->team()->index(row, 0).data(AgentPresenceModel::ActiveChatsRole).toInt(), 4, Slow);
+                w->team()->index(row, 0).data(AgentPresenceModel::ActiveChatsRole).toInt(), 4,
+                Slow);
             team->close();
         }
         activate(window());
@@ -623,18 +637,22 @@ private Q_SLOTS:
         const QString dir = qEnvironmentVariable("TANDEM_SCREENSHOT_DIR");
         if (!dir.isEmpty()) {
             // For the picture only: customers who have waited long enough to show in amber.
-            ChatPane *maria = deck()->pane(m_customers[QStringLiteral("Maria García")].conversation);
+            ChatPane *maria =
+                deck()->pane(m_customers[QStringLiteral("Maria García")].conversation);
             QTRY_VERIFY_WITH_TIMEOUT(maria->waitingSeconds() > LiveTimes::AmberAfterSeconds + 2,
                                      120000);
         }
         priya->focusComposer();
         ChatCustomer &lukas = startChat(QStringLiteral("Lukas Becker"),
-                                    QStringLiteral("Hello, is anyone available to help with a "
-                                                   "return?"));
+                                        QStringLiteral("Hello, is anyone available to help with a "
+                                                       "return?"));
         QVERIFY(waitBanner(lukas.conversation));
-        QTRY_VERIFY_WITH_TIMEOUT(!deck()->pane(m_customers[QStringLiteral("Maria García")].conversation)
-                                      ->unreadLabel()->isHidden(),
-                                 Slow);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !deck()
+                 ->pane(m_customers[QStringLiteral("Maria García")].conversation)
+                 ->unreadLabel()
+                 ->isHidden(),
+            Slow);
         QTest::qWait(1200); // one tick of the clocks
         const QPixmap shot = window()->grab();
         QVERIFY(!shot.isNull());
@@ -643,8 +661,8 @@ private Q_SLOTS:
             QVERIFY(shot.save(QDir(dir).filePath(QStringLiteral("deck.png"))));
 
         // Lukas chooses to leave a message instead: the offer is withdrawn.
-        QVERIFY(isOk(lukas.client->request(QStringLiteral("followup"),
-                                           {{QStringLiteral("conversation"), lukas.conversation}})));
+        QVERIFY(isOk(lukas.client->request(
+            QStringLiteral("followup"), {{QStringLiteral("conversation"), lukas.conversation}})));
         QTRY_VERIFY_WITH_TIMEOUT(!window()->offerStrip()->banner(lukas.conversation), Slow);
         QVERIFY(!deck()->pane(lukas.conversation));
     }
@@ -662,8 +680,9 @@ private Q_SLOTS:
         const int panes = int(deck()->panes().size());
         QTest::mouseClick(banner->acceptButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!window()->offerStrip()->noticeLabel()->text().isEmpty(), Slow);
-        QVERIFY2(window()->offerStrip()->noticeLabel()->text().contains(QStringLiteral("no longer")),
-                 qPrintable(window()->offerStrip()->noticeLabel()->text()));
+        QVERIFY2(
+            window()->offerStrip()->noticeLabel()->text().contains(QStringLiteral("no longer")),
+            qPrintable(window()->offerStrip()->noticeLabel()->text()));
         QVERIFY(window()->offerStrip()->noticeLabel()->isVisible());
         QTRY_VERIFY(!window()->offerStrip()->banner(stale.conversation.id));
         QCOMPARE(int(deck()->panes().size()), panes);
@@ -687,7 +706,8 @@ private Q_SLOTS:
         // Only online colleagues are offered, never the agent herself.
         for (int row = 0; row < dialog->agentList()->count(); ++row)
             QVERIFY(dialog->agentList()->item(row)->data(Qt::UserRole).toLongLong() != m_dana);
-        const QString note = QStringLiteral("Charged twice for Premium on the 3rd, please refund one.");
+        const QString note =
+            QStringLiteral("Charged twice for Premium on the 3rd, please refund one.");
         QTest::keyClicks(dialog->noteField(), note);
         dialog->accept();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->errorLabel()->isHidden(), Slow);
@@ -702,8 +722,8 @@ private Q_SLOTS:
         dialog->accept();
         QTRY_VERIFY_WITH_TIMEOUT(!deck()->pane(priya.conversation), Slow);
         QTRY_VERIFY(!window()->findChild<TransferDialog *>() || !dialog->isVisible());
-        const QJsonObject transferred = waitEventAbout(*m_ben, QStringLiteral("conversation.transferred"),
-                                                       priya.conversation);
+        const QJsonObject transferred =
+            waitEventAbout(*m_ben, QStringLiteral("conversation.transferred"), priya.conversation);
         QVERIFY2(!transferred.isEmpty(), "Ben was not told of the transfer");
         QCOMPARE(data(transferred).value(QLatin1String("note")).toString(), note);
         QCOMPARE(integer(data(transferred).value(QLatin1String("to")).toObject(), "id"), m_ben_id);
@@ -728,8 +748,8 @@ private Q_SLOTS:
         QCOMPARE(deck()->panes().size(), 2);
         // The next chat takes the keyboard.
         QTRY_VERIFY(deck()->panes().first()->composer()->hasFocus());
-        const QJsonObject ended = waitEventAbout(*maria.client, QStringLiteral("conversation.updated"),
-                                                 maria.conversation);
+        const QJsonObject ended = waitEventAbout(
+            *maria.client, QStringLiteral("conversation.updated"), maria.conversation);
         QVERIFY(!ended.isEmpty());
         const auto summary = m_app->session()->cache().conversation(maria.conversation);
         QVERIFY(summary);
@@ -756,8 +776,8 @@ private Q_SLOTS:
         QVERIFY(window()->inbox()->conversations()->rowOf(amelia.conversation) >= 0);
         window()->openConversation(amelia.conversation);
         QCOMPARE(window()->tabs()->currentIndex(), 1);
-        const QJsonObject update = waitEventAbout(*amelia.client, QStringLiteral("conversation.updated"),
-                                                  amelia.conversation);
+        const QJsonObject update = waitEventAbout(
+            *amelia.client, QStringLiteral("conversation.updated"), amelia.conversation);
         QVERIFY(!update.isEmpty());
     }
 
@@ -774,11 +794,12 @@ int main(int argc, char *argv[])
     QTemporaryDir home;
     if (!home.isValid())
         return 1;
-    for (const char *name : {"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"}) {
+    for (const char *name :
+         {"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"}) {
         const QString dir = home.filePath(QString::fromLatin1(name).toLower());
         QDir().mkpath(dir);
-        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                       | QFileDevice::ExeOwner);
+        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                       QFileDevice::ExeOwner);
         qputenv(name, QFile::encodeName(dir));
     }
     // No keychain is needed (the token comes from the environment) and none may be reached.

@@ -203,9 +203,9 @@ ChatPane::ChatPane(AgentSession &session, QWidget *parent)
             [this](qint64 conversation, const QString &who, bool on) {
                 if (conversation != m_conversation)
                     return;
-                m_typing->setText(on ? tr("%1 is typing…").arg(who.isEmpty() ? tr("The customer")
-                                                                             : who)
-                                     : QString());
+                m_typing->setText(
+                    on ? tr("%1 is typing…").arg(who.isEmpty() ? tr("The customer") : who)
+                       : QString());
                 if (on)
                     m_typingExpiry.start();
             });
@@ -283,8 +283,9 @@ void ChatPane::refresh()
     if (from.isEmpty()) {
         m_transferNote->hide();
     } else {
-        m_transferNote->setText(note.isEmpty() ? tr("Transferred to you by %1.").arg(from)
-                                               : tr("Transferred to you by %1: “%2”").arg(from, note));
+        m_transferNote->setText(note.isEmpty()
+                                    ? tr("Transferred to you by %1.").arg(from)
+                                    : tr("Transferred to you by %1: “%2”").arg(from, note));
         m_transferNote->show();
     }
     tick(QDateTime::currentDateTimeUtc());
@@ -308,7 +309,8 @@ void ChatPane::tick(const QDateTime &now)
         m_wait->setToolTip(QString());
     }
     m_wait->setEnabled(m_waitingSince.isValid());
-    m_duration->setText(tr("Chat %1").arg(LiveTimes::clock(LiveTimes::secondsSince(m_startedAt, now))));
+    m_duration->setText(
+        tr("Chat %1").arg(LiveTimes::clock(LiveTimes::secondsSince(m_startedAt, now))));
 }
 
 void ChatPane::focusComposer()
@@ -412,8 +414,8 @@ bool ChatPane::eventFilter(QObject *watched, QEvent *event)
                 setActive(false);
         } else if (event->type() == QEvent::KeyPress) {
             auto *key = static_cast<QKeyEvent *>(event);
-            if (key->text() == QLatin1String("/") && m_composer->textCursor().position() == 0
-                && !m_composer->toPlainText().startsWith(QLatin1Char('/'))) {
+            if (key->text() == QLatin1String("/") && m_composer->textCursor().position() == 0 &&
+                !m_composer->toPlainText().startsWith(QLatin1Char('/'))) {
                 m_composer->textCursor().insertText(QStringLiteral("/"));
                 cannedPopup()->popUp(m_composer);
                 return true;
@@ -437,8 +439,8 @@ void ChatPane::paintEvent(QPaintEvent *)
         border = pal.color(QPalette::Highlight);
         width = 2;
     } else if (m_waitingSince.isValid()) {
-        const QColor urgent = LiveTimes::colorOf(LiveTimes::urgencyOf(m_waitingSeconds),
-                                                 pal.color(QPalette::Window));
+        const QColor urgent =
+            LiveTimes::colorOf(LiveTimes::urgencyOf(m_waitingSeconds), pal.color(QPalette::Window));
         if (urgent.isValid()) {
             border = urgent;
             width = 1.5;

@@ -43,12 +43,13 @@ void LiveNotifier::onOffer(const Offer &offer)
 {
     QApplication::beep();
     const QString who = offer.conversation.customer.name.isEmpty()
-        ? tr("A customer")
-        : offer.conversation.customer.name;
+                            ? tr("A customer")
+                            : offer.conversation.customer.name;
     const QString first = offer.firstMessage ? offer.firstMessage->text.simplified() : QString();
     notify(tr("New live chat: %1").arg(who),
-           first.isEmpty() ? tr("Accept within %n seconds.", nullptr, (offer.timeoutMs + 999) / 1000)
-                           : first);
+           first.isEmpty()
+               ? tr("Accept within %n seconds.", nullptr, (offer.timeoutMs + 999) / 1000)
+               : first);
 }
 
 void LiveNotifier::onChatsChanged()
@@ -85,8 +86,7 @@ void LiveNotifier::notify(const QString &title, const QString &text)
 
 void LiveNotifier::setUnread(int unread)
 {
-    m_toolTip = unread > 0 ? tr("Tandem — %n unread in live chats", nullptr, unread)
-                           : tr("Tandem");
+    m_toolTip = unread > 0 ? tr("Tandem — %n unread in live chats", nullptr, unread) : tr("Tandem");
     if (m_tray)
         m_tray->setToolTip(m_toolTip);
 }

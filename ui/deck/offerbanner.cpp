@@ -39,7 +39,8 @@ OfferBanner::OfferBanner(const QModelIndex &row, QWidget *parent)
     m_countdown = new QLabel;
     m_countdown->setObjectName(QStringLiteral("offerCountdown"));
     m_countdown->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_countdown->setMinimumWidth(m_countdown->fontMetrics().horizontalAdvance(QStringLiteral("888 s")));
+    m_countdown->setMinimumWidth(
+        m_countdown->fontMetrics().horizontalAdvance(QStringLiteral("888 s")));
     m_progress = new QProgressBar;
     m_progress->setTextVisible(false);
     m_progress->setMaximumHeight(6);
@@ -50,7 +51,8 @@ OfferBanner::OfferBanner(const QModelIndex &row, QWidget *parent)
     m_decline = new QPushButton(tr("Decline"));
     m_decline->setObjectName(QStringLiteral("declineOffer"));
     m_decline->setToolTip(tr("Let a colleague take it (Ctrl+Shift+D)"));
-    connect(m_accept, &QPushButton::clicked, this, [this] { Q_EMIT acceptRequested(m_conversation); });
+    connect(m_accept, &QPushButton::clicked, this,
+            [this] { Q_EMIT acceptRequested(m_conversation); });
     connect(m_decline, &QPushButton::clicked, this,
             [this] { Q_EMIT declineRequested(m_conversation); });
 

@@ -98,8 +98,8 @@ void OfferStrip::showNotice(const QString &text)
 qint64 OfferStrip::oldest() const
 {
     return m_offers.rowCount() > 0
-        ? m_offers.index(0, 0).data(OffersModel::ConversationIdRole).toLongLong()
-        : 0;
+               ? m_offers.index(0, 0).data(OffersModel::ConversationIdRole).toLongLong()
+               : 0;
 }
 
 void OfferStrip::acceptOldest()
@@ -143,8 +143,8 @@ void OfferStrip::decline(qint64 conversationId)
                       [this, conversationId](const QJsonObject &, const QString &error) {
                           // Passed on, or no longer ours to pass on: either way it is gone.
                           m_offers.remove(conversationId);
-                          if (!error.isEmpty()
-                              && m_session.sync().state() != SyncClient::State::Online)
+                          if (!error.isEmpty() &&
+                              m_session.sync().state() != SyncClient::State::Online)
                               showNotice(error);
                       });
 }

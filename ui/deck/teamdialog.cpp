@@ -116,7 +116,8 @@ void TeamDialog::rebuild()
         auto *capacity = new QSpinBox;
         capacity->setRange(0, Agent::MaxCapacity);
         capacity->setEnabled(supervisor);
-        capacity->setAccessibleName(tr("Capacity of %1").arg(i.data(AgentPresenceModel::NameRole).toString()));
+        capacity->setAccessibleName(
+            tr("Capacity of %1").arg(i.data(AgentPresenceModel::NameRole).toString()));
         connect(capacity, &QSpinBox::valueChanged, this, [this, id](int value) {
             m_pending.insert(id, value);
             m_send.start();
@@ -152,11 +153,13 @@ void TeamDialog::refresh()
         const int capacity = i.data(AgentPresenceModel::CapacityRole).toInt();
         const int offers = i.data(AgentPresenceModel::OffersRole).toInt();
         QTableWidgetItem *load = m_table->item(row, LoadColumn);
-        load->setText(offers > 0 ? tr("%1 of %2 · %n offered", nullptr, offers).arg(active).arg(capacity)
-                                 : tr("%1 of %2").arg(active).arg(capacity));
+        load->setText(offers > 0
+                          ? tr("%1 of %2 · %n offered", nullptr, offers).arg(active).arg(capacity)
+                          : tr("%1 of %2").arg(active).arg(capacity));
         load->setToolTip(tr("Active live chats of this agent, out of their capacity"));
         // What the agent is typing into a box is not overwritten by the echo of an older value.
-        if (QSpinBox *box = m_capacity.value(id); box && !box->hasFocus() && !m_pending.contains(id)) {
+        if (QSpinBox *box = m_capacity.value(id);
+            box && !box->hasFocus() && !m_pending.contains(id)) {
             const QSignalBlocker quiet(box);
             box->setValue(capacity);
         }
@@ -172,8 +175,8 @@ void TeamDialog::sendPending()
     const QHash<qint64, int> pending = std::exchange(m_pending, {});
     for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
         const int row = m_team.rowOf(it.key());
-        if (row >= 0
-            && m_team.index(row, 0).data(AgentPresenceModel::CapacityRole).toInt() == it.value())
+        if (row >= 0 &&
+            m_team.index(row, 0).data(AgentPresenceModel::CapacityRole).toInt() == it.value())
             continue; // back where it was
         update(it.key(), {{QStringLiteral("capacity"), it.value()}});
     }

@@ -19,8 +19,7 @@ namespace Tandem
 {
 
 TransferDialog::TransferDialog(AgentSession &session, AgentPresenceModel &team,
-                               qint64 conversationId, const QString &customerName,
-                               QWidget *parent)
+                               qint64 conversationId, const QString &customerName, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_team(team)
@@ -63,26 +62,24 @@ TransferDialog::TransferDialog(AgentSession &session, AgentPresenceModel &team,
 
 void TransferDialog::fill()
 {
-    const qint64 chosen = m_agents->currentItem()
-        ? m_agents->currentItem()->data(Qt::UserRole).toLongLong()
-        : 0;
+    const qint64 chosen =
+        m_agents->currentItem() ? m_agents->currentItem()->data(Qt::UserRole).toLongLong() : 0;
     m_agents->clear();
     const qint64 me = m_session.sync().agent().id;
     for (int row = 0; row < m_team.rowCount(); ++row) {
         const QModelIndex i = m_team.index(row, 0);
         const qint64 id = i.data(AgentPresenceModel::IdRole).toLongLong();
-        const auto presence =
-            presenceFromName(i.data(AgentPresenceModel::PresenceRole).toString());
+        const auto presence = presenceFromName(i.data(AgentPresenceModel::PresenceRole).toString());
         // Only those who can take it: online (the server checks the rest).
         if (id == me || presence != Presence::Online)
             continue;
         const int active = i.data(AgentPresenceModel::ActiveChatsRole).toInt();
         const int capacity = i.data(AgentPresenceModel::CapacityRole).toInt();
-        auto *item = new QListWidgetItem(
-            StatusDot::icon(PresenceSelector::color(Presence::Online)),
-            tr("%1 — %2 of %3 chats").arg(i.data(AgentPresenceModel::NameRole).toString())
-                .arg(active)
-                .arg(capacity));
+        auto *item = new QListWidgetItem(StatusDot::icon(PresenceSelector::color(Presence::Online)),
+                                         tr("%1 — %2 of %3 chats")
+                                             .arg(i.data(AgentPresenceModel::NameRole).toString())
+                                             .arg(active)
+                                             .arg(capacity));
         item->setData(Qt::UserRole, id);
         if (active >= capacity)
             item->setToolTip(tr("At capacity: the transfer will be refused"));
@@ -118,8 +115,8 @@ void TransferDialog::accept()
         return;
     const QString note = m_note->toPlainText().trimmed();
     if (note.size() > Protocol::MaxNoteChars) {
-        m_error->setText(tr("The note is too long: at most %1 characters.")
-                             .arg(Protocol::MaxNoteChars));
+        m_error->setText(
+            tr("The note is too long: at most %1 characters.").arg(Protocol::MaxNoteChars));
         m_error->show();
         return;
     }
