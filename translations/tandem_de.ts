@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>DeckRequest</name>
+    <message>
+        <source>Not connected: try again when Tandem is back online.</source>
+        <translation>Nicht verbunden: Versuchen Sie es erneut, wenn Tandem wieder online ist.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Please try again.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This chat is no longer there for you: the offer lapsed, or the customer left or was served elsewhere.</source>
+        <translation>Dieser Chat ist nicht mehr für Sie da: Das Angebot ist abgelaufen, oder der Kunde ist gegangen oder wurde anderweitig bedient.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Ihre Rolle erlaubt das nicht.</translation>
+    </message>
+    <message>
+        <source>Not possible now: the chat has changed meanwhile.</source>
+        <translation>Jetzt nicht möglich: Der Chat hat sich inzwischen geändert.</translation>
+    </message>
+    <message>
+        <source>That agent cannot take a chat now (not online, not connected, or at capacity).</source>
+        <translation>Diese Person kann gerade keinen Chat übernehmen (nicht online, nicht verbunden oder ausgelastet).</translation>
+    </message>
+    <message>
+        <source>That clashes with what exists already (for example, the shortcut is taken).</source>
+        <translation>Das kollidiert mit etwas Bestehendem (zum Beispiel ist das Kürzel schon vergeben).</translation>
+    </message>
+    <message>
+        <source>Too many requests: please wait a moment.</source>
+        <translation>Zu viele Anfragen: Bitte warten Sie einen Moment.</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>Der Server hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>Der Server hat die Anfrage abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
     <name>DesktopOptions</name>
     <message>
         <source>Tandem: answer your customers&apos; conversations.</source>
@@ -79,6 +122,193 @@ Umgebung:
     <message>
         <source>Tandem cannot lock its data folder %1.</source>
         <translation>Tandem kann seinen Datenordner %1 nicht sperren.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::CannedPopup</name>
+    <message>
+        <source>Search canned responses</source>
+        <translation>Textbausteine durchsuchen</translation>
+    </message>
+    <message>
+        <source>Enter inserts · Esc closes</source>
+        <translation>Eingabe fügt ein · Esc schließt</translation>
+    </message>
+    <message>
+        <source>No canned responses yet. Supervisors add them under Team → Canned Responses.</source>
+        <translation>Noch keine Textbausteine. Supervisoren legen sie unter Team → Textbausteine an.</translation>
+    </message>
+    <message>
+        <source>None matches “%1”.</source>
+        <translation>Nichts passt zu „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::CannedResponsesDialog</name>
+    <message>
+        <source>Canned Responses</source>
+        <translation>Textbausteine</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>e.g. refund</source>
+        <translation>z. B. erstattung</translation>
+    </message>
+    <message>
+        <source>The reply agents insert by typing /shortcut</source>
+        <translation>Die Antwort, die man mit /kürzel einfügt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Shortcut:</source>
+        <translation>Kürzel:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>A shortcut is one word, without spaces.</source>
+        <translation>Ein Kürzel ist ein Wort, ohne Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most %1 characters.</source>
+        <translation>Der Text ist zu lang: höchstens %1 Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ChatDeck</name>
+    <message>
+        <source>No live chats right now.
+
+While you are Online, new chats are offered to you above; accepted ones open here, side by side.</source>
+        <translation>Gerade keine Live-Chats.
+
+Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öffnen sich hier, nebeneinander.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ChatPane</name>
+    <message>
+        <source>Web chat</source>
+        <translation>Web-Chat</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>End Chat</source>
+        <translation>Chat beenden</translation>
+    </message>
+    <message>
+        <source>End this chat (Ctrl+Shift+E)</source>
+        <translation>Diesen Chat beenden (Strg+Umschalt+E)</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Weitergeben …</translation>
+    </message>
+    <message>
+        <source>Follow Up Later</source>
+        <translation>Später weiterführen</translation>
+    </message>
+    <message>
+        <source>Take the chat off the deck; it stays in the inbox to answer later</source>
+        <translation>Den Chat vom Deck nehmen; er bleibt im Posteingang, um später zu antworten</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Weitere Aktionen</translation>
+    </message>
+    <message>
+        <source>Reply… “/” for canned responses</source>
+        <translation>Antworten … „/“ für Textbausteine</translation>
+    </message>
+    <message>
+        <source>Send the reply (Enter)</source>
+        <translation>Antwort senden (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>This reply is too long: at most %1 characters.</source>
+        <translation>Diese Antwort ist zu lang: höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt …</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>Der Kunde</translation>
+    </message>
+    <message>
+        <source>A reply was not accepted by the server: %1</source>
+        <translation>Eine Antwort wurde vom Server nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1 goes to this chat</source>
+        <translation>Strg+%1 springt zu diesem Chat</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n neu</numerusform>
+            <numerusform>%n neu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transferred to you by %1.</source>
+        <translation>Von %1 an Sie weitergegeben.</translation>
+    </message>
+    <message>
+        <source>Transferred to you by %1: “%2”</source>
+        <translation>Von %1 an Sie weitergegeben: „%2“</translation>
+    </message>
+    <message>
+        <source>Waiting %1</source>
+        <translation>Wartet %1</translation>
+    </message>
+    <message>
+        <source>The customer has waited this long for an answer</source>
+        <translation>So lange wartet der Kunde schon auf eine Antwort</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Chat %1</source>
+        <translation>Chat %1</translation>
+    </message>
+    <message>
+        <source>Ending the chat…</source>
+        <translation>Chat wird beendet …</translation>
+    </message>
+    <message>
+        <source>Moving the chat to the inbox…</source>
+        <translation>Chat wird in den Posteingang verschoben …</translation>
     </message>
 </context>
 <context>
@@ -296,6 +526,43 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     </message>
 </context>
 <context>
+    <name>Tandem::LiveNotifier</name>
+    <message>
+        <source>A customer</source>
+        <translation>Ein Kunde</translation>
+    </message>
+    <message>
+        <source>New live chat: %1</source>
+        <translation>Neuer Live-Chat: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept within %n seconds.</source>
+        <translation>
+            <numerusform>Innerhalb von %n Sekunde annehmen.</numerusform>
+            <numerusform>Innerhalb von %n Sekunden annehmen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation>Neue Nachricht von %1</translation>
+    </message>
+    <message>
+        <source>In your live chats</source>
+        <translation>In Ihren Live-Chats</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tandem — %n unread in live chats</source>
+        <translation>
+            <numerusform>Tandem – %n ungelesen in Live-Chats</numerusform>
+            <numerusform>Tandem – %n ungelesen in Live-Chats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -361,6 +628,82 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <source>Tandem could not write to its local storage (is the disk full?). Your last reply or draft may not have been kept; please check it before you go on.</source>
         <translation>Tandem konnte nicht in seinen lokalen Speicher schreiben (ist die Festplatte voll?). Ihre letzte Antwort oder Ihr Entwurf wurde möglicherweise nicht gespeichert; bitte prüfen Sie sie, bevor Sie weitermachen.</translation>
     </message>
+    <message>
+        <source>Live Chats</source>
+        <translation>Live-Chats</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Your live chats side by side (Ctrl+Shift+L)</source>
+        <translation>Ihre Live-Chats nebeneinander (Strg+Umschalt+L)</translation>
+    </message>
+    <message>
+        <source>Conversations answered at your pace (Ctrl+Shift+I)</source>
+        <translation>Unterhaltungen, die Sie in Ihrem Tempo beantworten (Strg+Umschalt+I)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Live Chats</source>
+        <translation>&amp;Live-Chats</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox</source>
+        <translation>&amp;Posteingang</translation>
+    </message>
+    <message>
+        <source>C&amp;hat</source>
+        <translation>&amp;Chat</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Offer</source>
+        <translation>Angebot &amp;annehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Decline Offer</source>
+        <translation>Angebot a&amp;blehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Chat</source>
+        <translation>&amp;Zum Chat</translation>
+    </message>
+    <message>
+        <source>Chat %1</source>
+        <translation>Chat %1</translation>
+    </message>
+    <message>
+        <source>&amp;End Chat</source>
+        <translation>Chat b&amp;eenden</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer Chat…</source>
+        <translation>Chat &amp;weitergeben …</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Up Later</source>
+        <translation>&amp;Später weiterführen</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>Team and &amp;Capacity…</source>
+        <translation>Team und &amp;Kapazität …</translation>
+    </message>
+    <message>
+        <source>C&amp;anned Responses…</source>
+        <translation>&amp;Textbausteine …</translation>
+    </message>
+    <message>
+        <source>Live Chats (%1)</source>
+        <translation>Live-Chats (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>
@@ -390,6 +733,44 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>Messages</source>
         <translation>Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::OfferBanner</name>
+    <message>
+        <source>New live chat</source>
+        <translation>Neuer Live-Chat</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Take this chat (Ctrl+Shift+A)</source>
+        <translation>Diesen Chat übernehmen (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Let a colleague take it (Ctrl+Shift+D)</source>
+        <translation>Einer Kollegin oder einem Kollegen überlassen (Strg+Umschalt+D)</translation>
+    </message>
+    <message>
+        <source>(no message yet)</source>
+        <translation>(noch keine Nachricht)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::OfferStrip</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -425,6 +806,24 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::QueueIndicator</name>
+    <message>
+        <source>Customers waiting for a live chat</source>
+        <translation>Kunden, die auf einen Live-Chat warten</translation>
+    </message>
+    <message>
+        <source>Queue: empty</source>
+        <translation>Warteschlange: leer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue: %n waiting, longest %1</source>
+        <translation>
+            <numerusform>Warteschlange: %n wartet, am längsten %1</numerusform>
+            <numerusform>Warteschlange: %n warten, am längsten %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -534,6 +933,106 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>No answer from the server</source>
         <translation>Keine Antwort vom Server</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::TeamDialog</name>
+    <message>
+        <source>Team and Capacity</source>
+        <translation>Team und Kapazität</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Anwesenheit</translation>
+    </message>
+    <message>
+        <source>Live chats</source>
+        <translation>Live-Chats</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>Auto-accept</source>
+        <translation>Automatisch annehmen</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting in the queue.</source>
+        <translation>Niemand wartet in der Warteschlange.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting in the queue, the longest for %1.</source>
+        <translation>
+            <numerusform>%n wartet in der Warteschlange, am längsten seit %1.</numerusform>
+            <numerusform>%n warten in der Warteschlange, am längsten seit %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capacity of %1</source>
+        <translation>Kapazität von %1</translation>
+    </message>
+    <message>
+        <source>%1 (not connected)</source>
+        <translation>%1 (nicht verbunden)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 · %n offered</source>
+        <translation>
+            <numerusform>%1 von %2 · %n angeboten</numerusform>
+            <numerusform>%1 von %2 · %n angeboten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Active live chats of this agent, out of their capacity</source>
+        <translation>Aktive Live-Chats dieser Person, gemessen an ihrer Kapazität</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::TransferDialog</name>
+    <message>
+        <source>Transfer Chat</source>
+        <translation>Chat weitergeben</translation>
+    </message>
+    <message>
+        <source>Hand the chat with %1 to:</source>
+        <translation>Den Chat mit %1 weitergeben an:</translation>
+    </message>
+    <message>
+        <source>A note for your colleague (optional, only the team sees it)</source>
+        <translation>Eine Notiz für Ihre Kollegin oder Ihren Kollegen (optional, nur das Team sieht sie)</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Weitergeben</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Notiz:</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 chats</source>
+        <translation>%1 – %2 von %3 Chats</translation>
+    </message>
+    <message>
+        <source>At capacity: the transfer will be refused</source>
+        <translation>Ausgelastet: Die Weitergabe wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>No colleague is online right now.</source>
+        <translation>Gerade ist niemand aus dem Team online.</translation>
+    </message>
+    <message>
+        <source>The note is too long: at most %1 characters.</source>
+        <translation>Die Notiz ist zu lang: höchstens %1 Zeichen.</translation>
     </message>
 </context>
 </TS>

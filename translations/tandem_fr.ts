@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>DeckRequest</name>
+    <message>
+        <source>Not connected: try again when Tandem is back online.</source>
+        <translation>Non connecté&#xa0;: réessayez quand Tandem sera de nouveau en ligne.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Please try again.</source>
+        <translation>Le serveur n’a pas répondu à temps. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>This chat is no longer there for you: the offer lapsed, or the customer left or was served elsewhere.</source>
+        <translation>Cette discussion n’est plus pour vous&#xa0;: l’offre a expiré, ou le client est parti ou a été servi ailleurs.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Votre rôle ne le permet pas.</translation>
+    </message>
+    <message>
+        <source>Not possible now: the chat has changed meanwhile.</source>
+        <translation>Impossible pour l’instant&#xa0;: la discussion a changé entre-temps.</translation>
+    </message>
+    <message>
+        <source>That agent cannot take a chat now (not online, not connected, or at capacity).</source>
+        <translation>Cet agent ne peut pas prendre de discussion maintenant (pas en ligne, pas connecté, ou à pleine capacité).</translation>
+    </message>
+    <message>
+        <source>That clashes with what exists already (for example, the shortcut is taken).</source>
+        <translation>Cela entre en conflit avec l’existant (par exemple, le raccourci est déjà pris).</translation>
+    </message>
+    <message>
+        <source>Too many requests: please wait a moment.</source>
+        <translation>Trop de requêtes&#xa0;: veuillez patienter un instant.</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>Le serveur a refusé la requête.</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>Le serveur a refusé la requête&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>DesktopOptions</name>
     <message>
         <source>Tandem: answer your customers&apos; conversations.</source>
@@ -79,6 +122,193 @@ Environnement&#xa0;:
     <message>
         <source>Tandem cannot lock its data folder %1.</source>
         <translation>Tandem ne peut pas verrouiller son dossier de données %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::CannedPopup</name>
+    <message>
+        <source>Search canned responses</source>
+        <translation>Rechercher dans les réponses types</translation>
+    </message>
+    <message>
+        <source>Enter inserts · Esc closes</source>
+        <translation>Entrée insère · Échap ferme</translation>
+    </message>
+    <message>
+        <source>No canned responses yet. Supervisors add them under Team → Canned Responses.</source>
+        <translation>Pas encore de réponses types. Les superviseurs les ajoutent dans Équipe → Réponses types.</translation>
+    </message>
+    <message>
+        <source>None matches “%1”.</source>
+        <translation>Aucune ne correspond à «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::CannedResponsesDialog</name>
+    <message>
+        <source>Canned Responses</source>
+        <translation>Réponses types</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>e.g. refund</source>
+        <translation>p. ex. remboursement</translation>
+    </message>
+    <message>
+        <source>The reply agents insert by typing /shortcut</source>
+        <translation>La réponse que l’on insère en tapant /raccourci</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Shortcut:</source>
+        <translation>Raccourci&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Texte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A shortcut is one word, without spaces.</source>
+        <translation>Un raccourci est un seul mot, sans espace.</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most %1 characters.</source>
+        <translation>Le texte est trop long&#xa0;: %1 caractères au plus.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ChatDeck</name>
+    <message>
+        <source>No live chats right now.
+
+While you are Online, new chats are offered to you above; accepted ones open here, side by side.</source>
+        <translation>Aucune discussion en direct pour le moment.
+
+Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en haut&#xa0;; celles que vous acceptez s’ouvrent ici, côte à côte.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ChatPane</name>
+    <message>
+        <source>Web chat</source>
+        <translation>Chat web</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>End Chat</source>
+        <translation>Terminer la discussion</translation>
+    </message>
+    <message>
+        <source>End this chat (Ctrl+Shift+E)</source>
+        <translation>Terminer cette discussion (Ctrl+Maj+E)</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transférer…</translation>
+    </message>
+    <message>
+        <source>Follow Up Later</source>
+        <translation>Reprendre plus tard</translation>
+    </message>
+    <message>
+        <source>Take the chat off the deck; it stays in the inbox to answer later</source>
+        <translation>Retirer la discussion du pupitre&#xa0;; elle reste dans la boîte de réception pour y répondre plus tard</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Autres actions</translation>
+    </message>
+    <message>
+        <source>Reply… “/” for canned responses</source>
+        <translation>Répondre… «&#xa0;/&#xa0;» pour les réponses types</translation>
+    </message>
+    <message>
+        <source>Send the reply (Enter)</source>
+        <translation>Envoyer la réponse (Entrée)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>This reply is too long: at most %1 characters.</source>
+        <translation>Cette réponse est trop longue&#xa0;: %1 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 est en train d’écrire…</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>Le client</translation>
+    </message>
+    <message>
+        <source>A reply was not accepted by the server: %1</source>
+        <translation>Une réponse n’a pas été acceptée par le serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1 goes to this chat</source>
+        <translation>Ctrl+%1 mène à cette discussion</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n nouveau</numerusform>
+            <numerusform>%n nouveaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transferred to you by %1.</source>
+        <translation>Transférée à vous par %1.</translation>
+    </message>
+    <message>
+        <source>Transferred to you by %1: “%2”</source>
+        <translation>Transférée à vous par %1&#xa0;: «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Waiting %1</source>
+        <translation>En attente %1</translation>
+    </message>
+    <message>
+        <source>The customer has waited this long for an answer</source>
+        <translation>Depuis combien de temps le client attend une réponse</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Répondu</translation>
+    </message>
+    <message>
+        <source>Chat %1</source>
+        <translation>Discussion %1</translation>
+    </message>
+    <message>
+        <source>Ending the chat…</source>
+        <translation>Fin de la discussion…</translation>
+    </message>
+    <message>
+        <source>Moving the chat to the inbox…</source>
+        <translation>Déplacement de la discussion vers la boîte de réception…</translation>
     </message>
 </context>
 <context>
@@ -296,6 +526,43 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
 </context>
 <context>
+    <name>Tandem::LiveNotifier</name>
+    <message>
+        <source>A customer</source>
+        <translation>Un client</translation>
+    </message>
+    <message>
+        <source>New live chat: %1</source>
+        <translation>Nouvelle discussion en direct&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept within %n seconds.</source>
+        <translation>
+            <numerusform>À accepter dans les %n seconde.</numerusform>
+            <numerusform>À accepter dans les %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation>Nouveau message de %1</translation>
+    </message>
+    <message>
+        <source>In your live chats</source>
+        <translation>Dans vos discussions en direct</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tandem — %n unread in live chats</source>
+        <translation>
+            <numerusform>Tandem — %n non lu dans les discussions en direct</numerusform>
+            <numerusform>Tandem — %n non lus dans les discussions en direct</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -361,6 +628,82 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <source>Tandem could not write to its local storage (is the disk full?). Your last reply or draft may not have been kept; please check it before you go on.</source>
         <translation>Tandem n’a pas pu écrire dans son stockage local (le disque est-il plein ?). Votre dernière réponse ou votre brouillon n’a peut-être pas été conservé ; vérifiez-le avant de continuer.</translation>
     </message>
+    <message>
+        <source>Live Chats</source>
+        <translation>Discussions en direct</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>Your live chats side by side (Ctrl+Shift+L)</source>
+        <translation>Vos discussions en direct côte à côte (Ctrl+Maj+L)</translation>
+    </message>
+    <message>
+        <source>Conversations answered at your pace (Ctrl+Shift+I)</source>
+        <translation>Conversations traitées à votre rythme (Ctrl+Maj+I)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Afficha&amp;ge</translation>
+    </message>
+    <message>
+        <source>&amp;Live Chats</source>
+        <translation>&amp;Discussions en direct</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox</source>
+        <translation>&amp;Boîte de réception</translation>
+    </message>
+    <message>
+        <source>C&amp;hat</source>
+        <translation>C&amp;hat</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Offer</source>
+        <translation>&amp;Accepter l’offre</translation>
+    </message>
+    <message>
+        <source>&amp;Decline Offer</source>
+        <translation>&amp;Refuser l’offre</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Chat</source>
+        <translation>&amp;Aller à la discussion</translation>
+    </message>
+    <message>
+        <source>Chat %1</source>
+        <translation>Discussion %1</translation>
+    </message>
+    <message>
+        <source>&amp;End Chat</source>
+        <translation>&amp;Terminer la discussion</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer Chat…</source>
+        <translation>Trans&amp;férer la discussion…</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Up Later</source>
+        <translation>Reprendre &amp;plus tard</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>Éq&amp;uipe</translation>
+    </message>
+    <message>
+        <source>Team and &amp;Capacity…</source>
+        <translation>Équipe et &amp;capacité…</translation>
+    </message>
+    <message>
+        <source>C&amp;anned Responses…</source>
+        <translation>&amp;Réponses types…</translation>
+    </message>
+    <message>
+        <source>Live Chats (%1)</source>
+        <translation>Discussions en direct (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>
@@ -390,6 +733,44 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>Messages</source>
         <translation>Messages</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::OfferBanner</name>
+    <message>
+        <source>New live chat</source>
+        <translation>Nouvelle discussion en direct</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Take this chat (Ctrl+Shift+A)</source>
+        <translation>Prendre cette discussion (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <source>Let a colleague take it (Ctrl+Shift+D)</source>
+        <translation>La laisser à un collègue (Ctrl+Maj+D)</translation>
+    </message>
+    <message>
+        <source>(no message yet)</source>
+        <translation>(pas encore de message)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1&#xa0;s</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::OfferStrip</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -425,6 +806,24 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>Offline</source>
         <translation>Hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::QueueIndicator</name>
+    <message>
+        <source>Customers waiting for a live chat</source>
+        <translation>Clients qui attendent une discussion en direct</translation>
+    </message>
+    <message>
+        <source>Queue: empty</source>
+        <translation>File d’attente&#xa0;: vide</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue: %n waiting, longest %1</source>
+        <translation>
+            <numerusform>File d’attente&#xa0;: %n en attente, le plus long %1</numerusform>
+            <numerusform>File d’attente&#xa0;: %n en attente, le plus long %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -534,6 +933,106 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>No answer from the server</source>
         <translation>Pas de réponse du serveur</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::TeamDialog</name>
+    <message>
+        <source>Team and Capacity</source>
+        <translation>Équipe et capacité</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Présence</translation>
+    </message>
+    <message>
+        <source>Live chats</source>
+        <translation>Discussions en direct</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Auto-accept</source>
+        <translation>Acceptation auto</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting in the queue.</source>
+        <translation>Personne n’attend dans la file.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting in the queue, the longest for %1.</source>
+        <translation>
+            <numerusform>%n en attente dans la file, le plus long depuis %1.</numerusform>
+            <numerusform>%n en attente dans la file, le plus long depuis %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capacity of %1</source>
+        <translation>Capacité de %1</translation>
+    </message>
+    <message>
+        <source>%1 (not connected)</source>
+        <translation>%1 (non connecté)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 · %n offered</source>
+        <translation>
+            <numerusform>%1 sur %2 · %n proposée</numerusform>
+            <numerusform>%1 sur %2 · %n proposées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Active live chats of this agent, out of their capacity</source>
+        <translation>Discussions en direct actives de cet agent, sur sa capacité</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::TransferDialog</name>
+    <message>
+        <source>Transfer Chat</source>
+        <translation>Transférer la discussion</translation>
+    </message>
+    <message>
+        <source>Hand the chat with %1 to:</source>
+        <translation>Confier la discussion avec %1 à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A note for your colleague (optional, only the team sees it)</source>
+        <translation>Une note pour votre collègue (facultative, seule l’équipe la voit)</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 chats</source>
+        <translation>%1 — %2 discussions sur %3</translation>
+    </message>
+    <message>
+        <source>At capacity: the transfer will be refused</source>
+        <translation>À pleine capacité&#xa0;: le transfert sera refusé</translation>
+    </message>
+    <message>
+        <source>No colleague is online right now.</source>
+        <translation>Aucun collègue n’est en ligne pour le moment.</translation>
+    </message>
+    <message>
+        <source>The note is too long: at most %1 characters.</source>
+        <translation>La note est trop longue&#xa0;: %1 caractères au plus.</translation>
     </message>
 </context>
 </TS>

@@ -47,6 +47,16 @@ bool CacheEvents::applyEvent(CacheChanges &changes, const Event &event)
         ok = applyConversationRead(changes, event.data);
     } else if (event.kind == EventKind::AgentPresence) {
         ok = applyAgentPresence(changes, event.data);
+    } else if (event.kind == EventKind::ConversationUpdated) {
+        ok = applyConversationUpdated(changes, event.data);
+    } else if (event.kind == EventKind::ConversationTransferred) {
+        ok = applyConversationTransferred(changes, event.data);
+    } else if (event.kind == EventKind::AgentUpdated) {
+        ok = applyAgentUpdated(changes, event.data);
+    } else if (event.kind == EventKind::CannedSaved) {
+        ok = applyCannedSaved(changes, event.data);
+    } else if (event.kind == EventKind::CannedDeleted) {
+        ok = applyCannedDeleted(changes, event.data);
     }
     // Any other kind is a later protocol version's: nothing to change here, but it was
     // seen, so it counts towards last_seq like the others.
@@ -120,6 +130,84 @@ bool CacheEvents::applyAgentPresence(CacheChanges &changes, const QJsonObject &d
     return true;
 }
 
+bool CacheEvents::applyConversationUpdated(CacheChanges &changes, const QJsonObject &data)
+{
+    // The whole conversation comes with every change (assigned, ended, followup, …): the
+    // same upsert as for a new one.
+    return applyConversationCreated(changes, data);
+}
+
+bool CacheEvents::applyConversationTransferred(CacheChanges &changes, const QJsonObject &data)
+{
+    FieldReader r(data, QStringLiteral("conversation.transferred"));
+    const qint64 conversationId = r.id("conversation");
+    const QJsonObject fromJson = r.object("from");
+    const QJsonObject toJson = r.object("to");
+    const QString note =
+        r.optionalString("note", 0, Protocol::MaxNoteChars).value_or(QString());
+    if (!r.ok()) {
+        qCWarning(lcCache) << "ignoring a transfer:" << r.failure().message;
+        return true;
+    }
+    const auto from = Wire::decodeParty(fromJson);
+    const auto to = Wire::decodeParty(toJson);
+    if (!from || !to) {
+        qCWarning(lcCache) << "ignoring a transfer of" << conversationId << ":"
+                           << (from ? to.failure().message : from.failure().message);
+        return true;
+    }
+    changes.conversations.insert(conversationId);
+    return m_tables.setTransfer(conversationId, from.value(), to.value(), note);
+}
+
+bool CacheEvents::applyAgentUpdated(CacheChanges &changes, const QJsonObject &data)
+{
+    const auto agent = Wire::decodeAgent(data.value(QLatin1String("agent")).toObject());
+    if (!agent) {
+        qCWarning(lcCache) << "ignoring an agent update:" << agent.failure().message;
+        return true;
+    }
+    changes.agentsChanged = true;
+    return m_tables.upsertAgent(agent.value());
+}
+
+bool CacheEvents::applyCannedSaved(CacheChanges &changes, const QJsonObject &data)
+{
+    const auto canned = Wire::decodeCanned(data.value(QLatin1String("canned")).toObject());
+    if (!canned) {
+        qCWarning(lcCache) << "ignoring a canned response:" << canned.failure().message;
+        return true;
+    }
+    changes.cannedChanged = true;
+    return m_tables.upsertCanned(canned.value());
+}
+
+bool CacheEvents::applyCannedDeleted(CacheChanges &changes, const QJsonObject &data)
+{
+    FieldReader r(data, QStringLiteral("canned.deleted"));
+    const qint64 id = r.id("id");
+    if (!r.ok()) {
+        qCWarning(lcCache) << "ignoring a canned deletion:" << r.failure().message;
+        return true;
+    }
+    changes.cannedChanged = true;
+    return m_tables.deleteCanned(id);
+}
+
+bool CacheEvents::applySnapshotCanned(CacheChanges &changes, const QJsonArray &list)
+{
+    QList<CannedResponse> canned;
+    for (const QJsonValue &value : list) {
+        const auto c = Wire::decodeCanned(value.toObject());
+        if (c)
+            canned.append(c.value());
+        else
+            qCWarning(lcCache) << "snapshot: skipping" << c.failure().message;
+    }
+    changes.cannedChanged = true;
+    return m_tables.replaceCanned(canned);
+}
+
 bool CacheEvents::applySnapshot(CacheChanges &changes, qint64 seq, const QJsonObject &snapshot)
 {
     FieldReader r(snapshot, QStringLiteral("snapshot"));
@@ -149,6 +237,10 @@ bool CacheEvents::applySnapshot(CacheChanges &changes, qint64 seq, const QJsonOb
             return false;
         changes.agentsChanged = true;
     }
+    // Staff snapshots only; a server that predates canned responses sends none either.
+    if (snapshot.value(QLatin1String("canned")).isArray()
+        && !applySnapshotCanned(changes, snapshot.value(QLatin1String("canned")).toArray()))
+        return false;
     changes.seq = seq; // even below the old one: the server's log may have been reset
     changes.reset = true;
     return true;

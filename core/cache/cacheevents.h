@@ -4,6 +4,7 @@
 #include "domain/event.h"
 #include "domain/message.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 
@@ -19,6 +20,7 @@ struct CacheChanges {
     //! Those whose messages changed: their summaries are recomputed once, before commit.
     QSet<qint64> summaries;
     bool agentsChanged = false;
+    bool cannedChanged = false;
     bool reset = false;
     bool outboxChanged = false;
     int outboxSize = 0; // after the commit, when outboxChanged
@@ -50,6 +52,12 @@ private:
     bool applyConversationCreated(CacheChanges &changes, const QJsonObject &data);
     bool applyConversationRead(CacheChanges &changes, const QJsonObject &data);
     bool applyAgentPresence(CacheChanges &changes, const QJsonObject &data);
+    bool applyConversationUpdated(CacheChanges &changes, const QJsonObject &data);
+    bool applyConversationTransferred(CacheChanges &changes, const QJsonObject &data);
+    bool applyAgentUpdated(CacheChanges &changes, const QJsonObject &data);
+    bool applyCannedSaved(CacheChanges &changes, const QJsonObject &data);
+    bool applyCannedDeleted(CacheChanges &changes, const QJsonObject &data);
+    bool applySnapshotCanned(CacheChanges &changes, const QJsonArray &canned);
     bool applySnapshotConversation(CacheChanges &changes, const QJsonObject &json);
 
     CacheTables &m_tables;

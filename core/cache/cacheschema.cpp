@@ -73,6 +73,56 @@ const QList<QStringList> &steps()
                            " conversation_id INTEGER PRIMARY KEY,"
                            " up_to INTEGER NOT NULL)"),
         },
+        // 2: live chat — routing state per conversation, the team's capacity and the
+        // canned responses (docs/protocol.md, "Live chat and routing"). Times are ms since
+        // the epoch, 0 until they happened; assignee_id 0 means nobody has the chat.
+        {
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN mode TEXT NOT NULL"
+                           " DEFAULT 'async'"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN live_state TEXT NOT NULL"
+                           " DEFAULT ''"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN assignee_id INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN assignee_name TEXT NOT NULL"
+                           " DEFAULT ''"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN priority INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN queued_at INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN assigned_at INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN ended_at INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN rating_score INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN rating_comment TEXT NOT NULL"
+                           " DEFAULT ''"),
+            // The newest transfer: who handed the chat to whom, with the note the agent who
+            // gets it reads in the chat's pane (it is stale once someone else has the chat).
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN transfer_from TEXT NOT NULL"
+                           " DEFAULT ''"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN transfer_to INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN transfer_note TEXT NOT NULL"
+                           " DEFAULT ''"),
+            // When the newest message was written (updated_at also moves for other changes):
+            // how long a customer has waited for an answer.
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN last_message_at INTEGER"
+                           " NOT NULL DEFAULT 0"),
+            QStringLiteral("UPDATE conversations SET last_message_at = COALESCE((SELECT"
+                           " created_at FROM messages m WHERE m.id = last_message_id), 0)"),
+            // The deck's question, "my active chats", without a scan of every conversation.
+            QStringLiteral("CREATE INDEX conversations_live ON conversations(assignee_id,"
+                           " assigned_at) WHERE live_state = 'active'"),
+            QStringLiteral("ALTER TABLE agents ADD COLUMN capacity INTEGER NOT NULL DEFAULT 4"),
+            QStringLiteral("ALTER TABLE agents ADD COLUMN auto_accept INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("CREATE TABLE canned ("
+                           " id INTEGER PRIMARY KEY,"
+                           " shortcut TEXT NOT NULL,"
+                           " text TEXT NOT NULL,"
+                           " updated_at INTEGER NOT NULL)"),
+        },
     };
     return all;
 }

@@ -47,15 +47,28 @@ bool CacheTables::prepare()
                                     " ON CONFLICT(key) DO UPDATE SET value = excluded.value")},
         {&m_conversationUpsert,
          QStringLiteral("INSERT INTO conversations (id, customer_id, customer_name,"
-                        " customer_email, channel, status, created_at, updated_at)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+                        " customer_email, channel, status, created_at, updated_at, mode,"
+                        " live_state, assignee_id, assignee_name, priority, queued_at,"
+                        " assigned_at, ended_at, rating_score, rating_comment)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        " ON CONFLICT(id) DO UPDATE SET"
                         " customer_id = excluded.customer_id,"
                         " customer_name = excluded.customer_name,"
                         " customer_email = CASE WHEN excluded.customer_email = ''"
                         "   THEN customer_email ELSE excluded.customer_email END,"
                         " channel = excluded.channel, status = excluded.status,"
                         " created_at = excluded.created_at,"
-                        " updated_at = MAX(updated_at, excluded.updated_at)")},
+                        " updated_at = MAX(updated_at, excluded.updated_at),"
+                        " mode = excluded.mode, live_state = excluded.live_state,"
+                        " assignee_id = excluded.assignee_id,"
+                        " assignee_name = excluded.assignee_name,"
+                        " priority = excluded.priority, queued_at = excluded.queued_at,"
+                        " assigned_at = excluded.assigned_at, ended_at = excluded.ended_at,"
+                        " rating_score = excluded.rating_score,"
+                        " rating_comment = excluded.rating_comment")},
+        {&m_transferSet,
+         QStringLiteral("UPDATE conversations SET transfer_from = ?, transfer_to = ?,"
+                        " transfer_note = ? WHERE id = ?")},
         {&m_messageInsert,
          QStringLiteral("INSERT OR IGNORE INTO messages (id, conversation_id, client_id,"
                         " author_kind, author_id, author_name, text, created_at)"
@@ -66,7 +79,8 @@ bool CacheTables::prepare()
                         " WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")},
         {&m_summarySet,
          QStringLiteral("UPDATE conversations SET last_message_id = ?, last_text = ?,"
-                        " last_author_kind = ?, updated_at = MAX(updated_at, ?), unread = ")
+                        " last_author_kind = ?, last_message_at = ?,"
+                        " updated_at = MAX(updated_at, ?), unread = ")
              + unreadCount + QStringLiteral(" WHERE id = ?")},
         {&m_markerMove,
          QStringLiteral("INSERT INTO read_markers (conversation_id, up_to) VALUES (?, ?)"
@@ -74,8 +88,13 @@ bool CacheTables::prepare()
                         " SET up_to = MAX(up_to, excluded.up_to)")},
         {&m_unreadRecount, QStringLiteral("UPDATE conversations SET unread = ") + unreadCount
                                + QStringLiteral(" WHERE id = ?")},
-        {&m_agentInsert, QStringLiteral("INSERT OR REPLACE INTO agents (id, name, role, presence)"
-                                        " VALUES (?, ?, ?, ?)")},
+        {&m_agentInsert,
+         QStringLiteral("INSERT OR REPLACE INTO agents (id, name, role, presence, capacity,"
+                        " auto_accept) VALUES (?, ?, ?, ?, ?, ?)")},
+        {&m_cannedUpsert,
+         QStringLiteral("INSERT OR REPLACE INTO canned (id, shortcut, text, updated_at)"
+                        " VALUES (?, ?, ?, ?)")},
+        {&m_cannedDelete, QStringLiteral("DELETE FROM canned WHERE id = ?")},
         {&m_presenceSet,
          QStringLiteral("UPDATE agents SET presence = ? WHERE id = ? AND presence <> ?")},
         {&m_outboxInsert,
@@ -129,9 +148,20 @@ bool CacheTables::setMeta(const QString &key, qint64 value)
 
 bool CacheTables::upsertConversation(const Conversation &c, const QString &customerEmail)
 {
+    const auto ms = [](const QDateTime &t) { return t.isValid() ? t.toMSecsSinceEpoch() : 0; };
     return run(m_conversationUpsert,
                {c.id, c.customer.id, text(c.customer.name), text(customerEmail), text(c.channel),
-                text(c.status), c.createdAt.toMSecsSinceEpoch(), c.updatedAt.toMSecsSinceEpoch()});
+                text(c.status), c.createdAt.toMSecsSinceEpoch(), c.updatedAt.toMSecsSinceEpoch(),
+                modeName(c.mode), text(liveStateName(c.liveState)),
+                c.assignee ? c.assignee->id : 0, text(c.assignee ? c.assignee->name : QString()),
+                c.priority, ms(c.queuedAt), ms(c.assignedAt), ms(c.endedAt),
+                c.rating ? c.rating->score : 0, text(c.rating ? c.rating->comment : QString())});
+}
+
+bool CacheTables::setTransfer(qint64 conversationId, const Party &from, const Party &to,
+                              const QString &note)
+{
+    return run(m_transferSet, {text(from.name), to.id, text(note), conversationId});
 }
 
 bool CacheTables::clearConversations()
@@ -164,8 +194,8 @@ bool CacheTables::refreshSummary(qint64 conversationId)
                   m_newestMessage.value(2), m_newestMessage.value(3)};
     }
     m_newestMessage.finish();
-    return run(m_summarySet,
-               {newest.at(0), newest.at(1), newest.at(2), newest.at(3), conversationId});
+    return run(m_summarySet, {newest.at(0), newest.at(1), newest.at(2), newest.at(3),
+                              newest.at(3), conversationId});
 }
 
 bool CacheTables::moveReadMarker(qint64 conversationId, qint64 upTo)
@@ -181,10 +211,41 @@ bool CacheTables::replaceAgents(const QList<Agent> &agents)
         return false;
     }
     for (const Agent &a : agents) {
-        if (!run(m_agentInsert, {a.id, text(a.name), roleName(a.role), presenceName(a.presence)}))
+        if (!upsertAgent(a))
             return false;
     }
     return true;
+}
+
+bool CacheTables::upsertAgent(const Agent &a)
+{
+    return run(m_agentInsert, {a.id, text(a.name), roleName(a.role), presenceName(a.presence),
+                               a.capacity, a.autoAccept ? 1 : 0});
+}
+
+bool CacheTables::replaceCanned(const QList<CannedResponse> &canned)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("DELETE FROM canned"))) {
+        qCCritical(lcCache) << "clearing canned responses failed:" << q.lastError().text();
+        return false;
+    }
+    for (const CannedResponse &c : canned) {
+        if (!upsertCanned(c))
+            return false;
+    }
+    return true;
+}
+
+bool CacheTables::upsertCanned(const CannedResponse &c)
+{
+    return run(m_cannedUpsert,
+               {c.id, text(c.shortcut), text(c.text), c.updatedAt.toMSecsSinceEpoch()});
+}
+
+bool CacheTables::deleteCanned(qint64 id)
+{
+    return run(m_cannedDelete, {id});
 }
 
 bool CacheTables::setPresence(qint64 agentId, Presence presence, bool &changed)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/agent.h"
+#include "domain/cannedresponse.h"
 #include "domain/conversation.h"
 #include "domain/message.h"
 
@@ -31,8 +32,12 @@ public:
     std::optional<qint64> meta(const QString &key);
     bool setMeta(const QString &key, qint64 value);
 
+    //! Stores a conversation as the server describes it, live-chat state included.
     bool upsertConversation(const Conversation &conversation, const QString &customerEmail);
     bool clearConversations();
+    //! Keeps the newest transfer of a conversation (who handed it to whom, and the note).
+    bool setTransfer(qint64 conversationId, const Party &from, const Party &to,
+                     const QString &note);
 
     //! Adds a message and its search entry; `isNew` is false when it was already cached
     //! (by id, or by clientId: one server message per clientId).
@@ -43,7 +48,12 @@ public:
     bool moveReadMarker(qint64 conversationId, qint64 upTo);
 
     bool replaceAgents(const QList<Agent> &agents);
+    bool upsertAgent(const Agent &agent);
     bool setPresence(qint64 agentId, Presence presence, bool &changed);
+
+    bool replaceCanned(const QList<CannedResponse> &canned);
+    bool upsertCanned(const CannedResponse &canned);
+    bool deleteCanned(qint64 id);
 
     bool addToOutbox(const OutboxEntry &entry);
     //! Removes the entry if there is one; most messages are not ours, so the in-memory set
@@ -64,10 +74,11 @@ private:
 
     QSqlDatabase m_db;
     QSqlQuery m_metaGet, m_metaSet;
-    QSqlQuery m_conversationUpsert;
+    QSqlQuery m_conversationUpsert, m_transferSet;
     QSqlQuery m_messageInsert, m_searchInsert, m_newestMessage, m_summarySet;
     QSqlQuery m_markerMove, m_unreadRecount;
     QSqlQuery m_agentInsert, m_presenceSet;
+    QSqlQuery m_cannedUpsert, m_cannedDelete;
     QSqlQuery m_outboxInsert, m_outboxDelete, m_outboxAttempt;
     QSqlQuery m_draftSet, m_draftDelete;
     QSet<QUuid> m_outboxIds;

@@ -338,6 +338,7 @@ void CacheWriter::enqueueResume()
 
 void CacheWriter::enqueueOwnAgent(qint64 agentId)
 {
+    m_pendingOwnAgent.storeRelease(agentId);
     enqueue({[this, agentId](Batch &) {
                  m_events->setOwnAgent(agentId);
                  return m_tables->setMeta(ownAgentKey, agentId);

@@ -53,6 +53,9 @@ public:
     void enqueueResume();
     void enqueueOwnAgent(qint64 agentId);
 
+    //! The own agent id last queued (0: none queued by this writer), readable at once.
+    qint64 pendingOwnAgent() const { return m_pendingOwnAgent.loadAcquire(); }
+
     //! A draft set but not committed yet, so that reading it back never shows an older one.
     std::optional<QString> pendingDraft(qint64 conversationId) const;
 
@@ -90,6 +93,7 @@ private:
     BatchQueue<Job> m_jobs;
     QHash<qint64, std::pair<quint64, QString>> m_pendingDrafts; // ticket, text
     quint64 m_draftTicket = 0;
+    QAtomicInteger<qint64> m_pendingOwnAgent = 0;
 
     // Writer thread only.
     QSqlDatabase m_db;

@@ -55,7 +55,14 @@ QSqlQuery select(const QSqlDatabase &db, const QString &sql, std::initializer_li
 
 const QString summaryColumns = QStringLiteral(
     "SELECT id, customer_id, customer_name, channel, status, updated_at, last_message_id,"
-    " last_text, last_author_kind, unread FROM conversations ");
+    " last_text, last_author_kind, unread, last_message_at, mode, live_state, assignee_id,"
+    " assignee_name, priority, queued_at, assigned_at, ended_at, rating_score, rating_comment,"
+    " transfer_from, transfer_to, transfer_note FROM conversations ");
+
+QDateTime optionalTime(const QVariant &ms)
+{
+    return ms.toLongLong() > 0 ? fromMs(ms) : QDateTime();
+}
 
 ConversationSummary summaryFrom(const QSqlQuery &q)
 {
@@ -70,6 +77,20 @@ ConversationSummary summaryFrom(const QSqlQuery &q)
     s.lastText = q.value(7).toString();
     s.lastAuthorKind = kindFrom(q.value(8));
     s.unread = q.value(9).toInt();
+    s.lastMessageAt = optionalTime(q.value(10));
+    s.mode = modeFromName(q.value(11).toString()).value_or(ConversationMode::Async);
+    s.liveState = liveStateFromName(q.value(12).toString()).value_or(LiveState::None);
+    s.assigneeId = q.value(13).toLongLong();
+    s.assigneeName = q.value(14).toString();
+    s.priority = q.value(15).toInt();
+    s.queuedAt = optionalTime(q.value(16));
+    s.assignedAt = optionalTime(q.value(17));
+    s.endedAt = optionalTime(q.value(18));
+    s.ratingScore = q.value(19).toInt();
+    s.ratingComment = q.value(20).toString();
+    s.transferFrom = q.value(21).toString();
+    s.transferTo = q.value(22).toLongLong();
+    s.transferNote = q.value(23).toString();
     return s;
 }
 
@@ -119,7 +140,13 @@ bool ConversationSummary::operator==(const ConversationSummary &o) const
     return id == o.id && customerId == o.customerId && customerName == o.customerName
         && channel == o.channel && status == o.status && updatedAt == o.updatedAt
         && lastMessageId == o.lastMessageId && lastText == o.lastText
-        && lastAuthorKind == o.lastAuthorKind && unread == o.unread;
+        && lastAuthorKind == o.lastAuthorKind && lastMessageAt == o.lastMessageAt
+        && unread == o.unread && mode == o.mode && liveState == o.liveState
+        && assigneeId == o.assigneeId && assigneeName == o.assigneeName
+        && priority == o.priority && queuedAt == o.queuedAt && assignedAt == o.assignedAt
+        && endedAt == o.endedAt && ratingScore == o.ratingScore
+        && ratingComment == o.ratingComment && transferFrom == o.transferFrom
+        && transferTo == o.transferTo && transferNote == o.transferNote;
 }
 
 LocalCache::LocalCache(QObject *parent)
@@ -177,6 +204,8 @@ Result<Done> LocalCache::open(const QString &path)
         }
         if (changes.outboxChanged)
             Q_EMIT outboxChanged(changes.outboxSize);
+        if (changes.cannedChanged)
+            Q_EMIT cannedChanged();
     });
     // The writer creates and migrates the file; only then is there something to read.
     if (auto started = writer->start(path); !started)
@@ -383,8 +412,8 @@ QList<OutboxEntry> LocalCache::outbox(std::optional<qint64> conversationId) cons
 QList<Agent> LocalCache::agents() const
 {
     QSqlQuery q = select(m_read,
-                         QStringLiteral("SELECT id, name, role, presence FROM agents"
-                                        " ORDER BY name, id"),
+                         QStringLiteral("SELECT id, name, role, presence, capacity, auto_accept"
+                                        " FROM agents ORDER BY name, id"),
                          {});
     QList<Agent> result;
     while (q.next()) {
@@ -393,9 +422,55 @@ QList<Agent> LocalCache::agents() const
         a.name = q.value(1).toString();
         a.role = roleFromName(q.value(2).toString()).value_or(Role::Agent);
         a.presence = presenceFromName(q.value(3).toString()).value_or(Presence::Offline);
+        a.capacity = q.value(4).toInt();
+        a.autoAccept = q.value(5).toBool();
         result.append(a);
     }
     return result;
+}
+
+QList<ConversationSummary> LocalCache::activeChats(qint64 agentId) const
+{
+    if (agentId <= 0)
+        return {};
+    // The partial index conversations_live answers this without a scan.
+    QSqlQuery q = select(m_read,
+                         summaryColumns
+                             + QStringLiteral("WHERE live_state = 'active' AND assignee_id = ?"
+                                              " ORDER BY assigned_at, id"),
+                         {agentId});
+    QList<ConversationSummary> result;
+    while (q.next()) {
+        ConversationSummary s = summaryFrom(q);
+        if (s.isLive())
+            result.append(s);
+    }
+    return result;
+}
+
+QList<CannedResponse> LocalCache::cannedResponses() const
+{
+    QSqlQuery q = select(m_read,
+                         QStringLiteral("SELECT id, shortcut, text, updated_at FROM canned"
+                                        " ORDER BY shortcut COLLATE NOCASE, id"),
+                         {});
+    QList<CannedResponse> result;
+    while (q.next()) {
+        result.append(CannedResponse{q.value(0).toLongLong(), q.value(1).toString(),
+                                     q.value(2).toString(), fromMs(q.value(3))});
+    }
+    return result;
+}
+
+qint64 LocalCache::ownAgent() const
+{
+    if (m_writer) {
+        if (const qint64 pending = m_writer->pendingOwnAgent(); pending > 0)
+            return pending;
+    }
+    QSqlQuery q = select(m_read, QStringLiteral("SELECT value FROM meta WHERE key = 'own_agent'"),
+                         {});
+    return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 QString LocalCache::draft(qint64 conversationId) const

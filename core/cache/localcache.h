@@ -2,7 +2,9 @@
 #pragma once
 
 #include "domain/agent.h"
+#include "domain/cannedresponse.h"
 #include "domain/event.h"
+#include "domain/livechat.h"
 #include "domain/message.h"
 #include "protocol/result.h"
 
@@ -35,7 +37,31 @@ struct ConversationSummary {
     qint64 lastMessageId = 0;
     QString lastText; // the newest message, possibly cut short
     Party::Kind lastAuthorKind = Party::Kind::Customer;
+    QDateTime lastMessageAt; // invalid when there is no message yet
     int unread = 0;   // customer messages after the agent's read marker
+
+    // Live chat (docs/protocol.md, "Live chat and routing").
+    ConversationMode mode = ConversationMode::Async;
+    LiveState liveState = LiveState::None;
+    qint64 assigneeId = 0; // 0: nobody has it
+    QString assigneeName;
+    int priority = 0;
+    QDateTime queuedAt; // these three are invalid until they happened
+    QDateTime assignedAt;
+    QDateTime endedAt;
+    int ratingScore = 0; // 0: not rated
+    QString ratingComment;
+    //! The newest transfer: who handed it on, to whom, and their note.
+    QString transferFrom;
+    qint64 transferTo = 0;
+    QString transferNote;
+
+    bool isLive() const { return mode == ConversationMode::Live; }
+    //! Whether the customer is waiting for an answer: the newest message is theirs.
+    bool customerWaiting() const
+    {
+        return lastMessageId != 0 && lastAuthorKind == Party::Kind::Customer;
+    }
 
     bool operator==(const ConversationSummary &o) const;
 };
@@ -113,6 +139,13 @@ public:
     QList<OutboxEntry> outbox(std::optional<qint64> conversationId = std::nullopt) const;
     QList<Tandem::Agent> agents() const;
     QString draft(qint64 conversationId) const;
+    //! The live chats `agentId` has now (liveState active), in the order they were given.
+    QList<ConversationSummary> activeChats(qint64 agentId) const;
+    //! Every canned response, by shortcut.
+    QList<Tandem::CannedResponse> cannedResponses() const;
+    //! The signed-in agent as last recorded by setOwnAgent() (0: not known yet). Known
+    //! offline too, after the first connection.
+    qint64 ownAgent() const;
 
     //! Blocks until everything queued so far is committed (tests and shutdown only).
     void flush();
@@ -124,6 +157,8 @@ Q_SIGNALS:
     //! A snapshot replaced the conversation list.
     void reset();
     void outboxChanged(int pending);
+    //! The canned responses changed (saved, deleted, or replaced by a snapshot).
+    void cannedChanged();
     //! Server data could not be written; reconnecting resumes from lastSeq() and brings it
     //! again.
     void resyncNeeded();

@@ -38,6 +38,16 @@ QVariant AgentPresenceModel::data(const QModelIndex &index, int role) const
         return roleName(a.role);
     case PresenceRole:
         return presenceName(a.presence);
+    case CapacityRole:
+        return a.capacity;
+    case AutoAcceptRole:
+        return a.autoAccept;
+    case ConnectedRole:
+        return m_load.value(a.id).connected;
+    case ActiveChatsRole:
+        return m_load.value(a.id).active;
+    case OffersRole:
+        return m_load.value(a.id).offers;
     default:
         return {};
     }
@@ -45,7 +55,43 @@ QVariant AgentPresenceModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> AgentPresenceModel::roleNames() const
 {
-    return {{IdRole, "agentId"}, {NameRole, "name"}, {RoleRole, "role"}, {PresenceRole, "presence"}};
+    return {{IdRole, "agentId"},         {NameRole, "name"},
+            {RoleRole, "role"},           {PresenceRole, "presence"},
+            {CapacityRole, "capacity"},   {AutoAcceptRole, "autoAccept"},
+            {ConnectedRole, "connected"}, {ActiveChatsRole, "activeChats"},
+            {OffersRole, "offers"}};
+}
+
+int AgentPresenceModel::rowOf(qint64 agentId) const
+{
+    for (int row = 0; row < m_agents.size(); ++row) {
+        if (m_agents.at(row).id == agentId)
+            return row;
+    }
+    return -1;
+}
+
+void AgentPresenceModel::setLoad(const QueueStats &stats)
+{
+    QHash<qint64, AgentLoad> load;
+    for (const AgentLoad &a : stats.agents)
+        load.insert(a.agentId, a);
+    for (int row = 0; row < m_agents.size(); ++row) {
+        const qint64 id = m_agents.at(row).id;
+        const AgentLoad before = m_load.value(id);
+        const AgentLoad after = load.value(id);
+        QList<int> roles;
+        if (before.connected != after.connected)
+            roles << ConnectedRole;
+        if (before.active != after.active)
+            roles << ActiveChatsRole;
+        if (before.offers != after.offers)
+            roles << OffersRole;
+        m_load.insert(id, after);
+        if (!roles.isEmpty())
+            Q_EMIT dataChanged(index(row), index(row), roles);
+    }
+    m_load = load;
 }
 
 void AgentPresenceModel::sync()
@@ -75,6 +121,10 @@ void AgentPresenceModel::sync()
                 roles << Qt::DisplayRole << NameRole;
             if (old.role != m_agents.at(row).role)
                 roles << RoleRole;
+            if (old.capacity != m_agents.at(row).capacity)
+                roles << CapacityRole;
+            if (old.autoAccept != m_agents.at(row).autoAccept)
+                roles << AutoAcceptRole;
             if (!roles.isEmpty())
                 Q_EMIT dataChanged(index(row), index(row), roles);
             ++row;

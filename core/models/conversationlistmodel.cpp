@@ -33,7 +33,11 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ConversationSummary &c = m_rows.at(index.row());
+    return roleData(m_rows.at(index.row()), role);
+}
+
+QVariant ConversationListModel::roleData(const ConversationSummary &c, int role)
+{
     switch (role) {
     case Qt::DisplayRole:
     case CustomerNameRole:
@@ -53,18 +57,86 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.lastAuthorKind == Party::Kind::Customer;
     case UnreadRole:
         return c.unread;
+    case ModeRole:
+        return modeName(c.mode);
+    case LiveStateRole:
+        return liveStateName(c.liveState);
+    case AssigneeIdRole:
+        return c.assigneeId;
+    case AssigneeNameRole:
+        return c.assigneeName;
+    case PriorityRole:
+        return c.priority;
+    case QueuedAtRole:
+        return c.queuedAt;
+    case AssignedAtRole:
+        return c.assignedAt;
+    case EndedAtRole:
+        return c.endedAt;
+    case WaitingSinceRole:
+        return c.customerWaiting() ? (c.lastMessageAt.isValid() ? c.lastMessageAt : c.updatedAt)
+                                   : QDateTime();
+    case RatingRole:
+        return c.ratingScore;
     default:
         return {};
     }
 }
 
+QList<int> ConversationListModel::changedRoles(const ConversationSummary &old,
+                                               const ConversationSummary &summary)
+{
+    QList<int> roles;
+    if (old.customerName != summary.customerName)
+        roles << Qt::DisplayRole << CustomerNameRole;
+    if (old.lastText != summary.lastText)
+        roles << LastTextRole << Qt::ToolTipRole << LastAuthorIsCustomerRole;
+    if (old.unread != summary.unread)
+        roles << UnreadRole;
+    if (old.updatedAt != summary.updatedAt)
+        roles << UpdatedAtRole;
+    if (old.status != summary.status)
+        roles << StatusRole;
+    if (old.channel != summary.channel)
+        roles << ChannelRole;
+    if (old.mode != summary.mode)
+        roles << ModeRole;
+    if (old.liveState != summary.liveState)
+        roles << LiveStateRole;
+    if (old.assigneeId != summary.assigneeId || old.assigneeName != summary.assigneeName)
+        roles << AssigneeIdRole << AssigneeNameRole;
+    if (old.priority != summary.priority)
+        roles << PriorityRole;
+    if (old.queuedAt != summary.queuedAt)
+        roles << QueuedAtRole;
+    if (old.assignedAt != summary.assignedAt)
+        roles << AssignedAtRole;
+    if (old.endedAt != summary.endedAt)
+        roles << EndedAtRole;
+    if (roleData(old, WaitingSinceRole) != roleData(summary, WaitingSinceRole))
+        roles << WaitingSinceRole;
+    if (old.ratingScore != summary.ratingScore)
+        roles << RatingRole;
+    return roles;
+}
+
 QHash<int, QByteArray> ConversationListModel::roleNames() const
+{
+    return conversationRoleNames();
+}
+
+QHash<int, QByteArray> ConversationListModel::conversationRoleNames()
 {
     return {{IdRole, "conversationId"},   {CustomerNameRole, "customerName"},
             {ChannelRole, "channel"},     {StatusRole, "status"},
             {UpdatedAtRole, "updatedAt"}, {LastTextRole, "lastText"},
             {LastAuthorIsCustomerRole, "lastAuthorIsCustomer"},
-            {UnreadRole, "unread"}};
+            {UnreadRole, "unread"},       {ModeRole, "mode"},
+            {LiveStateRole, "liveState"}, {AssigneeIdRole, "assigneeId"},
+            {AssigneeNameRole, "assigneeName"}, {PriorityRole, "priority"},
+            {QueuedAtRole, "queuedAt"},   {AssignedAtRole, "assignedAt"},
+            {EndedAtRole, "endedAt"},     {WaitingSinceRole, "waitingSince"},
+            {RatingRole, "rating"}};
 }
 
 bool ConversationListModel::matches(const ConversationSummary &summary) const
@@ -153,19 +225,7 @@ void ConversationListModel::upsert(const ConversationSummary &summary)
         endMoveRows();
     }
     m_rows[at] = summary;
-    QList<int> roles;
-    if (old.customerName != summary.customerName)
-        roles << Qt::DisplayRole << CustomerNameRole;
-    if (old.lastText != summary.lastText)
-        roles << LastTextRole << Qt::ToolTipRole << LastAuthorIsCustomerRole;
-    if (old.unread != summary.unread)
-        roles << UnreadRole;
-    if (old.updatedAt != summary.updatedAt)
-        roles << UpdatedAtRole;
-    if (old.status != summary.status)
-        roles << StatusRole;
-    if (old.channel != summary.channel)
-        roles << ChannelRole;
+    const QList<int> roles = changedRoles(old, summary);
     const QModelIndex changed = index(at);
     Q_EMIT dataChanged(changed, changed, roles);
 }

@@ -151,6 +151,7 @@ void SyncClient::onDisconnected()
     m_heartbeat.stop();
     flushEvents();
     failPending(QStringLiteral("offline"), tr("The connection was lost"));
+    Q_EMIT offersLapsed();
     const int closeCode = int(m_socket.closeCode());
     if (closeCode == Protocol::CloseSessionEnded) {
         endSession(m_socket.closeReason().isEmpty() ? tr("Signed out") : m_socket.closeReason());
@@ -256,6 +257,9 @@ void SyncClient::onText(const QString &text)
         m_backoff.reset();
         setState(State::Online);
         Q_EMIT online();
+    } else if (type == QLatin1String("offer") || type == QLatin1String("offer.ended")
+               || type == QLatin1String("queue.stats")) {
+        onRoutingFrame(type, frame);
     } else if (type == QLatin1String("typing")) {
         FieldReader r(frame);
         const qint64 conversation = r.id("conversation");
@@ -263,6 +267,35 @@ void SyncClient::onText(const QString &text)
         const QString who = FieldReader(r.object("author")).optionalString("name", 0, Protocol::MaxNameChars).value_or(QString());
         if (r.ok())
             Q_EMIT typing(conversation, who, on);
+    }
+}
+
+void SyncClient::onRoutingFrame(const QString &type, const QJsonObject &frame)
+{
+    // Ephemeral: not logged, not cached. A frame that does not decode is dropped with a word
+    // in the log; the next one (or the next connection) brings the state again.
+    if (type == QLatin1String("offer")) {
+        const auto offer = RoutingFrames::decodeOffer(frame, QDateTime::currentDateTimeUtc());
+        if (!offer) {
+            qCWarning(lcSync) << "ignoring an offer:" << offer.failure().message;
+            return;
+        }
+        Q_EMIT offered(offer.value());
+    } else if (type == QLatin1String("offer.ended")) {
+        const auto ended = RoutingFrames::decodeOfferEnded(frame);
+        if (!ended) {
+            qCWarning(lcSync) << "ignoring offer.ended:" << ended.failure().message;
+            return;
+        }
+        Q_EMIT offerEnded(ended->conversationId, ended->reason);
+    } else {
+        const auto stats = RoutingFrames::decodeQueueStats(frame);
+        if (!stats) {
+            qCWarning(lcSync) << "ignoring queue.stats:" << stats.failure().message;
+            return;
+        }
+        m_queueStats = stats.value();
+        Q_EMIT queueStatsChanged(m_queueStats);
     }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "backoff.h"
+#include "routingframes.h"
 #include "domain/agent.h"
 #include "domain/event.h"
 #include "protocol/errorcode.h"
@@ -58,6 +59,8 @@ public:
     int secondsToRetry() const;
     //! The signed-in agent, as the server last described it.
     const Agent &agent() const { return m_agent; }
+    //! The newest queue figures (all zero before the first `queue.stats`).
+    const QueueStats &queueStats() const { return m_queueStats; }
 
     using ReplyHandler = std::function<void(bool ok, const QJsonObject &dataOrError)>;
     //! Sends a request; `done` gets the reply's data, or the error frame (with `code`) —
@@ -73,6 +76,13 @@ Q_SIGNALS:
     void typing(qint64 conversationId, const QString &who, bool on);
     //! Up to date with the server; replies waiting in the outbox can go.
     void online();
+    //! A live chat is offered to this agent (again, after a reconnect, while it lasts).
+    void offered(const Tandem::Offer &offer);
+    //! An offer is over; `reason` is accepted, declined, expired or withdrawn.
+    void offerEnded(qint64 conversationId, const QString &reason);
+    //! Offers last only while connected: the server sends the ones still open again.
+    void offersLapsed();
+    void queueStatsChanged(const Tandem::QueueStats &stats);
 
 private:
     void connectNow();
@@ -83,6 +93,7 @@ private:
     void onReply(const QJsonObject &frame);
     void onHandshakeReply(bool ok, const QJsonObject &data);
     void onEvent(const QJsonObject &frame);
+    void onRoutingFrame(const QString &type, const QJsonObject &frame);
     void flushEvents();
     void heartbeat();
     void scheduleReconnect();
@@ -102,6 +113,7 @@ private:
     QUrl m_server;
     QString m_token;
     Agent m_agent;
+    QueueStats m_queueStats;
     State m_state = State::Offline;
     bool m_wanted = false;
     Backoff m_backoff;

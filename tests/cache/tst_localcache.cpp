@@ -79,6 +79,46 @@ Event presenceEvent(qint64 seq, qint64 agent, const QString &presence)
     return withSeq(seq, Events::agentPresence(agent, *presenceFromName(presence)));
 }
 
+Party agentParty(qint64 id, const QString &name)
+{
+    return Party{Party::Kind::Agent, id, name};
+}
+
+//! A live chat as the router describes it, at each step of its life.
+Conversation liveChat(qint64 id, LiveState state, std::optional<Party> assignee = {})
+{
+    Conversation c = conversationObject(id);
+    c.mode = ConversationMode::Live;
+    c.liveState = state;
+    c.assignee = assignee;
+    c.queuedAt = at(1);
+    if (state != LiveState::Queued)
+        c.assignedAt = at(30);
+    if (state == LiveState::Ended) {
+        c.endedAt = at(600);
+        c.status = QStringLiteral("closed");
+    }
+    return c;
+}
+
+Event updatedEvent(qint64 seq, const Conversation &c, const QString &change)
+{
+    return withSeq(seq, Events::conversationUpdated(c, change, std::nullopt));
+}
+
+CannedResponse canned(qint64 id, const QString &shortcut, const QString &text)
+{
+    return CannedResponse{id, shortcut, text, at(id)};
+}
+
+QStringList shortcutsOf(const QList<CannedResponse> &list)
+{
+    QStringList shortcuts;
+    for (const CannedResponse &c : list)
+        shortcuts << c.shortcut;
+    return shortcuts;
+}
+
 QJsonObject snapshot(const QList<std::pair<Conversation, std::optional<Message>>> &conversations,
                      const QList<Agent> &agents)
 {
@@ -621,6 +661,224 @@ private Q_SLOTS:
         QVERIFY(cache);
         QCOMPARE(cache->draft(1), QStringLiteral("half a sentence"));
         QCOMPARE(cache->draft(2), QString());
+    }
+
+    //! A version-1 cache keeps its conversations across the upgrade, and learns when their
+    //! newest message was written.
+    void upgradeKeepsConversationsAndFillsTheirLastMessageTime()
+    {
+        const QString path = freshPath();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(CacheSchema::migrate(db, 1).ok());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO conversations (id, customer_id, customer_name, channel, status,"
+                " created_at, updated_at, last_message_id, last_text, last_author_kind)"
+                " VALUES (5, 55, 'Ada', 'web', 'open', 0, 9000, 77, 'Hi', 'customer')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO messages (id, conversation_id, client_id, author_kind, author_id,"
+                " text, created_at) VALUES (77, 5, X'01', 'customer', 55, 'Hi', 8000)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO agents (id, name, role, presence)"
+                                          " VALUES (3, 'Dana', 'agent', 'online')")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        auto cache = openCache(path);
+        QVERIFY(cache);
+        const auto c = cache->conversation(5);
+        QVERIFY(c);
+        QCOMPARE(c->mode, ConversationMode::Async);
+        QCOMPARE(c->liveState, LiveState::None);
+        QCOMPARE(c->lastMessageAt.toMSecsSinceEpoch(), 8000);
+        QVERIFY(c->customerWaiting());
+        QCOMPARE(cache->agents().first().capacity, Agent::DefaultCapacity);
+        QVERIFY(cache->cannedResponses().isEmpty());
+    }
+
+    //! A live chat from the queue to an agent, to a colleague with a note, to its end.
+    void liveChatStateFollowsTheEvents()
+    {
+        auto cache = openCache(freshPath());
+        QVERIFY(cache);
+        const Party dana = agentParty(ownAgent, QStringLiteral("Dana"));
+        const Party sam = agentParty(4, QStringLiteral("Sam"));
+        cache->applyEvents({withSeq(1, Events::conversationCreated(liveChat(7, LiveState::Queued))),
+                            messageEvent(2, 70, 7, QStringLiteral("Is anyone there?"))});
+        cache->flush();
+        auto c = cache->conversation(7);
+        QVERIFY(c);
+        QCOMPARE(c->mode, ConversationMode::Live);
+        QCOMPARE(c->liveState, LiveState::Queued);
+        QCOMPARE(c->queuedAt, at(1));
+        QVERIFY(!c->assignedAt.isValid());
+        QCOMPARE(c->assigneeId, 0);
+        QCOMPARE(c->lastMessageAt, at(70));
+        QVERIFY(cache->activeChats(ownAgent).isEmpty());
+
+        QSet<qint64> touched;
+        connect(cache.get(), &LocalCache::applied, this,
+                [&](qint64, const QSet<qint64> &ids, bool) { touched += ids; });
+        cache->applyEvents({updatedEvent(3, liveChat(7, LiveState::Active, dana),
+                                         Events::Change::Assigned)});
+        cache->flush();
+        QCOMPARE(touched, QSet<qint64>{7});
+        c = cache->conversation(7);
+        QCOMPARE(c->liveState, LiveState::Active);
+        QCOMPARE(c->assigneeId, ownAgent);
+        QCOMPARE(c->assigneeName, QStringLiteral("Dana"));
+        QCOMPARE(c->assignedAt, at(30));
+        QCOMPARE(idsOf(cache->activeChats(ownAgent)), QList<qint64>{7});
+
+        // Handed to Sam with a note: the note stays with the chat for Sam to read.
+        Conversation transferred = liveChat(7, LiveState::Active, sam);
+        cache->applyEvents(
+            {updatedEvent(4, transferred, Events::Change::Transferred),
+             withSeq(5, Events::conversationTransferred(transferred, dana, sam,
+                                                        QStringLiteral("Wants a refund, VIP")))});
+        cache->flush();
+        QVERIFY(cache->activeChats(ownAgent).isEmpty());
+        QCOMPARE(idsOf(cache->activeChats(4)), QList<qint64>{7});
+        c = cache->conversation(7);
+        QCOMPARE(c->transferFrom, QStringLiteral("Dana"));
+        QCOMPARE(c->transferTo, 4);
+        QCOMPARE(c->transferNote, QStringLiteral("Wants a refund, VIP"));
+
+        Conversation ended = liveChat(7, LiveState::Ended, sam);
+        ended.rating = Rating{5, QStringLiteral("Quick and kind")};
+        cache->applyEvents({updatedEvent(6, ended, Events::Change::Ended)});
+        cache->flush();
+        QVERIFY(cache->activeChats(4).isEmpty());
+        c = cache->conversation(7);
+        QCOMPARE(c->liveState, LiveState::Ended);
+        QCOMPARE(c->status, QStringLiteral("closed"));
+        QCOMPARE(c->endedAt, at(600));
+        QCOMPARE(c->ratingScore, 5);
+        QCOMPARE(c->ratingComment, QStringLiteral("Quick and kind"));
+
+        // Another chat turned into a follow-up: async, same id, still there.
+        cache->applyEvents({updatedEvent(7, liveChat(8, LiveState::Active, dana),
+                                         Events::Change::Assigned)});
+        Conversation followup = liveChat(8, LiveState::Active, dana);
+        followup.mode = ConversationMode::Async;
+        followup.liveState = LiveState::None;
+        cache->applyEvents({updatedEvent(8, followup, Events::Change::Followup)});
+        cache->flush();
+        QVERIFY(cache->activeChats(ownAgent).isEmpty());
+        QCOMPARE(cache->conversation(8)->mode, ConversationMode::Async);
+        QCOMPARE(cache->conversation(8)->assigneeId, ownAgent);
+        QCOMPARE(cache->lastSeq(), 8);
+    }
+
+    //! What does not decode is skipped with a warning and changes nothing, and the events
+    //! still count as seen.
+    void badLiveChatEventsAreSkipped()
+    {
+        auto cache = openCache(freshPath());
+        QVERIFY(cache);
+        const Party dana = agentParty(ownAgent, QStringLiteral("Dana"));
+        cache->applyEvents({updatedEvent(1, liveChat(7, LiveState::Active, dana),
+                                         Events::Change::Assigned)});
+        cache->flush();
+        QJsonObject badState = Wire::encode(liveChat(7, LiveState::Ended, dana));
+        badState.insert(QStringLiteral("liveState"), QStringLiteral("exploded"));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("liveState")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("transfer")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("canned")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("agent update")));
+        cache->applyEvents(
+            {Event{2, EventKind::ConversationUpdated, 7, 0, false,
+                   {{QStringLiteral("conversation"), badState},
+                    {QStringLiteral("change"), QStringLiteral("ended")}}},
+             Event{3, EventKind::ConversationTransferred, 7, 0, true,
+                   {{QStringLiteral("conversation"), 7},
+                    {QStringLiteral("from"), Wire::encode(dana)},
+                    {QStringLiteral("note"), QStringLiteral("no 'to'")}}},
+             Event{4, EventKind::CannedSaved, 0, 0, true,
+                   {{QStringLiteral("canned"),
+                     QJsonObject{{QStringLiteral("id"), 1},
+                                 {QStringLiteral("shortcut"), QString(40, QLatin1Char('x'))},
+                                 {QStringLiteral("text"), QStringLiteral("too long a shortcut")},
+                                 {QStringLiteral("updatedAt"),
+                                  Wire::timeToString(at(1))}}}}},
+             Event{5, EventKind::AgentUpdated, 0, 0, true,
+                   {{QStringLiteral("agent"), QJsonObject{{QStringLiteral("id"), 3},
+                                                          {QStringLiteral("capacity"), 99}}}}}});
+        cache->flush();
+        QCOMPARE(cache->lastSeq(), 5);
+        QCOMPARE(cache->conversation(7)->liveState, LiveState::Active);
+        QVERIFY(cache->conversation(7)->transferNote.isEmpty());
+        QVERIFY(cache->cannedResponses().isEmpty());
+        QVERIFY(cache->agents().isEmpty());
+    }
+
+    void agentUpdatesKeepCapacityAndAutoAccept()
+    {
+        auto cache = openCache(freshPath());
+        QVERIFY(cache);
+        Agent eve{4, QStringLiteral("Eve"), {}, Role::Agent, Presence::Online, false};
+        cache->applySnapshot(1, snapshot({}, {eve}));
+        cache->flush();
+        QCOMPARE(cache->agents().first().capacity, Agent::DefaultCapacity);
+        QVERIFY(!cache->agents().first().autoAccept);
+        bool agentsChanged = false;
+        connect(cache.get(), &LocalCache::applied, this,
+                [&](qint64, const QSet<qint64> &, bool changed) { agentsChanged = changed; });
+        eve.capacity = 6;
+        eve.autoAccept = true;
+        cache->applyEvents({withSeq(2, Events::agentUpdated(eve))});
+        cache->flush();
+        QVERIFY(agentsChanged);
+        QCOMPARE(cache->agents().size(), 1);
+        QCOMPARE(cache->agents().first().capacity, 6);
+        QVERIFY(cache->agents().first().autoAccept);
+        QCOMPARE(cache->agents().first().presence, Presence::Online);
+    }
+
+    void cannedResponsesFollowEventsAndSnapshots()
+    {
+        auto cache = openCache(freshPath());
+        QVERIFY(cache);
+        QSignalSpy changed(cache.get(), &LocalCache::cannedChanged);
+        QJsonObject first = snapshot({}, {});
+        first.insert(QStringLiteral("canned"),
+                     QJsonArray{Wire::encode(canned(1, QStringLiteral("refund"),
+                                                    QStringLiteral("We have refunded you."))),
+                                Wire::encode(canned(2, QStringLiteral("Hello"),
+                                                    QStringLiteral("Hi, how can I help?")))});
+        cache->applySnapshot(1, first);
+        cache->flush();
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(shortcutsOf(cache->cannedResponses()),
+                 (QStringList{QStringLiteral("Hello"), QStringLiteral("refund")}));
+
+        changed.clear();
+        cache->applyEvents(
+            {withSeq(2, Events::cannedSaved(canned(3, QStringLiteral("bye"),
+                                                   QStringLiteral("Have a nice day!")))),
+             withSeq(3, Events::cannedSaved(canned(1, QStringLiteral("refund"),
+                                                   QStringLiteral("Refunded: 3–5 days.")))),
+             withSeq(4, Events::cannedDeleted(2))});
+        cache->flush();
+        QCOMPARE(changed.size(), 1); // one batch, one signal
+        const QList<CannedResponse> now = cache->cannedResponses();
+        QCOMPARE(shortcutsOf(now), (QStringList{QStringLiteral("bye"), QStringLiteral("refund")}));
+        QCOMPARE(now.last().text, QStringLiteral("Refunded: 3–5 days."));
+        QCOMPARE(now.last().updatedAt, at(1));
+
+        // A snapshot without the list (a customer's, or an older server) leaves it alone…
+        cache->applySnapshot(10, snapshot({}, {}));
+        cache->flush();
+        QCOMPARE(cache->cannedResponses().size(), 2);
+        // …one with an empty list empties it.
+        QJsonObject empty = snapshot({}, {});
+        empty.insert(QStringLiteral("canned"), QJsonArray());
+        cache->applySnapshot(11, empty);
+        cache->flush();
+        QVERIFY(cache->cannedResponses().isEmpty());
     }
 
     void hundredThousandMessageEvents()

@@ -2,8 +2,11 @@
 // The desktop models over a real cache file, each under QAbstractItemModelTester.
 #include "cache/localcache.h"
 #include "models/agentpresencemodel.h"
+#include "models/cannedresponsesmodel.h"
 #include "models/conversationlistmodel.h"
+#include "models/livechatsmodel.h"
 #include "models/messagelistmodel.h"
+#include "models/offersmodel.h"
 #include "protocol/events.h"
 #include "protocol/wirecodec.h"
 
@@ -47,6 +50,26 @@ public:
         return next(Events::messageCreated(m, conversation * 10));
     }
     Event presence(qint64 agent, Presence status) { return next(Events::agentPresence(agent, status)); }
+    //! A live chat's routing change: `assignee` 0 leaves it unassigned.
+    Event live(qint64 id, const QString &customer, LiveState state, qint64 assignee, int minute,
+               const QString &change = Events::Change::Assigned)
+    {
+        Conversation c;
+        c.id = id;
+        c.customer = Customer{id * 10, customer, {}};
+        c.createdAt = c.updatedAt = c.queuedAt = T0.addSecs(minute * 60);
+        c.mode = ConversationMode::Live;
+        c.liveState = state;
+        if (assignee) {
+            c.assignee = Party{Party::Kind::Agent, assignee, QStringLiteral("Agent %1").arg(assignee)};
+            c.assignedAt = T0.addSecs(minute * 60 + 10);
+        }
+        return next(Events::conversationUpdated(c, change, std::nullopt));
+    }
+    Event canned(qint64 id, const QString &shortcut, const QString &text)
+    {
+        return next(Events::cannedSaved(CannedResponse{id, shortcut, text, T0}));
+    }
 
 private:
     Event next(Event e)
@@ -214,6 +237,200 @@ private Q_SLOTS:
         QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int>{AgentPresenceModel::PresenceRole});
         QCOMPARE(model.index(1).data(AgentPresenceModel::PresenceRole).toString(), QStringLiteral("busy"));
         QCOMPARE(inserted.size(), 0);
+    }
+
+    //! The deck's chats: this agent's active live chats, in the order they were given; a
+    //! chat that ends or goes to a colleague is one removed row.
+    void liveChatsAreTheAgentsActiveChats()
+    {
+        m_cache->setOwnAgent(1);
+        apply({m_feed.conversation(5, QStringLiteral("Async Anna"), 0),
+               m_feed.live(1, QStringLiteral("Ada"), LiveState::Active, 1, 1),
+               m_feed.live(2, QStringLiteral("Bo"), LiveState::Queued, 0, 2),
+               m_feed.live(3, QStringLiteral("Cy"), LiveState::Active, 2, 3)});
+        LiveChatsModel model(*m_cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.agent(), 1);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.conversationAt(0), 1);
+        QCOMPARE(model.index(0).data(ConversationListModel::ModeRole).toString(), QStringLiteral("live"));
+        QCOMPARE(model.index(0).data(ConversationListModel::LiveStateRole).toString(), QStringLiteral("active"));
+        QCOMPARE(model.index(0).data(ConversationListModel::AssigneeIdRole).toLongLong(), 1);
+        QVERIFY(!model.index(0).data(ConversationListModel::WaitingSinceRole).toDateTime().isValid());
+
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy unread(&model, &LiveChatsModel::totalUnreadChanged);
+        // The queued one is given to this agent: it goes after the first.
+        apply({m_feed.live(2, QStringLiteral("Bo"), LiveState::Active, 1, 4)});
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.conversationAt(1), 2);
+        // The customer writes: unread, and waiting since that message.
+        apply({m_feed.message(1, QStringLiteral("hello?"), 6)});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        const auto roles = changed.first().at(2).value<QList<int>>();
+        QVERIFY(roles.contains(ConversationListModel::UnreadRole));
+        QVERIFY(roles.contains(ConversationListModel::WaitingSinceRole));
+        QCOMPARE(model.index(0).data(ConversationListModel::WaitingSinceRole).toDateTime(),
+                 T0.addSecs(6 * 60));
+        QCOMPARE(model.totalUnread(), 1);
+        QCOMPARE(unread.size(), 1);
+        // The agent answers: no longer waiting.
+        apply({m_feed.message(1, QStringLiteral("Hi!"), 7, Party::Kind::Agent)});
+        QVERIFY(!model.index(0).data(ConversationListModel::WaitingSinceRole).toDateTime().isValid());
+        // Transferred to a colleague, with a note: gone from this deck.
+        apply({m_feed.live(1, QStringLiteral("Ada"), LiveState::Active, 2, 8, Events::Change::Transferred)});
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.conversationAt(0), 2);
+        // Ended: the deck is empty.
+        apply({m_feed.live(2, QStringLiteral("Bo"), LiveState::Ended, 1, 9, Events::Change::Ended)});
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.totalUnread(), 0);
+        QCOMPARE(unread.size(), 2);
+        // A chat transferred to this agent carries the note for them.
+        apply({m_feed.live(3, QStringLiteral("Cy"), LiveState::Active, 1, 10, Events::Change::Transferred)});
+        Conversation three;
+        three.id = 3;
+        three.customer = Customer{30, QStringLiteral("Cy"), {}};
+        const Party sam{Party::Kind::Agent, 2, QStringLiteral("Sam")};
+        const Party me{Party::Kind::Agent, 1, QStringLiteral("Dana")};
+        Event note = Events::conversationTransferred(three, sam, me, QStringLiteral("VIP, be quick"));
+        note.seq = ++m_feed.seq;
+        apply({note});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0).data(LiveChatsModel::TransferFromRole).toString(), QStringLiteral("Sam"));
+        QCOMPARE(model.index(0).data(LiveChatsModel::TransferNoteRole).toString(), QStringLiteral("VIP, be quick"));
+    }
+
+    //! Until the cache knows who signed in, no chat is anyone's.
+    void liveChatsWaitForTheOwnAgent()
+    {
+        apply({m_feed.live(1, QStringLiteral("Ada"), LiveState::Active, 1, 1)});
+        LiveChatsModel model(*m_cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+        m_cache->setOwnAgent(1);
+        apply({m_feed.message(1, QStringLiteral("hello?"), 2)});
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void offersCountDownAndEnd()
+    {
+        OffersModel model(nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy arrived(&model, &OffersModel::offerArrived);
+        const auto offer = [](qint64 id, const QString &name, int secondsLeft) {
+            Offer o;
+            o.conversation.id = id;
+            o.conversation.customer = Customer{id * 10, name, {}};
+            o.conversation.mode = ConversationMode::Live;
+            o.conversation.liveState = LiveState::Queued;
+            Message first;
+            first.id = id * 100;
+            first.conversationId = id;
+            first.text = QStringLiteral("Help with order %1").arg(id);
+            o.firstMessage = first;
+            o.timeoutMs = 20000;
+            o.localDeadline = QDateTime::currentDateTimeUtc().addSecs(secondsLeft);
+            o.expiresAt = o.localDeadline;
+            return o;
+        };
+        model.add(offer(1, QStringLiteral("Ada"), 15));
+        model.add(offer(2, QStringLiteral("Bo"), 20));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(arrived.size(), 2);
+        QCOMPARE(model.index(0).data(OffersModel::CustomerNameRole).toString(), QStringLiteral("Ada"));
+        QCOMPARE(model.index(0).data(OffersModel::FirstMessageRole).toString(), QStringLiteral("Help with order 1"));
+        const int left = model.index(0).data(OffersModel::RemainingSecondsRole).toInt();
+        QVERIFY2(left > 0 && left <= 15, qPrintable(QString::number(left)));
+        QCOMPARE(model.index(0).data(OffersModel::TimeoutSecondsRole).toInt(), 20);
+
+        // Sent again after a reconnect: the same row, no new "arrived".
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.add(offer(1, QStringLiteral("Ada"), 18));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(arrived.size(), 2);
+
+        // The countdown moves on, once a second, as one dataChanged for all rows.
+        QSignalSpy ticks(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(ticks.wait(3000));
+        QCOMPARE(ticks.first().at(2).value<QList<int>>(), QList<int>{OffersModel::RemainingSecondsRole});
+
+        model.remove(1);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowOf(2), 0);
+        model.remove(42); // not there: nothing happens
+        QCOMPARE(model.rowCount(), 1);
+
+        // One that lapsed long ago, of which the server never said a word, goes by itself.
+        model.add(offer(3, QStringLiteral("Cy"), -(OffersModel::LapsedGraceMs / 1000 + 2)));
+        QCOMPARE(model.index(1).data(OffersModel::RemainingSecondsRole).toInt(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowOf(3), -1, 5000);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void cannedResponsesFilterAsTheAgentTypes()
+    {
+        apply({m_feed.canned(1, QStringLiteral("refund"), QStringLiteral("Your refund is on its way.")),
+               m_feed.canned(2, QStringLiteral("hello"), QStringLiteral("Hi! How can I help?")),
+               m_feed.canned(3, QStringLiteral("shipping"), QStringLiteral("Parcels ship in 2 days; no refund of shipping.")),
+               m_feed.canned(4, QStringLiteral("Refer"), QStringLiteral("Let me refer you to billing."))});
+        CannedResponsesModel model(*m_cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(0).data(CannedResponsesModel::ShortcutRole).toString(), QStringLiteral("hello"));
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("/hello"));
+        // Shortcuts starting with it first, then those that mention it.
+        model.setFilter(QStringLiteral("/ref"));
+        QCOMPARE(model.filter(), QStringLiteral("ref"));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0).data(CannedResponsesModel::ShortcutRole).toString(), QStringLiteral("Refer"));
+        QCOMPARE(model.index(1).data(CannedResponsesModel::ShortcutRole).toString(), QStringLiteral("refund"));
+        QCOMPARE(model.index(2).data(CannedResponsesModel::ShortcutRole).toString(), QStringLiteral("shipping"));
+        model.setFilter(QStringLiteral("nothing like it"));
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.totalCount(), 4);
+        // A change from the server shows, filtered the same way.
+        model.setFilter(QStringLiteral("bye"));
+        QSignalSpy changed(m_cache.get(), &LocalCache::cannedChanged);
+        apply({m_feed.canned(5, QStringLiteral("bye"), QStringLiteral("Have a nice day!"))});
+        QTRY_VERIFY(!changed.isEmpty());
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void agentLoadAndCapacity()
+    {
+        QSignalSpy reset(m_cache.get(), &LocalCache::reset);
+        m_cache->applySnapshot(0, snapshotWithAgents());
+        QVERIFY(reset.wait(10000) || !reset.isEmpty());
+        AgentPresenceModel model(*m_cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.index(0).data(AgentPresenceModel::CapacityRole).toInt(), Agent::DefaultCapacity);
+        QCOMPARE(model.index(0).data(AgentPresenceModel::ActiveChatsRole).toInt(), 0);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QueueStats stats;
+        stats.agents = {AgentLoad{1, Presence::Online, true, 3, 4, 1}};
+        model.setLoad(stats);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        QCOMPARE(model.index(0).data(AgentPresenceModel::ActiveChatsRole).toInt(), 3);
+        QCOMPARE(model.index(0).data(AgentPresenceModel::OffersRole).toInt(), 1);
+        QVERIFY(model.index(0).data(AgentPresenceModel::ConnectedRole).toBool());
+        model.setLoad(stats); // the same figures: nothing to say
+        QCOMPARE(changed.size(), 1);
+
+        Agent dana{1, QStringLiteral("Dana"), {}, Role::Agent, Presence::Online, false};
+        dana.capacity = 2;
+        Event updated = Events::agentUpdated(dana);
+        updated.seq = ++m_feed.seq;
+        apply({updated});
+        QCOMPARE(model.index(0).data(AgentPresenceModel::CapacityRole).toInt(), 2);
+        QVERIFY(changed.last().at(2).value<QList<int>>().contains(AgentPresenceModel::CapacityRole));
     }
 };
 

@@ -251,6 +251,86 @@ private Q_SLOTS:
         });
         QCOMPARE(copies, 1);
     }
+
+    //! The router's ephemeral frames reach the app as signals: the offer with the customer's
+    //! first words, the queue figures with this agent's load, and the offer's end.
+    void offersAndQueueFiguresArrive()
+    {
+        TandemdProcess server;
+        QVERIFY(server.start());
+        QVERIFY(server.addAgent(Email, QStringLiteral("Dana"), Password));
+        const QString token = signIn(server);
+        {
+            TestClient agent;
+            QVERIFY(agent.open(server.wsUrl(QStringLiteral("/ws/agent"))));
+            QVERIFY(!agent.agentHello(token).isEmpty());
+            QCOMPARE(agent.request(QStringLiteral("presence"),
+                                   {{QStringLiteral("status"), QStringLiteral("online")}})
+                         .value(QLatin1String("type")).toString(),
+                     QStringLiteral("ok"));
+        }
+        AgentApp app(cachePath());
+        QSignalSpy offered(&app.sync, &SyncClient::offered);
+        QSignalSpy ended(&app.sync, &SyncClient::offerEnded);
+        QSignalSpy stats(&app.sync, &SyncClient::queueStatsChanged);
+        app.sync.start(serverUrl(server), token);
+        QVERIFY(app.waitState(SyncClient::State::Online));
+        QTRY_VERIFY_WITH_TIMEOUT(!stats.isEmpty(), 10000);
+        const QueueStats first = stats.last().first().value<QueueStats>();
+        QCOMPARE(first.waiting, 0);
+        const auto me = std::find_if(first.agents.cbegin(), first.agents.cend(),
+                                     [&](const AgentLoad &a) { return a.agentId == app.sync.agent().id; });
+        QVERIFY(me != first.agents.cend());
+        QVERIFY(me->connected);
+        QCOMPARE(me->presence, Presence::Online);
+        QCOMPARE(me->active, 0);
+
+        TestClient customer;
+        QVERIFY(customer.open(server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!customer.customerHello(QStringLiteral("Ada")).isEmpty());
+        const QJsonObject sent = customer.request(
+            QStringLiteral("send"), {{QStringLiteral("clientId"), newId()},
+                                     {QStringLiteral("text"), QStringLiteral("Anyone there?")},
+                                     {QStringLiteral("mode"), QStringLiteral("live")}});
+        const qint64 conversation = qint64(sent.value(QLatin1String("data")).toObject()
+                                               .value(QLatin1String("conversation")).toObject()
+                                               .value(QLatin1String("id")).toDouble());
+        QVERIFY(conversation > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!offered.isEmpty(), 10000);
+        const Offer offer = offered.first().first().value<Offer>();
+        QCOMPARE(offer.conversation.id, conversation);
+        QCOMPARE(offer.conversation.customer.name, QStringLiteral("Ada"));
+        QCOMPARE(offer.conversation.liveState, LiveState::Queued);
+        QVERIFY(offer.firstMessage);
+        QCOMPARE(offer.firstMessage->text, QStringLiteral("Anyone there?"));
+        QVERIFY(offer.timeoutMs > 0);
+        const qint64 left = QDateTime::currentDateTimeUtc().msecsTo(offer.localDeadline);
+        QVERIFY2(left > 0 && left <= offer.timeoutMs, qPrintable(QString::number(left)));
+
+        bool accepted = false;
+        QVERIFY(app.sync.request(QStringLiteral("accept"), {{QStringLiteral("conversation"), conversation}},
+                                 this, [&](bool ok, const QJsonObject &) { accepted = ok; }));
+        QTRY_VERIFY_WITH_TIMEOUT(accepted, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), 10000);
+        QCOMPARE(ended.first().at(0).toLongLong(), conversation);
+        QCOMPARE(ended.first().at(1).toString(), QStringLiteral("accepted"));
+        // The cache has the chat as this agent's, and the figures count it.
+        QTRY_COMPARE_WITH_TIMEOUT(app.cache.activeChats(app.sync.agent().id).size(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const AgentLoad &a : app.sync.queueStats().agents) {
+                    if (a.agentId == app.sync.agent().id)
+                        return a.active == 1;
+                }
+                return false;
+            }(),
+            10000);
+        // Offers go with the connection.
+        QSignalSpy lapsed(&app.sync, &SyncClient::offersLapsed);
+        server.kill();
+        QVERIFY(app.waitState(SyncClient::State::Reconnecting));
+        QVERIFY(!lapsed.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncClient)

@@ -2,10 +2,21 @@
 #include "mainwindow.h"
 
 #include "conversations/inboxpanel.h"
+#include "deck/cannedresponsesdialog.h"
+#include "deck/chatdeck.h"
+#include "deck/chatpane.h"
+#include "deck/livenotifier.h"
+#include "deck/offerstrip.h"
+#include "deck/teamdialog.h"
+#include "deck/transferdialog.h"
+#include "models/agentpresencemodel.h"
 #include "models/conversationlistmodel.h"
+#include "models/livechatsmodel.h"
+#include "models/offersmodel.h"
 #include "presenceselector.h"
 #include "shell/agentsession.h"
 #include "status/connectionindicator.h"
+#include "status/queueindicator.h"
 #include "thread/conversationview.h"
 
 #include <QAction>
@@ -16,6 +27,8 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace Tandem
 {
@@ -25,6 +38,8 @@ const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString SplitterKey = QStringLiteral("window/splitter");
 const QString ConversationKey = QStringLiteral("window/conversation");
+const QString TabKey = QStringLiteral("window/tab");
+enum Tab { DeckTab, InboxTab };
 } // namespace
 
 MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString &profile,
@@ -47,14 +62,60 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     m_splitter->setChildrenCollapsible(false);
     m_inbox->setMinimumWidth(240);
     m_splitter->setSizes({320, 700});
-    setCentralWidget(m_splitter);
+
+    m_offers = new OffersModel(&session.sync(), this);
+    m_liveChats = new LiveChatsModel(session.cache(), this);
+    m_team = new AgentPresenceModel(session.cache(), this);
+    connect(&session.sync(), &SyncClient::queueStatsChanged, m_team, &AgentPresenceModel::setLoad);
+    m_deck = new ChatDeck(session, *m_liveChats);
+    m_offerStrip = new OfferStrip(session, *m_offers);
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_deck, tr("Live Chats"));
+    m_tabs->addTab(m_splitter, tr("Inbox"));
+    m_tabs->setTabToolTip(DeckTab, tr("Your live chats side by side (Ctrl+Shift+L)"));
+    m_tabs->setTabToolTip(InboxTab, tr("Conversations answered at your pace (Ctrl+Shift+I)"));
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_offerStrip);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
 
     m_indicator = new ConnectionIndicator(session.sync(), session.outbox());
+    m_queue = new QueueIndicator(session.sync());
     m_presence = new PresenceSelector(session);
     statusBar()->addWidget(m_indicator, 1);
+    statusBar()->addPermanentWidget(m_queue);
     statusBar()->addPermanentWidget(m_presence);
 
+    m_notifier = new LiveNotifier(this, *m_offers, *m_liveChats, this);
+    connect(m_notifier, &LiveNotifier::activated, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+        showDeck();
+    });
+    connect(m_offerStrip, &OfferStrip::accepted, this, [this](qint64 id) {
+        showDeck();
+        m_deck->focusWhenShown(id);
+    });
+    connect(m_deck, &ChatDeck::transferRequested, this, &MainWindow::transferChat);
+    connect(m_deck, &ChatDeck::paneCountChanged, this, &MainWindow::updateDeckTab);
+    connect(m_liveChats, &LiveChatsModel::totalUnreadChanged, this, [this] {
+        updateTitle();
+        updateDeckTab();
+    });
+
     createMenus();
+    createDeckMenus();
+    updateDeckTab();
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == InboxTab)
+            markRead();
+    });
 
     // A reply that could not be saved must not vanish silently.
     connect(&session.cache(), &LocalCache::writeFailed, this, [this] {
@@ -69,6 +130,7 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
             &ConversationView::focusComposer);
     connect(&session.sync(), &SyncClient::stateChanged, this, [this](SyncClient::State state) {
         updateTitle();
+        updateRoleActions();
         if (state == SyncClient::State::Online)
             markRead();
     });
@@ -82,7 +144,10 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
         resize(1100, 720);
     restoreState(m_settings.value(StateKey).toByteArray());
     m_splitter->restoreState(m_settings.value(SplitterKey).toByteArray());
+    m_tabs->setCurrentIndex(m_settings.value(TabKey, int(DeckTab)).toInt() == InboxTab ? InboxTab
+                                                                                    : DeckTab);
     updateTitle();
+    updateRoleActions();
 
     // Back where the agent left off, if that conversation is still there.
     const qint64 last = m_settings.value(ConversationKey).toLongLong();
@@ -115,9 +180,14 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    add(edit, tr("&Find…"), QKeySequence::Find, m_inbox, [this] { m_inbox->focusSearch(); });
-    add(edit, tr("&Reply"), QKeySequence(Qt::CTRL | Qt::Key_R), m_conversation,
-        [this] { m_conversation->focusComposer(); });
+    add(edit, tr("&Find…"), QKeySequence::Find, m_inbox, [this] {
+        showInbox();
+        m_inbox->focusSearch();
+    });
+    add(edit, tr("&Reply"), QKeySequence(Qt::CTRL | Qt::Key_R), m_conversation, [this] {
+        showInbox();
+        m_conversation->focusComposer();
+    });
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
     add(connection, tr("&Retry Now"), QKeySequence(Qt::Key_F5), &m_session.sync(),
@@ -135,8 +205,122 @@ void MainWindow::createMenus()
     about->setMenuRole(QAction::AboutRole);
 }
 
+void MainWindow::createDeckMenus()
+{
+    const auto add = [this](QMenu *menu, const QString &text, const QKeySequence &shortcut,
+                            auto slot) {
+        QAction *action = menu->addAction(text);
+        action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    // Before Help, which stays last.
+    QAction *help = menuBar()->actions().constLast();
+    QMenu *view = new QMenu(tr("&View"), this);
+    menuBar()->insertMenu(help, view);
+    add(view, tr("&Live Chats"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+        [this] { showDeck(); });
+    add(view, tr("&Inbox"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+        [this] { showInbox(); });
+
+    QMenu *chat = new QMenu(tr("C&hat"), this);
+    menuBar()->insertMenu(help, chat);
+    add(chat, tr("&Accept Offer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
+        [this] { m_offerStrip->acceptOldest(); });
+    add(chat, tr("&Decline Offer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+        [this] { m_offerStrip->declineOldest(); });
+    chat->addSeparator();
+    // Ctrl+1 … Ctrl+9: straight to that pane's composer.
+    QMenu *go = chat->addMenu(tr("&Go to Chat"));
+    for (int n = 1; n <= 9; ++n) {
+        QAction *action = add(go, tr("Chat %1").arg(n),
+                              QKeySequence(int(Qt::CTRL) | (int(Qt::Key_0) + n)), [this, n] {
+                                  if (m_deck->panes().size() >= n) {
+                                      showDeck();
+                                      m_deck->focusPane(n);
+                                  }
+                              });
+        action->setObjectName(QStringLiteral("focusChat%1").arg(n));
+    }
+    const auto current = [this] { return m_deck->currentPane(); };
+    add(chat, tr("&End Chat"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [current] {
+        if (ChatPane *p = current())
+            p->endChat();
+    });
+    add(chat, tr("&Transfer Chat…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+        [this, current] {
+            if (ChatPane *p = current())
+                transferChat(p->conversation());
+        });
+    add(chat, tr("&Follow Up Later"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [current] {
+        if (ChatPane *p = current())
+            p->followUpLater();
+    });
+
+    QMenu *team = new QMenu(tr("&Team"), this);
+    menuBar()->insertMenu(help, team);
+    m_teamAction = add(team, tr("Team and &Capacity…"), {}, [this] { openTeamDialog(); });
+    m_cannedAction = add(team, tr("C&anned Responses…"), {}, [this] { openCannedResponses(); });
+    m_cannedAction->setObjectName(QStringLiteral("cannedResponses"));
+}
+
+void MainWindow::updateRoleActions()
+{
+    // Supervisors keep the canned responses; everyone may look at the team.
+    const Role role = m_session.sync().agent().role;
+    const bool known = m_session.sync().agent().id != 0;
+    m_cannedAction->setEnabled(known && (role == Role::Supervisor || role == Role::Admin));
+    m_teamAction->setEnabled(known);
+}
+
+void MainWindow::updateDeckTab()
+{
+    const int count = int(m_deck->panes().size());
+    const int unread = m_liveChats->totalUnread();
+    QString label = count > 0 ? tr("Live Chats (%1)").arg(count) : tr("Live Chats");
+    if (unread > 0)
+        label += QStringLiteral(" •");
+    m_tabs->setTabText(DeckTab, label);
+}
+
+void MainWindow::showDeck()
+{
+    m_tabs->setCurrentIndex(DeckTab);
+}
+
+void MainWindow::showInbox()
+{
+    m_tabs->setCurrentIndex(InboxTab);
+}
+
+void MainWindow::transferChat(qint64 conversationId)
+{
+    if (conversationId == 0)
+        return;
+    const auto summary = m_session.cache().conversation(conversationId);
+    auto *dialog = new TransferDialog(m_session, *m_team, conversationId,
+                                      summary ? summary->customerName : QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openTeamDialog()
+{
+    auto *dialog = new TeamDialog(m_session, *m_team, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openCannedResponses()
+{
+    auto *dialog = new CannedResponsesDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void MainWindow::openConversation(qint64 id)
 {
+    showInbox();
     m_conversation->setConversation(id);
     m_inbox->setCurrentConversation(id);
     m_settings.setValue(ConversationKey, id);
@@ -150,6 +334,9 @@ void MainWindow::updateTitle()
     QString title = tr("%1 on %2").arg(who, m_session.server().host());
     if (m_profile != QLatin1String("default"))
         title = tr("%1 (profile %2)").arg(title, m_profile);
+    // Unread messages in the live chats, as chat apps count them in the title.
+    if (const int unread = m_liveChats->totalUnread(); unread > 0)
+        title = QStringLiteral("(%1) %2").arg(unread).arg(title);
     setWindowTitle(title);
 }
 
@@ -157,7 +344,7 @@ void MainWindow::markRead()
 {
     // Only what the agent can see counts as read.
     const qint64 id = m_conversation->conversation();
-    if (id == 0 || !isActiveWindow() || isMinimized())
+    if (id == 0 || !isActiveWindow() || isMinimized() || m_tabs->currentIndex() != InboxTab)
         return;
     const auto summary = m_session.cache().conversation(id);
     if (!summary || summary->unread == 0 || summary->lastMessageId == 0)
@@ -176,8 +363,10 @@ void MainWindow::markRead()
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+    if (event->type() == QEvent::ActivationChange && isActiveWindow()) {
         markRead();
+        m_deck->markCurrentRead();
+    }
 }
 
 void MainWindow::saveLayout()
@@ -185,6 +374,7 @@ void MainWindow::saveLayout()
     m_settings.setValue(GeometryKey, saveGeometry());
     m_settings.setValue(StateKey, saveState());
     m_settings.setValue(SplitterKey, m_splitter->saveState());
+    m_settings.setValue(TabKey, m_tabs->currentIndex());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -5,21 +5,32 @@
 #include <QPair>
 
 class QAction;
+class QMenu;
 class QSettings;
 class QSplitter;
+class QTabWidget;
 
 namespace Tandem
 {
 
+class AgentPresenceModel;
 class AgentSession;
+class ChatDeck;
 class ConnectionIndicator;
 class ConversationView;
 class InboxPanel;
+class LiveChatsModel;
+class LiveNotifier;
+class OfferStrip;
+class OffersModel;
 class PresenceSelector;
+class QueueIndicator;
 
-//! The agent's desk: the inbox on the left, the open conversation on the right, and a
-//! status bar that always says whether the app is connected and how many replies wait.
-//! It shows what the session's cache holds, so it opens at once, online or not.
+//! The agent's desk: the live chat deck and the async inbox (the conversation list on the
+//! left, the open conversation on the right) as two tabs, the offers of new live chats above
+//! both, and a status bar that always says whether the app is connected, how many replies
+//! wait and how long the live-chat queue is. It shows what the session's cache holds, so it
+//! opens at once, online or not.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -29,12 +40,28 @@ public:
     ~MainWindow() override;
 
     void openConversation(qint64 id);
+    //! The tabs: the live chat deck and the inbox.
+    void showDeck();
+    void showInbox();
+    //! Asks whom to hand a live chat to (a dialog), then transfers it.
+    void transferChat(qint64 conversationId);
+    void openTeamDialog();
+    void openCannedResponses();
 
     InboxPanel *inbox() const { return m_inbox; }
     ConversationView *conversationView() const { return m_conversation; }
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
     PresenceSelector *presenceSelector() const { return m_presence; }
     QAction *signOutAction() const { return m_signOut; }
+    QTabWidget *tabs() const { return m_tabs; }
+    ChatDeck *deck() const { return m_deck; }
+    OfferStrip *offerStrip() const { return m_offerStrip; }
+    OffersModel *offers() const { return m_offers; }
+    LiveChatsModel *liveChats() const { return m_liveChats; }
+    AgentPresenceModel *team() const { return m_team; }
+    LiveNotifier *notifier() const { return m_notifier; }
+    QueueIndicator *queueIndicator() const { return m_queue; }
+    QAction *cannedResponsesAction() const { return m_cannedAction; }
 
 Q_SIGNALS:
     void signOutRequested();
@@ -45,7 +72,10 @@ protected:
 
 private:
     void createMenus();
+    void createDeckMenus();
     void updateTitle();
+    void updateRoleActions();
+    void updateDeckTab();
     void markRead();
     void saveLayout();
 
@@ -58,6 +88,16 @@ private:
     ConnectionIndicator *m_indicator = nullptr;
     PresenceSelector *m_presence = nullptr;
     QAction *m_signOut = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    OffersModel *m_offers = nullptr;
+    LiveChatsModel *m_liveChats = nullptr;
+    AgentPresenceModel *m_team = nullptr;
+    ChatDeck *m_deck = nullptr;
+    OfferStrip *m_offerStrip = nullptr;
+    LiveNotifier *m_notifier = nullptr;
+    QueueIndicator *m_queue = nullptr;
+    QAction *m_teamAction = nullptr;
+    QAction *m_cannedAction = nullptr;
     //! The last read marker sent, so that one is never sent twice.
     QPair<qint64, qint64> m_markedRead{0, 0};
 };
