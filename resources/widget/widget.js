@@ -407,8 +407,7 @@
         notice = 'Connecting you to an agent…';
       }
     } else if (mode === 'async' && inChat) {
-      notice = 'No agent is in this chat right now — your message is with the team and we will answer here. '
-        + 'You can close this page and come back later.';
+      notice = 'Your message is with the team — we will answer here. You can close this page and come back later.';
     }
     ui.queueText.textContent = notice;
     ui.queueNotice.hidden = !notice;
