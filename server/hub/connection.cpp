@@ -354,25 +354,9 @@ void Connection::handleCommand(const Frames::Request &request)
         fail(request.id, {ErrorCode::UnknownType, QStringLiteral("Unknown command: %1").arg(type)});
 }
 
-template<typename Command, typename Operation, typename Answer>
-void Connection::perform(const QJsonValue &id, const Result<Command> &command, Operation operation,
-                         Answer answer)
+Storage &Connection::storage()
 {
-    if (!command) {
-        fail(id, command.failure());
-        return;
-    }
-    m_hub.storage().run(
-        this,
-        [viewer = *m_viewer, command = command.value(), operation](Store &store) {
-            return operation(store, viewer, command);
-        },
-        [this, id, answer](auto result) {
-            if (!result)
-                fail(id, result.failure());
-            else
-                answer(result.value());
-        });
+    return m_hub.storage();
 }
 
 void Connection::send(const Frames::Request &request)

@@ -7,6 +7,8 @@
 #include "ratelimiter.h"
 #include "viewer.h"
 
+#include "store/storage.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
@@ -18,6 +20,7 @@ class QWebSocket;
 namespace Tandem::Server {
 
 class Hub;
+class Storage;
 namespace DeskOperations {
 struct Catchup;
 }
@@ -47,6 +50,13 @@ public:
     void reply(const QJsonValue &id, const QJsonObject &data);
     void fail(const QJsonValue &id, const Failure &failure, const QJsonObject &extra = {});
 
+    //! Runs `operation(store, viewer, command)` for a decoded command on the storage thread
+    //! and hands the committed result to `answer`, or answers the failure (also when the
+    //! command did not decode). Nothing is called if the connection is gone by then.
+    template<typename Command, typename Operation, typename Answer>
+    void perform(const QJsonValue &id, const Result<Command> &command, Operation operation,
+                 Answer answer);
+
 Q_SIGNALS:
     void closed(Tandem::Server::Connection *connection);
 
@@ -67,12 +77,8 @@ private:
                          const DeskOperations::Catchup &catchup);
     void abortHandshake(const QJsonValue &id, const Failure &failure);
 
+    Storage &storage();
     void handleCommand(const Frames::Request &request);
-    //! Runs a decoded command's operation on the storage thread, answering with `answer`
-    //! or the failure.
-    template<typename Command, typename Operation, typename Answer>
-    void perform(const QJsonValue &id, const Result<Command> &command, Operation operation,
-                 Answer answer);
     void send(const Frames::Request &request);
     void history(const Frames::Request &request);
     void markRead(const Frames::Request &request);
@@ -96,5 +102,26 @@ private:
     QTimer m_heartbeat;
     QElapsedTimer m_lastActivity;
 };
+
+template<typename Command, typename Operation, typename Answer>
+void Connection::perform(const QJsonValue &id, const Result<Command> &command, Operation operation,
+                         Answer answer)
+{
+    if (!command) {
+        fail(id, command.failure());
+        return;
+    }
+    storage().run(
+        this,
+        [viewer = *m_viewer, command = command.value(), operation](Store &store) {
+            return operation(store, viewer, command);
+        },
+        [this, id, answer](auto result) {
+            if (!result)
+                fail(id, result.failure());
+            else
+                answer(result.value());
+        });
+}
 
 } // namespace Tandem::Server

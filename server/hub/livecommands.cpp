@@ -11,29 +11,6 @@
 namespace Tandem::Server::LiveCommands {
 namespace {
 
-//! Runs `operation(store, viewer, command)` on the storage thread and hands its committed
-//! result to `answer`, or answers the failure.
-template<typename Command, typename Operation, typename Answer>
-void perform(Connection &connection, Hub &hub, const QJsonValue &id,
-             const Result<Command> &command, Operation operation, Answer answer)
-{
-    if (!command) {
-        connection.fail(id, command.failure());
-        return;
-    }
-    hub.storage().run(
-        &connection,
-        [viewer = *connection.viewer(), command = command.value(), operation](Store &store) {
-            return operation(store, viewer, command);
-        },
-        [&connection, id, answer](auto result) {
-            if (!result)
-                connection.fail(id, result.failure());
-            else
-                answer(result.value());
-        });
-}
-
 QJsonObject conversationData(const Conversation &c)
 {
     return {{QStringLiteral("conversation"), Wire::encode(c)}};
@@ -109,7 +86,7 @@ void transfer(Connection &connection, Hub &hub, const Frames::Request &request)
         return;
     }
     const Party target{Party::Kind::Agent, command->agentId, name};
-    perform(connection, hub, request.id, command,
+    connection.perform(request.id, command,
             [target](Store &store, const Viewer &viewer, const Commands::Transfer &t) {
                 return LiveOperations::transfer(store, viewer, t, target);
             },
@@ -130,29 +107,29 @@ bool handle(Connection &connection, Hub &hub, const Frames::Request &request)
     } else if (staff && type == QLatin1String("transfer")) {
         transfer(connection, hub, request);
     } else if (type == QLatin1String("end")) {
-        perform(connection, hub, id, Commands::decodeConversationRef(request.fields),
+        connection.perform(id, Commands::decodeConversationRef(request.fields),
                 LiveOperations::end, answerWithConversation(connection, hub, id));
     } else if (type == QLatin1String("followup")) {
-        perform(connection, hub, id, Commands::decodeConversationRef(request.fields),
+        connection.perform(id, Commands::decodeConversationRef(request.fields),
                 LiveOperations::followup, answerWithConversation(connection, hub, id));
     } else if (!staff && type == QLatin1String("rate")) {
-        perform(connection, hub, id, Commands::decodeRate(request.fields), LiveOperations::rate,
+        connection.perform(id, Commands::decodeRate(request.fields), LiveOperations::rate,
                 answerWithConversation(connection, hub, id));
     } else if (staff && type == QLatin1String("priority")) {
-        perform(connection, hub, id, Commands::decodeSetPriority(request.fields),
+        connection.perform(id, Commands::decodeSetPriority(request.fields),
                 LiveOperations::setPriority, answerWithConversation(connection, hub, id));
     } else if (staff && type == QLatin1String("agent.update")) {
-        perform(connection, hub, id, Commands::decodeUpdateAgent(request.fields),
+        connection.perform(id, Commands::decodeUpdateAgent(request.fields),
                 LiveOperations::updateAgent, [&connection, id](const Agent &agent) {
                     connection.reply(id, {{QStringLiteral("agent"), Wire::encode(agent)}});
                 });
     } else if (staff && type == QLatin1String("canned.save")) {
-        perform(connection, hub, id, Commands::decodeSaveCanned(request.fields),
+        connection.perform(id, Commands::decodeSaveCanned(request.fields),
                 LiveOperations::saveCanned, [&connection, id](const CannedResponse &canned) {
                     connection.reply(id, {{QStringLiteral("canned"), Wire::encode(canned)}});
                 });
     } else if (staff && type == QLatin1String("canned.delete")) {
-        perform(connection, hub, id, Commands::decodeDeleteCanned(request.fields),
+        connection.perform(id, Commands::decodeDeleteCanned(request.fields),
                 LiveOperations::deleteCanned,
                 [&connection, id](const Done &) { connection.reply(id, {}); });
     } else {

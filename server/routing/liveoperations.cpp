@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "liveoperations.h"
 
+#include "hub/deskoperations.h"
 #include "protocol/events.h"
 
 namespace Tandem::Server::LiveOperations {
@@ -36,20 +37,6 @@ bool isAssignee(const Viewer &viewer, const Conversation &c)
     return viewer.isStaff() && c.assignee && c.assignee->id == viewer.party.id;
 }
 
-std::optional<Party> actor(const Viewer &viewer)
-{
-    return Party{viewer.party.kind, viewer.party.id, viewer.party.name};
-}
-
-//! Loads a conversation the viewer may see; another customer's answers like a missing one.
-Result<Conversation> load(Store &store, const Viewer &viewer, qint64 id)
-{
-    auto c = store.conversation(id);
-    if (!c || !viewer.mayAccess(*c))
-        return notFound();
-    return *c;
-}
-
 //! Saves the conversation and records the change as an event.
 Result<Conversation> commit(Store &store, Conversation c, const QString &change,
                             const std::optional<Party> &by)
@@ -63,14 +50,17 @@ Result<Conversation> commit(Store &store, Conversation c, const QString &change,
     return c;
 }
 
-//! The customer, the assignee or a supervisor may steer a live chat.
-std::optional<Failure> checkSteer(const Viewer &viewer, const Conversation &c)
+//! A live chat the viewer may steer: its customer, its assignee or a supervisor.
+Result<Conversation> steerable(Store &store, const Viewer &viewer, qint64 id)
 {
-    if (!c.isLive())
+    auto c = DeskOperations::accessibleConversation(store, viewer, id);
+    if (!c)
+        return c;
+    if (!c->isLive())
         return invalidState(QStringLiteral("This is not a live chat"));
-    if (viewer.isStaff() && !isAssignee(viewer, c) && !isSupervisor(viewer))
+    if (viewer.isStaff() && !isAssignee(viewer, c.value()) && !isSupervisor(viewer))
         return forbidden(QStringLiteral("Only the agent who has this chat or a supervisor may"));
-    return std::nullopt;
+    return c;
 }
 
 Failure supervisorsOnly()
@@ -113,47 +103,41 @@ Result<QList<Conversation>> requeue(Store &store, const QList<qint64> &ids, qint
 
 Result<Conversation> end(Store &store, const Viewer &viewer, const Commands::ConversationRef &ref)
 {
-    auto loaded = load(store, viewer, ref.conversationId);
+    auto loaded = steerable(store, viewer, ref.conversationId);
     if (!loaded)
         return loaded;
     Conversation c = loaded.value();
-    if (auto f = checkSteer(viewer, c))
-        return *f;
     if (c.liveState == LiveState::Ended)
         return c; // already over: nothing changes
     c.liveState = LiveState::Ended;
     c.status = QStringLiteral("closed");
     c.endedAt = QDateTime::currentDateTimeUtc();
-    return commit(store, c, Events::Change::Ended, actor(viewer));
+    return commit(store, c, Events::Change::Ended, viewer.party);
 }
 
 Result<Conversation> followup(Store &store, const Viewer &viewer,
                               const Commands::ConversationRef &ref)
 {
-    auto loaded = load(store, viewer, ref.conversationId);
+    auto loaded = steerable(store, viewer, ref.conversationId);
     if (!loaded)
         return loaded;
     Conversation c = loaded.value();
-    if (auto f = checkSteer(viewer, c))
-        return *f;
     if (c.liveState == LiveState::Ended)
         return invalidState(QStringLiteral("This chat has ended"));
     c.mode = ConversationMode::Async;
     c.liveState = LiveState::None;
-    return commit(store, c, Events::Change::Followup, actor(viewer));
+    return commit(store, c, Events::Change::Followup, viewer.party);
 }
 
 Result<Conversation> transfer(Store &store, const Viewer &viewer,
                               const Commands::Transfer &command, const Party &target)
 {
-    auto loaded = load(store, viewer, command.conversationId);
+    if (!viewer.isStaff())
+        return forbidden(QStringLiteral("Customers cannot transfer chats"));
+    auto loaded = steerable(store, viewer, command.conversationId);
     if (!loaded)
         return loaded;
     Conversation c = loaded.value();
-    if (!viewer.isStaff())
-        return forbidden(QStringLiteral("Customers cannot transfer chats"));
-    if (auto f = checkSteer(viewer, c))
-        return *f;
     if (c.liveState != LiveState::Active || !c.assignee)
         return invalidState(QStringLiteral("Only an active chat can be transferred"));
     if (c.assignee->id == target.id)
@@ -161,7 +145,7 @@ Result<Conversation> transfer(Store &store, const Viewer &viewer,
     const Party from = *c.assignee;
     c.assignee = target;
     c.assignedAt = QDateTime::currentDateTimeUtc();
-    auto saved = commit(store, c, Events::Change::Transferred, actor(viewer));
+    auto saved = commit(store, c, Events::Change::Transferred, viewer.party);
     if (!saved)
         return saved;
     Event e = Events::conversationTransferred(saved.value(), from, target, command.note);
@@ -174,7 +158,7 @@ Result<Conversation> rate(Store &store, const Viewer &viewer, const Commands::Ra
 {
     if (viewer.isStaff())
         return forbidden(QStringLiteral("Only the customer rates a chat"));
-    auto loaded = load(store, viewer, command.conversationId);
+    auto loaded = DeskOperations::accessibleConversation(store, viewer, command.conversationId);
     if (!loaded)
         return loaded;
     Conversation c = loaded.value();
@@ -183,7 +167,7 @@ Result<Conversation> rate(Store &store, const Viewer &viewer, const Commands::Ra
     if (c.rating == command.rating)
         return c; // a retry
     c.rating = command.rating;
-    return commit(store, c, Events::Change::Rated, actor(viewer));
+    return commit(store, c, Events::Change::Rated, viewer.party);
 }
 
 Result<Conversation> setPriority(Store &store, const Viewer &viewer,
@@ -191,7 +175,7 @@ Result<Conversation> setPriority(Store &store, const Viewer &viewer,
 {
     if (!isSupervisor(viewer))
         return supervisorsOnly();
-    auto loaded = load(store, viewer, command.conversationId);
+    auto loaded = DeskOperations::accessibleConversation(store, viewer, command.conversationId);
     if (!loaded)
         return loaded;
     Conversation c = loaded.value();
@@ -200,7 +184,7 @@ Result<Conversation> setPriority(Store &store, const Viewer &viewer,
     if (c.priority == command.priority)
         return c;
     c.priority = command.priority;
-    return commit(store, c, Events::Change::Priority, actor(viewer));
+    return commit(store, c, Events::Change::Priority, viewer.party);
 }
 
 Result<Agent> updateAgent(Store &store, const Viewer &viewer, const Commands::UpdateAgent &command)

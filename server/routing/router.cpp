@@ -345,7 +345,8 @@ void Router::scheduleDispatch()
 void Router::dispatch()
 {
     m_dispatchQueued = false;
-    for (const Chat *chat : queue()) {
+    const QList<const Chat *> waiting = queue();
+    for (const Chat *chat : waiting) {
         if (m_offers.contains(chat->id))
             continue;
         AgentState *agent = pick(chat->id);
@@ -356,26 +357,35 @@ void Router::dispatch()
         else
             offer(*chat, *agent);
     }
-    publishQueue();
+    publishQueue(waiting);
     m_statsDirty = true;
 }
 
 void Router::offer(const Chat &chat, AgentState &agent)
 {
     const quint64 serial = m_nextSerial++;
-    const QDateTime expiresAt =
-        QDateTime::currentDateTimeUtc().addMSecs(m_settings.offerTimeout.count());
-    m_offers.insert(chat.id, Offer{agent.agent.id, expiresAt, false, serial});
+    const Offer offer{agent.agent.id,
+                      QDateTime::currentDateTimeUtc().addMSecs(m_settings.offerTimeout.count()),
+                      false, serial};
+    m_offers.insert(chat.id, offer);
     agent.offers += 1;
-    QJsonObject json{{QStringLiteral("type"), QStringLiteral("offer")},
-                     {QStringLiteral("conversation"), Wire::encode(chat.conversation)},
-                     {QStringLiteral("expiresAt"), Wire::timeToString(expiresAt)},
-                     {QStringLiteral("timeoutMs"), qint64(m_settings.offerTimeout.count())}};
-    if (chat.preview)
-        json.insert(QStringLiteral("message"), Wire::encode(*chat.preview));
-    m_output.sendToAgent(agent.agent.id, frame(json));
+    m_output.sendToAgent(agent.agent.id, offerFrame(chat.id, offer));
     const qint64 id = chat.id;
     QTimer::singleShot(m_settings.offerTimeout, this, [this, id, serial] { expire(id, serial); });
+}
+
+QString Router::offerFrame(qint64 conversationId, const Offer &offer) const
+{
+    const Chat chat = m_chats.value(conversationId);
+    QJsonObject json{
+        {QStringLiteral("type"), QStringLiteral("offer")},
+        {QStringLiteral("conversation"), Wire::encode(chat.conversation)},
+        {QStringLiteral("expiresAt"), Wire::timeToString(offer.expiresAt)},
+        {QStringLiteral("timeoutMs"),
+         std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(offer.expiresAt))}};
+    if (chat.preview)
+        json.insert(QStringLiteral("message"), Wire::encode(*chat.preview));
+    return frame(json);
 }
 
 void Router::autoAssign(const Chat &chat, AgentState &agent)
@@ -454,45 +464,37 @@ void Router::withdrawOffersOf(qint64 agentId)
         endOffer(id, QStringLiteral("withdrawn"), false);
 }
 
-int Router::freeSlots() const
+Router::Room Router::room() const
 {
-    int free = 0;
+    Room room;
     for (const AgentState &agent : m_agents) {
-        if (eligible(agent))
-            free += std::max(0, agent.agent.capacity - agent.active - agent.offers);
+        if (!eligible(agent))
+            continue;
+        room.capacity += agent.agent.capacity;
+        room.freeSlots += std::max(0, agent.agent.capacity - agent.active - agent.offers);
     }
-    return free;
+    return room;
 }
 
-int Router::availableCapacity() const
+QString Router::queueFrame(const Chat &chat, int position, const Room &room) const
 {
-    int capacity = 0;
-    for (const AgentState &agent : m_agents) {
-        if (eligible(agent))
-            capacity += agent.agent.capacity;
-    }
-    return capacity;
-}
-
-QString Router::queueFrame(const Chat &chat, int position) const
-{
-    const int capacity = availableCapacity();
     // Chats already offered hold a slot; those behind them queue for the rest.
     const int wait = m_offers.contains(chat.id)
         ? 0
-        : m_estimator.expectedWaitSeconds(position, freeSlots(), capacity);
+        : m_estimator.expectedWaitSeconds(position, room.freeSlots, room.capacity);
     return frame({{QStringLiteral("type"), QStringLiteral("queue")},
                   {QStringLiteral("conversation"), chat.id},
                   {QStringLiteral("position"), position},
                   {QStringLiteral("expectedWaitSeconds"), std::max(0, wait)},
-                  {QStringLiteral("agentsAvailable"), capacity > 0}});
+                  {QStringLiteral("agentsAvailable"), room.capacity > 0}});
 }
 
-void Router::publishQueue()
+void Router::publishQueue(const QList<const Chat *> &waiting)
 {
+    const Room now = room();
     int position = 0;
-    for (const Chat *chat : queue()) {
-        const QString f = queueFrame(*chat, ++position);
+    for (const Chat *chat : waiting) {
+        const QString f = queueFrame(*chat, ++position, now);
         QString &last = m_lastQueueFrame[chat->id];
         if (f != last) {
             last = f;
@@ -524,8 +526,9 @@ QJsonObject Router::statsJson() const
                                 {QStringLiteral("capacity"), agent->agent.capacity},
                                 {QStringLiteral("offers"), agent->offers}});
     }
+    const Room free = room();
     const int expected =
-        m_estimator.expectedWaitSeconds(int(waiting.size()) + 1, freeSlots(), availableCapacity());
+        m_estimator.expectedWaitSeconds(int(waiting.size()) + 1, free.freeSlots, free.capacity);
     return {{QStringLiteral("type"), QStringLiteral("queue.stats")},
             {QStringLiteral("waiting"), int(waiting.size())},
             {QStringLiteral("longestWaitSeconds"), longest},
@@ -546,18 +549,9 @@ QStringList Router::welcomeFramesForAgent(qint64 agentId) const
 {
     QStringList frames{frame(statsJson())};
     for (auto it = m_offers.cbegin(); it != m_offers.cend(); ++it) {
-        if (it->agentId != agentId || it->accepting || !it->expiresAt.isValid())
-            continue;
-        const Chat chat = m_chats.value(it.key());
-        QJsonObject json{
-            {QStringLiteral("type"), QStringLiteral("offer")},
-            {QStringLiteral("conversation"), Wire::encode(chat.conversation)},
-            {QStringLiteral("expiresAt"), Wire::timeToString(it->expiresAt)},
-            {QStringLiteral("timeoutMs"),
-             std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(it->expiresAt))}};
-        if (chat.preview)
-            json.insert(QStringLiteral("message"), Wire::encode(*chat.preview));
-        frames.append(frame(json));
+        // Auto-assignments (no expiry) were never announced.
+        if (it->agentId == agentId && !it->accepting && it->expiresAt.isValid())
+            frames.append(offerFrame(it.key(), *it));
     }
     return frames;
 }
@@ -565,11 +559,12 @@ QStringList Router::welcomeFramesForAgent(qint64 agentId) const
 QStringList Router::welcomeFramesForCustomer(qint64 customerId) const
 {
     QStringList frames;
+    const Room now = room();
     int position = 0;
     for (const Chat *chat : queue()) {
         ++position;
         if (chat->customerId == customerId)
-            frames.append(queueFrame(*chat, position));
+            frames.append(queueFrame(*chat, position, now));
     }
     return frames;
 }
@@ -589,9 +584,9 @@ std::optional<Failure> Router::checkAvailable(qint64 agentId, QString *name) con
 
 QJsonObject Router::availability() const
 {
-    const int capacity = availableCapacity();
-    const int wait = m_estimator.expectedWaitSeconds(queueLength() + 1, freeSlots(), capacity);
-    return {{QStringLiteral("available"), capacity > 0},
+    const Room now = room();
+    const int wait = m_estimator.expectedWaitSeconds(queueLength() + 1, now.freeSlots, now.capacity);
+    return {{QStringLiteral("available"), now.capacity > 0},
             {QStringLiteral("expectedWaitSeconds"), std::max(0, wait)}};
 }
 

@@ -108,12 +108,17 @@ private:
     void expire(qint64 conversationId, quint64 serial);
     void startGrace(AgentState &agent);
     void graceOver(qint64 agentId, quint64 serial);
-    void publishQueue();
+    //! Room among the agents who can take chats now: free slots and their total capacity.
+    struct Room {
+        int freeSlots = 0;
+        int capacity = 0;
+    };
+    Room room() const;
+    void publishQueue(const QList<const Chat *> &waiting);
     void publishStats();
-    QString queueFrame(const Chat &chat, int position) const;
+    QString offerFrame(qint64 conversationId, const Offer &offer) const;
+    QString queueFrame(const Chat &chat, int position, const Room &room) const;
     QJsonObject statsJson() const;
-    int freeSlots() const;
-    int availableCapacity() const;
 
     Storage &m_storage;
     RoutingOutput &m_output;

@@ -34,10 +34,10 @@ int WaitEstimator::expectedWaitSeconds(int position, int freeSlots, int capacity
         return -1;
     if (position <= freeSlots)
         return 0;
-    // Each busy slot frees up after half a mean chat on average; those ahead in line take
-    // the slots as they free up, `capacity` at a time.
-    const double rounds = double(position - freeSlots) / double(capacity);
-    const double seconds = (0.5 + (rounds - 1.0 / capacity)) * double(meanHandleMs()) / 1000.0;
+    // A busy slot frees up after half a mean chat on average; those ahead in line who find
+    // no free slot take the slots as they free up, `capacity` at a time.
+    const double roundsAhead = double(position - freeSlots - 1) / double(capacity);
+    const double seconds = (0.5 + roundsAhead) * double(meanHandleMs()) / 1000.0;
     return int(std::ceil(std::max(seconds, 1.0)));
 }
 
