@@ -110,6 +110,9 @@ void Router::applyEvent(const Event &event)
         if (c)
             apply(c.value());
     } else if (kind == EventKind::MessageCreated) {
+        // Most messages belong to no waiting or active live chat: skip those undecoded.
+        if (!m_chats.contains(event.conversationId))
+            return;
         const auto m =
             Wire::decodeMessage(event.data.value(QLatin1String("message")).toObject());
         if (m && m_chats.contains(m->conversationId)) {
