@@ -48,10 +48,9 @@
   const state = loadState();
 
   function newClientId() {
-    if (window.crypto && typeof window.crypto.randomUUID === 'function') return window.crypto.randomUUID();
-    const bytes = new Uint8Array(16);
-    if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(bytes);
-    else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+    // randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
+    if (typeof window.crypto.randomUUID === 'function') return window.crypto.randomUUID();
+    const bytes = window.crypto.getRandomValues(new Uint8Array(16));
     bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
     bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
     const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -372,12 +371,12 @@
   }
 
   function render() {
-    const starting = state.outbox.some((o) => o.starts);
-    const inChat = !!state.conversation || starting;
+    const starting = state.outbox.find((o) => o.starts);
+    const inChat = !!state.conversation || !!starting;
     ui.startView.hidden = inChat;
     ui.chatView.hidden = !inChat;
     const conv = state.conv;
-    const mode = conv ? conv.mode : (state.outbox.find((o) => o.starts) || {}).mode;
+    const mode = conv ? conv.mode : starting && starting.mode;
     const ended = isEnded();
     const agent = conv && conv.assignee && conv.assignee.name;
 
@@ -562,16 +561,14 @@
 
   ui.newChat.addEventListener('click', () => resetAll());
   ui.notMe.addEventListener('click', () => {
-    Object.assign(state, blankState());
     link.stop();
-    resetAll('');
+    resetAll(''); // with a message, even an empty one, the stored customer goes too
   });
 
   if (window.parent !== window) {
     ui.close.hidden = false;
     ui.close.addEventListener('click', () => window.parent.postMessage({ type: 'tandem:close' }, '*'));
   }
-
 
   // Start where the last visit left off.
   for (const item of state.outbox) if (item.conversation === state.conversation || item.starts) addPending(item);

@@ -155,6 +155,23 @@ QString bearerToken(const QHttpServerRequest &request)
     return QString::fromLatin1(value.mid(prefix.size()).trimmed());
 }
 
+//! A widget file, to the sites that may embed the widget.
+QHttpServerResponse widgetFile(const WidgetAssets::Asset &asset, const OriginPolicy &origins,
+                               const QHttpServerRequest &request)
+{
+    // Route patterns are regular expressions: answer only the exact path.
+    if (request.url().path() != asset.path)
+        return refusal(Status::NotFound, QByteArrayLiteral("Not found"));
+    const QByteArray origin = header(request, QByteArrayLiteral("origin"));
+    const QByteArray referer = header(request, QByteArrayLiteral("referer"));
+    if (!origins.allowsPage(origin, referer, header(request, QByteArrayLiteral("host")))) {
+        qCInfo(lcHttp) << "refused" << asset.path << "to origin" << origin << referer;
+        return refusal(Status::Forbidden,
+                       QByteArrayLiteral("This site may not embed the chat widget"));
+    }
+    return withHeaders(QHttpServerResponse(asset.contentType, asset.body), asset.headers);
+}
+
 } // namespace
 
 HttpFrontend::HttpFrontend(Hub &hub, const ServerConfig &config, QObject *parent)
@@ -263,23 +280,11 @@ void HttpFrontend::addWidgetRoutes()
                      return withHeaders(QHttpServerResponse(m_hub.liveAvailability()),
                                         {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}});
                  });
-    for (const QString &path : WidgetAssets::paths()) {
-        m_http.route(path, QHttpServerRequest::Method::Get, [this](const QHttpServerRequest &request) {
-            // Route patterns are regular expressions: answer only the exact path.
-            const auto asset = WidgetAssets::find(request.url().path(), m_origins);
-            if (!asset)
-                return refusal(Status::NotFound, QByteArrayLiteral("Not found"));
-            if (!m_origins.allowsPage(header(request, QByteArrayLiteral("origin")),
-                                      header(request, QByteArrayLiteral("referer")),
-                                      header(request, QByteArrayLiteral("host")))) {
-                qCInfo(lcHttp) << "refused" << request.url().path() << "to origin"
-                               << header(request, QByteArrayLiteral("origin"))
-                               << header(request, QByteArrayLiteral("referer"));
-                return refusal(Status::Forbidden,
-                               QByteArrayLiteral("This site may not embed the chat widget"));
-            }
-            return withHeaders(QHttpServerResponse(asset->contentType, asset->body), asset->headers);
-        });
+    for (const WidgetAssets::Asset &asset : WidgetAssets::load(m_origins)) {
+        m_http.route(asset.path, QHttpServerRequest::Method::Get,
+                     [this, asset](const QHttpServerRequest &request) {
+                         return widgetFile(asset, m_origins, request);
+                     });
     }
 }
 

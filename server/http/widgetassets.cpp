@@ -3,6 +3,8 @@
 
 #include "originpolicy.h"
 
+#include "logging/logging.h"
+
 #include <QFile>
 
 namespace Tandem::Server::WidgetAssets
@@ -36,33 +38,26 @@ QByteArray pagePolicy(const OriginPolicy &policy)
 
 } // namespace
 
-QList<QString> paths()
+QList<Asset> load(const OriginPolicy &policy)
 {
-    QList<QString> all;
-    for (const File &f : Files)
-        all.append(QString::fromLatin1(f.path));
-    return all;
-}
-
-std::optional<Asset> find(const QString &path, const OriginPolicy &policy)
-{
+    QList<Asset> assets;
     for (const File &f : Files) {
-        if (path != QLatin1String(f.path))
-            continue;
         QFile file(QString::fromLatin1(f.resource));
-        if (!file.open(QIODevice::ReadOnly))
-            return std::nullopt;
-        Asset asset{file.readAll(), QByteArray(f.contentType), {}};
+        if (!file.open(QIODevice::ReadOnly)) {
+            qCWarning(lcHttp) << "widget file missing from the build:" << f.resource;
+            continue;
+        }
+        Asset asset{QString::fromLatin1(f.path), file.readAll(), QByteArray(f.contentType), {}};
         asset.headers = {
             {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")},
             {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")},
             {QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("same-origin")}};
-        if (path == QLatin1String("/widget/"))
+        if (asset.path == QLatin1String("/widget/"))
             asset.headers.append(
                 {QByteArrayLiteral("Content-Security-Policy"), pagePolicy(policy)});
-        return asset;
+        assets.append(std::move(asset));
     }
-    return std::nullopt;
+    return assets;
 }
 
 } // namespace Tandem::Server::WidgetAssets

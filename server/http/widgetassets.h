@@ -5,7 +5,6 @@
 #include <QList>
 #include <QPair>
 #include <QString>
-#include <optional>
 
 namespace Tandem::Server
 {
@@ -16,10 +15,9 @@ class OriginPolicy;
 namespace WidgetAssets
 {
 
-//! The URL paths served: the chat page, its style sheet and script, and the embed snippet.
-QList<QString> paths();
-
 struct Asset {
+    //! The URL path it is served at.
+    QString path;
     QByteArray body;
     QByteArray contentType;
     //! The response headers besides Content-Type (caching, sniffing, and for the page its
@@ -27,8 +25,9 @@ struct Asset {
     QList<QPair<QByteArray, QByteArray>> headers;
 };
 
-//! The file for a URL path, with its headers; nullopt for any other path.
-std::optional<Asset> find(const QString &path, const OriginPolicy &policy);
+//! The chat page, its style sheet and scripts, and the embed snippet, each with its
+//! headers: read from the resources once, when the routes are set up.
+QList<Asset> load(const OriginPolicy &policy);
 
 } // namespace WidgetAssets
 } // namespace Tandem::Server

@@ -189,6 +189,13 @@ private Q_SLOTS:
         QTest::newRow("typing on is string") << QStringLiteral("typing") << QByteArray(R"({"conversation":1,"on":"yes"})") << QStringLiteral("bad_request");
         QTest::newRow("presence ok") << QStringLiteral("presence") << QByteArray(R"({"status":"away"})") << QString();
         QTest::newRow("presence unknown") << QStringLiteral("presence") << QByteArray(R"({"status":"gone fishing"})") << QStringLiteral("bad_request");
+        // docs/protocol.md: a canned response is named by the field `canned`.
+        QTest::newRow("canned save new") << QStringLiteral("cannedsave") << QByteArray(R"({"shortcut":"refund","text":"Refunded."})") << QString();
+        QTest::newRow("canned save existing") << QStringLiteral("cannedsave") << QByteArray(R"({"canned":4,"shortcut":"refund","text":"Refunded."})") << QString();
+        QTest::newRow("canned save canned string") << QStringLiteral("cannedsave") << QByteArray(R"({"canned":"4","shortcut":"refund","text":"Refunded."})") << QStringLiteral("bad_request");
+        QTest::newRow("canned save two words") << QStringLiteral("cannedsave") << QByteArray(R"({"shortcut":"full refund","text":"Refunded."})") << QStringLiteral("bad_request");
+        QTest::newRow("canned delete ok") << QStringLiteral("canneddelete") << QByteArray(R"({"canned":4})") << QString();
+        QTest::newRow("canned delete by id") << QStringLiteral("canneddelete") << QByteArray(R"({"id":4})") << QStringLiteral("bad_request");
     }
 
     void commands()
@@ -221,6 +228,10 @@ private Q_SLOTS:
             check(Commands::decodeTyping(fields));
         else if (command == QLatin1String("presence"))
             check(Commands::decodeSetPresence(fields));
+        else if (command == QLatin1String("cannedsave"))
+            check(Commands::decodeSaveCanned(fields));
+        else if (command == QLatin1String("canneddelete"))
+            check(Commands::decodeDeleteCanned(fields));
         else
             QFAIL("unknown command in table");
         QCOMPARE(failure ? errorCodeName(failure->code) : QString(), expected);
@@ -231,12 +242,29 @@ private Q_SLOTS:
         for (const char *name : {"bad_frame", "bad_request", "unknown_type", "unsupported_version",
                                  "unauthenticated", "bad_credentials", "account_disabled",
                                  "token_invalid", "token_expired", "not_found", "conflict",
-                                 "rate_limited", "internal"}) {
+                                 "rate_limited", "forbidden", "invalid_state", "unavailable",
+                                 "internal"}) {
             const auto code = errorCodeFromName(QString::fromLatin1(name));
             QVERIFY2(code.has_value(), name);
             QCOMPARE(errorCodeName(*code), QString::fromLatin1(name));
         }
         QVERIFY(!errorCodeFromName(QStringLiteral("teapot")).has_value());
+    }
+
+    void cannedIsNamedByCanned()
+    {
+        const auto save = Commands::decodeSaveCanned(
+            parse(R"({"canned":4,"shortcut":" refund ","text":"Refunded."})"));
+        QVERIFY(save.ok());
+        QCOMPARE(save->id, std::optional<qint64>(4));
+        QCOMPARE(save->shortcut, QStringLiteral("refund"));
+        const auto fresh =
+            Commands::decodeSaveCanned(parse(R"({"shortcut":"refund","text":"Refunded."})"));
+        QVERIFY(fresh.ok());
+        QVERIFY(!fresh->id.has_value());
+        const auto remove = Commands::decodeDeleteCanned(parse(R"({"canned":4})"));
+        QVERIFY(remove.ok());
+        QCOMPARE(remove->id, qint64(4));
     }
 
     void historyLimitDefaults()

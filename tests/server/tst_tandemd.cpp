@@ -86,11 +86,17 @@ private:
         return integer(data(reply).value(QLatin1String("conversation")).toObject(), "id");
     }
 
-    //! Connects `agent` to the shared server and signs in as Dana.
-    bool signIn(TestClient &agent)
+    //! Connects `agent` to `server` and signs in as Dana; returns the session token (empty
+    //! when either failed).
+    static QString sessionToken(TestClient &agent, const TandemdProcess &server)
     {
-        return agent.open(m_server.wsUrl(AgentPath)) && !agent.agentSignIn(Email, Password).isEmpty();
+        if (!agent.open(server.wsUrl(AgentPath)))
+            return {};
+        return agent.agentSignIn(Email, Password).value(QLatin1String("token")).toString();
     }
+
+    //! Connects `agent` to the shared server and signs in as Dana.
+    bool signIn(TestClient &agent) { return !sessionToken(agent, m_server).isEmpty(); }
 
     QJsonObject sendAsAgent(TestClient &agent, qint64 conversation, const QString &text,
                             const QString &clientId = newId())
@@ -200,8 +206,7 @@ private Q_SLOTS:
         QVERIFY(shortLived.start());
         QVERIFY(shortLived.addAgent(Email, QStringLiteral("Dana"), Password));
         TestClient agent;
-        QVERIFY(agent.open(shortLived.wsUrl(AgentPath)));
-        const QString token = agent.agentSignIn(Email, Password).value(QLatin1String("token")).toString();
+        const QString token = sessionToken(agent, shortLived);
         QVERIFY(!token.isEmpty());
         QTest::qWait(1500);
         TestClient later;
@@ -213,8 +218,8 @@ private Q_SLOTS:
     void revokedTokenEndsLiveConnections()
     {
         TestClient agent;
-        QVERIFY(agent.open(m_server.wsUrl(AgentPath)));
-        const QString token = agent.agentSignIn(Email, Password).value(QLatin1String("token")).toString();
+        const QString token = sessionToken(agent, m_server);
+        QVERIFY(!token.isEmpty());
         TestClient second;
         QVERIFY(second.open(m_server.wsUrl(AgentPath)));
         QVERIFY(!second.agentHello(token).isEmpty());
@@ -235,8 +240,8 @@ private Q_SLOTS:
     void signOutOverWebSocket()
     {
         TestClient agent;
-        QVERIFY(agent.open(m_server.wsUrl(AgentPath)));
-        const QString token = agent.agentSignIn(Email, Password).value(QLatin1String("token")).toString();
+        const QString token = sessionToken(agent, m_server);
+        QVERIFY(!token.isEmpty());
         QCOMPARE(type(agent.request(QStringLiteral("signout"))), QStringLiteral("ok"));
         QVERIFY(agent.waitDisconnected());
         QCOMPARE(agent.closeCode(), 4001);
@@ -346,8 +351,8 @@ private Q_SLOTS:
     void resumeAfterDropHasNoGapAndNoDuplicate()
     {
         TestClient agent;
-        QVERIFY(agent.open(m_server.wsUrl(AgentPath)));
-        const QString token = agent.agentSignIn(Email, Password).value(QLatin1String("token")).toString();
+        const QString token = sessionToken(agent, m_server);
+        QVERIFY(!token.isEmpty());
         TestClient customer;
         QVERIFY(customer.open(m_server.wsUrl(CustomerPath)));
         const qint64 conversation = startConversation(customer, QStringLiteral("Cy"), QStringLiteral("one"));
@@ -411,8 +416,8 @@ private Q_SLOTS:
     void resumeTooOldGetsSnapshot()
     {
         TestClient agent;
-        QVERIFY(agent.open(m_server.wsUrl(AgentPath)));
-        const QString token = agent.agentSignIn(Email, Password).value(QLatin1String("token")).toString();
+        const QString token = sessionToken(agent, m_server);
+        QVERIFY(!token.isEmpty());
         const qint64 applied = agent.lastSeq();
         agent.close();
         TestClient customer;
@@ -476,8 +481,8 @@ private Q_SLOTS:
         QVERIFY(server.start());
         QVERIFY(server.addAgent(Email, QStringLiteral("Dana"), Password));
         TestClient agent;
-        QVERIFY(agent.open(server.wsUrl(AgentPath)));
-        const QString agentToken = agent.agentSignIn(Email, Password).value(QLatin1String("token")).toString();
+        const QString agentToken = sessionToken(agent, server);
+        QVERIFY(!agentToken.isEmpty());
         const qint64 agentApplied = agent.lastSeq();
         agent.close();
         TestClient customer;

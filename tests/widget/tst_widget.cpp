@@ -50,12 +50,8 @@ private Q_SLOTS:
     {
         Scene s;
         QVERIFY(s.start());
-        QVERIFY(s.openWidget());
-        QVERIFY2(s.browser.waitForText(
-                     QStringLiteral("#availability"),
-                     QStringLiteral(
-                         "No agent is free right now — leave a message and we'll answer here")),
-                 qPrintable(s.browser.textOf(QStringLiteral("#availability"))));
+        QVERIFY(s.openWidgetSaying(
+            QStringLiteral("No agent is free right now — leave a message and we'll answer here")));
         QVERIFY(!s.browser.textOf(QStringLiteral("#widget"))
                      .contains(QLatin1String("offline"), Qt::CaseInsensitive));
         QVERIFY(s.browser.textOf(QStringLiteral("#email-hint")).contains(QLatin1String("email")));
@@ -72,9 +68,7 @@ private Q_SLOTS:
     {
         Scene s;
         QVERIFY(s.start());
-        QVERIFY(s.openWidget());
-        QVERIFY(s.browser.waitForText(QStringLiteral("#availability"),
-                                      QStringLiteral("No agent is free")));
+        QVERIFY(s.openWidgetSaying(QStringLiteral("No agent is free")));
         QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("Where is my parcel?"),
                                QStringLiteral("ada@example.com")));
         QVERIFY(s.widget.waitDelivered(QStringLiteral("Where is my parcel?")));
@@ -105,12 +99,7 @@ private Q_SLOTS:
     {
         Scene s;
         QVERIFY(s.start());
-        QVERIFY(s.startAgent());
-        QVERIFY(s.openWidget());
-        QVERIFY2(s.browser.waitForText(QStringLiteral("#availability"),
-                                       QStringLiteral("An agent is available")),
-                 qPrintable(s.browser.textOf(QStringLiteral("#availability"))));
-        QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("My order is late")));
+        QVERIFY(s.startLiveChat(QStringLiteral("My order is late")));
         QTRY_VERIFY(s.widget.conversation() > 0);
         const qint64 conversation = s.widget.conversation();
         QVERIFY2(s.agent->accept(conversation), "the chat was never offered to the online agent");
@@ -147,12 +136,9 @@ private Q_SLOTS:
         // Stopping (here: no key for a few seconds) says so too.
         QTRY_VERIFY_WITH_TIMEOUT(!typing.isEmpty() && !typing.last().at(2).toBool(), 10000);
 
-        QVERIFY(!s.agent
-                     ->request(QStringLiteral("typing"),
-                               {{QStringLiteral("conversation"), conversation},
-                                {QStringLiteral("on"), true}})
-                     .value(QLatin1String("failed"))
-                     .toBool());
+        QVERIFY(
+            s.agent->ok(QStringLiteral("typing"), {{QStringLiteral("conversation"), conversation},
+                                                   {QStringLiteral("on"), true}}));
         QVERIFY(s.browser.waitForText(QStringLiteral("#typing"),
                                       AgentName + QStringLiteral(" is typing")));
         s.agent->request(QStringLiteral("typing"), {{QStringLiteral("conversation"), conversation},
@@ -195,9 +181,7 @@ private Q_SLOTS:
         QVERIFY(first > 0);
         QVERIFY(s.agent->accept(first));
 
-        QVERIFY(s.openWidget());
-        QVERIFY(s.browser.waitForText(QStringLiteral("#availability"),
-                                      QStringLiteral("An agent is available")));
+        QVERIFY(s.openWidgetSaying(QStringLiteral("An agent is available")));
         QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("Anyone there?")));
         QVERIFY2(s.browser.waitForText(
                      QStringLiteral("#queue-text"),
@@ -207,9 +191,7 @@ private Q_SLOTS:
                  QStringLiteral("Waiting for an agent"));
 
         // The first chat ends: the slot goes to Ada, and the queue notice to her agent's name.
-        QVERIFY(!s.agent->request(QStringLiteral("end"), {{QStringLiteral("conversation"), first}})
-                     .value(QLatin1String("failed"))
-                     .toBool());
+        QVERIFY(s.agent->ok(QStringLiteral("end"), {{QStringLiteral("conversation"), first}}));
         QVERIFY(s.agent->accept(s.widget.conversation()));
         QVERIFY(s.browser.waitForText(QStringLiteral("#title"), AgentName));
         QTRY_VERIFY(!s.browser.displayed(s.browser.find(QStringLiteral("#queue-notice"))));
@@ -219,21 +201,14 @@ private Q_SLOTS:
     {
         Scene s;
         QVERIFY(s.start());
-        QVERIFY(s.startAgent());
-        QVERIFY(s.openWidget());
-        QVERIFY(s.browser.waitForText(QStringLiteral("#availability"),
-                                      QStringLiteral("An agent is available")));
-        QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("Hello?")));
+        QVERIFY(s.startLiveChat(QStringLiteral("Hello?")));
         QVERIFY(
             s.browser.waitForText(QStringLiteral("#queue-text"), QStringLiteral("in the queue")));
         auto team = s.observer();
         QVERIFY(team);
         // The only agent steps away: nobody is there to take the chat.
-        QVERIFY(!s.agent
-                     ->request(QStringLiteral("presence"),
-                               {{QStringLiteral("status"), QStringLiteral("away")}})
-                     .value(QLatin1String("failed"))
-                     .toBool());
+        QVERIFY(s.agent->ok(QStringLiteral("presence"),
+                            {{QStringLiteral("status"), QStringLiteral("away")}}));
         QVERIFY2(s.browser.waitForText(QStringLiteral("#queue-text"),
                                        QStringLiteral("No agent is available right now")),
                  qPrintable(s.browser.textOf(QStringLiteral("#queue-text"))));
@@ -387,10 +362,7 @@ private Q_SLOTS:
         const qint64 conversation = s.startAssignedChat(QStringLiteral("Hi"));
         QVERIFY(conversation > 0);
         QVERIFY(
-            !s.agent
-                 ->request(QStringLiteral("end"), {{QStringLiteral("conversation"), conversation}})
-                 .value(QLatin1String("failed"))
-                 .toBool());
+            s.agent->ok(QStringLiteral("end"), {{QStringLiteral("conversation"), conversation}}));
         QVERIFY(!s.browser.waitFor(QStringLiteral("#rating-view")).isEmpty());
         QVERIFY(s.browser.waitForText(QStringLiteral("#messages"),
                                       QStringLiteral("The chat has ended")));
@@ -481,12 +453,17 @@ private Q_SLOTS:
         shop.setWidgetScript(s.server.httpUrl(QStringLiteral("/widget.js")));
         const QString allowedPage = shop.url(QStringLiteral("localhost")).toString();
 
+        const auto script = [&] {
+            return s.browser.execute(QStringLiteral("return window.widgetScript || '';"))
+                .toString();
+        };
         QVERIFY(s.browser.navigate(shop.url(QStringLiteral("127.0.0.1"))));
-        QTest::qWait(1500);
+        QTRY_COMPARE_WITH_TIMEOUT(script(), QStringLiteral("refused"), 10000);
         QCOMPARE(s.browser.execute(QStringLiteral("return typeof window.TandemWidget;")).toString(),
                  QStringLiteral("undefined"));
 
         QVERIFY(s.browser.navigate(QUrl(allowedPage)));
+        QTRY_COMPARE_WITH_TIMEOUT(script(), QStringLiteral("loaded"), 10000);
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return s.browser.execute(QStringLiteral("return typeof window.TandemWidget;"))
@@ -521,12 +498,7 @@ private Q_SLOTS:
     {
         Scene s;
         QVERIFY(s.start());
-        QVERIFY(s.startAgent());
-        QVERIFY(s.openWidget());
-        QVERIFY(s.browser.waitForText(QStringLiteral("#availability"),
-                                      QStringLiteral("An agent is available")));
-        QVERIFY(s.widget.start(QStringLiteral("Ada"),
-                               QStringLiteral("Hi! My order #1042 hasn't arrived yet.")));
+        QVERIFY(s.startLiveChat(QStringLiteral("Hi! My order #1042 hasn't arrived yet.")));
         QVERIFY(
             s.browser.waitForText(QStringLiteral("#queue-text"), QStringLiteral("in the queue")));
         const QByteArray queue = s.browser.screenshotPng();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgetfixture.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
@@ -27,6 +28,8 @@ SyncClient::Timing fastTiming()
 AgentDesk::AgentDesk()
     : m_sync(m_cache, fastTiming())
 {
+    QObject::connect(&m_sync, &SyncClient::offered, &m_sync,
+                     [this](const Offer &offer) { m_offered.insert(offer.conversation.id); });
 }
 
 bool AgentDesk::start(TandemdProcess &server, const QString &email, const QString &password)
@@ -64,14 +67,17 @@ QJsonObject AgentDesk::request(const QString &type, const QJsonObject &fields, i
     return answer;
 }
 
+bool AgentDesk::ok(const QString &type, const QJsonObject &fields)
+{
+    return !request(type, fields).value(QLatin1String("failed")).toBool();
+}
+
 bool AgentDesk::reply(qint64 conversation, const QString &text)
 {
-    const QJsonObject data =
-        request(QStringLiteral("send"),
-                {{QStringLiteral("conversation"), conversation},
-                 {QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                 {QStringLiteral("text"), text}});
-    return !data.value(QLatin1String("failed")).toBool();
+    return ok(QStringLiteral("send"),
+              {{QStringLiteral("conversation"), conversation},
+               {QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+               {QStringLiteral("text"), text}});
 }
 
 QStringList AgentDesk::messages(qint64 conversation)
@@ -85,16 +91,15 @@ QStringList AgentDesk::messages(qint64 conversation)
 
 bool AgentDesk::accept(qint64 conversation, int ms)
 {
-    return QTest::qWaitFor(
-        [&] {
-            const QJsonObject data =
-                request(QStringLiteral("accept"), {{QStringLiteral("conversation"), conversation}});
-            if (!data.value(QLatin1String("failed")).toBool())
-                return true;
-            QTest::qWait(200); // not offered yet
-            return false;
-        },
-        ms);
+    const QDeadlineTimer deadline(ms);
+    // An offer that lapses before the accept reaches the server comes again.
+    while (QTest::qWaitFor([&] { return m_offered.contains(conversation); },
+                           int(deadline.remainingTime()))) {
+        m_offered.remove(conversation);
+        if (ok(QStringLiteral("accept"), {{QStringLiteral("conversation"), conversation}}))
+            return true;
+    }
+    return false;
 }
 
 // ---- WidgetPage
@@ -185,10 +190,14 @@ bool WidgetPage::waitDelivered(const QString &text, int ms)
 
 void HostSite::setWidgetScript(const QUrl &widgetScript)
 {
-    m_page = QByteArrayLiteral("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                               "<title>Example shop</title></head><body><h1>Example shop</h1>"
-                               "<p>Welcome.</p><script src=\"") +
-             widgetScript.toEncoded() + QByteArrayLiteral("\" async></script></body></html>");
+    m_page =
+        QByteArrayLiteral("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                          "<title>Example shop</title></head><body><h1>Example shop</h1>"
+                          "<p>Welcome.</p><script src=\"") +
+        widgetScript.toEncoded() +
+        // What became of the script, for the test to wait on.
+        QByteArrayLiteral("\" async onload=\"window.widgetScript='loaded'\""
+                          " onerror=\"window.widgetScript='refused'\"></script></body></html>");
 }
 
 HostSite::HostSite()
@@ -239,23 +248,27 @@ bool Scene::openWidget()
     return browser.navigate(server.httpUrl(QStringLiteral("/widget/")));
 }
 
+bool Scene::openWidgetSaying(const QString &availability)
+{
+    if (!openWidget())
+        return false;
+    if (browser.waitForText(QStringLiteral("#availability"), availability))
+        return true;
+    qWarning("the widget says: %s", qPrintable(browser.textOf(QStringLiteral("#availability"))));
+    return false;
+}
+
 bool Scene::startAgent(bool online, bool autoAccept)
 {
     agent = std::make_unique<AgentDesk>();
     if (!agent->start(server, Email, Password))
         return false;
-    if (online && agent
-                      ->request(QStringLiteral("presence"),
-                                {{QStringLiteral("status"), QStringLiteral("online")}})
-                      .value(QLatin1String("failed"))
-                      .toBool())
+    if (online && !agent->ok(QStringLiteral("presence"),
+                             {{QStringLiteral("status"), QStringLiteral("online")}}))
         return false;
-    return !autoAccept || !agent
-                               ->request(QStringLiteral("agent.update"),
-                                         {{QStringLiteral("agent"), agent->sync().agent().id},
-                                          {QStringLiteral("autoAccept"), true}})
-                               .value(QLatin1String("failed"))
-                               .toBool();
+    return !autoAccept || agent->ok(QStringLiteral("agent.update"),
+                                    {{QStringLiteral("agent"), agent->sync().agent().id},
+                                     {QStringLiteral("autoAccept"), true}});
 }
 
 std::unique_ptr<TestClient> Scene::observer()
@@ -297,12 +310,16 @@ bool Scene::linkOnline()
         30000);
 }
 
+bool Scene::startLiveChat(const QString &firstMessage, bool autoAccept)
+{
+    return startAgent(true, autoAccept) &&
+           openWidgetSaying(QStringLiteral("An agent is available")) &&
+           widget.start(QStringLiteral("Ada"), firstMessage);
+}
+
 qint64 Scene::startAssignedChat(const QString &firstMessage)
 {
-    if (!startAgent(true, true) || !openWidget() ||
-        !browser.waitForText(QStringLiteral("#availability"),
-                             QStringLiteral("An agent is available")) ||
-        !widget.start(QStringLiteral("Ada"), firstMessage) ||
+    if (!startLiveChat(firstMessage, true) ||
         !browser.waitForText(QStringLiteral("#title"), AgentName))
         return 0;
     return widget.conversation();

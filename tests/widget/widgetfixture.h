@@ -8,6 +8,7 @@
 #include "webdriver.h"
 
 #include <QJsonObject>
+#include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -31,11 +32,13 @@ public:
     //! A request on the SyncClient's connection; the reply's data, or the error frame with
     //! `code` (also "offline"/"timeout") and `failed: true`.
     QJsonObject request(const QString &type, const QJsonObject &fields, int ms = 10000);
+    //! A request that must succeed: true when the server answered `ok`.
+    bool ok(const QString &type, const QJsonObject &fields);
     //! Sends a reply in a conversation; true once the server acknowledged it.
     bool reply(qint64 conversation, const QString &text);
     //! Texts of a conversation's messages in the local cache, oldest first.
     QStringList messages(qint64 conversation);
-    //! Accepts the offer of a chat, retrying until it has been offered (or `ms` passed).
+    //! Waits until the chat is offered to this app (or `ms` passed), then accepts it.
     bool accept(qint64 conversation, int ms = 15000);
 
     Tandem::SyncClient &sync() { return m_sync; }
@@ -46,6 +49,8 @@ private:
     Tandem::LocalCache m_cache;
     Tandem::SyncClient m_sync;
     QString m_token;
+    //! Conversations offered to this app and not yet accepted here.
+    QSet<qint64> m_offered;
 };
 
 //! The customer's browser on the widget page: a thin layer of what a customer sees and does.
@@ -105,6 +110,9 @@ struct Scene {
     //! Starts tandemd with the agent's account and the browser.
     bool start();
     bool openWidget();
+    //! Opens the widget and waits until its start form says `availability` (what it says
+    //! instead is printed when it does not).
+    bool openWidgetSaying(const QString &availability);
     //! The agent's app signs in and, unless told otherwise, says it is online.
     bool startAgent(bool online = true, bool autoAccept = false);
     //! An agent connection that only watches: its events show what the team sees.
@@ -113,6 +121,8 @@ struct Scene {
     int storedCopies(qint64 conversation, const QString &text);
     //! Waits until the widget's connection is up to date with the server.
     bool linkOnline();
+    //! The agent's app online and a customer, Ada, starting a live chat from the widget.
+    bool startLiveChat(const QString &firstMessage, bool autoAccept = false);
     //! A live chat with the (auto-accepting) agent, up to the agent's name in the header.
     qint64 startAssignedChat(const QString &firstMessage);
 };

@@ -182,7 +182,7 @@ void AgentLink::onDropped(int closeCode)
     if (!unanswered.isEmpty())
         Q_EMIT returned(unanswered);
     m_sweep.stop();
-    m_reconnect.start(m_backoff.nextDelayMs());
+    m_reconnect.start(m_backoff.next());
 }
 
 void AgentLink::onReplied(const QString &id, const QJsonObject &data)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backoff.h"
+#include "sync/backoff.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -93,7 +93,7 @@ private:
     AgentCredentials &m_credentials;
     SimStats &m_stats;
     SimConnection *m_connection;
-    Backoff m_backoff;
+    Backoff m_backoff{std::chrono::milliseconds(500), std::chrono::seconds(30)};
     QTimer m_reconnect;
     QTimer m_sweep;
 

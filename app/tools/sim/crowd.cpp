@@ -2,7 +2,6 @@
 #include "crowd.h"
 
 #include "simstats.h"
-#include "simulatedcustomer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -47,12 +46,8 @@ void Crowd::ramp()
         std::min<qint64>(m_settings.customers,
                          1 + m_rampClock.elapsed() * qint64(m_settings.connectsPerSecond) / 1000);
     while (qint64(m_customers.size()) < due) {
-        SimulatedCustomer::Settings s;
-        s.url = m_settings.url;
+        SimulatedCustomer::Settings s = m_settings.customer;
         s.index = int(m_customers.size());
-        s.thinkMs = m_settings.thinkMs;
-        s.messagesPerConversation = m_settings.messagesPerConversation;
-        s.liveSharePercent = m_settings.liveSharePercent;
         auto *customer = new SimulatedCustomer(s, m_stats, this);
         connect(customer, &SimulatedCustomer::becameIdle, this, &Crowd::onIdle);
         m_customers.push_back(customer);

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "simulatedcustomer.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
-#include <QUrl>
 
 #include <deque>
 #include <vector>
@@ -13,7 +14,6 @@
 namespace Tandem::Sim {
 
 class SimStats;
-class SimulatedCustomer;
 
 //! All simulated customers: brings them in at a steady pace rather than all in one
 //! millisecond, then hands new conversations to idle ones at the requested rate.
@@ -22,13 +22,11 @@ class Crowd : public QObject
     Q_OBJECT
 public:
     struct Settings {
-        QUrl url;
+        //! What every customer is given (each gets its own index).
+        SimulatedCustomer::Settings customer;
         int customers = 5;
         double conversationsPerSecond = 0.2;
-        int thinkMs = 3000;
-        int messagesPerConversation = 4;
         int connectsPerSecond = 200;
-        int liveSharePercent = 0;
     };
 
     Crowd(const Settings &settings, SimStats &stats, QObject *parent);

@@ -176,7 +176,7 @@ void SimulatedCustomer::onDropped(int closeCode)
     }
     if (closeCode != 0 && closeCode != 1001 && closeCode != 1000)
         m_stats.countError(QStringLiteral("closed_%1").arg(closeCode));
-    arm(Deadline::Reconnect, m_backoff.nextDelayMs());
+    arm(Deadline::Reconnect, int(m_backoff.next().count()));
 }
 
 void SimulatedCustomer::onReplied(const QString &id, const QJsonObject &data)

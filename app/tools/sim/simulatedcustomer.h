@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backoff.h"
+#include "sync/backoff.h"
 
 #include <QObject>
 #include <QTimer>
@@ -81,7 +81,7 @@ private:
     Settings m_settings;
     SimStats &m_stats;
     SimConnection *m_connection;
-    Backoff m_backoff;
+    Backoff m_backoff{std::chrono::milliseconds(500), std::chrono::seconds(30)};
     QTimer m_deadline;
     Deadline m_deadlinePurpose = Deadline::None;
     QTimer m_think;
