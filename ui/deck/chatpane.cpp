@@ -211,8 +211,7 @@ ChatPane::ChatPane(AgentSession &session, QWidget *parent)
             });
     connect(&session.outbox(), &Outbox::refused, this,
             [this](const QUuid &clientId, const QString &why) {
-                m_model->setFailed(clientId, true);
-                if (m_model->rowCount() > 0 && m_conversation != 0)
+                if (m_model->setFailed(clientId, true))
                     showNotice(tr("A reply was not accepted by the server: %1").arg(why));
             });
     // New messages while the agent is in this chat are read as they come.

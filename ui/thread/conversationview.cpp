@@ -139,8 +139,8 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
             });
     connect(&session.outbox(), &Outbox::refused, this,
             [this](const QUuid &clientId, const QString &why) {
-                m_model->setFailed(clientId, true);
-                showNotice(tr("A reply was not accepted by the server: %1").arg(why));
+                if (m_model->setFailed(clientId, true))
+                    showNotice(tr("A reply was not accepted by the server: %1").arg(why));
             });
     connect(&session.cache(), &LocalCache::applied, this,
             [this](qint64, const QSet<qint64> &changed) {
