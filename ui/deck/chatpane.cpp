@@ -319,16 +319,8 @@ void ChatPane::focusComposer()
 
 void ChatPane::markRead()
 {
-    if (m_conversation == 0 || !window()->isActiveWindow() || !isVisible())
-        return;
-    const auto summary = m_session.cache().conversation(m_conversation);
-    if (!summary || summary->unread == 0 || summary->lastMessageId == 0)
-        return;
-    m_session.cache().setReadMarker(m_conversation, summary->lastMessageId);
-    m_session.sync().request(QStringLiteral("read"),
-                             {{QStringLiteral("conversation"), m_conversation},
-                              {QStringLiteral("upTo"), summary->lastMessageId}},
-                             this, [](bool, const QJsonObject &) {});
+    if (window()->isActiveWindow() && isVisible())
+        m_session.markRead(m_conversation);
 }
 
 void ChatPane::send(const QString &text)
