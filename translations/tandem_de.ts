@@ -252,14 +252,6 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Diese Antwort ist zu lang: höchstens %1 Zeichen.</translation>
     </message>
     <message>
-        <source>%1 is typing…</source>
-        <translation>%1 schreibt …</translation>
-    </message>
-    <message>
-        <source>The customer</source>
-        <translation>Der Kunde</translation>
-    </message>
-    <message>
         <source>A reply was not accepted by the server: %1</source>
         <translation>Eine Antwort wurde vom Server nicht angenommen: %1</translation>
     </message>
@@ -412,14 +404,6 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     <message>
         <source>Choose a conversation on the left to read and answer it.</source>
         <translation>Wählen Sie links eine Unterhaltung, um sie zu lesen und zu beantworten.</translation>
-    </message>
-    <message>
-        <source>%1 is typing…</source>
-        <translation>%1 schreibt …</translation>
-    </message>
-    <message>
-        <source>The customer</source>
-        <translation>Der Kunde</translation>
     </message>
     <message>
         <source>A reply was not accepted by the server: %1</source>
@@ -1033,6 +1017,17 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>The note is too long: at most %1 characters.</source>
         <translation>Die Notiz ist zu lang: höchstens %1 Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::TypingIndicator</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt …</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>Der Kunde</translation>
     </message>
 </context>
 </TS>

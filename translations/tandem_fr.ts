@@ -252,14 +252,6 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>Cette réponse est trop longue&#xa0;: %1 caractères au plus.</translation>
     </message>
     <message>
-        <source>%1 is typing…</source>
-        <translation>%1 est en train d’écrire…</translation>
-    </message>
-    <message>
-        <source>The customer</source>
-        <translation>Le client</translation>
-    </message>
-    <message>
         <source>A reply was not accepted by the server: %1</source>
         <translation>Une réponse n’a pas été acceptée par le serveur&#xa0;: %1</translation>
     </message>
@@ -412,14 +404,6 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     <message>
         <source>Choose a conversation on the left to read and answer it.</source>
         <translation>Choisissez une conversation à gauche pour la lire et y répondre.</translation>
-    </message>
-    <message>
-        <source>%1 is typing…</source>
-        <translation>%1 est en train d’écrire…</translation>
-    </message>
-    <message>
-        <source>The customer</source>
-        <translation>Le client</translation>
     </message>
     <message>
         <source>A reply was not accepted by the server: %1</source>
@@ -1033,6 +1017,17 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>The note is too long: at most %1 characters.</source>
         <translation>La note est trop longue&#xa0;: %1 caractères au plus.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::TypingIndicator</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 est en train d’écrire…</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>Le client</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@
 #include "thread/messagedelegate.h"
 #include "thread/messagelistview.h"
 #include "thread/olderhistoryproxy.h"
+#include "thread/typingindicator.h"
 #include "thread/typingnotifier.h"
 
 #include <QAction>
@@ -41,14 +42,19 @@ QString channelName(const QString &channel)
     return channel;
 }
 
-QLabel *smallLabel(const QString &objectName)
+QLabel *shrunk(QLabel *label)
 {
-    auto *label = new QLabel;
-    label->setObjectName(objectName);
     QFont f = label->font();
     f.setPointSizeF(f.pointSizeF() * 0.9);
     label->setFont(f);
     return label;
+}
+
+QLabel *smallLabel(const QString &objectName)
+{
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    return shrunk(label);
 }
 } // namespace
 
@@ -58,6 +64,7 @@ ChatPane::ChatPane(AgentSession &session, QWidget *parent)
     , m_model(new MessageListModel(session.cache(), &session.sync(), this))
     , m_proxy(new OlderHistoryProxy(this))
     , m_typingNotifier(new TypingNotifier(session.sync(), this))
+    , m_typing(new TypingIndicator(session.sync()))
 {
     setObjectName(QStringLiteral("chatPane"));
     setAttribute(Qt::WA_StyledBackground, false);
@@ -116,10 +123,7 @@ ChatPane::ChatPane(AgentSession &session, QWidget *parent)
     m_wait = smallLabel(QStringLiteral("waiting"));
     m_duration = smallLabel(QStringLiteral("duration"));
     m_duration->setEnabled(false);
-    m_typing = smallLabel(QStringLiteral("typing"));
-    QFont italic = m_typing->font();
-    italic.setItalic(true);
-    m_typing->setFont(italic);
+    shrunk(m_typing);
     m_transferNote = smallLabel(QStringLiteral("transferNote"));
     m_transferNote->setWordWrap(true);
     m_transferNote->setTextFormat(Qt::PlainText);
@@ -196,19 +200,6 @@ ChatPane::ChatPane(AgentSession &session, QWidget *parent)
     layout->addWidget(m_notice);
     layout->addLayout(composerRow);
 
-    m_typingExpiry.setSingleShot(true);
-    m_typingExpiry.setInterval(8000);
-    connect(&m_typingExpiry, &QTimer::timeout, m_typing, &QLabel::clear);
-    connect(&session.sync(), &SyncClient::typing, this,
-            [this](qint64 conversation, const QString &who, bool on) {
-                if (conversation != m_conversation)
-                    return;
-                m_typing->setText(
-                    on ? tr("%1 is typing…").arg(who.isEmpty() ? tr("The customer") : who)
-                       : QString());
-                if (on)
-                    m_typingExpiry.start();
-            });
     connect(&session.outbox(), &Outbox::refused, this,
             [this](const QUuid &clientId, const QString &why) {
                 if (m_model->setFailed(clientId, true))
@@ -224,6 +215,11 @@ ChatPane::ChatPane(AgentSession &session, QWidget *parent)
 QAbstractItemModel *ChatPane::messages() const
 {
     return m_proxy;
+}
+
+QLabel *ChatPane::typingLabel() const
+{
+    return m_typing;
 }
 
 CannedPopup *ChatPane::cannedPopup()
@@ -246,8 +242,8 @@ void ChatPane::setChat(const QModelIndex &row)
         m_conversation = id;
         m_composer->setConversation(id);
         m_typingNotifier->setConversation(id);
+        m_typing->setConversation(id);
         m_model->setConversation(id);
-        m_typing->clear();
         m_notice->hide();
         m_send->setEnabled(!m_composer->toPlainText().trimmed().isEmpty());
         setEnabled(true);
