@@ -200,14 +200,6 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
 <context>
     <name>Tandem::ChatPane</name>
     <message>
-        <source>Web chat</source>
-        <translation>Web-Chat</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
         <source>End Chat</source>
         <translation>Chat beenden</translation>
     </message>
@@ -420,6 +412,10 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     <message>
         <source>%1 · conversation %2</source>
         <translation>%1 · Unterhaltung %2</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
     </message>
 </context>
 <context>

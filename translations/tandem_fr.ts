@@ -200,14 +200,6 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
 <context>
     <name>Tandem::ChatPane</name>
     <message>
-        <source>Web chat</source>
-        <translation>Chat web</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
         <source>End Chat</source>
         <translation>Terminer la discussion</translation>
     </message>
@@ -420,6 +412,10 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     <message>
         <source>%1 · conversation %2</source>
         <translation>%1 · conversation %2</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
     </message>
 </context>
 <context>

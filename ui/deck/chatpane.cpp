@@ -8,6 +8,7 @@
 #include "models/messagelistmodel.h"
 #include "shell/agentsession.h"
 #include "thread/composer.h"
+#include "thread/conversationview.h"
 #include "thread/messagedelegate.h"
 #include "thread/messagelistview.h"
 #include "thread/olderhistoryproxy.h"
@@ -29,19 +30,6 @@ namespace Tandem
 {
 namespace
 {
-QString channelName(const QString &channel)
-{
-    if (channel == QLatin1String("web"))
-        return ChatPane::tr("Web chat");
-    if (channel == QLatin1String("email"))
-        return ChatPane::tr("Email");
-    if (channel == QLatin1String("whatsapp"))
-        return QStringLiteral("WhatsApp");
-    if (channel == QLatin1String("telegram"))
-        return QStringLiteral("Telegram");
-    return channel;
-}
-
 QLabel *shrunk(QLabel *label)
 {
     QFont f = label->font();
@@ -265,7 +253,8 @@ void ChatPane::refresh()
     const QString name = m_row.data(ConversationListModel::CustomerNameRole).toString();
     m_name->setText(name.isEmpty() ? tr("Customer") : name);
     m_name->setToolTip(name);
-    m_channel->setText(channelName(m_row.data(ConversationListModel::ChannelRole).toString()));
+    m_channel->setText(
+        ConversationView::channelName(m_row.data(ConversationListModel::ChannelRole).toString()));
     const int unread = m_row.data(ConversationListModel::UnreadRole).toInt();
     m_unread->setVisible(unread > 0);
     m_unread->setText(tr("%n new", nullptr, unread));

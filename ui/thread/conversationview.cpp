@@ -137,6 +137,19 @@ QAbstractItemModel *ConversationView::messages() const
     return m_proxy;
 }
 
+QString ConversationView::channelName(const QString &channel)
+{
+    if (channel == QLatin1String("web"))
+        return tr("Web chat");
+    if (channel == QLatin1String("email"))
+        return tr("Email");
+    if (channel == QLatin1String("whatsapp"))
+        return QStringLiteral("WhatsApp");
+    if (channel == QLatin1String("telegram"))
+        return QStringLiteral("Telegram");
+    return channel;
+}
+
 QLabel *ConversationView::typingLabel() const
 {
     return m_typing;
@@ -173,9 +186,8 @@ void ConversationView::updateHeader()
         return;
     }
     m_title->setText(summary->customerName.isEmpty() ? tr("Customer") : summary->customerName);
-    const QString channel =
-        summary->channel == QLatin1String("web") ? tr("Web chat") : summary->channel;
-    m_subtitle->setText(tr("%1 · conversation %2").arg(channel).arg(summary->id));
+    m_subtitle->setText(
+        tr("%1 · conversation %2").arg(channelName(summary->channel)).arg(summary->id));
 }
 
 void ConversationView::send(const QString &text)

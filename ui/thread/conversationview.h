@@ -28,6 +28,9 @@ class ConversationView : public QWidget
 public:
     explicit ConversationView(AgentSession &session, QWidget *parent = nullptr);
 
+    //! A channel's name for people ("web" is "Web chat").
+    static QString channelName(const QString &channel);
+
     void setConversation(qint64 conversationId);
     qint64 conversation() const { return m_conversation; }
     void focusComposer();
