@@ -369,7 +369,13 @@ private Q_SLOTS:
         QVERIFY2(!offer.isEmpty(), "the declined chat was not offered to the colleague");
         QVERIFY(isOk(m_ben->request(QStringLiteral("accept"),
                                     {{QStringLiteral("conversation"), tomas.conversation}})));
-        QTest::qWait(300); // the assignment's event reaches the app too
+        // The assignment reaches the app too: the inbox has it as Ben's, and the deck, fed by
+        // the same cache batch, opened no pane for it.
+        ConversationListModel *inbox = window()->inbox()->conversations();
+        QTRY_COMPARE_WITH_TIMEOUT(inbox->index(inbox->rowOf(tomas.conversation), 0)
+                                      .data(ConversationListModel::AssigneeIdRole)
+                                      .toLongLong(),
+                                  m_ben_id, Slow);
         QVERIFY(!deck()->pane(tomas.conversation));
         QCOMPARE(deck()->panes().size(), 3);
         QVERIFY(window()->offerStrip()->noticeLabel()->text().isEmpty());
@@ -653,7 +659,9 @@ private Q_SLOTS:
                  ->unreadLabel()
                  ->isHidden(),
             Slow);
-        QTest::qWait(1200); // one tick of the clocks
+        // One tick of the clocks.
+        const QString clock = priya->durationLabel()->text();
+        QTRY_VERIFY_WITH_TIMEOUT(priya->durationLabel()->text() != clock, Slow);
         const QPixmap shot = window()->grab();
         QVERIFY(!shot.isNull());
         QCOMPARE(shot.size() / shot.devicePixelRatio(), QSize(1400, 900));
