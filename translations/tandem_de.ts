@@ -200,14 +200,6 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
 <context>
     <name>Tandem::ChatPane</name>
     <message>
-        <source>Web chat</source>
-        <translation>Web-Chat</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
         <source>End Chat</source>
         <translation>Chat beenden</translation>
     </message>
@@ -250,14 +242,6 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     <message>
         <source>This reply is too long: at most %1 characters.</source>
         <translation>Diese Antwort ist zu lang: höchstens %1 Zeichen.</translation>
-    </message>
-    <message>
-        <source>%1 is typing…</source>
-        <translation>%1 schreibt …</translation>
-    </message>
-    <message>
-        <source>The customer</source>
-        <translation>Der Kunde</translation>
     </message>
     <message>
         <source>A reply was not accepted by the server: %1</source>
@@ -414,14 +398,6 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Wählen Sie links eine Unterhaltung, um sie zu lesen und zu beantworten.</translation>
     </message>
     <message>
-        <source>%1 is typing…</source>
-        <translation>%1 schreibt …</translation>
-    </message>
-    <message>
-        <source>The customer</source>
-        <translation>Der Kunde</translation>
-    </message>
-    <message>
         <source>A reply was not accepted by the server: %1</source>
         <translation>Eine Antwort wurde vom Server nicht angenommen: %1</translation>
     </message>
@@ -436,6 +412,10 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     <message>
         <source>%1 · conversation %2</source>
         <translation>%1 · Unterhaltung %2</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1013,17 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>The note is too long: at most %1 characters.</source>
         <translation>Die Notiz ist zu lang: höchstens %1 Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::TypingIndicator</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt …</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>Der Kunde</translation>
     </message>
 </context>
 </TS>

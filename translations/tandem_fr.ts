@@ -200,14 +200,6 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
 <context>
     <name>Tandem::ChatPane</name>
     <message>
-        <source>Web chat</source>
-        <translation>Chat web</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
         <source>End Chat</source>
         <translation>Terminer la discussion</translation>
     </message>
@@ -250,14 +242,6 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     <message>
         <source>This reply is too long: at most %1 characters.</source>
         <translation>Cette réponse est trop longue&#xa0;: %1 caractères au plus.</translation>
-    </message>
-    <message>
-        <source>%1 is typing…</source>
-        <translation>%1 est en train d’écrire…</translation>
-    </message>
-    <message>
-        <source>The customer</source>
-        <translation>Le client</translation>
     </message>
     <message>
         <source>A reply was not accepted by the server: %1</source>
@@ -414,14 +398,6 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>Choisissez une conversation à gauche pour la lire et y répondre.</translation>
     </message>
     <message>
-        <source>%1 is typing…</source>
-        <translation>%1 est en train d’écrire…</translation>
-    </message>
-    <message>
-        <source>The customer</source>
-        <translation>Le client</translation>
-    </message>
-    <message>
         <source>A reply was not accepted by the server: %1</source>
         <translation>Une réponse n’a pas été acceptée par le serveur&#xa0;: %1</translation>
     </message>
@@ -436,6 +412,10 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     <message>
         <source>%1 · conversation %2</source>
         <translation>%1 · conversation %2</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1013,17 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>The note is too long: at most %1 characters.</source>
         <translation>La note est trop longue&#xa0;: %1 caractères au plus.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::TypingIndicator</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 est en train d’écrire…</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>Le client</translation>
     </message>
 </context>
 </TS>

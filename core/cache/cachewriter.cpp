@@ -22,7 +22,6 @@ const QString ownAgentKey = QStringLiteral("own_agent");
 //! The effects of one drain's jobs, gathered while its transaction is open.
 struct CacheWriter::Batch {
     CacheChanges changes;
-    bool hasServerState = false; // events or a snapshot
     QList<std::pair<qint64, quint64>> drafts; // conversation, ticket
 };
 
@@ -224,7 +223,6 @@ void CacheWriter::drain()
 void CacheWriter::enqueueEvents(const QList<Event> &events)
 {
     enqueue({[this, events](Batch &batch) {
-                 batch.hasServerState = true;
                  if (m_eventsHalted)
                      return true;
                  for (const Event &event : events) {
@@ -239,7 +237,6 @@ void CacheWriter::enqueueEvents(const QList<Event> &events)
 void CacheWriter::enqueueSnapshot(qint64 seq, const QJsonObject &snapshot)
 {
     enqueue({[this, seq, snapshot](Batch &batch) {
-                 batch.hasServerState = true;
                  if (!m_events->applySnapshot(batch.changes, seq, snapshot))
                      return false;
                  m_eventsHalted = false; // the snapshot covers whatever was lost

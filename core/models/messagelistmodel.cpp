@@ -97,14 +97,15 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {StateRole, "state"}};
 }
 
-void MessageListModel::setFailed(const QUuid &clientId, bool failed)
+bool MessageListModel::setFailed(const QUuid &clientId, bool failed)
 {
+    const int row = pendingRow(clientId);
     if (failed ? !m_failed.contains(clientId) : m_failed.contains(clientId)) {
         failed ? (void)m_failed.insert(clientId) : (void)m_failed.remove(clientId);
-        const int row = pendingRow(clientId);
         if (row >= 0)
             Q_EMIT dataChanged(index(row), index(row), {StateRole});
     }
+    return row >= 0;
 }
 
 int MessageListModel::pendingRow(const QUuid &clientId) const

@@ -37,8 +37,10 @@ public:
 
     void setConversation(qint64 conversationId);
     qint64 conversation() const { return m_conversation; }
-    //! Marks a reply the server refused for good.
-    void setFailed(const QUuid &clientId, bool failed);
+    //! Marks a reply the server refused for good. Returns whether it is one of the rows shown
+    //! now: the outbox reports every conversation's replies, and only the view that shows
+    //! this one has something to say about it.
+    bool setFailed(const QUuid &clientId, bool failed);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

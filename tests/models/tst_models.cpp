@@ -180,6 +180,35 @@ private Q_SLOTS:
         QVERIFY(model.index(2).data(MessageListModel::IdRole).toLongLong() > 0);
     }
 
+    //! The outbox reports refusals of every conversation's replies: a model marks (and owns up
+    //! to) only those it shows.
+    void messageListOwnsOnlyItsRefusedReplies()
+    {
+        apply({m_feed.conversation(1, QStringLiteral("Ada"), 0), m_feed.conversation(2, QStringLiteral("Bo"), 1)});
+        MessageListModel model(*m_cache, nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConversation(1);
+        const QUuid mine = m_cache->queueReply(1, QStringLiteral("On it"));
+        const QUuid other = m_cache->queueReply(2, QStringLiteral("Elsewhere"));
+        m_cache->flush();
+        QCOMPARE(model.rowCount(), 1);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(!model.setFailed(other, true));
+        QCOMPARE(changed.size(), 0);
+        QVERIFY(model.setFailed(mine, true));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.index(0).data(MessageListModel::StateRole).value<MessageListModel::State>(),
+                 MessageListModel::State::Failed);
+        // Told twice, it is still this model's, and nothing changes again.
+        QVERIFY(model.setFailed(mine, true));
+        QCOMPARE(changed.size(), 1);
+        // The other conversation's reply shows as failed once that conversation is open.
+        model.setConversation(2);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0).data(MessageListModel::StateRole).value<MessageListModel::State>(),
+                 MessageListModel::State::Failed);
+    }
+
     void messageListShowsEveryMessageOfABigBatch()
     {
         apply({m_feed.conversation(1, QStringLiteral("Ada"), 0), m_feed.message(1, QStringLiteral("start"), 0)});

@@ -15,6 +15,7 @@
 #include "deck/offerstrip.h"
 #include "deck/teamdialog.h"
 #include "deck/transferdialog.h"
+#include "desktoptest.h"
 #include "main/mainwindow.h"
 #include "models/agentpresencemodel.h"
 #include "models/cannedresponsesmodel.h"
@@ -49,6 +50,7 @@
 #include <memory>
 
 using namespace Tandem;
+using namespace DesktopTest;
 
 namespace
 {
@@ -63,16 +65,6 @@ const QString RefundText = QStringLiteral(
     "I've issued a full refund; it will show on your statement within 3–5 business days.");
 constexpr int Slow = 15000; // a server round trip on a busy machine, generously
 
-QJsonObject data(const QJsonObject &frame)
-{
-    return frame.value(QLatin1String("data")).toObject();
-}
-
-qint64 integer(const QJsonObject &o, const char *key)
-{
-    return qint64(o.value(QLatin1String(key)).toDouble());
-}
-
 bool isOk(const QJsonObject &reply)
 {
     return reply.value(QLatin1String("type")).toString() == QLatin1String("ok");
@@ -84,16 +76,6 @@ struct ChatCustomer {
     std::unique_ptr<TestClient> client;
     qint64 conversation = 0;
 };
-
-QList<int> rowsWithText(const QAbstractItemModel *model, const QString &text)
-{
-    QList<int> rows;
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, 0).data(MessageListModel::TextRole).toString() == text)
-            rows.append(row);
-    }
-    return rows;
-}
 } // namespace
 
 class TestDeck : public QObject
@@ -369,7 +351,13 @@ private Q_SLOTS:
         QVERIFY2(!offer.isEmpty(), "the declined chat was not offered to the colleague");
         QVERIFY(isOk(m_ben->request(QStringLiteral("accept"),
                                     {{QStringLiteral("conversation"), tomas.conversation}})));
-        QTest::qWait(300); // the assignment's event reaches the app too
+        // The assignment reaches the app too: the inbox has it as Ben's, and the deck, fed by
+        // the same cache batch, opened no pane for it.
+        ConversationListModel *inbox = window()->inbox()->conversations();
+        QTRY_COMPARE_WITH_TIMEOUT(inbox->index(inbox->rowOf(tomas.conversation), 0)
+                                      .data(ConversationListModel::AssigneeIdRole)
+                                      .toLongLong(),
+                                  m_ben_id, Slow);
         QVERIFY(!deck()->pane(tomas.conversation));
         QCOMPARE(deck()->panes().size(), 3);
         QVERIFY(window()->offerStrip()->noticeLabel()->text().isEmpty());
@@ -653,7 +641,9 @@ private Q_SLOTS:
                  ->unreadLabel()
                  ->isHidden(),
             Slow);
-        QTest::qWait(1200); // one tick of the clocks
+        // One tick of the clocks.
+        const QString clock = priya->durationLabel()->text();
+        QTRY_VERIFY_WITH_TIMEOUT(priya->durationLabel()->text() != clock, Slow);
         const QPixmap shot = window()->grab();
         QVERIFY(!shot.isNull());
         QCOMPARE(shot.size() / shot.devicePixelRatio(), QSize(1400, 900));
@@ -790,27 +780,12 @@ private Q_SLOTS:
 
 int main(int argc, char *argv[])
 {
-    // Settings, cache and data in a fresh temporary home, never the user's own.
-    QTemporaryDir home;
+    const DesktopTest::TemporaryHome home;
     if (!home.isValid())
         return 1;
-    for (const char *name :
-         {"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"}) {
-        const QString dir = home.filePath(QString::fromLatin1(name).toLower());
-        QDir().mkpath(dir);
-        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                       QFileDevice::ExeOwner);
-        qputenv(name, QFile::encodeName(dir));
-    }
     // No keychain is needed (the token comes from the environment) and none may be reached.
     qunsetenv("DBUS_SESSION_BUS_ADDRESS");
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QApplication::setQuitOnLastWindowClosed(false);
-    DesktopApplication::setApplicationIdentity();
-    TestDeck test;
-    return QTest::qExec(&test, argc, argv);
+    return DesktopTest::exec<TestDeck>(argc, argv);
 }
 
 #include "tst_deck.moc"

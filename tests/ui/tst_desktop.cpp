@@ -5,6 +5,7 @@
 #include "auth/credentialstore.h"
 #include "conversations/conversationlistview.h"
 #include "conversations/inboxpanel.h"
+#include "desktoptest.h"
 #include "main/mainwindow.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
@@ -44,6 +45,7 @@
 #include <QUuid>
 
 using namespace Tandem;
+using namespace DesktopTest;
 
 namespace
 {
@@ -52,27 +54,6 @@ const QString Password = QStringLiteral("correct horse battery");
 const QString Colleague = QStringLiteral("sam@example.com");
 const QString Profile1 = QStringLiteral("e2e");
 const QString FirstMessage = QStringLiteral("My order #1234 is late, can you check the parcel?");
-
-QJsonObject data(const QJsonObject &frame)
-{
-    return frame.value(QLatin1String("data")).toObject();
-}
-
-qint64 integer(const QJsonObject &o, const char *key)
-{
-    return qint64(o.value(QLatin1String(key)).toDouble());
-}
-
-//! Rows of the open conversation's message list whose text is `text`.
-QList<int> rowsWithText(const QAbstractItemModel *model, const QString &text)
-{
-    QList<int> rows;
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, 0).data(MessageListModel::TextRole).toString() == text)
-            rows.append(row);
-    }
-    return rows;
-}
 
 MessageListModel::State stateOf(const QAbstractItemModel *model, const QString &text)
 {
@@ -735,30 +716,15 @@ private Q_SLOTS:
 
 int main(int argc, char *argv[])
 {
-    // Settings, cache and data in a fresh temporary home, never the user's own.
-    QTemporaryDir home;
+    const DesktopTest::TemporaryHome home;
     if (!home.isValid())
         return 1;
-    for (const char *name :
-         {"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"}) {
-        const QString dir = home.filePath(QString::fromLatin1(name).toLower());
-        QDir().mkpath(dir);
-        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                       QFileDevice::ExeOwner);
-        qputenv(name, QFile::encodeName(dir));
-    }
     // Outside with-keyring.sh no keychain may be reached: not the user's, not by accident.
     if (qEnvironmentVariableIsEmpty("TANDEM_KEYRING_SANDBOX")) {
         qunsetenv("DBUS_SESSION_BUS_ADDRESS");
         qunsetenv("DISPLAY");
     }
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QApplication::setQuitOnLastWindowClosed(false);
-    DesktopApplication::setApplicationIdentity();
-    TestDesktop test;
-    return QTest::qExec(&test, argc, argv);
+    return DesktopTest::exec<TestDesktop>(argc, argv);
 }
 
 #include "tst_desktop.moc"

@@ -8,9 +8,11 @@
 #include "models/messagelistmodel.h"
 #include "shell/agentsession.h"
 #include "thread/composer.h"
+#include "thread/conversationview.h"
 #include "thread/messagedelegate.h"
 #include "thread/messagelistview.h"
 #include "thread/olderhistoryproxy.h"
+#include "thread/typingindicator.h"
 #include "thread/typingnotifier.h"
 
 #include <QAction>
@@ -28,27 +30,19 @@ namespace Tandem
 {
 namespace
 {
-QString channelName(const QString &channel)
+QLabel *shrunk(QLabel *label)
 {
-    if (channel == QLatin1String("web"))
-        return ChatPane::tr("Web chat");
-    if (channel == QLatin1String("email"))
-        return ChatPane::tr("Email");
-    if (channel == QLatin1String("whatsapp"))
-        return QStringLiteral("WhatsApp");
-    if (channel == QLatin1String("telegram"))
-        return QStringLiteral("Telegram");
-    return channel;
+    QFont f = label->font();
+    f.setPointSizeF(f.pointSizeF() * 0.9);
+    label->setFont(f);
+    return label;
 }
 
 QLabel *smallLabel(const QString &objectName)
 {
     auto *label = new QLabel;
     label->setObjectName(objectName);
-    QFont f = label->font();
-    f.setPointSizeF(f.pointSizeF() * 0.9);
-    label->setFont(f);
-    return label;
+    return shrunk(label);
 }
 } // namespace
 
@@ -58,6 +52,7 @@ ChatPane::ChatPane(AgentSession &session, QWidget *parent)
     , m_model(new MessageListModel(session.cache(), &session.sync(), this))
     , m_proxy(new OlderHistoryProxy(this))
     , m_typingNotifier(new TypingNotifier(session.sync(), this))
+    , m_typing(new TypingIndicator(session.sync()))
 {
     setObjectName(QStringLiteral("chatPane"));
     setAttribute(Qt::WA_StyledBackground, false);
@@ -116,10 +111,7 @@ ChatPane::ChatPane(AgentSession &session, QWidget *parent)
     m_wait = smallLabel(QStringLiteral("waiting"));
     m_duration = smallLabel(QStringLiteral("duration"));
     m_duration->setEnabled(false);
-    m_typing = smallLabel(QStringLiteral("typing"));
-    QFont italic = m_typing->font();
-    italic.setItalic(true);
-    m_typing->setFont(italic);
+    shrunk(m_typing);
     m_transferNote = smallLabel(QStringLiteral("transferNote"));
     m_transferNote->setWordWrap(true);
     m_transferNote->setTextFormat(Qt::PlainText);
@@ -196,23 +188,9 @@ ChatPane::ChatPane(AgentSession &session, QWidget *parent)
     layout->addWidget(m_notice);
     layout->addLayout(composerRow);
 
-    m_typingExpiry.setSingleShot(true);
-    m_typingExpiry.setInterval(8000);
-    connect(&m_typingExpiry, &QTimer::timeout, m_typing, &QLabel::clear);
-    connect(&session.sync(), &SyncClient::typing, this,
-            [this](qint64 conversation, const QString &who, bool on) {
-                if (conversation != m_conversation)
-                    return;
-                m_typing->setText(
-                    on ? tr("%1 is typing…").arg(who.isEmpty() ? tr("The customer") : who)
-                       : QString());
-                if (on)
-                    m_typingExpiry.start();
-            });
     connect(&session.outbox(), &Outbox::refused, this,
             [this](const QUuid &clientId, const QString &why) {
-                m_model->setFailed(clientId, true);
-                if (m_model->rowCount() > 0 && m_conversation != 0)
+                if (m_model->setFailed(clientId, true))
                     showNotice(tr("A reply was not accepted by the server: %1").arg(why));
             });
     // New messages while the agent is in this chat are read as they come.
@@ -225,6 +203,11 @@ ChatPane::ChatPane(AgentSession &session, QWidget *parent)
 QAbstractItemModel *ChatPane::messages() const
 {
     return m_proxy;
+}
+
+QLabel *ChatPane::typingLabel() const
+{
+    return m_typing;
 }
 
 CannedPopup *ChatPane::cannedPopup()
@@ -247,8 +230,8 @@ void ChatPane::setChat(const QModelIndex &row)
         m_conversation = id;
         m_composer->setConversation(id);
         m_typingNotifier->setConversation(id);
+        m_typing->setConversation(id);
         m_model->setConversation(id);
-        m_typing->clear();
         m_notice->hide();
         m_send->setEnabled(!m_composer->toPlainText().trimmed().isEmpty());
         setEnabled(true);
@@ -270,7 +253,8 @@ void ChatPane::refresh()
     const QString name = m_row.data(ConversationListModel::CustomerNameRole).toString();
     m_name->setText(name.isEmpty() ? tr("Customer") : name);
     m_name->setToolTip(name);
-    m_channel->setText(channelName(m_row.data(ConversationListModel::ChannelRole).toString()));
+    m_channel->setText(
+        ConversationView::channelName(m_row.data(ConversationListModel::ChannelRole).toString()));
     const int unread = m_row.data(ConversationListModel::UnreadRole).toInt();
     m_unread->setVisible(unread > 0);
     m_unread->setText(tr("%n new", nullptr, unread));
@@ -320,16 +304,8 @@ void ChatPane::focusComposer()
 
 void ChatPane::markRead()
 {
-    if (m_conversation == 0 || !window()->isActiveWindow() || !isVisible())
-        return;
-    const auto summary = m_session.cache().conversation(m_conversation);
-    if (!summary || summary->unread == 0 || summary->lastMessageId == 0)
-        return;
-    m_session.cache().setReadMarker(m_conversation, summary->lastMessageId);
-    m_session.sync().request(QStringLiteral("read"),
-                             {{QStringLiteral("conversation"), m_conversation},
-                              {QStringLiteral("upTo"), summary->lastMessageId}},
-                             this, [](bool, const QJsonObject &) {});
+    if (window()->isActiveWindow() && isVisible())
+        m_session.markRead(m_conversation);
 }
 
 void ChatPane::send(const QString &text)

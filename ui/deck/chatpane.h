@@ -3,7 +3,6 @@
 
 #include <QDateTime>
 #include <QPersistentModelIndex>
-#include <QTimer>
 #include <QWidget>
 
 class QAction;
@@ -21,6 +20,7 @@ class Composer;
 class MessageListModel;
 class MessageListView;
 class OlderHistoryProxy;
+class TypingIndicator;
 class TypingNotifier;
 
 //! One live chat on the deck: who and where the customer is, how long they have waited for
@@ -57,7 +57,7 @@ public:
     QLabel *nameLabel() const { return m_name; }
     QLabel *waitLabel() const { return m_wait; }
     QLabel *durationLabel() const { return m_duration; }
-    QLabel *typingLabel() const { return m_typing; }
+    QLabel *typingLabel() const;
     QLabel *unreadLabel() const { return m_unread; }
     QLabel *noticeLabel() const { return m_notice; }
     QLabel *transferNoteLabel() const { return m_transferNote; }
@@ -99,6 +99,7 @@ private:
     MessageListModel *m_model = nullptr;
     OlderHistoryProxy *m_proxy = nullptr;
     TypingNotifier *m_typingNotifier = nullptr;
+    TypingIndicator *m_typing = nullptr;
     CannedPopup *m_canned = nullptr;
     QLabel *m_badge = nullptr;
     QLabel *m_name = nullptr;
@@ -107,7 +108,6 @@ private:
     QLabel *m_wait = nullptr;
     QLabel *m_duration = nullptr;
     QLabel *m_transferNote = nullptr;
-    QLabel *m_typing = nullptr;
     QLabel *m_notice = nullptr;
     MessageListView *m_messages = nullptr;
     Composer *m_composer = nullptr;
@@ -117,7 +117,6 @@ private:
     QAction *m_end = nullptr;
     QAction *m_transfer = nullptr;
     QAction *m_followup = nullptr;
-    QTimer m_typingExpiry;
 };
 
 } // namespace Tandem

@@ -343,21 +343,8 @@ void MainWindow::updateTitle()
 void MainWindow::markRead()
 {
     // Only what the agent can see counts as read.
-    const qint64 id = m_conversation->conversation();
-    if (id == 0 || !isActiveWindow() || isMinimized() || m_tabs->currentIndex() != InboxTab)
-        return;
-    const auto summary = m_session.cache().conversation(id);
-    if (!summary || summary->unread == 0 || summary->lastMessageId == 0)
-        return;
-    const QPair<qint64, qint64> marker{id, summary->lastMessageId};
-    if (marker == m_markedRead)
-        return;
-    m_markedRead = marker;
-    m_session.cache().setReadMarker(id, summary->lastMessageId);
-    m_session.sync().request(
-        QStringLiteral("read"),
-        {{QStringLiteral("conversation"), id}, {QStringLiteral("upTo"), summary->lastMessageId}},
-        this, [](bool, const QJsonObject &) {});
+    if (isActiveWindow() && !isMinimized() && m_tabs->currentIndex() == InboxTab)
+        m_session.markRead(m_conversation->conversation());
 }
 
 void MainWindow::changeEvent(QEvent *event)

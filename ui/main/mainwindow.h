@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QMainWindow>
-#include <QPair>
 
 class QAction;
 class QMenu;
@@ -98,8 +97,6 @@ private:
     QueueIndicator *m_queue = nullptr;
     QAction *m_teamAction = nullptr;
     QAction *m_cannedAction = nullptr;
-    //! The last read marker sent, so that one is never sent twice.
-    QPair<qint64, qint64> m_markedRead{0, 0};
 };
 
 } // namespace Tandem

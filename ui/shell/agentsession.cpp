@@ -36,4 +36,22 @@ void AgentSession::connectWith(const QString &token)
     m_sync.start(m_server, token);
 }
 
+void AgentSession::markRead(qint64 conversationId)
+{
+    if (conversationId == 0)
+        return;
+    const auto summary = m_cache.conversation(conversationId);
+    if (!summary || summary->unread == 0 || summary->lastMessageId == 0)
+        return;
+    // Until the cache has committed the marker, the summary still counts those messages.
+    if (m_markedRead.value(conversationId) >= summary->lastMessageId)
+        return;
+    m_markedRead.insert(conversationId, summary->lastMessageId);
+    m_cache.setReadMarker(conversationId, summary->lastMessageId);
+    m_sync.request(QStringLiteral("read"),
+                   {{QStringLiteral("conversation"), conversationId},
+                    {QStringLiteral("upTo"), summary->lastMessageId}},
+                   this, [](bool, const QJsonObject &) {});
+}
+
 } // namespace Tandem

@@ -5,6 +5,7 @@
 #include "sync/outbox.h"
 #include "sync/syncclient.h"
 
+#include <QHash>
 #include <QObject>
 #include <QUrl>
 #include <memory>
@@ -37,6 +38,11 @@ public:
     SyncClient &sync() { return m_sync; }
     Outbox &outbox() { return *m_outbox; }
 
+    //! The agent has seen a conversation up to its newest message: its unread count goes at
+    //! once (in the cache) and the server is told, when connected. Nothing happens when there
+    //! is nothing unread, or when that marker was set already and is still on its way.
+    void markRead(qint64 conversationId);
+
 private:
     QUrl m_server;
     QString m_email;
@@ -45,6 +51,7 @@ private:
     LocalCache m_cache;
     SyncClient m_sync;
     std::unique_ptr<Outbox> m_outbox;
+    QHash<qint64, qint64> m_markedRead; // conversation → the newest message marked read
 };
 
 } // namespace Tandem

@@ -6,6 +6,7 @@
 #include "messagelistview.h"
 #include "olderhistoryproxy.h"
 #include "shell/agentsession.h"
+#include "typingindicator.h"
 #include "typingnotifier.h"
 
 #include <QFrame>
@@ -34,6 +35,7 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     , m_model(new MessageListModel(session.cache(), &session.sync(), this))
     , m_proxy(new OlderHistoryProxy(this))
     , m_typingNotifier(new TypingNotifier(session.sync(), this))
+    , m_typing(new TypingIndicator(session.sync()))
 {
     m_proxy->setSourceModel(m_model);
 
@@ -45,11 +47,6 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     m_title->setTextFormat(Qt::PlainText);
     m_subtitle = new QLabel;
     m_subtitle->setEnabled(false);
-    m_typing = new QLabel;
-    m_typing->setObjectName(QStringLiteral("typing"));
-    QFont italic = m_typing->font();
-    italic.setItalic(true);
-    m_typing->setFont(italic);
     m_loading = new QLabel(tr("Loading older messages…"));
     m_loading->setAlignment(Qt::AlignCenter);
     m_loading->setEnabled(false);
@@ -123,24 +120,10 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_pages);
 
-    // The customer's typing indicator, which lapses if the "off" never comes.
-    m_typingExpiry.setSingleShot(true);
-    m_typingExpiry.setInterval(8000);
-    connect(&m_typingExpiry, &QTimer::timeout, m_typing, &QLabel::clear);
-    connect(&session.sync(), &SyncClient::typing, this,
-            [this](qint64 conversation, const QString &who, bool on) {
-                if (conversation != m_conversation)
-                    return;
-                m_typing->setText(
-                    on ? tr("%1 is typing…").arg(who.isEmpty() ? tr("The customer") : who)
-                       : QString());
-                if (on)
-                    m_typingExpiry.start();
-            });
     connect(&session.outbox(), &Outbox::refused, this,
             [this](const QUuid &clientId, const QString &why) {
-                m_model->setFailed(clientId, true);
-                showNotice(tr("A reply was not accepted by the server: %1").arg(why));
+                if (m_model->setFailed(clientId, true))
+                    showNotice(tr("A reply was not accepted by the server: %1").arg(why));
             });
     connect(&session.cache(), &LocalCache::applied, this,
             [this](qint64, const QSet<qint64> &changed) {
@@ -154,14 +137,32 @@ QAbstractItemModel *ConversationView::messages() const
     return m_proxy;
 }
 
+QString ConversationView::channelName(const QString &channel)
+{
+    if (channel == QLatin1String("web"))
+        return tr("Web chat");
+    if (channel == QLatin1String("email"))
+        return tr("Email");
+    if (channel == QLatin1String("whatsapp"))
+        return QStringLiteral("WhatsApp");
+    if (channel == QLatin1String("telegram"))
+        return QStringLiteral("Telegram");
+    return channel;
+}
+
+QLabel *ConversationView::typingLabel() const
+{
+    return m_typing;
+}
+
 void ConversationView::setConversation(qint64 conversationId)
 {
     if (conversationId == m_conversation)
         return;
     m_composer->setConversation(conversationId);
     m_typingNotifier->setConversation(conversationId);
+    m_typing->setConversation(conversationId);
     m_conversation = conversationId;
-    m_typing->clear();
     m_notice->hide();
     m_model->setConversation(conversationId);
     updateHeader();
@@ -185,9 +186,8 @@ void ConversationView::updateHeader()
         return;
     }
     m_title->setText(summary->customerName.isEmpty() ? tr("Customer") : summary->customerName);
-    const QString channel =
-        summary->channel == QLatin1String("web") ? tr("Web chat") : summary->channel;
-    m_subtitle->setText(tr("%1 · conversation %2").arg(channel).arg(summary->id));
+    m_subtitle->setText(
+        tr("%1 · conversation %2").arg(channelName(summary->channel)).arg(summary->id));
 }
 
 void ConversationView::send(const QString &text)

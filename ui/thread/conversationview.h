@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QTimer>
 #include <QWidget>
 
 class QAbstractItemModel;
@@ -17,6 +16,7 @@ class Composer;
 class MessageListModel;
 class MessageListView;
 class OlderHistoryProxy;
+class TypingIndicator;
 class TypingNotifier;
 
 //! One open conversation: who it is with, its messages (older ones paged in on scrolling
@@ -28,6 +28,9 @@ class ConversationView : public QWidget
 public:
     explicit ConversationView(AgentSession &session, QWidget *parent = nullptr);
 
+    //! A channel's name for people ("web" is "Web chat").
+    static QString channelName(const QString &channel);
+
     void setConversation(qint64 conversationId);
     qint64 conversation() const { return m_conversation; }
     void focusComposer();
@@ -37,7 +40,7 @@ public:
     //! The messages as the view shows them.
     QAbstractItemModel *messages() const;
     MessageListModel *messageModel() const { return m_model; }
-    QLabel *typingLabel() const { return m_typing; }
+    QLabel *typingLabel() const;
 
 private:
     void send(const QString &text);
@@ -49,16 +52,15 @@ private:
     MessageListModel *m_model = nullptr;
     OlderHistoryProxy *m_proxy = nullptr;
     TypingNotifier *m_typingNotifier = nullptr;
+    TypingIndicator *m_typing = nullptr;
     QStackedWidget *m_pages = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
-    QLabel *m_typing = nullptr;
     QLabel *m_loading = nullptr;
     QLabel *m_notice = nullptr;
     MessageListView *m_messages = nullptr;
     Composer *m_composer = nullptr;
     QPushButton *m_send = nullptr;
-    QTimer m_typingExpiry;
 };
 
 } // namespace Tandem
