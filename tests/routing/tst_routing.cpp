@@ -2,6 +2,7 @@
 // Live chat routing against the real tandemd: capacity, order, offers and their timeout,
 // presence, the grace period, and what customers and agents may not do.
 #include "tandemdprocess.h"
+#include "framefields.h"
 #include "testclient.h"
 
 #include <QHash>
@@ -12,35 +13,12 @@
 #include <memory>
 #include <vector>
 
+using namespace FrameFields;
+
 namespace {
 const QString Password = QStringLiteral("correct horse battery");
 const QString AgentPath = QStringLiteral("/ws/agent");
 const QString CustomerPath = QStringLiteral("/ws/customer");
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
-
-qint64 integer(const QJsonObject &o, const char *key)
-{
-    return qint64(o.value(QLatin1String(key)).toDouble());
-}
-
-QJsonObject obj(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toObject();
-}
-
-QJsonObject data(const QJsonObject &reply)
-{
-    return obj(reply, "data");
-}
 
 bool isType(const QJsonObject &frame, const char *type)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end: the real tandemd binary on an ephemeral port, spoken to over real sockets.
 #include "tandemdprocess.h"
+#include "framefields.h"
 #include "testclient.h"
 
 #include <QJsonArray>
@@ -12,36 +13,13 @@
 #include <QTest>
 #include <QUuid>
 
+using namespace FrameFields;
+
 namespace {
 const QString Email = QStringLiteral("dana@example.com");
 const QString Password = QStringLiteral("correct horse battery");
 const QString AgentPath = QStringLiteral("/ws/agent");
 const QString CustomerPath = QStringLiteral("/ws/customer");
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QString type(const QJsonObject &frame)
-{
-    return frame.value(QLatin1String("type")).toString();
-}
-
-QString code(const QJsonObject &frame)
-{
-    return frame.value(QLatin1String("code")).toString();
-}
-
-QJsonObject data(const QJsonObject &frame)
-{
-    return frame.value(QLatin1String("data")).toObject();
-}
-
-qint64 integer(const QJsonObject &o, const char *key)
-{
-    return qint64(o.value(QLatin1String(key)).toDouble());
-}
 
 struct HttpAnswer {
     int status = 0;

@@ -5,6 +5,7 @@
 #include "sync/outbox.h"
 #include "sync/syncclient.h"
 #include "tandemdprocess.h"
+#include "framefields.h"
 #include "testclient.h"
 
 #include <QJsonArray>
@@ -18,6 +19,8 @@
 #include <csignal>
 
 using namespace Tandem;
+
+using FrameFields::newId;
 
 namespace {
 const QString Email = QStringLiteral("dana@example.com");
@@ -33,11 +36,6 @@ SyncClient::Timing fastTiming()
     t.maxRetry = std::chrono::milliseconds(1000);
     t.requestTimeout = std::chrono::milliseconds(3000);
     return t;
-}
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 //! The agent side of a test: a cache file, a sync client and an outbox, as the app has them.

@@ -3,6 +3,7 @@
 // message on screen, and a main() that runs the app in a temporary home.
 #pragma once
 
+#include "framefields.h"
 #include "models/messagelistmodel.h"
 #include "shell/desktopapplication.h"
 
@@ -16,16 +17,8 @@
 
 namespace DesktopTest
 {
-
-inline QJsonObject data(const QJsonObject &frame)
-{
-    return frame.value(QLatin1String("data")).toObject();
-}
-
-inline qint64 integer(const QJsonObject &o, const char *key)
-{
-    return qint64(o.value(QLatin1String(key)).toDouble());
-}
+using FrameFields::data;
+using FrameFields::integer;
 
 //! Rows of a message list whose text is `text`.
 inline QList<int> rowsWithText(const QAbstractItemModel *model, const QString &text)
