@@ -217,12 +217,9 @@ bool CacheEvents::applySnapshot(CacheChanges &changes, qint64 seq, const QJsonOb
         qCWarning(lcCache) << "ignoring a snapshot:" << r.failure().message;
         return true;
     }
-    if (!m_tables.clearConversations())
+    if (!replaceListPart(changes, conversations, snapshot.value(QLatin1String("more")).toBool(),
+                         std::nullopt))
         return false;
-    for (const QJsonValue &value : conversations) {
-        if (!applySnapshotConversation(changes, value.toObject()))
-            return false;
-    }
     // Customer connections get no agents; then the cached ones are not contradicted.
     if (snapshot.contains(QLatin1String("agents"))) {
         QList<Agent> agents;
@@ -244,6 +241,47 @@ bool CacheEvents::applySnapshot(CacheChanges &changes, qint64 seq, const QJsonOb
     changes.seq = seq; // even below the old one: the server's log may have been reset
     changes.reset = true;
     return true;
+}
+
+bool CacheEvents::replaceListPart(CacheChanges &changes, const QJsonArray &list, bool more,
+                                  const std::optional<CacheTables::ListPosition> &after)
+{
+    QSet<qint64> listed;
+    std::optional<CacheTables::ListPosition> last;
+    for (const QJsonValue &value : list) {
+        const auto conversation = Wire::decodeConversation(value.toObject());
+        if (!conversation)
+            continue; // skipped with a word in applySnapshotConversation
+        listed.insert(conversation->id);
+        last = CacheTables::ListPosition{conversation->updatedAt.toMSecsSinceEpoch(),
+                                         conversation->id};
+    }
+    // With more to come, what lies below the last listed one is the next page's to judge.
+    if (more && !last)
+        return true;
+    QList<qint64> removed;
+    if (!m_tables.removeConversationsBetween(after, more ? last : std::nullopt, listed, removed))
+        return false;
+    for (qint64 id : std::as_const(removed))
+        changes.conversations.insert(id);
+    for (const QJsonValue &value : list) {
+        if (!applySnapshotConversation(changes, value.toObject()))
+            return false;
+    }
+    return true;
+}
+
+bool CacheEvents::applyConversationPage(CacheChanges &changes, const QJsonObject &page,
+                                        const std::optional<CacheTables::ListPosition> &after)
+{
+    FieldReader r(page, QStringLiteral("conversations page"));
+    const QJsonArray conversations = r.array("conversations");
+    const bool more = r.boolean("more");
+    if (!r.ok()) {
+        qCWarning(lcCache) << "ignoring a page of conversations:" << r.failure().message;
+        return true;
+    }
+    return replaceListPart(changes, conversations, more, after);
 }
 
 bool CacheEvents::applySnapshotConversation(CacheChanges &changes, const QJsonObject &json)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cachetables.h"
 #include "domain/event.h"
 #include "domain/message.h"
 
@@ -9,8 +10,6 @@
 #include <QSet>
 
 namespace Tandem {
-
-class CacheTables;
 
 //! What a transaction changed: gathered while it is open, announced once it committed.
 struct CacheChanges {
@@ -40,8 +39,13 @@ public:
 
     //! Applies an event above changes.seq and moves changes.seq to it.
     bool applyEvent(CacheChanges &changes, const Event &event);
-    //! Replaces conversations and agents; cached messages and the outbox stay.
+    //! Replaces conversations and agents; cached messages and the outbox stay. A snapshot
+    //! with `more` replaces only the part of the list it covers; pages bring the rest.
     bool applySnapshot(CacheChanges &changes, qint64 seq, const QJsonObject &snapshot);
+    //! A `conversations` page that continues the list after `after` (absent: the top):
+    //! replaces the part of the list it covers, or with no `more`, everything below too.
+    bool applyConversationPage(CacheChanges &changes, const QJsonObject &page,
+                               const std::optional<CacheTables::ListPosition> &after);
     //! Caches a server message; it replaces the outbox entry with its clientId, if any.
     bool applyMessage(CacheChanges &changes, const Message &message);
     //! Brings the summaries of changed conversations up to date: once per conversation and
@@ -59,6 +63,10 @@ private:
     bool applyCannedDeleted(CacheChanges &changes, const QJsonObject &data);
     bool applySnapshotCanned(CacheChanges &changes, const QJsonArray &canned);
     bool applySnapshotConversation(CacheChanges &changes, const QJsonObject &json);
+    //! Replaces the listed conversations between `after` and the last of `list` (to the
+    //! bottom when `more` is false); the ids it touched go to changes.conversations.
+    bool replaceListPart(CacheChanges &changes, const QJsonArray &list, bool more,
+                         const std::optional<CacheTables::ListPosition> &after);
 
     CacheTables &m_tables;
     qint64 m_ownAgent = 0;

@@ -173,6 +173,48 @@ bool CacheTables::clearConversations()
     return false;
 }
 
+bool CacheTables::removeConversationsBetween(const std::optional<ListPosition> &newerThan,
+                                             const std::optional<ListPosition> &downTo,
+                                             const QSet<qint64> &keep, QList<qint64> &removed)
+{
+    QString where = QStringLiteral("1");
+    QVariantList binds;
+    if (newerThan) {
+        where += QStringLiteral(" AND (updated_at < ? OR (updated_at = ? AND id < ?))");
+        binds << newerThan->updatedAtMs << newerThan->updatedAtMs << newerThan->id;
+    }
+    if (downTo) {
+        where += QStringLiteral(" AND (updated_at > ? OR (updated_at = ? AND id >= ?))");
+        binds << downTo->updatedAtMs << downTo->updatedAtMs << downTo->id;
+    }
+    QSqlQuery select(m_db);
+    select.setForwardOnly(true);
+    bool ok = select.prepare(QStringLiteral("SELECT id FROM conversations WHERE ") + where);
+    for (int i = 0; ok && i < binds.size(); ++i)
+        select.bindValue(i, binds.at(i));
+    if (!ok || !select.exec()) {
+        qCCritical(lcCache) << "reading conversations failed:" << select.lastError().text();
+        return false;
+    }
+    QList<qint64> gone;
+    while (select.next()) {
+        const qint64 id = select.value(0).toLongLong();
+        if (!keep.contains(id))
+            gone.append(id);
+    }
+    QSqlQuery remove(m_db);
+    if (!remove.prepare(QStringLiteral("DELETE FROM conversations WHERE id = ?")))
+        return false;
+    for (qint64 id : std::as_const(gone)) {
+        if (!run(remove, {id})) {
+            qCCritical(lcCache) << "removing a conversation failed:" << remove.lastError().text();
+            return false;
+        }
+    }
+    removed += gone;
+    return true;
+}
+
 bool CacheTables::insertMessage(const Message &m, bool &isNew)
 {
     isNew = false;

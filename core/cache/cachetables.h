@@ -35,6 +35,16 @@ public:
     //! Stores a conversation as the server describes it, live-chat state included.
     bool upsertConversation(const Conversation &conversation, const QString &customerEmail);
     bool clearConversations();
+    //! A place in the conversation list, which is ordered by (updatedAt, id), newest first.
+    struct ListPosition {
+        qint64 updatedAtMs = 0;
+        qint64 id = 0;
+    };
+    //! Removes the conversations listed after `newerThan` (absent: from the top) down to
+    //! and including `downTo` (absent: to the bottom), except those in `keep`; says which.
+    bool removeConversationsBetween(const std::optional<ListPosition> &newerThan,
+                                    const std::optional<ListPosition> &downTo,
+                                    const QSet<qint64> &keep, QList<qint64> &removed);
     //! Keeps the newest transfer of a conversation (who handed it to whom, and the note).
     bool setTransfer(qint64 conversationId, const Party &from, const Party &to,
                      const QString &note);

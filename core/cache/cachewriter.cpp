@@ -245,6 +245,15 @@ void CacheWriter::enqueueSnapshot(qint64 seq, const QJsonObject &snapshot)
              false, true});
 }
 
+void CacheWriter::enqueueConversationPage(const QJsonObject &page,
+                                          const std::optional<CacheTables::ListPosition> &after)
+{
+    enqueue({[this, page, after](Batch &batch) {
+                 return m_events->applyConversationPage(batch.changes, page, after);
+             },
+             false, true});
+}
+
 void CacheWriter::enqueueHistory(qint64 conversationId, const QList<Message> &messages)
 {
     enqueue({[this, conversationId, messages](Batch &batch) {

@@ -42,6 +42,8 @@ public:
 
     void enqueueEvents(const QList<Tandem::Event> &events);
     void enqueueSnapshot(qint64 seq, const QJsonObject &snapshot);
+    void enqueueConversationPage(const QJsonObject &page,
+                                 const std::optional<CacheTables::ListPosition> &after);
     void enqueueHistory(qint64 conversationId, const QList<Tandem::Message> &messages);
     void enqueueReply(const OutboxEntry &entry);
     void enqueueAttempt(const QUuid &clientId);

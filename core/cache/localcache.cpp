@@ -245,6 +245,14 @@ void LocalCache::applySnapshot(qint64 seq, const QJsonObject &snapshot)
         m_writer->enqueueSnapshot(seq, snapshot);
 }
 
+void LocalCache::applyConversationPage(const QJsonObject &page, const QDateTime &afterUpdatedAt,
+                                       qint64 afterId)
+{
+    if (m_writer)
+        m_writer->enqueueConversationPage(
+            page, CacheTables::ListPosition{afterUpdatedAt.toMSecsSinceEpoch(), afterId});
+}
+
 void LocalCache::storeHistory(qint64 conversationId, const QList<Message> &messages)
 {
     if (m_writer)

@@ -104,6 +104,10 @@ public:
     //! Replaces the cached conversations and agents with a server snapshot taken at `seq`.
     //! Messages already cached are kept (they are still true); outbox entries are kept.
     void applySnapshot(qint64 seq, const QJsonObject &snapshot);
+    //! A page of older open conversations (`conversations`), continuing the list after the
+    //! conversation last updated at `afterUpdatedAt` with id `afterId`.
+    void applyConversationPage(const QJsonObject &page, const QDateTime &afterUpdatedAt,
+                               qint64 afterId);
     //! Older messages fetched with `history`.
     void storeHistory(qint64 conversationId, const QList<Tandem::Message> &messages);
     //! Puts a reply in the outbox (and so on screen as "sending"); returns its clientId, or

@@ -113,6 +113,26 @@ Result<History> decodeHistory(const QJsonObject &fields)
     return h;
 }
 
+Result<ConversationPage> decodeConversationPage(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    ConversationPage page;
+    const auto after = r.optionalObject("after");
+    page.limit = int(r.optionalInteger("limit", 1, Protocol::MaxConversationPage)
+                         .value_or(Protocol::MaxConversationPage));
+    if (!r.ok())
+        return r.failure();
+    if (after) {
+        FieldReader cursor(*after, QStringLiteral("after"));
+        const QDateTime updatedAt = cursor.time("updatedAt");
+        const qint64 id = cursor.id("id");
+        if (!cursor.ok())
+            return cursor.failure();
+        page.after = std::make_pair(updatedAt, id);
+    }
+    return page;
+}
+
 Result<MarkRead> decodeMarkRead(const QJsonObject &fields)
 {
     FieldReader r(fields);

@@ -45,6 +45,13 @@ struct History {
     int limit = 0;
 };
 
+//! A page of open conversations, newest activity first (`conversations`).
+struct ConversationPage {
+    //! Continue after this conversation (its `updatedAt` and id); absent: from the newest.
+    std::optional<std::pair<QDateTime, qint64>> after;
+    int limit = 0;
+};
+
 struct MarkRead {
     qint64 conversationId = 0;
     qint64 upTo = 0;
@@ -102,6 +109,7 @@ Result<CustomerHello> decodeCustomerHello(const QJsonObject &fields);
 //! `conversationRequired` is true for agents, who can only write in existing ones.
 Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired);
 Result<History> decodeHistory(const QJsonObject &fields);
+Result<ConversationPage> decodeConversationPage(const QJsonObject &fields);
 Result<MarkRead> decodeMarkRead(const QJsonObject &fields);
 Result<Typing> decodeTyping(const QJsonObject &fields);
 Result<SetPresence> decodeSetPresence(const QJsonObject &fields);

@@ -33,6 +33,8 @@ std::optional<ErrorCode> errorCodeFromName(const QString &name);
 struct Failure {
     ErrorCode code = ErrorCode::Internal;
     QString message;
+    //! With `rate_limited`: how long to wait before trying again (`retryAfterMs`).
+    std::optional<qint64> retryAfterMs = std::nullopt;
 };
 
 } // namespace Tandem

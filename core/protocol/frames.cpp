@@ -65,6 +65,8 @@ QString error(const QJsonValue &id, const Failure &failure, const QJsonObject &e
     o.insert(QStringLiteral("id"), id.isString() ? id : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("code"), errorCodeName(failure.code));
     o.insert(QStringLiteral("message"), failure.message);
+    if (failure.retryAfterMs)
+        o.insert(QStringLiteral("retryAfterMs"), *failure.retryAfterMs);
     return toText(o);
 }
 

@@ -20,8 +20,15 @@ constexpr qsizetype MaxShortcutChars = 32;
 constexpr int MaxPriority = 9;
 constexpr int DefaultHistoryLimit = 50;
 constexpr int MaxHistoryLimit = 200;
+//! Text in one `history` page: past it the page holds fewer messages (and `more`).
+constexpr qsizetype MaxHistoryPageChars = 100000;
+//! Conversations in one `conversations` page (and the most a snapshot may be set to hold).
+constexpr int MaxConversationPage = 200;
 //! WebSocket close code: the session ended (signed out, revoked, disabled); sign in again.
 constexpr int CloseSessionEnded = 4001;
+//! WebSocket close code: the client stopped reading and too much waited for it; reconnect
+//! and resume, nothing is lost.
+constexpr int CloseTooSlow = 4002;
 //! Ids travel as JSON numbers; above this a double can no longer hold every integer.
 constexpr qint64 MaxId = (qint64(1) << 53) - 1;
 

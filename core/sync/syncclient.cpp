@@ -252,11 +252,17 @@ void SyncClient::onText(const QString &text)
         }
         flushEvents();
         m_cache.applySnapshot(seq, data);
+        m_pagingFrom.reset();
+        continueAfter(data.value(QLatin1String("conversations")).toArray(),
+                      data.value(QLatin1String("more")).toBool());
     } else if (type == QLatin1String("synced")) {
         flushEvents();
         m_backoff.reset();
         setState(State::Online);
         Q_EMIT online();
+        // A replay after a dropped connection: finish the paging the last one began.
+        if (m_pagingFrom)
+            fetchOlderConversations(m_pagingFrom->first, m_pagingFrom->second);
     } else if (type == QLatin1String("offer") || type == QLatin1String("offer.ended")
                || type == QLatin1String("queue.stats")) {
         onRoutingFrame(type, frame);
@@ -268,6 +274,49 @@ void SyncClient::onText(const QString &text)
         if (r.ok())
             Q_EMIT typing(conversation, who, on);
     }
+}
+
+void SyncClient::continueAfter(const QJsonArray &conversations, bool more)
+{
+    if (!more || conversations.isEmpty())
+        return;
+    FieldReader last(conversations.last().toObject(), QStringLiteral("conversation"));
+    const QDateTime updatedAt = last.time("updatedAt");
+    const qint64 id = last.id("id");
+    if (!last.ok()) {
+        qCWarning(lcSync) << "cannot page on from" << last.failure().message;
+        return;
+    }
+    fetchOlderConversations(updatedAt, id);
+}
+
+void SyncClient::fetchOlderConversations(const QDateTime &afterUpdatedAt, qint64 afterId)
+{
+    m_pagingFrom = std::make_pair(afterUpdatedAt, afterId);
+    const QJsonObject fields{
+        {QStringLiteral("after"),
+         QJsonObject{{QStringLiteral("updatedAt"), Wire::timeToString(afterUpdatedAt)},
+                     {QStringLiteral("id"), afterId}}},
+        {QStringLiteral("limit"), Protocol::MaxConversationPage}};
+    request(QStringLiteral("conversations"), fields, this,
+            [this, afterUpdatedAt, afterId](bool ok, const QJsonObject &reply) {
+                if (!ok) {
+                    // Asked again after a pause when told to wait; otherwise after the next
+                    // handshake (m_pagingFrom stays).
+                    if (reply.value(QLatin1String("code")).toString() == QLatin1String("rate_limited"))
+                        QTimer::singleShot(reply.value(QLatin1String("retryAfterMs")).toInt(1000),
+                                           this, [this, afterUpdatedAt, afterId] {
+                                               if (m_pagingFrom)
+                                                   fetchOlderConversations(afterUpdatedAt, afterId);
+                                           });
+                    return;
+                }
+                const QJsonObject &page = reply;
+                m_cache.applyConversationPage(page, afterUpdatedAt, afterId);
+                m_pagingFrom.reset();
+                continueAfter(page.value(QLatin1String("conversations")).toArray(),
+                              page.value(QLatin1String("more")).toBool());
+            });
 }
 
 void SyncClient::onRoutingFrame(const QString &type, const QJsonObject &frame)

@@ -95,6 +95,10 @@ private:
     void onEvent(const QJsonObject &frame);
     void onRoutingFrame(const QString &type, const QJsonObject &frame);
     void flushEvents();
+    //! Asks for the open conversations after the given one, page by page, until the server
+    //! says there are no more (a snapshot holds only the newest).
+    void fetchOlderConversations(const QDateTime &afterUpdatedAt, qint64 afterId);
+    void continueAfter(const QJsonArray &conversations, bool more);
     void heartbeat();
     void scheduleReconnect();
     void endSession(const QString &reason);
@@ -114,6 +118,8 @@ private:
     QString m_token;
     Agent m_agent;
     QueueStats m_queueStats;
+    //! Where paging through older conversations stopped when the connection dropped.
+    std::optional<std::pair<QDateTime, qint64>> m_pagingFrom;
     State m_state = State::Offline;
     bool m_wanted = false;
     Backoff m_backoff;
