@@ -17,6 +17,9 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QUrl>
+
+#include <limits>
 
 namespace Tandem::Server {
 namespace {
@@ -61,6 +64,31 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
          QStringLiteral("A browser origin allowed to connect (repeatable; * allows any)."),
          QStringLiteral("origin")},
         {QStringLiteral("max-requests-per-minute"), QStringLiteral("Request rate per connection."),
+         QStringLiteral("n")},
+        {QStringLiteral("max-queued-bytes"),
+         QStringLiteral("Bytes waiting to be sent to one connection before it is closed (4002)."),
+         QStringLiteral("bytes")},
+        {QStringLiteral("max-body-bytes"),
+         QStringLiteral("Largest HTTP request body; larger ones are answered 413 unread."),
+         QStringLiteral("bytes")},
+        {QStringLiteral("max-header-bytes"),
+         QStringLiteral("Largest HTTP request head (request line and headers); larger: 431."),
+         QStringLiteral("bytes")},
+        {QStringLiteral("public-url"),
+         QStringLiteral("The URL customers reach this server at, e.g. https://help.example.com "
+                        "(repeatable); its origin is the widget's own."),
+         QStringLiteral("url")},
+        {QStringLiteral("new-customers-per-hour"),
+         QStringLiteral("New customers one client address may create per hour (burst: up to 20)."),
+         QStringLiteral("n")},
+        {QStringLiteral("new-conversations-per-hour"),
+         QStringLiteral("Conversations one client address may start per hour (burst: up to 30)."),
+         QStringLiteral("n")},
+        {QStringLiteral("failed-signins-per-hour"),
+         QStringLiteral("Failed staff sign-ins one client address may make per hour (burst: up to 30)."),
+         QStringLiteral("n")},
+        {QStringLiteral("snapshot-limit"),
+         QStringLiteral("Most open conversations in a snapshot; older ones are paged."),
          QStringLiteral("n")},
         {QStringLiteral("replay-limit"),
          QStringLiteral("Most events replayed on resume before a snapshot is sent instead."),
@@ -126,8 +154,21 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
     if (c.dataDir.isEmpty())
         c.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     c.allowedOrigins = p.values(QStringLiteral("allowed-origin"));
+    for (const QString &url : p.values(QStringLiteral("public-url"))) {
+        const QUrl u(url, QUrl::StrictMode);
+        if (!u.isValid() || u.host().isEmpty()
+            || (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https"))) {
+            *error = QStringLiteral("--public-url must be an http or https URL, e.g. "
+                                    "https://help.example.com");
+            return false;
+        }
+        c.publicOrigins.append(url);
+    }
     int maxBytes = int(c.maxMessageBytes);
     int ttl = int(c.sessionTtlSeconds);
+    int queued = int(std::min<qint64>(c.maxQueuedBytes, std::numeric_limits<int>::max()));
+    int body = int(c.maxBodyBytes);
+    int head = int(c.maxHeaderBytes);
     const bool ok = positiveInt(p, QStringLiteral("max-message-bytes"), maxBytes, error)
         && positiveInt(p, QStringLiteral("max-requests-per-minute"), c.maxRequestsPerMinute, error)
         && positiveInt(p, QStringLiteral("replay-limit"), c.replayLimit, error)
@@ -136,9 +177,19 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
         && positiveInt(p, QStringLiteral("idle-timeout"), c.idleTimeoutSeconds, error)
         && positiveInt(p, QStringLiteral("session-check"), c.sessionCheckSeconds, error)
         && positiveInt(p, QStringLiteral("offer-timeout"), c.offerTimeoutMs, error)
-        && positiveInt(p, QStringLiteral("grace-period"), c.gracePeriodMs, error);
+        && positiveInt(p, QStringLiteral("grace-period"), c.gracePeriodMs, error)
+        && positiveInt(p, QStringLiteral("max-queued-bytes"), queued, error)
+        && positiveInt(p, QStringLiteral("max-body-bytes"), body, error)
+        && positiveInt(p, QStringLiteral("max-header-bytes"), head, error)
+        && positiveInt(p, QStringLiteral("new-customers-per-hour"), c.newCustomersPerHour, error)
+        && positiveInt(p, QStringLiteral("new-conversations-per-hour"), c.newConversationsPerHour, error)
+        && positiveInt(p, QStringLiteral("failed-signins-per-hour"), c.signInsPerHour, error)
+        && positiveInt(p, QStringLiteral("snapshot-limit"), c.snapshotLimit, error);
     c.maxMessageBytes = maxBytes;
     c.sessionTtlSeconds = ttl;
+    c.maxQueuedBytes = queued;
+    c.maxBodyBytes = body;
+    c.maxHeaderBytes = head;
     return ok;
 }
 

@@ -1,20 +1,37 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "requestgate.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QPointer>
 #include <QTcpServer>
 
-namespace Tandem::Server {
+namespace Tandem::Server
+{
 
-//! A QTcpServer whose connections send small frames at once: without TCP_NODELAY, Nagle's
-//! algorithm held replies back by ~40 ms waiting for the peer's delayed ACK.
-class LowDelayTcpServer : public QTcpServer
+class LingeringSocket;
+
+//! The listening socket in front of the HTTP server. Each connection sends small frames at
+//! once (without TCP_NODELAY, Nagle's algorithm held replies back by ~40 ms waiting for the
+//! peer's delayed ACK), closes gracefully, and reaches the HTTP server only once its
+//! request head passed a RequestGate.
+class GatedTcpServer : public QTcpServer
 {
     Q_OBJECT
 public:
-    using QTcpServer::QTcpServer;
+    GatedTcpServer(const RequestGate::Limits &limits, QObject *parent = nullptr);
+
+    //! The connection a WebSocket was upgraded from, found by its peer's address and port.
+    LingeringSocket *connectionFrom(const QHostAddress &address, quint16 port) const;
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    RequestGate::Limits m_limits;
+    QHash<QPair<QHostAddress, quint16>, QPointer<LingeringSocket>> m_admitted;
 };
 
 } // namespace Tandem::Server

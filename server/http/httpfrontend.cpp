@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpfrontend.h"
 
-#include "lowdelaytcpserver.h"
+#include "gatedtcpserver.h"
+#include "lingeringsocket.h"
 #include "widgetassets.h"
 
 #include "hub/authenticator.h"
@@ -87,9 +88,25 @@ public:
     }
     void send(const Failure &failure) const
     {
-        send(QJsonObject{{QStringLiteral("code"), errorCodeName(failure.code)},
-                         {QStringLiteral("message"), failure.message}},
-             statusFor(failure.code));
+        QJsonObject body{{QStringLiteral("code"), errorCodeName(failure.code)},
+                         {QStringLiteral("message"), failure.message}};
+        if (!failure.retryAfterMs) {
+            send(body, statusFor(failure.code));
+            return;
+        }
+        body.insert(QStringLiteral("retryAfterMs"), *failure.retryAfterMs);
+        if (clientGone())
+            return;
+        // Retry-After counts whole seconds, rounded up so a client that obeys it is let in.
+        const QByteArray seconds = QByteArray::number((*failure.retryAfterMs + 999) / 1000);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+        QHttpHeaders headers;
+        headers.append(QHttpHeaders::WellKnownHeader::RetryAfter, seconds);
+        m_responder->write(QJsonDocument(body), headers, statusFor(failure.code));
+#else
+        m_responder->write(QJsonDocument(body), {{QByteArrayLiteral("Retry-After"), seconds}},
+                           statusFor(failure.code));
+#endif
     }
     void sendEmpty(Status status) const
     {
@@ -164,7 +181,7 @@ QHttpServerResponse widgetFile(const WidgetAssets::Asset &asset, const OriginPol
         return refusal(Status::NotFound, QByteArrayLiteral("Not found"));
     const QByteArray origin = header(request, QByteArrayLiteral("origin"));
     const QByteArray referer = header(request, QByteArrayLiteral("referer"));
-    if (!origins.allowsPage(origin, referer, header(request, QByteArrayLiteral("host")))) {
+    if (!origins.allowsPage(origin, referer)) {
         qCInfo(lcHttp) << "refused" << asset.path << "to origin" << origin << referer;
         return refusal(Status::Forbidden,
                        QByteArrayLiteral("This site may not embed the chat widget"));
@@ -190,13 +207,44 @@ HttpFrontend::~HttpFrontend() = default;
 bool HttpFrontend::listen(QString *error)
 {
     // Listening on our own QTcpServer and binding it works on every Qt version.
-    m_tcp = new LowDelayTcpServer(this);
+    RequestGate::Limits limits;
+    limits.maxHeaderBytes = m_config.maxHeaderBytes;
+    limits.maxBodyBytes = m_config.maxBodyBytes;
+    limits.webSocketBufferBytes = std::max<qint64>(64 * 1024, 2 * m_config.maxMessageBytes + 1024);
+    limits.headTimeoutMs = m_config.handshakeTimeoutMs;
+    m_tcp = new GatedTcpServer(limits, this);
     if (!m_tcp->listen(m_config.address, m_config.port)) {
         *error = m_tcp->errorString();
         return false;
     }
     m_http.bind(m_tcp);
+    m_origins.setOwnOrigins(ownOrigins());
+    if (m_origins.ownOrigins().isEmpty())
+        qCWarning(lcHttp) << "no --public-url given and no single address to derive it from:"
+                             " the widget works only on --allowed-origin sites";
+    else
+        qCInfo(lcHttp) << "the widget's own origins:" << m_origins.ownOrigins();
     return true;
+}
+
+QStringList HttpFrontend::ownOrigins() const
+{
+    if (!m_config.publicOrigins.isEmpty())
+        return m_config.publicOrigins;
+    // Without --public-url the widget is served at the address tandemd listens on; an
+    // any-address listener has no one name to take.
+    const QHostAddress &address = m_config.address;
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4
+        || address == QHostAddress::AnyIPv6)
+        return {};
+    const QString port = QString::number(this->port());
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+        : address.toString();
+    QStringList own{QStringLiteral("http://%1:%2").arg(host, port)};
+    if (address.isLoopback())
+        own.append(QStringLiteral("http://localhost:%1").arg(port));
+    return own;
 }
 
 quint16 HttpFrontend::port() const
@@ -235,7 +283,7 @@ void HttpFrontend::addRoutes()
                 return;
             }
             m_hub.authenticator().signIn(
-                command->email, command->password, this,
+                command->email, command->password, request.remoteAddress(), this,
                 [reply](Result<DeskOperations::StaffSession> session) {
                     if (!session) {
                         reply.send(session.failure());
@@ -338,20 +386,29 @@ void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
     if (!socket)
         return;
     const QString path = socket->requestUrl().path();
-    // Browsers always send Origin; other clients (the desktop app, tools) do not. The
-    // handshake's Host names this server, so the widget page's own socket is let in.
-    QByteArray host = socket->request().rawHeader(QByteArrayLiteral("Host"));
-    if (host.isEmpty())
-        host = socket->requestUrl().authority().toLatin1();
-    if (!m_origins.allows(socket->origin(), host)) {
+    // The QWebSocket does not own the connection it was upgraded from; it goes with it.
+    LingeringSocket *tcp = m_tcp->connectionFrom(socket->peerAddress(), socket->peerPort());
+    if (tcp) {
+        connect(socket.get(), &QObject::destroyed, tcp, &QObject::deleteLater);
+        // The upgrade dropped every connection to the socket's signals: listen again.
+        tcp->watchActivity();
+    }
+    // Browsers always send Origin; other clients (the desktop app, tools) do not.
+    if (!m_origins.allows(socket->origin())) {
         qCInfo(lcHttp) << "refused WebSocket from origin" << socket->origin();
         refuse(std::move(socket), QStringLiteral("Origin not allowed"));
         return;
     }
+    Hub::Peer peer;
+    peer.address = socket->peerAddress();
+    if (tcp)
+        peer.msSinceHeard = [tcp = QPointer<LingeringSocket>(tcp)] {
+            return tcp ? tcp->msSinceHeard() : std::numeric_limits<qint64>::max();
+        };
     if (path == AgentPath) {
-        m_hub.acceptStaff(std::move(socket));
+        m_hub.acceptStaff(std::move(socket), peer);
     } else if (path == CustomerPath) {
-        m_hub.acceptCustomer(std::move(socket));
+        m_hub.acceptCustomer(std::move(socket), peer);
     } else {
         refuse(std::move(socket), QStringLiteral("No such endpoint"));
     }

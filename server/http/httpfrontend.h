@@ -7,11 +7,11 @@
 #include <QObject>
 #include <memory>
 
-class QTcpServer;
 class QWebSocket;
 
 namespace Tandem::Server {
 
+class GatedTcpServer;
 class Hub;
 struct ServerConfig;
 
@@ -29,6 +29,7 @@ public:
     quint16 port() const;
 
 private:
+    QStringList ownOrigins() const;
     void addRoutes();
     void addWidgetRoutes();
     void acceptWebSockets();
@@ -39,7 +40,7 @@ private:
     const ServerConfig &m_config;
     OriginPolicy m_origins;
     QHttpServer m_http;
-    QTcpServer *m_tcp = nullptr;
+    GatedTcpServer *m_tcp = nullptr;
 };
 
 } // namespace Tandem::Server

@@ -45,35 +45,33 @@ QString OriginPolicy::originOf(const QString &url)
                : scheme + QLatin1String("://") + host + QLatin1Char(':') + QString::number(port);
 }
 
-bool OriginPolicy::isOwn(const QString &origin, const QByteArray &host) const
+void OriginPolicy::setOwnOrigins(const QStringList &origins)
 {
-    if (host.isEmpty())
-        return false;
-    // The browser wrote Host for the server it connects to; the page's origin matches it
-    // when the page came from this server (directly, or through a TLS-terminating proxy).
-    const QString normal = originOf(origin);
-    const QString scheme = normal.section(QLatin1String("://"), 0, 0);
-    return !normal.isEmpty() &&
-           normal == originOf(scheme + QLatin1String("://") + QString::fromLatin1(host));
+    m_own.clear();
+    for (const QString &origin : origins) {
+        const QString normal = originOf(origin);
+        if (!normal.isEmpty() && !m_own.contains(normal))
+            m_own.append(normal);
+    }
 }
 
-bool OriginPolicy::allows(const QString &origin, const QByteArray &host) const
+bool OriginPolicy::allows(const QString &origin) const
 {
     if (origin.isEmpty() || m_any)
         return true;
-    return m_allowed.contains(originOf(origin)) || isOwn(origin, host);
+    const QString normal = originOf(origin);
+    return !normal.isEmpty() && (m_allowed.contains(normal) || m_own.contains(normal));
 }
 
-bool OriginPolicy::allowsPage(const QByteArray &origin, const QByteArray &referer,
-                              const QByteArray &host) const
+bool OriginPolicy::allowsPage(const QByteArray &origin, const QByteArray &referer) const
 {
     if (!origin.isEmpty())
-        return allows(QString::fromLatin1(origin), host);
+        return allows(QString::fromLatin1(origin));
     if (referer.isEmpty())
         return true;
     const QString from = originOf(QString::fromLatin1(referer));
     // A Referer that names no web origin (e.g. a file:// page) is treated like a foreign one.
-    return m_any || (!from.isEmpty() && allows(from, host));
+    return m_any || (!from.isEmpty() && allows(from));
 }
 
 QByteArray OriginPolicy::frameAncestors() const

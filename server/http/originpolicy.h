@@ -9,18 +9,23 @@ namespace Tandem::Server
 {
 
 //! Which browser origins may use the widget and the customer WebSocket: the server's own
-//! origin (the widget page itself), the operator's `--allowed-origin` list, or any with `*`.
+//! public origins (`--public-url`: where its widget page is served), the operator's
+//! `--allowed-origin` list, or any with `*`. The request's `Host` header decides nothing:
+//! a page on a hostile name that resolves to this server (DNS rebinding) sends a `Host`
+//! of its own choosing.
 class OriginPolicy
 {
 public:
     explicit OriginPolicy(const QStringList &allowedOrigins);
 
-    //! `origin` is a browser's `Origin` header (empty: not a browser, always allowed);
-    //! `host` is the request's `Host` header, which names the server's own origin.
-    bool allows(const QString &origin, const QByteArray &host) const;
+    //! The origins the server's own pages come from; invalid ones are dropped.
+    void setOwnOrigins(const QStringList &origins);
+    const QStringList &ownOrigins() const { return m_own; }
+
+    //! `origin` is a browser's `Origin` header (empty: not a browser, always allowed).
+    bool allows(const QString &origin) const;
     //! An HTTP request for the widget: its `Origin`, or lacking it its `Referer`'s origin.
-    bool allowsPage(const QByteArray &origin, const QByteArray &referer,
-                    const QByteArray &host) const;
+    bool allowsPage(const QByteArray &origin, const QByteArray &referer) const;
     //! The `frame-ancestors` sources for the widget page: 'self' and the allowed origins.
     QByteArray frameAncestors() const;
 
@@ -29,9 +34,8 @@ public:
     static QString originOf(const QString &url);
 
 private:
-    bool isOwn(const QString &origin, const QByteArray &host) const;
-
     QStringList m_allowed;
+    QStringList m_own;
     bool m_any = false;
 };
 

@@ -8,19 +8,27 @@
 
 #include <QPointer>
 
-namespace Tandem::Server {
+namespace Tandem::Server
+{
 
-namespace {
-// Per email: ten wrong passwords at once, then five a minute.
-constexpr int FailuresPerMinute = 5;
-constexpr int FailureBurst = 10;
-constexpr int MaxTrackedEmails = 10000;
+namespace
+{
+constexpr qsizetype MaxUnknownEmails = 10000;
+
+Failure throttled(qint64 retryAfterMs, const QString &why)
+{
+    return Failure{
+        ErrorCode::RateLimited,
+        QStringLiteral("%1; try again in %2 s").arg(why).arg((retryAfterMs + 999) / 1000),
+        retryAfterMs};
+}
 } // namespace
 
 Authenticator::Authenticator(Storage &storage, const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_storage(storage)
     , m_config(config)
+    , m_addresses(config.signInsPerHour, config.signInBurst())
 {
 }
 
@@ -29,21 +37,75 @@ Authenticator::~Authenticator()
     m_hashing.waitForDone();
 }
 
-void Authenticator::signIn(const QString &email, const QString &password, QObject *context,
-                           SignedIn done)
+namespace
 {
-    const QString key = email.toLower();
-    const auto limiter = m_failures.constFind(key);
-    if (limiter != m_failures.cend() && limiter->retryAfterMs() > 0) {
-        done(Failure{ErrorCode::RateLimited,
-                     QStringLiteral("Too many failed sign-ins; try again in %1 s")
-                         .arg((limiter->retryAfterMs() + 999) / 1000)});
-        return;
+RateLimiter &bucket(QHash<QString, RateLimiter> &table, const QString &key, int perMinute,
+                    int burst, qsizetype max)
+{
+    auto it = table.find(key);
+    if (it != table.end())
+        return *it;
+    if (max > 0 && table.size() >= max) {
+        table.removeIf([](auto entry) { return entry.value().isFull(); });
+        if (table.size() >= max)
+            table.clear();
     }
+    return *table.insert(key, RateLimiter(perMinute, burst));
+}
+} // namespace
+
+Authenticator::Throttles Authenticator::throttlesFor(const std::optional<AgentRecord> &record,
+                                                     const QString &email, const QHostAddress &from)
+{
+    Throttles t;
+    t.account = record.has_value();
+    t.email = record ? QString::number(record->agent.id) : email.toLower();
+    t.pair = t.email + QLatin1Char('/') + QString::fromLatin1(AddressLimits::keyOf(from).toHex());
+    return t;
+}
+
+bool Authenticator::take(const Throttles &t, qint64 *retryAfterMs)
+{
+    Tables &tables = t.account ? m_accounts : m_unknown;
+    // Accounts' per-email buckets are as many as the accounts; everything else is bounded.
+    const qsizetype max = t.account ? 0 : MaxUnknownEmails;
+    RateLimiter &pair =
+        bucket(tables.pairs, t.pair, FailuresPerMinute, FailureBurst, 10 * MaxUnknownEmails);
+    if (!pair.take()) {
+        *retryAfterMs = pair.retryAfterMs();
+        return false;
+    }
+    RateLimiter &any =
+        bucket(tables.emails, t.email, EmailFailuresPerMinute, EmailFailureBurst, max);
+    if (!any.take()) {
+        *retryAfterMs = any.retryAfterMs();
+        // `pair` may have moved when `any` was inserted: look it up again.
+        auto again = tables.pairs.find(t.pair);
+        if (again != tables.pairs.end())
+            again->giveBack();
+        return false;
+    }
+    return true;
+}
+
+void Authenticator::giveBack(const Throttles &t)
+{
+    Tables &tables = t.account ? m_accounts : m_unknown;
+    // Unknown emails' entries may have been forgotten meanwhile; then there is nothing to give.
+    for (auto *table : {&tables.pairs, &tables.emails}) {
+        auto it = table->find(table == &tables.pairs ? t.pair : t.email);
+        if (it != table->end())
+            it->giveBack();
+    }
+}
+
+void Authenticator::signIn(const QString &email, const QString &password, const QHostAddress &from,
+                           QObject *context, SignedIn done)
+{
     using Lookup = std::optional<AgentRecord>;
     m_storage.run(
         this, [email](Store &store) -> Result<Lookup> { return store.agentByEmail(email); },
-        [this, email, password, context = QPointer<QObject>(context),
+        [this, email, password, from, context = QPointer<QObject>(context),
          done = std::move(done)](Result<Lookup> lookup) {
             if (!context)
                 return;
@@ -51,43 +113,58 @@ void Authenticator::signIn(const QString &email, const QString &password, QObjec
                 done(lookup.failure());
                 return;
             }
-            verify(lookup.value(), email, password, context, done);
+            // Counted now, before the check: of many attempts at once, only as many as the
+            // throttles allow are checked at all.
+            if (!m_addresses.take(from)) {
+                qCInfo(lcAuth) << "throttled sign-in from" << from.toString();
+                done(throttled(m_addresses.retryAfterMs(from),
+                               QStringLiteral("Too many failed sign-ins from this address")));
+                return;
+            }
+            const Throttles throttles = throttlesFor(lookup.value(), email, from);
+            qint64 retryAfterMs = 0;
+            if (!take(throttles, &retryAfterMs)) {
+                m_addresses.giveBack(from);
+                qCInfo(lcAuth) << "throttled sign-in for" << email;
+                done(throttled(retryAfterMs, QStringLiteral("Too many failed sign-ins")));
+                return;
+            }
+            verify(lookup.value(), password, throttles, from, context, done);
         });
 }
 
-void Authenticator::verify(const std::optional<AgentRecord> &record, const QString &email,
-                           const QString &password, QObject *context, SignedIn done)
+void Authenticator::verify(const std::optional<AgentRecord> &record, const QString &password,
+                           Throttles throttles, const QHostAddress &from, QObject *context,
+                           SignedIn done)
 {
-    m_hashing.start([this, record, email, password, context = QPointer<QObject>(context),
+    m_hashing.start([this, record, password, throttles, from, context = QPointer<QObject>(context),
                      done = std::move(done)] {
         // Unknown emails are checked against a decoy so they take as long.
         const bool matches = PasswordHasher::verify(
             record ? record->passwordHash : PasswordHasher::decoyHash(), password);
         QMetaObject::invokeMethod(
             this,
-            [this, record, matches, email, context, done] {
+            [this, record, matches, throttles, from, context, done] {
                 if (context)
-                    finish(record, matches, email, context, done);
+                    finish(record, matches, throttles, from, context, done);
             },
             Qt::QueuedConnection);
     });
 }
 
 void Authenticator::finish(const std::optional<AgentRecord> &record, bool matches,
-                           const QString &email, QObject *context, const SignedIn &done)
+                           Throttles throttles, const QHostAddress &from, QObject *context,
+                           const SignedIn &done)
 {
     if (!record || !matches) {
-        qCInfo(lcAuth) << "failed sign-in for" << email;
-        if (m_failures.size() > MaxTrackedEmails)
-            m_failures.clear();
-        const QString key = email.toLower();
-        auto limiter = m_failures.find(key);
-        if (limiter == m_failures.end())
-            limiter = m_failures.insert(key, RateLimiter(FailuresPerMinute, FailureBurst));
-        limiter->take();
+        qCInfo(lcAuth) << "failed sign-in" << (record ? "for agent" : "for an unknown email")
+                       << (record ? record->agent.id : 0);
         done(Failure{ErrorCode::BadCredentials, QStringLiteral("Wrong email or password")});
         return;
     }
+    // Only failures count.
+    giveBack(throttles);
+    m_addresses.giveBack(from);
     if (record->agent.disabled) {
         done(Failure{ErrorCode::AccountDisabled, QStringLiteral("This account is disabled")});
         return;

@@ -1,22 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "addresslimits.h"
 #include "deskoperations.h"
 #include "ratelimiter.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QObject>
 #include <QThreadPool>
 #include <functional>
 
-namespace Tandem::Server {
+namespace Tandem::Server
+{
 
 class Storage;
 struct ServerConfig;
 
 //! Signs staff in with email and password, for the WebSocket and HTTP front ends alike.
 //! The deliberately slow Argon2id check runs on a worker thread, never the event loop.
-//! Repeated failures for one email are slowed down, whichever connection they come from.
+//! Wrong passwords are throttled three ways: per email and client address (a guesser at
+//! one address cannot lock the account's owner out at another), per email from anywhere
+//! (a wider net for guessing from many addresses), and per address whatever the email.
+//! An attempt is counted before its password is checked, so parallel attempts get no more
+//! than sequential ones, and given back when it succeeds. Real accounts' throttles live
+//! apart from those of unknown emails, so a flood of made-up emails cannot push them out;
+//! unknown emails are throttled by the same numbers, so throttling tells nobody which
+//! emails have accounts.
 class Authenticator : public QObject
 {
     Q_OBJECT
@@ -26,17 +36,47 @@ public:
 
     using SignedIn = std::function<void(Result<DeskOperations::StaffSession>)>;
     //! Calls `done` on `context`'s thread, unless `context` is gone by then.
-    void signIn(const QString &email, const QString &password, QObject *context, SignedIn done);
+    void signIn(const QString &email, const QString &password, const QHostAddress &from,
+                QObject *context, SignedIn done);
+
+    //! Per email and address: ten wrong passwords at once, then five a minute.
+    static constexpr int FailuresPerMinute = 5;
+    static constexpr int FailureBurst = 10;
+    //! Per email from all addresses together.
+    static constexpr int EmailFailuresPerMinute = 30;
+    static constexpr int EmailFailureBurst = 100;
 
 private:
-    void verify(const std::optional<AgentRecord> &record, const QString &email,
-                const QString &password, QObject *context, SignedIn done);
-    void finish(const std::optional<AgentRecord> &record, bool matches, const QString &email,
-                QObject *context, const SignedIn &done);
+    //! Which buckets one attempt is counted against (by key: the tables change while the
+    //! password is checked).
+    struct Throttles {
+        bool account = false;
+        QString email;
+        QString pair;
+    };
+    static Throttles throttlesFor(const std::optional<AgentRecord> &record, const QString &email,
+                                  const QHostAddress &from);
+    //! Takes a token from each bucket, or none; false when one was empty.
+    bool take(const Throttles &throttles, qint64 *retryAfterMs);
+    void giveBack(const Throttles &throttles);
+    void verify(const std::optional<AgentRecord> &record, const QString &password,
+                Throttles throttles, const QHostAddress &from, QObject *context, SignedIn done);
+    void finish(const std::optional<AgentRecord> &record, bool matches, Throttles throttles,
+                const QHostAddress &from, QObject *context, const SignedIn &done);
 
     Storage &m_storage;
     const ServerConfig &m_config;
-    QHash<QString, RateLimiter> m_failures;
+    struct Tables {
+        //! By email (an account's id, or the lower-case text of an unknown one).
+        QHash<QString, RateLimiter> emails;
+        //! By email and client address.
+        QHash<QString, RateLimiter> pairs;
+    };
+    //! Real accounts' are never forgotten while tandemd runs; unknown emails' are bounded.
+    Tables m_accounts;
+    Tables m_unknown;
+    //! Failed attempts per client address, whatever the email.
+    AddressLimits m_addresses;
     QThreadPool m_hashing; // last: waits for running checks before the rest goes
 };
 

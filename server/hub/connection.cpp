@@ -7,6 +7,7 @@
 #include "hub.h"
 #include "livecommands.h"
 #include "logging/logging.h"
+#include "protocol/limits.h"
 #include "protocol/wirecodec.h"
 #include "serverconfig.h"
 #include "store/storage.h"
@@ -16,12 +17,15 @@
 
 namespace Tandem::Server {
 
-Connection::Connection(std::unique_ptr<QWebSocket> socket, Kind kind, Hub &hub)
+Connection::Connection(std::unique_ptr<QWebSocket> socket, Kind kind, const Hub::Peer &peer,
+                       Hub &hub)
     : QObject(&hub)
     , m_socket(std::move(socket))
     , m_kind(kind)
     , m_hub(hub)
+    , m_peer(peer)
     , m_limiter(hub.config().maxRequestsPerMinute, hub.config().requestBurst())
+    , m_refusals(hub.config().maxRequestsPerMinute, hub.config().requestBurst())
 {
     const ServerConfig &config = hub.config();
     // Qt's defaults would accept messages of up to 2 GiB.
@@ -40,7 +44,12 @@ Connection::Connection(std::unique_ptr<QWebSocket> socket, Kind kind, Hub &hub)
     });
     m_handshakeTimer.start(config.handshakeTimeoutMs);
     connect(&m_heartbeat, &QTimer::timeout, this, &Connection::heartbeat);
-    m_heartbeat.start(std::chrono::seconds(config.pingIntervalSeconds));
+    m_heartbeat.start(config.pingIntervalMs());
+    // Woken at the earliest moment the connection could have been silent for too long;
+    // activity only moves a timestamp, so a busy connection costs no timer work.
+    m_idleCheck.setSingleShot(true);
+    connect(&m_idleCheck, &QTimer::timeout, this, &Connection::checkIdle);
+    m_idleCheck.start(qint64(config.idleTimeoutSeconds) * 1000);
 }
 
 Connection::~Connection()
@@ -51,17 +60,41 @@ Connection::~Connection()
 
 void Connection::heartbeat()
 {
-    if (m_lastActivity.elapsed() > qint64(m_hub.config().idleTimeoutSeconds) * 1000) {
+    m_socket->ping();
+}
+
+qint64 Connection::msSinceHeard() const
+{
+    const qint64 sinceFrame = m_lastActivity.elapsed();
+    return m_peer.msSinceHeard ? std::min(sinceFrame, m_peer.msSinceHeard()) : sinceFrame;
+}
+
+void Connection::checkIdle()
+{
+    const qint64 limit = qint64(m_hub.config().idleTimeoutSeconds) * 1000;
+    const qint64 silent = msSinceHeard();
+    if (silent >= limit) {
+        qCInfo(lcHub) << "closing a connection idle for" << silent << "ms";
         close(1008, QStringLiteral("Idle for too long"));
         return;
     }
-    m_socket->ping();
+    m_idleCheck.start(limit - silent);
 }
 
 void Connection::sendFrame(const QString &frame)
 {
-    if (m_state != State::Closed)
-        m_socket->sendTextMessage(frame);
+    if (m_state == State::Closed)
+        return;
+    // A client that stopped reading must not make the server hold its frames forever.
+    const qint64 queued = m_socket->bytesToWrite();
+    if (queued > m_hub.config().maxQueuedBytes) {
+        qCWarning(lcHub) << "closing a connection that stopped reading:" << queued
+                         << "bytes waiting for it, from" << m_socket->peerAddress().toString();
+        close(Protocol::CloseTooSlow,
+              QStringLiteral("Too far behind; reconnect and resume"));
+        return;
+    }
+    m_socket->sendTextMessage(frame);
 }
 
 void Connection::close(int code, const QString &reason)
@@ -83,6 +116,7 @@ void Connection::stop()
     m_state = State::Closed;
     m_handshakeTimer.stop();
     m_heartbeat.stop();
+    m_idleCheck.stop();
     m_heldBack.clear();
     m_hub.stopHoldingEvents(this);
 }
@@ -108,7 +142,27 @@ void Connection::fail(const QJsonValue &id, const Failure &failure, const QJsonO
 void Connection::onBinary()
 {
     m_lastActivity.restart();
+    if (m_state == State::Closed || !admitFrame(QJsonValue::Null))
+        return;
     fail(QJsonValue::Null, {ErrorCode::BadFrame, QStringLiteral("Frames must be text")});
+}
+
+bool Connection::admitFrame(const QJsonValue &id)
+{
+    RateLimiter &limiter = m_customerLimiter ? *m_customerLimiter : m_limiter;
+    if (limiter.take())
+        return true;
+    // A client that keeps sending while refused is not going to listen. Refusals have an
+    // allowance of their own, as large as the bucket and refilled as fast; an obedient
+    // client never uses it up, and another tab's flood does not count against this one.
+    if (!m_refusals.take()) {
+        qCInfo(lcHub) << "closing a connection that ignored rate_limited, from"
+                      << m_socket->peerAddress().toString();
+        close(1008, QStringLiteral("Too many requests"));
+        return false;
+    }
+    fail(id, {ErrorCode::RateLimited, QStringLiteral("Too many requests"), limiter.retryAfterMs()});
+    return false;
 }
 
 void Connection::onText(const QString &text)
@@ -120,17 +174,8 @@ void Connection::onText(const QString &text)
     Frames::Request request;
     Failure failure;
     const bool decoded = Frames::decodeRequest(text, request, failure);
-    RateLimiter &limiter = m_customerLimiter ? *m_customerLimiter : m_limiter;
-    if (!limiter.take()) {
-        // A client that keeps hammering after being told to wait is not going to listen.
-        if (limiter.refusedInARow() > m_hub.config().requestBurst()) {
-            close(1008, QStringLiteral("Too many requests"));
-            return;
-        }
-        fail(request.id, {ErrorCode::RateLimited, QStringLiteral("Too many requests")},
-             {{QStringLiteral("retryAfterMs"), limiter.retryAfterMs()}});
+    if (!admitFrame(request.id))
         return;
-    }
     if (!decoded) {
         fail(request.id, failure);
         return;
@@ -205,7 +250,7 @@ void Connection::staffSignIn(const Frames::Request &request)
         return;
     }
     m_hub.authenticator().signIn(
-        command->email, command->password, this,
+        command->email, command->password, m_peer.address, this,
         [this, id = request.id, resumeFrom = command->resumeFrom](
             Result<DeskOperations::StaffSession> session) {
             if (!session) {
@@ -234,6 +279,15 @@ void Connection::customerHello(const Frames::Request &request)
         return;
     }
     const auto hello = command.value();
+    // Anyone may create a customer, so how many one address may create is limited.
+    if (!hello.token && !m_hub.newCustomers().take(m_peer.address)) {
+        qCInfo(lcHub) << "refused a new customer from" << m_peer.address.toString();
+        abortHandshake(request.id,
+                       {ErrorCode::RateLimited,
+                        QStringLiteral("Too many new customers from this address"),
+                        m_hub.newCustomers().retryAfterMs(m_peer.address)});
+        return;
+    }
     m_hub.storage().run(
         this,
         [hello](Store &store) -> Result<DeskOperations::CustomerGrant> {
@@ -271,10 +325,11 @@ void Connection::startCatchUp(const QJsonValue &id, QJsonObject okData,
     m_hub.holdEventsFor(this);
     const Viewer viewer = *m_viewer;
     const int replayLimit = m_hub.config().replayLimit;
+    const int snapshotLimit = m_hub.config().snapshotLimit;
     m_hub.storage().run(
         this,
-        [viewer, resumeFrom, replayLimit](Store &store) {
-            return DeskOperations::catchUp(store, viewer, resumeFrom, replayLimit);
+        [viewer, resumeFrom, replayLimit, snapshotLimit](Store &store) {
+            return DeskOperations::catchUp(store, viewer, resumeFrom, replayLimit, snapshotLimit);
         },
         [this, id, okData](Result<DeskOperations::Catchup> catchup) {
             if (!catchup) {
@@ -334,6 +389,10 @@ void Connection::handleCommand(const Frames::Request &request)
         send(request);
     else if (type == QLatin1String("history"))
         history(request);
+    else if (type == QLatin1String("conversations"))
+        perform(request.id, Commands::decodeConversationPage(request.fields),
+                DeskOperations::conversations,
+                [this, id = request.id](const QJsonObject &page) { reply(id, page); });
     else if (type == QLatin1String("read"))
         markRead(request);
     else if (type == QLatin1String("typing"))
@@ -361,11 +420,27 @@ Storage &Connection::storage()
 
 void Connection::send(const Frames::Request &request)
 {
-    perform(request.id, Commands::decodeSend(request.fields, m_kind == Kind::Staff),
-            DeskOperations::send, [this, id = request.id](const DeskOperations::Sent &sent) {
-                reply(id, {{QStringLiteral("message"), Wire::encode(sent.message)},
-                           {QStringLiteral("conversation"), Wire::encode(sent.conversation)}});
-            });
+    const auto command = Commands::decodeSend(request.fields, m_kind == Kind::Staff);
+    // A customer's send without a conversation may start one, which one address may do
+    // only so often. A retry of a send that already started one is answered all the same,
+    // and gives its token back.
+    const bool mayStart = command && m_kind == Kind::Customer && !command->conversationId;
+    const bool allowStart = mayStart && m_hub.newConversations().take(m_peer.address);
+    const qint64 retryAfterMs = mayStart && !allowStart
+        ? m_hub.newConversations().retryAfterMs(m_peer.address)
+        : 0;
+    perform(
+        request.id, command,
+        [allowStart, retryAfterMs](Store &store, const Viewer &viewer,
+                                   const Commands::Send &send) {
+            return DeskOperations::send(store, viewer, send, allowStart, retryAfterMs);
+        },
+        [this, id = request.id, allowStart](const DeskOperations::Sent &sent) {
+            if (allowStart && !sent.startedConversation)
+                m_hub.newConversations().giveBack(m_peer.address);
+            reply(id, {{QStringLiteral("message"), Wire::encode(sent.message)},
+                       {QStringLiteral("conversation"), Wire::encode(sent.conversation)}});
+        });
 }
 
 void Connection::history(const Frames::Request &request)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/agent.h"
+#include "hub.h"
 #include "protocol/frames.h"
 #include "protocol/result.h"
 #include "ratelimiter.h"
@@ -34,7 +35,7 @@ public:
     enum class Kind { Staff, Customer };
     enum class State { AwaitingHello, Handshaking, Live, Closed };
 
-    Connection(std::unique_ptr<QWebSocket> socket, Kind kind, Hub &hub);
+    Connection(std::unique_ptr<QWebSocket> socket, Kind kind, const Hub::Peer &peer, Hub &hub);
     ~Connection() override;
 
     Kind kind() const { return m_kind; }
@@ -63,9 +64,13 @@ Q_SIGNALS:
 private:
     void onText(const QString &text);
     void onBinary();
+    //! Counts a frame against the rate limit; false (and answered or closed) when refused.
+    bool admitFrame(const QJsonValue &id);
     void onDisconnected();
     void stop();
     void heartbeat();
+    void checkIdle();
+    qint64 msSinceHeard() const;
 
     void handleHandshake(const Frames::Request &request);
     void staffHello(const Frames::Request &request);
@@ -95,11 +100,16 @@ private:
     Agent m_agent;
     qint64 m_lastSentSeq = 0;
     QList<std::pair<Event, QString>> m_heldBack;
+    Hub::Peer m_peer;
     RateLimiter m_limiter;
     //! A customer's requests count against one bucket across all their connections.
     std::shared_ptr<RateLimiter> m_customerLimiter;
+    //! Refused frames, this connection's own: a client that keeps sending while refused
+    //! uses this up and is closed, without harming the customer's other connections.
+    RateLimiter m_refusals;
     QTimer m_handshakeTimer;
     QTimer m_heartbeat;
+    QTimer m_idleCheck;
     QElapsedTimer m_lastActivity;
 };
 

@@ -3,6 +3,7 @@
 
 #include "accounts/tokens.h"
 #include "protocol/events.h"
+#include "protocol/limits.h"
 #include "protocol/wirecodec.h"
 
 #include <QJsonArray>
@@ -83,7 +84,8 @@ Result<Conversation> accessibleConversation(Store &store, const Viewer &viewer, 
     return *conversation;
 }
 
-Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command)
+Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command,
+                  bool mayStart, qint64 retryAfterMs)
 {
     if (auto existing = store.messageByClientId(command.clientId)) {
         // A retry: hand back the original, provided it really is the same message.
@@ -101,6 +103,7 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     Conversation conversation;
+    bool started = false;
     if (command.conversationId) {
         auto found = accessibleConversation(store, viewer, *command.conversationId);
         if (!found)
@@ -109,6 +112,10 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
     } else {
         if (viewer.isStaff())
             return Failure{ErrorCode::BadRequest, QStringLiteral("conversation: is required")};
+        if (!mayStart)
+            return Failure{ErrorCode::RateLimited,
+                           QStringLiteral("Too many new conversations from this address"),
+                           retryAfterMs};
         Conversation fresh;
         fresh.customer = Customer{viewer.party.id, viewer.party.name, {}};
         fresh.createdAt = now;
@@ -122,6 +129,7 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
         if (!created)
             return created.failure();
         conversation = created.value();
+        started = true;
         Event e = Events::conversationCreated(conversation);
         if (!store.appendEvent(e))
             return storageFailed();
@@ -140,7 +148,7 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
     Event e = Events::messageCreated(inserted.value(), conversation.customer.id);
     if (!store.appendEvent(e))
         return storageFailed();
-    return Sent{inserted.value(), conversation};
+    return Sent{inserted.value(), conversation, started};
 }
 
 Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::History &command)
@@ -153,6 +161,17 @@ Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::
     page.more = page.messages.size() > command.limit;
     if (page.more)
         page.messages.removeFirst();
+    // A page holds so much text at most (but always one message), so what one request
+    // makes the server hold does not grow with the length of the messages.
+    qsizetype chars = 0;
+    for (qsizetype i = page.messages.size() - 1; i >= 0; --i) {
+        chars += page.messages.at(i).text.size();
+        if (chars > Protocol::MaxHistoryPageChars && i < page.messages.size() - 1) {
+            page.messages.remove(0, i + 1);
+            page.more = true;
+            break;
+        }
+    }
     return page;
 }
 
@@ -192,8 +211,42 @@ Result<Presence> setPresence(Store &store, const Viewer &viewer, Presence presen
     return presence;
 }
 
+QJsonObject conversationPage(Store &store, const Viewer &viewer,
+                             const std::optional<Store::ConversationCursor> &after, int limit)
+{
+    const std::optional<qint64> customerFilter =
+        viewer.isStaff() ? std::nullopt : std::optional<qint64>(viewer.party.id);
+    QList<Conversation> page = store.openConversations(customerFilter, after, limit + 1);
+    const bool more = page.size() > limit;
+    if (more)
+        page.removeLast();
+    QList<qint64> ids;
+    ids.reserve(page.size());
+    for (const Conversation &conversation : std::as_const(page))
+        ids.append(conversation.id);
+    const QHash<qint64, Message> last = store.lastMessages(ids);
+    QJsonArray conversations;
+    for (const Conversation &conversation : std::as_const(page)) {
+        QJsonObject json = Wire::encode(conversation);
+        const auto message = last.constFind(conversation.id);
+        if (message != last.cend())
+            json.insert(QStringLiteral("lastMessage"), Wire::encode(*message));
+        conversations.append(json);
+    }
+    return {{QStringLiteral("conversations"), conversations}, {QStringLiteral("more"), more}};
+}
+
+Result<QJsonObject> conversations(Store &store, const Viewer &viewer,
+                                  const Commands::ConversationPage &command)
+{
+    std::optional<Store::ConversationCursor> after;
+    if (command.after)
+        after = Store::ConversationCursor{command.after->first, command.after->second};
+    return conversationPage(store, viewer, after, command.limit);
+}
+
 Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64> resumeFrom,
-                        int replayLimit)
+                        int replayLimit, int snapshotLimit)
 {
     Catchup c;
     c.head = store.headSeq();
@@ -204,16 +257,9 @@ Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64
         return c;
     }
     c.isSnapshot = true;
-    QJsonArray conversations;
-    const QHash<qint64, Message> last = store.lastMessages(customerFilter);
-    for (const Conversation &conversation : store.openConversations(customerFilter)) {
-        QJsonObject json = Wire::encode(conversation);
-        const auto message = last.constFind(conversation.id);
-        if (message != last.cend())
-            json.insert(QStringLiteral("lastMessage"), Wire::encode(*message));
-        conversations.append(json);
-    }
-    c.snapshot.insert(QStringLiteral("conversations"), conversations);
+    // A window of the newest, so signing in costs the same however large the helpdesk;
+    // the rest comes page by page with `conversations`.
+    c.snapshot = conversationPage(store, viewer, std::nullopt, snapshotLimit);
     if (viewer.isStaff()) {
         QJsonArray agents;
         for (const Agent &agent : store.agents(false))

@@ -31,8 +31,13 @@ Result<Customer> authenticateCustomer(Store &store, const QByteArray &tokenHash)
 struct Sent {
     Message message;
     Conversation conversation;
+    //! This send created the conversation (not a retry, not a reply in an existing one).
+    bool startedConversation = false;
 };
-Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command);
+//! `mayStart`: whether this send may start a conversation (a retry of one that did is
+//! answered either way); if not, it is refused with `rate_limited` and `retryAfterMs`.
+Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command,
+                  bool mayStart = true, qint64 retryAfterMs = 0);
 
 struct HistoryPage {
     QList<Message> messages;
@@ -43,6 +48,13 @@ Result<qint64> markRead(Store &store, const Viewer &viewer, const Commands::Mark
 Result<Conversation> accessibleConversation(Store &store, const Viewer &viewer, qint64 id);
 Result<Presence> setPresence(Store &store, const Viewer &viewer, Presence presence);
 
+//! A page of the open conversations the viewer may see, newest activity first, each with
+//! its newest message: `{"conversations": […], "more": bool}`.
+QJsonObject conversationPage(Store &store, const Viewer &viewer,
+                             const std::optional<Store::ConversationCursor> &after, int limit);
+Result<QJsonObject> conversations(Store &store, const Viewer &viewer,
+                                  const Commands::ConversationPage &command);
+
 //! What a connection gets after its handshake: the events it missed, or a snapshot.
 struct Catchup {
     qint64 head = 0;
@@ -51,6 +63,6 @@ struct Catchup {
     QJsonObject snapshot;
 };
 Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64> resumeFrom,
-                        int replayLimit);
+                        int replayLimit, int snapshotLimit);
 
 } // namespace Tandem::Server::DeskOperations

@@ -24,6 +24,8 @@ Hub::Hub(Storage &storage, const ServerConfig &config, QObject *parent)
           storage, *this,
           Router::Settings{std::chrono::milliseconds(config.offerTimeoutMs),
                            std::chrono::milliseconds(config.gracePeriodMs)}))
+    , m_newCustomers(config.newCustomersPerHour, config.newCustomerBurst())
+    , m_newConversations(config.newConversationsPerHour, config.newConversationBurst())
 {
     connect(&m_storage, &Storage::committed, this, &Hub::publish);
     connect(&m_sessionCheck, &QTimer::timeout, this, &Hub::checkSessions);
@@ -35,21 +37,21 @@ Hub::~Hub()
     closeAll();
 }
 
-void Hub::acceptStaff(std::unique_ptr<QWebSocket> socket)
+void Hub::acceptStaff(std::unique_ptr<QWebSocket> socket, const Peer &peer)
 {
-    accept(std::move(socket), true);
+    accept(std::move(socket), true, peer);
 }
 
-void Hub::acceptCustomer(std::unique_ptr<QWebSocket> socket)
+void Hub::acceptCustomer(std::unique_ptr<QWebSocket> socket, const Peer &peer)
 {
-    accept(std::move(socket), false);
+    accept(std::move(socket), false, peer);
 }
 
-void Hub::accept(std::unique_ptr<QWebSocket> socket, bool staff)
+void Hub::accept(std::unique_ptr<QWebSocket> socket, bool staff, const Peer &peer)
 {
     auto *connection = new Connection(std::move(socket),
                                       staff ? Connection::Kind::Staff : Connection::Kind::Customer,
-                                      *this);
+                                      peer, *this);
     m_connections.insert(connection);
     connect(connection, &Connection::closed, this, &Hub::forget);
 }

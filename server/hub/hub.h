@@ -6,11 +6,15 @@
 #include "domain/party.h"
 #include "routing/routingoutput.h"
 
+#include "addresslimits.h"
+
 #include <QHash>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 class QWebSocket;
@@ -33,8 +37,15 @@ public:
     Hub(Storage &storage, const ServerConfig &config, QObject *parent = nullptr);
     ~Hub() override;
 
-    void acceptStaff(std::unique_ptr<QWebSocket> socket);
-    void acceptCustomer(std::unique_ptr<QWebSocket> socket);
+    //! Where a connection comes from.
+    struct Peer {
+        QHostAddress address;
+        //! Milliseconds since the client last sent anything, WebSocket control frames
+        //! included (unset: only the frames the connection sees count).
+        std::function<qint64()> msSinceHeard;
+    };
+    void acceptStaff(std::unique_ptr<QWebSocket> socket, const Peer &peer = {});
+    void acceptCustomer(std::unique_ptr<QWebSocket> socket, const Peer &peer = {});
 
     Storage &storage() { return m_storage; }
     Authenticator &authenticator() { return *m_authenticator; }
@@ -62,13 +73,16 @@ public:
 
     //! One bucket per customer across all their connections, so more tabs buy no more.
     std::shared_ptr<RateLimiter> customerLimiter(qint64 customerId);
+    //! What one client address may create without an account.
+    AddressLimits &newCustomers() { return m_newCustomers; }
+    AddressLimits &newConversations() { return m_newConversations; }
 
     void sendToAgent(qint64 agentId, const QString &frame) override;
     void sendToCustomer(qint64 customerId, const QString &frame) override;
     void sendToStaff(const QString &frame) override;
 
 private:
-    void accept(std::unique_ptr<QWebSocket> socket, bool staff);
+    void accept(std::unique_ptr<QWebSocket> socket, bool staff, const Peer &peer);
     void publish(const QList<Tandem::Event> &events);
     void forget(Connection *connection);
     void checkSessions();
@@ -78,6 +92,8 @@ private:
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<Router> m_router;
     QHash<qint64, std::weak_ptr<RateLimiter>> m_customerLimiters;
+    AddressLimits m_newCustomers;
+    AddressLimits m_newConversations;
     QSet<Connection *> m_connections;
     QSet<Connection *> m_holding;
     QSet<Connection *> m_staff;

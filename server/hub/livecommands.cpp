@@ -44,7 +44,7 @@ void accept(Connection &connection, Hub &hub, const Frames::Request &request)
     hub.storage().run(
         router,
         [conversationId, agent](Store &store) {
-            return LiveOperations::assign(store, conversationId, agent);
+            return LiveOperations::assign(store, conversationId, agent, agent);
         },
         [router, conversationId, connection = QPointer<Connection>(&connection),
          id = request.id](Result<Conversation> result) {

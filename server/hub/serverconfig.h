@@ -18,7 +18,28 @@ struct ServerConfig {
     QStringList allowedOrigins;
     int handshakeTimeoutMs = 10000;
     int idleTimeoutSeconds = 90;
-    int pingIntervalSeconds = 30;
+    //! The server pings often enough that a live client is never idle for the timeout.
+    int pingIntervalMs() const { return std::clamp(idleTimeoutSeconds * 1000 / 3, 500, 30000); }
+    //! Bytes waiting to go out to one connection (a client that stopped reading) before it
+    //! is closed with CloseTooSlow.
+    qint64 maxQueuedBytes = 8LL * 1024 * 1024;
+    //! Largest HTTP request body; above it the answer is 413, before the body is read.
+    qint64 maxBodyBytes = 64 * 1024;
+    //! Largest HTTP request line plus headers; above it the answer is 431.
+    qint64 maxHeaderBytes = 16 * 1024;
+    //! New customers and new conversations per client address: a burst, then per hour.
+    int newCustomersPerHour = 60;
+    int newCustomerBurst() const { return std::max(1, std::min(20, newCustomersPerHour)); }
+    int newConversationsPerHour = 120;
+    int newConversationBurst() const { return std::max(1, std::min(30, newConversationsPerHour)); }
+    //! Failed staff sign-ins per client address, whatever the email: a burst, then per hour.
+    int signInsPerHour = 300;
+    int signInBurst() const { return std::max(1, std::min(30, signInsPerHour)); }
+    //! Open conversations in a snapshot (newest activity first); older ones are paged.
+    int snapshotLimit = 200;
+    //! Origins this server's own pages are served from (`--public-url`); empty: derived from
+    //! the listening address once it is known.
+    QStringList publicOrigins;
     int maxRequestsPerMinute = 600;
     //! Frames arrive in bursts after any stall, so the bucket grows with the rate.
     int requestBurst() const { return std::max(60, maxRequestsPerMinute / 10); }
@@ -26,7 +47,7 @@ struct ServerConfig {
     qint64 sessionTtlSeconds = 30LL * 24 * 3600;
     //! How often live connections' sessions are checked for revocation from elsewhere
     //! (another node, or `tandemd user disable`).
-    int sessionCheckSeconds = 30;
+    int sessionCheckSeconds = 2;
     //! How long a live chat is offered to one agent before it goes to the next.
     int offerTimeoutMs = 20000;
     //! How long a disconnected agent keeps their chats before unanswered ones are re-queued.

@@ -70,7 +70,8 @@ Failure supervisorsOnly()
 
 } // namespace
 
-Result<Conversation> assign(Store &store, qint64 conversationId, const Party &agent)
+Result<Conversation> assign(Store &store, qint64 conversationId, const Party &agent,
+                            const std::optional<Party> &by)
 {
     auto c = store.conversation(conversationId);
     if (!c)
@@ -80,7 +81,7 @@ Result<Conversation> assign(Store &store, qint64 conversationId, const Party &ag
     c->liveState = LiveState::Active;
     c->assignee = agent;
     c->assignedAt = QDateTime::currentDateTimeUtc();
-    return commit(store, *c, Events::Change::Assigned, agent);
+    return commit(store, *c, Events::Change::Assigned, by);
 }
 
 Result<QList<Conversation>> requeue(Store &store, const QList<qint64> &ids, qint64 agentId)

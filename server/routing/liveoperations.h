@@ -11,8 +11,10 @@
 //! storage thread, checks who may do it and in which state, and appends its events.
 namespace Tandem::Server::LiveOperations {
 
-//! Gives a queued chat to `agent` (the router decided; it must still be queued).
-Result<Conversation> assign(Store &store, qint64 conversationId, const Party &agent);
+//! Gives a queued chat to `agent` (it must still be queued). `by` is the agent when they
+//! accepted an offer, and absent when the router assigned it by itself (auto-accept).
+Result<Conversation> assign(Store &store, qint64 conversationId, const Party &agent,
+                            const std::optional<Party> &by);
 //! Puts `agentId`'s active chats among `ids` back in the queue at their old place.
 Result<QList<Conversation>> requeue(Store &store, const QList<qint64> &ids, qint64 agentId);
 

@@ -399,7 +399,10 @@ void Router::autoAssign(const Chat &chat, AgentState &agent)
     const qint64 id = chat.id;
     const Party party{Party::Kind::Agent, agent.agent.id, agent.agent.name};
     m_storage.run(
-        this, [id, party](Store &store) { return LiveOperations::assign(store, id, party); },
+        this,
+        [id, party](Store &store) {
+            return LiveOperations::assign(store, id, party, std::nullopt);
+        },
         [this, id](Result<Conversation> result) { finishAccept(id, result); });
 }
 

@@ -482,22 +482,28 @@ QList<CannedResponse> SqliteStore::cannedResponses()
     return list;
 }
 
-namespace {
-// Which conversations a snapshot lists: all of one customer's, or every open one.
-QString snapshotFilter(std::optional<qint64> customerId, const QString &alias)
+QList<Conversation> SqliteStore::openConversations(std::optional<qint64> customerId,
+                                                const std::optional<ConversationCursor> &after,
+                                                int limit)
 {
-    return customerId ? QStringLiteral("%1customer_id = ? ").arg(alias)
-                      : QStringLiteral("%1status = 'open' ").arg(alias);
-}
-} // namespace
-
-QList<Conversation> SqliteStore::openConversations(std::optional<qint64> customerId)
-{
-    QSqlQuery q = prepare(conversationColumns + QStringLiteral("WHERE ")
-                          + snapshotFilter(customerId, QStringLiteral("cv."))
-                          + QStringLiteral("ORDER BY cv.updated_at DESC, cv.id DESC"));
+    // A customer sees all of theirs; staff every open one. Pages follow the index
+    // (status, updated_at), so a page costs the same wherever it is.
+    QString sql = conversationColumns
+        + (customerId ? QStringLiteral("WHERE cv.customer_id = ? ")
+                      : QStringLiteral("WHERE cv.status = 'open' "));
+    QVariantList binds;
+    if (customerId)
+        binds.append(*customerId);
+    if (after) {
+        sql += QStringLiteral("AND (cv.updated_at < ? OR (cv.updated_at = ? AND cv.id < ?)) ");
+        const qint64 at = toMs(after->updatedAt);
+        binds << at << at << after->id;
+    }
+    sql += QStringLiteral("ORDER BY cv.updated_at DESC, cv.id DESC LIMIT ?");
+    binds.append(limit);
+    QSqlQuery q = prepare(sql);
     QList<Conversation> list;
-    if (run(q, customerId ? QVariantList{*customerId} : QVariantList{})) {
+    if (run(q, binds)) {
         while (q.next())
             list.append(conversationFrom(q));
     }
@@ -558,15 +564,22 @@ std::optional<Message> SqliteStore::lastMessage(qint64 conversationId)
     return last.isEmpty() ? std::nullopt : std::optional<Message>(last.first());
 }
 
-QHash<qint64, Message> SqliteStore::lastMessages(std::optional<qint64> customerId)
+QHash<qint64, Message> SqliteStore::lastMessages(const QList<qint64> &conversationIds)
 {
+    QHash<qint64, Message> last;
+    if (conversationIds.isEmpty())
+        return last;
+    QStringList marks;
+    QVariantList binds;
+    for (qint64 id : conversationIds) {
+        marks.append(QStringLiteral("?"));
+        binds.append(id);
+    }
     QSqlQuery q = prepare(messageColumns
                           + QStringLiteral("WHERE m.id IN (SELECT MAX(id) FROM messages WHERE"
-                                           " conversation_id IN (SELECT id FROM conversations WHERE ")
-                          + snapshotFilter(customerId, QString())
-                          + QStringLiteral(") GROUP BY conversation_id)"));
-    QHash<qint64, Message> last;
-    if (run(q, customerId ? QVariantList{*customerId} : QVariantList{})) {
+                                           " conversation_id IN (%1) GROUP BY conversation_id)")
+                                .arg(marks.join(QLatin1Char(','))));
+    if (run(q, binds)) {
         while (q.next()) {
             const Message m = messageFrom(q);
             last.insert(m.conversationId, m);

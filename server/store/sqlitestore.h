@@ -56,14 +56,16 @@ public:
     Result<CannedResponse> saveCanned(const CannedResponse &canned) override;
     bool deleteCanned(qint64 id) override;
     QList<CannedResponse> cannedResponses() override;
-    QList<Conversation> openConversations(std::optional<qint64> customerId) override;
+    QList<Conversation> openConversations(std::optional<qint64> customerId,
+                                          const std::optional<ConversationCursor> &after,
+                                          int limit) override;
     Result<Message> insertMessage(const Message &message) override;
     std::optional<Message> message(qint64 id) override;
     std::optional<Message> messageByClientId(const QUuid &clientId) override;
     QList<Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
                             int limit) override;
     std::optional<Message> lastMessage(qint64 conversationId) override;
-    QHash<qint64, Message> lastMessages(std::optional<qint64> customerId) override;
+    QHash<qint64, Message> lastMessages(const QList<qint64> &conversationIds) override;
     qint64 readMarker(qint64 conversationId, const Party &reader) override;
     bool setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) override;
 

@@ -83,8 +83,17 @@ public:
     virtual QList<qint64> recentHandleTimesMs(int limit) = 0;
     //! When each agent was last given a live chat.
     virtual QHash<qint64, QDateTime> lastAssignments() = 0;
-    //! Open conversations, newest activity first; only one customer's when given.
-    virtual QList<Conversation> openConversations(std::optional<qint64> customerId) = 0;
+    //! Where a page of conversations, newest activity first, continues: after the
+    //! conversation with this `updatedAt` and id.
+    struct ConversationCursor {
+        QDateTime updatedAt;
+        qint64 id = 0;
+    };
+    //! Up to `limit` open conversations (all of one customer's, when given), newest activity
+    //! first, after `after` when given.
+    virtual QList<Conversation> openConversations(std::optional<qint64> customerId,
+                                                  const std::optional<ConversationCursor> &after,
+                                                  int limit) = 0;
     virtual Result<Message> insertMessage(const Message &message) = 0;
     virtual std::optional<Message> message(qint64 id) = 0;
     virtual std::optional<Message> messageByClientId(const QUuid &clientId) = 0;
@@ -92,8 +101,8 @@ public:
     virtual QList<Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
                                     int limit) = 0;
     virtual std::optional<Message> lastMessage(qint64 conversationId) = 0;
-    //! The newest message of each conversation openConversations() would list, in one read.
-    virtual QHash<qint64, Message> lastMessages(std::optional<qint64> customerId) = 0;
+    //! The newest message of each of these conversations, in one read.
+    virtual QHash<qint64, Message> lastMessages(const QList<qint64> &conversationIds) = 0;
     virtual qint64 readMarker(qint64 conversationId, const Party &reader) = 0;
     virtual bool setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) = 0;
 

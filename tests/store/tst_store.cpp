@@ -176,10 +176,10 @@ private Q_SLOTS:
         QCOMPARE(DeskOperations::markRead(*s.store, m, {s.conversation, message}).failure().code, ErrorCode::NotFound);
         QVERIFY(DeskOperations::history(*s.store, staffViewer(1), {s.conversation, std::nullopt, 50}).ok());
         // Mallory's catch-up carries none of Ada's events.
-        const auto catchup = DeskOperations::catchUp(*s.store, m, 0, 1000);
+        const auto catchup = DeskOperations::catchUp(*s.store, m, 0, 1000, 200);
         QVERIFY(catchup.ok() && !catchup->isSnapshot);
         QVERIFY(catchup->events.isEmpty());
-        const auto snapshot = DeskOperations::catchUp(*s.store, m, std::nullopt, 1000);
+        const auto snapshot = DeskOperations::catchUp(*s.store, m, std::nullopt, 1000, 200);
         QVERIFY(snapshot->snapshot.value(QLatin1String("conversations")).toArray().isEmpty());
         s.store->commit();
     }
@@ -273,13 +273,13 @@ private Q_SLOTS:
         QVERIFY(s.conversation > 0);
         const qint64 head = s.store->headSeq();
         const Viewer v = staffViewer(1);
-        const auto replay = DeskOperations::catchUp(*s.store, v, head - 3, 5);
+        const auto replay = DeskOperations::catchUp(*s.store, v, head - 3, 5, 200);
         QVERIFY(!replay->isSnapshot);
         QCOMPARE(replay->events.size(), 3);
         QCOMPARE(replay->events.first().seq, head - 2);
-        QVERIFY(DeskOperations::catchUp(*s.store, v, head - 6, 5)->isSnapshot); // too old
-        QVERIFY(DeskOperations::catchUp(*s.store, v, head + 1, 5)->isSnapshot); // from the future
-        QVERIFY(DeskOperations::catchUp(*s.store, v, head, 5)->events.isEmpty());
+        QVERIFY(DeskOperations::catchUp(*s.store, v, head - 6, 5, 200)->isSnapshot); // too old
+        QVERIFY(DeskOperations::catchUp(*s.store, v, head + 1, 5, 200)->isSnapshot); // from the future
+        QVERIFY(DeskOperations::catchUp(*s.store, v, head, 5, 200)->events.isEmpty());
     }
 };
 

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lingeringsocket.h"
+
+#include <QTimer>
+
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#else
+#include <sys/socket.h>
+#endif
+
+namespace Tandem::Server
+{
+
+LingeringSocket::LingeringSocket(QObject *parent)
+    : QTcpSocket(parent)
+{
+    m_lastHeard.start();
+    watchActivity();
+}
+
+void LingeringSocket::watchActivity()
+{
+    connect(this, &QIODevice::readyRead, this, &LingeringSocket::heard, Qt::UniqueConnection);
+}
+
+void LingeringSocket::heard()
+{
+    m_lastHeard.restart();
+}
+
+void LingeringSocket::close()
+{
+    if (m_lingering || state() != ConnectedState) {
+        QTcpSocket::close();
+        return;
+    }
+    m_lingering = true;
+    // Nobody reads from here on: what arrives is thrown away, not buffered.
+    disconnect(this, &QIODevice::readyRead, nullptr, nullptr);
+    connect(this, &QIODevice::readyRead, this, &LingeringSocket::drain);
+    drain();
+    connect(this, &QIODevice::bytesWritten, this, &LingeringSocket::finishWriting);
+    flush();
+    finishWriting();
+    QTimer::singleShot(LingerMs, this, [this] { abort(); });
+}
+
+void LingeringSocket::drain()
+{
+    m_lastHeard.restart();
+    skip(bytesAvailable());
+}
+
+void LingeringSocket::finishWriting()
+{
+    if (m_halfClosed || bytesToWrite() > 0)
+        return;
+    m_halfClosed = true;
+    // Our side is done: the peer reads everything we sent, then sees the end of the stream.
+#ifdef Q_OS_WIN
+    ::shutdown(SOCKET(socketDescriptor()), SD_SEND);
+#else
+    ::shutdown(int(socketDescriptor()), SHUT_WR);
+#endif
+}
+
+} // namespace Tandem::Server

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QElapsedTimer>
+#include <QTcpSocket>
+
+namespace Tandem::Server
+{
+
+//! A server-side TCP connection that closes gracefully. Closing a socket while the peer is
+//! still sending makes the kernel answer with a reset, and a reset can destroy the last
+//! bytes we wrote (a WebSocket close frame with 1009, an HTTP 413) before the peer reads
+//! them. So close() sends what is queued, then only half-closes, throws away whatever
+//! still arrives, and closes for good when the peer hangs up or the linger time is over.
+//! It also remembers when the peer last sent anything, WebSocket pings included.
+class LingeringSocket : public QTcpSocket
+{
+    Q_OBJECT
+public:
+    explicit LingeringSocket(QObject *parent = nullptr);
+
+    void close() override;
+    bool isLingering() const { return m_lingering; }
+    //! Milliseconds since the last bytes arrived from the peer.
+    qint64 msSinceHeard() const { return m_lastHeard.elapsed(); }
+    //! Counts arriving bytes as a sign of life (again after an owner dropped every
+    //! connection to readyRead, as Qt's HTTP server does when it upgrades to a WebSocket).
+    void watchActivity();
+
+    static constexpr int LingerMs = 2000;
+
+private:
+    void heard();
+    void drain();
+    void finishWriting();
+
+    QElapsedTimer m_lastHeard;
+    bool m_lingering = false;
+    bool m_halfClosed = false;
+};
+
+} // namespace Tandem::Server

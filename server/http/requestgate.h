@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+#include <functional>
+
+namespace Tandem::Server
+{
+
+class LingeringSocket;
+
+//! Stands at the door of one HTTP connection: reads the request's head before the HTTP
+//! server sees a byte, refuses a head or a body over the limits (431, 413, 411, 400) from
+//! the headers alone, before any body is read, and lets the request through otherwise.
+//! Qt's HTTP server buffers a whole request, however large, before a route sees it; so
+//! what may be buffered is capped here, and each connection carries one request.
+class RequestGate : public QObject
+{
+    Q_OBJECT
+public:
+    struct Limits {
+        qint64 maxHeaderBytes = 16 * 1024;
+        qint64 maxBodyBytes = 64 * 1024;
+        //! What a WebSocket may buffer: a whole frame of the largest message, twice.
+        qint64 webSocketBufferBytes = 128 * 1024;
+        //! Time to send the head, and then to send the body and be answered.
+        int headTimeoutMs = 10000;
+        int requestTimeoutMs = 30000;
+    };
+    using Admit = std::function<void(LingeringSocket *)>;
+
+    //! Watches `socket` (and lives as its child); calls `admit` once its head passed.
+    RequestGate(LingeringSocket *socket, const Limits &limits, Admit admit);
+
+private:
+    void readHead();
+    void refuse(int status, const QByteArray &reason, const QByteArray &text);
+    void letThrough(bool upgrade, qint64 headBytes, qint64 bodyBytes);
+    void closeWhenAnswered();
+
+    LingeringSocket *m_socket;
+    Limits m_limits;
+    Admit m_admit;
+    QTimer m_deadline;
+    bool m_passed = false;
+    bool m_handedOver = false;
+};
+
+} // namespace Tandem::Server
