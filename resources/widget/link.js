@@ -19,6 +19,7 @@
     let state = 'idle';
     let attempt = 0;
     let retryAt = 0;
+    let notBefore = 0;
     let retryTimer = null;
     let countdown = null;
     let lastHeard = 0;
@@ -46,8 +47,10 @@
         setState('syncing');
         request('hello', Object.assign({ protocol: 1 }, options.hello() || hello)).then(options.onHello, (error) => {
           if (ws !== socket) return;
-          if (options.onHelloFailed(error)) stop();
-          else socket.close(); // tried again with backoff
+          if (options.onHelloFailed(error)) { stop(); return; }
+          // Told to wait (too many new chats from this network): not before then.
+          if (error.code === 'rate_limited') notBefore = Date.now() + (Number(error.retryAfterMs) || 0);
+          socket.close(); // tried again with backoff
         });
       };
       socket.onmessage = (e) => {
@@ -76,7 +79,7 @@
       if (!options.hello()) { setState('idle'); return; }
       // Exponential backoff with jitter, so a server coming back is not stormed.
       const ceiling = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * Math.pow(2, attempt));
-      const delay = Math.round(ceiling * (0.5 + Math.random() * 0.5));
+      const delay = Math.max(notBefore - Date.now(), Math.round(ceiling * (0.5 + Math.random() * 0.5)));
       attempt++;
       retryAt = Date.now() + delay;
       retryTimer = window.setTimeout(connect, delay);

@@ -336,15 +336,79 @@ class Run:
         check("11 hello with signed-out token -> token_invalid", is_error(reply, "token_invalid"), str(reply))
         await conn.close()
 
+    async def step12_conversation_pages(self):
+        cust = await self.connect("/ws/customer", "pager")
+        reply, _, _ = await cust.handshake("hello", name="Paula Pages")
+        ok_data("12 second customer hello -> ok", reply)
+        for text in ("first", "second", "third"):
+            ok_data(f"12 start conversation '{text}' -> ok",
+                    await cust.request("send", clientId=str(uuid.uuid4()), text=text))
+        agent = await self.connect("/ws/agent", "pages")
+        reply, frames, _ = await agent.handshake("signin", email=self.args.email,
+                                                 password=self.args.password)
+        ok_data("12 agent signin -> ok", reply)
+        snap = frames[0].get("data") or {}
+        check("12 snapshot says whether more conversations follow (boolean more)",
+              isinstance(snap.get("more"), bool), str(snap.get("more")))
+        listed, after = [], None
+        while True:
+            fields = {"limit": 2}
+            if after:
+                fields["after"] = after
+            data = ok_data("12 conversations page -> ok", await agent.request("conversations", **fields))
+            page = data.get("conversations") or []
+            require("12 a page holds at most limit conversations, and more is a boolean",
+                    len(page) <= 2 and isinstance(data.get("more"), bool), str(data))
+            listed += page
+            if not data["more"]:
+                break
+            require("12 a page with more is not empty", page, str(data))
+            after = {"updatedAt": page[-1]["updatedAt"], "id": page[-1]["id"]}
+        keys = [(c["updatedAt"], c["id"]) for c in listed]
+        check("12 pages list each conversation once, newest activity first",
+              keys == sorted(set(keys), reverse=True), str(keys))
+        texts = [(c.get("lastMessage") or {}).get("text") for c in listed[:3]]
+        check("12 the newest three are the customer's, with their last messages",
+              texts == ["third", "second", "first"], str(texts))
+        check("12 the first customer's conversation is listed too",
+              any(c["id"] == self.conv_id for c in listed), str([c["id"] for c in listed]))
+        reply = await agent.request("conversations", limit=201)
+        check("12 limit 201 -> bad_request", is_error(reply, "bad_request"), str(reply))
+        await agent.close()
+        await cust.close()
+
+    async def step13_limits(self):
+        conn = await self.connect("/ws/customer", "limits")
+        reply, _, _ = await conn.handshake("hello", name="Lim Its")
+        ok_data("13 customer hello -> ok", reply)
+        await conn.ws.send(b"\x00\x01")
+        reply = await conn.wait_for(lambda f: f.get("type") == "error")
+        check("13 binary frame -> bad_frame with id null",
+              is_error(reply, "bad_frame") and reply.get("id") is None, str(reply))
+        await conn.ws.send('{"type":"send","id":"s","clientId":"%s","text":"\\ud800 x"}' % uuid.uuid4())
+        reply = await conn.wait_for(lambda f: f.get("id") == "s")
+        check("13 text with an unpaired surrogate -> bad_request",
+              is_error(reply, "bad_request"), str(reply))
+        await conn.ws.send(["x" * 60000] * 17)  # one message of 1 MB, in frames within the limit
+        code = None
+        try:
+            while True:
+                await asyncio.wait_for(conn.ws.recv(), TIMEOUT)
+        except websockets.exceptions.ConnectionClosed as closed:
+            code = closed.rcvd.code if closed.rcvd else None
+        check("13 a message over 65,536 bytes (in smaller frames) -> closed with 1009", code == 1009, f"close code {code}")
+
     async def main(self):
         steps = [self.step1_customer_hello, self.step2_customer_new_conversation,
                  self.step3_agent_signin, self.step4_bad_password, self.step5_agent_reply,
                  self.step6_idempotent_retry, self.step7_resume, self.step8_history,
-                 self.step9_other_customer, self.step10_bad_frame, self.step11_signout]
+                 self.step9_other_customer, self.step10_bad_frame, self.step12_conversation_pages,
+                 self.step13_limits, self.step11_signout]
         # Steps that need no earlier state, and steps whose state no later step needs.
-        standalone = {self.step4_bad_password, self.step10_bad_frame}
+        standalone = {self.step4_bad_password, self.step10_bad_frame, self.step13_limits}
         leaves = standalone | {self.step6_idempotent_retry, self.step8_history,
-                               self.step9_other_customer, self.step11_signout}
+                               self.step9_other_customer, self.step11_signout,
+                               self.step12_conversation_pages}
         broken = False
         for step in steps:
             if broken and step not in standalone:

@@ -12,7 +12,9 @@ start_tandemd() {
     trap 'kill "${tandemd_pid:-}" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
     echo "$agent_password" | "$tandemd" user add --data "$data" --email "$agent_email" \
         --name 'Test Agent' >/dev/null
-    "$tandemd" --listen 127.0.0.1:0 --data "$data" "$@" >"$data/tandemd.log" 2>&1 &
+    # Every simulated client comes from 127.0.0.1: lift what one address may create.
+    "$tandemd" --listen 127.0.0.1:0 --data "$data" --new-customers-per-hour 1000000 \
+        --new-conversations-per-hour 1000000 "$@" >"$data/tandemd.log" 2>&1 &
     tandemd_pid=$!
     for _ in $(seq 100); do
         port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$data/tandemd.log")

@@ -28,6 +28,11 @@ public:
     //! The process id while running (to pause it with SIGSTOP, as a silent network would).
     qint64 pid() const { return m_process.processId(); }
 
+    //! Waits until tandemd's log (standard error) contains `text`.
+    bool waitForLog(const QString &text, int ms = 10000);
+    //! The most memory tandemd has held so far (VmHWM, Linux), in KiB; -1 if unknown.
+    qint64 peakMemoryKb() const;
+
     quint16 port() const { return m_port; }
     QUrl httpUrl(const QString &path) const;
     QUrl wsUrl(const QString &path) const;
@@ -47,4 +52,5 @@ private:
     QProcess m_process;
     quint16 m_port = 0;
     quint16 m_lastPort = 0;
+    QByteArray m_log;
 };

@@ -101,6 +101,56 @@ private:
     QUrl serverUrl(TandemdProcess &server) { return server.httpUrl(QString()); }
 
 private Q_SLOTS:
+    // A snapshot holds only the newest conversations; the client pages through the rest,
+    // and what it had cached that the server no longer lists as open is dropped.
+    void pagesBeyondTheSnapshotWindow()
+    {
+        TandemdProcess server({QStringLiteral("--snapshot-limit"), QStringLiteral("5"),
+                               QStringLiteral("--replay-limit"), QStringLiteral("1")});
+        QVERIFY(server.start());
+        QVERIFY(server.addAgent(Email, QStringLiteral("Dana"), Password));
+        const QString token = signIn(server);
+        TestClient customer;
+        QVERIFY(customer.open(server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!customer.customerHello(QStringLiteral("Many")).isEmpty());
+        for (int i = 0; i < 12; ++i) {
+            const QJsonObject reply = customer.request(
+                QStringLiteral("send"), {{QStringLiteral("clientId"), newId()},
+                                         {QStringLiteral("text"), QStringLiteral("n%1").arg(i)}});
+            QCOMPARE(reply.value(QLatin1String("type")).toString(), QStringLiteral("ok"));
+        }
+
+        AgentApp app(cachePath());
+        // A conversation the cache remembers from long ago, no longer open on the server.
+        const QJsonObject stale{
+            {QStringLiteral("id"), 9999},
+            {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 77}, {QStringLiteral("name"), QStringLiteral("Old")}}},
+            {QStringLiteral("channel"), QStringLiteral("web")},
+            {QStringLiteral("status"), QStringLiteral("open")},
+            {QStringLiteral("createdAt"), QStringLiteral("2001-01-01T00:00:00.000Z")},
+            {QStringLiteral("updatedAt"), QStringLiteral("2001-01-01T00:00:00.000Z")}};
+        app.cache.applySnapshot(0, {{QStringLiteral("conversations"), QJsonArray{stale}},
+                                    {QStringLiteral("more"), false}});
+        app.cache.flush();
+        QCOMPARE(app.cache.conversations().size(), 1);
+
+        app.sync.start(serverUrl(server), token);
+        QVERIFY(app.waitState(SyncClient::State::Online));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                app.cache.flush();
+                return app.cache.conversations().size() == 12;
+            },
+            15000));
+        QSet<QString> texts;
+        for (const ConversationSummary &summary : app.cache.conversations()) {
+            QVERIFY(summary.id != 9999);
+            texts.insert(summary.lastText);
+        }
+        QCOMPARE(texts.size(), 12);
+        QVERIFY(texts.contains(QStringLiteral("n0")) && texts.contains(QStringLiteral("n11")));
+    }
+
     void resumesWithoutGapOrDuplicateAfterTheServerDrops()
     {
         TandemdProcess server;
