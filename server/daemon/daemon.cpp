@@ -3,6 +3,7 @@
 
 #include "accounts/passwordhasher.h"
 #include "admin/usercommand.h"
+#include "http/clientaddress.h"
 #include "http/httpfrontend.h"
 #include "hub/hub.h"
 #include "hub/serverconfig.h"
@@ -87,6 +88,10 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
         {QStringLiteral("failed-signins-per-hour"),
          QStringLiteral("Failed staff sign-ins one client address may make per hour (burst: up to 30)."),
          QStringLiteral("n")},
+        {QStringLiteral("trusted-proxy"),
+         QStringLiteral("A reverse proxy (address or subnet, repeatable) whose X-Forwarded-For "
+                        "header names the client."),
+         QStringLiteral("address")},
         {QStringLiteral("snapshot-limit"),
          QStringLiteral("Most open conversations in a snapshot; older ones are paged."),
          QStringLiteral("n")},
@@ -163,6 +168,15 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
             return false;
         }
         c.publicOrigins.append(url);
+    }
+    for (const QString &proxy : p.values(QStringLiteral("trusted-proxy"))) {
+        ClientAddress::Subnet subnet;
+        if (!ClientAddress::parseSubnet(proxy, subnet)) {
+            *error = QStringLiteral("--trusted-proxy must be an address or a subnet, e.g. "
+                                    "127.0.0.1 or 10.0.0.0/8");
+            return false;
+        }
+        c.trustedProxies.append(subnet);
     }
     int maxBytes = int(c.maxMessageBytes);
     int ttl = int(c.sessionTtlSeconds);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpfrontend.h"
 
+#include "clientaddress.h"
 #include "gatedtcpserver.h"
 #include "lingeringsocket.h"
 #include "widgetassets.h"
@@ -283,7 +284,11 @@ void HttpFrontend::addRoutes()
                 return;
             }
             m_hub.authenticator().signIn(
-                command->email, command->password, request.remoteAddress(), this,
+                command->email, command->password,
+                ClientAddress::of(request.remoteAddress(),
+                                  header(request, QByteArrayLiteral("x-forwarded-for")),
+                                  m_config.trustedProxies),
+                this,
                 [reply](Result<DeskOperations::StaffSession> session) {
                     if (!session) {
                         reply.send(session.failure());
@@ -400,7 +405,9 @@ void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
         return;
     }
     Hub::Peer peer;
-    peer.address = socket->peerAddress();
+    peer.address = ClientAddress::of(socket->peerAddress(),
+                                     socket->request().rawHeader(QByteArrayLiteral("X-Forwarded-For")),
+                                     m_config.trustedProxies);
     if (tcp)
         peer.msSinceHeard = [tcp = QPointer<LingeringSocket>(tcp)] {
             return tcp ? tcp->msSinceHeard() : std::numeric_limits<qint64>::max();

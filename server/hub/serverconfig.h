@@ -4,6 +4,8 @@
 #include "protocol/limits.h"
 
 #include <QHostAddress>
+#include <QList>
+#include <QPair>
 #include <QStringList>
 #include <algorithm>
 
@@ -27,16 +29,24 @@ struct ServerConfig {
     qint64 maxBodyBytes = 64 * 1024;
     //! Largest HTTP request line plus headers; above it the answer is 431.
     qint64 maxHeaderBytes = 16 * 1024;
+    //! A bucket for an hourly rate: `burst` at once (a minute's worth, if that is more), but
+    //! never more than the hour's.
+    static int hourlyBurst(int perHour, int burst)
+    {
+        return std::max(1, std::min(perHour, std::max(burst, perHour / 60)));
+    }
     //! New customers and new conversations per client address: a burst, then per hour.
     int newCustomersPerHour = 60;
-    int newCustomerBurst() const { return std::max(1, std::min(20, newCustomersPerHour)); }
+    int newCustomerBurst() const { return hourlyBurst(newCustomersPerHour, 20); }
     int newConversationsPerHour = 120;
-    int newConversationBurst() const { return std::max(1, std::min(30, newConversationsPerHour)); }
+    int newConversationBurst() const { return hourlyBurst(newConversationsPerHour, 30); }
     //! Failed staff sign-ins per client address, whatever the email: a burst, then per hour.
     int signInsPerHour = 300;
-    int signInBurst() const { return std::max(1, std::min(30, signInsPerHour)); }
+    int signInBurst() const { return hourlyBurst(signInsPerHour, 30); }
     //! Open conversations in a snapshot (newest activity first); older ones are paged.
     int snapshotLimit = 200;
+    //! Reverse proxies whose X-Forwarded-For names the client (`--trusted-proxy`).
+    QList<QPair<QHostAddress, int>> trustedProxies;
     //! Origins this server's own pages are served from (`--public-url`); empty: derived from
     //! the listening address once it is known.
     QStringList publicOrigins;

@@ -332,6 +332,33 @@ private Q_SLOTS:
         qDeleteAll(customers);
     }
 
+    // Behind a reverse proxy every client comes from the proxy: the proxy's X-Forwarded-For
+    // names them, believed only from a --trusted-proxy.
+    void proxiedClientsAreCountedApart()
+    {
+        TandemdProcess server({QStringLiteral("--new-customers-per-hour"), QStringLiteral("1"),
+                               QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.0/30")});
+        QVERIFY(server.start());
+        const auto helloVia = [&](const QByteArray &forwardedFor, const char *from) {
+            RawWebSocket c;
+            if (!c.open(server.port(), CustomerPath, {}, {}, QHostAddress(QString::fromLatin1(from)),
+                        "X-Forwarded-For: " + forwardedFor + "\r\n"))
+                return QString();
+            const QJsonObject reply = c.request(hello(QStringLiteral("Via proxy")));
+            return type(reply) == QLatin1String("ok") ? type(reply) : code(reply);
+        };
+        // Through the proxy (127.0.0.1): each client has its own allowance.
+        QCOMPARE(helloVia("203.0.113.5", "127.0.0.1"), QStringLiteral("ok"));
+        QCOMPARE(helloVia("203.0.113.6", "127.0.0.1"), QStringLiteral("ok"));
+        QCOMPARE(helloVia("203.0.113.5", "127.0.0.1"), QStringLiteral("rate_limited"));
+        // A chain: the nearest hop the trusted proxies vouch for is the client.
+        QCOMPARE(helloVia("198.51.100.7, 203.0.113.9, 127.0.0.2", "127.0.0.1"), QStringLiteral("ok"));
+        QCOMPARE(helloVia("203.0.113.9", "127.0.0.1"), QStringLiteral("rate_limited"));
+        // Not through a trusted proxy: the header is the client's own word, and ignored.
+        QCOMPARE(helloVia("192.0.2.1", "127.0.0.9"), QStringLiteral("ok"));
+        QCOMPARE(helloVia("192.0.2.2", "127.0.0.9"), QStringLiteral("rate_limited"));
+    }
+
     // Signing in costs the same however many conversations are open: a window of the
     // newest, and pages for the rest.
     void snapshotsAreAWindowWithPages()

@@ -13,7 +13,8 @@ QJsonObject RawWebSocket::Frame::json() const
 }
 
 bool RawWebSocket::open(quint16 port, const QByteArray &path, const QByteArray &origin,
-                        const QByteArray &host, const QHostAddress &from)
+                        const QByteArray &host, const QHostAddress &from,
+                        const QByteArray &extraHeaders)
 {
     if (!from.isNull() && !m_socket.bind(from)) {
         m_error = "cannot bind " + from.toString().toLatin1();
@@ -31,6 +32,7 @@ bool RawWebSocket::open(quint16 port, const QByteArray &path, const QByteArray &
         "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
     if (!origin.isEmpty())
         head += "Origin: " + origin + "\r\n";
+    head += extraHeaders;
     m_socket.write(head + "\r\n");
     const bool answered = QTest::qWaitFor(
         [&] {

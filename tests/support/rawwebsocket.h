@@ -20,7 +20,8 @@ public:
 
     //! Connects and upgrades; false if the server refused (its status line in error()).
     bool open(quint16 port, const QByteArray &path, const QByteArray &origin = {},
-              const QByteArray &host = {}, const QHostAddress &from = {});
+              const QByteArray &host = {}, const QHostAddress &from = {},
+              const QByteArray &extraHeaders = {});
     QByteArray error() const { return m_error; }
 
     void sendText(const QByteArray &text) { send(0x1, text); }
