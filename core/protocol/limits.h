@@ -22,8 +22,10 @@ constexpr int DefaultHistoryLimit = 50;
 constexpr int MaxHistoryLimit = 200;
 //! Text in one `history` page: past it the page holds fewer messages (and `more`).
 constexpr qsizetype MaxHistoryPageChars = 100000;
-//! Conversations in one `conversations` page (and the most a snapshot may be set to hold).
+//! Conversations in one `conversations` page.
 constexpr int MaxConversationPage = 200;
+//! The most conversations `--snapshot-limit` may put in a snapshot.
+constexpr int MaxSnapshotLimit = 1000;
 //! WebSocket close code: the session ended (signed out, revoked, disabled); sign in again.
 constexpr int CloseSessionEnded = 4001;
 //! WebSocket close code: the client stopped reading and too much waited for it; reconnect

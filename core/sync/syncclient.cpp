@@ -261,7 +261,7 @@ void SyncClient::onText(const QString &text)
         setState(State::Online);
         Q_EMIT online();
         // A replay after a dropped connection: finish the paging the last one began.
-        if (m_pagingFrom)
+        if (m_pagingFrom && !m_pageAsked)
             fetchOlderConversations(m_pagingFrom->first, m_pagingFrom->second);
     } else if (type == QLatin1String("offer") || type == QLatin1String("offer.ended")
                || type == QLatin1String("queue.stats")) {
@@ -293,13 +293,16 @@ void SyncClient::continueAfter(const QJsonArray &conversations, bool more)
 void SyncClient::fetchOlderConversations(const QDateTime &afterUpdatedAt, qint64 afterId)
 {
     m_pagingFrom = std::make_pair(afterUpdatedAt, afterId);
+    if (m_pageAsked)
+        return;
     const QJsonObject fields{
         {QStringLiteral("after"),
          QJsonObject{{QStringLiteral("updatedAt"), Wire::timeToString(afterUpdatedAt)},
                      {QStringLiteral("id"), afterId}}},
         {QStringLiteral("limit"), Protocol::MaxConversationPage}};
-    request(QStringLiteral("conversations"), fields, this,
+    m_pageAsked = request(QStringLiteral("conversations"), fields, this,
             [this, afterUpdatedAt, afterId](bool ok, const QJsonObject &reply) {
+                m_pageAsked = false;
                 if (!ok) {
                     // Asked again after a pause when told to wait; otherwise after the next
                     // handshake (m_pagingFrom stays).
@@ -312,6 +315,9 @@ void SyncClient::fetchOlderConversations(const QDateTime &afterUpdatedAt, qint64
                     return;
                 }
                 const QJsonObject &page = reply;
+                // Events that came before this page are applied first: a conversation they
+                // moved to the top is then no longer where the page would drop it.
+                flushEvents();
                 m_cache.applyConversationPage(page, afterUpdatedAt, afterId);
                 m_pagingFrom.reset();
                 continueAfter(page.value(QLatin1String("conversations")).toArray(),

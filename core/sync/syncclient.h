@@ -120,6 +120,7 @@ private:
     QueueStats m_queueStats;
     //! Where paging through older conversations stopped when the connection dropped.
     std::optional<std::pair<QDateTime, qint64>> m_pagingFrom;
+    bool m_pageAsked = false; // a page request is on its way
     State m_state = State::Offline;
     bool m_wanted = false;
     Backoff m_backoff;

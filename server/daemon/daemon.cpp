@@ -9,6 +9,7 @@
 #include "hub/serverconfig.h"
 #include "logging/logging.h"
 #include "platform/openfilelimit.h"
+#include "protocol/limits.h"
 #include "platform/shutdownsignals.h"
 #include "store/sqlitestore.h"
 #include "store/storage.h"
@@ -87,6 +88,9 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
          QStringLiteral("n")},
         {QStringLiteral("failed-signins-per-hour"),
          QStringLiteral("Failed staff sign-ins one client address may make per hour (burst: up to 30)."),
+         QStringLiteral("n")},
+        {QStringLiteral("max-connections-per-address"),
+         QStringLiteral("WebSocket connections open at once from one client address."),
          QStringLiteral("n")},
         {QStringLiteral("trusted-proxy"),
          QStringLiteral("A reverse proxy (address or subnet, repeatable) whose X-Forwarded-For "
@@ -198,7 +202,12 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
         && positiveInt(p, QStringLiteral("new-customers-per-hour"), c.newCustomersPerHour, error)
         && positiveInt(p, QStringLiteral("new-conversations-per-hour"), c.newConversationsPerHour, error)
         && positiveInt(p, QStringLiteral("failed-signins-per-hour"), c.signInsPerHour, error)
+        && positiveInt(p, QStringLiteral("max-connections-per-address"), c.maxConnectionsPerAddress, error)
         && positiveInt(p, QStringLiteral("snapshot-limit"), c.snapshotLimit, error);
+    if (ok && c.snapshotLimit > Protocol::MaxSnapshotLimit) {
+        *error = QStringLiteral("--snapshot-limit may be at most %1").arg(Protocol::MaxSnapshotLimit);
+        return false;
+    }
     c.maxMessageBytes = maxBytes;
     c.sessionTtlSeconds = ttl;
     c.maxQueuedBytes = queued;

@@ -21,25 +21,26 @@ void GatedTcpServer::incomingConnection(qintptr socketDescriptor)
     }
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     const QPair<QHostAddress, quint16> peer{socket->peerAddress(), socket->peerPort()};
-    new RequestGate(socket, m_limits, [this, peer](LingeringSocket *admitted) {
+    auto *gate = new RequestGate(socket, m_limits, [this, peer](LingeringSocket *admitted) {
         m_admitted.insert(peer, admitted);
         // Pending connections are announced as they are added (Qt 6.4 and later); the head
         // is already buffered, so the HTTP server is told to read it.
         addPendingConnection(admitted);
         Q_EMIT admitted->readyRead();
-        if (!admitted->isValid() || admitted->state() != QAbstractSocket::ConnectedState)
-            m_admitted.remove(peer);
     });
-    connect(socket, &QObject::destroyed, this, [this, peer, socket] {
+    // The gate goes with its socket; an upgrade drops the socket's own signal connections,
+    // not the gate's.
+    connect(gate, &QObject::destroyed, this, [this, peer] {
         const auto it = m_admitted.constFind(peer);
-        if (it != m_admitted.cend() && (it->isNull() || it->data() == socket))
+        if (it != m_admitted.cend() && it->isNull())
             m_admitted.remove(peer);
     });
 }
 
-LingeringSocket *GatedTcpServer::connectionFrom(const QHostAddress &address, quint16 port) const
+LingeringSocket *GatedTcpServer::connectionFrom(const QHostAddress &address, quint16 port)
 {
-    return m_admitted.value({address, port});
+    // Asked once, when the WebSocket is admitted.
+    return m_admitted.take({address, port});
 }
 
 } // namespace Tandem::Server

@@ -23,8 +23,9 @@ class GatedTcpServer : public QTcpServer
 public:
     GatedTcpServer(const RequestGate::Limits &limits, QObject *parent = nullptr);
 
-    //! The connection a WebSocket was upgraded from, found by its peer's address and port.
-    LingeringSocket *connectionFrom(const QHostAddress &address, quint16 port) const;
+    //! The connection a WebSocket was upgraded from, found by its peer's address and port
+    //! (once: the entry is then forgotten).
+    LingeringSocket *connectionFrom(const QHostAddress &address, quint16 port);
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;

@@ -81,11 +81,20 @@ public:
     {
     }
 
+    // Every answer says the connection closes after it (RequestGate closes it), so a
+    // client does not send its next request on a connection that is going away.
     void send(const QJsonObject &body, Status status = Status::Ok) const
     {
         if (clientGone())
             return;
-        m_responder->write(QJsonDocument(body), status);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+        QHttpHeaders headers;
+        headers.append(QHttpHeaders::WellKnownHeader::Connection, "close");
+        m_responder->write(QJsonDocument(body), headers, status);
+#else
+        m_responder->write(QJsonDocument(body), {{QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
+                           status);
+#endif
     }
     void send(const Failure &failure) const
     {
@@ -103,16 +112,26 @@ public:
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
         QHttpHeaders headers;
         headers.append(QHttpHeaders::WellKnownHeader::RetryAfter, seconds);
+        headers.append(QHttpHeaders::WellKnownHeader::Connection, "close");
         m_responder->write(QJsonDocument(body), headers, statusFor(failure.code));
 #else
-        m_responder->write(QJsonDocument(body), {{QByteArrayLiteral("Retry-After"), seconds}},
+        m_responder->write(QJsonDocument(body),
+                           {{QByteArrayLiteral("Retry-After"), seconds},
+                            {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
                            statusFor(failure.code));
 #endif
     }
     void sendEmpty(Status status) const
     {
-        if (!clientGone())
-            m_responder->write(status);
+        if (clientGone())
+            return;
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+        QHttpHeaders headers;
+        headers.append(QHttpHeaders::WellKnownHeader::Connection, "close");
+        m_responder->write(headers, status);
+#else
+        m_responder->write({{QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}}, status);
+#endif
     }
 
 private:
@@ -142,9 +161,11 @@ QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 }
 
 //! A response with extra headers; QHttpServerResponse's header API changed in Qt 6.8.
+//! Each also says that the connection closes after it (see DeferredReply).
 QHttpServerResponse withHeaders(QHttpServerResponse response,
-                                const QList<QPair<QByteArray, QByteArray>> &headers)
+                                QList<QPair<QByteArray, QByteArray>> headers)
 {
+    headers.append({QByteArrayLiteral("Connection"), QByteArrayLiteral("close")});
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
     QHttpHeaders all = response.headers();
     for (const auto &h : headers)
@@ -352,8 +373,9 @@ void HttpFrontend::acceptWebSockets()
     });
     for (const QString &path : {AgentPath, CustomerPath}) {
         m_http.route(path, [] {
-            return QHttpServerResponse(QByteArrayLiteral("Connect with WebSocket"),
-                                       QHttpServerResponse::StatusCode::UpgradeRequired);
+            return withHeaders(QHttpServerResponse(QByteArrayLiteral("Connect with WebSocket"),
+                                                   QHttpServerResponse::StatusCode::UpgradeRequired),
+                               {});
         });
     }
 #else
@@ -361,8 +383,14 @@ void HttpFrontend::acceptWebSockets()
     // and writes nothing.
     for (const QString &path : {AgentPath, CustomerPath}) {
         m_http.route(path, [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            if (request.value(QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) != 0)
-                responder.write(QByteArrayLiteral("Connect with WebSocket"), "text/plain",
+            // Qt upgrades exactly these (and RequestGate agrees); anything else is answered.
+            const bool upgrade =
+                request.value(QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) == 0
+                && request.value(QByteArrayLiteral("connection")).toLower().contains("upgrade");
+            if (!upgrade)
+                responder.write(QByteArrayLiteral("Connect with WebSocket"),
+                                {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")},
+                                 {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
                                 QHttpServerResponder::StatusCode::UpgradeRequired);
         });
     }
@@ -373,7 +401,7 @@ void HttpFrontend::acceptWebSockets()
     });
 }
 
-void HttpFrontend::refuse(std::unique_ptr<QWebSocket> socket, const QString &reason)
+void HttpFrontend::refuse(std::unique_ptr<QWebSocket> socket, const QString &reason, int code)
 {
     // The socket lives until the close handshake is done, so the client learns why.
     QWebSocket *s = socket.release();
@@ -383,7 +411,7 @@ void HttpFrontend::refuse(std::unique_ptr<QWebSocket> socket, const QString &rea
         s->abort();
         s->deleteLater();
     });
-    s->close(QWebSocketProtocol::CloseCodePolicyViolated, reason);
+    s->close(QWebSocketProtocol::CloseCode(code), reason);
 }
 
 void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
@@ -395,6 +423,9 @@ void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
     LingeringSocket *tcp = m_tcp->connectionFrom(socket->peerAddress(), socket->peerPort());
     if (tcp) {
         connect(socket.get(), &QObject::destroyed, tcp, &QObject::deleteLater);
+        tcp->setUpgraded();
+        // Twice the queue a connection may have before it is closed with 4002, then dropped.
+        tcp->setMaxBytesToWrite(2 * m_config.maxQueuedBytes + 2 * m_config.maxMessageBytes);
         // The upgrade dropped every connection to the socket's signals: listen again.
         tcp->watchActivity();
     }
@@ -412,6 +443,11 @@ void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
         peer.msSinceHeard = [tcp = QPointer<LingeringSocket>(tcp)] {
             return tcp ? tcp->msSinceHeard() : std::numeric_limits<qint64>::max();
         };
+    if (!m_hub.mayConnect(peer.address)) {
+        qCInfo(lcHttp) << "refused a WebSocket: too many from" << peer.address.toString();
+        refuse(std::move(socket), QStringLiteral("Too many connections from this address"), 1013);
+        return;
+    }
     if (path == AgentPath) {
         m_hub.acceptStaff(std::move(socket), peer);
     } else if (path == CustomerPath) {

@@ -34,7 +34,7 @@ private:
     void addWidgetRoutes();
     void acceptWebSockets();
     void admit(std::unique_ptr<QWebSocket> socket);
-    void refuse(std::unique_ptr<QWebSocket> socket, const QString &reason);
+    void refuse(std::unique_ptr<QWebSocket> socket, const QString &reason, int code = 1008);
 
     Hub &m_hub;
     const ServerConfig &m_config;

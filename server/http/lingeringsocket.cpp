@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lingeringsocket.h"
 
+#include "logging/logging.h"
+
 #include <QTimer>
 
 #ifdef Q_OS_WIN
@@ -44,6 +46,18 @@ void LingeringSocket::close()
     flush();
     finishWriting();
     QTimer::singleShot(LingerMs, this, [this] { abort(); });
+}
+
+qint64 LingeringSocket::writeData(const char *data, qint64 size)
+{
+    if (m_maxBytesToWrite > 0 && bytesToWrite() + size > m_maxBytesToWrite) {
+        qCWarning(lcHttp) << "dropping a connection with" << bytesToWrite()
+                          << "bytes it did not read, from" << peerAddress().toString();
+        QMetaObject::invokeMethod(this, &QAbstractSocket::abort, Qt::QueuedConnection);
+        m_maxBytesToWrite = 0;
+        return -1;
+    }
+    return QTcpSocket::writeData(data, size);
 }
 
 void LingeringSocket::drain()

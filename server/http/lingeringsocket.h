@@ -21,6 +21,13 @@ public:
 
     void close() override;
     bool isLingering() const { return m_lingering; }
+    //! Became a WebSocket connection, admitted by the hub.
+    void setUpgraded() { m_upgraded = true; }
+    bool isUpgraded() const { return m_upgraded; }
+    //! Past this many bytes waiting to be sent the connection is dropped on the spot: a
+    //! backstop for what no owner counts (pongs Qt writes by itself to a client that sends
+    //! pings and never reads). 0: no limit.
+    void setMaxBytesToWrite(qint64 bytes) { m_maxBytesToWrite = bytes; }
     //! Milliseconds since the last bytes arrived from the peer.
     qint64 msSinceHeard() const { return m_lastHeard.elapsed(); }
     //! Counts arriving bytes as a sign of life (again after an owner dropped every
@@ -28,6 +35,9 @@ public:
     void watchActivity();
 
     static constexpr int LingerMs = 2000;
+
+protected:
+    qint64 writeData(const char *data, qint64 size) override;
 
 private:
     void heard();
@@ -37,6 +47,8 @@ private:
     QElapsedTimer m_lastHeard;
     bool m_lingering = false;
     bool m_halfClosed = false;
+    bool m_upgraded = false;
+    qint64 m_maxBytesToWrite = 0;
 };
 
 } // namespace Tandem::Server

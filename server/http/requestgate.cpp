@@ -51,14 +51,6 @@ Head parseHead(const QByteArray &bytes)
     return head;
 }
 
-bool listsToken(const QByteArray &value, const QByteArray &token)
-{
-    for (const QByteArray &part : value.split(','))
-        if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
-            return true;
-    return false;
-}
-
 } // namespace
 
 RequestGate::RequestGate(LingeringSocket *socket, const Limits &limits, Admit admit)
@@ -77,6 +69,8 @@ RequestGate::RequestGate(LingeringSocket *socket, const Limits &limits, Admit ad
     });
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
+        if (m_socket->isUpgraded())
+            return;
         if (!m_passed) {
             refuse(408, "Request Timeout", "The request did not arrive in time");
         } else {
@@ -103,7 +97,10 @@ void RequestGate::readHead()
         refuse(400, "Bad Request", "Malformed request");
         return;
     }
-    const bool upgrade = listsToken(head.fields.value("upgrade"), "websocket");
+    // What Qt's HTTP server will hand on as a WebSocket (its own test, to the letter):
+    // anything else is answered by a route and then closed like any request.
+    const bool upgrade = head.fields.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0
+        && head.fields.value("connection").toLower().contains("upgrade");
     if (head.fields.contains("transfer-encoding")) {
         refuse(411, "Length Required", "Send the body with a Content-Length");
         return;
@@ -145,14 +142,17 @@ void RequestGate::letThrough(bool upgrade, qint64 headBytes, qint64 bodyBytes)
     m_passed = true;
     disconnect(m_socket, &QIODevice::readyRead, this, &RequestGate::readHead);
     if (upgrade) {
-        m_deadline.stop();
+        // Until the WebSocket is admitted (HttpFrontend marks it upgraded) the head timeout
+        // still runs.
         m_socket->setReadBufferSize(m_limits.webSocketBufferBytes);
     } else {
         // Exactly this request: whatever follows it stays unread until the connection ends.
         m_socket->setReadBufferSize(headBytes + bodyBytes);
         m_deadline.start(m_limits.requestTimeoutMs);
-        connect(m_socket, &QIODevice::bytesWritten, this, &RequestGate::closeWhenAnswered);
     }
+    // Qt's HTTP server drops every connection to the socket's signals when it upgrades, so
+    // this one stays only if the request was answered as plain HTTP after all.
+    connect(m_socket, &QIODevice::bytesWritten, this, &RequestGate::closeWhenAnswered);
     m_handedOver = true;
     m_admit(m_socket);
 }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ratelimiter.h"
+#include "buckettable.h"
 
-#include <QHash>
 #include <QHostAddress>
 
 namespace Tandem::Server
@@ -11,8 +10,7 @@ namespace Tandem::Server
 
 //! One token bucket per client address, for what anyone may do without an account
 //! (create customers, start conversations). IPv6 clients are counted per /64, the block
-//! one subscriber usually gets. The table is bounded: buckets that refilled completely
-//! remember nothing and go first.
+//! one subscriber usually gets. The table is bounded (see BucketTable).
 class AddressLimits
 {
 public:
@@ -27,12 +25,7 @@ public:
     static QByteArray keyOf(const QHostAddress &address);
 
 private:
-    RateLimiter &bucket(const QByteArray &key);
-
-    int m_perHour;
-    int m_burst;
-    qsizetype m_max;
-    QHash<QByteArray, RateLimiter> m_buckets;
+    BucketTable m_buckets;
 };
 
 } // namespace Tandem::Server

@@ -13,7 +13,7 @@ namespace Tandem::Server
 
 namespace
 {
-constexpr qsizetype MaxUnknownEmails = 10000;
+constexpr qsizetype MaxTracked = 100000;
 
 Failure throttled(qint64 retryAfterMs, const QString &why)
 {
@@ -22,12 +22,24 @@ Failure throttled(qint64 retryAfterMs, const QString &why)
         QStringLiteral("%1; try again in %2 s").arg(why).arg((retryAfterMs + 999) / 1000),
         retryAfterMs};
 }
+
+RateLimiter pairBucket()
+{
+    return RateLimiter(Authenticator::FailuresPerMinute, Authenticator::FailureBurst);
+}
+
+RateLimiter emailBucket()
+{
+    return RateLimiter(Authenticator::EmailFailuresPerMinute, Authenticator::EmailFailureBurst);
+}
 } // namespace
 
 Authenticator::Authenticator(Storage &storage, const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_storage(storage)
     , m_config(config)
+    , m_accounts{BucketTable(emailBucket, 0), BucketTable(pairBucket, MaxTracked)}
+    , m_unknown{BucketTable(emailBucket, MaxTracked), BucketTable(pairBucket, MaxTracked)}
     , m_addresses(config.signInsPerHour, config.signInBurst())
 {
 }
@@ -37,51 +49,28 @@ Authenticator::~Authenticator()
     m_hashing.waitForDone();
 }
 
-namespace
-{
-RateLimiter &bucket(QHash<QString, RateLimiter> &table, const QString &key, int perMinute,
-                    int burst, qsizetype max)
-{
-    auto it = table.find(key);
-    if (it != table.end())
-        return *it;
-    if (max > 0 && table.size() >= max) {
-        table.removeIf([](auto entry) { return entry.value().isFull(); });
-        if (table.size() >= max)
-            table.clear();
-    }
-    return *table.insert(key, RateLimiter(perMinute, burst));
-}
-} // namespace
-
 Authenticator::Throttles Authenticator::throttlesFor(const std::optional<AgentRecord> &record,
                                                      const QString &email, const QHostAddress &from)
 {
     Throttles t;
     t.account = record.has_value();
-    t.email = record ? QString::number(record->agent.id) : email.toLower();
-    t.pair = t.email + QLatin1Char('/') + QString::fromLatin1(AddressLimits::keyOf(from).toHex());
+    t.email = record ? QByteArray::number(record->agent.id) : email.toLower().toUtf8();
+    t.pair = t.email + '/' + AddressLimits::keyOf(from).toHex();
     return t;
 }
 
 bool Authenticator::take(const Throttles &t, qint64 *retryAfterMs)
 {
     Tables &tables = t.account ? m_accounts : m_unknown;
-    // Accounts' per-email buckets are as many as the accounts; everything else is bounded.
-    const qsizetype max = t.account ? 0 : MaxUnknownEmails;
-    RateLimiter &pair =
-        bucket(tables.pairs, t.pair, FailuresPerMinute, FailureBurst, 10 * MaxUnknownEmails);
+    RateLimiter &pair = tables.pairs.bucket(t.pair);
     if (!pair.take()) {
         *retryAfterMs = pair.retryAfterMs();
         return false;
     }
-    RateLimiter &any =
-        bucket(tables.emails, t.email, EmailFailuresPerMinute, EmailFailureBurst, max);
+    RateLimiter &any = tables.emails.bucket(t.email);
     if (!any.take()) {
         *retryAfterMs = any.retryAfterMs();
-        // `pair` may have moved when `any` was inserted: look it up again.
-        auto again = tables.pairs.find(t.pair);
-        if (again != tables.pairs.end())
+        if (RateLimiter *again = tables.pairs.find(t.pair))
             again->giveBack();
         return false;
     }
@@ -91,34 +80,33 @@ bool Authenticator::take(const Throttles &t, qint64 *retryAfterMs)
 void Authenticator::giveBack(const Throttles &t)
 {
     Tables &tables = t.account ? m_accounts : m_unknown;
-    // Unknown emails' entries may have been forgotten meanwhile; then there is nothing to give.
-    for (auto *table : {&tables.pairs, &tables.emails}) {
-        auto it = table->find(table == &tables.pairs ? t.pair : t.email);
-        if (it != table->end())
-            it->giveBack();
-    }
+    // Entries may have been pushed out meanwhile; then there is nothing to give back.
+    if (RateLimiter *pair = tables.pairs.find(t.pair))
+        pair->giveBack();
+    if (RateLimiter *any = tables.emails.find(t.email))
+        any->giveBack();
 }
 
 void Authenticator::signIn(const QString &email, const QString &password, const QHostAddress &from,
                            QObject *context, SignedIn done)
 {
+    // Counted before anything is looked up or checked: of many attempts at once, only as
+    // many as the throttles allow cost the store and the hashing threads anything.
+    if (!m_addresses.take(from)) {
+        qCInfo(lcAuth) << "throttled sign-in from" << from.toString();
+        done(throttled(m_addresses.retryAfterMs(from),
+                       QStringLiteral("Too many failed sign-ins from this address")));
+        return;
+    }
     using Lookup = std::optional<AgentRecord>;
     m_storage.run(
         this, [email](Store &store) -> Result<Lookup> { return store.agentByEmail(email); },
         [this, email, password, from, context = QPointer<QObject>(context),
          done = std::move(done)](Result<Lookup> lookup) {
-            if (!context)
-                return;
-            if (!lookup) {
-                done(lookup.failure());
-                return;
-            }
-            // Counted now, before the check: of many attempts at once, only as many as the
-            // throttles allow are checked at all.
-            if (!m_addresses.take(from)) {
-                qCInfo(lcAuth) << "throttled sign-in from" << from.toString();
-                done(throttled(m_addresses.retryAfterMs(from),
-                               QStringLiteral("Too many failed sign-ins from this address")));
+            if (!context || !lookup) {
+                m_addresses.giveBack(from);
+                if (context)
+                    done(lookup.failure());
                 return;
             }
             const Throttles throttles = throttlesFor(lookup.value(), email, from);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "addresslimits.h"
+#include "buckettable.h"
 #include "deskoperations.h"
 #include "ratelimiter.h"
 
@@ -51,8 +52,8 @@ private:
     //! password is checked).
     struct Throttles {
         bool account = false;
-        QString email;
-        QString pair;
+        QByteArray email;
+        QByteArray pair;
     };
     static Throttles throttlesFor(const std::optional<AgentRecord> &record, const QString &email,
                                   const QHostAddress &from);
@@ -68,11 +69,12 @@ private:
     const ServerConfig &m_config;
     struct Tables {
         //! By email (an account's id, or the lower-case text of an unknown one).
-        QHash<QString, RateLimiter> emails;
+        BucketTable emails;
         //! By email and client address.
-        QHash<QString, RateLimiter> pairs;
+        BucketTable pairs;
     };
-    //! Real accounts' are never forgotten while tandemd runs; unknown emails' are bounded.
+    //! Real accounts' per-email buckets are never forgotten while tandemd runs; the rest
+    //! are bounded, unknown emails' apart from accounts'.
     Tables m_accounts;
     Tables m_unknown;
     //! Failed attempts per client address, whatever the email.

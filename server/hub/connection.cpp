@@ -305,6 +305,13 @@ void Connection::customerHello(const Frames::Request &request)
                 return;
             }
             const Customer &customer = grant->customer;
+            if (m_hub.customerConnections(customer.id) >= ServerConfig::MaxConnectionsPerCustomer) {
+                abortHandshake(id, {ErrorCode::RateLimited,
+                                    QStringLiteral("Too many connections for this customer"),
+                                    1000});
+                close(1013, QStringLiteral("Too many connections for this customer"));
+                return;
+            }
             m_viewer = Viewer{{Party::Kind::Customer, customer.id, customer.name}, Role::Agent, {}};
             m_customerLimiter = m_hub.customerLimiter(customer.id);
             QJsonObject okData{{QStringLiteral("customer"), Wire::encode(customer)},

@@ -41,6 +41,7 @@ public:
     Kind kind() const { return m_kind; }
     State state() const { return m_state; }
     const std::optional<Viewer> &viewer() const { return m_viewer; }
+    const Hub::Peer &peer() const { return m_peer; }
     //! The staff account as read at the handshake (staff connections only).
     const Agent &agent() const { return m_agent; }
 

@@ -47,8 +47,14 @@ void Hub::acceptCustomer(std::unique_ptr<QWebSocket> socket, const Peer &peer)
     accept(std::move(socket), false, peer);
 }
 
+bool Hub::mayConnect(const QHostAddress &address) const
+{
+    return m_perAddress.value(AddressLimits::keyOf(address)) < m_config.maxConnectionsPerAddress;
+}
+
 void Hub::accept(std::unique_ptr<QWebSocket> socket, bool staff, const Peer &peer)
 {
+    m_perAddress[AddressLimits::keyOf(peer.address)] += 1;
     auto *connection = new Connection(std::move(socket),
                                       staff ? Connection::Kind::Staff : Connection::Kind::Customer,
                                       peer, *this);
@@ -64,6 +70,9 @@ void Hub::startRouting()
 void Hub::forget(Connection *connection)
 {
     m_connections.remove(connection);
+    const QByteArray address = AddressLimits::keyOf(connection->peer().address);
+    if (--m_perAddress[address] <= 0)
+        m_perAddress.remove(address);
     m_holding.remove(connection);
     if (m_staff.remove(connection))
         m_router->agentDisconnected(connection->viewer()->party.id);

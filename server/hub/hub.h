@@ -44,6 +44,8 @@ public:
         //! included (unset: only the frames the connection sees count).
         std::function<qint64()> msSinceHeard;
     };
+    //! Whether another connection from this address fits under --max-connections-per-address.
+    bool mayConnect(const QHostAddress &address) const;
     void acceptStaff(std::unique_ptr<QWebSocket> socket, const Peer &peer = {});
     void acceptCustomer(std::unique_ptr<QWebSocket> socket, const Peer &peer = {});
 
@@ -73,6 +75,8 @@ public:
 
     //! One bucket per customer across all their connections, so more tabs buy no more.
     std::shared_ptr<RateLimiter> customerLimiter(qint64 customerId);
+    //! Live connections of this customer.
+    int customerConnections(qint64 customerId) const { return int(m_customers.count(customerId)); }
     //! What one client address may create without an account.
     AddressLimits &newCustomers() { return m_newCustomers; }
     AddressLimits &newConversations() { return m_newConversations; }
@@ -98,6 +102,7 @@ private:
     QSet<Connection *> m_holding;
     QSet<Connection *> m_staff;
     QMultiHash<qint64, Connection *> m_customers;
+    QHash<QByteArray, int> m_perAddress;
     QTimer m_sessionCheck;
 };
 

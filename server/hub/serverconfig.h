@@ -43,6 +43,9 @@ struct ServerConfig {
     //! Failed staff sign-ins per client address, whatever the email: a burst, then per hour.
     int signInsPerHour = 300;
     int signInBurst() const { return hourlyBurst(signInsPerHour, 30); }
+    //! WebSocket connections open at once from one client address, and per customer.
+    int maxConnectionsPerAddress = 200;
+    static constexpr int MaxConnectionsPerCustomer = 10;
     //! Open conversations in a snapshot (newest activity first); older ones are paged.
     int snapshotLimit = 200;
     //! Reverse proxies whose X-Forwarded-For names the client (`--trusted-proxy`).

@@ -495,9 +495,9 @@ QList<Conversation> SqliteStore::openConversations(std::optional<qint64> custome
     if (customerId)
         binds.append(*customerId);
     if (after) {
-        sql += QStringLiteral("AND (cv.updated_at < ? OR (cv.updated_at = ? AND cv.id < ?)) ");
-        const qint64 at = toMs(after->updatedAt);
-        binds << at << at << after->id;
+        // A row value, so the scan starts at the cursor instead of filtering up to it.
+        sql += QStringLiteral("AND (cv.updated_at, cv.id) < (?, ?) ");
+        binds << toMs(after->updatedAt) << after->id;
     }
     sql += QStringLiteral("ORDER BY cv.updated_at DESC, cv.id DESC LIMIT ?");
     binds.append(limit);

@@ -213,6 +213,87 @@ private Q_SLOTS:
         QCOMPARE(str(fine.body(), "code"), QStringLiteral("bad_credentials"));
     }
 
+    // A request that only looks like a WebSocket upgrade is not a way around the deadlines,
+    // and every plain answer says the connection closes after it.
+    void everyConnectionEnds()
+    {
+        TandemdProcess server({QStringLiteral("--handshake-timeout"), QStringLiteral("1000")});
+        QVERIFY(server.start());
+        RawHttp half;
+        QVERIFY(half.connectTo(server.port()));
+        half.socket.write("GET /ws/customer HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n\r\n");
+        QVERIFY(QTest::qWaitFor([&] {
+            half.answer += half.socket.readAll();
+            return half.socket.state() == QAbstractSocket::UnconnectedState;
+        }, 15000));
+
+        RawHttp health;
+        QVERIFY(health.connectTo(server.port()));
+        health.socket.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QCOMPARE(health.status(), 200);
+        QCOMPARE(health.header("Connection"), QByteArray("close"));
+        QVERIFY(QTest::qWaitFor([&] { return health.socket.state() == QAbstractSocket::UnconnectedState; }, 5000));
+    }
+
+    // A client that sends WebSocket pings and never reads their pongs (which Qt writes by
+    // itself, past every queue we count) is dropped, not buffered for.
+    void pingsWithoutReadingAreBounded()
+    {
+        TandemdProcess server({QStringLiteral("--max-queued-bytes"), QStringLiteral("262144")});
+        QVERIFY(server.start());
+        RawWebSocket client;
+        QVERIFY(client.open(server.port(), CustomerPath));
+        client.pauseReading();
+        const QByteArray payload(125, 'p');
+        for (int i = 0; i < 200000 && client.socket().state() == QAbstractSocket::ConnectedState; ++i) {
+            client.send(0x9, payload);
+            if (i % 1000 == 999)
+                client.socket().waitForBytesWritten(1000);
+        }
+        QVERIFY(server.waitForLog(QStringLiteral("dropping a connection with"), 20000));
+        QVERIFY2(server.peakMemoryKb() < 80 * 1024, qPrintable(QString::number(server.peakMemoryKb())));
+    }
+
+    // Connections at once are limited per client address and per customer.
+    void connectionsAreLimited()
+    {
+        TandemdProcess server({QStringLiteral("--max-connections-per-address"), QStringLiteral("12")});
+        QVERIFY(server.start());
+        QList<RawWebSocket *> open;
+        RawWebSocket *first = new RawWebSocket;
+        open.append(first);
+        QVERIFY(first->open(server.port(), CustomerPath));
+        const QString token = str(obj(first->request(hello(QStringLiteral("Tabs"))), "data"), "token");
+        QVERIFY(!token.isEmpty());
+        QJsonObject again = hello(QString());
+        again.remove(QStringLiteral("name"));
+        again.insert(QStringLiteral("token"), token);
+        for (int i = 1; i < 10; ++i) {
+            auto *tab = new RawWebSocket;
+            open.append(tab);
+            QVERIFY(tab->open(server.port(), CustomerPath));
+            QCOMPARE(type(tab->request(again)), QStringLiteral("ok"));
+        }
+        RawWebSocket eleventh;
+        QVERIFY(eleventh.open(server.port(), CustomerPath));
+        QCOMPARE(code(eleventh.request(again)), QStringLiteral("rate_limited"));
+        QCOMPARE(eleventh.waitClose(), 1013);
+
+        // 10 tabs plus 2 more make 12 from this address: the 13th is refused at once.
+        for (int i = 0; i < 2; ++i) {
+            auto *c = new RawWebSocket;
+            open.append(c);
+            QVERIFY(c->open(server.port(), CustomerPath));
+        }
+        RawWebSocket thirteenth;
+        QVERIFY(thirteenth.open(server.port(), CustomerPath));
+        QCOMPARE(thirteenth.waitClose(), 1013);
+        RawWebSocket elsewhere;
+        QVERIFY(elsewhere.open(server.port(), CustomerPath, {}, {}, QHostAddress(QStringLiteral("127.0.0.2"))));
+        QCOMPARE(type(elsewhere.request(hello(QStringLiteral("Other")))), QStringLiteral("ok"));
+        qDeleteAll(open);
+    }
+
     // 100 wrong passwords at once are checked no more than the throttle allows; the rest
     // are told when to come back. The owner at another address is not locked out.
     void parallelWrongPasswordsAreThrottled()
