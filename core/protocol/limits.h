@@ -31,6 +31,9 @@ constexpr int CloseSessionEnded = 4001;
 //! WebSocket close code: the client stopped reading and too much waited for it; reconnect
 //! and resume, nothing is lost.
 constexpr int CloseTooSlow = 4002;
+//! WebSocket close code: too many connections from this address or of this customer; try
+//! again later. (Not 1013: Qt 6.4 clients take that for a protocol error.)
+constexpr int CloseTooManyConnections = 4003;
 //! Ids travel as JSON numbers; above this a double can no longer hold every integer.
 constexpr qint64 MaxId = (qint64(1) << 53) - 1;
 

@@ -445,7 +445,8 @@ void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
         };
     if (!m_hub.mayConnect(peer.address)) {
         qCInfo(lcHttp) << "refused a WebSocket: too many from" << peer.address.toString();
-        refuse(std::move(socket), QStringLiteral("Too many connections from this address"), 1013);
+        refuse(std::move(socket), QStringLiteral("Too many connections from this address"),
+               Protocol::CloseTooManyConnections);
         return;
     }
     if (path == AgentPath) {

@@ -309,7 +309,8 @@ void Connection::customerHello(const Frames::Request &request)
                 abortHandshake(id, {ErrorCode::RateLimited,
                                     QStringLiteral("Too many connections for this customer"),
                                     1000});
-                close(1013, QStringLiteral("Too many connections for this customer"));
+                close(Protocol::CloseTooManyConnections,
+                      QStringLiteral("Too many connections for this customer"));
                 return;
             }
             m_viewer = Viewer{{Party::Kind::Customer, customer.id, customer.name}, Role::Agent, {}};

@@ -162,7 +162,7 @@ private Q_SLOTS:
         RawWebSocket eleventh;
         QVERIFY(eleventh.open(server.port(), CustomerPath));
         QCOMPARE(code(eleventh.request(again)), QStringLiteral("rate_limited"));
-        QCOMPARE(eleventh.waitClose(), 1013);
+        QCOMPARE(eleventh.waitClose(), 4003);
 
         // 10 tabs plus 2 more make 12 from this address: the 13th is refused at once.
         for (int i = 0; i < 2; ++i) {
@@ -172,7 +172,7 @@ private Q_SLOTS:
         }
         RawWebSocket thirteenth;
         QVERIFY(thirteenth.open(server.port(), CustomerPath));
-        QCOMPARE(thirteenth.waitClose(), 1013);
+        QCOMPARE(thirteenth.waitClose(), 4003);
         RawWebSocket elsewhere;
         QVERIFY(elsewhere.open(server.port(), CustomerPath, {}, {},
                                QHostAddress(QStringLiteral("127.0.0.2"))));

@@ -14,7 +14,8 @@ start_tandemd() {
         --name 'Test Agent' >/dev/null
     # Every simulated client comes from 127.0.0.1: lift what one address may create.
     "$tandemd" --listen 127.0.0.1:0 --data "$data" --new-customers-per-hour 1000000 \
-        --new-conversations-per-hour 1000000 "$@" >"$data/tandemd.log" 2>&1 &
+        --new-conversations-per-hour 1000000 --max-connections-per-address 1000000 "$@" \
+        >"$data/tandemd.log" 2>&1 &
     tandemd_pid=$!
     for _ in $(seq 100); do
         port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$data/tandemd.log")

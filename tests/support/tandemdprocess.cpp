@@ -21,7 +21,8 @@ QStringList oneAddressForAll()
     if (!qEnvironmentVariableIsEmpty("TANDEM_TANDEMD"))
         return {};
     return {QStringLiteral("--new-customers-per-hour"), QStringLiteral("1000000"),
-            QStringLiteral("--new-conversations-per-hour"), QStringLiteral("1000000")};
+            QStringLiteral("--new-conversations-per-hour"), QStringLiteral("1000000"),
+            QStringLiteral("--max-connections-per-address"), QStringLiteral("1000000")};
 }
 } // namespace
 
