@@ -96,9 +96,15 @@ std::shared_ptr<RateLimiter> Hub::customerLimiter(qint64 customerId)
     return limiter;
 }
 
+// Sending can end a connection on the spot (a client too far behind, a write that fails),
+// and an ended connection leaves the sets below: each loop runs over a copy of its set (an
+// implicitly shared one, copied for real only if it changes meanwhile). Connections are
+// deleted later, so one that ends mid-loop is still there to be skipped.
+
 void Hub::sendToAgent(qint64 agentId, const QString &frame)
 {
-    for (Connection *c : std::as_const(m_staff)) {
+    const QSet<Connection *> staff = m_staff;
+    for (Connection *c : staff) {
         if (c->viewer()->party.id == agentId)
             c->sendFrame(frame);
     }
@@ -106,14 +112,14 @@ void Hub::sendToAgent(qint64 agentId, const QString &frame)
 
 void Hub::sendToCustomer(qint64 customerId, const QString &frame)
 {
-    const auto range = m_customers.equal_range(customerId);
-    for (auto it = range.first; it != range.second; ++it)
-        (*it)->sendFrame(frame);
+    for (Connection *c : m_customers.values(customerId))
+        c->sendFrame(frame);
 }
 
 void Hub::sendToStaff(const QString &frame)
 {
-    for (Connection *c : std::as_const(m_staff))
+    const QSet<Connection *> staff = m_staff;
+    for (Connection *c : staff)
         c->sendFrame(frame);
 }
 
@@ -149,14 +155,15 @@ void Hub::publish(const QList<Tandem::Event> &events)
 {
     for (const Event &event : events) {
         const QString frame = Frames::event(event);
-        for (Connection *c : std::as_const(m_holding))
+        const QSet<Connection *> holding = m_holding;
+        for (Connection *c : holding)
             c->deliver(event, frame);
-        for (Connection *c : std::as_const(m_staff))
+        const QSet<Connection *> staff = m_staff;
+        for (Connection *c : staff)
             c->deliver(event, frame);
         if (event.customerId && !event.staffOnly) {
-            const auto range = m_customers.equal_range(event.customerId);
-            for (auto it = range.first; it != range.second; ++it)
-                (*it)->deliver(event, frame);
+            for (Connection *c : m_customers.values(event.customerId))
+                c->deliver(event, frame);
         }
     }
     // After the fan-out, so clients see a chat assigned before its offer ends.
@@ -167,14 +174,14 @@ void Hub::broadcastTyping(const Conversation &conversation, const Party &author,
                           Connection *except)
 {
     const QString frame = Frames::typing(conversation.id, author, on);
-    for (Connection *c : std::as_const(m_staff)) {
+    const QSet<Connection *> staff = m_staff;
+    for (Connection *c : staff) {
         if (c != except)
             c->sendFrame(frame);
     }
-    const auto range = m_customers.equal_range(conversation.customer.id);
-    for (auto it = range.first; it != range.second; ++it) {
-        if (*it != except)
-            (*it)->sendFrame(frame);
+    for (Connection *c : m_customers.values(conversation.customer.id)) {
+        if (c != except)
+            c->sendFrame(frame);
     }
 }
 

@@ -127,6 +127,7 @@ SqliteStore::SqliteStore(QString path)
 
 SqliteStore::~SqliteStore()
 {
+    m_statements.clear(); // they hold the connection open
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -162,13 +163,27 @@ int SqliteStore::schemaVersion()
     return q.exec(QStringLiteral("PRAGMA user_version")) && q.next() ? q.value(0).toInt() : -1;
 }
 
-QSqlQuery SqliteStore::prepare(const QString &sql)
+QSqlQuery &SqliteStore::prepare(const QString &sql)
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        qCWarning(lcStore) << "prepare failed:" << q.lastError().text() << sql;
-    return q;
+    std::unique_ptr<QSqlQuery> &kept = m_statements[sql];
+    if (kept) {
+        kept->finish(); // whatever its last caller left unread
+        return *kept;
+    }
+    kept = std::make_unique<QSqlQuery>(m_db);
+    kept->setForwardOnly(true);
+    if (!kept->prepare(sql))
+        qCWarning(lcStore) << "prepare failed:" << kept->lastError().text() << sql;
+    return *kept;
+}
+
+bool SqliteStore::execute(const QString &sql)
+{
+    QSqlQuery &q = prepare(sql);
+    if (q.exec())
+        return true;
+    qCWarning(lcStore) << sql << "failed:" << q.lastError().text();
+    return false;
 }
 
 bool SqliteStore::run(QSqlQuery &query, const QVariantList &binds)
@@ -185,16 +200,17 @@ bool SqliteStore::run(QSqlQuery &query, const QVariantList &binds)
 
 bool SqliteStore::begin()
 {
-    QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    return execute(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
 bool SqliteStore::commit()
 {
-    QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("COMMIT")))
+    // A kept SELECT that was not read to its end would hold on to a read snapshot after
+    // the commit (and keep the WAL from being checkpointed).
+    for (const auto &[sql, statement] : m_statements)
+        statement->finish();
+    if (execute(QStringLiteral("COMMIT")))
         return true;
-    qCWarning(lcStore) << "commit failed:" << q.lastError().text();
     rollback();
     return false;
 }
@@ -207,14 +223,12 @@ void SqliteStore::rollback()
 
 bool SqliteStore::savepoint()
 {
-    QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("SAVEPOINT request"));
+    return execute(QStringLiteral("SAVEPOINT request"));
 }
 
 bool SqliteStore::releaseSavepoint()
 {
-    QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("RELEASE request"));
+    return execute(QStringLiteral("RELEASE request"));
 }
 
 void SqliteStore::rollbackToSavepoint()
@@ -226,7 +240,7 @@ void SqliteStore::rollbackToSavepoint()
 
 Result<Agent> SqliteStore::createAgent(const Agent &agent, const QString &passwordHash)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO agents (email, name, role, password_hash, presence, disabled, created_at,"
         " capacity, auto_accept) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!run(q, {agent.email, agent.name, roleName(agent.role), passwordHash,
@@ -241,7 +255,7 @@ Result<Agent> SqliteStore::createAgent(const Agent &agent, const QString &passwo
 
 std::optional<AgentRecord> SqliteStore::agentByEmail(const QString &email)
 {
-    QSqlQuery q = prepare(agentColumns + QStringLiteral("WHERE email = ?"));
+    QSqlQuery &q = prepare(agentColumns + QStringLiteral("WHERE email = ?"));
     if (!run(q, {email}) || !q.next())
         return std::nullopt;
     return agentFrom(q);
@@ -249,7 +263,7 @@ std::optional<AgentRecord> SqliteStore::agentByEmail(const QString &email)
 
 std::optional<Agent> SqliteStore::agentById(qint64 id)
 {
-    QSqlQuery q = prepare(agentColumns + QStringLiteral("WHERE id = ?"));
+    QSqlQuery &q = prepare(agentColumns + QStringLiteral("WHERE id = ?"));
     if (!run(q, {id}) || !q.next())
         return std::nullopt;
     return agentFrom(q).agent;
@@ -257,7 +271,7 @@ std::optional<Agent> SqliteStore::agentById(qint64 id)
 
 QList<Agent> SqliteStore::agents(bool includeDisabled)
 {
-    QSqlQuery q = prepare(agentColumns + (includeDisabled ? QStringLiteral("ORDER BY id")
+    QSqlQuery &q = prepare(agentColumns + (includeDisabled ? QStringLiteral("ORDER BY id")
                                                           : QStringLiteral("WHERE disabled = 0 "
                                                                            "ORDER BY id")));
     QList<Agent> list;
@@ -270,25 +284,25 @@ QList<Agent> SqliteStore::agents(bool includeDisabled)
 
 bool SqliteStore::setPassword(qint64 agentId, const QString &passwordHash)
 {
-    QSqlQuery q = prepare(QStringLiteral("UPDATE agents SET password_hash = ? WHERE id = ?"));
+    QSqlQuery &q = prepare(QStringLiteral("UPDATE agents SET password_hash = ? WHERE id = ?"));
     return run(q, {passwordHash, agentId}) && q.numRowsAffected() == 1;
 }
 
 bool SqliteStore::setDisabled(qint64 agentId, bool disabled)
 {
-    QSqlQuery q = prepare(QStringLiteral("UPDATE agents SET disabled = ? WHERE id = ?"));
+    QSqlQuery &q = prepare(QStringLiteral("UPDATE agents SET disabled = ? WHERE id = ?"));
     return run(q, {disabled, agentId}) && q.numRowsAffected() == 1;
 }
 
 bool SqliteStore::setPresence(qint64 agentId, Presence presence)
 {
-    QSqlQuery q = prepare(QStringLiteral("UPDATE agents SET presence = ? WHERE id = ?"));
+    QSqlQuery &q = prepare(QStringLiteral("UPDATE agents SET presence = ? WHERE id = ?"));
     return run(q, {presenceName(presence), agentId}) && q.numRowsAffected() == 1;
 }
 
 bool SqliteStore::setAgentSettings(qint64 agentId, int capacity, bool autoAccept)
 {
-    QSqlQuery q = prepare(
+    QSqlQuery &q = prepare(
         QStringLiteral("UPDATE agents SET capacity = ?, auto_accept = ? WHERE id = ?"));
     return run(q, {capacity, autoAccept, agentId}) && q.numRowsAffected() == 1;
 }
@@ -296,14 +310,14 @@ bool SqliteStore::setAgentSettings(qint64 agentId, int capacity, bool autoAccept
 bool SqliteStore::createSession(const QByteArray &tokenHash, qint64 agentId,
                                 const QDateTime &expiresAt)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)"));
     return run(q, {tokenHash, agentId, toMs(QDateTime::currentDateTimeUtc()), toMs(expiresAt)});
 }
 
 std::optional<SessionRecord> SqliteStore::session(const QByteArray &tokenHash)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "SELECT agent_id, expires_at, revoked FROM sessions WHERE token_hash = ?"));
     if (!run(q, {tokenHash}) || !q.next())
         return std::nullopt;
@@ -312,13 +326,13 @@ std::optional<SessionRecord> SqliteStore::session(const QByteArray &tokenHash)
 
 bool SqliteStore::revokeSession(const QByteArray &tokenHash)
 {
-    QSqlQuery q = prepare(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ? AND revoked = 0"));
+    QSqlQuery &q = prepare(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ? AND revoked = 0"));
     return run(q, {tokenHash}) && q.numRowsAffected() == 1;
 }
 
 bool SqliteStore::revokeSessionsOf(qint64 agentId)
 {
-    QSqlQuery q = prepare(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE agent_id = ?"));
+    QSqlQuery &q = prepare(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE agent_id = ?"));
     return run(q, {agentId});
 }
 
@@ -326,7 +340,7 @@ QList<QByteArray> SqliteStore::endedSessions(const QList<QByteArray> &tokenHashe
                                              const QDateTime &now)
 {
     QList<QByteArray> ended;
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "SELECT s.revoked OR s.expires_at <= ? OR a.disabled FROM sessions s"
         " JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ?"));
     for (const QByteArray &hash : tokenHashes) {
@@ -342,7 +356,7 @@ QList<QByteArray> SqliteStore::endedSessions(const QList<QByteArray> &tokenHashe
 Result<Customer> SqliteStore::createCustomer(const Customer &customer,
                                              const QByteArray &tokenHash)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO customers (name, email, token_hash, created_at) VALUES (?, ?, ?, ?)"));
     if (!run(q, {text(customer.name), text(customer.email), tokenHash,
                  toMs(QDateTime::currentDateTimeUtc())}))
@@ -354,7 +368,7 @@ Result<Customer> SqliteStore::createCustomer(const Customer &customer,
 
 std::optional<Customer> SqliteStore::customerByToken(const QByteArray &tokenHash)
 {
-    QSqlQuery q = prepare(QStringLiteral("SELECT id, name, email FROM customers WHERE token_hash = ?"));
+    QSqlQuery &q = prepare(QStringLiteral("SELECT id, name, email FROM customers WHERE token_hash = ?"));
     if (!run(q, {tokenHash}) || !q.next())
         return std::nullopt;
     return Customer{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
@@ -362,7 +376,7 @@ std::optional<Customer> SqliteStore::customerByToken(const QByteArray &tokenHash
 
 Result<Conversation> SqliteStore::createConversation(const Conversation &c)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO conversations (customer_id, channel, status, created_at, updated_at,"
         " mode, live_state, priority, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString liveState = liveStateName(c.liveState);
@@ -377,7 +391,7 @@ Result<Conversation> SqliteStore::createConversation(const Conversation &c)
 
 std::optional<Conversation> SqliteStore::conversation(qint64 id)
 {
-    QSqlQuery q = prepare(conversationColumns + QStringLiteral("WHERE cv.id = ?"));
+    QSqlQuery &q = prepare(conversationColumns + QStringLiteral("WHERE cv.id = ?"));
     if (!run(q, {id}) || !q.next())
         return std::nullopt;
     return conversationFrom(q);
@@ -385,7 +399,7 @@ std::optional<Conversation> SqliteStore::conversation(qint64 id)
 
 bool SqliteStore::updateConversation(const Conversation &c)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "UPDATE conversations SET status = ?, updated_at = ?, mode = ?, live_state = ?,"
         " assignee_id = ?, priority = ?, queued_at = ?, assigned_at = ?, ended_at = ?,"
         " rating_score = ?, rating_comment = ? WHERE id = ?"));
@@ -401,7 +415,7 @@ bool SqliteStore::updateConversation(const Conversation &c)
 
 QList<Conversation> SqliteStore::liveConversations()
 {
-    QSqlQuery q = prepare(conversationColumns
+    QSqlQuery &q = prepare(conversationColumns
                           + QStringLiteral("WHERE cv.live_state IN ('queued', 'active')"));
     QList<Conversation> list;
     if (run(q)) {
@@ -413,7 +427,7 @@ QList<Conversation> SqliteStore::liveConversations()
 
 QList<qint64> SqliteStore::recentHandleTimesMs(int limit)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "SELECT ended_at - assigned_at FROM conversations WHERE ended_at IS NOT NULL"
         " AND assigned_at IS NOT NULL ORDER BY ended_at DESC LIMIT ?"));
     QList<qint64> list;
@@ -426,7 +440,7 @@ QList<qint64> SqliteStore::recentHandleTimesMs(int limit)
 
 QHash<qint64, QDateTime> SqliteStore::lastAssignments()
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "SELECT assignee_id, MAX(assigned_at) FROM conversations"
         " WHERE assignee_id IS NOT NULL AND assigned_at IS NOT NULL GROUP BY assignee_id"));
     QHash<qint64, QDateTime> last;
@@ -439,7 +453,7 @@ QHash<qint64, QDateTime> SqliteStore::lastAssignments()
 
 Result<CannedResponse> SqliteStore::saveCanned(const CannedResponse &canned)
 {
-    QSqlQuery taken = prepare(
+    QSqlQuery &taken = prepare(
         QStringLiteral("SELECT id FROM canned_responses WHERE shortcut = ? AND id <> ?"));
     if (!run(taken, {canned.shortcut, canned.id}))
         return Failure{ErrorCode::Internal, QStringLiteral("Could not read canned responses")};
@@ -447,14 +461,14 @@ Result<CannedResponse> SqliteStore::saveCanned(const CannedResponse &canned)
         return Failure{ErrorCode::Conflict, QStringLiteral("That shortcut is already in use")};
     CannedResponse saved = canned;
     if (canned.id == 0) {
-        QSqlQuery q = prepare(QStringLiteral(
+        QSqlQuery &q = prepare(QStringLiteral(
             "INSERT INTO canned_responses (shortcut, text, updated_at) VALUES (?, ?, ?)"));
         if (!run(q, {canned.shortcut, canned.text, toMs(canned.updatedAt)}))
             return Failure{ErrorCode::Internal, QStringLiteral("Could not save the response")};
         saved.id = q.lastInsertId().toLongLong();
         return saved;
     }
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "UPDATE canned_responses SET shortcut = ?, text = ?, updated_at = ? WHERE id = ?"));
     if (!run(q, {canned.shortcut, canned.text, toMs(canned.updatedAt), canned.id}))
         return Failure{ErrorCode::Internal, QStringLiteral("Could not save the response")};
@@ -465,13 +479,13 @@ Result<CannedResponse> SqliteStore::saveCanned(const CannedResponse &canned)
 
 bool SqliteStore::deleteCanned(qint64 id)
 {
-    QSqlQuery q = prepare(QStringLiteral("DELETE FROM canned_responses WHERE id = ?"));
+    QSqlQuery &q = prepare(QStringLiteral("DELETE FROM canned_responses WHERE id = ?"));
     return run(q, {id}) && q.numRowsAffected() == 1;
 }
 
 QList<CannedResponse> SqliteStore::cannedResponses()
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "SELECT id, shortcut, text, updated_at FROM canned_responses ORDER BY shortcut"));
     QList<CannedResponse> list;
     if (run(q)) {
@@ -501,7 +515,7 @@ QList<Conversation> SqliteStore::openConversations(std::optional<qint64> custome
     }
     sql += QStringLiteral("ORDER BY cv.updated_at DESC, cv.id DESC LIMIT ?");
     binds.append(limit);
-    QSqlQuery q = prepare(sql);
+    QSqlQuery &q = prepare(sql);
     QList<Conversation> list;
     if (run(q, binds)) {
         while (q.next())
@@ -512,7 +526,7 @@ QList<Conversation> SqliteStore::openConversations(std::optional<qint64> custome
 
 Result<Message> SqliteStore::insertMessage(const Message &m)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO messages (conversation_id, client_id, author_kind, author_id, text,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?)"));
     if (!run(q, {m.conversationId, m.clientId.toString(QUuid::WithoutBraces), kindName(m.author),
@@ -520,7 +534,7 @@ Result<Message> SqliteStore::insertMessage(const Message &m)
         return Failure{ErrorCode::Internal, QStringLiteral("Could not record the message")};
     Message created = m;
     created.id = q.lastInsertId().toLongLong();
-    QSqlQuery touch = prepare(QStringLiteral("UPDATE conversations SET updated_at = ? WHERE id = ?"));
+    QSqlQuery &touch = prepare(QStringLiteral("UPDATE conversations SET updated_at = ? WHERE id = ?"));
     if (!run(touch, {toMs(m.createdAt), m.conversationId}))
         return Failure{ErrorCode::Internal, QStringLiteral("Could not update the conversation")};
     return created;
@@ -528,7 +542,7 @@ Result<Message> SqliteStore::insertMessage(const Message &m)
 
 std::optional<Message> SqliteStore::oneMessage(const QString &where, const QVariant &bind)
 {
-    QSqlQuery q = prepare(messageColumns + where);
+    QSqlQuery &q = prepare(messageColumns + where);
     if (!run(q, {bind}) || !q.next())
         return std::nullopt;
     return messageFrom(q);
@@ -548,7 +562,7 @@ std::optional<Message> SqliteStore::messageByClientId(const QUuid &clientId)
 QList<Message> SqliteStore::messages(qint64 conversationId, std::optional<qint64> beforeId,
                                      int limit)
 {
-    QSqlQuery q = prepare(messageColumns + QStringLiteral("WHERE m.conversation_id = ? AND m.id < ?"
+    QSqlQuery &q = prepare(messageColumns + QStringLiteral("WHERE m.conversation_id = ? AND m.id < ?"
                                                           " ORDER BY m.id DESC LIMIT ?"));
     QList<Message> list;
     if (run(q, {conversationId, beforeId.value_or(std::numeric_limits<qint64>::max()), limit})) {
@@ -575,7 +589,7 @@ QHash<qint64, Message> SqliteStore::lastMessages(const QList<qint64> &conversati
         marks.append(QStringLiteral("?"));
         binds.append(id);
     }
-    QSqlQuery q = prepare(messageColumns
+    QSqlQuery &q = prepare(messageColumns
                           + QStringLiteral("WHERE m.id IN (SELECT MAX(id) FROM messages WHERE"
                                            " conversation_id IN (%1) GROUP BY conversation_id)")
                                 .arg(marks.join(QLatin1Char(','))));
@@ -590,7 +604,7 @@ QHash<qint64, Message> SqliteStore::lastMessages(const QList<qint64> &conversati
 
 qint64 SqliteStore::readMarker(qint64 conversationId, const Party &reader)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "SELECT up_to FROM read_markers WHERE conversation_id = ? AND reader_kind = ?"
         " AND reader_id = ?"));
     if (!run(q, {conversationId, kindName(reader), reader.id}) || !q.next())
@@ -600,7 +614,7 @@ qint64 SqliteStore::readMarker(qint64 conversationId, const Party &reader)
 
 bool SqliteStore::setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO read_markers (conversation_id, reader_kind, reader_id, up_to)"
         " VALUES (?, ?, ?, ?) ON CONFLICT (conversation_id, reader_kind, reader_id)"
         " DO UPDATE SET up_to = excluded.up_to"));
@@ -609,7 +623,7 @@ bool SqliteStore::setReadMarker(qint64 conversationId, const Party &reader, qint
 
 bool SqliteStore::insertEvent(Event &event)
 {
-    QSqlQuery q = prepare(QStringLiteral(
+    QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO events (kind, conversation_id, customer_id, staff_only, data, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?)"));
     const QByteArray json = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
@@ -623,7 +637,7 @@ bool SqliteStore::insertEvent(Event &event)
 
 QList<Event> SqliteStore::eventsAfter(qint64 seq, std::optional<qint64> customerId, int limit)
 {
-    QSqlQuery q = prepare(
+    QSqlQuery &q = prepare(
         QStringLiteral("SELECT seq, kind, conversation_id, customer_id, staff_only, data"
                        " FROM events WHERE seq > ? ")
         + (customerId ? QStringLiteral("AND customer_id = ? AND staff_only = 0 ") : QString())
@@ -650,7 +664,7 @@ QList<Event> SqliteStore::eventsAfter(qint64 seq, std::optional<qint64> customer
 
 qint64 SqliteStore::headSeq()
 {
-    QSqlQuery q = prepare(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events"));
+    QSqlQuery &q = prepare(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events"));
     return run(q) && q.next() ? q.value(0).toLongLong() : 0;
 }
 

@@ -3,6 +3,9 @@
 
 #include "store.h"
 
+#include <QHash>
+#include <memory>
+#include <unordered_map>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -80,12 +83,19 @@ protected:
 
 private:
     bool run(QSqlQuery &query, const QVariantList &binds = {});
-    QSqlQuery prepare(const QString &sql);
+    //! The statement for `sql`, compiled once and kept: compiling took a large share of the
+    //! storage thread's time. A caller must be done with it before the same SQL is
+    //! prepared again. (Statements built for a number of ids come in at most a few hundred
+    //! shapes.)
+    QSqlQuery &prepare(const QString &sql);
+    //! Runs one of the fixed transaction statements (BEGIN, SAVEPOINT …).
+    bool execute(const QString &sql);
     std::optional<Message> oneMessage(const QString &where, const QVariant &bind);
 
     QString m_path;
     QString m_connectionName;
     QSqlDatabase m_db;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
 } // namespace Tandem::Server
