@@ -33,7 +33,9 @@ void LingeringSocket::heard()
 
 void LingeringSocket::close()
 {
-    if (m_lingering || state() != ConnectedState) {
+    // abort() ends in close() too, after it dropped the write buffer (no write channel is
+    // left): that one must close for real, or a later write would find no buffer at all.
+    if (m_lingering || state() != ConnectedState || writeChannelCount() == 0) {
         QTcpSocket::close();
         return;
     }

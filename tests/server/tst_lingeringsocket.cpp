@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The server side of a TCP connection that closes gracefully, over real loopback sockets.
+#include "http/lingeringsocket.h"
+
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+using Tandem::Server::LingeringSocket;
+
+namespace
+{
+//! A listening socket whose connections become LingeringSockets, as tandemd's do.
+class Listener : public QTcpServer
+{
+public:
+    std::unique_ptr<LingeringSocket> taken;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        taken = std::make_unique<LingeringSocket>();
+        taken->setSocketDescriptor(descriptor);
+    }
+};
+} // namespace
+
+class TestLingeringSocket : public QObject
+{
+    Q_OBJECT
+
+    struct Pair {
+        Listener listener;
+        QTcpSocket client;
+        bool open()
+        {
+            if (!listener.listen(QHostAddress::LocalHost))
+                return false;
+            client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+            return client.waitForConnected(5000) &&
+                   QTest::qWaitFor([&] { return listener.taken != nullptr; }, 5000);
+        }
+    };
+
+private Q_SLOTS:
+    // The last bytes we write before closing reach a peer that is still sending: it reads
+    // them and then the end of the stream, not a reset.
+    void closingWhileThePeerSendsDeliversTheLastBytes()
+    {
+        Pair p;
+        QVERIFY(p.open());
+        LingeringSocket &server = *p.listener.taken;
+        const QByteArray flood(4 << 20, 'x');
+        p.client.write(flood); // more than the server will ever read
+        QVERIFY(QTest::qWaitFor([&] { return server.bytesAvailable() > 0; }, 5000));
+        server.write("goodbye");
+        server.close();
+        QByteArray received;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                received += p.client.readAll();
+                return p.client.state() == QAbstractSocket::UnconnectedState ||
+                       received.contains("goodbye");
+            },
+            10000));
+        QCOMPARE(received, QByteArray("goodbye"));
+    }
+
+    // abort() passes through close() after it has dropped the write buffer: the socket must
+    // really be closed then, so a write afterwards is refused instead of crashing.
+    void abortClosesForReal()
+    {
+        Pair p;
+        QVERIFY(p.open());
+        LingeringSocket &server = *p.listener.taken;
+        server.abort();
+        QCOMPARE(server.state(), QAbstractSocket::UnconnectedState);
+        QVERIFY(!server.isLingering());
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("device not open")));
+        QCOMPARE(server.write("after the end"), -1);
+    }
+
+    // Lingering ends as soon as the peer hangs up, well before the linger time.
+    void lingeringEndsWhenThePeerHangsUp()
+    {
+        Pair p;
+        QVERIFY(p.open());
+        LingeringSocket &server = *p.listener.taken;
+        server.close();
+        QVERIFY(server.isLingering());
+        p.client.disconnectFromHost();
+        QVERIFY(QTest::qWaitFor([&] { return server.state() == QAbstractSocket::UnconnectedState; },
+                                LingeringSocket::LingerMs - 500));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLingeringSocket)
+#include "tst_lingeringsocket.moc"
