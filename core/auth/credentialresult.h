@@ -6,8 +6,7 @@
 namespace Tandem {
 
 //! What a keychain operation came to: the token read, or why there is none.
-struct CredentialResult
-{
+struct CredentialResult {
     enum class Status {
         Ok,
         //! The keychain works but holds no token for this server and account.

@@ -73,7 +73,7 @@ void deliver(const QPointer<QObject> &context, const CredentialStore::Callback &
         return;
     // A queued call to an object that is destroyed before it runs is dropped with it.
     QMetaObject::invokeMethod(
-            context.data(), [done, r = std::move(r)] { done(r); }, Qt::QueuedConnection);
+        context.data(), [done, r = std::move(r)] { done(r); }, Qt::QueuedConnection);
 }
 
 #ifdef TANDEM_KEYCHAIN_DBUS_PROBE
@@ -81,10 +81,9 @@ const QStringList &keychainServices()
 {
     // The services QtKeychain can use on this platform: the Secret Service (GNOME Keyring,
     // KeePassXC, KWallet 5.97+) and KWallet's own interface.
-    static const QStringList names{QStringLiteral("org.freedesktop.secrets"),
-                                   QStringLiteral("org.kde.kwalletd6"),
-                                   QStringLiteral("org.kde.kwalletd5"),
-                                   QStringLiteral("org.kde.kwalletd")};
+    static const QStringList names{
+        QStringLiteral("org.freedesktop.secrets"), QStringLiteral("org.kde.kwalletd6"),
+        QStringLiteral("org.kde.kwalletd5"), QStringLiteral("org.kde.kwalletd")};
     return names;
 }
 
@@ -105,8 +104,8 @@ void askBus(const QDBusConnection &bus, const char *method,
             std::function<void(const QDBusPendingCallWatcher &)> then)
 {
     const QDBusMessage call = QDBusMessage::createMethodCall(
-            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
-            QStringLiteral("org.freedesktop.DBus"), QLatin1String(method));
+        QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
+        QStringLiteral("org.freedesktop.DBus"), QLatin1String(method));
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, 5000));
     QObject::connect(watcher, &QDBusPendingCallWatcher::finished, watcher,
                      [then = std::move(then)](QDBusPendingCallWatcher *w) {
@@ -256,8 +255,8 @@ void CredentialStore::readToken(const QUrl &server, const QString &account, QObj
     start(new QKeychain::ReadPasswordJob(m_service), key, false, receiver, std::move(done));
 }
 
-void CredentialStore::writeToken(const QUrl &server, const QString &account,
-                                 const QString &token, QObject *context, Callback done)
+void CredentialStore::writeToken(const QUrl &server, const QString &account, const QString &token,
+                                 QObject *context, Callback done)
 {
     QObject *receiver = context ? context : this;
     const QString key = keyFor(server, account);
@@ -274,8 +273,8 @@ void CredentialStore::writeToken(const QUrl &server, const QString &account,
     start(job, key, false, receiver, std::move(done));
 }
 
-void CredentialStore::removeToken(const QUrl &server, const QString &account,
-                                  QObject *context, Callback done)
+void CredentialStore::removeToken(const QUrl &server, const QString &account, QObject *context,
+                                  Callback done)
 {
     QObject *receiver = context ? context : this;
     const QString key = keyFor(server, account);

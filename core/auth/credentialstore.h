@@ -42,8 +42,7 @@ public:
     void writeToken(const QUrl &server, const QString &account, const QString &token,
                     QObject *context, Callback done);
     //! Removing a token that is not there is Ok: signing out twice is not an error.
-    void removeToken(const QUrl &server, const QString &account, QObject *context,
-                     Callback done);
+    void removeToken(const QUrl &server, const QString &account, QObject *context, Callback done);
 
 private:
     QString m_service;

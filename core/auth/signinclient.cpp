@@ -57,29 +57,32 @@ void SignInClient::signIn(const QUrl &server, const QString &email, const QStrin
 {
     QNetworkRequest request(endpoint(server));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    const QJsonObject body{{QStringLiteral("email"), email}, {QStringLiteral("password"), password}};
-    QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    connect(reply, &QNetworkReply::finished, this,
-            [reply, context = QPointer<QObject>(context), done = std::move(done)] {
-                reply->deleteLater();
-                if (!context)
-                    return;
-                const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
-                if (reply->error() != QNetworkReply::NoError) {
-                    done(failureOf(reply, json));
-                    return;
-                }
-                const auto agent = Wire::decodeAgent(json.value(QLatin1String("agent")).toObject());
-                const QString token = json.value(QLatin1String("token")).toString();
-                if (!agent || token.isEmpty()) {
-                    done(Failure{ErrorCode::Internal, tr("The server's answer was not understood")});
-                    return;
-                }
-                done(SignedIn{token,
-                              QDateTime::fromString(json.value(QLatin1String("expiresAt")).toString(),
-                                                    Qt::ISODateWithMs),
-                              agent.value()});
-            });
+    const QJsonObject body{{QStringLiteral("email"), email},
+                           {QStringLiteral("password"), password}};
+    QNetworkReply *reply =
+        m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(
+        reply, &QNetworkReply::finished, this,
+        [reply, context = QPointer<QObject>(context), done = std::move(done)] {
+            reply->deleteLater();
+            if (!context)
+                return;
+            const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
+            if (reply->error() != QNetworkReply::NoError) {
+                done(failureOf(reply, json));
+                return;
+            }
+            const auto agent = Wire::decodeAgent(json.value(QLatin1String("agent")).toObject());
+            const QString token = json.value(QLatin1String("token")).toString();
+            if (!agent || token.isEmpty()) {
+                done(Failure{ErrorCode::Internal, tr("The server's answer was not understood")});
+                return;
+            }
+            done(SignedIn{token,
+                          QDateTime::fromString(json.value(QLatin1String("expiresAt")).toString(),
+                                                Qt::ISODateWithMs),
+                          agent.value()});
+        });
 }
 
 void SignInClient::signOut(const QUrl &server, const QString &token, QObject *context,

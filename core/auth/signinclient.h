@@ -29,8 +29,8 @@ public:
     //! `done` gets the session, or a Failure whose code is the server's (bad_credentials,
     //! account_disabled, rate_limited, …) or Internal with a readable message when the
     //! server could not be reached.
-    void signIn(const QUrl &server, const QString &email, const QString &password,
-                QObject *context, std::function<void(Result<SignedIn>)> done);
+    void signIn(const QUrl &server, const QString &email, const QString &password, QObject *context,
+                std::function<void(Result<SignedIn>)> done);
     //! Ends the session on the server; `done` may be empty.
     void signOut(const QUrl &server, const QString &token, QObject *context,
                  std::function<void(Result<Done>)> done);

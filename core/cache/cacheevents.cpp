@@ -143,8 +143,7 @@ bool CacheEvents::applyConversationTransferred(CacheChanges &changes, const QJso
     const qint64 conversationId = r.id("conversation");
     const QJsonObject fromJson = r.object("from");
     const QJsonObject toJson = r.object("to");
-    const QString note =
-        r.optionalString("note", 0, Protocol::MaxNoteChars).value_or(QString());
+    const QString note = r.optionalString("note", 0, Protocol::MaxNoteChars).value_or(QString());
     if (!r.ok()) {
         qCWarning(lcCache) << "ignoring a transfer:" << r.failure().message;
         return true;

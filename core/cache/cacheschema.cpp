@@ -3,7 +3,6 @@
 
 #include "platform/sqlitemigrator.h"
 
-
 namespace Tandem::CacheSchema {
 
 const QList<QStringList> &steps()

@@ -74,9 +74,8 @@ bool CacheTables::prepare()
                         " author_kind, author_id, author_name, text, created_at)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")},
         {&m_searchInsert, QStringLiteral("INSERT INTO messages_fts (rowid, text) VALUES (?, ?)")},
-        {&m_newestMessage,
-         QStringLiteral("SELECT id, text, author_kind, created_at FROM messages"
-                        " WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")},
+        {&m_newestMessage, QStringLiteral("SELECT id, text, author_kind, created_at FROM messages"
+                                          " WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")},
         {&m_summarySet,
          QStringLiteral("UPDATE conversations SET last_message_id = ?, last_text = ?,"
                         " last_author_kind = ?, last_message_at = ?,"
@@ -152,10 +151,10 @@ bool CacheTables::upsertConversation(const Conversation &c, const QString &custo
     return run(m_conversationUpsert,
                {c.id, c.customer.id, text(c.customer.name), text(customerEmail), text(c.channel),
                 text(c.status), c.createdAt.toMSecsSinceEpoch(), c.updatedAt.toMSecsSinceEpoch(),
-                modeName(c.mode), text(liveStateName(c.liveState)),
-                c.assignee ? c.assignee->id : 0, text(c.assignee ? c.assignee->name : QString()),
-                c.priority, ms(c.queuedAt), ms(c.assignedAt), ms(c.endedAt),
-                c.rating ? c.rating->score : 0, text(c.rating ? c.rating->comment : QString())});
+                modeName(c.mode), text(liveStateName(c.liveState)), c.assignee ? c.assignee->id : 0,
+                text(c.assignee ? c.assignee->name : QString()), c.priority, ms(c.queuedAt),
+                ms(c.assignedAt), ms(c.endedAt), c.rating ? c.rating->score : 0,
+                text(c.rating ? c.rating->comment : QString())});
 }
 
 bool CacheTables::setTransfer(qint64 conversationId, const Party &from, const Party &to,
@@ -218,9 +217,9 @@ bool CacheTables::removeConversationsBetween(const std::optional<ListPosition> &
 bool CacheTables::insertMessage(const Message &m, bool &isNew)
 {
     isNew = false;
-    if (!run(m_messageInsert, {m.id, m.conversationId, m.clientId.toRfc4122(),
-                               partyKindName(m.author.kind), m.author.id, text(m.author.name),
-                               text(m.text), m.createdAt.toMSecsSinceEpoch()}))
+    if (!run(m_messageInsert,
+             {m.id, m.conversationId, m.clientId.toRfc4122(), partyKindName(m.author.kind),
+              m.author.id, text(m.author.name), text(m.text), m.createdAt.toMSecsSinceEpoch()}))
         return false;
     isNew = m_messageInsert.numRowsAffected() > 0;
     return !isNew || run(m_searchInsert, {m.id, text(m.text)});
@@ -236,8 +235,8 @@ bool CacheTables::refreshSummary(qint64 conversationId)
                   m_newestMessage.value(2), m_newestMessage.value(3)};
     }
     m_newestMessage.finish();
-    return run(m_summarySet, {newest.at(0), newest.at(1), newest.at(2), newest.at(3),
-                              newest.at(3), conversationId});
+    return run(m_summarySet, {newest.at(0), newest.at(1), newest.at(2), newest.at(3), newest.at(3),
+                              conversationId});
 }
 
 bool CacheTables::moveReadMarker(qint64 conversationId, qint64 upTo)

@@ -27,7 +27,10 @@ struct CacheWriter::Batch {
 
 CacheWriter::CacheWriter(QAtomicInteger<qint64> &published)
     : m_published(published)
-    , m_jobs([this] { QMetaObject::invokeMethod(this, [this] { drain(); }, Qt::QueuedConnection); })
+    , m_jobs([this] {
+        QMetaObject::invokeMethod(
+            this, [this] { drain(); }, Qt::QueuedConnection);
+    })
 {
     m_thread.setObjectName(QStringLiteral("tandem-cache"));
 }
@@ -146,7 +149,8 @@ void CacheWriter::flush()
     if (QThread::currentThread() == &m_thread)
         drain();
     else
-        QMetaObject::invokeMethod(this, [this] { drain(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { drain(); }, Qt::BlockingQueuedConnection);
 }
 
 bool CacheWriter::commit(std::deque<Job> &jobs, Batch &batch)

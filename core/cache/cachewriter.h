@@ -76,7 +76,7 @@ private:
     struct Batch;
     struct Job {
         std::function<bool(Batch &)> run;
-        bool durable = false; // the transaction must reach the disk before it counts
+        bool durable = false;    // the transaction must reach the disk before it counts
         bool fromServer = false; // can be fetched again; what the agent wrote cannot
     };
     //! Runs `jobs` in one transaction; false (rolled back) if any failed.

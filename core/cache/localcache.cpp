@@ -138,15 +138,15 @@ QString matchExpression(const QString &input)
 bool ConversationSummary::operator==(const ConversationSummary &o) const
 {
     return id == o.id && customerId == o.customerId && customerName == o.customerName
-        && channel == o.channel && status == o.status && updatedAt == o.updatedAt
-        && lastMessageId == o.lastMessageId && lastText == o.lastText
-        && lastAuthorKind == o.lastAuthorKind && lastMessageAt == o.lastMessageAt
-        && unread == o.unread && mode == o.mode && liveState == o.liveState
-        && assigneeId == o.assigneeId && assigneeName == o.assigneeName
-        && priority == o.priority && queuedAt == o.queuedAt && assignedAt == o.assignedAt
-        && endedAt == o.endedAt && ratingScore == o.ratingScore
-        && ratingComment == o.ratingComment && transferFrom == o.transferFrom
-        && transferTo == o.transferTo && transferNote == o.transferNote;
+           && channel == o.channel && status == o.status && updatedAt == o.updatedAt
+           && lastMessageId == o.lastMessageId && lastText == o.lastText
+           && lastAuthorKind == o.lastAuthorKind && lastMessageAt == o.lastMessageAt
+           && unread == o.unread && mode == o.mode && liveState == o.liveState
+           && assigneeId == o.assigneeId && assigneeName == o.assigneeName && priority == o.priority
+           && queuedAt == o.queuedAt && assignedAt == o.assignedAt && endedAt == o.endedAt
+           && ratingScore == o.ratingScore && ratingComment == o.ratingComment
+           && transferFrom == o.transferFrom && transferTo == o.transferTo
+           && transferNote == o.transferNote;
 }
 
 LocalCache::LocalCache(QObject *parent)
@@ -174,7 +174,7 @@ QString LocalCache::pathFor(const QString &profile, const QUrl &server, const QS
     const QString name = QString::fromLatin1(
         QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(32));
     return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QLatin1Char('/')
-        + profile + QLatin1Char('/') + name + QStringLiteral(".sqlite");
+           + profile + QLatin1Char('/') + name + QStringLiteral(".sqlite");
 }
 
 int LocalCache::schemaVersion()
@@ -345,9 +345,9 @@ QHash<qint64, ConversationSummary> LocalCache::conversations(const QSet<qint64> 
     QStringList list; // integers of our own, so they can be written into the statement
     for (qint64 id : ids)
         list.append(QString::number(id));
-    QSqlQuery q = select(m_read,
-                         summaryColumns + QStringLiteral("WHERE id IN (%1)").arg(list.join(QLatin1Char(','))),
-                         {});
+    QSqlQuery q = select(
+        m_read,
+        summaryColumns + QStringLiteral("WHERE id IN (%1)").arg(list.join(QLatin1Char(','))), {});
     while (q.next()) {
         const ConversationSummary summary = summaryFrom(q);
         found.insert(summary.id, summary);
@@ -404,10 +404,11 @@ QList<OutboxEntry> LocalCache::outbox(std::optional<qint64> conversationId) cons
 {
     const QString sql = QStringLiteral("SELECT client_id, conversation_id, text, created_at,"
                                        " attempts FROM outbox ");
-    QSqlQuery q = conversationId
-        ? select(m_read, sql + QStringLiteral("WHERE conversation_id = ? ORDER BY id"),
-                 {*conversationId})
-        : select(m_read, sql + QStringLiteral("ORDER BY id"), {});
+    QSqlQuery q =
+        conversationId
+            ? select(m_read, sql + QStringLiteral("WHERE conversation_id = ? ORDER BY id"),
+                     {*conversationId})
+            : select(m_read, sql + QStringLiteral("ORDER BY id"), {});
     QList<OutboxEntry> entries;
     while (q.next()) {
         entries.append(OutboxEntry{QUuid::fromRfc4122(q.value(0).toByteArray()),
@@ -476,8 +477,8 @@ qint64 LocalCache::ownAgent() const
         if (const qint64 pending = m_writer->pendingOwnAgent(); pending > 0)
             return pending;
     }
-    QSqlQuery q = select(m_read, QStringLiteral("SELECT value FROM meta WHERE key = 'own_agent'"),
-                         {});
+    QSqlQuery q =
+        select(m_read, QStringLiteral("SELECT value FROM meta WHERE key = 'own_agent'"), {});
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
@@ -487,9 +488,9 @@ QString LocalCache::draft(qint64 conversationId) const
         if (auto pending = m_writer->pendingDraft(conversationId))
             return *pending;
     }
-    QSqlQuery q = select(m_read,
-                         QStringLiteral("SELECT text FROM drafts WHERE conversation_id = ?"),
-                         {conversationId});
+    QSqlQuery q =
+        select(m_read, QStringLiteral("SELECT text FROM drafts WHERE conversation_id = ?"),
+               {conversationId});
     return q.next() ? q.value(0).toString() : QString();
 }
 

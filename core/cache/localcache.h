@@ -38,7 +38,7 @@ struct ConversationSummary {
     QString lastText; // the newest message, possibly cut short
     Party::Kind lastAuthorKind = Party::Kind::Customer;
     QDateTime lastMessageAt; // invalid when there is no message yet
-    int unread = 0;   // customer messages after the agent's read marker
+    int unread = 0;          // customer messages after the agent's read marker
 
     // Live chat (docs/protocol.md, "Live chat and routing").
     ConversationMode mode = ConversationMode::Async;

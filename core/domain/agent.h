@@ -27,8 +27,8 @@ struct Agent {
     bool operator==(const Agent &o) const
     {
         return id == o.id && name == o.name && email == o.email && role == o.role
-            && presence == o.presence && disabled == o.disabled && capacity == o.capacity
-            && autoAccept == o.autoAccept;
+               && presence == o.presence && disabled == o.disabled && capacity == o.capacity
+               && autoAccept == o.autoAccept;
     }
 };
 

@@ -36,14 +36,14 @@ struct Conversation {
     {
         const auto sameParty = [](const std::optional<Party> &a, const std::optional<Party> &b) {
             return a.has_value() == b.has_value()
-                && (!a || (a->kind == b->kind && a->id == b->id && a->name == b->name));
+                   && (!a || (a->kind == b->kind && a->id == b->id && a->name == b->name));
         };
         return id == o.id && customer.id == o.customer.id && customer.name == o.customer.name
-            && channel == o.channel && status == o.status && createdAt == o.createdAt
-            && updatedAt == o.updatedAt && mode == o.mode && liveState == o.liveState
-            && sameParty(assignee, o.assignee) && priority == o.priority
-            && queuedAt == o.queuedAt && assignedAt == o.assignedAt && endedAt == o.endedAt
-            && rating == o.rating;
+               && channel == o.channel && status == o.status && createdAt == o.createdAt
+               && updatedAt == o.updatedAt && mode == o.mode && liveState == o.liveState
+               && sameParty(assignee, o.assignee) && priority == o.priority
+               && queuedAt == o.queuedAt && assignedAt == o.assignedAt && endedAt == o.endedAt
+               && rating == o.rating;
     }
 };
 

@@ -22,7 +22,7 @@ struct Message {
     bool operator==(const Message &o) const
     {
         return id == o.id && conversationId == o.conversationId && clientId == o.clientId
-            && author == o.author && text == o.text && createdAt == o.createdAt;
+               && author == o.author && text == o.text && createdAt == o.createdAt;
     }
 };
 

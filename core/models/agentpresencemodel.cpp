@@ -55,7 +55,7 @@ QVariant AgentPresenceModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> AgentPresenceModel::roleNames() const
 {
-    return {{IdRole, "agentId"},         {NameRole, "name"},
+    return {{IdRole, "agentId"},          {NameRole, "name"},
             {RoleRole, "role"},           {PresenceRole, "presence"},
             {CapacityRole, "capacity"},   {AutoAcceptRole, "autoAccept"},
             {ConnectedRole, "connected"}, {ActiveChatsRole, "activeChats"},
@@ -97,12 +97,14 @@ void AgentPresenceModel::setLoad(const QueueStats &stats)
 void AgentPresenceModel::sync()
 {
     QList<Agent> fresh = m_cache.agents();
-    std::sort(fresh.begin(), fresh.end(), [](const Agent &a, const Agent &b) { return a.id < b.id; });
+    std::sort(fresh.begin(), fresh.end(),
+              [](const Agent &a, const Agent &b) { return a.id < b.id; });
     // Walk both id-sorted lists: remove the gone, insert the new, update the changed.
     int row = 0;
     qsizetype next = 0;
     while (row < m_agents.size() || next < fresh.size()) {
-        if (next == fresh.size() || (row < m_agents.size() && m_agents.at(row).id < fresh.at(next).id)) {
+        if (next == fresh.size()
+            || (row < m_agents.size() && m_agents.at(row).id < fresh.at(next).id)) {
             beginRemoveRows({}, row, row);
             m_agents.removeAt(row);
             endRemoveRows();

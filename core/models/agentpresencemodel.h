@@ -20,7 +20,7 @@ public:
         NameRole,
         RoleRole,
         PresenceRole,
-        CapacityRole,   // live chats at once
+        CapacityRole, // live chats at once
         AutoAcceptRole,
         // From the newest queue.stats (see setLoad): false/0 until it came.
         ConnectedRole,

@@ -41,7 +41,9 @@ QVariant CannedResponsesModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> CannedResponsesModel::roleNames() const
 {
-    return {{IdRole, "cannedId"}, {ShortcutRole, "shortcut"}, {TextRole, "text"},
+    return {{IdRole, "cannedId"},
+            {ShortcutRole, "shortcut"},
+            {TextRole, "text"},
             {UpdatedAtRole, "updatedAt"}};
 }
 

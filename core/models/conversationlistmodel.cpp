@@ -127,22 +127,30 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
 
 QHash<int, QByteArray> ConversationListModel::conversationRoleNames()
 {
-    return {{IdRole, "conversationId"},   {CustomerNameRole, "customerName"},
-            {ChannelRole, "channel"},     {StatusRole, "status"},
-            {UpdatedAtRole, "updatedAt"}, {LastTextRole, "lastText"},
+    return {{IdRole, "conversationId"},
+            {CustomerNameRole, "customerName"},
+            {ChannelRole, "channel"},
+            {StatusRole, "status"},
+            {UpdatedAtRole, "updatedAt"},
+            {LastTextRole, "lastText"},
             {LastAuthorIsCustomerRole, "lastAuthorIsCustomer"},
-            {UnreadRole, "unread"},       {ModeRole, "mode"},
-            {LiveStateRole, "liveState"}, {AssigneeIdRole, "assigneeId"},
-            {AssigneeNameRole, "assigneeName"}, {PriorityRole, "priority"},
-            {QueuedAtRole, "queuedAt"},   {AssignedAtRole, "assignedAt"},
-            {EndedAtRole, "endedAt"},     {WaitingSinceRole, "waitingSince"},
+            {UnreadRole, "unread"},
+            {ModeRole, "mode"},
+            {LiveStateRole, "liveState"},
+            {AssigneeIdRole, "assigneeId"},
+            {AssigneeNameRole, "assigneeName"},
+            {PriorityRole, "priority"},
+            {QueuedAtRole, "queuedAt"},
+            {AssignedAtRole, "assignedAt"},
+            {EndedAtRole, "endedAt"},
+            {WaitingSinceRole, "waitingSince"},
             {RatingRole, "rating"}};
 }
 
 bool ConversationListModel::matches(const ConversationSummary &summary) const
 {
     return m_filter.isEmpty() || summary.customerName.contains(m_filter, Qt::CaseInsensitive)
-        || summary.lastText.contains(m_filter, Qt::CaseInsensitive);
+           || summary.lastText.contains(m_filter, Qt::CaseInsensitive);
 }
 
 void ConversationListModel::setFilter(const QString &text)

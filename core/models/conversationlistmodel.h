@@ -24,9 +24,9 @@ public:
         LastAuthorIsCustomerRole,
         UnreadRole,
         // Live chat.
-        ModeRole,          // "live" or "async"
-        LiveStateRole,     // "queued", "active", "ended", or empty for async
-        AssigneeIdRole,    // 0 when nobody has it
+        ModeRole,       // "live" or "async"
+        LiveStateRole,  // "queued", "active", "ended", or empty for async
+        AssigneeIdRole, // 0 when nobody has it
         AssigneeNameRole,
         PriorityRole,
         QueuedAtRole,
@@ -35,13 +35,12 @@ public:
         //! Since when the customer has waited for an answer (their newest message, while it
         //! is the newest of all); invalid when they are not waiting.
         WaitingSinceRole,
-        RatingRole,        // 1–5, 0 when not rated
+        RatingRole, // 1–5, 0 when not rated
     };
     //! The role values of a summary, for this model and the others that show conversations.
     static QVariant roleData(const ConversationSummary &summary, int role);
     //! The roles whose values differ between two summaries of one conversation.
-    static QList<int> changedRoles(const ConversationSummary &old,
-                                   const ConversationSummary &now);
+    static QList<int> changedRoles(const ConversationSummary &old, const ConversationSummary &now);
     static QHash<int, QByteArray> conversationRoleNames();
 
     explicit ConversationListModel(LocalCache &cache, QObject *parent = nullptr);

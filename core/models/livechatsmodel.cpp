@@ -18,15 +18,14 @@ LiveChatsModel::LiveChatsModel(LocalCache &cache, QObject *parent)
     : QAbstractListModel(parent)
     , m_cache(cache)
 {
-    connect(&m_cache, &LocalCache::applied, this,
-            [this](qint64, const QSet<qint64> &ids, bool) {
-                // The first connection says who we are; until then there is nothing to show.
-                if (!m_agentFixed && m_agent == 0 && m_cache.ownAgent() != 0) {
-                    reload();
-                    return;
-                }
-                update(ids);
-            });
+    connect(&m_cache, &LocalCache::applied, this, [this](qint64, const QSet<qint64> &ids, bool) {
+        // The first connection says who we are; until then there is nothing to show.
+        if (!m_agentFixed && m_agent == 0 && m_cache.ownAgent() != 0) {
+            reload();
+            return;
+        }
+        update(ids);
+    });
     connect(&m_cache, &LocalCache::reset, this, &LiveChatsModel::reload);
     reload();
 }
@@ -92,7 +91,7 @@ int LiveChatsModel::totalUnread() const
 bool LiveChatsModel::belongs(const ConversationSummary &s) const
 {
     return m_agent != 0 && s.isLive() && s.liveState == LiveState::Active
-        && s.assigneeId == m_agent;
+           && s.assigneeId == m_agent;
 }
 
 void LiveChatsModel::reload()

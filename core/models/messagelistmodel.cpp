@@ -15,8 +15,7 @@ MessageListModel::MessageListModel(LocalCache &cache, SyncClient *sync, QObject 
 {
     connect(&m_cache, &LocalCache::applied, this,
             [this](qint64, const QSet<qint64> &ids, bool) { refresh(ids); });
-    connect(&m_cache, &LocalCache::outboxChanged, this,
-            [this] { refresh({m_conversation}); });
+    connect(&m_cache, &LocalCache::outboxChanged, this, [this] { refresh({m_conversation}); });
     connect(&m_cache, &LocalCache::reset, this, [this] { refresh({m_conversation}); });
 }
 
@@ -34,7 +33,6 @@ void MessageListModel::setConversation(qint64 conversationId)
         Q_EMIT loadingChanged(false);
     }
 }
-
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
 {
@@ -92,8 +90,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
-    return {{IdRole, "messageId"},   {ClientIdRole, "clientId"},   {AuthorNameRole, "authorName"},
-            {AuthorIsAgentRole, "authorIsAgent"}, {TextRole, "text"}, {CreatedAtRole, "createdAt"},
+    return {{IdRole, "messageId"},
+            {ClientIdRole, "clientId"},
+            {AuthorNameRole, "authorName"},
+            {AuthorIsAgentRole, "authorIsAgent"},
+            {TextRole, "text"},
+            {CreatedAtRole, "createdAt"},
             {StateRole, "state"}};
 }
 
@@ -124,7 +126,7 @@ bool MessageListModel::canFetchMore(const QModelIndex &parent) const
     if (m_messages.isEmpty())
         return !m_serverExhausted && m_sync;
     return m_cache.hasMessagesBefore(m_conversation, m_messages.first().id)
-        || (!m_serverExhausted && m_sync);
+           || (!m_serverExhausted && m_sync);
 }
 
 void MessageListModel::fetchMore(const QModelIndex &parent)
@@ -141,9 +143,8 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
             m_loading = false;
             if (conversation != m_conversation)
                 return;
-            const std::optional<qint64> before = m_messages.isEmpty()
-                ? std::nullopt
-                : std::optional<qint64>(m_messages.first().id);
+            const std::optional<qint64> before =
+                m_messages.isEmpty() ? std::nullopt : std::optional<qint64>(m_messages.first().id);
             const QList<Message> older = m_cache.messages(m_conversation, before, PageSize);
             if (older.isEmpty()) {
                 askServer();
@@ -185,8 +186,8 @@ void MessageListModel::askServer()
             m_cache.storeHistory(conversation, messages);
             // Show them now; the cache has them for next time.
             QList<Message> older;
-            const qint64 firstShown = m_messages.isEmpty() ? std::numeric_limits<qint64>::max()
-                                                           : m_messages.first().id;
+            const qint64 firstShown =
+                m_messages.isEmpty() ? std::numeric_limits<qint64>::max() : m_messages.first().id;
             for (const Message &m : messages) {
                 if (m.id < firstShown)
                     older.append(m);

@@ -60,7 +60,7 @@ private:
     LocalCache &m_cache;
     QPointer<SyncClient> m_sync;
     qint64 m_conversation = 0;
-    QList<Message> m_messages;   // oldest first
+    QList<Message> m_messages;    // oldest first
     QList<OutboxEntry> m_pending; // shown after the messages
     QSet<QUuid> m_failed;
     bool m_serverExhausted = false;

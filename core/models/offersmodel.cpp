@@ -61,10 +61,14 @@ QVariant OffersModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> OffersModel::roleNames() const
 {
-    return {{ConversationIdRole, "conversationId"}, {CustomerNameRole, "customerName"},
-            {ChannelRole, "channel"},               {FirstMessageRole, "firstMessage"},
-            {PriorityRole, "priority"},             {DeadlineRole, "deadline"},
-            {RemainingSecondsRole, "remainingSeconds"}, {TimeoutSecondsRole, "timeoutSeconds"}};
+    return {{ConversationIdRole, "conversationId"},
+            {CustomerNameRole, "customerName"},
+            {ChannelRole, "channel"},
+            {FirstMessageRole, "firstMessage"},
+            {PriorityRole, "priority"},
+            {DeadlineRole, "deadline"},
+            {RemainingSecondsRole, "remainingSeconds"},
+            {TimeoutSecondsRole, "timeoutSeconds"}};
 }
 
 int OffersModel::rowOf(qint64 conversationId) const

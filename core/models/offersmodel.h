@@ -25,7 +25,7 @@ public:
         ChannelRole,
         FirstMessageRole, // the customer's first words, empty if none yet
         PriorityRole,
-        DeadlineRole,     // local time the offer lapses
+        DeadlineRole, // local time the offer lapses
         RemainingSecondsRole,
         TimeoutSecondsRole,
     };

@@ -11,8 +11,7 @@ namespace Tandem {
 //! Work handed from any thread to one worker thread, which takes everything queued at once
 //! so that it can commit it in one transaction (group commit). `wake` is called once per
 //! batch, on the first push after a take — it should queue the worker's drain.
-template<typename Job>
-class BatchQueue
+template<typename Job> class BatchQueue
 {
 public:
     explicit BatchQueue(std::function<void()> wake)

@@ -35,9 +35,9 @@ Result<Done> SqliteMigrator::migrate(QSqlDatabase &db, int targetVersion) const
             if (!q.exec(sql)) {
                 const QString why = q.lastError().text();
                 db.rollback();
-                return Failure{ErrorCode::Internal, QStringLiteral("Migration to schema %1 failed: %2")
-                                                        .arg(version + 1)
-                                                        .arg(why)};
+                return Failure{
+                    ErrorCode::Internal,
+                    QStringLiteral("Migration to schema %1 failed: %2").arg(version + 1).arg(why)};
             }
         }
         if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)) || !db.commit()) {

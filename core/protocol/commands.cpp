@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 
+#include "../domain/agent.h"
 #include "fieldreader.h"
 #include "limits.h"
-#include "../domain/agent.h"
 
 namespace Tandem::Commands {
 namespace {

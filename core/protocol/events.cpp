@@ -28,8 +28,7 @@ Event messageCreated(const Message &message, qint64 customerId)
                 {{QStringLiteral("message"), Wire::encode(message)}});
 }
 
-Event conversationRead(qint64 conversationId, qint64 customerId, const Party &reader,
-                       qint64 upTo)
+Event conversationRead(qint64 conversationId, qint64 customerId, const Party &reader, qint64 upTo)
 {
     return make(EventKind::ConversationRead, conversationId, customerId,
                 {{QStringLiteral("conversation"), conversationId},
@@ -39,9 +38,9 @@ Event conversationRead(qint64 conversationId, qint64 customerId, const Party &re
 
 Event agentPresence(qint64 agentId, Presence presence)
 {
-    Event e = make(EventKind::AgentPresence, 0, 0,
-                   {{QStringLiteral("agent"), agentId},
-                    {QStringLiteral("presence"), presenceName(presence)}});
+    Event e = make(
+        EventKind::AgentPresence, 0, 0,
+        {{QStringLiteral("agent"), agentId}, {QStringLiteral("presence"), presenceName(presence)}});
     e.staffOnly = true;
     return e;
 }
@@ -57,8 +56,8 @@ Event conversationUpdated(const Conversation &conversation, const QString &chang
                 std::move(data));
 }
 
-Event conversationTransferred(const Conversation &conversation, const Party &from,
-                              const Party &to, const QString &note)
+Event conversationTransferred(const Conversation &conversation, const Party &from, const Party &to,
+                              const QString &note)
 {
     Event e = make(EventKind::ConversationTransferred, conversation.id, conversation.customer.id,
                    {{QStringLiteral("conversation"), conversation.id},

@@ -17,16 +17,15 @@ namespace Tandem::Events {
 Event conversationCreated(const Conversation &conversation);
 //! `customerId`: whose conversation it is (who may see it).
 Event messageCreated(const Message &message, qint64 customerId);
-Event conversationRead(qint64 conversationId, qint64 customerId, const Party &reader,
-                       qint64 upTo);
+Event conversationRead(qint64 conversationId, qint64 customerId, const Party &reader, qint64 upTo);
 Event agentPresence(qint64 agentId, Presence presence);
 
 //! A live chat's routing state changed. `change` is one of the names in docs/protocol.md;
 //! `by` is who did it (absent for the router's own changes).
 Event conversationUpdated(const Conversation &conversation, const QString &change,
                           const std::optional<Party> &by);
-Event conversationTransferred(const Conversation &conversation, const Party &from,
-                              const Party &to, const QString &note);
+Event conversationTransferred(const Conversation &conversation, const Party &from, const Party &to,
+                              const QString &note);
 Event agentUpdated(const Agent &agent);
 Event cannedSaved(const CannedResponse &canned);
 Event cannedDeleted(qint64 id);

@@ -20,8 +20,7 @@ public:
     explicit FieldReader(const QJsonObject &object, QString prefix = {});
 
     QString string(const char *key, qsizetype minChars, qsizetype maxChars);
-    std::optional<QString> optionalString(const char *key, qsizetype minChars,
-                                          qsizetype maxChars);
+    std::optional<QString> optionalString(const char *key, qsizetype minChars, qsizetype maxChars);
     qint64 integer(const char *key, qint64 min, qint64 max);
     std::optional<qint64> optionalInteger(const char *key, qint64 min, qint64 max);
     qint64 id(const char *key);

@@ -22,10 +22,9 @@ bool decodeRequest(const QString &text, Request &request, Failure &failure)
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        failure = {ErrorCode::BadFrame,
-                   QStringLiteral("Not valid JSON: %1 at offset %2")
-                       .arg(parseError.errorString())
-                       .arg(parseError.offset)};
+        failure = {ErrorCode::BadFrame, QStringLiteral("Not valid JSON: %1 at offset %2")
+                                            .arg(parseError.errorString())
+                                            .arg(parseError.offset)};
         return false;
     }
     if (!doc.isObject()) {
@@ -36,9 +35,8 @@ bool decodeRequest(const QString &text, Request &request, Failure &failure)
     const QJsonValue id = request.fields.value(QLatin1String("id"));
     if (!id.isString() || id.toString().isEmpty()
         || id.toString().size() > Protocol::MaxRequestIdChars) {
-        failure = {ErrorCode::BadFrame,
-                   QStringLiteral("id must be a string of 1 to %1 characters")
-                       .arg(Protocol::MaxRequestIdChars)};
+        failure = {ErrorCode::BadFrame, QStringLiteral("id must be a string of 1 to %1 characters")
+                                            .arg(Protocol::MaxRequestIdChars)};
         return false;
     }
     request.id = id;
@@ -87,8 +85,8 @@ QString snapshot(qint64 seq, const QJsonObject &data)
 
 QString synced(qint64 seq)
 {
-    return toText({{QStringLiteral("type"), QStringLiteral("synced")},
-                   {QStringLiteral("seq"), seq}});
+    return toText(
+        {{QStringLiteral("type"), QStringLiteral("synced")}, {QStringLiteral("seq"), seq}});
 }
 
 QString typing(qint64 conversationId, const Party &author, bool on)

@@ -9,13 +9,21 @@
 namespace Tandem {
 
 //! Either a value or the Failure that prevented it.
-template<typename T>
-class Result
+template<typename T> class Result
 {
 public:
-    Result(T value) : m_state(std::move(value)) {}
-    Result(Failure failure) : m_state(std::move(failure)) {}
-    Result(ErrorCode code, QString message) : m_state(Failure{code, std::move(message)}) {}
+    Result(T value)
+        : m_state(std::move(value))
+    {
+    }
+    Result(Failure failure)
+        : m_state(std::move(failure))
+    {
+    }
+    Result(ErrorCode code, QString message)
+        : m_state(Failure{code, std::move(message)})
+    {
+    }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -29,6 +37,7 @@ private:
 };
 
 //! For operations that give nothing back but can fail.
-struct Done {};
+struct Done {
+};
 
 } // namespace Tandem

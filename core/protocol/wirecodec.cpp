@@ -29,16 +29,16 @@ QJsonObject encode(const Customer &customer)
 
 QJsonObject encode(const Conversation &c)
 {
-    QJsonObject o{{QStringLiteral("id"), c.id},
-                  {QStringLiteral("customer"),
-                   QJsonObject{{QStringLiteral("id"), c.customer.id},
-                               {QStringLiteral("name"), c.customer.name}}},
-                  {QStringLiteral("channel"), c.channel},
-                  {QStringLiteral("status"), c.status},
-                  {QStringLiteral("createdAt"), timeToString(c.createdAt)},
-                  {QStringLiteral("updatedAt"), timeToString(c.updatedAt)},
-                  {QStringLiteral("mode"), modeName(c.mode)},
-                  {QStringLiteral("priority"), c.priority}};
+    QJsonObject o{
+        {QStringLiteral("id"), c.id},
+        {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), c.customer.id},
+                                                 {QStringLiteral("name"), c.customer.name}}},
+        {QStringLiteral("channel"), c.channel},
+        {QStringLiteral("status"), c.status},
+        {QStringLiteral("createdAt"), timeToString(c.createdAt)},
+        {QStringLiteral("updatedAt"), timeToString(c.updatedAt)},
+        {QStringLiteral("mode"), modeName(c.mode)},
+        {QStringLiteral("priority"), c.priority}};
     if (c.liveState != LiveState::None)
         o.insert(QStringLiteral("liveState"), liveStateName(c.liveState));
     if (c.assignee)
@@ -170,8 +170,7 @@ Result<Conversation> decodeConversation(const QJsonObject &json)
         FieldReader rr(*rating, QStringLiteral("conversation.rating"));
         Rating value;
         value.score = int(rr.integer("score", 1, 5));
-        value.comment =
-            rr.optionalString("comment", 0, Protocol::MaxNoteChars).value_or(QString());
+        value.comment = rr.optionalString("comment", 0, Protocol::MaxNoteChars).value_or(QString());
         if (!rr.ok())
             return rr.failure();
         c.rating = value;

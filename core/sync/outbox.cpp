@@ -11,7 +11,7 @@ namespace {
 bool transient(const QString &code)
 {
     return code == QLatin1String("offline") || code == QLatin1String("timeout")
-        || code == QLatin1String("rate_limited") || code == QLatin1String("internal");
+           || code == QLatin1String("rate_limited") || code == QLatin1String("internal");
 }
 } // namespace
 
@@ -67,7 +67,8 @@ void Outbox::transmit(const QList<OutboxEntry> &entries)
                 if (!ok)
                     m_inFlight.remove(clientId);
                 if (ok) {
-                    if (auto message = Wire::decodeMessage(reply.value(QLatin1String("message")).toObject()))
+                    if (auto message =
+                            Wire::decodeMessage(reply.value(QLatin1String("message")).toObject()))
                         m_cache.acknowledge(message.value());
                     return;
                 }

@@ -44,7 +44,7 @@ struct AgentLoad {
     bool operator==(const AgentLoad &o) const
     {
         return agentId == o.agentId && presence == o.presence && connected == o.connected
-            && active == o.active && capacity == o.capacity && offers == o.offers;
+               && active == o.active && capacity == o.capacity && offers == o.offers;
     }
 };
 

@@ -22,7 +22,8 @@ QJsonObject errorFrame(const QString &code, const QString &message)
 bool endsSession(const QString &code)
 {
     return code == QLatin1String("token_invalid") || code == QLatin1String("token_expired")
-        || code == QLatin1String("account_disabled") || code == QLatin1String("unsupported_version");
+           || code == QLatin1String("account_disabled")
+           || code == QLatin1String("unsupported_version");
 }
 
 } // namespace
@@ -143,7 +144,8 @@ void SyncClient::onConnected()
     m_helloId = QString::number(m_nextId++);
     hello.insert(QStringLiteral("type"), QStringLiteral("hello"));
     hello.insert(QStringLiteral("id"), m_helloId);
-    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(hello).toJson(QJsonDocument::Compact)));
+    m_socket.sendTextMessage(
+        QString::fromUtf8(QJsonDocument(hello).toJson(QJsonDocument::Compact)));
 }
 
 void SyncClient::onDisconnected()
@@ -204,7 +206,8 @@ bool SyncClient::request(const QString &type, QJsonObject fields, QObject *conte
     Pending pending{context, std::move(done), {}};
     pending.sent.start();
     m_pending.insert(id, std::move(pending));
-    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
+    m_socket.sendTextMessage(
+        QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
     return true;
 }
 
@@ -224,7 +227,8 @@ void SyncClient::heartbeat()
             const Pending timedOut = *it;
             it = m_pending.erase(it);
             if (timedOut.context)
-                timedOut.done(false, errorFrame(QStringLiteral("timeout"), tr("No answer from the server")));
+                timedOut.done(
+                    false, errorFrame(QStringLiteral("timeout"), tr("No answer from the server")));
         } else {
             ++it;
         }
@@ -270,7 +274,9 @@ void SyncClient::onText(const QString &text)
         FieldReader r(frame);
         const qint64 conversation = r.id("conversation");
         const bool on = r.boolean("on");
-        const QString who = FieldReader(r.object("author")).optionalString("name", 0, Protocol::MaxNameChars).value_or(QString());
+        const QString who = FieldReader(r.object("author"))
+                                .optionalString("name", 0, Protocol::MaxNameChars)
+                                .value_or(QString());
         if (r.ok())
             Q_EMIT typing(conversation, who, on);
     }
@@ -300,29 +306,30 @@ void SyncClient::fetchOlderConversations(const QDateTime &afterUpdatedAt, qint64
          QJsonObject{{QStringLiteral("updatedAt"), Wire::timeToString(afterUpdatedAt)},
                      {QStringLiteral("id"), afterId}}},
         {QStringLiteral("limit"), Protocol::MaxConversationPage}};
-    m_pageAsked = request(QStringLiteral("conversations"), fields, this,
-            [this, afterUpdatedAt, afterId](bool ok, const QJsonObject &reply) {
-                m_pageAsked = false;
-                if (!ok) {
-                    // Asked again after a pause when told to wait; otherwise after the next
-                    // handshake (m_pagingFrom stays).
-                    if (reply.value(QLatin1String("code")).toString() == QLatin1String("rate_limited"))
-                        QTimer::singleShot(reply.value(QLatin1String("retryAfterMs")).toInt(1000),
-                                           this, [this, afterUpdatedAt, afterId] {
-                                               if (m_pagingFrom)
-                                                   fetchOlderConversations(afterUpdatedAt, afterId);
-                                           });
-                    return;
-                }
-                const QJsonObject &page = reply;
-                // Events that came before this page are applied first: a conversation they
-                // moved to the top is then no longer where the page would drop it.
-                flushEvents();
-                m_cache.applyConversationPage(page, afterUpdatedAt, afterId);
-                m_pagingFrom.reset();
-                continueAfter(page.value(QLatin1String("conversations")).toArray(),
-                              page.value(QLatin1String("more")).toBool());
-            });
+    m_pageAsked = request(
+        QStringLiteral("conversations"), fields, this,
+        [this, afterUpdatedAt, afterId](bool ok, const QJsonObject &reply) {
+            m_pageAsked = false;
+            if (!ok) {
+                // Asked again after a pause when told to wait; otherwise after the next
+                // handshake (m_pagingFrom stays).
+                if (reply.value(QLatin1String("code")).toString() == QLatin1String("rate_limited"))
+                    QTimer::singleShot(reply.value(QLatin1String("retryAfterMs")).toInt(1000), this,
+                                       [this, afterUpdatedAt, afterId] {
+                                           if (m_pagingFrom)
+                                               fetchOlderConversations(afterUpdatedAt, afterId);
+                                       });
+                return;
+            }
+            const QJsonObject &page = reply;
+            // Events that came before this page are applied first: a conversation they
+            // moved to the top is then no longer where the page would drop it.
+            flushEvents();
+            m_cache.applyConversationPage(page, afterUpdatedAt, afterId);
+            m_pagingFrom.reset();
+            continueAfter(page.value(QLatin1String("conversations")).toArray(),
+                          page.value(QLatin1String("more")).toBool());
+        });
 }
 
 void SyncClient::onRoutingFrame(const QString &type, const QJsonObject &frame)

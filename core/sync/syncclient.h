@@ -2,10 +2,10 @@
 #pragma once
 
 #include "backoff.h"
-#include "routingframes.h"
 #include "domain/agent.h"
 #include "domain/event.h"
 #include "protocol/errorcode.h"
+#include "routingframes.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -54,8 +54,8 @@ QString UserCommand::readPassword()
 {
     QString password = m_in.readLine();
     if (password.size() < MinPasswordChars || password.size() > Protocol::MaxPasswordChars) {
-        m_err << "The password must be " << MinPasswordChars << " to "
-              << Protocol::MaxPasswordChars << " characters long (read from standard input).\n";
+        m_err << "The password must be " << MinPasswordChars << " to " << Protocol::MaxPasswordChars
+              << " characters long (read from standard input).\n";
         m_err.flush();
         return {};
     }
@@ -65,10 +65,10 @@ QString UserCommand::readPassword()
 int UserCommand::add(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOptions({{QStringLiteral("email"), QString(), QStringLiteral("email")},
-                       {QStringLiteral("name"), QString(), QStringLiteral("name")},
-                       {QStringLiteral("role"), QString(), QStringLiteral("role"),
-                        QStringLiteral("agent")}});
+    parser.addOptions(
+        {{QStringLiteral("email"), QString(), QStringLiteral("email")},
+         {QStringLiteral("name"), QString(), QStringLiteral("name")},
+         {QStringLiteral("role"), QString(), QStringLiteral("role"), QStringLiteral("agent")}});
     if (!parser.parse(arguments) || !parser.isSet(QStringLiteral("email"))
         || !parser.isSet(QStringLiteral("name")))
         return usage();
@@ -105,8 +105,8 @@ int UserCommand::add(const QStringList &arguments)
 int UserCommand::list()
 {
     for (const Agent &a : m_store.agents(true)) {
-        m_out << a.id << "\t" << a.email << "\t" << a.name << "\t" << roleName(a.role)
-              << "\t" << (a.disabled ? "disabled" : "enabled") << "\n";
+        m_out << a.id << "\t" << a.email << "\t" << a.name << "\t" << roleName(a.role) << "\t"
+              << (a.disabled ? "disabled" : "enabled") << "\n";
     }
     return 0;
 }

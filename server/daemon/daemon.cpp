@@ -9,8 +9,8 @@
 #include "hub/serverconfig.h"
 #include "logging/logging.h"
 #include "platform/openfilelimit.h"
-#include "protocol/limits.h"
 #include "platform/shutdownsignals.h"
+#include "protocol/limits.h"
 #include "store/sqlitestore.h"
 #include "store/storage.h"
 
@@ -56,7 +56,8 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
     p.addHelpOption();
     p.addVersionOption();
     p.addOptions({
-        {QStringLiteral("listen"), QStringLiteral("Address and port to serve on (port 0: any free port)."),
+        {QStringLiteral("listen"),
+         QStringLiteral("Address and port to serve on (port 0: any free port)."),
          QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8640")},
         {QStringLiteral("data"), QStringLiteral("Directory for the server's data."),
          QStringLiteral("dir")},
@@ -87,7 +88,8 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
          QStringLiteral("Conversations one client address may start per hour (burst: up to 30)."),
          QStringLiteral("n")},
         {QStringLiteral("failed-signins-per-hour"),
-         QStringLiteral("Failed staff sign-ins one client address may make per hour (burst: up to 30)."),
+         QStringLiteral(
+             "Failed staff sign-ins one client address may make per hour (burst: up to 30)."),
          QStringLiteral("n")},
         {QStringLiteral("max-connections-per-address"),
          QStringLiteral("WebSocket connections open at once from one client address."),
@@ -105,8 +107,10 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
         {QStringLiteral("session-ttl"), QStringLiteral("Lifetime of a staff session in seconds."),
          QStringLiteral("seconds")},
         {QStringLiteral("handshake-timeout"),
-         QStringLiteral("Milliseconds a new connection has to authenticate."), QStringLiteral("ms")},
-        {QStringLiteral("idle-timeout"), QStringLiteral("Seconds of silence before a connection is closed."),
+         QStringLiteral("Milliseconds a new connection has to authenticate."),
+         QStringLiteral("ms")},
+        {QStringLiteral("idle-timeout"),
+         QStringLiteral("Seconds of silence before a connection is closed."),
          QStringLiteral("seconds")},
         {QStringLiteral("session-check"),
          QStringLiteral("Seconds between checks that live sessions were not revoked elsewhere."),
@@ -187,7 +191,8 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
     int queued = int(std::min<qint64>(c.maxQueuedBytes, std::numeric_limits<int>::max()));
     int body = int(c.maxBodyBytes);
     int head = int(c.maxHeaderBytes);
-    const bool ok = positiveInt(p, QStringLiteral("max-message-bytes"), maxBytes, error)
+    const bool ok =
+        positiveInt(p, QStringLiteral("max-message-bytes"), maxBytes, error)
         && positiveInt(p, QStringLiteral("max-requests-per-minute"), c.maxRequestsPerMinute, error)
         && positiveInt(p, QStringLiteral("replay-limit"), c.replayLimit, error)
         && positiveInt(p, QStringLiteral("session-ttl"), ttl, error)
@@ -200,12 +205,15 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
         && positiveInt(p, QStringLiteral("max-body-bytes"), body, error)
         && positiveInt(p, QStringLiteral("max-header-bytes"), head, error)
         && positiveInt(p, QStringLiteral("new-customers-per-hour"), c.newCustomersPerHour, error)
-        && positiveInt(p, QStringLiteral("new-conversations-per-hour"), c.newConversationsPerHour, error)
+        && positiveInt(p, QStringLiteral("new-conversations-per-hour"), c.newConversationsPerHour,
+                       error)
         && positiveInt(p, QStringLiteral("failed-signins-per-hour"), c.signInsPerHour, error)
-        && positiveInt(p, QStringLiteral("max-connections-per-address"), c.maxConnectionsPerAddress, error)
+        && positiveInt(p, QStringLiteral("max-connections-per-address"), c.maxConnectionsPerAddress,
+                       error)
         && positiveInt(p, QStringLiteral("snapshot-limit"), c.snapshotLimit, error);
     if (ok && c.snapshotLimit > Protocol::MaxSnapshotLimit) {
-        *error = QStringLiteral("--snapshot-limit may be at most %1").arg(Protocol::MaxSnapshotLimit);
+        *error =
+            QStringLiteral("--snapshot-limit may be at most %1").arg(Protocol::MaxSnapshotLimit);
         return false;
     }
     c.maxMessageBytes = maxBytes;
@@ -275,8 +283,8 @@ int serve(const Options &options)
     out.flush();
     const int code = QCoreApplication::exec();
     const Storage::Stats stats = storage.stats();
-    qCInfo(lcStore) << "served" << stats.operations << "storage requests in"
-                    << stats.transactions << "transactions";
+    qCInfo(lcStore) << "served" << stats.operations << "storage requests in" << stats.transactions
+                    << "transactions";
     return code;
 }
 

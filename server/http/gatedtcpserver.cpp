@@ -3,8 +3,7 @@
 
 #include "lingeringsocket.h"
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
 GatedTcpServer::GatedTcpServer(const RequestGate::Limits &limits, QObject *parent)
     : QTcpServer(parent)

@@ -8,8 +8,7 @@
 #include <QPointer>
 #include <QTcpServer>
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
 class LingeringSocket;
 

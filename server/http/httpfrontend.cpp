@@ -6,6 +6,7 @@
 #include "lingeringsocket.h"
 #include "widgetassets.h"
 
+#include "accounts/tokens.h"
 #include "hub/authenticator.h"
 #include "hub/deskoperations.h"
 #include "hub/hub.h"
@@ -15,7 +16,6 @@
 #include "protocol/limits.h"
 #include "protocol/wirecodec.h"
 #include "store/storage.h"
-#include "accounts/tokens.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -92,8 +92,8 @@ public:
         headers.append(QHttpHeaders::WellKnownHeader::Connection, "close");
         m_responder->write(QJsonDocument(body), headers, status);
 #else
-        m_responder->write(QJsonDocument(body), {{QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
-                           status);
+        m_responder->write(QJsonDocument(body),
+                           {{QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}}, status);
 #endif
     }
     void send(const Failure &failure) const
@@ -180,9 +180,10 @@ QHttpServerResponse withHeaders(QHttpServerResponse response,
 
 QHttpServerResponse refusal(Status status, const QByteArray &text)
 {
-    return withHeaders(QHttpServerResponse(QByteArrayLiteral("text/plain; charset=utf-8"), text, status),
-                       {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")},
-                        {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}});
+    return withHeaders(
+        QHttpServerResponse(QByteArrayLiteral("text/plain; charset=utf-8"), text, status),
+        {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")},
+         {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}});
 }
 
 QString bearerToken(const QHttpServerRequest &request)
@@ -261,8 +262,8 @@ QStringList HttpFrontend::ownOrigins() const
         return {};
     const QString port = QString::number(this->port());
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-        ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
-        : address.toString();
+                             ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                             : address.toString();
     QStringList own{QStringLiteral("http://%1:%2").arg(host, port)};
     if (address.isLoopback())
         own.append(QStringLiteral("http://localhost:%1").arg(port));
@@ -309,50 +310,51 @@ void HttpFrontend::addRoutes()
                 ClientAddress::of(request.remoteAddress(),
                                   header(request, QByteArrayLiteral("x-forwarded-for")),
                                   m_config.trustedProxies),
-                this,
-                [reply](Result<DeskOperations::StaffSession> session) {
+                this, [reply](Result<DeskOperations::StaffSession> session) {
                     if (!session) {
                         reply.send(session.failure());
                         return;
                     }
-                    reply.send({{QStringLiteral("token"), session->token},
-                                {QStringLiteral("expiresAt"),
-                                 Wire::timeToString(session->expiresAt)},
-                                {QStringLiteral("agent"),
-                                 Wire::encode(session->agent, Wire::AgentDetail::WithEmail)}});
+                    reply.send(
+                        {{QStringLiteral("token"), session->token},
+                         {QStringLiteral("expiresAt"), Wire::timeToString(session->expiresAt)},
+                         {QStringLiteral("agent"),
+                          Wire::encode(session->agent, Wire::AgentDetail::WithEmail)}});
                 });
         });
 
-    m_http.route(
-        QStringLiteral("/api/v1/session"), QHttpServerRequest::Method::Delete,
-        [this](const QHttpServerRequest &request, ResponderArg responder) {
-            DeferredReply reply(std::move(responder));
-            const QString token = bearerToken(request);
-            if (token.isEmpty() || token.size() > Protocol::MaxTokenChars) {
-                reply.send(Failure{ErrorCode::TokenInvalid,
-                                   QStringLiteral("Send the session token as Authorization: Bearer")});
-                return;
-            }
-            const QByteArray hash = Tokens::hash(token);
-            m_hub.storage().run(
-                this, [hash](Store &store) { return DeskOperations::signOut(store, hash); },
-                [this, reply, hash](Result<Done> done) {
-                    if (!done) {
-                        reply.send(done.failure());
-                        return;
-                    }
-                    m_hub.endSession(hash, QStringLiteral("Signed out"));
-                    reply.sendEmpty(Status::NoContent);
-                });
-        });
+    m_http.route(QStringLiteral("/api/v1/session"), QHttpServerRequest::Method::Delete,
+                 [this](const QHttpServerRequest &request, ResponderArg responder) {
+                     DeferredReply reply(std::move(responder));
+                     const QString token = bearerToken(request);
+                     if (token.isEmpty() || token.size() > Protocol::MaxTokenChars) {
+                         reply.send(Failure{
+                             ErrorCode::TokenInvalid,
+                             QStringLiteral("Send the session token as Authorization: Bearer")});
+                         return;
+                     }
+                     const QByteArray hash = Tokens::hash(token);
+                     m_hub.storage().run(
+                         this,
+                         [hash](Store &store) { return DeskOperations::signOut(store, hash); },
+                         [this, reply, hash](Result<Done> done) {
+                             if (!done) {
+                                 reply.send(done.failure());
+                                 return;
+                             }
+                             m_hub.endSession(hash, QStringLiteral("Signed out"));
+                             reply.sendEmpty(Status::NoContent);
+                         });
+                 });
 }
 
 void HttpFrontend::addWidgetRoutes()
 {
     m_http.route(QStringLiteral("/api/v1/availability"), QHttpServerRequest::Method::Get,
                  [this](const QHttpServerRequest &) {
-                     return withHeaders(QHttpServerResponse(m_hub.liveAvailability()),
-                                        {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}});
+                     return withHeaders(
+                         QHttpServerResponse(m_hub.liveAvailability()),
+                         {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}});
                  });
     for (const WidgetAssets::Asset &asset : WidgetAssets::load(m_origins)) {
         m_http.route(asset.path, QHttpServerRequest::Method::Get,
@@ -368,14 +370,15 @@ void HttpFrontend::acceptWebSockets()
     m_http.addWebSocketUpgradeVerifier(this, [](const QHttpServerRequest &request) {
         const QString path = request.url().path();
         return path == AgentPath || path == CustomerPath
-            ? QHttpServerWebSocketUpgradeResponse::accept()
-            : QHttpServerWebSocketUpgradeResponse::passToNext();
+                   ? QHttpServerWebSocketUpgradeResponse::accept()
+                   : QHttpServerWebSocketUpgradeResponse::passToNext();
     });
     for (const QString &path : {AgentPath, CustomerPath}) {
         m_http.route(path, [] {
-            return withHeaders(QHttpServerResponse(QByteArrayLiteral("Connect with WebSocket"),
-                                                   QHttpServerResponse::StatusCode::UpgradeRequired),
-                               {});
+            return withHeaders(
+                QHttpServerResponse(QByteArrayLiteral("Connect with WebSocket"),
+                                    QHttpServerResponse::StatusCode::UpgradeRequired),
+                {});
         });
     }
 #else
@@ -385,13 +388,16 @@ void HttpFrontend::acceptWebSockets()
         m_http.route(path, [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             // Qt upgrades exactly these (and RequestGate agrees); anything else is answered.
             const bool upgrade =
-                request.value(QByteArrayLiteral("upgrade")).compare("websocket", Qt::CaseInsensitive) == 0
+                request.value(QByteArrayLiteral("upgrade"))
+                        .compare("websocket", Qt::CaseInsensitive)
+                    == 0
                 && request.value(QByteArrayLiteral("connection")).toLower().contains("upgrade");
             if (!upgrade)
-                responder.write(QByteArrayLiteral("Connect with WebSocket"),
-                                {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")},
-                                 {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
-                                QHttpServerResponder::StatusCode::UpgradeRequired);
+                responder.write(
+                    QByteArrayLiteral("Connect with WebSocket"),
+                    {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")},
+                     {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
+                    QHttpServerResponder::StatusCode::UpgradeRequired);
         });
     }
 #endif
@@ -436,9 +442,9 @@ void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
         return;
     }
     Hub::Peer peer;
-    peer.address = ClientAddress::of(socket->peerAddress(),
-                                     socket->request().rawHeader(QByteArrayLiteral("X-Forwarded-For")),
-                                     m_config.trustedProxies);
+    peer.address = ClientAddress::of(
+        socket->peerAddress(), socket->request().rawHeader(QByteArrayLiteral("X-Forwarded-For")),
+        m_config.trustedProxies);
     if (tcp)
         peer.msSinceHeard = [tcp = QPointer<LingeringSocket>(tcp)] {
             return tcp ? tcp->msSinceHeard() : std::numeric_limits<qint64>::max();

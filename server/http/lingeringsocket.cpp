@@ -11,8 +11,7 @@
 #include <sys/socket.h>
 #endif
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
 LingeringSocket::LingeringSocket(QObject *parent)
     : QTcpSocket(parent)

@@ -4,8 +4,7 @@
 #include <QElapsedTimer>
 #include <QTcpSocket>
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
 //! A server-side TCP connection that closes gracefully. Closing a socket while the peer is
 //! still sending makes the kernel answer with a reset, and a reset can destroy the last

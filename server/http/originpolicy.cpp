@@ -3,8 +3,7 @@
 
 #include <QUrl>
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 namespace {
 
 int defaultPort(const QString &scheme)
@@ -33,8 +32,8 @@ QString OriginPolicy::originOf(const QString &url)
 {
     const QUrl u(url, QUrl::StrictMode);
     const QString scheme = u.scheme().toLower();
-    if (!u.isValid() || u.host().isEmpty() ||
-        (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+    if (!u.isValid() || u.host().isEmpty()
+        || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
         return {};
     QString host = u.host(QUrl::FullyEncoded).toLower();
     if (host.contains(QLatin1Char(':')))

@@ -5,8 +5,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
 //! Which browser origins may use the widget and the customer WebSocket: the server's own
 //! public origins (`--public-url`: where its widget page is served), the operator's

@@ -6,10 +6,8 @@
 
 #include <QByteArrayList>
 
-namespace Tandem::Server
-{
-namespace
-{
+namespace Tandem::Server {
+namespace {
 
 const QByteArray EndOfHead = QByteArrayLiteral("\r\n\r\n");
 
@@ -100,7 +98,7 @@ void RequestGate::readHead()
     // What Qt's HTTP server will hand on as a WebSocket (its own test, to the letter):
     // anything else is answered by a route and then closed like any request.
     const bool upgrade = head.fields.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0
-        && head.fields.value("connection").toLower().contains("upgrade");
+                         && head.fields.value("connection").toLower().contains("upgrade");
     if (head.fields.contains("transfer-encoding")) {
         refuse(411, "Length Required", "Send the body with a Content-Length");
         return;
@@ -118,8 +116,8 @@ void RequestGate::readHead()
             qCInfo(lcHttp) << "refused a body of" << length << "bytes to" << head.method
                            << head.target;
             refuse(413, "Content Too Large",
-                   QByteArrayLiteral("The request body may be at most ") +
-                       QByteArray::number(m_limits.maxBodyBytes) + " bytes");
+                   QByteArrayLiteral("The request body may be at most ")
+                       + QByteArray::number(m_limits.maxBodyBytes) + " bytes");
             return;
         }
     }
@@ -131,9 +129,9 @@ void RequestGate::refuse(int status, const QByteArray &reason, const QByteArray 
     m_passed = true;
     m_deadline.stop();
     const QByteArray body = text + '\n';
-    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
-                    "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
-                    QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
+                    + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+                    + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     m_socket->close(); // lingers: the client reads the answer instead of a reset
 }
 

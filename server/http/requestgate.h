@@ -5,8 +5,7 @@
 #include <QTimer>
 #include <functional>
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
 class LingeringSocket;
 

@@ -7,8 +7,7 @@
 
 #include <QFile>
 
-namespace Tandem::Server::WidgetAssets
-{
+namespace Tandem::Server::WidgetAssets {
 namespace {
 
 struct File {
@@ -32,8 +31,8 @@ QByteArray pagePolicy(const OriginPolicy &policy)
     return QByteArrayLiteral("default-src 'self'; script-src 'self'; style-src 'self'; "
                              "img-src 'self' data:; connect-src 'self' ws: wss:; "
                              "object-src 'none'; base-uri 'none'; form-action 'none'; "
-                             "frame-ancestors ") +
-           policy.frameAncestors();
+                             "frame-ancestors ")
+           + policy.frameAncestors();
 }
 
 } // namespace

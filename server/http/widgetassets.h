@@ -6,14 +6,12 @@
 #include <QPair>
 #include <QString>
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
 class OriginPolicy;
 
 //! The customer web widget's files, embedded in tandemd from resources/widget.
-namespace WidgetAssets
-{
+namespace WidgetAssets {
 
 struct Asset {
     //! The URL path it is served at.

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "addresslimits.h"
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
 AddressLimits::AddressLimits(int perHour, int burst, qsizetype maxAddresses)
     : m_buckets([perHour, burst] { return RateLimiter::perHour(perHour, burst); }, maxAddresses)

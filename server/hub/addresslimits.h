@@ -5,8 +5,7 @@
 
 #include <QHostAddress>
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
 //! One token bucket per client address, for what anyone may do without an account
 //! (create customers, start conversations). IPv6 clients are counted per /64, the block

@@ -8,11 +8,9 @@
 
 #include <QPointer>
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
-namespace
-{
+namespace {
 constexpr qsizetype MaxTracked = 100000;
 
 Failure throttled(qint64 retryAfterMs, const QString &why)

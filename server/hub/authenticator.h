@@ -12,8 +12,7 @@
 #include <QThreadPool>
 #include <functional>
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
 class Storage;
 struct ServerConfig;

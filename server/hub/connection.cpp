@@ -90,8 +90,7 @@ void Connection::sendFrame(const QString &frame)
     if (queued > m_hub.config().maxQueuedBytes) {
         qCWarning(lcHub) << "closing a connection that stopped reading:" << queued
                          << "bytes waiting for it, from" << m_socket->peerAddress().toString();
-        close(Protocol::CloseTooSlow,
-              QStringLiteral("Too far behind; reconnect and resume"));
+        close(Protocol::CloseTooSlow, QStringLiteral("Too far behind; reconnect and resume"));
         return;
     }
     m_socket->sendTextMessage(frame);
@@ -189,12 +188,12 @@ void Connection::onText(const QString &text)
 void Connection::handleHandshake(const Frames::Request &request)
 {
     const bool isHandshake = request.type == QLatin1String("hello")
-        || (m_kind == Kind::Staff && request.type == QLatin1String("signin"));
+                             || (m_kind == Kind::Staff && request.type == QLatin1String("signin"));
     if (!isHandshake || m_state == State::Handshaking) {
-        fail(request.id, {ErrorCode::Unauthenticated,
-                          m_state == State::Handshaking
-                              ? QStringLiteral("A handshake is already in progress")
-                              : QStringLiteral("Send hello (or signin) first")});
+        fail(request.id,
+             {ErrorCode::Unauthenticated, m_state == State::Handshaking
+                                              ? QStringLiteral("A handshake is already in progress")
+                                              : QStringLiteral("Send hello (or signin) first")});
         return;
     }
     m_state = State::Handshaking;
@@ -251,8 +250,8 @@ void Connection::staffSignIn(const Frames::Request &request)
     }
     m_hub.authenticator().signIn(
         command->email, command->password, m_peer.address, this,
-        [this, id = request.id, resumeFrom = command->resumeFrom](
-            Result<DeskOperations::StaffSession> session) {
+        [this, id = request.id,
+         resumeFrom = command->resumeFrom](Result<DeskOperations::StaffSession> session) {
             if (!session) {
                 abortHandshake(id, session.failure());
                 return;
@@ -262,12 +261,12 @@ void Connection::staffSignIn(const Frames::Request &request)
                               agent.role,
                               Tokens::hash(session->token)};
             m_agent = agent;
-            startCatchUp(id,
-                         {{QStringLiteral("token"), session->token},
-                          {QStringLiteral("expiresAt"), Wire::timeToString(session->expiresAt)},
-                          {QStringLiteral("agent"),
-                           Wire::encode(agent, Wire::AgentDetail::WithEmail)}},
-                         resumeFrom);
+            startCatchUp(
+                id,
+                {{QStringLiteral("token"), session->token},
+                 {QStringLiteral("expiresAt"), Wire::timeToString(session->expiresAt)},
+                 {QStringLiteral("agent"), Wire::encode(agent, Wire::AgentDetail::WithEmail)}},
+                resumeFrom);
         });
 }
 
@@ -282,10 +281,9 @@ void Connection::customerHello(const Frames::Request &request)
     // Anyone may create a customer, so how many one address may create is limited.
     if (!hello.token && !m_hub.newCustomers().take(m_peer.address)) {
         qCInfo(lcHub) << "refused a new customer from" << m_peer.address.toString();
-        abortHandshake(request.id,
-                       {ErrorCode::RateLimited,
-                        QStringLiteral("Too many new customers from this address"),
-                        m_hub.newCustomers().retryAfterMs(m_peer.address)});
+        abortHandshake(request.id, {ErrorCode::RateLimited,
+                                    QStringLiteral("Too many new customers from this address"),
+                                    m_hub.newCustomers().retryAfterMs(m_peer.address)});
         return;
     }
     m_hub.storage().run(
@@ -298,17 +296,17 @@ void Connection::customerHello(const Frames::Request &request)
                 return customer.failure();
             return DeskOperations::CustomerGrant{customer.value(), {}};
         },
-        [this, id = request.id, resumeFrom = hello.resumeFrom](
-            Result<DeskOperations::CustomerGrant> grant) {
+        [this, id = request.id,
+         resumeFrom = hello.resumeFrom](Result<DeskOperations::CustomerGrant> grant) {
             if (!grant) {
                 abortHandshake(id, grant.failure());
                 return;
             }
             const Customer &customer = grant->customer;
             if (m_hub.customerConnections(customer.id) >= ServerConfig::MaxConnectionsPerCustomer) {
-                abortHandshake(id, {ErrorCode::RateLimited,
-                                    QStringLiteral("Too many connections for this customer"),
-                                    1000});
+                abortHandshake(id,
+                               {ErrorCode::RateLimited,
+                                QStringLiteral("Too many connections for this customer"), 1000});
                 close(Protocol::CloseTooManyConnections,
                       QStringLiteral("Too many connections for this customer"));
                 return;
@@ -406,8 +404,8 @@ void Connection::handleCommand(const Frames::Request &request)
     else if (type == QLatin1String("typing"))
         typing(request);
     else if (type == QLatin1String("ping"))
-        reply(request.id, {{QStringLiteral("time"),
-                            Wire::timeToString(QDateTime::currentDateTimeUtc())}});
+        reply(request.id,
+              {{QStringLiteral("time"), Wire::timeToString(QDateTime::currentDateTimeUtc())}});
     else if (m_kind == Kind::Staff && type == QLatin1String("presence"))
         presence(request);
     else if (m_kind == Kind::Staff && type == QLatin1String("signout"))
@@ -434,13 +432,11 @@ void Connection::send(const Frames::Request &request)
     // and gives its token back.
     const bool mayStart = command && m_kind == Kind::Customer && !command->conversationId;
     const bool allowStart = mayStart && m_hub.newConversations().take(m_peer.address);
-    const qint64 retryAfterMs = mayStart && !allowStart
-        ? m_hub.newConversations().retryAfterMs(m_peer.address)
-        : 0;
+    const qint64 retryAfterMs =
+        mayStart && !allowStart ? m_hub.newConversations().retryAfterMs(m_peer.address) : 0;
     perform(
         request.id, command,
-        [allowStart, retryAfterMs](Store &store, const Viewer &viewer,
-                                   const Commands::Send &send) {
+        [allowStart, retryAfterMs](Store &store, const Viewer &viewer, const Commands::Send &send) {
             return DeskOperations::send(store, viewer, send, allowStart, retryAfterMs);
         },
         [this, id = request.id, allowStart](const DeskOperations::Sent &sent) {
@@ -479,7 +475,8 @@ void Connection::typing(const Frames::Request &request)
         [](Store &store, const Viewer &viewer, const Commands::Typing &typing) {
             return DeskOperations::accessibleConversation(store, viewer, typing.conversationId);
         },
-        [this, id = request.id, on = command ? command->on : false](const Conversation &conversation) {
+        [this, id = request.id,
+         on = command ? command->on : false](const Conversation &conversation) {
             reply(id, {});
             m_hub.broadcastTyping(conversation, m_viewer->party, on, this);
         });

@@ -84,13 +84,14 @@ Result<Conversation> accessibleConversation(Store &store, const Viewer &viewer, 
     return *conversation;
 }
 
-Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command,
-                  bool mayStart, qint64 retryAfterMs)
+Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command, bool mayStart,
+                  qint64 retryAfterMs)
 {
     if (auto existing = store.messageByClientId(command.clientId)) {
         // A retry: hand back the original, provided it really is the same message.
-        const bool same = existing->author.kind == viewer.party.kind
-            && existing->author.id == viewer.party.id && existing->text == command.text
+        const bool same =
+            existing->author.kind == viewer.party.kind && existing->author.id == viewer.party.id
+            && existing->text == command.text
             && (!command.conversationId || *command.conversationId == existing->conversationId);
         if (!same)
             return Failure{ErrorCode::Conflict,

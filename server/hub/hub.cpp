@@ -55,9 +55,9 @@ bool Hub::mayConnect(const QHostAddress &address) const
 void Hub::accept(std::unique_ptr<QWebSocket> socket, bool staff, const Peer &peer)
 {
     m_perAddress[AddressLimits::keyOf(peer.address)] += 1;
-    auto *connection = new Connection(std::move(socket),
-                                      staff ? Connection::Kind::Staff : Connection::Kind::Customer,
-                                      peer, *this);
+    auto *connection =
+        new Connection(std::move(socket),
+                       staff ? Connection::Kind::Staff : Connection::Kind::Customer, peer, *this);
     m_connections.insert(connection);
     connect(connection, &Connection::closed, this, &Hub::forget);
 }
@@ -89,8 +89,8 @@ std::shared_ptr<RateLimiter> Hub::customerLimiter(qint64 customerId)
 {
     std::shared_ptr<RateLimiter> limiter = m_customerLimiters.value(customerId).lock();
     if (!limiter) {
-        limiter = std::make_shared<RateLimiter>(m_config.maxRequestsPerMinute,
-                                                m_config.requestBurst());
+        limiter =
+            std::make_shared<RateLimiter>(m_config.maxRequestsPerMinute, m_config.requestBurst());
         m_customerLimiters.insert(customerId, limiter);
     }
     return limiter;

@@ -35,8 +35,8 @@ void accept(Connection &connection, Hub &hub, const Frames::Request &request)
     const qint64 conversationId = ref->conversationId;
     const Party agent = connection.viewer()->party;
     if (!hub.router().beginAccept(conversationId, agent.id)) {
-        connection.fail(request.id,
-                        {ErrorCode::NotFound, QStringLiteral("No offer of this chat is open for you")});
+        connection.fail(request.id, {ErrorCode::NotFound,
+                                     QStringLiteral("No offer of this chat is open for you")});
         return;
     }
     // The router holds the slot until the result is in, whatever becomes of the connection.
@@ -66,8 +66,8 @@ void decline(Connection &connection, Hub &hub, const Frames::Request &request)
         return;
     }
     if (!hub.router().decline(ref->conversationId, connection.viewer()->party.id)) {
-        connection.fail(request.id,
-                        {ErrorCode::NotFound, QStringLiteral("No offer of this chat is open for you")});
+        connection.fail(request.id, {ErrorCode::NotFound,
+                                     QStringLiteral("No offer of this chat is open for you")});
         return;
     }
     connection.reply(request.id, {});
@@ -86,11 +86,12 @@ void transfer(Connection &connection, Hub &hub, const Frames::Request &request)
         return;
     }
     const Party target{Party::Kind::Agent, command->agentId, name};
-    connection.perform(request.id, command,
-            [target](Store &store, const Viewer &viewer, const Commands::Transfer &t) {
-                return LiveOperations::transfer(store, viewer, t, target);
-            },
-            answerWithConversation(connection, hub, request.id));
+    connection.perform(
+        request.id, command,
+        [target](Store &store, const Viewer &viewer, const Commands::Transfer &t) {
+            return LiveOperations::transfer(store, viewer, t, target);
+        },
+        answerWithConversation(connection, hub, request.id));
 }
 
 } // namespace
@@ -107,31 +108,34 @@ bool handle(Connection &connection, Hub &hub, const Frames::Request &request)
     } else if (staff && type == QLatin1String("transfer")) {
         transfer(connection, hub, request);
     } else if (type == QLatin1String("end")) {
-        connection.perform(id, Commands::decodeConversationRef(request.fields),
-                LiveOperations::end, answerWithConversation(connection, hub, id));
+        connection.perform(id, Commands::decodeConversationRef(request.fields), LiveOperations::end,
+                           answerWithConversation(connection, hub, id));
     } else if (type == QLatin1String("followup")) {
         connection.perform(id, Commands::decodeConversationRef(request.fields),
-                LiveOperations::followup, answerWithConversation(connection, hub, id));
+                           LiveOperations::followup, answerWithConversation(connection, hub, id));
     } else if (!staff && type == QLatin1String("rate")) {
         connection.perform(id, Commands::decodeRate(request.fields), LiveOperations::rate,
-                answerWithConversation(connection, hub, id));
+                           answerWithConversation(connection, hub, id));
     } else if (staff && type == QLatin1String("priority")) {
         connection.perform(id, Commands::decodeSetPriority(request.fields),
-                LiveOperations::setPriority, answerWithConversation(connection, hub, id));
+                           LiveOperations::setPriority,
+                           answerWithConversation(connection, hub, id));
     } else if (staff && type == QLatin1String("agent.update")) {
-        connection.perform(id, Commands::decodeUpdateAgent(request.fields),
-                LiveOperations::updateAgent, [&connection, id](const Agent &agent) {
-                    connection.reply(id, {{QStringLiteral("agent"), Wire::encode(agent)}});
-                });
+        connection.perform(
+            id, Commands::decodeUpdateAgent(request.fields), LiveOperations::updateAgent,
+            [&connection, id](const Agent &agent) {
+                connection.reply(id, {{QStringLiteral("agent"), Wire::encode(agent)}});
+            });
     } else if (staff && type == QLatin1String("canned.save")) {
-        connection.perform(id, Commands::decodeSaveCanned(request.fields),
-                LiveOperations::saveCanned, [&connection, id](const CannedResponse &canned) {
-                    connection.reply(id, {{QStringLiteral("canned"), Wire::encode(canned)}});
-                });
+        connection.perform(
+            id, Commands::decodeSaveCanned(request.fields), LiveOperations::saveCanned,
+            [&connection, id](const CannedResponse &canned) {
+                connection.reply(id, {{QStringLiteral("canned"), Wire::encode(canned)}});
+            });
     } else if (staff && type == QLatin1String("canned.delete")) {
         connection.perform(id, Commands::decodeDeleteCanned(request.fields),
-                LiveOperations::deleteCanned,
-                [&connection, id](const Done &) { connection.reply(id, {}); });
+                           LiveOperations::deleteCanned,
+                           [&connection, id](const Done &) { connection.reply(id, {}); });
     } else {
         return false;
     }

@@ -4,8 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
 RateLimiter::RateLimiter(int perMinute, int burst, Clock clock)
     : RateLimiter(std::max(1, perMinute) / 60000.0, burst, std::move(clock))

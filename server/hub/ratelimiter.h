@@ -4,8 +4,7 @@
 #include <QElapsedTimer>
 #include <functional>
 
-namespace Tandem::Server
-{
+namespace Tandem::Server {
 
 //! A token bucket: `burst` requests at once, refilled at `perMinute`.
 class RateLimiter

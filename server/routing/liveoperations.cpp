@@ -130,8 +130,8 @@ Result<Conversation> followup(Store &store, const Viewer &viewer,
     return commit(store, c, Events::Change::Followup, viewer.party);
 }
 
-Result<Conversation> transfer(Store &store, const Viewer &viewer,
-                              const Commands::Transfer &command, const Party &target)
+Result<Conversation> transfer(Store &store, const Viewer &viewer, const Commands::Transfer &command,
+                              const Party &target)
 {
     if (!viewer.isStaff())
         return forbidden(QStringLiteral("Customers cannot transfer chats"));

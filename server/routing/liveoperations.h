@@ -22,15 +22,16 @@ Result<Conversation> end(Store &store, const Viewer &viewer, const Commands::Con
 Result<Conversation> followup(Store &store, const Viewer &viewer,
                               const Commands::ConversationRef &ref);
 //! `target` was found available by the router just before.
-Result<Conversation> transfer(Store &store, const Viewer &viewer,
-                              const Commands::Transfer &command, const Party &target);
+Result<Conversation> transfer(Store &store, const Viewer &viewer, const Commands::Transfer &command,
+                              const Party &target);
 Result<Conversation> rate(Store &store, const Viewer &viewer, const Commands::Rate &command);
 Result<Conversation> setPriority(Store &store, const Viewer &viewer,
                                  const Commands::SetPriority &command);
 Result<Agent> updateAgent(Store &store, const Viewer &viewer, const Commands::UpdateAgent &command);
 Result<CannedResponse> saveCanned(Store &store, const Viewer &viewer,
                                   const Commands::SaveCanned &command);
-Result<Done> deleteCanned(Store &store, const Viewer &viewer, const Commands::DeleteCanned &command);
+Result<Done> deleteCanned(Store &store, const Viewer &viewer,
+                          const Commands::DeleteCanned &command);
 
 //! What the router needs to know at start-up.
 struct RoutingState {

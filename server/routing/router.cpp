@@ -86,8 +86,8 @@ void Router::load(const LiveOperations::RoutingState &state)
         if (agent.active > 0 && agent.connections == 0)
             startGrace(agent);
     }
-    qCInfo(lcHub) << "routing:" << queueLength() << "chats waiting," << m_chats.size() - queueLength()
-                  << "active";
+    qCInfo(lcHub) << "routing:" << queueLength() << "chats waiting,"
+                  << m_chats.size() - queueLength() << "active";
     scheduleDispatch();
 }
 
@@ -105,16 +105,15 @@ void Router::applyEvent(const Event &event)
 {
     const QString &kind = event.kind;
     if (kind == EventKind::ConversationCreated || kind == EventKind::ConversationUpdated) {
-        const auto c = Wire::decodeConversation(
-            event.data.value(QLatin1String("conversation")).toObject());
+        const auto c =
+            Wire::decodeConversation(event.data.value(QLatin1String("conversation")).toObject());
         if (c)
             apply(c.value());
     } else if (kind == EventKind::MessageCreated) {
         // Most messages belong to no waiting or active live chat: skip those undecoded.
         if (!m_chats.contains(event.conversationId))
             return;
-        const auto m =
-            Wire::decodeMessage(event.data.value(QLatin1String("message")).toObject());
+        const auto m = Wire::decodeMessage(event.data.value(QLatin1String("message")).toObject());
         if (m && m_chats.contains(m->conversationId)) {
             Chat &chat = m_chats[m->conversationId];
             chat.customerWaiting = m->author.kind == Party::Kind::Customer;
@@ -154,7 +153,8 @@ void Router::setAgent(const Agent &agent)
 void Router::apply(const Conversation &c)
 {
     const auto old = m_chats.constFind(c.id);
-    const bool wasActive = old != m_chats.cend() && old->conversation.liveState == LiveState::Active;
+    const bool wasActive =
+        old != m_chats.cend() && old->conversation.liveState == LiveState::Active;
     const qint64 oldAssignee =
         wasActive && old->conversation.assignee ? old->conversation.assignee->id : 0;
     const bool nowActive = isOpenLive(c) && c.liveState == LiveState::Active && c.assignee;
@@ -264,7 +264,7 @@ void Router::graceOver(qint64 agentId, quint64 serial)
 bool Router::eligible(const AgentState &agent) const
 {
     return agent.agent.presence == Presence::Online && agent.connections > 0
-        && !agent.agent.disabled;
+           && !agent.agent.disabled;
 }
 
 bool Router::available(const AgentState &agent) const
@@ -486,8 +486,8 @@ QString Router::queueFrame(const Chat &chat, int position, const Room &room) con
 {
     // Chats already offered hold a slot; those behind them queue for the rest.
     const int wait = m_offers.contains(chat.id)
-        ? 0
-        : m_estimator.expectedWaitSeconds(position, room.freeSlots, room.capacity);
+                         ? 0
+                         : m_estimator.expectedWaitSeconds(position, room.freeSlots, room.capacity);
     return frame({{QStringLiteral("type"), QStringLiteral("queue")},
                   {QStringLiteral("conversation"), chat.id},
                   {QStringLiteral("position"), position},
@@ -591,7 +591,8 @@ std::optional<Failure> Router::checkAvailable(qint64 agentId, QString *name) con
 QJsonObject Router::availability() const
 {
     const Room now = room();
-    const int wait = m_estimator.expectedWaitSeconds(queueLength() + 1, now.freeSlots, now.capacity);
+    const int wait =
+        m_estimator.expectedWaitSeconds(queueLength() + 1, now.freeSlots, now.capacity);
     return {{QStringLiteral("available"), now.capacity > 0},
             {QStringLiteral("expectedWaitSeconds"), std::max(0, wait)}};
 }

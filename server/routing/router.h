@@ -124,11 +124,11 @@ private:
     RoutingOutput &m_output;
     Settings m_settings;
     bool m_ready = false;
-    QList<Event> m_early; // events committed before start() finished reading
+    QList<Event> m_early;        // events committed before start() finished reading
     QHash<qint64, Chat> m_chats; // queued and active live chats
     QHash<qint64, AgentState> m_agents;
-    QHash<qint64, Offer> m_offers; // by conversation
-    QHash<qint64, QSet<qint64>> m_passed; // agents who let a chat pass
+    QHash<qint64, Offer> m_offers;           // by conversation
+    QHash<qint64, QSet<qint64>> m_passed;    // agents who let a chat pass
     QHash<qint64, QString> m_lastQueueFrame; // by conversation
     QString m_lastStats;
     WaitEstimator m_estimator;

@@ -3,7 +3,6 @@
 
 #include "platform/sqlitemigrator.h"
 
-
 namespace Tandem::Server::SqliteSchema {
 
 const QList<QStringList> &steps()
@@ -52,7 +51,8 @@ const QList<QStringList> &steps()
                            " created_at INTEGER NOT NULL,"
                            " updated_at INTEGER NOT NULL)"),
             QStringLiteral("CREATE INDEX conversations_customer ON conversations(customer_id)"),
-            QStringLiteral("CREATE INDEX conversations_status ON conversations(status, updated_at)"),
+            QStringLiteral(
+                "CREATE INDEX conversations_status ON conversations(status, updated_at)"),
             QStringLiteral("CREATE TABLE messages ("
                            " id INTEGER PRIMARY KEY,"
                            " conversation_id INTEGER NOT NULL REFERENCES conversations(id),"
@@ -75,10 +75,13 @@ const QList<QStringList> &steps()
         },
         // 4: live chat — routing state of conversations, agents' capacity, canned replies.
         {
-            QStringLiteral("ALTER TABLE conversations ADD COLUMN mode TEXT NOT NULL DEFAULT 'async'"),
+            QStringLiteral(
+                "ALTER TABLE conversations ADD COLUMN mode TEXT NOT NULL DEFAULT 'async'"),
             QStringLiteral("ALTER TABLE conversations ADD COLUMN live_state TEXT"),
-            QStringLiteral("ALTER TABLE conversations ADD COLUMN assignee_id INTEGER REFERENCES agents(id)"),
-            QStringLiteral("ALTER TABLE conversations ADD COLUMN priority INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral(
+                "ALTER TABLE conversations ADD COLUMN assignee_id INTEGER REFERENCES agents(id)"),
+            QStringLiteral(
+                "ALTER TABLE conversations ADD COLUMN priority INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("ALTER TABLE conversations ADD COLUMN queued_at INTEGER"),
             QStringLiteral("ALTER TABLE conversations ADD COLUMN assigned_at INTEGER"),
             QStringLiteral("ALTER TABLE conversations ADD COLUMN ended_at INTEGER"),

@@ -69,7 +69,7 @@ Message messageFrom(const QSqlQuery &q)
     m.conversationId = q.value(1).toLongLong();
     m.clientId = QUuid::fromString(q.value(2).toString());
     m.author.kind = q.value(3).toString() == QLatin1String("agent") ? Party::Kind::Agent
-                                                                     : Party::Kind::Customer;
+                                                                    : Party::Kind::Customer;
     m.author.id = q.value(4).toLongLong();
     m.text = q.value(5).toString();
     m.createdAt = fromMs(q.value(6));
@@ -149,8 +149,8 @@ Result<Done> SqliteStore::open()
     QSqlQuery q(m_db);
     // FULL makes each commit durable on disk, not just in the OS cache; group commit pays
     // for it across many requests.
-    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
-                               "PRAGMA foreign_keys = ON"}) {
+    for (const char *pragma :
+         {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
         if (!q.exec(QString::fromLatin1(pragma)))
             return Failure{ErrorCode::Internal, q.lastError().text()};
     }
@@ -191,8 +191,7 @@ bool SqliteStore::run(QSqlQuery &query, const QVariantList &binds)
     for (int i = 0; i < binds.size(); ++i)
         query.bindValue(i, binds.at(i));
     if (!query.exec()) {
-        qCWarning(lcStore) << "query failed:" << query.lastError().text()
-                           << query.lastQuery();
+        qCWarning(lcStore) << "query failed:" << query.lastError().text() << query.lastQuery();
         return false;
     }
     return true;
@@ -271,9 +270,10 @@ std::optional<Agent> SqliteStore::agentById(qint64 id)
 
 QList<Agent> SqliteStore::agents(bool includeDisabled)
 {
-    QSqlQuery &q = prepare(agentColumns + (includeDisabled ? QStringLiteral("ORDER BY id")
-                                                          : QStringLiteral("WHERE disabled = 0 "
-                                                                           "ORDER BY id")));
+    QSqlQuery &q = prepare(agentColumns
+                           + (includeDisabled ? QStringLiteral("ORDER BY id")
+                                              : QStringLiteral("WHERE disabled = 0 "
+                                                               "ORDER BY id")));
     QList<Agent> list;
     if (run(q)) {
         while (q.next())
@@ -302,8 +302,8 @@ bool SqliteStore::setPresence(qint64 agentId, Presence presence)
 
 bool SqliteStore::setAgentSettings(qint64 agentId, int capacity, bool autoAccept)
 {
-    QSqlQuery &q = prepare(
-        QStringLiteral("UPDATE agents SET capacity = ?, auto_accept = ? WHERE id = ?"));
+    QSqlQuery &q =
+        prepare(QStringLiteral("UPDATE agents SET capacity = ?, auto_accept = ? WHERE id = ?"));
     return run(q, {capacity, autoAccept, agentId}) && q.numRowsAffected() == 1;
 }
 
@@ -317,8 +317,8 @@ bool SqliteStore::createSession(const QByteArray &tokenHash, qint64 agentId,
 
 std::optional<SessionRecord> SqliteStore::session(const QByteArray &tokenHash)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
-        "SELECT agent_id, expires_at, revoked FROM sessions WHERE token_hash = ?"));
+    QSqlQuery &q = prepare(
+        QStringLiteral("SELECT agent_id, expires_at, revoked FROM sessions WHERE token_hash = ?"));
     if (!run(q, {tokenHash}) || !q.next())
         return std::nullopt;
     return SessionRecord{q.value(0).toLongLong(), fromMs(q.value(1)), q.value(2).toBool()};
@@ -326,7 +326,8 @@ std::optional<SessionRecord> SqliteStore::session(const QByteArray &tokenHash)
 
 bool SqliteStore::revokeSession(const QByteArray &tokenHash)
 {
-    QSqlQuery &q = prepare(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ? AND revoked = 0"));
+    QSqlQuery &q = prepare(
+        QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ? AND revoked = 0"));
     return run(q, {tokenHash}) && q.numRowsAffected() == 1;
 }
 
@@ -340,9 +341,9 @@ QList<QByteArray> SqliteStore::endedSessions(const QList<QByteArray> &tokenHashe
                                              const QDateTime &now)
 {
     QList<QByteArray> ended;
-    QSqlQuery &q = prepare(QStringLiteral(
-        "SELECT s.revoked OR s.expires_at <= ? OR a.disabled FROM sessions s"
-        " JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ?"));
+    QSqlQuery &q =
+        prepare(QStringLiteral("SELECT s.revoked OR s.expires_at <= ? OR a.disabled FROM sessions s"
+                               " JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ?"));
     for (const QByteArray &hash : tokenHashes) {
         if (!run(q, {toMs(now), hash}))
             continue;
@@ -353,8 +354,7 @@ QList<QByteArray> SqliteStore::endedSessions(const QList<QByteArray> &tokenHashe
     return ended;
 }
 
-Result<Customer> SqliteStore::createCustomer(const Customer &customer,
-                                             const QByteArray &tokenHash)
+Result<Customer> SqliteStore::createCustomer(const Customer &customer, const QByteArray &tokenHash)
 {
     QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO customers (name, email, token_hash, created_at) VALUES (?, ?, ?, ?)"));
@@ -368,7 +368,8 @@ Result<Customer> SqliteStore::createCustomer(const Customer &customer,
 
 std::optional<Customer> SqliteStore::customerByToken(const QByteArray &tokenHash)
 {
-    QSqlQuery &q = prepare(QStringLiteral("SELECT id, name, email FROM customers WHERE token_hash = ?"));
+    QSqlQuery &q =
+        prepare(QStringLiteral("SELECT id, name, email FROM customers WHERE token_hash = ?"));
     if (!run(q, {tokenHash}) || !q.next())
         return std::nullopt;
     return Customer{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
@@ -410,13 +411,13 @@ bool SqliteStore::updateConversation(const Conversation &c)
                    optionalMs(c.queuedAt), optionalMs(c.assignedAt), optionalMs(c.endedAt),
                    c.rating ? QVariant(c.rating->score) : QVariant(),
                    c.rating ? QVariant(text(c.rating->comment)) : QVariant(), c.id})
-        && q.numRowsAffected() == 1;
+           && q.numRowsAffected() == 1;
 }
 
 QList<Conversation> SqliteStore::liveConversations()
 {
     QSqlQuery &q = prepare(conversationColumns
-                          + QStringLiteral("WHERE cv.live_state IN ('queued', 'active')"));
+                           + QStringLiteral("WHERE cv.live_state IN ('queued', 'active')"));
     QList<Conversation> list;
     if (run(q)) {
         while (q.next())
@@ -427,9 +428,9 @@ QList<Conversation> SqliteStore::liveConversations()
 
 QList<qint64> SqliteStore::recentHandleTimesMs(int limit)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
-        "SELECT ended_at - assigned_at FROM conversations WHERE ended_at IS NOT NULL"
-        " AND assigned_at IS NOT NULL ORDER BY ended_at DESC LIMIT ?"));
+    QSqlQuery &q = prepare(
+        QStringLiteral("SELECT ended_at - assigned_at FROM conversations WHERE ended_at IS NOT NULL"
+                       " AND assigned_at IS NOT NULL ORDER BY ended_at DESC LIMIT ?"));
     QList<qint64> list;
     if (run(q, {limit})) {
         while (q.next())
@@ -453,8 +454,8 @@ QHash<qint64, QDateTime> SqliteStore::lastAssignments()
 
 Result<CannedResponse> SqliteStore::saveCanned(const CannedResponse &canned)
 {
-    QSqlQuery &taken = prepare(
-        QStringLiteral("SELECT id FROM canned_responses WHERE shortcut = ? AND id <> ?"));
+    QSqlQuery &taken =
+        prepare(QStringLiteral("SELECT id FROM canned_responses WHERE shortcut = ? AND id <> ?"));
     if (!run(taken, {canned.shortcut, canned.id}))
         return Failure{ErrorCode::Internal, QStringLiteral("Could not read canned responses")};
     if (taken.next())
@@ -497,14 +498,14 @@ QList<CannedResponse> SqliteStore::cannedResponses()
 }
 
 QList<Conversation> SqliteStore::openConversations(std::optional<qint64> customerId,
-                                                const std::optional<ConversationCursor> &after,
-                                                int limit)
+                                                   const std::optional<ConversationCursor> &after,
+                                                   int limit)
 {
     // A customer sees all of theirs; staff every open one. Pages follow the index
     // (status, updated_at), so a page costs the same wherever it is.
     QString sql = conversationColumns
-        + (customerId ? QStringLiteral("WHERE cv.customer_id = ? ")
-                      : QStringLiteral("WHERE cv.status = 'open' "));
+                  + (customerId ? QStringLiteral("WHERE cv.customer_id = ? ")
+                                : QStringLiteral("WHERE cv.status = 'open' "));
     QVariantList binds;
     if (customerId)
         binds.append(*customerId);
@@ -534,7 +535,8 @@ Result<Message> SqliteStore::insertMessage(const Message &m)
         return Failure{ErrorCode::Internal, QStringLiteral("Could not record the message")};
     Message created = m;
     created.id = q.lastInsertId().toLongLong();
-    QSqlQuery &touch = prepare(QStringLiteral("UPDATE conversations SET updated_at = ? WHERE id = ?"));
+    QSqlQuery &touch =
+        prepare(QStringLiteral("UPDATE conversations SET updated_at = ? WHERE id = ?"));
     if (!run(touch, {toMs(m.createdAt), m.conversationId}))
         return Failure{ErrorCode::Internal, QStringLiteral("Could not update the conversation")};
     return created;
@@ -562,8 +564,9 @@ std::optional<Message> SqliteStore::messageByClientId(const QUuid &clientId)
 QList<Message> SqliteStore::messages(qint64 conversationId, std::optional<qint64> beforeId,
                                      int limit)
 {
-    QSqlQuery &q = prepare(messageColumns + QStringLiteral("WHERE m.conversation_id = ? AND m.id < ?"
-                                                          " ORDER BY m.id DESC LIMIT ?"));
+    QSqlQuery &q = prepare(messageColumns
+                           + QStringLiteral("WHERE m.conversation_id = ? AND m.id < ?"
+                                            " ORDER BY m.id DESC LIMIT ?"));
     QList<Message> list;
     if (run(q, {conversationId, beforeId.value_or(std::numeric_limits<qint64>::max()), limit})) {
         while (q.next())
@@ -590,9 +593,9 @@ QHash<qint64, Message> SqliteStore::lastMessages(const QList<qint64> &conversati
         binds.append(id);
     }
     QSqlQuery &q = prepare(messageColumns
-                          + QStringLiteral("WHERE m.id IN (SELECT MAX(id) FROM messages WHERE"
-                                           " conversation_id IN (%1) GROUP BY conversation_id)")
-                                .arg(marks.join(QLatin1Char(','))));
+                           + QStringLiteral("WHERE m.id IN (SELECT MAX(id) FROM messages WHERE"
+                                            " conversation_id IN (%1) GROUP BY conversation_id)")
+                                 .arg(marks.join(QLatin1Char(','))));
     if (run(q, binds)) {
         while (q.next()) {
             const Message m = messageFrom(q);
@@ -614,10 +617,10 @@ qint64 SqliteStore::readMarker(qint64 conversationId, const Party &reader)
 
 bool SqliteStore::setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
-        "INSERT INTO read_markers (conversation_id, reader_kind, reader_id, up_to)"
-        " VALUES (?, ?, ?, ?) ON CONFLICT (conversation_id, reader_kind, reader_id)"
-        " DO UPDATE SET up_to = excluded.up_to"));
+    QSqlQuery &q = prepare(
+        QStringLiteral("INSERT INTO read_markers (conversation_id, reader_kind, reader_id, up_to)"
+                       " VALUES (?, ?, ?, ?) ON CONFLICT (conversation_id, reader_kind, reader_id)"
+                       " DO UPDATE SET up_to = excluded.up_to"));
     return run(q, {conversationId, kindName(reader), reader.id, upTo});
 }
 

@@ -4,10 +4,10 @@
 #include "store.h"
 
 #include <QHash>
-#include <memory>
-#include <unordered_map>
 #include <QSqlDatabase>
 #include <QString>
+#include <memory>
+#include <unordered_map>
 
 class QSqlQuery;
 
@@ -47,8 +47,7 @@ public:
     QList<QByteArray> endedSessions(const QList<QByteArray> &tokenHashes,
                                     const QDateTime &now) override;
 
-    Result<Customer> createCustomer(const Customer &customer,
-                                    const QByteArray &tokenHash) override;
+    Result<Customer> createCustomer(const Customer &customer, const QByteArray &tokenHash) override;
     std::optional<Customer> customerByToken(const QByteArray &tokenHash) override;
     Result<Conversation> createConversation(const Conversation &conversation) override;
     std::optional<Conversation> conversation(qint64 id) override;

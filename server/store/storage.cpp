@@ -10,7 +10,10 @@ namespace Tandem::Server {
 Storage::Storage(std::unique_ptr<Store> store, QObject *parent)
     : QObject(parent)
     , m_store(std::move(store))
-    , m_jobs([this] { QMetaObject::invokeMethod(m_worker, [this] { drain(); }, Qt::QueuedConnection); })
+    , m_jobs([this] {
+        QMetaObject::invokeMethod(
+            m_worker, [this] { drain(); }, Qt::QueuedConnection);
+    })
 {
     qRegisterMetaType<QList<Tandem::Event>>();
     m_thread.setObjectName(QStringLiteral("tandem-storage"));
@@ -24,7 +27,12 @@ Storage::~Storage()
 {
     // Let queued work finish, then close the store on the thread that opened it.
     QMetaObject::invokeMethod(
-        m_worker, [this] { drain(); m_store.reset(); }, Qt::BlockingQueuedConnection);
+        m_worker,
+        [this] {
+            drain();
+            m_store.reset();
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

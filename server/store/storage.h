@@ -33,8 +33,7 @@ public:
 
     //! Queues `op(Store &) -> Result<T>` and calls `done(Result<T>)` on `context`'s thread
     //! once committed (or failed). Nothing is called if `context` is gone by then.
-    template<typename Op, typename Callback>
-    void run(QObject *context, Op op, Callback done)
+    template<typename Op, typename Callback> void run(QObject *context, Op op, Callback done)
     {
         using R = std::invoke_result_t<Op &, Store &>;
         auto result = std::make_shared<std::optional<R>>();
@@ -46,8 +45,8 @@ public:
         job.finish = [this, context = QPointer<QObject>(context), done = std::move(done),
                       result](bool committed) mutable {
             if (!committed)
-                result->emplace(Failure{ErrorCode::Internal,
-                                        QStringLiteral("The change could not be saved")});
+                result->emplace(
+                    Failure{ErrorCode::Internal, QStringLiteral("The change could not be saved")});
             QMetaObject::invokeMethod(
                 this,
                 [context, done = std::move(done), result]() mutable {

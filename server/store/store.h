@@ -125,8 +125,7 @@ public:
     }
     QList<Event> &appendedEvents() { return m_appended; }
     //! Events after `seq` in order, only those a customer may see when one is given.
-    virtual QList<Event> eventsAfter(qint64 seq, std::optional<qint64> customerId,
-                                     int limit) = 0;
+    virtual QList<Event> eventsAfter(qint64 seq, std::optional<qint64> customerId, int limit) = 0;
     virtual qint64 headSeq() = 0;
 
 protected:

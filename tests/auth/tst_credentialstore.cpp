@@ -55,7 +55,8 @@ CredentialResult await(const Operation &operation)
     std::optional<CredentialResult> got;
     operation(&context, [&got](CredentialResult r) { got = std::move(r); });
     if (!QTest::qWaitFor([&got] { return got.has_value(); }, 60000))
-        return {Status::Failed, {}, QStringLiteral("no answer from the keychain (test hang guard)")};
+        return {
+            Status::Failed, {}, QStringLiteral("no answer from the keychain (test hang guard)")};
     return *got;
 }
 
@@ -85,7 +86,7 @@ QString freshToken()
 {
     // Unlike anything else on the disk, so a scan for it finds only a leak.
     return QLatin1String("tok-") + QUuid::createUuid().toString(QUuid::Id128)
-         + QUuid::createUuid().toString(QUuid::Id128);
+           + QUuid::createUuid().toString(QUuid::Id128);
 }
 
 //! Files under `root` holding `token` in clear text (as UTF-8, UTF-16 or base64).
@@ -132,7 +133,7 @@ int runChild()
 
 } // namespace
 
-#define EXPECT_STATUS(result, expected)                                                        \
+#define EXPECT_STATUS(result, expected)                                                            \
     QVERIFY2((result).status == (expected), qPrintable(describe(result)))
 
 class TestCredentialStore : public QObject
@@ -164,20 +165,20 @@ private Q_SLOTS:
         QTest::newRow("plain") << QUrl(QStringLiteral("https://help.example.com")) << alice
                                << QStringLiteral("https://help.example.com alice@example.com");
         QTest::newRow("trailing slash")
-                << QUrl(QStringLiteral("https://help.example.com/")) << alice
-                << QStringLiteral("https://help.example.com alice@example.com");
+            << QUrl(QStringLiteral("https://help.example.com/")) << alice
+            << QStringLiteral("https://help.example.com alice@example.com");
         QTest::newRow("case") << QUrl(QStringLiteral("HTTPS://Help.Example.COM/"))
                               << QStringLiteral(" Alice@Example.COM ")
                               << QStringLiteral("https://help.example.com alice@example.com");
         QTest::newRow("path, query, fragment, user info")
-                << QUrl(QStringLiteral("https://bob:pw@help.example.com/desk/?x=1#top")) << alice
-                << QStringLiteral("https://help.example.com alice@example.com");
-        QTest::newRow("default port") << QUrl(QStringLiteral("https://help.example.com:443"))
-                                      << alice
-                                      << QStringLiteral("https://help.example.com alice@example.com");
-        QTest::newRow("other port") << QUrl(QStringLiteral("https://help.example.com:8443/"))
-                                    << alice
-                                    << QStringLiteral("https://help.example.com:8443 alice@example.com");
+            << QUrl(QStringLiteral("https://bob:pw@help.example.com/desk/?x=1#top")) << alice
+            << QStringLiteral("https://help.example.com alice@example.com");
+        QTest::newRow("default port")
+            << QUrl(QStringLiteral("https://help.example.com:443")) << alice
+            << QStringLiteral("https://help.example.com alice@example.com");
+        QTest::newRow("other port")
+            << QUrl(QStringLiteral("https://help.example.com:8443/")) << alice
+            << QStringLiteral("https://help.example.com:8443 alice@example.com");
         QTest::newRow("http default port") << QUrl(QStringLiteral("http://localhost:80/")) << alice
                                            << QStringLiteral("http://localhost alice@example.com");
         QTest::newRow("scheme kept") << QUrl(QStringLiteral("http://help.example.com")) << alice
@@ -218,9 +219,8 @@ private Q_SLOTS:
         QVERIFY(written.message.isEmpty());
 
         // Another spelling of the same server and account finds the same token.
-        const CredentialResult read =
-                readFrom(*m_store, QUrl(QStringLiteral("HTTPS://Help.Example.com:443/x/")),
-                         m_account.toUpper());
+        const CredentialResult read = readFrom(
+            *m_store, QUrl(QStringLiteral("HTTPS://Help.Example.com:443/x/")), m_account.toUpper());
         EXPECT_STATUS(read, Status::Ok);
         QCOMPARE(read.token, token);
         QCOMPARE(calls, 1);
@@ -300,9 +300,9 @@ private Q_SLOTS:
 
     void neverStoredIsNotFound()
     {
-        EXPECT_STATUS(readFrom(*m_store, QUrl(QStringLiteral("https://never.example.com")),
-                               m_account),
-                      Status::NotFound);
+        EXPECT_STATUS(
+            readFrom(*m_store, QUrl(QStringLiteral("https://never.example.com")), m_account),
+            Status::NotFound);
     }
 
     void destroyedContextGetsNoCallback()
@@ -384,22 +384,20 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("expected");
         const QStringList unavailable(3, QStringLiteral("Unavailable"));
         QTest::newRow("bus address leads nowhere")
-                << QStringLiteral("dead-bus") << false << unavailable;
+            << QStringLiteral("dead-bus") << false << unavailable;
         QTest::newRow("no session bus at all") << QStringLiteral("no-bus") << false << unavailable;
         QTest::newRow("session bus without a keychain")
-                << QStringLiteral("empty-bus") << false << unavailable;
-        QTest::newRow("KWallet, no session bus")
-                << QStringLiteral("no-bus") << true << unavailable;
+            << QStringLiteral("empty-bus") << false << unavailable;
+        QTest::newRow("KWallet, no session bus") << QStringLiteral("no-bus") << true << unavailable;
         QTest::newRow("KWallet, session bus without a keychain")
-                << QStringLiteral("empty-bus") << true << unavailable;
+            << QStringLiteral("empty-bus") << true << unavailable;
         // The user did not unlock it (here: no display to prompt on). Writing says so; a read
         // cannot tell "locked" from "absent" through libsecret, and either way the user is
         // asked to sign in.
         QTest::newRow("keychain locked")
-                << QStringLiteral("locked") << false
-                << QStringList{QStringLiteral("Unavailable"),
-                               QStringLiteral("NotFound|Unavailable"),
-                               QStringLiteral("Ok|Unavailable")};
+            << QStringLiteral("locked") << false
+            << QStringList{QStringLiteral("Unavailable"), QStringLiteral("NotFound|Unavailable"),
+                           QStringLiteral("Ok|Unavailable")};
     }
 
     void unavailableWithoutKeychain()
@@ -413,16 +411,17 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         if (situation != QLatin1String("locked"))
             env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY",
-                                 "XDG_CURRENT_DESKTOP", "XDG_SESSION_DESKTOP", "DESKTOP_SESSION",
-                                 "GNOME_DESKTOP_SESSION_ID", "KDE_FULL_SESSION",
-                                 "KDE_SESSION_VERSION", "GNOME_KEYRING_CONTROL",
-                                 "TANDEM_KEYRING_SANDBOX"})
+        for (const char *name :
+             {"DISPLAY", "WAYLAND_DISPLAY", "XDG_CURRENT_DESKTOP", "XDG_SESSION_DESKTOP",
+              "DESKTOP_SESSION", "GNOME_DESKTOP_SESSION_ID", "KDE_FULL_SESSION",
+              "KDE_SESSION_VERSION", "GNOME_KEYRING_CONTROL", "TANDEM_KEYRING_SANDBOX"})
             env.remove(QLatin1String(name));
-        const std::pair<const char *, const char *> dirs[] = {
-                {"HOME", "home"},           {"XDG_CONFIG_HOME", "config"},
-                {"XDG_DATA_HOME", "data"},  {"XDG_CACHE_HOME", "cache"},
-                {"XDG_STATE_HOME", "state"}, {"XDG_RUNTIME_DIR", "runtime"}};
+        const std::pair<const char *, const char *> dirs[] = {{"HOME", "home"},
+                                                              {"XDG_CONFIG_HOME", "config"},
+                                                              {"XDG_DATA_HOME", "data"},
+                                                              {"XDG_CACHE_HOME", "cache"},
+                                                              {"XDG_STATE_HOME", "state"},
+                                                              {"XDG_RUNTIME_DIR", "runtime"}};
         for (const auto &[name, dir] : dirs) {
             const QString path = root + QLatin1Char('/') + QLatin1String(dir);
             QVERIFY(QDir().mkpath(path));
@@ -461,7 +460,8 @@ private Q_SLOTS:
                          "<allow send_destination=\"*\" eavesdrop=\"true\"/>"
                          "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n");
             config.close();
-            const QString runSession = QStandardPaths::findExecutable(QStringLiteral("dbus-run-session"));
+            const QString runSession =
+                QStandardPaths::findExecutable(QStringLiteral("dbus-run-session"));
             QVERIFY2(!runSession.isEmpty(), "dbus-run-session not found");
             arguments = QStringList{QLatin1String("--config-file=") + config.fileName(),
                                     QStringLiteral("--"), program};
@@ -469,13 +469,13 @@ private Q_SLOTS:
         } else if (situation == QLatin1String("locked")) {
             // The sandbox's keyring, locked; unlocking it would need a prompt.
             arguments = QStringList{
-                    QStringLiteral("-c"),
-                    QStringLiteral("dbus-send --session --print-reply "
-                                   "--dest=org.freedesktop.secrets /org/freedesktop/secrets "
-                                   "org.freedesktop.Secret.Service.Lock "
-                                   "array:objpath:/org/freedesktop/secrets/collection/login "
-                                   ">/dev/null && exec \"$0\""),
-                    program};
+                QStringLiteral("-c"),
+                QStringLiteral("dbus-send --session --print-reply "
+                               "--dest=org.freedesktop.secrets /org/freedesktop/secrets "
+                               "org.freedesktop.Secret.Service.Lock "
+                               "array:objpath:/org/freedesktop/secrets/collection/login "
+                               ">/dev/null && exec \"$0\""),
+                program};
             program = QStringLiteral("/bin/sh");
         }
 
@@ -522,7 +522,7 @@ private:
     // Our own service name per run, so neither the real app's entries nor an earlier run's
     // leftovers can be read by mistake.
     const QString m_service =
-            QLatin1String("TandemTest-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QLatin1String("TandemTest-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QUrl m_server{QStringLiteral("https://help.example.com")};
     const QString m_account = QStringLiteral("alice@example.com");
     std::unique_ptr<CredentialStore> m_store;

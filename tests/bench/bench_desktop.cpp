@@ -9,8 +9,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
-#include <QSettings>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -38,7 +38,8 @@ QList<Event> traffic(int conversations, int messages)
         m.id = ++messageId;
         m.conversationId = conversation;
         m.clientId = QUuid::createUuid();
-        m.author = Party{Party::Kind::Customer, conversation, QStringLiteral("Customer %1").arg(conversation)};
+        m.author = Party{Party::Kind::Customer, conversation,
+                         QStringLiteral("Customer %1").arg(conversation)};
         m.text = QStringLiteral("Message %1: my order number %2 has not arrived, can you check?")
                      .arg(n)
                      .arg(100000 + n);
@@ -109,7 +110,8 @@ int main(int argc, char **argv)
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("TANDEM_SESSION_TOKEN"), QStringLiteral("bench-token"));
         env.insert(QStringLiteral("TANDEM_STARTUP_REPORT"), QStringLiteral("quit"));
-        if (!env.contains(QStringLiteral("DISPLAY")) && !env.contains(QStringLiteral("WAYLAND_DISPLAY")))
+        if (!env.contains(QStringLiteral("DISPLAY"))
+            && !env.contains(QStringLiteral("WAYLAND_DISPLAY")))
             env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         tandem.setProcessEnvironment(env);
         tandem.start(desktop, {QStringLiteral("--profile"), QStringLiteral("bench"),
@@ -121,8 +123,8 @@ int main(int argc, char **argv)
             return 1;
         }
         const auto match = report.match(QString::fromUtf8(tandem.readAllStandardError()));
-        out << "launch " << run << ": " << (match.hasMatch() ? match.captured(0) : QStringLiteral("no report"))
-            << "\n";
+        out << "launch " << run << ": "
+            << (match.hasMatch() ? match.captured(0) : QStringLiteral("no report")) << "\n";
         out.flush();
     }
     return 0;

@@ -19,8 +19,8 @@ using namespace Tandem;
 
 namespace {
 
-const QDateTime epoch = QDateTime::fromString(QStringLiteral("2026-11-21T12:00:00.000Z"),
-                                              Qt::ISODateWithMs);
+const QDateTime epoch =
+    QDateTime::fromString(QStringLiteral("2026-11-21T12:00:00.000Z"), Qt::ISODateWithMs);
 constexpr qint64 ownAgent = 3;
 
 QDateTime at(qint64 seconds)
@@ -31,9 +31,10 @@ QDateTime at(qint64 seconds)
 Message message(qint64 id, qint64 conversation, Party::Kind kind, const QString &text,
                 QUuid clientId = QUuid::createUuid())
 {
-    const Party author = kind == Party::Kind::Customer
-        ? Party{kind, 50 + conversation, QStringLiteral("Customer %1").arg(conversation)}
-        : Party{kind, ownAgent, QStringLiteral("Dana")};
+    const Party author =
+        kind == Party::Kind::Customer
+            ? Party{kind, 50 + conversation, QStringLiteral("Customer %1").arg(conversation)}
+            : Party{kind, ownAgent, QStringLiteral("Dana")};
     return Message{id, conversation, clientId, author, text, at(id)};
 }
 
@@ -156,8 +157,8 @@ QStringList schemaOf(const QString &path)
 {
     QStringList rows;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                    QStringLiteral("schema"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema"));
         db.setDatabaseName(path);
         if (!db.open())
             return {QStringLiteral("cannot open")};
@@ -165,8 +166,8 @@ QStringList schemaOf(const QString &path)
         q.exec(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master"
                               " WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"));
         while (q.next())
-            rows << QStringList{q.value(0).toString(), q.value(1).toString(),
-                                q.value(2).toString(), q.value(3).toString()}
+            rows << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                q.value(3).toString()}
                         .join(QLatin1Char('|'));
         q.exec(QStringLiteral("PRAGMA user_version"));
         if (q.next())
@@ -210,8 +211,8 @@ private Q_SLOTS:
     void pathIsPerServerAndAccount()
     {
         const QUrl server(QStringLiteral("ws://127.0.0.1:8640/"));
-        const QString path = LocalCache::pathFor(QStringLiteral("work"), server,
-                                                 QStringLiteral("dana@example.com"));
+        const QString path =
+            LocalCache::pathFor(QStringLiteral("work"), server, QStringLiteral("dana@example.com"));
         QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
                                 + QStringLiteral("/work/")));
         QVERIFY(path.endsWith(QLatin1String(".sqlite")));
@@ -222,9 +223,9 @@ private Q_SLOTS:
                                      QStringLiteral("Dana@Example.com")),
                  path);
         // ...another account or server is not.
-        QVERIFY(LocalCache::pathFor(QStringLiteral("work"), server,
-                                    QStringLiteral("eve@example.com"))
-                != path);
+        QVERIFY(
+            LocalCache::pathFor(QStringLiteral("work"), server, QStringLiteral("eve@example.com"))
+            != path);
         QVERIFY(LocalCache::pathFor(QStringLiteral("work"), QUrl(QStringLiteral("ws://other:8640")),
                                     QStringLiteral("dana@example.com"))
                 != path);
@@ -245,8 +246,8 @@ private Q_SLOTS:
 
         const QString oldFile = freshPath();
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("old"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
             db.setDatabaseName(oldFile);
             QVERIFY(db.open());
             QVERIFY(CacheSchema::migrate(db, startVersion).ok());
@@ -279,8 +280,8 @@ private Q_SLOTS:
         const QString path = freshPath();
         QVERIFY(openCache(path));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("newer"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
@@ -353,9 +354,17 @@ private Q_SLOTS:
         QVERIFY(cache);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("ignoring event 3")));
         cache->applyEvents({conversationEvent(1, 1),
-                            Event{2, QStringLiteral("conversation.assigned"), 1, 0, false,
+                            Event{2,
+                                  QStringLiteral("conversation.assigned"),
+                                  1,
+                                  0,
+                                  false,
                                   {{QStringLiteral("agent"), 3}}},
-                            Event{3, EventKind::MessageCreated, 1, 0, false,
+                            Event{3,
+                                  EventKind::MessageCreated,
+                                  1,
+                                  0,
+                                  false,
                                   {{QStringLiteral("message"), QStringLiteral("not an object")}}}});
         cache->flush();
         QCOMPARE(cache->lastSeq(), 3);
@@ -378,12 +387,13 @@ private Q_SLOTS:
 
         QSignalSpy reset(cache.get(), &LocalCache::reset);
         QSignalSpy outbox(cache.get(), &LocalCache::outboxChanged);
-        const Message serverCopy = message(12, 2, Party::Kind::Agent,
-                                           QStringLiteral("reached the server"), answered);
+        const Message serverCopy =
+            message(12, 2, Party::Kind::Agent, QStringLiteral("reached the server"), answered);
         cache->applySnapshot(
-            100, snapshot({{conversationObject(2, 20), serverCopy}, {conversationObject(3, 5), {}}},
-                          {Agent{3, QStringLiteral("Dana"), {}, Role::Supervisor,
-                                 Presence::Busy, false}}));
+            100,
+            snapshot(
+                {{conversationObject(2, 20), serverCopy}, {conversationObject(3, 5), {}}},
+                {Agent{3, QStringLiteral("Dana"), {}, Role::Supervisor, Presence::Busy, false}}));
         cache->flush();
         QCOMPARE(reset.size(), 1);
         QCOMPARE(cache->lastSeq(), 100);
@@ -523,14 +533,14 @@ private Q_SLOTS:
         {
             auto cache = openCache(path);
             QVERIFY(cache);
-            cache->applyEvents({conversationEvent(1, 1),
-                                messageEvent(2, 10, 1, QStringLiteral("My order is late")),
-                                messageEvent(3, 11, 1, QStringLiteral("Can I get a refund?")),
-                                messageEvent(4, 12, 1, QStringLiteral("The refund is on its way"),
-                                             Party::Kind::Agent),
-                                messageEvent(5, 13, 1,
-                                             QStringLiteral("He said \"NEAR(x)\" OR* -a:b")),
-                                messageEvent(6, 14, 1, QStringLiteral("Café au lait, refunded"))});
+            cache->applyEvents(
+                {conversationEvent(1, 1),
+                 messageEvent(2, 10, 1, QStringLiteral("My order is late")),
+                 messageEvent(3, 11, 1, QStringLiteral("Can I get a refund?")),
+                 messageEvent(4, 12, 1, QStringLiteral("The refund is on its way"),
+                              Party::Kind::Agent),
+                 messageEvent(5, 13, 1, QStringLiteral("He said \"NEAR(x)\" OR* -a:b")),
+                 messageEvent(6, 14, 1, QStringLiteral("Café au lait, refunded"))});
             cache->flush();
             QCOMPARE(idsOf(cache->search(QStringLiteral("refund"), 10)),
                      (QList<qint64>{14, 12, 11}));
@@ -566,8 +576,7 @@ private Q_SLOTS:
         auto cache = openCache(freshPath());
         QVERIFY(cache);
         const Party me{Party::Kind::Agent, ownAgent, {}};
-        cache->applyEvents({conversationEvent(1, 1),
-                            messageEvent(2, 10, 1, QStringLiteral("one")),
+        cache->applyEvents({conversationEvent(1, 1), messageEvent(2, 10, 1, QStringLiteral("one")),
                             messageEvent(3, 11, 1, QStringLiteral("two")),
                             messageEvent(4, 12, 1, QStringLiteral("three")),
                             messageEvent(5, 13, 1, QStringLiteral("answer"), Party::Kind::Agent)});
@@ -600,10 +609,10 @@ private Q_SLOTS:
         QCOMPARE(cache->conversation(1)->lastMessageId, 14);
 
         // A snapshot recounts from what is cached.
-        cache->applySnapshot(20, snapshot({{conversationObject(1),
-                                            message(15, 1, Party::Kind::Customer,
-                                                    QStringLiteral("new"))}},
-                                          {}));
+        cache->applySnapshot(
+            20, snapshot({{conversationObject(1),
+                           message(15, 1, Party::Kind::Customer, QStringLiteral("new"))}},
+                         {}));
         cache->flush();
         QCOMPARE(cache->conversation(1)->unread, 2);
         QCOMPARE(cache->conversation(1)->lastText, QStringLiteral("new"));
@@ -613,8 +622,10 @@ private Q_SLOTS:
     {
         auto cache = openCache(freshPath());
         QVERIFY(cache);
-        cache->applySnapshot(1, snapshot({}, {Agent{4, QStringLiteral("Eve"), {}, Role::Agent,
-                                                    Presence::Offline, false}}));
+        cache->applySnapshot(
+            1,
+            snapshot({},
+                     {Agent{4, QStringLiteral("Eve"), {}, Role::Agent, Presence::Offline, false}}));
         cache->flush();
         bool agentsChanged = false;
         connect(cache.get(), &LocalCache::applied, this,
@@ -669,8 +680,8 @@ private Q_SLOTS:
     {
         const QString path = freshPath();
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("v1"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QVERIFY(CacheSchema::migrate(db, 1).ok());
@@ -722,8 +733,8 @@ private Q_SLOTS:
         QSet<qint64> touched;
         connect(cache.get(), &LocalCache::applied, this,
                 [&](qint64, const QSet<qint64> &ids, bool) { touched += ids; });
-        cache->applyEvents({updatedEvent(3, liveChat(7, LiveState::Active, dana),
-                                         Events::Change::Assigned)});
+        cache->applyEvents(
+            {updatedEvent(3, liveChat(7, LiveState::Active, dana), Events::Change::Assigned)});
         cache->flush();
         QCOMPARE(touched, QSet<qint64>{7});
         c = cache->conversation(7);
@@ -760,8 +771,8 @@ private Q_SLOTS:
         QCOMPARE(c->ratingComment, QStringLiteral("Quick and kind"));
 
         // Another chat turned into a follow-up: async, same id, still there.
-        cache->applyEvents({updatedEvent(7, liveChat(8, LiveState::Active, dana),
-                                         Events::Change::Assigned)});
+        cache->applyEvents(
+            {updatedEvent(7, liveChat(8, LiveState::Active, dana), Events::Change::Assigned)});
         Conversation followup = liveChat(8, LiveState::Active, dana);
         followup.mode = ConversationMode::Async;
         followup.liveState = LiveState::None;
@@ -780,8 +791,8 @@ private Q_SLOTS:
         auto cache = openCache(freshPath());
         QVERIFY(cache);
         const Party dana = agentParty(ownAgent, QStringLiteral("Dana"));
-        cache->applyEvents({updatedEvent(1, liveChat(7, LiveState::Active, dana),
-                                         Events::Change::Assigned)});
+        cache->applyEvents(
+            {updatedEvent(1, liveChat(7, LiveState::Active, dana), Events::Change::Assigned)});
         cache->flush();
         QJsonObject badState = Wire::encode(liveChat(7, LiveState::Ended, dana));
         badState.insert(QStringLiteral("liveState"), QStringLiteral("exploded"));
@@ -790,23 +801,38 @@ private Q_SLOTS:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("canned")));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("agent update")));
         cache->applyEvents(
-            {Event{2, EventKind::ConversationUpdated, 7, 0, false,
+            {Event{2,
+                   EventKind::ConversationUpdated,
+                   7,
+                   0,
+                   false,
                    {{QStringLiteral("conversation"), badState},
                     {QStringLiteral("change"), QStringLiteral("ended")}}},
-             Event{3, EventKind::ConversationTransferred, 7, 0, true,
+             Event{3,
+                   EventKind::ConversationTransferred,
+                   7,
+                   0,
+                   true,
                    {{QStringLiteral("conversation"), 7},
                     {QStringLiteral("from"), Wire::encode(dana)},
                     {QStringLiteral("note"), QStringLiteral("no 'to'")}}},
-             Event{4, EventKind::CannedSaved, 0, 0, true,
+             Event{4,
+                   EventKind::CannedSaved,
+                   0,
+                   0,
+                   true,
                    {{QStringLiteral("canned"),
                      QJsonObject{{QStringLiteral("id"), 1},
                                  {QStringLiteral("shortcut"), QString(40, QLatin1Char('x'))},
                                  {QStringLiteral("text"), QStringLiteral("too long a shortcut")},
-                                 {QStringLiteral("updatedAt"),
-                                  Wire::timeToString(at(1))}}}}},
-             Event{5, EventKind::AgentUpdated, 0, 0, true,
-                   {{QStringLiteral("agent"), QJsonObject{{QStringLiteral("id"), 3},
-                                                          {QStringLiteral("capacity"), 99}}}}}});
+                                 {QStringLiteral("updatedAt"), Wire::timeToString(at(1))}}}}},
+             Event{5,
+                   EventKind::AgentUpdated,
+                   0,
+                   0,
+                   true,
+                   {{QStringLiteral("agent"),
+                     QJsonObject{{QStringLiteral("id"), 3}, {QStringLiteral("capacity"), 99}}}}}});
         cache->flush();
         QCOMPARE(cache->lastSeq(), 5);
         QCOMPARE(cache->conversation(7)->liveState, LiveState::Active);
@@ -857,8 +883,8 @@ private Q_SLOTS:
 
         changed.clear();
         cache->applyEvents(
-            {withSeq(2, Events::cannedSaved(canned(3, QStringLiteral("bye"),
-                                                   QStringLiteral("Have a nice day!")))),
+            {withSeq(2, Events::cannedSaved(
+                            canned(3, QStringLiteral("bye"), QStringLiteral("Have a nice day!")))),
              withSeq(3, Events::cannedSaved(canned(1, QStringLiteral("refund"),
                                                    QStringLiteral("Refunded: 3–5 days.")))),
              withSeq(4, Events::cannedDeleted(2))});
@@ -919,8 +945,8 @@ private Q_SLOTS:
             cache->applyEvents(f);
         cache->flush();
         const double seconds = double(timer.nsecsElapsed()) / 1e9;
-        qInfo("applied %d message.created events in %.2f s: %.0f events/s, %d transactions",
-              count, seconds, count / seconds, batches);
+        qInfo("applied %d message.created events in %.2f s: %.0f events/s, %d transactions", count,
+              seconds, count / seconds, batches);
 
         QCOMPARE(cache->lastSeq(), conversations + count);
         const QList<ConversationSummary> all = cache->conversations();

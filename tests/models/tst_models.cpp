@@ -36,20 +36,24 @@ public:
         c.createdAt = c.updatedAt = T0.addSecs(minute * 60);
         return next(Events::conversationCreated(c));
     }
-    Event message(qint64 conversation, const QString &text, int minute, Party::Kind kind = Party::Kind::Customer,
-                  QUuid clientId = QUuid::createUuid())
+    Event message(qint64 conversation, const QString &text, int minute,
+                  Party::Kind kind = Party::Kind::Customer, QUuid clientId = QUuid::createUuid())
     {
         Message m;
         m.id = ++messageId;
         m.conversationId = conversation;
         m.clientId = clientId;
-        m.author = Party{kind, kind == Party::Kind::Agent ? 1 : conversation * 10,
-                         kind == Party::Kind::Agent ? QStringLiteral("Dana") : QStringLiteral("Customer")};
+        m.author =
+            Party{kind, kind == Party::Kind::Agent ? 1 : conversation * 10,
+                  kind == Party::Kind::Agent ? QStringLiteral("Dana") : QStringLiteral("Customer")};
         m.text = text;
         m.createdAt = T0.addSecs(minute * 60);
         return next(Events::messageCreated(m, conversation * 10));
     }
-    Event presence(qint64 agent, Presence status) { return next(Events::agentPresence(agent, status)); }
+    Event presence(qint64 agent, Presence status)
+    {
+        return next(Events::agentPresence(agent, status));
+    }
     //! A live chat's routing change: `assignee` 0 leaves it unassigned.
     Event live(qint64 id, const QString &customer, LiveState state, qint64 assignee, int minute,
                const QString &change = Events::Change::Assigned)
@@ -61,7 +65,8 @@ public:
         c.mode = ConversationMode::Live;
         c.liveState = state;
         if (assignee) {
-            c.assignee = Party{Party::Kind::Agent, assignee, QStringLiteral("Agent %1").arg(assignee)};
+            c.assignee =
+                Party{Party::Kind::Agent, assignee, QStringLiteral("Agent %1").arg(assignee)};
             c.assignedAt = T0.addSecs(minute * 60 + 10);
         }
         return next(Events::conversationUpdated(c, change, std::nullopt));
@@ -82,8 +87,10 @@ private:
 QJsonObject snapshotWithAgents()
 {
     QJsonArray agents;
-    agents.append(Wire::encode(Agent{1, QStringLiteral("Dana"), {}, Role::Agent, Presence::Online, false}));
-    agents.append(Wire::encode(Agent{2, QStringLiteral("Sam"), {}, Role::Supervisor, Presence::Away, false}));
+    agents.append(
+        Wire::encode(Agent{1, QStringLiteral("Dana"), {}, Role::Agent, Presence::Online, false}));
+    agents.append(
+        Wire::encode(Agent{2, QStringLiteral("Sam"), {}, Role::Supervisor, Presence::Away, false}));
     return {{QStringLiteral("conversations"), QJsonArray()}, {QStringLiteral("agents"), agents}};
 }
 } // namespace
@@ -114,12 +121,16 @@ private Q_SLOTS:
 
     void conversationListChangesRowByRow()
     {
-        apply({m_feed.conversation(1, QStringLiteral("Ada"), 0), m_feed.message(1, QStringLiteral("first"), 0),
-               m_feed.conversation(2, QStringLiteral("Bo"), 1), m_feed.message(2, QStringLiteral("second"), 1)});
+        apply({m_feed.conversation(1, QStringLiteral("Ada"), 0),
+               m_feed.message(1, QStringLiteral("first"), 0),
+               m_feed.conversation(2, QStringLiteral("Bo"), 1),
+               m_feed.message(2, QStringLiteral("second"), 1)});
         ConversationListModel model(*m_cache);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 2);
-        QCOMPARE(model.index(0).data(ConversationListModel::CustomerNameRole).toString(), QStringLiteral("Bo"));
+        QCOMPARE(model.index(0).data(ConversationListModel::CustomerNameRole).toString(),
+                 QStringLiteral("Bo"));
         QCOMPARE(model.index(0).data(ConversationListModel::UnreadRole).toInt(), 1);
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -131,7 +142,8 @@ private Q_SLOTS:
         apply({m_feed.message(1, QStringLiteral("are you there?"), 5)});
         QCOMPARE(moved.size(), 1);
         QCOMPARE(model.index(0).data(ConversationListModel::IdRole).toLongLong(), 1);
-        QCOMPARE(model.index(0).data(ConversationListModel::LastTextRole).toString(), QStringLiteral("are you there?"));
+        QCOMPARE(model.index(0).data(ConversationListModel::LastTextRole).toString(),
+                 QStringLiteral("are you there?"));
         QCOMPARE(changed.size(), 1);
         const auto roles = changed.first().at(2).value<QList<int>>();
         QVERIFY(roles.contains(ConversationListModel::LastTextRole));
@@ -152,9 +164,11 @@ private Q_SLOTS:
 
     void messageListTurnsASendingReplyIntoTheServersMessage()
     {
-        apply({m_feed.conversation(1, QStringLiteral("Ada"), 0), m_feed.message(1, QStringLiteral("help"), 0)});
+        apply({m_feed.conversation(1, QStringLiteral("Ada"), 0),
+               m_feed.message(1, QStringLiteral("help"), 0)});
         MessageListModel model(*m_cache, nullptr);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConversation(1);
         QCOMPARE(model.rowCount(), 1);
 
@@ -168,7 +182,8 @@ private Q_SLOTS:
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         apply({m_feed.message(1, QStringLiteral("thanks"), 2)});
         QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.index(1).data(MessageListModel::TextRole).toString(), QStringLiteral("thanks"));
+        QCOMPARE(model.index(1).data(MessageListModel::TextRole).toString(),
+                 QStringLiteral("thanks"));
         QCOMPARE(model.index(2).data(MessageListModel::StateRole).value<MessageListModel::State>(),
                  MessageListModel::State::Sending);
         apply({m_feed.message(1, QStringLiteral("On it"), 3, Party::Kind::Agent, reply)});
@@ -184,9 +199,11 @@ private Q_SLOTS:
     //! to) only those it shows.
     void messageListOwnsOnlyItsRefusedReplies()
     {
-        apply({m_feed.conversation(1, QStringLiteral("Ada"), 0), m_feed.conversation(2, QStringLiteral("Bo"), 1)});
+        apply({m_feed.conversation(1, QStringLiteral("Ada"), 0),
+               m_feed.conversation(2, QStringLiteral("Bo"), 1)});
         MessageListModel model(*m_cache, nullptr);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConversation(1);
         const QUuid mine = m_cache->queueReply(1, QStringLiteral("On it"));
         const QUuid other = m_cache->queueReply(2, QStringLiteral("Elsewhere"));
@@ -211,14 +228,17 @@ private Q_SLOTS:
 
     void messageListShowsEveryMessageOfABigBatch()
     {
-        apply({m_feed.conversation(1, QStringLiteral("Ada"), 0), m_feed.message(1, QStringLiteral("start"), 0)});
+        apply({m_feed.conversation(1, QStringLiteral("Ada"), 0),
+               m_feed.message(1, QStringLiteral("start"), 0)});
         MessageListModel model(*m_cache, nullptr);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConversation(1);
         const QUuid reply = m_cache->queueReply(1, QStringLiteral("early reply"));
         QTRY_COMPARE(model.rowCount(), 2);
         // Back from a long absence: far more than a page at once, our reply among the first.
-        QList<Event> burst{m_feed.message(1, QStringLiteral("early reply"), 1, Party::Kind::Agent, reply)};
+        QList<Event> burst{
+            m_feed.message(1, QStringLiteral("early reply"), 1, Party::Kind::Agent, reply)};
         for (int i = 0; i < 130; ++i)
             burst.append(m_feed.message(1, QStringLiteral("b%1").arg(i), 2 + i));
         apply(burst);
@@ -237,7 +257,8 @@ private Q_SLOTS:
             events.append(m_feed.message(1, QString::number(i), i));
         apply(events);
         MessageListModel model(*m_cache, nullptr);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConversation(1);
         QCOMPARE(model.rowCount(), MessageListModel::PageSize);
         QCOMPARE(model.index(model.rowCount() - 1).data().toString(), QStringLiteral("119"));
@@ -256,15 +277,18 @@ private Q_SLOTS:
         m_cache->applySnapshot(0, snapshotWithAgents());
         QVERIFY(reset.wait(10000) || !reset.isEmpty());
         AgentPresenceModel model(*m_cache);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 2);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         apply({m_feed.presence(2, Presence::Busy)});
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
-        QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int>{AgentPresenceModel::PresenceRole});
-        QCOMPARE(model.index(1).data(AgentPresenceModel::PresenceRole).toString(), QStringLiteral("busy"));
+        QCOMPARE(changed.first().at(2).value<QList<int>>(),
+                 QList<int>{AgentPresenceModel::PresenceRole});
+        QCOMPARE(model.index(1).data(AgentPresenceModel::PresenceRole).toString(),
+                 QStringLiteral("busy"));
         QCOMPARE(inserted.size(), 0);
     }
 
@@ -278,14 +302,18 @@ private Q_SLOTS:
                m_feed.live(2, QStringLiteral("Bo"), LiveState::Queued, 0, 2),
                m_feed.live(3, QStringLiteral("Cy"), LiveState::Active, 2, 3)});
         LiveChatsModel model(*m_cache);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.agent(), 1);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.conversationAt(0), 1);
-        QCOMPARE(model.index(0).data(ConversationListModel::ModeRole).toString(), QStringLiteral("live"));
-        QCOMPARE(model.index(0).data(ConversationListModel::LiveStateRole).toString(), QStringLiteral("active"));
+        QCOMPARE(model.index(0).data(ConversationListModel::ModeRole).toString(),
+                 QStringLiteral("live"));
+        QCOMPARE(model.index(0).data(ConversationListModel::LiveStateRole).toString(),
+                 QStringLiteral("active"));
         QCOMPARE(model.index(0).data(ConversationListModel::AssigneeIdRole).toLongLong(), 1);
-        QVERIFY(!model.index(0).data(ConversationListModel::WaitingSinceRole).toDateTime().isValid());
+        QVERIFY(
+            !model.index(0).data(ConversationListModel::WaitingSinceRole).toDateTime().isValid());
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
@@ -308,30 +336,37 @@ private Q_SLOTS:
         QCOMPARE(unread.size(), 1);
         // The agent answers: no longer waiting.
         apply({m_feed.message(1, QStringLiteral("Hi!"), 7, Party::Kind::Agent)});
-        QVERIFY(!model.index(0).data(ConversationListModel::WaitingSinceRole).toDateTime().isValid());
+        QVERIFY(
+            !model.index(0).data(ConversationListModel::WaitingSinceRole).toDateTime().isValid());
         // Transferred to a colleague, with a note: gone from this deck.
-        apply({m_feed.live(1, QStringLiteral("Ada"), LiveState::Active, 2, 8, Events::Change::Transferred)});
+        apply({m_feed.live(1, QStringLiteral("Ada"), LiveState::Active, 2, 8,
+                           Events::Change::Transferred)});
         QCOMPARE(removed.size(), 1);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.conversationAt(0), 2);
         // Ended: the deck is empty.
-        apply({m_feed.live(2, QStringLiteral("Bo"), LiveState::Ended, 1, 9, Events::Change::Ended)});
+        apply(
+            {m_feed.live(2, QStringLiteral("Bo"), LiveState::Ended, 1, 9, Events::Change::Ended)});
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.totalUnread(), 0);
         QCOMPARE(unread.size(), 2);
         // A chat transferred to this agent carries the note for them.
-        apply({m_feed.live(3, QStringLiteral("Cy"), LiveState::Active, 1, 10, Events::Change::Transferred)});
+        apply({m_feed.live(3, QStringLiteral("Cy"), LiveState::Active, 1, 10,
+                           Events::Change::Transferred)});
         Conversation three;
         three.id = 3;
         three.customer = Customer{30, QStringLiteral("Cy"), {}};
         const Party sam{Party::Kind::Agent, 2, QStringLiteral("Sam")};
         const Party me{Party::Kind::Agent, 1, QStringLiteral("Dana")};
-        Event note = Events::conversationTransferred(three, sam, me, QStringLiteral("VIP, be quick"));
+        Event note =
+            Events::conversationTransferred(three, sam, me, QStringLiteral("VIP, be quick"));
         note.seq = ++m_feed.seq;
         apply({note});
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.index(0).data(LiveChatsModel::TransferFromRole).toString(), QStringLiteral("Sam"));
-        QCOMPARE(model.index(0).data(LiveChatsModel::TransferNoteRole).toString(), QStringLiteral("VIP, be quick"));
+        QCOMPARE(model.index(0).data(LiveChatsModel::TransferFromRole).toString(),
+                 QStringLiteral("Sam"));
+        QCOMPARE(model.index(0).data(LiveChatsModel::TransferNoteRole).toString(),
+                 QStringLiteral("VIP, be quick"));
     }
 
     //! Until the cache knows who signed in, no chat is anyone's.
@@ -339,7 +374,8 @@ private Q_SLOTS:
     {
         apply({m_feed.live(1, QStringLiteral("Ada"), LiveState::Active, 1, 1)});
         LiveChatsModel model(*m_cache);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
         m_cache->setOwnAgent(1);
         apply({m_feed.message(1, QStringLiteral("hello?"), 2)});
@@ -349,7 +385,8 @@ private Q_SLOTS:
     void offersCountDownAndEnd()
     {
         OffersModel model(nullptr);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy arrived(&model, &OffersModel::offerArrived);
         const auto offer = [](qint64 id, const QString &name, int secondsLeft) {
             Offer o;
@@ -371,8 +408,10 @@ private Q_SLOTS:
         model.add(offer(2, QStringLiteral("Bo"), 20));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(arrived.size(), 2);
-        QCOMPARE(model.index(0).data(OffersModel::CustomerNameRole).toString(), QStringLiteral("Ada"));
-        QCOMPARE(model.index(0).data(OffersModel::FirstMessageRole).toString(), QStringLiteral("Help with order 1"));
+        QCOMPARE(model.index(0).data(OffersModel::CustomerNameRole).toString(),
+                 QStringLiteral("Ada"));
+        QCOMPARE(model.index(0).data(OffersModel::FirstMessageRole).toString(),
+                 QStringLiteral("Help with order 1"));
         const int left = model.index(0).data(OffersModel::RemainingSecondsRole).toInt();
         QVERIFY2(left > 0 && left <= 15, qPrintable(QString::number(left)));
         QCOMPARE(model.index(0).data(OffersModel::TimeoutSecondsRole).toInt(), 20);
@@ -387,7 +426,8 @@ private Q_SLOTS:
         // The countdown moves on, once a second, as one dataChanged for all rows.
         QSignalSpy ticks(&model, &QAbstractItemModel::dataChanged);
         QVERIFY(ticks.wait(3000));
-        QCOMPARE(ticks.first().at(2).value<QList<int>>(), QList<int>{OffersModel::RemainingSecondsRole});
+        QCOMPARE(ticks.first().at(2).value<QList<int>>(),
+                 QList<int>{OffersModel::RemainingSecondsRole});
 
         model.remove(1);
         QCOMPARE(model.rowCount(), 1);
@@ -405,22 +445,30 @@ private Q_SLOTS:
 
     void cannedResponsesFilterAsTheAgentTypes()
     {
-        apply({m_feed.canned(1, QStringLiteral("refund"), QStringLiteral("Your refund is on its way.")),
+        apply({m_feed.canned(1, QStringLiteral("refund"),
+                             QStringLiteral("Your refund is on its way.")),
                m_feed.canned(2, QStringLiteral("hello"), QStringLiteral("Hi! How can I help?")),
-               m_feed.canned(3, QStringLiteral("shipping"), QStringLiteral("Parcels ship in 2 days; no refund of shipping.")),
-               m_feed.canned(4, QStringLiteral("Refer"), QStringLiteral("Let me refer you to billing."))});
+               m_feed.canned(3, QStringLiteral("shipping"),
+                             QStringLiteral("Parcels ship in 2 days; no refund of shipping.")),
+               m_feed.canned(4, QStringLiteral("Refer"),
+                             QStringLiteral("Let me refer you to billing."))});
         CannedResponsesModel model(*m_cache);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 4);
-        QCOMPARE(model.index(0).data(CannedResponsesModel::ShortcutRole).toString(), QStringLiteral("hello"));
+        QCOMPARE(model.index(0).data(CannedResponsesModel::ShortcutRole).toString(),
+                 QStringLiteral("hello"));
         QCOMPARE(model.index(0).data().toString(), QStringLiteral("/hello"));
         // Shortcuts starting with it first, then those that mention it.
         model.setFilter(QStringLiteral("/ref"));
         QCOMPARE(model.filter(), QStringLiteral("ref"));
         QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.index(0).data(CannedResponsesModel::ShortcutRole).toString(), QStringLiteral("Refer"));
-        QCOMPARE(model.index(1).data(CannedResponsesModel::ShortcutRole).toString(), QStringLiteral("refund"));
-        QCOMPARE(model.index(2).data(CannedResponsesModel::ShortcutRole).toString(), QStringLiteral("shipping"));
+        QCOMPARE(model.index(0).data(CannedResponsesModel::ShortcutRole).toString(),
+                 QStringLiteral("Refer"));
+        QCOMPARE(model.index(1).data(CannedResponsesModel::ShortcutRole).toString(),
+                 QStringLiteral("refund"));
+        QCOMPARE(model.index(2).data(CannedResponsesModel::ShortcutRole).toString(),
+                 QStringLiteral("shipping"));
         model.setFilter(QStringLiteral("nothing like it"));
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.totalCount(), 4);
@@ -438,8 +486,10 @@ private Q_SLOTS:
         m_cache->applySnapshot(0, snapshotWithAgents());
         QVERIFY(reset.wait(10000) || !reset.isEmpty());
         AgentPresenceModel model(*m_cache);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(model.index(0).data(AgentPresenceModel::CapacityRole).toInt(), Agent::DefaultCapacity);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.index(0).data(AgentPresenceModel::CapacityRole).toInt(),
+                 Agent::DefaultCapacity);
         QCOMPARE(model.index(0).data(AgentPresenceModel::ActiveChatsRole).toInt(), 0);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QueueStats stats;
@@ -459,7 +509,8 @@ private Q_SLOTS:
         updated.seq = ++m_feed.seq;
         apply({updated});
         QCOMPARE(model.index(0).data(AgentPresenceModel::CapacityRole).toInt(), 2);
-        QVERIFY(changed.last().at(2).value<QList<int>>().contains(AgentPresenceModel::CapacityRole));
+        QVERIFY(
+            changed.last().at(2).value<QList<int>>().contains(AgentPresenceModel::CapacityRole));
     }
 };
 

@@ -36,9 +36,12 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("text");
         QTest::newRow("agent ascii") << int(Party::Kind::Agent) << QStringLiteral("Hello");
-        QTest::newRow("customer unicode") << int(Party::Kind::Customer) << QStringLiteral("Grüße 👋 — ok?");
-        QTest::newRow("html stays text") << int(Party::Kind::Customer) << QStringLiteral("<script>alert(1)</script>");
-        QTest::newRow("multi-line") << int(Party::Kind::Agent) << QStringLiteral("line 1\nline 2\n");
+        QTest::newRow("customer unicode")
+            << int(Party::Kind::Customer) << QStringLiteral("Grüße 👋 — ok?");
+        QTest::newRow("html stays text")
+            << int(Party::Kind::Customer) << QStringLiteral("<script>alert(1)</script>");
+        QTest::newRow("multi-line")
+            << int(Party::Kind::Agent) << QStringLiteral("line 1\nline 2\n");
         QTest::newRow("longest") << int(Party::Kind::Agent) << QString(10000, QLatin1Char('z'));
     }
 
@@ -66,9 +69,12 @@ private Q_SLOTS:
         QCOMPARE(decodedConversation.value(), c);
 
         for (Role role : {Role::Agent, Role::Supervisor, Role::Admin}) {
-            for (Presence p : {Presence::Online, Presence::Away, Presence::Busy, Presence::Offline}) {
-                const Agent a{4, QStringLiteral("Sam"), QStringLiteral("sam@example.com"), role, p, false};
-                const auto decoded = Wire::decodeAgent(Wire::encode(a, Wire::AgentDetail::WithEmail));
+            for (Presence p :
+                 {Presence::Online, Presence::Away, Presence::Busy, Presence::Offline}) {
+                const Agent a{
+                    4, QStringLiteral("Sam"), QStringLiteral("sam@example.com"), role, p, false};
+                const auto decoded =
+                    Wire::decodeAgent(Wire::encode(a, Wire::AgentDetail::WithEmail));
                 QVERIFY(decoded.ok());
                 QCOMPARE(decoded.value(), a);
                 QVERIFY(!Wire::encode(a).contains(QLatin1String("email")));
@@ -80,7 +86,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("field");
-        const QByteArray good = QJsonDocument(Wire::encode(sampleMessage(Party::Kind::Agent, QStringLiteral("x")))).toJson();
+        const QByteArray good =
+            QJsonDocument(Wire::encode(sampleMessage(Party::Kind::Agent, QStringLiteral("x"))))
+                .toJson();
         auto without = [&](const char *key) {
             QJsonObject o = QJsonDocument::fromJson(good).object();
             o.remove(QLatin1String(key));
@@ -95,15 +103,24 @@ private Q_SLOTS:
         QTest::newRow("id zero") << with("id", 0) << QStringLiteral("message.id");
         QTest::newRow("id negative") << with("id", -4) << QStringLiteral("message.id");
         QTest::newRow("id fraction") << with("id", 1.5) << QStringLiteral("message.id");
-        QTest::newRow("id string") << with("id", QStringLiteral("7")) << QStringLiteral("message.id");
+        QTest::newRow("id string")
+            << with("id", QStringLiteral("7")) << QStringLiteral("message.id");
         QTest::newRow("id beyond 2^53") << with("id", 1e17) << QStringLiteral("message.id");
-        QTest::newRow("bad uuid") << with("clientId", QStringLiteral("not-a-uuid-not-a-uuid-not-a-uuid-xx")) << QStringLiteral("message.clientId");
+        QTest::newRow("bad uuid") << with("clientId",
+                                          QStringLiteral("not-a-uuid-not-a-uuid-not-a-uuid-xx"))
+                                  << QStringLiteral("message.clientId");
         QTest::newRow("empty text") << with("text", QString()) << QStringLiteral("message.text");
-        QTest::newRow("text too long") << with("text", QString(10001, QLatin1Char('a'))) << QStringLiteral("message.text");
+        QTest::newRow("text too long")
+            << with("text", QString(10001, QLatin1Char('a'))) << QStringLiteral("message.text");
         QTest::newRow("text is number") << with("text", 5) << QStringLiteral("message.text");
-        QTest::newRow("bad time") << with("createdAt", QStringLiteral("yesterday")) << QStringLiteral("message.createdAt");
-        QTest::newRow("author not object") << with("author", QStringLiteral("me")) << QStringLiteral("message.author");
-        QTest::newRow("author bad kind") << with("author", QJsonObject{{QStringLiteral("kind"), QStringLiteral("robot")}, {QStringLiteral("id"), 1}}) << QStringLiteral("party.kind");
+        QTest::newRow("bad time") << with("createdAt", QStringLiteral("yesterday"))
+                                  << QStringLiteral("message.createdAt");
+        QTest::newRow("author not object")
+            << with("author", QStringLiteral("me")) << QStringLiteral("message.author");
+        QTest::newRow("author bad kind")
+            << with("author", QJsonObject{{QStringLiteral("kind"), QStringLiteral("robot")},
+                                          {QStringLiteral("id"), 1}})
+            << QStringLiteral("party.kind");
     }
 
     void badMessages()
@@ -124,17 +141,25 @@ private Q_SLOTS:
         QTest::addColumn<bool>("idFound");
         QTest::newRow("good") << QStringLiteral(R"({"type":"ping","id":"1"})") << true << true;
         QTest::newRow("empty") << QString() << false << false;
-        QTest::newRow("truncated") << QStringLiteral(R"({"type":"ping","id":"1")") << false << false;
+        QTest::newRow("truncated")
+            << QStringLiteral(R"({"type":"ping","id":"1")") << false << false;
         QTest::newRow("string") << QStringLiteral(R"("hello")") << false << false;
         QTest::newRow("array") << QStringLiteral("[]") << false << false;
-        QTest::newRow("null id") << QStringLiteral(R"({"type":"ping","id":null})") << false << false;
+        QTest::newRow("null id") << QStringLiteral(R"({"type":"ping","id":null})") << false
+                                 << false;
         QTest::newRow("empty id") << QStringLiteral(R"({"type":"ping","id":""})") << false << false;
-        QTest::newRow("long id") << QStringLiteral(R"({"type":"ping","id":"%1"})").arg(QString(65, QLatin1Char('i'))) << false << false;
-        QTest::newRow("object id") << QStringLiteral(R"({"type":"ping","id":{}})") << false << false;
+        QTest::newRow("long id")
+            << QStringLiteral(R"({"type":"ping","id":"%1"})").arg(QString(65, QLatin1Char('i')))
+            << false << false;
+        QTest::newRow("object id")
+            << QStringLiteral(R"({"type":"ping","id":{}})") << false << false;
         QTest::newRow("no type") << QStringLiteral(R"({"id":"1"})") << false << true;
         QTest::newRow("numeric type") << QStringLiteral(R"({"type":3,"id":"1"})") << false << true;
-        QTest::newRow("deep nesting") << QStringLiteral("%1%2").arg(QString(5000, QLatin1Char('[')), QString(5000, QLatin1Char(']'))) << false << false;
-        QTest::newRow("invalid utf-16") << QStringLiteral(R"({"type":"ping","id":"\ud800"})") << true << true;
+        QTest::newRow("deep nesting") << QStringLiteral("%1%2").arg(QString(5000, QLatin1Char('[')),
+                                                                    QString(5000, QLatin1Char(']')))
+                                      << false << false;
+        QTest::newRow("invalid utf-16")
+            << QStringLiteral(R"({"type":"ping","id":"\ud800"})") << true << true;
     }
 
     void requestEnvelope()
@@ -148,7 +173,8 @@ private Q_SLOTS:
         QCOMPARE(request.id.isString(), idFound);
         if (!ok) {
             QCOMPARE(failure.code, ErrorCode::BadFrame);
-            const QJsonObject reply = QJsonDocument::fromJson(Frames::error(request.id, failure).toUtf8()).object();
+            const QJsonObject reply =
+                QJsonDocument::fromJson(Frames::error(request.id, failure).toUtf8()).object();
             QCOMPARE(reply.value(QLatin1String("code")).toString(), QStringLiteral("bad_frame"));
             QCOMPARE(reply.value(QLatin1String("id")).isNull(), !idFound);
         }
@@ -160,42 +186,124 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected"); // error code, or "" for success
         const QString uuid = QStringLiteral("1b4e28ba-2fa1-11d2-883f-0016d3cca427");
-        QTest::newRow("signin ok") << QStringLiteral("signin") << QByteArray(R"({"protocol":1,"email":"a@b.c","password":"x"})") << QString();
-        QTest::newRow("signin no protocol") << QStringLiteral("signin") << QByteArray(R"({"email":"a@b.c","password":"x"})") << QStringLiteral("bad_request");
-        QTest::newRow("signin protocol 2") << QStringLiteral("signin") << QByteArray(R"({"protocol":2,"email":"a@b.c","password":"x"})") << QStringLiteral("unsupported_version");
-        QTest::newRow("signin empty password") << QStringLiteral("signin") << QByteArray(R"({"protocol":1,"email":"a@b.c","password":""})") << QStringLiteral("bad_request");
-        QTest::newRow("signin password too long") << QStringLiteral("signin") << QByteArray(R"({"protocol":1,"email":"a@b.c","password":")") + QByteArray(1025, 'p') + "\"}" << QStringLiteral("bad_request");
-        QTest::newRow("hello ok") << QStringLiteral("agenthello") << QByteArray(R"({"protocol":1,"token":"t","resumeFrom":0})") << QString();
-        QTest::newRow("hello negative resume") << QStringLiteral("agenthello") << QByteArray(R"({"protocol":1,"token":"t","resumeFrom":-1})") << QStringLiteral("bad_request");
-        QTest::newRow("hello token number") << QStringLiteral("agenthello") << QByteArray(R"({"protocol":1,"token":5})") << QStringLiteral("bad_request");
-        QTest::newRow("customer new ok") << QStringLiteral("customerhello") << QByteArray(R"({"protocol":1,"name":"Ada"})") << QString();
-        QTest::newRow("customer blank name") << QStringLiteral("customerhello") << QByteArray(R"({"protocol":1,"name":"   "})") << QStringLiteral("bad_request");
-        QTest::newRow("customer name too long") << QStringLiteral("customerhello") << QByteArray(R"({"protocol":1,"name":")") + QByteArray(101, 'n') + "\"}" << QStringLiteral("bad_request");
-        QTest::newRow("customer NUL in name") << QStringLiteral("customerhello") << QByteArray(R"({"protocol":1,"name":"a\u0000b"})") << QStringLiteral("bad_request");
-        QTest::newRow("customer token ok") << QStringLiteral("customerhello") << QByteArray(R"({"protocol":1,"token":"abc"})") << QString();
-        QTest::newRow("send ok") << QStringLiteral("agentsend") << QStringLiteral(R"({"conversation":1,"clientId":"%1","text":"hi"})").arg(uuid).toUtf8() << QString();
-        QTest::newRow("agent send needs conversation") << QStringLiteral("agentsend") << QStringLiteral(R"({"clientId":"%1","text":"hi"})").arg(uuid).toUtf8() << QStringLiteral("bad_request");
-        QTest::newRow("customer send may start one") << QStringLiteral("customersend") << QStringLiteral(R"({"clientId":"%1","text":"hi"})").arg(uuid).toUtf8() << QString();
-        QTest::newRow("send braced uuid") << QStringLiteral("customersend") << QStringLiteral(R"({"clientId":"{%1}","text":"hi"})").arg(uuid).toUtf8() << QString();
-        QTest::newRow("send short uuid") << QStringLiteral("customersend") << QByteArray(R"({"clientId":"1234","text":"hi"})") << QStringLiteral("bad_request");
-        QTest::newRow("send whitespace text") << QStringLiteral("customersend") << QStringLiteral(R"({"clientId":"%1","text":"\n\t "})").arg(uuid).toUtf8() << QStringLiteral("bad_request");
-        QTest::newRow("send conversation string") << QStringLiteral("customersend") << QStringLiteral(R"({"conversation":"1","clientId":"%1","text":"hi"})").arg(uuid).toUtf8() << QStringLiteral("bad_request");
-        QTest::newRow("history ok") << QStringLiteral("history") << QByteArray(R"({"conversation":1,"before":9,"limit":200})") << QString();
-        QTest::newRow("history limit 201") << QStringLiteral("history") << QByteArray(R"({"conversation":1,"limit":201})") << QStringLiteral("bad_request");
-        QTest::newRow("history before 0") << QStringLiteral("history") << QByteArray(R"({"conversation":1,"before":0})") << QStringLiteral("bad_request");
-        QTest::newRow("read ok") << QStringLiteral("read") << QByteArray(R"({"conversation":1,"upTo":2})") << QString();
-        QTest::newRow("read no upTo") << QStringLiteral("read") << QByteArray(R"({"conversation":1})") << QStringLiteral("bad_request");
-        QTest::newRow("typing ok") << QStringLiteral("typing") << QByteArray(R"({"conversation":1,"on":false})") << QString();
-        QTest::newRow("typing on is string") << QStringLiteral("typing") << QByteArray(R"({"conversation":1,"on":"yes"})") << QStringLiteral("bad_request");
-        QTest::newRow("presence ok") << QStringLiteral("presence") << QByteArray(R"({"status":"away"})") << QString();
-        QTest::newRow("presence unknown") << QStringLiteral("presence") << QByteArray(R"({"status":"gone fishing"})") << QStringLiteral("bad_request");
+        QTest::newRow("signin ok")
+            << QStringLiteral("signin")
+            << QByteArray(R"({"protocol":1,"email":"a@b.c","password":"x"})") << QString();
+        QTest::newRow("signin no protocol")
+            << QStringLiteral("signin") << QByteArray(R"({"email":"a@b.c","password":"x"})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("signin protocol 2")
+            << QStringLiteral("signin")
+            << QByteArray(R"({"protocol":2,"email":"a@b.c","password":"x"})")
+            << QStringLiteral("unsupported_version");
+        QTest::newRow("signin empty password")
+            << QStringLiteral("signin")
+            << QByteArray(R"({"protocol":1,"email":"a@b.c","password":""})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("signin password too long")
+            << QStringLiteral("signin")
+            << QByteArray(R"({"protocol":1,"email":"a@b.c","password":")") + QByteArray(1025, 'p')
+                   + "\"}"
+            << QStringLiteral("bad_request");
+        QTest::newRow("hello ok") << QStringLiteral("agenthello")
+                                  << QByteArray(R"({"protocol":1,"token":"t","resumeFrom":0})")
+                                  << QString();
+        QTest::newRow("hello negative resume")
+            << QStringLiteral("agenthello")
+            << QByteArray(R"({"protocol":1,"token":"t","resumeFrom":-1})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("hello token number")
+            << QStringLiteral("agenthello") << QByteArray(R"({"protocol":1,"token":5})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("customer new ok")
+            << QStringLiteral("customerhello") << QByteArray(R"({"protocol":1,"name":"Ada"})")
+            << QString();
+        QTest::newRow("customer blank name")
+            << QStringLiteral("customerhello") << QByteArray(R"({"protocol":1,"name":"   "})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("customer name too long")
+            << QStringLiteral("customerhello")
+            << QByteArray(R"({"protocol":1,"name":")") + QByteArray(101, 'n') + "\"}"
+            << QStringLiteral("bad_request");
+        QTest::newRow("customer NUL in name")
+            << QStringLiteral("customerhello") << QByteArray(R"({"protocol":1,"name":"a\u0000b"})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("customer token ok")
+            << QStringLiteral("customerhello") << QByteArray(R"({"protocol":1,"token":"abc"})")
+            << QString();
+        QTest::newRow("send ok") << QStringLiteral("agentsend")
+                                 << QStringLiteral(
+                                        R"({"conversation":1,"clientId":"%1","text":"hi"})")
+                                        .arg(uuid)
+                                        .toUtf8()
+                                 << QString();
+        QTest::newRow("agent send needs conversation")
+            << QStringLiteral("agentsend")
+            << QStringLiteral(R"({"clientId":"%1","text":"hi"})").arg(uuid).toUtf8()
+            << QStringLiteral("bad_request");
+        QTest::newRow("customer send may start one")
+            << QStringLiteral("customersend")
+            << QStringLiteral(R"({"clientId":"%1","text":"hi"})").arg(uuid).toUtf8() << QString();
+        QTest::newRow("send braced uuid")
+            << QStringLiteral("customersend")
+            << QStringLiteral(R"({"clientId":"{%1}","text":"hi"})").arg(uuid).toUtf8() << QString();
+        QTest::newRow("send short uuid")
+            << QStringLiteral("customersend") << QByteArray(R"({"clientId":"1234","text":"hi"})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("send whitespace text")
+            << QStringLiteral("customersend")
+            << QStringLiteral(R"({"clientId":"%1","text":"\n\t "})").arg(uuid).toUtf8()
+            << QStringLiteral("bad_request");
+        QTest::newRow("send conversation string")
+            << QStringLiteral("customersend")
+            << QStringLiteral(R"({"conversation":"1","clientId":"%1","text":"hi"})")
+                   .arg(uuid)
+                   .toUtf8()
+            << QStringLiteral("bad_request");
+        QTest::newRow("history ok")
+            << QStringLiteral("history")
+            << QByteArray(R"({"conversation":1,"before":9,"limit":200})") << QString();
+        QTest::newRow("history limit 201")
+            << QStringLiteral("history") << QByteArray(R"({"conversation":1,"limit":201})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("history before 0")
+            << QStringLiteral("history") << QByteArray(R"({"conversation":1,"before":0})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("read ok") << QStringLiteral("read")
+                                 << QByteArray(R"({"conversation":1,"upTo":2})") << QString();
+        QTest::newRow("read no upTo")
+            << QStringLiteral("read") << QByteArray(R"({"conversation":1})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("typing ok") << QStringLiteral("typing")
+                                   << QByteArray(R"({"conversation":1,"on":false})") << QString();
+        QTest::newRow("typing on is string")
+            << QStringLiteral("typing") << QByteArray(R"({"conversation":1,"on":"yes"})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("presence ok")
+            << QStringLiteral("presence") << QByteArray(R"({"status":"away"})") << QString();
+        QTest::newRow("presence unknown")
+            << QStringLiteral("presence") << QByteArray(R"({"status":"gone fishing"})")
+            << QStringLiteral("bad_request");
         // docs/protocol.md: a canned response is named by the field `canned`.
-        QTest::newRow("canned save new") << QStringLiteral("cannedsave") << QByteArray(R"({"shortcut":"refund","text":"Refunded."})") << QString();
-        QTest::newRow("canned save existing") << QStringLiteral("cannedsave") << QByteArray(R"({"canned":4,"shortcut":"refund","text":"Refunded."})") << QString();
-        QTest::newRow("canned save canned string") << QStringLiteral("cannedsave") << QByteArray(R"({"canned":"4","shortcut":"refund","text":"Refunded."})") << QStringLiteral("bad_request");
-        QTest::newRow("canned save two words") << QStringLiteral("cannedsave") << QByteArray(R"({"shortcut":"full refund","text":"Refunded."})") << QStringLiteral("bad_request");
-        QTest::newRow("canned delete ok") << QStringLiteral("canneddelete") << QByteArray(R"({"canned":4})") << QString();
-        QTest::newRow("canned delete by id") << QStringLiteral("canneddelete") << QByteArray(R"({"id":4})") << QStringLiteral("bad_request");
+        QTest::newRow("canned save new")
+            << QStringLiteral("cannedsave")
+            << QByteArray(R"({"shortcut":"refund","text":"Refunded."})") << QString();
+        QTest::newRow("canned save existing")
+            << QStringLiteral("cannedsave")
+            << QByteArray(R"({"canned":4,"shortcut":"refund","text":"Refunded."})") << QString();
+        QTest::newRow("canned save canned string")
+            << QStringLiteral("cannedsave")
+            << QByteArray(R"({"canned":"4","shortcut":"refund","text":"Refunded."})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("canned save two words")
+            << QStringLiteral("cannedsave")
+            << QByteArray(R"({"shortcut":"full refund","text":"Refunded."})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("canned delete ok")
+            << QStringLiteral("canneddelete") << QByteArray(R"({"canned":4})") << QString();
+        QTest::newRow("canned delete by id")
+            << QStringLiteral("canneddelete") << QByteArray(R"({"id":4})")
+            << QStringLiteral("bad_request");
     }
 
     void commands()
@@ -239,11 +347,11 @@ private Q_SLOTS:
 
     void errorCodesAreStable()
     {
-        for (const char *name : {"bad_frame", "bad_request", "unknown_type", "unsupported_version",
-                                 "unauthenticated", "bad_credentials", "account_disabled",
-                                 "token_invalid", "token_expired", "not_found", "conflict",
-                                 "rate_limited", "forbidden", "invalid_state", "unavailable",
-                                 "internal"}) {
+        for (const char *name :
+             {"bad_frame", "bad_request", "unknown_type", "unsupported_version", "unauthenticated",
+              "bad_credentials", "account_disabled", "token_invalid", "token_expired", "not_found",
+              "conflict", "rate_limited", "forbidden", "invalid_state", "unavailable",
+              "internal"}) {
             const auto code = errorCodeFromName(QString::fromLatin1(name));
             QVERIFY2(code.has_value(), name);
             QCOMPARE(errorCodeName(*code), QString::fromLatin1(name));

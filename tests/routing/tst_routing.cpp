@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Live chat routing against the real tandemd: capacity, order, offers and their timeout,
 // presence, the grace period, and what customers and agents may not do.
-#include "tandemdprocess.h"
 #include "framefields.h"
+#include "tandemdprocess.h"
 #include "testclient.h"
 
 #include <QHash>
@@ -50,7 +50,8 @@ class TestRouting : public QObject
         const QString email = name.toLower() + QStringLiteral("@example.com");
         (void)m_server->addAgent(email, name, Password); // once per server; later calls fail
         auto client = std::make_unique<TestClient>();
-        if (!client->open(m_server->wsUrl(AgentPath)) || client->agentSignIn(email, Password).isEmpty())
+        if (!client->open(m_server->wsUrl(AgentPath))
+            || client->agentSignIn(email, Password).isEmpty())
             return nullptr;
         client->request(QStringLiteral("presence"), {{QStringLiteral("status"), presence}});
         return client;
@@ -76,9 +77,10 @@ class TestRouting : public QObject
             return nullptr;
         m_lastCustomerToken = str(hello, "token");
         const QJsonObject reply = client->request(
-            QStringLiteral("send"), {{QStringLiteral("clientId"), newId()},
-                                     {QStringLiteral("text"), text.isEmpty() ? QStringLiteral("Hi, it's ") + name : text},
-                                     {QStringLiteral("mode"), QStringLiteral("live")}});
+            QStringLiteral("send"),
+            {{QStringLiteral("clientId"), newId()},
+             {QStringLiteral("text"), text.isEmpty() ? QStringLiteral("Hi, it's ") + name : text},
+             {QStringLiteral("mode"), QStringLiteral("live")}});
         *conversation = integer(obj(data(reply), "conversation"), "id");
         return client;
     }
@@ -95,7 +97,8 @@ class TestRouting : public QObject
 
     static QJsonObject accept(TestClient &agent, qint64 conversation)
     {
-        return agent.request(QStringLiteral("accept"), {{QStringLiteral("conversation"), conversation}});
+        return agent.request(QStringLiteral("accept"),
+                             {{QStringLiteral("conversation"), conversation}});
     }
 
     static QJsonObject conversationRequest(TestClient &client, const QString &type, qint64 id)
@@ -110,7 +113,8 @@ private Q_SLOTS:
     {
         QVERIFY(startServer());
         std::vector<Client> agents;
-        for (const QString &name : {QStringLiteral("Ana"), QStringLiteral("Ben"), QStringLiteral("Cleo")}) {
+        for (const QString &name :
+             {QStringLiteral("Ana"), QStringLiteral("Ben"), QStringLiteral("Cleo")}) {
             agents.push_back(agent(name));
             QVERIFY(agents.back());
         }
@@ -132,35 +136,43 @@ private Q_SLOTS:
         // Takes offers until `until` chats are served; false on a timeout or a broken rule.
         const auto pump = [&](int until) {
             return QTest::qWaitFor(
-                [&] {
-                    for (int a = 0; a < int(agents.size()); ++a) {
-                        auto &frames = agents[a]->frames();
-                        for (qsizetype i = 0; i < frames.size();) {
-                            const QJsonObject f = frames.at(i);
-                            if (isType(f, "offer")) {
-                                frames.removeAt(i);
-                                const qint64 id = offeredId(f);
-                                if (openOfferTo.contains(id))
-                                    violation = QStringLiteral("chat %1 offered twice at once").arg(id);
-                                else if (held[a].size() >= 4)
-                                    violation = QStringLiteral("chat %1 offered to an agent at capacity").arg(id);
-                                else if (!isType(accept(*agents[a], id), "ok"))
-                                    violation = QStringLiteral("offer of chat %1 could not be accepted").arg(id);
-                                if (!violation.isEmpty())
-                                    return true;
-                                openOfferTo.insert(id, a);
-                                held[a].insert(id);
-                                served.append(id);
-                                continue;
-                            }
-                            if (isType(f, "offer.ended"))
-                                openOfferTo.remove(integer(f, "conversation"));
-                            ++i;
-                        }
-                    }
-                    return served.size() >= until;
-                },
-                20000) && violation.isEmpty();
+                       [&] {
+                           for (int a = 0; a < int(agents.size()); ++a) {
+                               auto &frames = agents[a]->frames();
+                               for (qsizetype i = 0; i < frames.size();) {
+                                   const QJsonObject f = frames.at(i);
+                                   if (isType(f, "offer")) {
+                                       frames.removeAt(i);
+                                       const qint64 id = offeredId(f);
+                                       if (openOfferTo.contains(id))
+                                           violation =
+                                               QStringLiteral("chat %1 offered twice at once")
+                                                   .arg(id);
+                                       else if (held[a].size() >= 4)
+                                           violation =
+                                               QStringLiteral(
+                                                   "chat %1 offered to an agent at capacity")
+                                                   .arg(id);
+                                       else if (!isType(accept(*agents[a], id), "ok"))
+                                           violation = QStringLiteral(
+                                                           "offer of chat %1 could not be accepted")
+                                                           .arg(id);
+                                       if (!violation.isEmpty())
+                                           return true;
+                                       openOfferTo.insert(id, a);
+                                       held[a].insert(id);
+                                       served.append(id);
+                                       continue;
+                                   }
+                                   if (isType(f, "offer.ended"))
+                                       openOfferTo.remove(integer(f, "conversation"));
+                                   ++i;
+                               }
+                           }
+                           return served.size() >= until;
+                       },
+                       20000)
+                   && violation.isEmpty();
         };
         QVERIFY2(pump(12), qPrintable(violation));
         QCOMPARE(served.size(), 12);
@@ -178,7 +190,8 @@ private Q_SLOTS:
         QVERIFY(integer(queue, "expectedWaitSeconds") > 0);
         QTest::qWait(300);
         for (const Client &a : agents)
-            QVERIFY(!a->waitFrame([](const QJsonObject &f) { return isType(f, "offer"); }, 1).size());
+            QVERIFY(
+                !a->waitFrame([](const QJsonObject &f) { return isType(f, "offer"); }, 1).size());
 
         // As chats end, the next in line is served, one by one, in arrival order.
         for (int next = 12; next < 20; ++next) {
@@ -200,7 +213,8 @@ private Q_SLOTS:
         Client ben = agent(QStringLiteral("Ben"));
         QVERIFY(ana && ben);
         qint64 id = 0;
-        Client customer = liveCustomer(QStringLiteral("Ada"), &id, QStringLiteral("My order is late"));
+        Client customer =
+            liveCustomer(QStringLiteral("Ada"), &id, QStringLiteral("My order is late"));
         QVERIFY(customer);
 
         // Neither has had a chat: the lower id (Ana) is asked first.
@@ -210,8 +224,8 @@ private Q_SLOTS:
         QVERIFY(!waitOffer(*ben, 500).size()); // never two offers at once
 
         // Ana lets it expire: it goes to Ben.
-        const QJsonObject ended = ana->waitFrame(
-            [](const QJsonObject &f) { return isType(f, "offer.ended"); }, 5000);
+        const QJsonObject ended =
+            ana->waitFrame([](const QJsonObject &f) { return isType(f, "offer.ended"); }, 5000);
         QCOMPARE(str(ended, "reason"), QStringLiteral("expired"));
         QCOMPARE(offeredId(waitOffer(*ben)), id);
         // Accepting an expired offer is refused, not silently granted.
@@ -244,26 +258,33 @@ private Q_SLOTS:
         QCOMPARE(offeredId(waitOffer(*ana)), first);
         QVERIFY(isType(accept(*ana, first), "ok"));
 
-        QVERIFY(isType(ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("busy")}}), "ok"));
+        QVERIFY(isType(ana->request(QStringLiteral("presence"),
+                                    {{QStringLiteral("status"), QStringLiteral("busy")}}),
+                       "ok"));
         qint64 second = 0;
         Client c2 = liveCustomer(QStringLiteral("Bo"), &second);
         QVERIFY(!waitOffer(*ana, 1000).size());
         // Nobody online: the customer is told so (and may leave a message instead).
-        const QJsonObject queue = c2->waitFrame([](const QJsonObject &f) { return isType(f, "queue"); });
+        const QJsonObject queue =
+            c2->waitFrame([](const QJsonObject &f) { return isType(f, "queue"); });
         QCOMPARE(queue.value(QLatin1String("agentsAvailable")).toBool(), false);
         // The busy agent still has the first chat.
-        const QJsonObject history = ana->request(QStringLiteral("send"),
-            {{QStringLiteral("conversation"), first}, {QStringLiteral("clientId"), newId()},
-             {QStringLiteral("text"), QStringLiteral("Still here")}});
+        const QJsonObject history = ana->request(
+            QStringLiteral("send"), {{QStringLiteral("conversation"), first},
+                                     {QStringLiteral("clientId"), newId()},
+                                     {QStringLiteral("text"), QStringLiteral("Still here")}});
         QVERIFY(isType(history, "ok"));
 
         // Online again: now it is offered.
-        ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("online")}});
+        ana->request(QStringLiteral("presence"),
+                     {{QStringLiteral("status"), QStringLiteral("online")}});
         QCOMPARE(offeredId(waitOffer(*ana)), second);
 
         // Away agents get none either.
-        ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("away")}});
-        QVERIFY(ana->waitFrame([](const QJsonObject &f) { return isType(f, "offer.ended"); }).size());
+        ana->request(QStringLiteral("presence"),
+                     {{QStringLiteral("status"), QStringLiteral("away")}});
+        QVERIFY(
+            ana->waitFrame([](const QJsonObject &f) { return isType(f, "offer.ended"); }).size());
     }
 
     void disconnectedAgentsUnansweredChatsAreRequeuedAfterGrace()
@@ -291,14 +312,21 @@ private Q_SLOTS:
 
         // After it, the chat whose customer waits for an answer goes back and is offered;
         // the one Ana had answered stays hers.
-        const QJsonObject requeued = c1->waitFrame([](const QJsonObject &f) {
-            return isType(f, "event") && str(obj(f, "data"), "change") == QLatin1String("requeued");
-        }, 6000);
+        const QJsonObject requeued = c1->waitFrame(
+            [](const QJsonObject &f) {
+                return isType(f, "event")
+                       && str(obj(f, "data"), "change") == QLatin1String("requeued");
+            },
+            6000);
         QVERIFY2(!requeued.isEmpty(), "the waiting customer's chat was not re-queued");
         QCOMPARE(offeredId(waitOffer(*ben)), waiting);
-        QVERIFY(!c2->waitFrame([](const QJsonObject &f) {
-                       return isType(f, "event") && str(obj(f, "data"), "change") == QLatin1String("requeued");
-                   }, 500).size());
+        QVERIFY(!c2->waitFrame(
+                       [](const QJsonObject &f) {
+                           return isType(f, "event")
+                                  && str(obj(f, "data"), "change") == QLatin1String("requeued");
+                       },
+                       500)
+                     .size());
     }
 
     void agentBackWithinGraceKeepsChats()
@@ -311,9 +339,13 @@ private Q_SLOTS:
         ana.reset();
         ana = agent(QStringLiteral("Ana"));
         QVERIFY(ana);
-        QVERIFY(!c1->waitFrame([](const QJsonObject &f) {
-                       return isType(f, "event") && str(obj(f, "data"), "change") == QLatin1String("requeued");
-                   }, 2500).size());
+        QVERIFY(!c1->waitFrame(
+                       [](const QJsonObject &f) {
+                           return isType(f, "event")
+                                  && str(obj(f, "data"), "change") == QLatin1String("requeued");
+                       },
+                       2500)
+                     .size());
     }
 
     void restartKeepsTheQueueAndAssignments()
@@ -324,7 +356,8 @@ private Q_SLOTS:
         qint64 queued = 0;
         Client c1 = liveCustomer(QStringLiteral("Ada"), &taken);
         QVERIFY(isType(accept(*ana, offeredId(waitOffer(*ana))), "ok"));
-        ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("busy")}});
+        ana->request(QStringLiteral("presence"),
+                     {{QStringLiteral("status"), QStringLiteral("busy")}});
         Client c2 = liveCustomer(QStringLiteral("Bo"), &queued);
         QTest::qWait(200);
         ana.reset();
@@ -334,7 +367,8 @@ private Q_SLOTS:
         QVERIFY(m_server->restart());
         ana = agent(QStringLiteral("Ana"));
         QVERIFY(ana);
-        ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("online")}});
+        ana->request(QStringLiteral("presence"),
+                     {{QStringLiteral("status"), QStringLiteral("online")}});
         // The waiting chat survived the crash and is offered; the taken one is still hers.
         QCOMPARE(offeredId(waitOffer(*ana)), queued);
         const QJsonObject stats = ana->waitFrame([](const QJsonObject &f) {
@@ -366,9 +400,11 @@ private Q_SLOTS:
         QVERIFY(isType(accept(*ana, offeredId(waitOffer(*ana))), "ok"));
 
         // Transfer with a note only staff see.
-        QJsonObject reply = ana->request(QStringLiteral("transfer"),
-            {{QStringLiteral("conversation"), id}, {QStringLiteral("agent"), 3},
-             {QStringLiteral("note"), QStringLiteral("VIP, refund approved")}});
+        QJsonObject reply =
+            ana->request(QStringLiteral("transfer"),
+                         {{QStringLiteral("conversation"), id},
+                          {QStringLiteral("agent"), 3},
+                          {QStringLiteral("note"), QStringLiteral("VIP, refund approved")}});
         QVERIFY2(isType(reply, "ok"), qPrintable(str(reply, "message")));
         const QJsonObject transferred = ben->waitEvent(QStringLiteral("conversation.transferred"));
         QCOMPARE(str(obj(transferred, "data"), "note"), QStringLiteral("VIP, refund approved"));
@@ -376,17 +412,23 @@ private Q_SLOTS:
         for (const QJsonObject &f : customer->frames())
             QVERIFY(str(f, "event") != QLatin1String("conversation.transferred"));
         // Ana no longer has it: she may not end it; Ben may.
-        QCOMPARE(str(conversationRequest(*ana, QStringLiteral("end"), id), "code"), QStringLiteral("forbidden"));
+        QCOMPARE(str(conversationRequest(*ana, QStringLiteral("end"), id), "code"),
+                 QStringLiteral("forbidden"));
 
         // Rating before the end is refused; after it, stored and seen by agents.
-        QCOMPARE(str(customer->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), id}, {QStringLiteral("score"), 5}}), "code"),
-                 QStringLiteral("invalid_state"));
+        QCOMPARE(
+            str(customer->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), id},
+                                                           {QStringLiteral("score"), 5}}),
+                "code"),
+            QStringLiteral("invalid_state"));
         reply = conversationRequest(*customer, QStringLiteral("end"), id);
         QCOMPARE(str(obj(data(reply), "conversation"), "status"), QStringLiteral("closed"));
-        QVERIFY(isType(conversationRequest(*customer, QStringLiteral("end"), id), "ok")); // again: fine
-        reply = customer->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), id},
-                                                           {QStringLiteral("score"), 4},
-                                                           {QStringLiteral("comment"), QStringLiteral("Quick, thanks")}});
+        QVERIFY(
+            isType(conversationRequest(*customer, QStringLiteral("end"), id), "ok")); // again: fine
+        reply = customer->request(QStringLiteral("rate"),
+                                  {{QStringLiteral("conversation"), id},
+                                   {QStringLiteral("score"), 4},
+                                   {QStringLiteral("comment"), QStringLiteral("Quick, thanks")}});
         QVERIFY(isType(reply, "ok"));
         const QJsonObject rated = ben->waitFrame([](const QJsonObject &f) {
             return str(obj(f, "data"), "change") == QLatin1String("rated");
@@ -394,13 +436,16 @@ private Q_SLOTS:
         QCOMPARE(integer(obj(obj(obj(rated, "data"), "conversation"), "rating"), "score"), 4);
 
         // A queued chat the customer turns into a message left for later leaves the queue.
-        ben->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("away")}});
-        ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("away")}});
+        ben->request(QStringLiteral("presence"),
+                     {{QStringLiteral("status"), QStringLiteral("away")}});
+        ana->request(QStringLiteral("presence"),
+                     {{QStringLiteral("status"), QStringLiteral("away")}});
         qint64 later = 0;
         Client other = liveCustomer(QStringLiteral("Bo"), &later);
         reply = conversationRequest(*other, QStringLiteral("followup"), later);
         QCOMPARE(str(obj(data(reply), "conversation"), "mode"), QStringLiteral("async"));
-        ana->request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("online")}});
+        ana->request(QStringLiteral("presence"),
+                     {{QStringLiteral("status"), QStringLiteral("online")}});
         QVERIFY(!waitOffer(*ana, 800).size());
     }
 
@@ -411,13 +456,22 @@ private Q_SLOTS:
         Client sam = supervisor();
         QVERIFY(ana && sam);
         const qint64 anaId = 2;
-        QCOMPARE(str(ana->request(QStringLiteral("agent.update"), {{QStringLiteral("agent"), anaId}, {QStringLiteral("capacity"), 9}}), "code"),
-                 QStringLiteral("forbidden"));
-        QVERIFY(isType(sam->request(QStringLiteral("agent.update"), {{QStringLiteral("agent"), anaId}, {QStringLiteral("capacity"), 1}}), "ok"));
-        QVERIFY(isType(ana->request(QStringLiteral("agent.update"), {{QStringLiteral("agent"), anaId}, {QStringLiteral("autoAccept"), true}}), "ok"));
+        QCOMPARE(
+            str(ana->request(QStringLiteral("agent.update"),
+                             {{QStringLiteral("agent"), anaId}, {QStringLiteral("capacity"), 9}}),
+                "code"),
+            QStringLiteral("forbidden"));
+        QVERIFY(
+            isType(sam->request(QStringLiteral("agent.update"), {{QStringLiteral("agent"), anaId},
+                                                                 {QStringLiteral("capacity"), 1}}),
+                   "ok"));
+        QVERIFY(isType(
+            ana->request(QStringLiteral("agent.update"),
+                         {{QStringLiteral("agent"), anaId}, {QStringLiteral("autoAccept"), true}}),
+            "ok"));
         const QJsonObject updated = ana->waitFrame([](const QJsonObject &f) {
             return str(f, "event") == QLatin1String("agent.updated")
-                && obj(obj(f, "data"), "agent").value(QLatin1String("autoAccept")).toBool();
+                   && obj(obj(f, "data"), "agent").value(QLatin1String("autoAccept")).toBool();
         });
         QCOMPARE(integer(obj(obj(updated, "data"), "agent"), "capacity"), 1);
 
@@ -430,21 +484,35 @@ private Q_SLOTS:
         });
         QVERIFY(!assigned.isEmpty());
         Client c2 = liveCustomer(QStringLiteral("Bo"), &second);
-        QCOMPARE(integer(c2->waitFrame([](const QJsonObject &f) { return isType(f, "queue"); }), "position"), 1);
+        QCOMPARE(integer(c2->waitFrame([](const QJsonObject &f) { return isType(f, "queue"); }),
+                         "position"),
+                 1);
         QVERIFY(!waitOffer(*ana, 300).size());
 
         // Canned responses: supervisors keep them, everyone on staff gets them.
-        QCOMPARE(str(ana->request(QStringLiteral("canned.save"), {{QStringLiteral("shortcut"), QStringLiteral("hi")}, {QStringLiteral("text"), QStringLiteral("Hello!")}}), "code"),
+        QCOMPARE(str(ana->request(QStringLiteral("canned.save"),
+                                  {{QStringLiteral("shortcut"), QStringLiteral("hi")},
+                                   {QStringLiteral("text"), QStringLiteral("Hello!")}}),
+                     "code"),
                  QStringLiteral("forbidden"));
-        QVERIFY(isType(sam->request(QStringLiteral("canned.save"), {{QStringLiteral("shortcut"), QStringLiteral("refund")}, {QStringLiteral("text"), QStringLiteral("Your refund is on its way.")}}), "ok"));
-        QCOMPARE(str(sam->request(QStringLiteral("canned.save"), {{QStringLiteral("shortcut"), QStringLiteral("REFUND")}, {QStringLiteral("text"), QStringLiteral("x")}}), "code"),
+        QVERIFY(isType(
+            sam->request(QStringLiteral("canned.save"),
+                         {{QStringLiteral("shortcut"), QStringLiteral("refund")},
+                          {QStringLiteral("text"), QStringLiteral("Your refund is on its way.")}}),
+            "ok"));
+        QCOMPARE(str(sam->request(QStringLiteral("canned.save"),
+                                  {{QStringLiteral("shortcut"), QStringLiteral("REFUND")},
+                                   {QStringLiteral("text"), QStringLiteral("x")}}),
+                     "code"),
                  QStringLiteral("conflict"));
-        QCOMPARE(str(obj(obj(ana->waitEvent(QStringLiteral("canned.saved")), "data"), "canned"), "shortcut"),
+        QCOMPARE(str(obj(obj(ana->waitEvent(QStringLiteral("canned.saved")), "data"), "canned"),
+                     "shortcut"),
                  QStringLiteral("refund"));
         TestClient late;
         QVERIFY(late.open(m_server->wsUrl(AgentPath)));
         QVERIFY(!late.agentSignIn(QStringLiteral("sam@example.com"), Password).isEmpty());
-        const QJsonObject snapshot = late.waitFrame([](const QJsonObject &f) { return isType(f, "snapshot"); });
+        const QJsonObject snapshot =
+            late.waitFrame([](const QJsonObject &f) { return isType(f, "snapshot"); });
         QCOMPARE(obj(snapshot, "data").value(QLatin1String("canned")).toArray().size(), 1);
     }
 
@@ -458,20 +526,37 @@ private Q_SLOTS:
         Client them = liveCustomer(QStringLiteral("Bo"), &theirs);
         // Another customer's chat answers exactly like a missing one.
         for (const char *type : {"end", "followup"})
-            QCOMPARE(str(conversationRequest(*me, QString::fromLatin1(type), theirs), "code"), QStringLiteral("not_found"));
-        QCOMPARE(str(me->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), theirs}, {QStringLiteral("score"), 1}}), "code"),
+            QCOMPARE(str(conversationRequest(*me, QString::fromLatin1(type), theirs), "code"),
+                     QStringLiteral("not_found"));
+        QCOMPARE(str(me->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), theirs},
+                                                          {QStringLiteral("score"), 1}}),
+                     "code"),
                  QStringLiteral("not_found"));
         // Staff commands do not exist for customers.
-        for (const char *type : {"accept", "decline", "transfer", "priority", "agent.update", "canned.save"})
-            QCOMPARE(str(conversationRequest(*me, QString::fromLatin1(type), mine), "code"), QStringLiteral("unknown_type"));
+        for (const char *type :
+             {"accept", "decline", "transfer", "priority", "agent.update", "canned.save"})
+            QCOMPARE(str(conversationRequest(*me, QString::fromLatin1(type), mine), "code"),
+                     QStringLiteral("unknown_type"));
         // Malformed fields.
-        QCOMPARE(str(me->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), mine}, {QStringLiteral("score"), 6}}), "code"),
+        QCOMPARE(str(me->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), mine},
+                                                          {QStringLiteral("score"), 6}}),
+                     "code"),
                  QStringLiteral("bad_request"));
-        QCOMPARE(str(me->request(QStringLiteral("rate"), {{QStringLiteral("conversation"), mine}, {QStringLiteral("score"), 5}, {QStringLiteral("comment"), QString(1001, QLatin1Char('x'))}}), "code"),
+        QCOMPARE(str(me->request(QStringLiteral("rate"),
+                                 {{QStringLiteral("conversation"), mine},
+                                  {QStringLiteral("score"), 5},
+                                  {QStringLiteral("comment"), QString(1001, QLatin1Char('x'))}}),
+                     "code"),
                  QStringLiteral("bad_request"));
-        QCOMPARE(str(me->request(QStringLiteral("send"), {{QStringLiteral("clientId"), newId()}, {QStringLiteral("text"), QStringLiteral("x")}, {QStringLiteral("mode"), QStringLiteral("urgent")}}), "code"),
+        QCOMPARE(str(me->request(QStringLiteral("send"),
+                                 {{QStringLiteral("clientId"), newId()},
+                                  {QStringLiteral("text"), QStringLiteral("x")},
+                                  {QStringLiteral("mode"), QStringLiteral("urgent")}}),
+                     "code"),
                  QStringLiteral("bad_request"));
-        QCOMPARE(str(me->request(QStringLiteral("end"), {{QStringLiteral("conversation"), QStringLiteral("1")}}), "code"),
+        QCOMPARE(str(me->request(QStringLiteral("end"),
+                                 {{QStringLiteral("conversation"), QStringLiteral("1")}}),
+                     "code"),
                  QStringLiteral("bad_request"));
         // An agent cannot take a chat nobody offered them.
         QCOMPARE(str(accept(*ana, 999999), "code"), QStringLiteral("not_found"));

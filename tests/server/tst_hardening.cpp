@@ -13,8 +13,7 @@
 
 using namespace FrameFields;
 
-namespace
-{
+namespace {
 const QString Email = QStringLiteral("dana@example.com");
 const QString Password = QStringLiteral("correct horse battery");
 const QByteArray AgentPath = QByteArrayLiteral("/ws/agent");
@@ -50,8 +49,8 @@ private:
     //! Starts `server` with Dana's account and signs `agent` in as her; her agent object.
     static QJsonObject startSignedIn(TandemdProcess &server, TestClient &agent)
     {
-        if (!server.start() || !server.addAgent(Email, QStringLiteral("Dana"), Password) ||
-            !agent.open(server.wsUrl(QString::fromLatin1(AgentPath))))
+        if (!server.start() || !server.addAgent(Email, QStringLiteral("Dana"), Password)
+            || !agent.open(server.wsUrl(QString::fromLatin1(AgentPath))))
             return {};
         return obj(agent.agentSignIn(Email, Password), "agent");
     }
@@ -335,8 +334,8 @@ private Q_SLOTS:
         QVERIFY(customer.open(server.port(), CustomerPath));
         QCOMPARE(type(customer.request(hello(QStringLiteral("Uni")))), QStringLiteral("ok"));
         const QString clientId = newId();
-        const QByteArray lone = "{\"type\":\"send\",\"id\":\"u\",\"clientId\":\"" +
-                                clientId.toLatin1() + "\",\"text\":\"\\ud800 x\"}";
+        const QByteArray lone = "{\"type\":\"send\",\"id\":\"u\",\"clientId\":\""
+                                + clientId.toLatin1() + "\",\"text\":\"\\ud800 x\"}";
         for (int attempt = 0; attempt < 2; ++attempt) {
             customer.sendText(lone);
             RawWebSocket::Frame frame;
@@ -347,8 +346,8 @@ private Q_SLOTS:
             QVERIFY(str(frame.json(), "message").contains(QLatin1String("text")));
         }
         // A proper pair is stored as sent, and its retry returns the original.
-        const QByteArray pair = "{\"type\":\"send\",\"id\":\"v\",\"clientId\":\"" +
-                                clientId.toLatin1() + "\",\"text\":\"\\ud83d\\ude00 x\"}";
+        const QByteArray pair = "{\"type\":\"send\",\"id\":\"v\",\"clientId\":\""
+                                + clientId.toLatin1() + "\",\"text\":\"\\ud83d\\ude00 x\"}";
         QJsonObject replies[2];
         for (QJsonObject &reply : replies) {
             customer.sendText(pair);
@@ -423,8 +422,8 @@ private Q_SLOTS:
         // The other tab was not closed: it is answered (perhaps told to wait).
         QVERIFY(quiet.isConnected());
         const QJsonObject answer = quiet.request(QStringLiteral("ping"));
-        QVERIFY(type(answer) == QLatin1String("ok") ||
-                code(answer) == QLatin1String("rate_limited"));
+        QVERIFY(type(answer) == QLatin1String("ok")
+                || code(answer) == QLatin1String("rate_limited"));
         QVERIFY(quiet.isConnected());
     }
 
@@ -446,8 +445,8 @@ private Q_SLOTS:
 
         RawHttp page;
         QVERIFY(page.connectTo(server.port()));
-        page.socket.write("GET /widget/ HTTP/1.1\r\nHost: " + evil + "\r\nOrigin: http://" + evil +
-                          "\r\n\r\n");
+        page.socket.write("GET /widget/ HTTP/1.1\r\nHost: " + evil + "\r\nOrigin: http://" + evil
+                          + "\r\n\r\n");
         QCOMPARE(page.status(), 403);
 
         // Without --public-url the listening address is the widget's own origin.
@@ -548,8 +547,8 @@ private Q_SLOTS:
                                         {QStringLiteral("mode"), QStringLiteral("live")}})),
                  QStringLiteral("ok"));
         const QJsonObject assigned = agent.waitFrame([](const QJsonObject &f) {
-            return str(f, "event") == QLatin1String("conversation.updated") &&
-                   str(obj(f, "data"), "change") == QLatin1String("assigned");
+            return str(f, "event") == QLatin1String("conversation.updated")
+                   && str(obj(f, "data"), "change") == QLatin1String("assigned");
         });
         QVERIFY(!assigned.isEmpty());
         QVERIFY(!obj(assigned, "data").contains(QLatin1String("by")));

@@ -11,8 +11,7 @@
 
 using namespace FrameFields;
 
-namespace
-{
+namespace {
 const QString Email = QStringLiteral("dana@example.com");
 const QString Password = QStringLiteral("correct horse battery");
 const QByteArray AgentPath = QByteArrayLiteral("/ws/agent");
@@ -60,8 +59,8 @@ private Q_SLOTS:
 
         RawHttp headers;
         QVERIFY(headers.connectTo(server.port()));
-        headers.socket.write("GET /healthz HTTP/1.1\r\nX-Filler: " + QByteArray(20000, 'h') +
-                             "\r\n\r\n");
+        headers.socket.write("GET /healthz HTTP/1.1\r\nX-Filler: " + QByteArray(20000, 'h')
+                             + "\r\n\r\n");
         QCOMPARE(headers.status(), 431);
 
         // A body within the limit still gets the route's own answer.

@@ -9,8 +9,7 @@
 
 using Tandem::Server::LingeringSocket;
 
-namespace
-{
+namespace {
 //! A listening socket whose connections become LingeringSockets, as tandemd's do.
 class Listener : public QTcpServer
 {
@@ -38,8 +37,8 @@ class TestLingeringSocket : public QObject
             if (!listener.listen(QHostAddress::LocalHost))
                 return false;
             client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
-            return client.waitForConnected(5000) &&
-                   QTest::qWaitFor([&] { return listener.taken != nullptr; }, 5000);
+            return client.waitForConnected(5000)
+                   && QTest::qWaitFor([&] { return listener.taken != nullptr; }, 5000);
         }
     };
 
@@ -60,8 +59,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor(
             [&] {
                 received += p.client.readAll();
-                return p.client.state() == QAbstractSocket::UnconnectedState ||
-                       received.contains("goodbye");
+                return p.client.state() == QAbstractSocket::UnconnectedState
+                       || received.contains("goodbye");
             },
             10000));
         QCOMPARE(received, QByteArray("goodbye"));

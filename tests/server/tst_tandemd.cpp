@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end: the real tandemd binary on an ephemeral port, spoken to over real sockets.
-#include "tandemdprocess.h"
 #include "framefields.h"
+#include "tandemdprocess.h"
 #include "testclient.h"
 
 #include <QJsonArray>
@@ -9,8 +9,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSet>
-#include <QTimer>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 using namespace FrameFields;
@@ -32,7 +32,8 @@ class TestTandemd : public QObject
     Q_OBJECT
 
 private:
-    TandemdProcess m_server{{QStringLiteral("--allowed-origin"), QStringLiteral("http://shop.example"),
+    TandemdProcess m_server{{QStringLiteral("--allowed-origin"),
+                             QStringLiteral("http://shop.example"),
                              QStringLiteral("--handshake-timeout"), QStringLiteral("3000"),
                              QStringLiteral("--session-check"), QStringLiteral("1"),
                              QStringLiteral("--replay-limit"), QStringLiteral("40")}};
@@ -42,7 +43,8 @@ private:
                     const QByteArray &bearer = {})
     {
         QNetworkRequest request(m_server.httpUrl(path));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
         if (!bearer.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + bearer);
         QNetworkReply *reply = m_http.sendCustomRequest(
@@ -59,8 +61,9 @@ private:
     {
         if (customer.customerHello(name).isEmpty())
             return 0;
-        const QJsonObject reply = customer.request(
-            QStringLiteral("send"), {{QStringLiteral("clientId"), newId()}, {QStringLiteral("text"), text}});
+        const QJsonObject reply =
+            customer.request(QStringLiteral("send"), {{QStringLiteral("clientId"), newId()},
+                                                      {QStringLiteral("text"), text}});
         return integer(data(reply).value(QLatin1String("conversation")).toObject(), "id");
     }
 
@@ -79,9 +82,10 @@ private:
     QJsonObject sendAsAgent(TestClient &agent, qint64 conversation, const QString &text,
                             const QString &clientId = newId())
     {
-        return agent.request(QStringLiteral("send"), {{QStringLiteral("conversation"), conversation},
-                                                      {QStringLiteral("clientId"), clientId},
-                                                      {QStringLiteral("text"), text}});
+        return agent.request(QStringLiteral("send"),
+                             {{QStringLiteral("conversation"), conversation},
+                              {QStringLiteral("clientId"), clientId},
+                              {QStringLiteral("text"), text}});
     }
 
 private Q_SLOTS:
@@ -107,8 +111,9 @@ private Q_SLOTS:
         const QJsonObject ok = agent.agentSignIn(Email, Password);
         QVERIFY2(!ok.isEmpty(), QJsonDocument(agent.lastReply()).toJson().constData());
         QCOMPARE(ok.value(QLatin1String("token")).toString().size(), 43); // 256 bits, base64url
-        QCOMPARE(ok.value(QLatin1String("agent")).toObject().value(QLatin1String("email")).toString(),
-                 Email);
+        QCOMPARE(
+            ok.value(QLatin1String("agent")).toObject().value(QLatin1String("email")).toString(),
+            Email);
         QCOMPARE(ok.value(QLatin1String("resume")).toString(), QStringLiteral("snapshot"));
         QCOMPARE(type(agent.frames().first()), QStringLiteral("snapshot"));
         const QJsonArray agents =
@@ -133,22 +138,25 @@ private Q_SLOTS:
 
     void repeatedWrongPasswordsAreThrottled()
     {
-        QVERIFY(m_server.addAgent(QStringLiteral("target@example.com"), QStringLiteral("Target"), Password));
+        QVERIFY(m_server.addAgent(QStringLiteral("target@example.com"), QStringLiteral("Target"),
+                                  Password));
         QStringList codes;
         for (int i = 0; i < 12; ++i) {
             // A fresh connection each time, as an attacker would (and so that this server's
             // short handshake timeout cannot cut the series short).
             TestClient attacker;
             QVERIFY(attacker.open(m_server.wsUrl(AgentPath)));
-            attacker.agentSignIn(QStringLiteral("target@example.com"), QStringLiteral("guess %1").arg(i));
+            attacker.agentSignIn(QStringLiteral("target@example.com"),
+                                 QStringLiteral("guess %1").arg(i));
             codes << code(attacker.lastReply());
         }
         QCOMPARE(codes.count(QStringLiteral("bad_credentials")), 10);
         QCOMPARE(codes.last(), QStringLiteral("rate_limited"));
         // Even the right password waits now, from any connection and over HTTP too...
-        const HttpAnswer viaHttp = http("POST", QStringLiteral("/api/v1/session"),
-                                        {{QStringLiteral("email"), QStringLiteral("TARGET@example.com")},
-                                         {QStringLiteral("password"), Password}});
+        const HttpAnswer viaHttp =
+            http("POST", QStringLiteral("/api/v1/session"),
+                 {{QStringLiteral("email"), QStringLiteral("TARGET@example.com")},
+                  {QStringLiteral("password"), Password}});
         QCOMPARE(viaHttp.status, 429);
         // ... while other accounts are unaffected.
         TestClient other;
@@ -157,9 +165,9 @@ private Q_SLOTS:
 
     void signInOverHttp()
     {
-        const HttpAnswer good = http("POST", QStringLiteral("/api/v1/session"),
-                                     {{QStringLiteral("email"), Email},
-                                      {QStringLiteral("password"), Password}});
+        const HttpAnswer good =
+            http("POST", QStringLiteral("/api/v1/session"),
+                 {{QStringLiteral("email"), Email}, {QStringLiteral("password"), Password}});
         QCOMPARE(good.status, 200);
         const QString token = good.body.value(QLatin1String("token")).toString();
         QVERIFY(!token.isEmpty());
@@ -171,11 +179,13 @@ private Q_SLOTS:
                                     {{QStringLiteral("email"), Email},
                                      {QStringLiteral("password"), QStringLiteral("nope")}});
         QCOMPARE(bad.status, 401);
-        QCOMPARE(bad.body.value(QLatin1String("code")).toString(), QStringLiteral("bad_credentials"));
-        const HttpAnswer malformed = http("POST", QStringLiteral("/api/v1/session"),
-                                          {{QStringLiteral("email"), 42}});
+        QCOMPARE(bad.body.value(QLatin1String("code")).toString(),
+                 QStringLiteral("bad_credentials"));
+        const HttpAnswer malformed =
+            http("POST", QStringLiteral("/api/v1/session"), {{QStringLiteral("email"), 42}});
         QCOMPARE(malformed.status, 400);
-        QCOMPARE(malformed.body.value(QLatin1String("code")).toString(), QStringLiteral("bad_request"));
+        QCOMPARE(malformed.body.value(QLatin1String("code")).toString(),
+                 QStringLiteral("bad_request"));
     }
 
     void expiredToken()
@@ -202,7 +212,8 @@ private Q_SLOTS:
         QVERIFY(second.open(m_server.wsUrl(AgentPath)));
         QVERIFY(!second.agentHello(token).isEmpty());
 
-        const HttpAnswer out = http("DELETE", QStringLiteral("/api/v1/session"), {}, token.toLatin1());
+        const HttpAnswer out =
+            http("DELETE", QStringLiteral("/api/v1/session"), {}, token.toLatin1());
         QCOMPARE(out.status, 204);
         QVERIFY(agent.waitDisconnected());
         QVERIFY(second.waitDisconnected());
@@ -212,7 +223,8 @@ private Q_SLOTS:
         QVERIFY(again.open(m_server.wsUrl(AgentPath)));
         QVERIFY(again.agentHello(token).isEmpty());
         QCOMPARE(code(again.lastReply()), QStringLiteral("token_invalid"));
-        QCOMPARE(http("DELETE", QStringLiteral("/api/v1/session"), {}, token.toLatin1()).status, 401);
+        QCOMPARE(http("DELETE", QStringLiteral("/api/v1/session"), {}, token.toLatin1()).status,
+                 401);
     }
 
     void signOutOverWebSocket()
@@ -231,7 +243,8 @@ private Q_SLOTS:
 
     void disabledAccountIsSignedOut()
     {
-        QVERIFY(m_server.addAgent(QStringLiteral("temp@example.com"), QStringLiteral("Temp"), Password));
+        QVERIFY(m_server.addAgent(QStringLiteral("temp@example.com"), QStringLiteral("Temp"),
+                                  Password));
         TestClient agent;
         QVERIFY(agent.open(m_server.wsUrl(AgentPath)));
         const QString token = agent.agentSignIn(QStringLiteral("temp@example.com"), Password)
@@ -255,22 +268,29 @@ private Q_SLOTS:
         QVERIFY(signIn(agent));
         TestClient customer;
         QVERIFY(customer.open(m_server.wsUrl(CustomerPath)));
-        const qint64 conversation = startConversation(customer, QStringLiteral("Ada"),
-                                                      QStringLiteral("My order is late"));
+        const qint64 conversation =
+            startConversation(customer, QStringLiteral("Ada"), QStringLiteral("My order is late"));
         QVERIFY(conversation > 0);
 
         const QJsonObject created = agent.waitEvent(QStringLiteral("conversation.created"));
-        QCOMPARE(integer(data(created).value(QLatin1String("conversation")).toObject(), "id"), conversation);
+        QCOMPARE(integer(data(created).value(QLatin1String("conversation")).toObject(), "id"),
+                 conversation);
         const QJsonObject first = agent.waitEvent(QStringLiteral("message.created"));
-        QCOMPARE(data(first).value(QLatin1String("message")).toObject().value(QLatin1String("text")).toString(),
+        QCOMPARE(data(first)
+                     .value(QLatin1String("message"))
+                     .toObject()
+                     .value(QLatin1String("text"))
+                     .toString(),
                  QStringLiteral("My order is late"));
         QVERIFY(integer(first, "seq") > integer(created, "seq"));
 
         // Typing is passed on, without a seq.
-        QCOMPARE(type(customer.request(QStringLiteral("typing"), {{QStringLiteral("conversation"), conversation},
-                                                                  {QStringLiteral("on"), true}})),
+        QCOMPARE(type(customer.request(QStringLiteral("typing"),
+                                       {{QStringLiteral("conversation"), conversation},
+                                        {QStringLiteral("on"), true}})),
                  QStringLiteral("ok"));
-        const QJsonObject typing = agent.waitFrame([](const QJsonObject &f) { return type(f) == QLatin1String("typing"); });
+        const QJsonObject typing = agent.waitFrame(
+            [](const QJsonObject &f) { return type(f) == QLatin1String("typing"); });
         QCOMPARE(typing.value(QLatin1String("on")).toBool(), true);
         QVERIFY(!typing.contains(QLatin1String("seq")));
 
@@ -278,26 +298,36 @@ private Q_SLOTS:
         QCOMPARE(type(reply), QStringLiteral("ok"));
         // The customer sees its own message's event too; wait for the agent's.
         const QJsonObject seen = customer.waitFrame([](const QJsonObject &f) {
-            return data(f).value(QLatin1String("message")).toObject().value(QLatin1String("author"))
-                       .toObject().value(QLatin1String("kind")).toString() == QLatin1String("agent");
+            return data(f)
+                       .value(QLatin1String("message"))
+                       .toObject()
+                       .value(QLatin1String("author"))
+                       .toObject()
+                       .value(QLatin1String("kind"))
+                       .toString()
+                   == QLatin1String("agent");
         });
         const QJsonObject message = data(seen).value(QLatin1String("message")).toObject();
         QCOMPARE(message.value(QLatin1String("text")).toString(), QStringLiteral("Let me check"));
-        QCOMPARE(message.value(QLatin1String("author")).toObject().value(QLatin1String("name")).toString(),
+        QCOMPARE(message.value(QLatin1String("author"))
+                     .toObject()
+                     .value(QLatin1String("name"))
+                     .toString(),
                  QStringLiteral("Dana Demo"));
 
         // The customer marks it read; the agent sees the marker move, once.
         const qint64 messageId = integer(message, "id");
-        QCOMPARE(type(customer.request(QStringLiteral("read"), {{QStringLiteral("conversation"), conversation},
-                                                                {QStringLiteral("upTo"), messageId}})),
+        QCOMPARE(type(customer.request(QStringLiteral("read"),
+                                       {{QStringLiteral("conversation"), conversation},
+                                        {QStringLiteral("upTo"), messageId}})),
                  QStringLiteral("ok"));
         QVERIFY(!agent.waitEvent(QStringLiteral("conversation.read")).isEmpty());
         customer.request(QStringLiteral("read"), {{QStringLiteral("conversation"), conversation},
                                                   {QStringLiteral("upTo"), messageId}});
         QCOMPARE(agent.takeEvents(QStringLiteral("conversation.read"), 300).size(), 0);
 
-        const QJsonObject page = data(agent.request(QStringLiteral("history"),
-                                                    {{QStringLiteral("conversation"), conversation}}));
+        const QJsonObject page = data(agent.request(
+            QStringLiteral("history"), {{QStringLiteral("conversation"), conversation}}));
         QCOMPARE(page.value(QLatin1String("messages")).toArray().size(), 2);
         QCOMPARE(page.value(QLatin1String("more")).toBool(), false);
     }
@@ -308,21 +338,25 @@ private Q_SLOTS:
         QVERIFY(signIn(agent));
         TestClient customer;
         QVERIFY(customer.open(m_server.wsUrl(CustomerPath)));
-        const qint64 conversation = startConversation(customer, QStringLiteral("Bo"), QStringLiteral("Hi"));
+        const qint64 conversation =
+            startConversation(customer, QStringLiteral("Bo"), QStringLiteral("Hi"));
         customer.takeEvents(QStringLiteral("message.created"), 200);
 
         const QString clientId = newId();
-        const QJsonObject first = sendAsAgent(agent, conversation, QStringLiteral("Hello Bo"), clientId);
-        const QJsonObject retry = sendAsAgent(agent, conversation, QStringLiteral("Hello Bo"), clientId);
+        const QJsonObject first =
+            sendAsAgent(agent, conversation, QStringLiteral("Hello Bo"), clientId);
+        const QJsonObject retry =
+            sendAsAgent(agent, conversation, QStringLiteral("Hello Bo"), clientId);
         QCOMPARE(type(retry), QStringLiteral("ok"));
         QCOMPARE(integer(data(retry).value(QLatin1String("message")).toObject(), "id"),
                  integer(data(first).value(QLatin1String("message")).toObject(), "id"));
         QCOMPARE(customer.takeEvents(QStringLiteral("message.created"), 500).size(), 1);
 
-        const QJsonObject clash = sendAsAgent(agent, conversation, QStringLiteral("Something else"), clientId);
+        const QJsonObject clash =
+            sendAsAgent(agent, conversation, QStringLiteral("Something else"), clientId);
         QCOMPARE(code(clash), QStringLiteral("conflict"));
-        const QJsonObject page = data(agent.request(QStringLiteral("history"),
-                                                    {{QStringLiteral("conversation"), conversation}}));
+        const QJsonObject page = data(agent.request(
+            QStringLiteral("history"), {{QStringLiteral("conversation"), conversation}}));
         QCOMPARE(page.value(QLatin1String("messages")).toArray().size(), 2);
     }
 
@@ -333,7 +367,8 @@ private Q_SLOTS:
         QVERIFY(!token.isEmpty());
         TestClient customer;
         QVERIFY(customer.open(m_server.wsUrl(CustomerPath)));
-        const qint64 conversation = startConversation(customer, QStringLiteral("Cy"), QStringLiteral("one"));
+        const qint64 conversation =
+            startConversation(customer, QStringLiteral("Cy"), QStringLiteral("one"));
         agent.waitEvent(QStringLiteral("message.created"));
         const qint64 applied = agent.lastSeq();
         agent.close();
@@ -341,9 +376,10 @@ private Q_SLOTS:
         QStringList written;
         for (int i = 0; i < 5; ++i) {
             written << QStringLiteral("offline %1").arg(i);
-            customer.request(QStringLiteral("send"), {{QStringLiteral("conversation"), conversation},
-                                                      {QStringLiteral("clientId"), newId()},
-                                                      {QStringLiteral("text"), written.last()}});
+            customer.request(QStringLiteral("send"),
+                             {{QStringLiteral("conversation"), conversation},
+                              {QStringLiteral("clientId"), newId()},
+                              {QStringLiteral("text"), written.last()}});
         }
 
         // Resume while the customer keeps writing: messages committed during the catch-up
@@ -356,10 +392,13 @@ private Q_SLOTS:
         int sent = 0;
         connect(&writer, &QTimer::timeout, this, [&] {
             written << QStringLiteral("during %1").arg(sent);
-            customer.sendRawNoWait(QString::fromUtf8(QJsonDocument(QJsonObject{
-                {QStringLiteral("type"), QStringLiteral("send")}, {QStringLiteral("id"), QStringLiteral("d%1").arg(sent)},
-                {QStringLiteral("conversation"), conversation}, {QStringLiteral("clientId"), newId()},
-                {QStringLiteral("text"), written.last()}}).toJson(QJsonDocument::Compact)));
+            customer.sendRawNoWait(QString::fromUtf8(
+                QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("send")},
+                                          {QStringLiteral("id"), QStringLiteral("d%1").arg(sent)},
+                                          {QStringLiteral("conversation"), conversation},
+                                          {QStringLiteral("clientId"), newId()},
+                                          {QStringLiteral("text"), written.last()}})
+                    .toJson(QJsonDocument::Compact)));
             if (++sent == During)
                 writer.stop();
         });
@@ -371,13 +410,15 @@ private Q_SLOTS:
         const qsizetype expected = 5 + During;
         // Only the logged events count here, not the routing figures sent alongside.
         const auto events = [&resumed] {
-            return std::count_if(resumed.frames().cbegin(), resumed.frames().cend(),
-                                 [](const QJsonObject &f) { return type(f) == QLatin1String("event"); });
+            return std::count_if(
+                resumed.frames().cbegin(), resumed.frames().cend(),
+                [](const QJsonObject &f) { return type(f) == QLatin1String("event"); });
         };
         QTRY_COMPARE_WITH_TIMEOUT(events(), expected, 10000);
         QTest::qWait(300);
         QCOMPARE(events(), expected); // no duplicate arrived late
-        resumed.frames().removeIf([](const QJsonObject &f) { return type(f) != QLatin1String("event"); });
+        resumed.frames().removeIf(
+            [](const QJsonObject &f) { return type(f) != QLatin1String("event"); });
         QStringList texts;
         qint64 previous = applied;
         for (const QJsonObject &f : resumed.frames()) {
@@ -386,7 +427,11 @@ private Q_SLOTS:
             QCOMPARE(f.value(QLatin1String("event")).toString(), QStringLiteral("message.created"));
             QVERIFY(integer(f, "seq") > previous);
             previous = integer(f, "seq");
-            texts << data(f).value(QLatin1String("message")).toObject().value(QLatin1String("text")).toString();
+            texts << data(f)
+                         .value(QLatin1String("message"))
+                         .toObject()
+                         .value(QLatin1String("text"))
+                         .toString();
         }
         QCOMPARE(texts, written);
     }
@@ -400,11 +445,13 @@ private Q_SLOTS:
         agent.close();
         TestClient customer;
         QVERIFY(customer.open(m_server.wsUrl(CustomerPath)));
-        const qint64 conversation = startConversation(customer, QStringLiteral("Di"), QStringLiteral("0"));
+        const qint64 conversation =
+            startConversation(customer, QStringLiteral("Di"), QStringLiteral("0"));
         for (int i = 0; i < 45; ++i) // more than --replay-limit 40
-            customer.request(QStringLiteral("send"), {{QStringLiteral("conversation"), conversation},
-                                                      {QStringLiteral("clientId"), newId()},
-                                                      {QStringLiteral("text"), QString::number(i)}});
+            customer.request(QStringLiteral("send"),
+                             {{QStringLiteral("conversation"), conversation},
+                              {QStringLiteral("clientId"), newId()},
+                              {QStringLiteral("text"), QString::number(i)}});
         TestClient resumed;
         QVERIFY(resumed.open(m_server.wsUrl(AgentPath)));
         const QJsonObject ok = resumed.agentHello(token, applied);
@@ -416,7 +463,11 @@ private Q_SLOTS:
         for (const QJsonValue &c : data(snapshot).value(QLatin1String("conversations")).toArray()) {
             if (integer(c.toObject(), "id") == conversation) {
                 found = true;
-                QCOMPARE(c.toObject().value(QLatin1String("lastMessage")).toObject().value(QLatin1String("text")).toString(),
+                QCOMPARE(c.toObject()
+                             .value(QLatin1String("lastMessage"))
+                             .toObject()
+                             .value(QLatin1String("text"))
+                             .toString(),
                          QStringLiteral("44"));
             }
         }
@@ -425,7 +476,9 @@ private Q_SLOTS:
         // A resume point ahead of the server (its data was reset) also gets a snapshot.
         TestClient ahead;
         QVERIFY(ahead.open(m_server.wsUrl(AgentPath)));
-        QCOMPARE(ahead.agentHello(token, integer(ok, "head") + 1000).value(QLatin1String("resume")).toString(),
+        QCOMPARE(ahead.agentHello(token, integer(ok, "head") + 1000)
+                     .value(QLatin1String("resume"))
+                     .toString(),
                  QStringLiteral("snapshot"));
     }
 
@@ -436,7 +489,8 @@ private Q_SLOTS:
         const QJsonObject hello = ada.customerHello(QStringLiteral("Eve"));
         const QString token = hello.value(QLatin1String("token")).toString();
         QVERIFY(!token.isEmpty());
-        ada.request(QStringLiteral("send"), {{QStringLiteral("clientId"), newId()}, {QStringLiteral("text"), QStringLiteral("hi")}});
+        ada.request(QStringLiteral("send"), {{QStringLiteral("clientId"), newId()},
+                                             {QStringLiteral("text"), QStringLiteral("hi")}});
         const qint64 applied = ada.lastSeq();
         ada.close();
 
@@ -465,17 +519,21 @@ private Q_SLOTS:
         agent.close();
         TestClient customer;
         QVERIFY(customer.open(server.wsUrl(CustomerPath)));
-        const QString token = customer.customerHello(QStringLiteral("Fay")).value(QLatin1String("token")).toString();
+        const QString token =
+            customer.customerHello(QStringLiteral("Fay")).value(QLatin1String("token")).toString();
         qint64 conversation = 0;
         QSet<qint64> acknowledged;
         for (int i = 0; i < 30; ++i) {
-            QJsonObject fields{{QStringLiteral("clientId"), newId()}, {QStringLiteral("text"), QStringLiteral("m%1").arg(i)}};
+            QJsonObject fields{{QStringLiteral("clientId"), newId()},
+                               {QStringLiteral("text"), QStringLiteral("m%1").arg(i)}};
             if (conversation)
                 fields.insert(QStringLiteral("conversation"), conversation);
             const QJsonObject reply = customer.request(QStringLiteral("send"), fields);
             QCOMPARE(type(reply), QStringLiteral("ok"));
-            conversation = integer(data(reply).value(QLatin1String("conversation")).toObject(), "id");
-            acknowledged.insert(integer(data(reply).value(QLatin1String("message")).toObject(), "id"));
+            conversation =
+                integer(data(reply).value(QLatin1String("conversation")).toObject(), "id");
+            acknowledged.insert(
+                integer(data(reply).value(QLatin1String("message")).toObject(), "id"));
         }
         server.kill(); // SIGKILL right after the last acknowledgement
         QVERIFY(customer.waitDisconnected());
@@ -484,8 +542,9 @@ private Q_SLOTS:
         TestClient back;
         QVERIFY(back.open(server.wsUrl(CustomerPath)));
         QVERIFY(!back.customerHello({}, token).isEmpty());
-        const QJsonObject page = data(back.request(QStringLiteral("history"), {{QStringLiteral("conversation"), conversation},
-                                                                               {QStringLiteral("limit"), 200}}));
+        const QJsonObject page = data(
+            back.request(QStringLiteral("history"), {{QStringLiteral("conversation"), conversation},
+                                                     {QStringLiteral("limit"), 200}}));
         QSet<qint64> stored;
         for (const QJsonValue &m : page.value(QLatin1String("messages")).toArray())
             stored.insert(integer(m.toObject(), "id"));
@@ -494,11 +553,13 @@ private Q_SLOTS:
         // The agent's session survived too, and it resumes with exactly what it missed.
         TestClient resumed;
         QVERIFY(resumed.open(server.wsUrl(AgentPath)));
-        QCOMPARE(resumed.agentHello(agentToken, agentApplied).value(QLatin1String("resume")).toString(),
-                 QStringLiteral("replay"));
+        QCOMPARE(
+            resumed.agentHello(agentToken, agentApplied).value(QLatin1String("resume")).toString(),
+            QStringLiteral("replay"));
         QSet<qint64> replayed;
         qint64 previous = agentApplied;
-        for (const QJsonObject &event : resumed.takeEvents(QStringLiteral("message.created"), 300)) {
+        for (const QJsonObject &event :
+             resumed.takeEvents(QStringLiteral("message.created"), 300)) {
             QVERIFY(integer(event, "seq") > previous);
             previous = integer(event, "seq");
             replayed.insert(integer(data(event).value(QLatin1String("message")).toObject(), "id"));
@@ -525,20 +586,43 @@ private Q_SLOTS:
         QTest::addColumn<QString>("frame");
         QTest::addColumn<QString>("expectedCode");
         QTest::addColumn<bool>("idEchoed");
-        QTest::newRow("not json") << QStringLiteral("{nope") << QStringLiteral("bad_frame") << false;
+        QTest::newRow("not json") << QStringLiteral("{nope") << QStringLiteral("bad_frame")
+                                  << false;
         QTest::newRow("array") << QStringLiteral("[1,2]") << QStringLiteral("bad_frame") << false;
-        QTest::newRow("no id") << QStringLiteral(R"({"type":"ping"})") << QStringLiteral("bad_frame") << false;
-        QTest::newRow("numeric id") << QStringLiteral(R"({"type":"ping","id":7})") << QStringLiteral("bad_frame") << false;
-        QTest::newRow("no type") << QStringLiteral(R"({"id":"x"})") << QStringLiteral("bad_frame") << true;
-        QTest::newRow("unknown type") << QStringLiteral(R"({"type":"explode","id":"x"})") << QStringLiteral("unknown_type") << true;
-        QTest::newRow("agent-only command") << QStringLiteral(R"({"type":"presence","id":"x","status":"away"})") << QStringLiteral("unknown_type") << true;
-        QTest::newRow("send without clientId") << QStringLiteral(R"({"type":"send","id":"x","text":"hi"})") << QStringLiteral("bad_request") << true;
-        QTest::newRow("send blank text") << QStringLiteral(R"({"type":"send","id":"x","clientId":"1b4e28ba-2fa1-11d2-883f-0016d3cca427","text":"   "})") << QStringLiteral("bad_request") << true;
-        QTest::newRow("send text too long") << QStringLiteral(R"({"type":"send","id":"x","clientId":"1b4e28ba-2fa1-11d2-883f-0016d3cca427","text":"%1"})").arg(QString(10001, QLatin1Char('a'))) << QStringLiteral("bad_request") << true;
-        QTest::newRow("fractional conversation") << QStringLiteral(R"({"type":"history","id":"x","conversation":1.5})") << QStringLiteral("bad_request") << true;
-        QTest::newRow("huge conversation id") << QStringLiteral(R"({"type":"history","id":"x","conversation":1e300})") << QStringLiteral("bad_request") << true;
-        QTest::newRow("history limit 0") << QStringLiteral(R"({"type":"history","id":"x","conversation":1,"limit":0})") << QStringLiteral("bad_request") << true;
-        QTest::newRow("second hello") << QStringLiteral(R"({"type":"hello","id":"x","protocol":1,"name":"Again"})") << QStringLiteral("unauthenticated") << true;
+        QTest::newRow("no id") << QStringLiteral(R"({"type":"ping"})")
+                               << QStringLiteral("bad_frame") << false;
+        QTest::newRow("numeric id")
+            << QStringLiteral(R"({"type":"ping","id":7})") << QStringLiteral("bad_frame") << false;
+        QTest::newRow("no type") << QStringLiteral(R"({"id":"x"})") << QStringLiteral("bad_frame")
+                                 << true;
+        QTest::newRow("unknown type") << QStringLiteral(R"({"type":"explode","id":"x"})")
+                                      << QStringLiteral("unknown_type") << true;
+        QTest::newRow("agent-only command")
+            << QStringLiteral(R"({"type":"presence","id":"x","status":"away"})")
+            << QStringLiteral("unknown_type") << true;
+        QTest::newRow("send without clientId")
+            << QStringLiteral(R"({"type":"send","id":"x","text":"hi"})")
+            << QStringLiteral("bad_request") << true;
+        QTest::newRow("send blank text") << QStringLiteral(
+            R"({"type":"send","id":"x","clientId":"1b4e28ba-2fa1-11d2-883f-0016d3cca427","text":"   "})")
+                                         << QStringLiteral("bad_request") << true;
+        QTest::newRow("send text too long")
+            << QStringLiteral(
+                   R"({"type":"send","id":"x","clientId":"1b4e28ba-2fa1-11d2-883f-0016d3cca427","text":"%1"})")
+                   .arg(QString(10001, QLatin1Char('a')))
+            << QStringLiteral("bad_request") << true;
+        QTest::newRow("fractional conversation")
+            << QStringLiteral(R"({"type":"history","id":"x","conversation":1.5})")
+            << QStringLiteral("bad_request") << true;
+        QTest::newRow("huge conversation id")
+            << QStringLiteral(R"({"type":"history","id":"x","conversation":1e300})")
+            << QStringLiteral("bad_request") << true;
+        QTest::newRow("history limit 0")
+            << QStringLiteral(R"({"type":"history","id":"x","conversation":1,"limit":0})")
+            << QStringLiteral("bad_request") << true;
+        QTest::newRow("second hello")
+            << QStringLiteral(R"({"type":"hello","id":"x","protocol":1,"name":"Again"})")
+            << QStringLiteral("unauthenticated") << true;
     }
 
     void badFrames()
@@ -564,17 +648,20 @@ private Q_SLOTS:
         raw.open(m_server.wsUrl(CustomerPath));
         QTRY_VERIFY(raw.state() == QAbstractSocket::ConnectedState);
         QString answer;
-        connect(&raw, &QWebSocket::textMessageReceived, this, [&](const QString &t) { answer = t; });
+        connect(&raw, &QWebSocket::textMessageReceived, this,
+                [&](const QString &t) { answer = t; });
         raw.sendBinaryMessage(QByteArrayLiteral("\x00\x01"));
         QTRY_VERIFY(!answer.isEmpty());
-        QCOMPARE(code(QJsonDocument::fromJson(answer.toUtf8()).object()), QStringLiteral("bad_frame"));
+        QCOMPARE(code(QJsonDocument::fromJson(answer.toUtf8()).object()),
+                 QStringLiteral("bad_frame"));
     }
 
     void otherCustomersConversationIsNotFound()
     {
         TestClient alice;
         QVERIFY(alice.open(m_server.wsUrl(CustomerPath)));
-        const qint64 conversation = startConversation(alice, QStringLiteral("Alice"), QStringLiteral("private"));
+        const qint64 conversation =
+            startConversation(alice, QStringLiteral("Alice"), QStringLiteral("private"));
         const qint64 messageId = alice.lastSeq(); // any id; the conversation check comes first
         TestClient mallory;
         QVERIFY(mallory.open(m_server.wsUrl(CustomerPath)));
@@ -582,35 +669,55 @@ private Q_SLOTS:
 
         const QList<std::pair<QString, QJsonObject>> attempts{
             {QStringLiteral("history"), {{QStringLiteral("conversation"), conversation}}},
-            {QStringLiteral("send"), {{QStringLiteral("conversation"), conversation}, {QStringLiteral("clientId"), newId()}, {QStringLiteral("text"), QStringLiteral("hijack")}}},
-            {QStringLiteral("read"), {{QStringLiteral("conversation"), conversation}, {QStringLiteral("upTo"), messageId}}},
-            {QStringLiteral("typing"), {{QStringLiteral("conversation"), conversation}, {QStringLiteral("on"), true}}},
+            {QStringLiteral("send"),
+             {{QStringLiteral("conversation"), conversation},
+              {QStringLiteral("clientId"), newId()},
+              {QStringLiteral("text"), QStringLiteral("hijack")}}},
+            {QStringLiteral("read"),
+             {{QStringLiteral("conversation"), conversation}, {QStringLiteral("upTo"), messageId}}},
+            {QStringLiteral("typing"),
+             {{QStringLiteral("conversation"), conversation}, {QStringLiteral("on"), true}}},
         };
         for (const auto &[command, fields] : attempts)
             QCOMPARE(code(mallory.request(command, fields)), QStringLiteral("not_found"));
         // ... exactly as for a conversation that does not exist.
-        QCOMPARE(code(mallory.request(QStringLiteral("history"), {{QStringLiteral("conversation"), 999999}})),
+        QCOMPARE(code(mallory.request(QStringLiteral("history"),
+                                      {{QStringLiteral("conversation"), 999999}})),
                  QStringLiteral("not_found"));
 
         // Alice's later messages never reach Mallory, and Alice sees nothing of Mallory's attempt.
-        alice.request(QStringLiteral("send"), {{QStringLiteral("conversation"), conversation}, {QStringLiteral("clientId"), newId()}, {QStringLiteral("text"), QStringLiteral("still private")}});
+        alice.request(QStringLiteral("send"),
+                      {{QStringLiteral("conversation"), conversation},
+                       {QStringLiteral("clientId"), newId()},
+                       {QStringLiteral("text"), QStringLiteral("still private")}});
         QCOMPARE(mallory.takeEvents(QStringLiteral("message.created"), 300).size(), 0);
         QCOMPARE(alice.takeEvents(QStringLiteral("message.created")).size(), 2);
-        QVERIFY(alice.waitFrame([](const QJsonObject &f) { return type(f) == QLatin1String("typing"); }, 200).isEmpty());
+        QVERIFY(
+            alice
+                .waitFrame([](const QJsonObject &f) { return type(f) == QLatin1String("typing"); },
+                           200)
+                .isEmpty());
     }
 
     void commandsBeforeHandshakeAreRefused()
     {
         TestClient customer;
         QVERIFY(customer.open(m_server.wsUrl(CustomerPath)));
-        QCOMPARE(code(customer.request(QStringLiteral("send"), {{QStringLiteral("clientId"), newId()}, {QStringLiteral("text"), QStringLiteral("x")}})),
+        QCOMPARE(code(customer.request(QStringLiteral("send"),
+                                       {{QStringLiteral("clientId"), newId()},
+                                        {QStringLiteral("text"), QStringLiteral("x")}})),
                  QStringLiteral("unauthenticated"));
-        QCOMPARE(code(customer.request(QStringLiteral("hello"), {{QStringLiteral("protocol"), 99}, {QStringLiteral("name"), QStringLiteral("x")}})),
+        QCOMPARE(code(customer.request(QStringLiteral("hello"),
+                                       {{QStringLiteral("protocol"), 99},
+                                        {QStringLiteral("name"), QStringLiteral("x")}})),
                  QStringLiteral("unsupported_version"));
-        QCOMPARE(code(customer.request(QStringLiteral("hello"), {{QStringLiteral("protocol"), 1}, {QStringLiteral("token"), QStringLiteral("forged")}})),
+        QCOMPARE(code(customer.request(QStringLiteral("hello"),
+                                       {{QStringLiteral("protocol"), 1},
+                                        {QStringLiteral("token"), QStringLiteral("forged")}})),
                  QStringLiteral("token_invalid"));
-        QCOMPARE(code(customer.request(QStringLiteral("signin"), {{QStringLiteral("protocol"), 1}})),
-                 QStringLiteral("unauthenticated")); // customers cannot sign in as staff
+        QCOMPARE(
+            code(customer.request(QStringLiteral("signin"), {{QStringLiteral("protocol"), 1}})),
+            QStringLiteral("unauthenticated")); // customers cannot sign in as staff
     }
 
     void silentConnectionIsClosedAfterHandshakeTimeout()
@@ -647,7 +754,8 @@ private Q_SLOTS:
     void originsAreChecked()
     {
         TestClient evil;
-        QVERIFY(evil.open(m_server.wsUrl(CustomerPath), "http://evil.example") || evil.closeCode() != -1);
+        QVERIFY(evil.open(m_server.wsUrl(CustomerPath), "http://evil.example")
+                || evil.closeCode() != -1);
         QVERIFY(evil.waitDisconnected());
         QCOMPARE(evil.closeCode(), 1008);
         TestClient shop;
@@ -663,24 +771,33 @@ private Q_SLOTS:
         QVERIFY(output.contains("sam@example.com\tSam Lead\tsupervisor"));
         // Duplicate email, short password, unknown role and unknown account are refused.
         QVERIFY(!m_server.addAgent(Email, QStringLiteral("Again"), Password));
-        QVERIFY(!m_server.addAgent(QStringLiteral("new@example.com"), QStringLiteral("New"), QStringLiteral("short")));
-        QVERIFY(!m_server.addAgent(QStringLiteral("new@example.com"), QStringLiteral("New"), Password, QStringLiteral("root")));
-        QVERIFY(m_server.userCommand({QStringLiteral("passwd"), QStringLiteral("--email"), QStringLiteral("ghost@example.com")},
-                                     "long enough password\n") != 0);
+        QVERIFY(!m_server.addAgent(QStringLiteral("new@example.com"), QStringLiteral("New"),
+                                   QStringLiteral("short")));
+        QVERIFY(!m_server.addAgent(QStringLiteral("new@example.com"), QStringLiteral("New"),
+                                   Password, QStringLiteral("root")));
+        QVERIFY(m_server.userCommand({QStringLiteral("passwd"), QStringLiteral("--email"),
+                                      QStringLiteral("ghost@example.com")},
+                                     "long enough password\n")
+                != 0);
 
         // A new password works, the old one no longer does, and old sessions end.
-        QVERIFY(m_server.addAgent(QStringLiteral("pw@example.com"), QStringLiteral("Pw"), Password));
+        QVERIFY(
+            m_server.addAgent(QStringLiteral("pw@example.com"), QStringLiteral("Pw"), Password));
         TestClient agent;
         QVERIFY(agent.open(m_server.wsUrl(AgentPath)));
         QVERIFY(!agent.agentSignIn(QStringLiteral("pw@example.com"), Password).isEmpty());
-        QCOMPARE(m_server.userCommand({QStringLiteral("passwd"), QStringLiteral("--email"), QStringLiteral("pw@example.com")},
+        QCOMPARE(m_server.userCommand({QStringLiteral("passwd"), QStringLiteral("--email"),
+                                       QStringLiteral("pw@example.com")},
                                       "a brand new password\n"),
                  0);
         QVERIFY(agent.waitDisconnected(5000));
         TestClient again;
         QVERIFY(again.open(m_server.wsUrl(AgentPath)));
         QVERIFY(again.agentSignIn(QStringLiteral("pw@example.com"), Password).isEmpty());
-        QVERIFY(!again.agentSignIn(QStringLiteral("pw@example.com"), QStringLiteral("a brand new password")).isEmpty());
+        QVERIFY(!again
+                     .agentSignIn(QStringLiteral("pw@example.com"),
+                                  QStringLiteral("a brand new password"))
+                     .isEmpty());
     }
 
     void presenceIsAnEventForStaffOnly()
@@ -693,12 +810,15 @@ private Q_SLOTS:
         QVERIFY(!customer.customerHello(QStringLiteral("Gus")).isEmpty());
         TestClient agent;
         QVERIFY(signIn(agent));
-        QCOMPARE(data(agent.request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("busy")}}))
-                     .value(QLatin1String("presence")).toString(),
+        QCOMPARE(data(agent.request(QStringLiteral("presence"),
+                                    {{QStringLiteral("status"), QStringLiteral("busy")}}))
+                     .value(QLatin1String("presence"))
+                     .toString(),
                  QStringLiteral("busy"));
         const QJsonObject event = watcher.waitEvent(QStringLiteral("agent.presence"));
         QCOMPARE(data(event).value(QLatin1String("presence")).toString(), QStringLiteral("busy"));
-        QCOMPARE(code(agent.request(QStringLiteral("presence"), {{QStringLiteral("status"), QStringLiteral("asleep")}})),
+        QCOMPARE(code(agent.request(QStringLiteral("presence"),
+                                    {{QStringLiteral("status"), QStringLiteral("asleep")}})),
                  QStringLiteral("bad_request"));
         QCOMPARE(customer.takeEvents(QStringLiteral("agent.presence"), 300).size(), 0);
     }

@@ -40,8 +40,9 @@ private Q_SLOTS:
 
     void malformedHashesNeverVerify()
     {
-        for (const QString &bad : {QString(), QStringLiteral("plain"), QStringLiteral("$argon2id$v=19$"),
-                                   QString(200, QLatin1Char('$'))})
+        for (const QString &bad :
+             {QString(), QStringLiteral("plain"), QStringLiteral("$argon2id$v=19$"),
+              QString(200, QLatin1Char('$'))})
             QVERIFY(!PasswordHasher::verify(bad, QStringLiteral("plain")));
         QVERIFY(!PasswordHasher::verify(PasswordHasher::decoyHash(), QString()));
     }
@@ -63,15 +64,19 @@ private Q_SLOTS:
         SqliteStore store(dir.filePath(QStringLiteral("s.sqlite")));
         QVERIFY(store.open().ok());
         store.begin();
-        const Agent agent = store.createAgent({0, QStringLiteral("Dana"), QStringLiteral("d@example.com"),
-                                               Role::Agent, Presence::Offline, false},
-                                              PasswordHasher::hash(QStringLiteral("pw")))
-                                .value();
+        const Agent agent =
+            store
+                .createAgent({0, QStringLiteral("Dana"), QStringLiteral("d@example.com"),
+                              Role::Agent, Presence::Offline, false},
+                             PasswordHasher::hash(QStringLiteral("pw")))
+                .value();
         const auto session = DeskOperations::openStaffSession(store, agent, 60);
         QVERIFY(session.ok());
         store.commit();
         QVERIFY(DeskOperations::authenticateStaff(store, Tokens::hash(session->token)).ok());
-        QCOMPARE(DeskOperations::authenticateStaff(store, Tokens::hash(QStringLiteral("guess"))).failure().code,
+        QCOMPARE(DeskOperations::authenticateStaff(store, Tokens::hash(QStringLiteral("guess")))
+                     .failure()
+                     .code,
                  ErrorCode::TokenInvalid);
         // The database file never holds the token itself.
         QFile file(dir.filePath(QStringLiteral("s.sqlite")));

@@ -100,15 +100,17 @@ private Q_SLOTS:
 
         const QString oldPath = freshPath();
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
             db.setDatabaseName(oldPath);
             QVERIFY(db.open());
             QVERIFY(SqliteSchema::migrate(db, startVersion).ok());
             QSqlQuery q(db);
             // Data written by the older version must survive the upgrade.
             if (startVersion >= 1)
-                QVERIFY(q.exec(QStringLiteral("INSERT INTO agents (email, name, role, password_hash, created_at)"
-                                              " VALUES ('old@example.com', 'Old', 'agent', 'x', 0)")));
+                QVERIFY(q.exec(QStringLiteral(
+                    "INSERT INTO agents (email, name, role, password_hash, created_at)"
+                    " VALUES ('old@example.com', 'Old', 'agent', 'x', 0)")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("old"));
@@ -142,39 +144,58 @@ private Q_SLOTS:
         QVERIFY(s.conversation > 0);
         const QUuid clientId = QUuid::createUuid();
         s.store->begin();
-        const auto first = DeskOperations::send(*s.store, staffViewer(1), sendCommand(s.conversation, QStringLiteral("Hello"), clientId));
-        const auto retry = DeskOperations::send(*s.store, staffViewer(1), sendCommand(s.conversation, QStringLiteral("Hello"), clientId));
+        const auto first =
+            DeskOperations::send(*s.store, staffViewer(1),
+                                 sendCommand(s.conversation, QStringLiteral("Hello"), clientId));
+        const auto retry =
+            DeskOperations::send(*s.store, staffViewer(1),
+                                 sendCommand(s.conversation, QStringLiteral("Hello"), clientId));
         QVERIFY(first.ok() && retry.ok());
         QCOMPARE(retry->message.id, first->message.id);
         QCOMPARE(retry->message.createdAt, first->message.createdAt);
 
         // The same id for something else is a conflict, not a silent overwrite.
-        const auto otherText = DeskOperations::send(*s.store, staffViewer(1), sendCommand(s.conversation, QStringLiteral("Bye"), clientId));
+        const auto otherText = DeskOperations::send(
+            *s.store, staffViewer(1), sendCommand(s.conversation, QStringLiteral("Bye"), clientId));
         QCOMPARE(otherText.failure().code, ErrorCode::Conflict);
-        const auto otherAuthor = DeskOperations::send(*s.store, staffViewer(2), sendCommand(s.conversation, QStringLiteral("Hello"), clientId));
+        const auto otherAuthor =
+            DeskOperations::send(*s.store, staffViewer(2),
+                                 sendCommand(s.conversation, QStringLiteral("Hello"), clientId));
         QCOMPARE(otherAuthor.failure().code, ErrorCode::Conflict);
-        const auto customerRetryWithoutConversation = DeskOperations::send(
-            *s.store, customerViewer(s.customer), sendCommand(std::nullopt, QStringLiteral("Hello"), clientId));
+        const auto customerRetryWithoutConversation =
+            DeskOperations::send(*s.store, customerViewer(s.customer),
+                                 sendCommand(std::nullopt, QStringLiteral("Hello"), clientId));
         QCOMPARE(customerRetryWithoutConversation.failure().code, ErrorCode::Conflict);
         s.store->commit();
 
         QCOMPARE(s.store->messages(s.conversation, std::nullopt, 100).size(), 2);
         // One event per message that exists, none for the retry.
         const auto events = s.store->eventsAfter(0, std::nullopt, 100);
-        QCOMPARE(std::count_if(events.begin(), events.end(), [](const Event &e) { return e.kind == EventKind::MessageCreated; }), 2);
+        QCOMPARE(std::count_if(events.begin(), events.end(),
+                               [](const Event &e) { return e.kind == EventKind::MessageCreated; }),
+                 2);
     }
 
     void customersSeeOnlyTheirOwn()
     {
         Seeded s = seeded();
         s.store->begin();
-        const Customer mallory = DeskOperations::createCustomer(*s.store, QStringLiteral("Mallory"), {})->customer;
+        const Customer mallory =
+            DeskOperations::createCustomer(*s.store, QStringLiteral("Mallory"), {})->customer;
         const Viewer m = customerViewer(mallory);
-        QCOMPARE(DeskOperations::history(*s.store, m, {s.conversation, std::nullopt, 50}).failure().code, ErrorCode::NotFound);
-        QCOMPARE(DeskOperations::send(*s.store, m, sendCommand(s.conversation, QStringLiteral("x"))).failure().code, ErrorCode::NotFound);
+        QCOMPARE(
+            DeskOperations::history(*s.store, m, {s.conversation, std::nullopt, 50}).failure().code,
+            ErrorCode::NotFound);
+        QCOMPARE(DeskOperations::send(*s.store, m, sendCommand(s.conversation, QStringLiteral("x")))
+                     .failure()
+                     .code,
+                 ErrorCode::NotFound);
         const qint64 message = s.store->lastMessage(s.conversation)->id;
-        QCOMPARE(DeskOperations::markRead(*s.store, m, {s.conversation, message}).failure().code, ErrorCode::NotFound);
-        QVERIFY(DeskOperations::history(*s.store, staffViewer(1), {s.conversation, std::nullopt, 50}).ok());
+        QCOMPARE(DeskOperations::markRead(*s.store, m, {s.conversation, message}).failure().code,
+                 ErrorCode::NotFound);
+        QVERIFY(
+            DeskOperations::history(*s.store, staffViewer(1), {s.conversation, std::nullopt, 50})
+                .ok());
         // Mallory's catch-up carries none of Ada's events.
         const auto catchup = DeskOperations::catchUp(*s.store, m, 0, 1000, 200);
         QVERIFY(catchup.ok() && !catchup->isSnapshot);
@@ -194,7 +215,8 @@ private Q_SLOTS:
         QVERIFY(newest->more);
         QCOMPARE(newest->messages.last().text, QStringLiteral("8"));
         QVERIFY(newest->messages.first().id < newest->messages.last().id);
-        const auto older = DeskOperations::history(*s.store, v, {s.conversation, newest->messages.first().id, 100});
+        const auto older = DeskOperations::history(
+            *s.store, v, {s.conversation, newest->messages.first().id, 100});
         QCOMPARE(older->messages.size(), 6); // "hi" and 0..4
         QVERIFY(!older->more);
     }
@@ -211,7 +233,8 @@ private Q_SLOTS:
             storage.run(
                 this,
                 [conversation, i](Store &store) {
-                    return DeskOperations::send(store, staffViewer(1), sendCommand(conversation, QString::number(i)));
+                    return DeskOperations::send(store, staffViewer(1),
+                                                sendCommand(conversation, QString::number(i)));
                 },
                 [&](Result<DeskOperations::Sent> sent) { acknowledged += sent.ok() ? 1 : 0; });
         }
@@ -238,33 +261,63 @@ private Q_SLOTS:
         Storage storage(std::move(s.store));
         QSignalSpy committed(&storage, &Storage::committed);
         // Keep the storage thread busy so the next three land in one transaction.
-        storage.run(this, [](Store &) -> Result<Done> { QThread::msleep(300); return Done{}; }, [](Result<Done>) {});
+        storage.run(
+            this,
+            [](Store &) -> Result<Done> {
+                QThread::msleep(300);
+                return Done{};
+            },
+            [](Result<Done>) {});
         QList<bool> outcomes;
         auto record = [&](auto result) { outcomes.append(result.ok()); };
-        storage.run(this, [&](Store &store) { return DeskOperations::send(store, staffViewer(1), sendCommand(conversation, QStringLiteral("kept 1"))); }, record);
-        storage.run(this, [&](Store &store) -> Result<Done> {
-            // Writes, then fails: its message and event must vanish.
-            DeskOperations::send(store, staffViewer(1), sendCommand(conversation, QStringLiteral("undone")));
-            return Failure{ErrorCode::Conflict, QStringLiteral("refused")};
-        }, record);
-        storage.run(this, [&](Store &store) { return DeskOperations::send(store, staffViewer(1), sendCommand(conversation, QStringLiteral("kept 2"))); }, record);
+        storage.run(
+            this,
+            [&](Store &store) {
+                return DeskOperations::send(store, staffViewer(1),
+                                            sendCommand(conversation, QStringLiteral("kept 1")));
+            },
+            record);
+        storage.run(
+            this,
+            [&](Store &store) -> Result<Done> {
+                // Writes, then fails: its message and event must vanish.
+                DeskOperations::send(store, staffViewer(1),
+                                     sendCommand(conversation, QStringLiteral("undone")));
+                return Failure{ErrorCode::Conflict, QStringLiteral("refused")};
+            },
+            record);
+        storage.run(
+            this,
+            [&](Store &store) {
+                return DeskOperations::send(store, staffViewer(1),
+                                            sendCommand(conversation, QStringLiteral("kept 2")));
+            },
+            record);
         QTRY_COMPARE(outcomes.size(), 3);
         QCOMPARE(outcomes, (QList<bool>{true, false, true}));
         QStringList published;
         for (const QList<QVariant> &signal : std::as_const(committed))
             for (const Event &e : signal.first().value<QList<Event>>())
-                published << e.data.value(QLatin1String("message")).toObject().value(QLatin1String("text")).toString();
+                published << e.data.value(QLatin1String("message"))
+                                 .toObject()
+                                 .value(QLatin1String("text"))
+                                 .toString();
         QCOMPARE(published, (QStringList{QStringLiteral("kept 1"), QStringLiteral("kept 2")}));
         QStringList stored;
         bool done = false;
-        storage.run(this, [conversation](Store &store) -> Result<QList<Message>> { return store.messages(conversation, std::nullopt, 10); },
-                    [&](Result<QList<Message>> messages) {
-                        for (const Message &m : messages.value())
-                            stored << m.text;
-                        done = true;
-                    });
+        storage.run(
+            this,
+            [conversation](Store &store) -> Result<QList<Message>> {
+                return store.messages(conversation, std::nullopt, 10);
+            },
+            [&](Result<QList<Message>> messages) {
+                for (const Message &m : messages.value())
+                    stored << m.text;
+                done = true;
+            });
         QTRY_VERIFY(done);
-        QCOMPARE(stored, (QStringList{QStringLiteral("hi"), QStringLiteral("kept 1"), QStringLiteral("kept 2")}));
+        QCOMPARE(stored, (QStringList{QStringLiteral("hi"), QStringLiteral("kept 1"),
+                                      QStringLiteral("kept 2")}));
     }
 
     void catchUpReplaysOrSnapshots()
@@ -278,7 +331,8 @@ private Q_SLOTS:
         QCOMPARE(replay->events.size(), 3);
         QCOMPARE(replay->events.first().seq, head - 2);
         QVERIFY(DeskOperations::catchUp(*s.store, v, head - 6, 5, 200)->isSnapshot); // too old
-        QVERIFY(DeskOperations::catchUp(*s.store, v, head + 1, 5, 200)->isSnapshot); // from the future
+        QVERIFY(
+            DeskOperations::catchUp(*s.store, v, head + 1, 5, 200)->isSnapshot); // from the future
         QVERIFY(DeskOperations::catchUp(*s.store, v, head, 5, 200)->events.isEmpty());
     }
 };

@@ -65,6 +65,6 @@ QByteArray RawHttp::signIn(const QString &email, const QString &password)
                                                       {QStringLiteral("password"), password}})
                                 .toJson(QJsonDocument::Compact);
     return "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-           "Content-Length: " +
-           QByteArray::number(body.size()) + "\r\n\r\n" + body;
+           "Content-Length: "
+           + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }

@@ -26,10 +26,10 @@ bool RawWebSocket::open(quint16 port, const QByteArray &path, const QByteArray &
         return false;
     }
     QByteArray head =
-        "GET " + path +
-        " HTTP/1.1\r\nHost: " + (host.isEmpty() ? "127.0.0.1:" + QByteArray::number(port) : host) +
-        "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+        "GET " + path
+        + " HTTP/1.1\r\nHost: " + (host.isEmpty() ? "127.0.0.1:" + QByteArray::number(port) : host)
+        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
     if (!origin.isEmpty())
         head += "Origin: " + origin + "\r\n";
     head += extraHeaders;
@@ -37,8 +37,8 @@ bool RawWebSocket::open(quint16 port, const QByteArray &path, const QByteArray &
     const bool answered = QTest::qWaitFor(
         [&] {
             m_buffer += m_socket.readAll();
-            return m_buffer.contains("\r\n\r\n") ||
-                   m_socket.state() != QAbstractSocket::ConnectedState;
+            return m_buffer.contains("\r\n\r\n")
+                   || m_socket.state() != QAbstractSocket::ConnectedState;
         },
         10000);
     const qsizetype end = m_buffer.indexOf("\r\n\r\n");
@@ -95,8 +95,8 @@ QJsonObject RawWebSocket::request(const QJsonObject &request, int ms)
     while (waitFrame(frame, int(std::max<qint64>(1, deadline.remainingTime())))) {
         const QJsonObject json = frame.json();
         const QString type = json.value(QLatin1String("type")).toString();
-        if ((type == QLatin1String("ok") || type == QLatin1String("error")) &&
-            json.value(QLatin1String("id")).toString() == id)
+        if ((type == QLatin1String("ok") || type == QLatin1String("error"))
+            && json.value(QLatin1String("id")).toString() == id)
             return json;
         if (frame.opcode == 0x8)
             return {};

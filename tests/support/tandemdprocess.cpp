@@ -20,8 +20,8 @@ QStringList oneAddressForAll()
 {
     if (qEnvironmentVariableIntValue("TANDEM_TANDEMD_PLAIN") == 1)
         return {};
-    return {QStringLiteral("--new-customers-per-hour"), QStringLiteral("1000000"),
-            QStringLiteral("--new-conversations-per-hour"), QStringLiteral("1000000"),
+    return {QStringLiteral("--new-customers-per-hour"),      QStringLiteral("1000000"),
+            QStringLiteral("--new-conversations-per-hour"),  QStringLiteral("1000000"),
             QStringLiteral("--max-connections-per-address"), QStringLiteral("1000000")};
 }
 } // namespace
@@ -157,5 +157,5 @@ bool TandemdProcess::addAgent(const QString &email, const QString &name, const Q
     return userCommand({QStringLiteral("add"), QStringLiteral("--email"), email,
                         QStringLiteral("--name"), name, QStringLiteral("--role"), role},
                        password.toUtf8() + '\n')
-        == 0;
+           == 0;
 }

@@ -28,7 +28,7 @@ bool TestClient::open(const QUrl &url, const QByteArray &origin)
     m_closeCode = -1;
     m_socket.open(request);
     return QTest::qWaitFor([this] { return isConnected() || m_closeCode != -1; }, 10000)
-        && isConnected();
+           && isConnected();
 }
 
 void TestClient::close()
@@ -115,7 +115,7 @@ QJsonObject TestClient::waitEvent(const QString &kind, int ms)
     return waitFrame(
         [&](const QJsonObject &f) {
             return f.value(QLatin1String("type")).toString() == QLatin1String("event")
-                && f.value(QLatin1String("event")).toString() == kind;
+                   && f.value(QLatin1String("event")).toString() == kind;
         },
         ms);
 }
@@ -152,8 +152,7 @@ QJsonObject TestClient::handshake(const QString &type, QJsonObject fields)
     return reply.value(QLatin1String("data")).toObject();
 }
 
-QJsonObject TestClient::customerHello(const QString &name, const QString &token,
-                                      qint64 resumeFrom)
+QJsonObject TestClient::customerHello(const QString &name, const QString &token, qint64 resumeFrom)
 {
     QJsonObject fields;
     if (!name.isEmpty())

@@ -58,8 +58,8 @@ bool WebDriver::start(int width, int height)
         },
         15000);
     if (!ready) {
-        m_error = QStringLiteral("chromedriver is not ready: ") +
-                  QString::fromLocal8Bit(m_driver.readAll());
+        m_error = QStringLiteral("chromedriver is not ready: ")
+                  + QString::fromLocal8Bit(m_driver.readAll());
         return false;
     }
     const QJsonArray args{QStringLiteral("--headless"),
@@ -140,10 +140,10 @@ QJsonValue WebDriver::call(const QByteArray &method, const QString &path, const 
     const QJsonObject asObject = value.toObject();
     if (!transportOk || asObject.contains(QLatin1String("error"))) {
         m_error = asObject.contains(QLatin1String("error"))
-                      ? asObject.value(QLatin1String("error")).toString() + QLatin1String(": ") +
-                            asObject.value(QLatin1String("message"))
-                                .toString()
-                                .section(QLatin1Char('\n'), 0, 0)
+                      ? asObject.value(QLatin1String("error")).toString() + QLatin1String(": ")
+                            + asObject.value(QLatin1String("message"))
+                                  .toString()
+                                  .section(QLatin1Char('\n'), 0, 0)
                       : transportError;
         return QJsonValue(QJsonValue::Undefined);
     }

@@ -11,8 +11,8 @@
 using namespace Tandem;
 
 namespace {
-const QDateTime Now = QDateTime::fromString(QStringLiteral("2026-11-21T12:00:00.000Z"),
-                                            Qt::ISODateWithMs);
+const QDateTime Now =
+    QDateTime::fromString(QStringLiteral("2026-11-21T12:00:00.000Z"), Qt::ISODateWithMs);
 
 QJsonObject conversation(qint64 id = 12)
 {
@@ -96,7 +96,8 @@ private Q_SLOTS:
         QCOMPARE(o->timeoutMs, 20000);
         QCOMPARE(o->localDeadline, Now.addSecs(20));
         // No message yet is fine.
-        const auto bare = RoutingFrames::decodeOffer(with(offer(), QStringLiteral("message"), {}), Now);
+        const auto bare =
+            RoutingFrames::decodeOffer(with(offer(), QStringLiteral("message"), {}), Now);
         QVERIFY(bare.ok());
         QVERIFY(!bare->firstMessage);
     }
@@ -125,13 +126,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QJsonObject>("frame");
         QTest::addColumn<QString>("field");
-        QTest::newRow("no conversation") << with(offer(), QStringLiteral("conversation"), {}) << "conversation";
+        QTest::newRow("no conversation")
+            << with(offer(), QStringLiteral("conversation"), {}) << "conversation";
         QTest::newRow("conversation not an object")
             << with(offer(), QStringLiteral("conversation"), 12) << "conversation";
-        QTest::newRow("conversation without id")
-            << with(offer(), QStringLiteral("conversation"),
-                    with(conversation(), QStringLiteral("id"), {}))
-            << "id";
+        QTest::newRow("conversation without id") << with(
+            offer(), QStringLiteral("conversation"), with(conversation(), QStringLiteral("id"), {}))
+                                                 << "id";
         QTest::newRow("bad live state")
             << with(offer(), QStringLiteral("conversation"),
                     with(conversation(), QStringLiteral("liveState"), QStringLiteral("maybe")))
@@ -144,10 +145,12 @@ private Q_SLOTS:
         QTest::newRow("no expiry") << with(offer(), QStringLiteral("expiresAt"), {}) << "expiresAt";
         QTest::newRow("expiry not a time")
             << with(offer(), QStringLiteral("expiresAt"), QStringLiteral("soon")) << "expiresAt";
-        QTest::newRow("zero timeout") << with(offer(), QStringLiteral("timeoutMs"), 0) << "timeoutMs";
+        QTest::newRow("zero timeout")
+            << with(offer(), QStringLiteral("timeoutMs"), 0) << "timeoutMs";
         QTest::newRow("timeout as text")
             << with(offer(), QStringLiteral("timeoutMs"), QStringLiteral("20000")) << "timeoutMs";
-        QTest::newRow("absurd timeout") << with(offer(), QStringLiteral("timeoutMs"), 1e12) << "timeoutMs";
+        QTest::newRow("absurd timeout")
+            << with(offer(), QStringLiteral("timeoutMs"), 1e12) << "timeoutMs";
     }
     void badOffersAreRefused()
     {
@@ -206,11 +209,13 @@ private Q_SLOTS:
         QTest::addColumn<QJsonObject>("frame");
         QTest::newRow("no waiting") << with(stats(), QStringLiteral("waiting"), {});
         QTest::newRow("negative waiting") << with(stats(), QStringLiteral("waiting"), -1);
-        QTest::newRow("fractional wait") << with(stats(), QStringLiteral("longestWaitSeconds"), 1.5);
+        QTest::newRow("fractional wait")
+            << with(stats(), QStringLiteral("longestWaitSeconds"), 1.5);
         QTest::newRow("agents not a list") << with(stats(), QStringLiteral("agents"), 3);
         QTest::newRow("agent not an object")
             << with(stats(), QStringLiteral("agents"), QJsonArray{QStringLiteral("Dana")});
-        QTest::newRow("unknown presence") << agentWith(QStringLiteral("presence"), QStringLiteral("asleep"));
+        QTest::newRow("unknown presence")
+            << agentWith(QStringLiteral("presence"), QStringLiteral("asleep"));
         QTest::newRow("no connected") << agentWith(QStringLiteral("connected"), {});
         QTest::newRow("negative active") << agentWith(QStringLiteral("active"), -2);
         QTest::newRow("no id") << agentWith(QStringLiteral("id"), {});

@@ -2,10 +2,10 @@
 // SyncClient and Outbox against the real tandemd: resume, backoff, dead networks,
 // sign-out, and replies written offline (also across an app restart).
 #include "cache/localcache.h"
+#include "framefields.h"
 #include "sync/outbox.h"
 #include "sync/syncclient.h"
 #include "tandemdprocess.h"
-#include "framefields.h"
 #include "testclient.h"
 
 #include <QJsonArray>
@@ -76,7 +76,10 @@ class TestSyncClient : public QObject
 private:
     QTemporaryDir m_dir;
     int m_caches = 0;
-    QString cachePath() { return m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_caches)); }
+    QString cachePath()
+    {
+        return m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_caches));
+    }
 
     QString signIn(TandemdProcess &server)
     {
@@ -94,8 +97,12 @@ private:
         const QJsonObject reply = customer.request(
             QStringLiteral("send"), {{QStringLiteral("clientId"), newId()},
                                      {QStringLiteral("text"), QStringLiteral("Hello?")}});
-        return qint64(reply.value(QLatin1String("data")).toObject().value(QLatin1String("conversation"))
-                          .toObject().value(QLatin1String("id")).toDouble());
+        return qint64(reply.value(QLatin1String("data"))
+                          .toObject()
+                          .value(QLatin1String("conversation"))
+                          .toObject()
+                          .value(QLatin1String("id"))
+                          .toDouble());
     }
 
     QUrl serverUrl(TandemdProcess &server) { return server.httpUrl(QString()); }
@@ -124,7 +131,9 @@ private Q_SLOTS:
         // A conversation the cache remembers from long ago, no longer open on the server.
         const QJsonObject stale{
             {QStringLiteral("id"), 9999},
-            {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 77}, {QStringLiteral("name"), QStringLiteral("Old")}}},
+            {QStringLiteral("customer"),
+             QJsonObject{{QStringLiteral("id"), 77},
+                         {QStringLiteral("name"), QStringLiteral("Old")}}},
             {QStringLiteral("channel"), QStringLiteral("web")},
             {QStringLiteral("status"), QStringLiteral("open")},
             {QStringLiteral("createdAt"), QStringLiteral("2001-01-01T00:00:00.000Z")},
@@ -170,11 +179,14 @@ private Q_SLOTS:
         for (int i = 0; i < 40; ++i) {
             const QUuid id = QUuid::createUuid();
             sent.insert(id);
-            customer.sendRawNoWait(QString::fromUtf8(QJsonDocument(QJsonObject{
-                {QStringLiteral("type"), QStringLiteral("send")}, {QStringLiteral("id"), QString::number(i)},
-                {QStringLiteral("conversation"), conversation},
-                {QStringLiteral("clientId"), id.toString(QUuid::WithoutBraces)},
-                {QStringLiteral("text"), QStringLiteral("m%1").arg(i)}}).toJson(QJsonDocument::Compact)));
+            customer.sendRawNoWait(QString::fromUtf8(
+                QJsonDocument(
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("send")},
+                                {QStringLiteral("id"), QString::number(i)},
+                                {QStringLiteral("conversation"), conversation},
+                                {QStringLiteral("clientId"), id.toString(QUuid::WithoutBraces)},
+                                {QStringLiteral("text"), QStringLiteral("m%1").arg(i)}})
+                    .toJson(QJsonDocument::Compact)));
         }
         const QList<QJsonObject> acks = customer.takeReplies(40);
         QCOMPARE(acks.size(), 40);
@@ -202,9 +214,10 @@ private Q_SLOTS:
         QVERIFY(app.waitState(SyncClient::State::Reconnecting));
         QVERIFY(app.sync.secondsToRetry() >= 0 && app.sync.secondsToRetry() <= 1);
         QTest::qWait(3000); // several failed attempts, each followed by a wait
-        const auto attempts = std::count_if(states.cbegin(), states.cend(), [](const QList<QVariant> &s) {
-            return s.first().value<SyncClient::State>() == SyncClient::State::Connecting;
-        });
+        const auto attempts =
+            std::count_if(states.cbegin(), states.cend(), [](const QList<QVariant> &s) {
+                return s.first().value<SyncClient::State>() == SyncClient::State::Connecting;
+            });
         QVERIFY2(attempts >= 2, qPrintable(QString::number(attempts)));
         QVERIFY2(attempts < 40, qPrintable(QString::number(attempts))); // no reconnect storm
         QVERIFY(server.startOnSamePort());
@@ -290,12 +303,16 @@ private Q_SLOTS:
         TestClient agent;
         QVERIFY(agent.open(server.wsUrl(QStringLiteral("/ws/agent"))));
         QVERIFY(!agent.agentHello(token).isEmpty());
-        const QJsonArray history = agent.request(QStringLiteral("history"),
-                                                 {{QStringLiteral("conversation"), conversation}})
-                                       .value(QLatin1String("data")).toObject()
-                                       .value(QLatin1String("messages")).toArray();
+        const QJsonArray history = agent
+                                       .request(QStringLiteral("history"),
+                                                {{QStringLiteral("conversation"), conversation}})
+                                       .value(QLatin1String("data"))
+                                       .toObject()
+                                       .value(QLatin1String("messages"))
+                                       .toArray();
         const auto copies = std::count_if(history.begin(), history.end(), [](const QJsonValue &m) {
-            return m.toObject().value(QLatin1String("text")).toString() == QLatin1String("Written offline");
+            return m.toObject().value(QLatin1String("text")).toString()
+                   == QLatin1String("Written offline");
         });
         QCOMPARE(copies, 1);
     }
@@ -312,9 +329,11 @@ private Q_SLOTS:
             TestClient agent;
             QVERIFY(agent.open(server.wsUrl(QStringLiteral("/ws/agent"))));
             QVERIFY(!agent.agentHello(token).isEmpty());
-            QCOMPARE(agent.request(QStringLiteral("presence"),
-                                   {{QStringLiteral("status"), QStringLiteral("online")}})
-                         .value(QLatin1String("type")).toString(),
+            QCOMPARE(agent
+                         .request(QStringLiteral("presence"),
+                                  {{QStringLiteral("status"), QStringLiteral("online")}})
+                         .value(QLatin1String("type"))
+                         .toString(),
                      QStringLiteral("ok"));
         }
         AgentApp app(cachePath());
@@ -326,8 +345,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!stats.isEmpty(), 10000);
         const QueueStats first = stats.last().first().value<QueueStats>();
         QCOMPARE(first.waiting, 0);
-        const auto me = std::find_if(first.agents.cbegin(), first.agents.cend(),
-                                     [&](const AgentLoad &a) { return a.agentId == app.sync.agent().id; });
+        const auto me =
+            std::find_if(first.agents.cbegin(), first.agents.cend(),
+                         [&](const AgentLoad &a) { return a.agentId == app.sync.agent().id; });
         QVERIFY(me != first.agents.cend());
         QVERIFY(me->connected);
         QCOMPARE(me->presence, Presence::Online);
@@ -340,9 +360,12 @@ private Q_SLOTS:
             QStringLiteral("send"), {{QStringLiteral("clientId"), newId()},
                                      {QStringLiteral("text"), QStringLiteral("Anyone there?")},
                                      {QStringLiteral("mode"), QStringLiteral("live")}});
-        const qint64 conversation = qint64(sent.value(QLatin1String("data")).toObject()
-                                               .value(QLatin1String("conversation")).toObject()
-                                               .value(QLatin1String("id")).toDouble());
+        const qint64 conversation = qint64(sent.value(QLatin1String("data"))
+                                               .toObject()
+                                               .value(QLatin1String("conversation"))
+                                               .toObject()
+                                               .value(QLatin1String("id"))
+                                               .toDouble());
         QVERIFY(conversation > 0);
         QTRY_VERIFY_WITH_TIMEOUT(!offered.isEmpty(), 10000);
         const Offer offer = offered.first().first().value<Offer>();
@@ -356,8 +379,9 @@ private Q_SLOTS:
         QVERIFY2(left > 0 && left <= offer.timeoutMs, qPrintable(QString::number(left)));
 
         bool accepted = false;
-        QVERIFY(app.sync.request(QStringLiteral("accept"), {{QStringLiteral("conversation"), conversation}},
-                                 this, [&](bool ok, const QJsonObject &) { accepted = ok; }));
+        QVERIFY(app.sync.request(QStringLiteral("accept"),
+                                 {{QStringLiteral("conversation"), conversation}}, this,
+                                 [&](bool ok, const QJsonObject &) { accepted = ok; }));
         QTRY_VERIFY_WITH_TIMEOUT(accepted, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), 10000);
         QCOMPARE(ended.first().at(0).toLongLong(), conversation);

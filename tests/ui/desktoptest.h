@@ -15,8 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace DesktopTest
-{
+namespace DesktopTest {
 using FrameFields::data;
 using FrameFields::integer;
 
@@ -44,8 +43,8 @@ public:
              {"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"}) {
             const QString dir = m_home.filePath(QString::fromLatin1(name).toLower());
             QDir().mkpath(dir);
-            QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                           QFileDevice::ExeOwner);
+            QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                           | QFileDevice::ExeOwner);
             qputenv(name, QFile::encodeName(dir));
         }
     }

@@ -52,8 +52,7 @@
 using namespace Tandem;
 using namespace DesktopTest;
 
-namespace
-{
+namespace {
 const QString Password = QStringLiteral("correct horse battery");
 const QString DanaEmail = QStringLiteral("dana@example.com");
 const QString SamEmail = QStringLiteral("sam@example.com");
@@ -108,8 +107,8 @@ private:
         ChatCustomer &c = m_customers[name];
         c.name = name;
         c.client = std::make_unique<TestClient>();
-        if (!c.client->open(m_server.wsUrl(QStringLiteral("/ws/customer"))) ||
-            c.client->customerHello(name).isEmpty())
+        if (!c.client->open(m_server.wsUrl(QStringLiteral("/ws/customer")))
+            || c.client->customerHello(name).isEmpty())
             return c;
         const QJsonObject sent = c.client->request(
             QStringLiteral("send"),
@@ -137,8 +136,8 @@ private:
                 if (f.value(QLatin1String("event")).toString() != kind)
                     return false;
                 const QJsonValue c = data(f).value(QLatin1String("conversation"));
-                return (c.isObject() ? integer(c.toObject(), "id") : qint64(c.toDouble())) ==
-                       conversation;
+                return (c.isObject() ? integer(c.toObject(), "id") : qint64(c.toDouble()))
+                       == conversation;
             },
             Slow);
     }
@@ -150,7 +149,8 @@ private:
                 return data(f)
                            .value(QLatin1String("message"))
                            .toObject()
-                           .value(QLatin1String("text")) == text;
+                           .value(QLatin1String("text"))
+                       == text;
             },
             Slow);
     }
@@ -194,20 +194,21 @@ private:
                        QStringLiteral("--server"), m_server.httpUrl(QString()).toString(),
                        QStringLiteral("--email"), email});
         qunsetenv("TANDEM_SESSION_TOKEN");
-        return started && QTest::qWaitFor(
-                              [&] {
-                                  return app.session() &&
-                                         app.session()->sync().state() == SyncClient::State::Online;
-                              },
-                              Slow);
+        return started
+               && QTest::qWaitFor(
+                   [&] {
+                       return app.session()
+                              && app.session()->sync().state() == SyncClient::State::Online;
+                   },
+                   Slow);
     }
 
     bool setPresence(const QString &email, const QString &presence)
     {
         TestClient agent;
-        return !signIn(agent, email).isEmpty() &&
-               isOk(agent.request(QStringLiteral("presence"),
-                                  {{QStringLiteral("status"), presence}}));
+        return !signIn(agent, email).isEmpty()
+               && isOk(agent.request(QStringLiteral("presence"),
+                                     {{QStringLiteral("status"), presence}}));
     }
 
     bool setCapacity(qint64 agent, int capacity)
@@ -343,9 +344,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!window()->offerStrip()->banner(tomas.conversation), Slow);
         const QJsonObject offer = m_ben->waitFrame(
             [&](const QJsonObject &f) {
-                return f.value(QLatin1String("type")).toString() == QLatin1String("offer") &&
-                       integer(f.value(QLatin1String("conversation")).toObject(), "id") ==
-                           tomas.conversation;
+                return f.value(QLatin1String("type")).toString() == QLatin1String("offer")
+                       && integer(f.value(QLatin1String("conversation")).toObject(), "id")
+                              == tomas.conversation;
             },
             Slow);
         QVERIFY2(!offer.isEmpty(), "the declined chat was not offered to the colleague");
@@ -437,11 +438,12 @@ private Q_SLOTS:
                      .toString(),
                  QStringLiteral("Dana Demo"));
         QTRY_VERIFY_WITH_TIMEOUT(
-            !rowsWithText(pane->messages(), reply).isEmpty() &&
-                pane->messages()
-                        ->index(rowsWithText(pane->messages(), reply).first(), 0)
-                        .data(MessageListModel::StateRole)
-                        .value<MessageListModel::State>() == MessageListModel::State::Sent,
+            !rowsWithText(pane->messages(), reply).isEmpty()
+                && pane->messages()
+                           ->index(rowsWithText(pane->messages(), reply).first(), 0)
+                           .data(MessageListModel::StateRole)
+                           .value<MessageListModel::State>()
+                       == MessageListModel::State::Sent,
             Slow);
         QTRY_COMPARE(pane->waitLabel()->text(), QStringLiteral("Answered"));
         QVERIFY(say(kenji, QStringLiteral("A medium, please.")));

@@ -47,8 +47,7 @@
 using namespace Tandem;
 using namespace DesktopTest;
 
-namespace
-{
+namespace {
 const QString Email = QStringLiteral("dana@example.com");
 const QString Password = QStringLiteral("correct horse battery");
 const QString Colleague = QStringLiteral("sam@example.com");
@@ -336,7 +335,8 @@ private Q_SLOTS:
                        .value(QLatin1String("message"))
                        .toObject()
                        .value(QLatin1String("text"))
-                       .toString() == reply;
+                       .toString()
+                   == reply;
         });
         QVERIFY(!event.isEmpty());
         QCOMPARE(data(event)
@@ -359,7 +359,8 @@ private Q_SLOTS:
                                     .value(QLatin1String("message"))
                                     .toObject()
                                     .value(QLatin1String("text"))
-                                    .toString() == second;
+                                    .toString()
+                                == second;
                      })
                      .isEmpty());
         session->cache().flush();
@@ -453,8 +454,8 @@ private Q_SLOTS:
                 QTest::qWait(250);
         }
         QVERIFY(back);
-        QTRY_VERIFY_WITH_TIMEOUT(indicator->retryButton()->isVisible() ||
-                                     app.session()->sync().state() == SyncClient::State::Online,
+        QTRY_VERIFY_WITH_TIMEOUT(indicator->retryButton()->isVisible()
+                                     || app.session()->sync().state() == SyncClient::State::Online,
                                  10000);
         if (indicator->retryButton()->isVisible())
             QTest::mouseClick(indicator->retryButton(), Qt::LeftButton);
@@ -474,7 +475,8 @@ private Q_SLOTS:
                     .value(QLatin1String("message"))
                     .toObject()
                     .value(QLatin1String("text"))
-                    .toString() == offline)
+                    .toString()
+                == offline)
                 ++copies;
         }
         QCOMPARE(copies, 1);
@@ -508,9 +510,9 @@ private Q_SLOTS:
         // The token no longer works anywhere.
         TestClient other;
         QVERIFY(other.open(m_server.wsUrl(QStringLiteral("/ws/agent"))));
-        QTRY_VERIFY_WITH_TIMEOUT(other.agentHello(token).isEmpty() &&
-                                     other.lastReply().value(QLatin1String("code")).toString() ==
-                                         QLatin1String("token_invalid"),
+        QTRY_VERIFY_WITH_TIMEOUT(other.agentHello(token).isEmpty()
+                                     && other.lastReply().value(QLatin1String("code")).toString()
+                                            == QLatin1String("token_invalid"),
                                  10000);
     }
 

@@ -74,8 +74,8 @@ private Q_SLOTS:
         QVERIFY(s.widget.waitDelivered(QStringLiteral("Where is my parcel?")));
         QVERIFY(s.browser.waitForText(QStringLiteral("#queue-text"),
                                       QStringLiteral("we will answer here")));
-        QVERIFY(s.browser.find(QStringLiteral("#end-chat")).isEmpty() ||
-                !s.browser.displayed(s.browser.find(QStringLiteral("#end-chat"))));
+        QVERIFY(s.browser.find(QStringLiteral("#end-chat")).isEmpty()
+                || !s.browser.displayed(s.browser.find(QStringLiteral("#end-chat"))));
 
         const qint64 conversation = s.widget.conversation();
         QVERIFY(conversation > 0);
@@ -218,8 +218,8 @@ private Q_SLOTS:
         QVERIFY(s.browser.waitForText(QStringLiteral("#messages"),
                                       QStringLiteral("The team will reply here")));
         const QJsonObject followup = team->waitFrame([](const QJsonObject &f) {
-            return field(f.value(QLatin1String("data")).toObject(), "change") ==
-                   QLatin1String("followup");
+            return field(f.value(QLatin1String("data")).toObject(), "change")
+                   == QLatin1String("followup");
         });
         QCOMPARE(field(followup.value(QLatin1String("data"))
                            .toObject()
@@ -312,8 +312,8 @@ private Q_SLOTS:
         QTest::qWait(500);
         QCOMPARE(s.widget.messages().size(), 3);
         QCOMPARE(s.widget.conversation(), conversation);
-        QVERIFY(s.browser.find(QStringLiteral("#connection")).isEmpty() ||
-                !s.browser.displayed(s.browser.find(QStringLiteral("#connection"))));
+        QVERIFY(s.browser.find(QStringLiteral("#connection")).isEmpty()
+                || !s.browser.displayed(s.browser.find(QStringLiteral("#connection"))));
     }
 
     void endingAndRatingTheChatIsStored()
@@ -335,8 +335,8 @@ private Q_SLOTS:
         QVERIFY(s.browser.waitForText(QStringLiteral("#thanks-view"), QStringLiteral("Thank you")));
 
         const QJsonObject rated = team->waitFrame([](const QJsonObject &f) {
-            return field(f.value(QLatin1String("data")).toObject(), "change") ==
-                   QLatin1String("rated");
+            return field(f.value(QLatin1String("data")).toObject(), "change")
+                   == QLatin1String("rated");
         });
         const QJsonObject conv = rated.value(QLatin1String("data"))
                                      .toObject()
@@ -386,8 +386,8 @@ private Q_SLOTS:
                                              "#messages script, #messages i').length;"))
                      .toInt(),
                  0);
-        QVERIFY(s.browser.execute(QStringLiteral("return typeof window.__pwned;")).toString() ==
-                QLatin1String("undefined"));
+        QVERIFY(s.browser.execute(QStringLiteral("return typeof window.__pwned;")).toString()
+                == QLatin1String("undefined"));
         QCOMPARE(s.widget.count(QStringLiteral("<i>hi</i>")), 1);
     }
 
@@ -467,7 +467,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return s.browser.execute(QStringLiteral("return typeof window.TandemWidget;"))
-                           .toString() == QLatin1String("object");
+                           .toString()
+                       == QLatin1String("object");
             },
             10000));
         QVERIFY(s.browser

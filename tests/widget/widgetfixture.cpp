@@ -110,15 +110,15 @@ bool WidgetPage::start(const QString &name, const QString &message, const QStrin
     if (form.isEmpty())
         return false;
     const QString nameField = m_driver.find(QStringLiteral("#start-name"));
-    if (!nameField.isEmpty() && m_driver.displayed(nameField) &&
-        !m_driver.sendKeys(nameField, name))
+    if (!nameField.isEmpty() && m_driver.displayed(nameField)
+        && !m_driver.sendKeys(nameField, name))
         return false;
-    if (!email.isEmpty() &&
-        !m_driver.sendKeys(m_driver.find(QStringLiteral("#start-email")), email))
+    if (!email.isEmpty()
+        && !m_driver.sendKeys(m_driver.find(QStringLiteral("#start-email")), email))
         return false;
-    return m_driver.sendKeys(m_driver.find(QStringLiteral("#start-message")), message) &&
-           m_driver.click(m_driver.find(QStringLiteral("#start-button"))) &&
-           !m_driver.waitFor(QStringLiteral("#chat-view")).isEmpty();
+    return m_driver.sendKeys(m_driver.find(QStringLiteral("#start-message")), message)
+           && m_driver.click(m_driver.find(QStringLiteral("#start-button")))
+           && !m_driver.waitFor(QStringLiteral("#chat-view")).isEmpty();
 }
 
 bool WidgetPage::type(const QString &text)
@@ -179,8 +179,8 @@ bool WidgetPage::waitDelivered(const QString &text, int ms)
         [&] {
             const auto all = messages();
             return std::any_of(all.cbegin(), all.cend(), [&](const QJsonObject &m) {
-                return m.value(QLatin1String("text")).toString() == text &&
-                       !m.value(QLatin1String("pending")).toBool();
+                return m.value(QLatin1String("text")).toString() == text
+                       && !m.value(QLatin1String("pending")).toBool();
             });
         },
         ms);
@@ -193,8 +193,8 @@ void HostSite::setWidgetScript(const QUrl &widgetScript)
     m_page =
         QByteArrayLiteral("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                           "<title>Example shop</title></head><body><h1>Example shop</h1>"
-                          "<p>Welcome.</p><script src=\"") +
-        widgetScript.toEncoded() +
+                          "<p>Welcome.</p><script src=\"")
+        + widgetScript.toEncoded() +
         // What became of the script, for the test to wait on.
         QByteArrayLiteral("\" async onload=\"window.widgetScript='loaded'\""
                           " onerror=\"window.widgetScript='refused'\"></script></body></html>");
@@ -210,8 +210,8 @@ HostSite::HostSite()
                 if (!socket->readAll().contains("\r\n\r\n"))
                     return; // the request is small: it comes whole, or the test is broken anyway
                 socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-                              "Cache-Control: no-store\r\nConnection: close\r\nContent-Length: " +
-                              QByteArray::number(m_page.size()) + "\r\n\r\n" + m_page);
+                              "Cache-Control: no-store\r\nConnection: close\r\nContent-Length: "
+                              + QByteArray::number(m_page.size()) + "\r\n\r\n" + m_page);
                 socket->disconnectFromHost();
             });
         }
@@ -263,19 +263,21 @@ bool Scene::startAgent(bool online, bool autoAccept)
     agent = std::make_unique<AgentDesk>();
     if (!agent->start(server, Email, Password))
         return false;
-    if (online && !agent->ok(QStringLiteral("presence"),
-                             {{QStringLiteral("status"), QStringLiteral("online")}}))
+    if (online
+        && !agent->ok(QStringLiteral("presence"),
+                      {{QStringLiteral("status"), QStringLiteral("online")}}))
         return false;
-    return !autoAccept || agent->ok(QStringLiteral("agent.update"),
-                                    {{QStringLiteral("agent"), agent->sync().agent().id},
-                                     {QStringLiteral("autoAccept"), true}});
+    return !autoAccept
+           || agent->ok(QStringLiteral("agent.update"),
+                        {{QStringLiteral("agent"), agent->sync().agent().id},
+                         {QStringLiteral("autoAccept"), true}});
 }
 
 std::unique_ptr<TestClient> Scene::observer()
 {
     auto client = std::make_unique<TestClient>();
-    if (!client->open(server.wsUrl(QStringLiteral("/ws/agent"))) ||
-        client->agentSignIn(Email, Password).isEmpty())
+    if (!client->open(server.wsUrl(QStringLiteral("/ws/agent")))
+        || client->agentSignIn(Email, Password).isEmpty())
         return nullptr;
     return client;
 }
@@ -305,22 +307,22 @@ bool Scene::linkOnline()
             return browser
                        .execute(
                            QStringLiteral("return document.getElementById('widget').dataset.link;"))
-                       .toString() == QLatin1String("online");
+                       .toString()
+                   == QLatin1String("online");
         },
         30000);
 }
 
 bool Scene::startLiveChat(const QString &firstMessage, bool autoAccept)
 {
-    return startAgent(true, autoAccept) &&
-           openWidgetSaying(QStringLiteral("An agent is available")) &&
-           widget.start(QStringLiteral("Ada"), firstMessage);
+    return startAgent(true, autoAccept) && openWidgetSaying(QStringLiteral("An agent is available"))
+           && widget.start(QStringLiteral("Ada"), firstMessage);
 }
 
 qint64 Scene::startAssignedChat(const QString &firstMessage)
 {
-    if (!startLiveChat(firstMessage, true) ||
-        !browser.waitForText(QStringLiteral("#title"), AgentName))
+    if (!startLiveChat(firstMessage, true)
+        || !browser.waitForText(QStringLiteral("#title"), AgentName))
         return 0;
     return widget.conversation();
 }

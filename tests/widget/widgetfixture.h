@@ -14,8 +14,7 @@
 #include <QUrl>
 #include <memory>
 
-namespace Fixture
-{
+namespace Fixture {
 inline const QString Email = QStringLiteral("dana@example.com");
 inline const QString Password = QStringLiteral("correct horse battery");
 inline const QString AgentName = QStringLiteral("Dana");

@@ -7,10 +7,8 @@
 #include <QDateTime>
 #include <QPainter>
 
-namespace Tandem
-{
-namespace
-{
+namespace Tandem {
+namespace {
 constexpr int Margin = 10;
 constexpr int LineGap = 3;
 
@@ -32,8 +30,8 @@ QString ConversationDelegate::shortTime(const QDateTime &when, const QDateTime &
     if (days == 0)
         return locale.toString(local.time(), QLocale::ShortFormat);
     if (days > 0 && days < 7)
-        return locale.toString(local, QStringLiteral("ddd ")) +
-               locale.toString(local.time(), QLocale::ShortFormat);
+        return locale.toString(local, QStringLiteral("ddd "))
+               + locale.toString(local.time(), QLocale::ShortFormat);
     return locale.toString(local.date(), QLocale::ShortFormat);
 }
 

@@ -3,8 +3,7 @@
 
 #include <QStyledItemDelegate>
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! One conversation as a two-line row: customer and time, then the last message (and an
 //! unread count). Every row has the same height, so the list can use uniform item sizes

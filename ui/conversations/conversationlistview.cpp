@@ -6,8 +6,7 @@
 
 #include <QKeyEvent>
 
-namespace Tandem
-{
+namespace Tandem {
 
 ConversationListView::ConversationListView(QWidget *parent)
     : QListView(parent)
@@ -92,8 +91,8 @@ void ConversationListView::currentChanged(const QModelIndex &current, const QMod
 
 void ConversationListView::keyPressEvent(QKeyEvent *event)
 {
-    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
-        currentIndex().isValid()) {
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+        && currentIndex().isValid()) {
         Q_EMIT answerRequested();
         return;
     }

@@ -3,8 +3,7 @@
 
 #include <QListView>
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! The inbox list: one uniform row per conversation (fast with a very long inbox), arrow
 //! keys to move, Enter to start answering. Keeps the open conversation selected while rows

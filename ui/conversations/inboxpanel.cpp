@@ -14,8 +14,7 @@
 #include <QListView>
 #include <QVBoxLayout>
 
-namespace Tandem
-{
+namespace Tandem {
 
 InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     : QWidget(parent)

@@ -8,8 +8,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 
-namespace Tandem
-{
+namespace Tandem {
 
 class AgentSession;
 class ConversationListModel;

@@ -11,8 +11,7 @@
 #include <QScreen>
 #include <QVBoxLayout>
 
-namespace Tandem
-{
+namespace Tandem {
 
 CannedPopup::CannedPopup(LocalCache &cache, QWidget *parent)
     : QFrame(parent, Qt::Popup)

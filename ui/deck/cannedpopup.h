@@ -7,8 +7,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 
-namespace Tandem
-{
+namespace Tandem {
 
 class CannedResponsesModel;
 class LocalCache;

@@ -16,8 +16,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace Tandem
-{
+namespace Tandem {
 
 CannedResponsesDialog::CannedResponsesDialog(AgentSession &session, QWidget *parent)
     : QDialog(parent)

@@ -9,8 +9,7 @@ class QListView;
 class QPlainTextEdit;
 class QPushButton;
 
-namespace Tandem
-{
+namespace Tandem {
 
 class AgentSession;
 class CannedResponsesModel;

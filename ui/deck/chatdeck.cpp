@@ -12,8 +12,7 @@
 #include <QResizeEvent>
 #include <QStackedLayout>
 
-namespace Tandem
-{
+namespace Tandem {
 
 ChatDeck::ChatDeck(AgentSession &session, LiveChatsModel &chats, QWidget *parent)
     : QWidget(parent)

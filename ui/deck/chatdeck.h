@@ -8,8 +8,7 @@ class QGridLayout;
 class QLabel;
 class QStackedLayout;
 
-namespace Tandem
-{
+namespace Tandem {
 
 class AgentSession;
 class ChatPane;

@@ -26,10 +26,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-namespace Tandem
-{
-namespace
-{
+namespace Tandem {
+namespace {
 QLabel *shrunk(QLabel *label)
 {
     QFont f = label->font();
@@ -390,8 +388,8 @@ bool ChatPane::eventFilter(QObject *watched, QEvent *event)
                 setActive(false);
         } else if (event->type() == QEvent::KeyPress) {
             auto *key = static_cast<QKeyEvent *>(event);
-            if (key->text() == QLatin1String("/") && m_composer->textCursor().position() == 0 &&
-                !m_composer->toPlainText().startsWith(QLatin1Char('/'))) {
+            if (key->text() == QLatin1String("/") && m_composer->textCursor().position() == 0
+                && !m_composer->toPlainText().startsWith(QLatin1Char('/'))) {
                 m_composer->textCursor().insertText(QStringLiteral("/"));
                 cannedPopup()->popUp(m_composer);
                 return true;

@@ -11,8 +11,7 @@ class QLabel;
 class QPushButton;
 class QToolButton;
 
-namespace Tandem
-{
+namespace Tandem {
 
 class AgentSession;
 class CannedPopup;

@@ -6,8 +6,7 @@
 #include <QPointer>
 #include <QTimer>
 
-namespace Tandem
-{
+namespace Tandem {
 
 QString DeckRequest::describe(const QJsonObject &error)
 {

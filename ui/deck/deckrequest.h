@@ -7,8 +7,7 @@
 #include <QString>
 #include <functional>
 
-namespace Tandem
-{
+namespace Tandem {
 
 class SyncClient;
 

@@ -8,8 +8,7 @@
 #include <QSystemTrayIcon>
 #include <QWidget>
 
-namespace Tandem
-{
+namespace Tandem {
 
 LiveNotifier::LiveNotifier(QWidget *window, OffersModel &offers, LiveChatsModel &chats,
                            QObject *parent)

@@ -8,8 +8,7 @@
 class QSystemTrayIcon;
 class QWidget;
 
-namespace Tandem
-{
+namespace Tandem {
 
 class LiveChatsModel;
 class OffersModel;

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "livetimes.h"
 
-namespace Tandem::LiveTimes
-{
+namespace Tandem::LiveTimes {
 
 Urgency urgencyOf(qint64 waitingSeconds)
 {

@@ -5,8 +5,7 @@
 #include <QDateTime>
 #include <QString>
 
-namespace Tandem::LiveTimes
-{
+namespace Tandem::LiveTimes {
 
 //! A customer waiting this long for an answer is shown in amber…
 constexpr qint64 AmberAfterSeconds = 60;

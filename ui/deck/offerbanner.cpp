@@ -11,8 +11,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace Tandem
-{
+namespace Tandem {
 
 OfferBanner::OfferBanner(const QModelIndex &row, QWidget *parent)
     : QFrame(parent)

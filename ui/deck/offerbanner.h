@@ -8,8 +8,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! One live chat offered to the agent: who, on which channel, their first words, and the
 //! seconds left to take it, with Accept and Decline.

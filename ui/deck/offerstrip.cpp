@@ -12,8 +12,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-namespace Tandem
-{
+namespace Tandem {
 
 OfferStrip::OfferStrip(AgentSession &session, OffersModel &offers, QWidget *parent)
     : QWidget(parent)
@@ -143,8 +142,8 @@ void OfferStrip::decline(qint64 conversationId)
                       [this, conversationId](const QJsonObject &, const QString &error) {
                           // Passed on, or no longer ours to pass on: either way it is gone.
                           m_offers.remove(conversationId);
-                          if (!error.isEmpty() &&
-                              m_session.sync().state() != SyncClient::State::Online)
+                          if (!error.isEmpty()
+                              && m_session.sync().state() != SyncClient::State::Online)
                               showNotice(error);
                       });
 }

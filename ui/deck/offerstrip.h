@@ -8,8 +8,7 @@ class QLabel;
 class QToolButton;
 class QVBoxLayout;
 
-namespace Tandem
-{
+namespace Tandem {
 
 class AgentSession;
 class OfferBanner;

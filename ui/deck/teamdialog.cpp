@@ -17,10 +17,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-namespace Tandem
-{
-namespace
-{
+namespace Tandem {
+namespace {
 bool mayChangeCapacity(Role role)
 {
     return role == Role::Supervisor || role == Role::Admin;
@@ -175,8 +173,8 @@ void TeamDialog::sendPending()
     const QHash<qint64, int> pending = std::exchange(m_pending, {});
     for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
         const int row = m_team.rowOf(it.key());
-        if (row >= 0 &&
-            m_team.index(row, 0).data(AgentPresenceModel::CapacityRole).toInt() == it.value())
+        if (row >= 0
+            && m_team.index(row, 0).data(AgentPresenceModel::CapacityRole).toInt() == it.value())
             continue; // back where it was
         update(it.key(), {{QStringLiteral("capacity"), it.value()}});
     }

@@ -10,8 +10,7 @@ class QLabel;
 class QSpinBox;
 class QTableWidget;
 
-namespace Tandem
-{
+namespace Tandem {
 
 class AgentPresenceModel;
 class AgentSession;

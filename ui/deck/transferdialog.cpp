@@ -15,8 +15,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace Tandem
-{
+namespace Tandem {
 
 TransferDialog::TransferDialog(AgentSession &session, AgentPresenceModel &team,
                                qint64 conversationId, const QString &customerName, QWidget *parent)

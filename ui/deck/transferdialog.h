@@ -8,8 +8,7 @@ class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 
-namespace Tandem
-{
+namespace Tandem {
 
 class AgentPresenceModel;
 class AgentSession;

@@ -30,10 +30,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-namespace Tandem
-{
-namespace
-{
+namespace Tandem {
+namespace {
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString SplitterKey = QStringLiteral("window/splitter");
@@ -145,7 +143,7 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     restoreState(m_settings.value(StateKey).toByteArray());
     m_splitter->restoreState(m_settings.value(SplitterKey).toByteArray());
     m_tabs->setCurrentIndex(m_settings.value(TabKey, int(DeckTab)).toInt() == InboxTab ? InboxTab
-                                                                                    : DeckTab);
+                                                                                       : DeckTab);
     updateTitle();
     updateRoleActions();
 

@@ -9,8 +9,7 @@ class QSettings;
 class QSplitter;
 class QTabWidget;
 
-namespace Tandem
-{
+namespace Tandem {
 
 class AgentPresenceModel;
 class AgentSession;

@@ -5,8 +5,7 @@
 #include "shell/agentsession.h"
 #include "status/statusdot.h"
 
-namespace Tandem
-{
+namespace Tandem {
 
 PresenceSelector::PresenceSelector(AgentSession &session, QWidget *parent)
     : QComboBox(parent)

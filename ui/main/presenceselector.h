@@ -5,8 +5,7 @@
 
 #include <QComboBox>
 
-namespace Tandem
-{
+namespace Tandem {
 
 class AgentPresenceModel;
 class AgentSession;

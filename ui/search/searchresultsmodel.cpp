@@ -5,8 +5,7 @@
 
 #include <QHash>
 
-namespace Tandem
-{
+namespace Tandem {
 
 SearchResultsModel::SearchResultsModel(LocalCache &cache, QObject *parent)
     : QAbstractListModel(parent)

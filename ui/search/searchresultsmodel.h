@@ -5,8 +5,7 @@
 
 #include <QAbstractListModel>
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! Messages in the local cache that match a search, newest first: works with no network.
 //! Rows carry ConversationListModel's roles (the conversation's id and customer, the

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agentsession.h"
 
-namespace Tandem
-{
+namespace Tandem {
 
 AgentSession::AgentSession(const QUrl &server, const QString &email, QObject *parent)
     : QObject(parent)

@@ -10,8 +10,7 @@
 #include <QUrl>
 #include <memory>
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! One account on one server, from sign-in (or a start from the cache) to sign-out: its
 //! local cache, its connection and its outbox. The windows bind to these; they are

@@ -13,16 +13,14 @@
 
 Q_LOGGING_CATEGORY(lcDesktop, "tandem.desktop", QtInfoMsg)
 
-namespace Tandem
-{
-namespace
-{
+namespace Tandem {
+namespace {
 //! Platforms where nobody could click a message box away.
 bool canShowDialogs()
 {
     const QString platform = QGuiApplication::platformName();
-    return qobject_cast<QApplication *>(QCoreApplication::instance()) &&
-           platform != QLatin1String("offscreen") && platform != QLatin1String("minimal");
+    return qobject_cast<QApplication *>(QCoreApplication::instance())
+           && platform != QLatin1String("offscreen") && platform != QLatin1String("minimal");
 }
 
 bool sameAccount(const QString &a, const QString &b)
@@ -100,8 +98,8 @@ bool DesktopApplication::start(const QStringList &arguments)
     const QString lastEmail = m_profile->lastEmail();
     const bool sameServer = m_options.server.isEmpty() || m_options.server == lastServer;
     const bool sameEmail = m_options.email.isEmpty() || sameAccount(m_options.email, lastEmail);
-    if (m_profile->tokenStored() && lastServer.isValid() && !lastEmail.isEmpty() && sameServer &&
-        sameEmail) {
+    if (m_profile->tokenStored() && lastServer.isValid() && !lastEmail.isEmpty() && sameServer
+        && sameEmail) {
         resumeRememberedSession();
     } else {
         showSignIn(QString());
@@ -282,8 +280,8 @@ void DesktopApplication::signOut()
     m_session->sync().stop();
     if (!token.isEmpty()) {
         m_signIn.signOut(server, token, this, [this](const Result<Done> &r) {
-            const bool gone = r || r.failure().code == ErrorCode::TokenInvalid ||
-                              r.failure().code == ErrorCode::TokenExpired;
+            const bool gone = r || r.failure().code == ErrorCode::TokenInvalid
+                              || r.failure().code == ErrorCode::TokenExpired;
             if (gone)
                 return;
             qCInfo(lcDesktop) << "the server could not end the session:" << r.failure().message;

@@ -9,8 +9,7 @@
 #include <QPointer>
 #include <memory>
 
-namespace Tandem
-{
+namespace Tandem {
 
 class AgentSession;
 class MainWindow;

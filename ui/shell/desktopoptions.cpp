@@ -6,8 +6,7 @@
 #include <QCommandLineParser>
 #include <QRegularExpression>
 
-namespace Tandem
-{
+namespace Tandem {
 
 bool DesktopOptions::isValidProfileName(const QString &name)
 {
@@ -41,15 +40,15 @@ DesktopOptions::Outcome DesktopOptions::parse(const QStringList &arguments)
         return Outcome::Error;
     }
     if (parser.isSet(helpOption)) {
-        m_text = parser.helpText() +
-                 tr("\nEnvironment:\n  %1  Use this session token instead of the keychain "
-                    "(needs --server and --email); nothing is stored.\n")
-                     .arg(sessionTokenVariable());
+        m_text = parser.helpText()
+                 + tr("\nEnvironment:\n  %1  Use this session token instead of the keychain "
+                      "(needs --server and --email); nothing is stored.\n")
+                       .arg(sessionTokenVariable());
         return Outcome::ShowHelp;
     }
     if (parser.isSet(versionOption)) {
-        m_text = QCoreApplication::applicationName() + QLatin1Char(' ') +
-                 QCoreApplication::applicationVersion() + QLatin1Char('\n');
+        m_text = QCoreApplication::applicationName() + QLatin1Char(' ')
+                 + QCoreApplication::applicationVersion() + QLatin1Char('\n');
         return Outcome::ShowVersion;
     }
     if (!parser.positionalArguments().isEmpty()) {

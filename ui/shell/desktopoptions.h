@@ -6,8 +6,7 @@
 #include <QStringList>
 #include <QUrl>
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! What the command line and the environment asked the desktop app to do.
 class DesktopOptions

@@ -8,8 +8,7 @@
 
 Q_LOGGING_CATEGORY(lcLocalization, "tandem.localization", QtInfoMsg)
 
-namespace Tandem
-{
+namespace Tandem {
 
 bool Localization::install(QCoreApplication &app, const QLocale &locale)
 {

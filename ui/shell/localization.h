@@ -5,8 +5,7 @@
 
 class QCoreApplication;
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! Tandem's own translations (embedded under :/i18n) and Qt's, for the system locale.
 class Localization

@@ -11,10 +11,8 @@
 
 Q_LOGGING_CATEGORY(lcProfile, "tandem.profile", QtInfoMsg)
 
-namespace Tandem
-{
-namespace
-{
+namespace Tandem {
+namespace {
 const QString ServerKey = QStringLiteral("signIn/server");
 const QString EmailKey = QStringLiteral("signIn/email");
 const QString RememberKey = QStringLiteral("signIn/remember");
@@ -50,8 +48,8 @@ Profile::~Profile()
 
 QString Profile::dataDirectory() const
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/profiles/") + m_name;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/profiles/") + m_name;
 }
 
 bool Profile::lock()
@@ -121,8 +119,8 @@ void Profile::reset()
         QFileInfo(LocalCache::pathFor(m_name, QUrl(QStringLiteral("http://localhost")),
                                       QStringLiteral("any")))
             .absolutePath();
-    if (QFileInfo(folder).fileName() == m_name && QFileInfo::exists(folder) &&
-        !QDir(folder).removeRecursively())
+    if (QFileInfo(folder).fileName() == m_name && QFileInfo::exists(folder)
+        && !QDir(folder).removeRecursively())
         qCWarning(lcProfile) << "could not remove" << folder;
     m_settings->clear();
     m_settings->sync();

@@ -8,8 +8,7 @@
 #include <QUrl>
 #include <memory>
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! One separate world of Tandem on this computer (--profile): its own preferences, cache
 //! files and sign-in, and at most one running app at a time. Nothing secret is kept here.

@@ -57,9 +57,10 @@ bool StartupReport::eventFilter(QObject *watched, QEvent *event)
         const int rows = m_list->model()->rowCount();
         // After this paint has been done, not before.
         QTimer::singleShot(0, qApp, [ms, rows] {
-            QTextStream(stderr) << "tandem: first conversation list paint " << ms << " ms after launch, "
-                                << rows << " conversations, resident memory "
-                                << residentKiB() / 1024 << " MiB\n";
+            QTextStream(stderr) << "tandem: first conversation list paint " << ms
+                                << " ms after launch, " << rows
+                                << " conversations, resident memory " << residentKiB() / 1024
+                                << " MiB\n";
             if (qEnvironmentVariable("TANDEM_STARTUP_REPORT") == QLatin1String("quit"))
                 QCoreApplication::quit();
         });

@@ -10,8 +10,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace Tandem
-{
+namespace Tandem {
 
 SignInDialog::SignInDialog(SignInClient &client, QWidget *parent)
     : QDialog(parent)
@@ -133,8 +132,8 @@ QString SignInDialog::describe(const Failure &failure)
 
 void SignInDialog::updateButton()
 {
-    m_signIn->setEnabled(!m_busy && !m_server->text().trimmed().isEmpty() &&
-                         !m_email->text().trimmed().isEmpty() && !m_password->text().isEmpty());
+    m_signIn->setEnabled(!m_busy && !m_server->text().trimmed().isEmpty()
+                         && !m_email->text().trimmed().isEmpty() && !m_password->text().isEmpty());
 }
 
 void SignInDialog::setBusy(bool busy)

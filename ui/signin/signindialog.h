@@ -11,8 +11,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! Asks for the server, email and password, signs in over HTTP without blocking, and hands
 //! the granted session on. Also where the app comes back to when a session ends, with why.

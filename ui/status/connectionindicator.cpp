@@ -8,8 +8,7 @@
 #include <QLabel>
 #include <QToolButton>
 
-namespace Tandem
-{
+namespace Tandem {
 
 ConnectionIndicator::ConnectionIndicator(SyncClient &sync, Outbox &outbox, QWidget *parent)
     : QWidget(parent)

@@ -9,8 +9,7 @@
 class QLabel;
 class QToolButton;
 
-namespace Tandem
-{
+namespace Tandem {
 
 class Outbox;
 class StatusDot;

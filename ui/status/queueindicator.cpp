@@ -4,8 +4,7 @@
 #include "deck/livetimes.h"
 #include "sync/syncclient.h"
 
-namespace Tandem
-{
+namespace Tandem {
 
 QueueIndicator::QueueIndicator(SyncClient &sync, QWidget *parent)
     : QLabel(parent)

@@ -5,8 +5,7 @@
 
 #include <QLabel>
 
-namespace Tandem
-{
+namespace Tandem {
 
 class SyncClient;
 

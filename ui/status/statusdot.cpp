@@ -4,10 +4,8 @@
 #include <QPainter>
 #include <QPixmap>
 
-namespace Tandem
-{
-namespace
-{
+namespace Tandem {
+namespace {
 void paintDot(QPainter &p, const QRectF &r, const QColor &color)
 {
     p.setRenderHint(QPainter::Antialiasing);

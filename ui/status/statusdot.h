@@ -5,8 +5,7 @@
 #include <QIcon>
 #include <QWidget>
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! A small filled circle in a state's colour, so a state can be told at a glance and not
 //! only read. The colour is never the only sign: a text always goes with it.

@@ -6,8 +6,7 @@
 
 #include <QKeyEvent>
 
-namespace Tandem
-{
+namespace Tandem {
 
 Composer::Composer(LocalCache &cache, QWidget *parent)
     : QPlainTextEdit(parent)
@@ -39,8 +38,8 @@ QSize Composer::sizeHint() const
     // Room for about four lines; longer replies scroll.
     const int lines = 4;
     return {QPlainTextEdit::sizeHint().width(),
-            fontMetrics().lineSpacing() * lines +
-                2 * (frameWidth() + int(document()->documentMargin()))};
+            fontMetrics().lineSpacing() * lines
+                + 2 * (frameWidth() + int(document()->documentMargin()))};
 }
 
 void Composer::setConversation(qint64 conversationId)

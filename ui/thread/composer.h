@@ -4,8 +4,7 @@
 #include <QPlainTextEdit>
 #include <QTimer>
 
-namespace Tandem
-{
+namespace Tandem {
 
 class LocalCache;
 

@@ -16,10 +16,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
-namespace Tandem
-{
-namespace
-{
+namespace Tandem {
+namespace {
 QFrame *line()
 {
     auto *f = new QFrame;

@@ -8,8 +8,7 @@ class QLabel;
 class QPushButton;
 class QStackedWidget;
 
-namespace Tandem
-{
+namespace Tandem {
 
 class AgentSession;
 class Composer;

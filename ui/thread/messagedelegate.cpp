@@ -8,10 +8,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
-namespace Tandem
-{
-namespace
-{
+namespace Tandem {
+namespace {
 constexpr int Margin = 6;     // around a bubble
 constexpr int Padding = 9;    // inside a bubble
 constexpr int Gap = 3;        // between header, text and footer
@@ -84,8 +82,8 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
                                                   Qt::TextWordWrap | Qt::TextExpandTabs, text);
     const QString time = ConversationDelegate::shortTime(
         index.data(MessageListModel::CreatedAtRole).toDateTime(), QDateTime::currentDateTime());
-    const int headerWidth = boldMetrics.horizontalAdvance(authorText(index)) + Padding +
-                            smallMetrics.horizontalAdvance(time);
+    const int headerWidth = boldMetrics.horizontalAdvance(authorText(index)) + Padding
+                            + smallMetrics.horizontalAdvance(time);
     const int footerWidth = mine ? smallMetrics.horizontalAdvance(stateText(stateOf(index))) : 0;
     const int innerWidth =
         std::min(maxText, std::max({textBounds.width(), headerWidth, footerWidth}));

@@ -5,8 +5,7 @@
 
 #include <QStyledItemDelegate>
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! A message as a bubble: the customer's on the left, the team's on the right, each with
 //! its author and time, and for the team's replies whether they are still being sent, sent,

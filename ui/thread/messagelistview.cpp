@@ -7,8 +7,7 @@
 #include <QScrollBar>
 #include <QTimer>
 
-namespace Tandem
-{
+namespace Tandem {
 
 MessageListView::MessageListView(QWidget *parent)
     : QListView(parent)

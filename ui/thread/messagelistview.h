@@ -4,8 +4,7 @@
 #include <QListView>
 #include <optional>
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! A conversation's messages, newest at the bottom. It stays pinned to the bottom while
 //! new messages arrive (unless the user scrolled up to read), keeps the text in place

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "olderhistoryproxy.h"
 
-namespace Tandem
-{
+namespace Tandem {
 
 bool OlderHistoryProxy::canFetchMore(const QModelIndex &) const
 {

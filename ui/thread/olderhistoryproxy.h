@@ -3,8 +3,7 @@
 
 #include <QIdentityProxyModel>
 
-namespace Tandem
-{
+namespace Tandem {
 
 //! Shows a message model unchanged, but keeps Qt's item views from paging it themselves:
 //! a view calls fetchMore() whenever its *last* row is visible — in a chat, that is the

@@ -3,8 +3,7 @@
 
 #include "sync/syncclient.h"
 
-namespace Tandem
-{
+namespace Tandem {
 
 TypingIndicator::TypingIndicator(SyncClient &sync, QWidget *parent)
     : QLabel(parent)

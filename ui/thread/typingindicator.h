@@ -4,8 +4,7 @@
 #include <QLabel>
 #include <QTimer>
 
-namespace Tandem
-{
+namespace Tandem {
 
 class SyncClient;
 

@@ -3,10 +3,8 @@
 
 #include "sync/syncclient.h"
 
-namespace Tandem
-{
-namespace
-{
+namespace Tandem {
+namespace {
 constexpr int RepeatMs = 4000; // the customer's widget forgets an indicator after a while
 constexpr int IdleMs = 5000;
 } // namespace

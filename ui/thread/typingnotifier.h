@@ -5,8 +5,7 @@
 #include <QObject>
 #include <QTimer>
 
-namespace Tandem
-{
+namespace Tandem {
 
 class SyncClient;
 

@@ -3,8 +3,8 @@
 
 #include "agentlink.h"
 #include "crowd.h"
-#include "simulatedagent.h"
 #include "platform/shutdownsignals.h"
+#include "simulatedagent.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
