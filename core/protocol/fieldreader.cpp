@@ -13,22 +13,6 @@ FieldReader::FieldReader(const QJsonObject &object, QString prefix)
 {
 }
 
-bool FieldReader::isWellFormed(const QString &s)
-{
-    const qsizetype n = s.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = s.at(i);
-        if (c.isHighSurrogate()) {
-            if (i + 1 >= n || !s.at(i + 1).isLowSurrogate())
-                return false;
-            ++i;
-        } else if (c.isLowSurrogate()) {
-            return false;
-        }
-    }
-    return true;
-}
-
 QString FieldReader::fieldName(const char *key) const
 {
     return m_prefix.isEmpty() ? QString::fromLatin1(key)
@@ -70,7 +54,7 @@ std::optional<QString> FieldReader::optionalString(const char *key, qsizetype mi
     }
     // A lone surrogate cannot be stored as UTF-8: it would come back altered, and a retry
     // of the same message would no longer match the original.
-    if (!isWellFormed(s)) {
+    if (!s.isValidUtf16()) {
         fail(key, QStringLiteral("must be valid Unicode (an unpaired surrogate was found)"));
         return std::nullopt;
     }

@@ -36,8 +36,6 @@ public:
     QJsonArray array(const char *key);
 
     bool ok() const { return !m_failure.has_value(); }
-    //! No unpaired UTF-16 surrogate: the text survives a round trip through UTF-8.
-    static bool isWellFormed(const QString &s);
     const Failure &failure() const { return *m_failure; }
     //! Records a problem found by the caller (e.g. a value out of a set).
     void fail(const char *key, const QString &why);

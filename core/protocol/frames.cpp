@@ -56,9 +56,9 @@ QString ok(const QJsonValue &id, const QJsonObject &data)
                    {QStringLiteral("data"), data}});
 }
 
-QString error(const QJsonValue &id, const Failure &failure, const QJsonObject &extra)
+QString error(const QJsonValue &id, const Failure &failure)
 {
-    QJsonObject o = extra;
+    QJsonObject o;
     o.insert(QStringLiteral("type"), QStringLiteral("error"));
     o.insert(QStringLiteral("id"), id.isString() ? id : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("code"), errorCodeName(failure.code));

@@ -25,7 +25,7 @@ struct Request {
 bool decodeRequest(const QString &text, Request &request, Failure &failure);
 
 QString ok(const QJsonValue &id, const QJsonObject &data = {});
-QString error(const QJsonValue &id, const Failure &failure, const QJsonObject &extra = {});
+QString error(const QJsonValue &id, const Failure &failure);
 QString event(const Event &event);
 QString snapshot(qint64 seq, const QJsonObject &data);
 QString synced(qint64 seq);

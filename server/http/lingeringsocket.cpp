@@ -46,7 +46,7 @@ void LingeringSocket::close()
     connect(this, &QIODevice::bytesWritten, this, &LingeringSocket::finishWriting);
     flush();
     finishWriting();
-    QTimer::singleShot(LingerMs, this, [this] { abort(); });
+    QTimer::singleShot(m_lingerMs, this, [this] { abort(); });
 }
 
 qint64 LingeringSocket::writeData(const char *data, qint64 size)

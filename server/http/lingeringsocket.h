@@ -33,7 +33,9 @@ public:
     //! connection to readyRead, as Qt's HTTP server does when it upgrades to a WebSocket).
     void watchActivity();
 
-    static constexpr int LingerMs = 2000;
+    //! How long a close waits for the peer to hang up before it drops the connection.
+    void setLingerMs(int ms) { m_lingerMs = ms; }
+    static constexpr int DefaultLingerMs = 2000;
 
 protected:
     qint64 writeData(const char *data, qint64 size) override;
@@ -48,6 +50,7 @@ private:
     bool m_halfClosed = false;
     bool m_upgraded = false;
     qint64 m_maxBytesToWrite = 0;
+    int m_lingerMs = DefaultLingerMs;
 };
 
 } // namespace Tandem::Server

@@ -133,9 +133,9 @@ void Connection::reply(const QJsonValue &id, const QJsonObject &data)
     sendFrame(Frames::ok(id, data));
 }
 
-void Connection::fail(const QJsonValue &id, const Failure &failure, const QJsonObject &extra)
+void Connection::fail(const QJsonValue &id, const Failure &failure)
 {
-    sendFrame(Frames::error(id, failure, extra));
+    sendFrame(Frames::error(id, failure));
 }
 
 void Connection::onBinary()

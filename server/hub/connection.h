@@ -50,7 +50,7 @@ public:
     void sendFrame(const QString &frame);
     void close(int code, const QString &reason);
     void reply(const QJsonValue &id, const QJsonObject &data);
-    void fail(const QJsonValue &id, const Failure &failure, const QJsonObject &extra = {});
+    void fail(const QJsonValue &id, const Failure &failure);
 
     //! Runs `operation(store, viewer, command)` for a decoded command on the storage thread
     //! and hands the committed result to `answer`, or answers the failure (also when the
