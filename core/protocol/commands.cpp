@@ -169,6 +169,16 @@ Result<SetPresence> decodeSetPresence(const QJsonObject &fields)
     return SetPresence{*presence};
 }
 
+Result<ClockAdvance> decodeClockAdvance(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    ClockAdvance c;
+    c.ms = r.integer("ms", 1, Protocol::MaxClockAdvanceMs);
+    if (!r.ok())
+        return r.failure();
+    return c;
+}
+
 Result<ConversationRef> decodeConversationRef(const QJsonObject &fields)
 {
     FieldReader r(fields);

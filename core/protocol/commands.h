@@ -66,6 +66,12 @@ struct SetPresence {
     Presence status = Presence::Offline;
 };
 
+//! clock.advance: moves a server started with --manual-clock forward (tests).
+struct ClockAdvance {
+    qint64 ms = 0;
+};
+Result<ClockAdvance> decodeClockAdvance(const QJsonObject &fields);
+
 //! accept, decline, end, followup: a command about one conversation and nothing else.
 struct ConversationRef {
     qint64 conversationId = 0;

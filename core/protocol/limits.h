@@ -26,6 +26,8 @@ constexpr qsizetype MaxHistoryPageChars = 100000;
 constexpr int MaxConversationPage = 200;
 //! The most conversations `--snapshot-limit` may put in a snapshot.
 constexpr int MaxSnapshotLimit = 1000;
+//! The most one clock.advance may move a --manual-clock server (a year).
+constexpr qint64 MaxClockAdvanceMs = 366LL * 24 * 3600 * 1000;
 //! WebSocket close code: the session ended (signed out, revoked, disabled); sign in again.
 constexpr int CloseSessionEnded = 4001;
 //! WebSocket close code: the client stopped reading and too much waited for it; reconnect

@@ -8,9 +8,11 @@
 #include "hub/hub.h"
 #include "hub/serverconfig.h"
 #include "logging/logging.h"
+#include "platform/clock.h"
 #include "platform/openfilelimit.h"
 #include "platform/shutdownsignals.h"
 #include "protocol/limits.h"
+#include "scheduling/scheduler.h"
 #include "store/sqlitestore.h"
 #include "store/storage.h"
 
@@ -122,6 +124,10 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
          QStringLiteral("Milliseconds a disconnected agent keeps their chats before unanswered "
                         "ones go back to the queue."),
          QStringLiteral("ms")},
+        {QStringLiteral("manual-clock"),
+         QStringLiteral("For tests: time starts at this moment (milliseconds since 1970, UTC) "
+                        "and stands still until an admin moves it with clock.advance."),
+         QStringLiteral("ms")},
     });
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: user"));
     // Admin subcommands take their own options; parse only what precedes them here.
@@ -216,6 +222,15 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
             QStringLiteral("--snapshot-limit may be at most %1").arg(Protocol::MaxSnapshotLimit);
         return false;
     }
+    if (p.isSet(QStringLiteral("manual-clock"))) {
+        bool msOk = false;
+        c.manualClockStartMs = p.value(QStringLiteral("manual-clock")).toLongLong(&msOk);
+        if (!msOk || c.manualClockStartMs <= 0) {
+            *error = QStringLiteral("--manual-clock must be milliseconds since 1970, e.g. "
+                                    "1800000000000");
+            return false;
+        }
+    }
     c.maxMessageBytes = maxBytes;
     c.sessionTtlSeconds = ttl;
     c.maxQueuedBytes = queued;
@@ -250,7 +265,16 @@ int serve(const Options &options)
     const qint64 openFiles = OpenFileLimit::raiseTo(1 << 20);
     if (openFiles >= 0)
         qCInfo(lcHub) << "open-file limit" << openFiles;
-    Storage storage(std::make_unique<SqliteStore>(storePath(config)));
+    std::unique_ptr<ManualClock> manualClock;
+    if (config.manualClockStartMs > 0) {
+        manualClock = std::make_unique<ManualClock>(config.manualClockStartMs);
+        qCWarning(lcHub) << "the clock stands at" << manualClock->now()
+                         << "until clock.advance moves it";
+    }
+    const Clock &clock = manualClock ? *manualClock : Clock::system();
+    auto store = std::make_unique<SqliteStore>(storePath(config));
+    store->setClock(clock);
+    Storage storage(std::move(store));
     const auto opened = storage.open();
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -259,8 +283,12 @@ int serve(const Options &options)
             << "\n";
         return 1;
     }
-    Hub hub(storage, config);
-    hub.startRouting();
+    Scheduler scheduler(storage, clock);
+    Hub hub(storage, scheduler, config);
+    hub.setManualClock(manualClock.get());
+    // Routing reads its state after the durable timers are in, so it knows which grace
+    // periods are already running.
+    scheduler.start([&hub] { hub.startRouting(); });
     HttpFrontend http(hub, config);
     QString error;
     if (!http.listen(&error)) {

@@ -3,14 +3,17 @@
 
 #include "accounts/tokens.h"
 #include "authenticator.h"
+#include "commandtable.h"
 #include "deskoperations.h"
 #include "hub.h"
-#include "livecommands.h"
 #include "logging/logging.h"
+#include "platform/clock.h"
 #include "protocol/limits.h"
 #include "protocol/wirecodec.h"
+#include "scheduling/scheduler.h"
 #include "serverconfig.h"
 #include "store/storage.h"
+#include "visibility.h"
 
 #include <QJsonArray>
 #include <QWebSocket>
@@ -382,7 +385,8 @@ void Connection::deliver(const Event &event, const QString &frame)
         m_heldBack.append({event, frame});
         return;
     }
-    if (m_state != State::Live || event.seq <= m_lastSentSeq || !m_viewer->maySee(event))
+    if (m_state != State::Live || event.seq <= m_lastSentSeq
+        || !Visibility::maySee(*m_viewer, event))
         return;
     m_lastSentSeq = event.seq;
     sendFrame(frame);
@@ -390,123 +394,12 @@ void Connection::deliver(const Event &event, const QString &frame)
 
 void Connection::handleCommand(const Frames::Request &request)
 {
-    const QString &type = request.type;
-    if (type == QLatin1String("send"))
-        send(request);
-    else if (type == QLatin1String("history"))
-        history(request);
-    else if (type == QLatin1String("conversations"))
-        perform(request.id, Commands::decodeConversationPage(request.fields),
-                DeskOperations::conversations,
-                [this, id = request.id](const QJsonObject &page) { reply(id, page); });
-    else if (type == QLatin1String("read"))
-        markRead(request);
-    else if (type == QLatin1String("typing"))
-        typing(request);
-    else if (type == QLatin1String("ping"))
-        reply(request.id,
-              {{QStringLiteral("time"), Wire::timeToString(QDateTime::currentDateTimeUtc())}});
-    else if (m_kind == Kind::Staff && type == QLatin1String("presence"))
-        presence(request);
-    else if (m_kind == Kind::Staff && type == QLatin1String("signout"))
-        signOut(request);
-    else if (LiveCommands::handle(*this, m_hub, request))
-        return;
-    else if (type == QLatin1String("hello") || type == QLatin1String("signin"))
-        fail(request.id, {ErrorCode::Unauthenticated,
-                          QStringLiteral("This connection has already completed its handshake")});
-    else
-        fail(request.id, {ErrorCode::UnknownType, QStringLiteral("Unknown command: %1").arg(type)});
+    CommandTable::standard().dispatch(*this, m_hub, request);
 }
 
 Storage &Connection::storage()
 {
     return m_hub.storage();
-}
-
-void Connection::send(const Frames::Request &request)
-{
-    const auto command = Commands::decodeSend(request.fields, m_kind == Kind::Staff);
-    // A customer's send without a conversation may start one, which one address may do
-    // only so often. A retry of a send that already started one is answered all the same,
-    // and gives its token back.
-    const bool mayStart = command && m_kind == Kind::Customer && !command->conversationId;
-    const bool allowStart = mayStart && m_hub.newConversations().take(m_peer.address);
-    const qint64 retryAfterMs =
-        mayStart && !allowStart ? m_hub.newConversations().retryAfterMs(m_peer.address) : 0;
-    perform(
-        request.id, command,
-        [allowStart, retryAfterMs](Store &store, const Viewer &viewer, const Commands::Send &send) {
-            return DeskOperations::send(store, viewer, send, allowStart, retryAfterMs);
-        },
-        [this, id = request.id, allowStart](const DeskOperations::Sent &sent) {
-            if (allowStart && !sent.startedConversation)
-                m_hub.newConversations().giveBack(m_peer.address);
-            reply(id, {{QStringLiteral("message"), Wire::encode(sent.message)},
-                       {QStringLiteral("conversation"), Wire::encode(sent.conversation)}});
-        });
-}
-
-void Connection::history(const Frames::Request &request)
-{
-    perform(request.id, Commands::decodeHistory(request.fields), DeskOperations::history,
-            [this, id = request.id](const DeskOperations::HistoryPage &page) {
-                QJsonArray messages;
-                for (const Message &m : page.messages)
-                    messages.append(Wire::encode(m));
-                reply(id, {{QStringLiteral("messages"), messages},
-                           {QStringLiteral("more"), page.more}});
-            });
-}
-
-void Connection::markRead(const Frames::Request &request)
-{
-    perform(request.id, Commands::decodeMarkRead(request.fields), DeskOperations::markRead,
-            [this, id = request.id](qint64 upTo) {
-                reply(id, {{QStringLiteral("upTo"), upTo}});
-            });
-}
-
-void Connection::typing(const Frames::Request &request)
-{
-    const auto command = Commands::decodeTyping(request.fields);
-    perform(
-        request.id, command,
-        [](Store &store, const Viewer &viewer, const Commands::Typing &typing) {
-            return DeskOperations::accessibleConversation(store, viewer, typing.conversationId);
-        },
-        [this, id = request.id,
-         on = command ? command->on : false](const Conversation &conversation) {
-            reply(id, {});
-            m_hub.broadcastTyping(conversation, m_viewer->party, on, this);
-        });
-}
-
-void Connection::presence(const Frames::Request &request)
-{
-    perform(
-        request.id, Commands::decodeSetPresence(request.fields),
-        [](Store &store, const Viewer &viewer, const Commands::SetPresence &command) {
-            return DeskOperations::setPresence(store, viewer, command.status);
-        },
-        [this, id = request.id](Presence presence) {
-            reply(id, {{QStringLiteral("presence"), presenceName(presence)}});
-        });
-}
-
-void Connection::signOut(const Frames::Request &request)
-{
-    const QByteArray tokenHash = m_viewer->tokenHash;
-    m_hub.storage().run(
-        this, [tokenHash](Store &store) { return DeskOperations::signOut(store, tokenHash); },
-        [this, id = request.id, tokenHash](Result<Done> done) {
-            if (!done) {
-                fail(id, done.failure());
-                return;
-            }
-            reply(id, {});
-            m_hub.endSession(tokenHash, QStringLiteral("Signed out"));
-        });
 }
 
 } // namespace Tandem::Server

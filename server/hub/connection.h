@@ -85,12 +85,6 @@ private:
 
     Storage &storage();
     void handleCommand(const Frames::Request &request);
-    void send(const Frames::Request &request);
-    void history(const Frames::Request &request);
-    void markRead(const Frames::Request &request);
-    void typing(const Frames::Request &request);
-    void presence(const Frames::Request &request);
-    void signOut(const Frames::Request &request);
 
     std::unique_ptr<QWebSocket> m_socket;
     Kind m_kind;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deskoperations.h"
 
+#include "visibility.h"
+
 #include "accounts/tokens.h"
 #include "protocol/events.h"
 #include "protocol/limits.h"
@@ -25,7 +27,7 @@ Failure storageFailed()
 
 Result<StaffSession> openStaffSession(Store &store, const Agent &agent, qint64 ttlSeconds)
 {
-    StaffSession s{Tokens::generate(), QDateTime::currentDateTimeUtc().addSecs(ttlSeconds), agent};
+    StaffSession s{Tokens::generate(), store.now().addSecs(ttlSeconds), agent};
     if (!store.createSession(Tokens::hash(s.token), agent.id, s.expiresAt))
         return storageFailed();
     return s;
@@ -37,7 +39,7 @@ Result<Agent> authenticateStaff(Store &store, const QByteArray &tokenHash)
     if (!session || session->revoked)
         return Failure{ErrorCode::TokenInvalid,
                        QStringLiteral("This session has ended; sign in again")};
-    if (session->expiresAt <= QDateTime::currentDateTimeUtc())
+    if (session->expiresAt <= store.now())
         return Failure{ErrorCode::TokenExpired,
                        QStringLiteral("This session has expired; sign in again")};
     const auto agent = store.agentById(session->agentId);
@@ -79,7 +81,7 @@ Result<Conversation> accessibleConversation(Store &store, const Viewer &viewer, 
     // Another customer's conversation answers exactly like a missing one, so its
     // existence is not revealed.
     auto conversation = store.conversation(id);
-    if (!conversation || !viewer.mayAccess(*conversation))
+    if (!conversation || !Visibility::mayAccess(viewer, *conversation))
         return notFound();
     return *conversation;
 }
@@ -102,7 +104,7 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
         return Sent{*existing, *conversation};
     }
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = store.now();
     Conversation conversation;
     bool started = false;
     if (command.conversationId) {
@@ -215,9 +217,7 @@ Result<Presence> setPresence(Store &store, const Viewer &viewer, Presence presen
 QJsonObject conversationPage(Store &store, const Viewer &viewer,
                              const std::optional<Store::ConversationCursor> &after, int limit)
 {
-    const std::optional<qint64> customerFilter =
-        viewer.isStaff() ? std::nullopt : std::optional<qint64>(viewer.party.id);
-    QList<Conversation> page = store.openConversations(customerFilter, after, limit + 1);
+    QList<Conversation> page = store.openConversations(Visibility::scope(viewer), after, limit + 1);
     const bool more = page.size() > limit;
     if (more)
         page.removeLast();
@@ -251,10 +251,8 @@ Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64
 {
     Catchup c;
     c.head = store.headSeq();
-    const std::optional<qint64> customerFilter =
-        viewer.isStaff() ? std::nullopt : std::optional<qint64>(viewer.party.id);
     if (resumeFrom && *resumeFrom <= c.head && c.head - *resumeFrom <= replayLimit) {
-        c.events = store.eventsAfter(*resumeFrom, customerFilter, replayLimit);
+        c.events = store.eventsAfter(*resumeFrom, Visibility::scope(viewer), replayLimit);
         return c;
     }
     c.isSnapshot = true;

@@ -10,18 +10,20 @@
 #include "routing/router.h"
 #include "serverconfig.h"
 #include "store/storage.h"
+#include "visibility.h"
 
 #include <QWebSocket>
 
 namespace Tandem::Server {
 
-Hub::Hub(Storage &storage, const ServerConfig &config, QObject *parent)
+Hub::Hub(Storage &storage, Scheduler &scheduler, const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_storage(storage)
+    , m_scheduler(scheduler)
     , m_config(config)
     , m_authenticator(std::make_unique<Authenticator>(storage, config))
     , m_router(std::make_unique<Router>(
-          storage, *this,
+          storage, scheduler, *this,
           Router::Settings{std::chrono::milliseconds(config.offerTimeoutMs),
                            std::chrono::milliseconds(config.gracePeriodMs)}))
     , m_newCustomers(config.newCustomersPerHour, config.newCustomerBurst())
@@ -158,11 +160,14 @@ void Hub::publish(const QList<Tandem::Event> &events)
         const QSet<Connection *> holding = m_holding;
         for (Connection *c : holding)
             c->deliver(event, frame);
-        const QSet<Connection *> staff = m_staff;
-        for (Connection *c : staff)
-            c->deliver(event, frame);
-        if (event.customerId && !event.staffOnly) {
-            for (Connection *c : m_customers.values(event.customerId))
+        const Visibility::Audience audience = Visibility::of(event);
+        if (audience.staff) {
+            const QSet<Connection *> staff = m_staff;
+            for (Connection *c : staff)
+                c->deliver(event, frame);
+        }
+        if (audience.customerId) {
+            for (Connection *c : m_customers.values(audience.customerId))
                 c->deliver(event, frame);
         }
     }
@@ -174,13 +179,14 @@ void Hub::broadcastTyping(const Conversation &conversation, const Party &author,
                           Connection *except)
 {
     const QString frame = Frames::typing(conversation.id, author, on);
-    const QSet<Connection *> staff = m_staff;
-    for (Connection *c : staff) {
-        if (c != except)
-            c->sendFrame(frame);
-    }
-    for (Connection *c : m_customers.values(conversation.customer.id)) {
-        if (c != except)
+    const Visibility::Audience audience = Visibility::of(conversation);
+    QList<Connection *> to;
+    if (audience.staff)
+        to = m_staff.values();
+    if (audience.customerId)
+        to += m_customers.values(audience.customerId);
+    for (Connection *c : std::as_const(to)) {
+        if (c != except && Visibility::includes(audience, *c->viewer()))
             c->sendFrame(frame);
     }
 }
@@ -218,7 +224,7 @@ void Hub::checkSessions()
     m_storage.run(
         this,
         [hashes](Store &store) -> Result<QList<QByteArray>> {
-            return store.endedSessions(hashes, QDateTime::currentDateTimeUtc());
+            return store.endedSessions(hashes, store.now());
         },
         [this](Result<QList<QByteArray>> ended) {
             if (!ended)

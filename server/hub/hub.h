@@ -19,12 +19,17 @@
 
 class QWebSocket;
 
+namespace Tandem {
+class ManualClock;
+}
+
 namespace Tandem::Server {
 
 class Authenticator;
 class Connection;
 class RateLimiter;
 class Router;
+class Scheduler;
 class Storage;
 struct ServerConfig;
 
@@ -34,7 +39,8 @@ class Hub : public QObject, public RoutingOutput
 {
     Q_OBJECT
 public:
-    Hub(Storage &storage, const ServerConfig &config, QObject *parent = nullptr);
+    Hub(Storage &storage, Scheduler &scheduler, const ServerConfig &config,
+        QObject *parent = nullptr);
     ~Hub() override;
 
     //! Where a connection comes from.
@@ -50,6 +56,10 @@ public:
     void acceptCustomer(std::unique_ptr<QWebSocket> socket, const Peer &peer = {});
 
     Storage &storage() { return m_storage; }
+    Scheduler &scheduler() { return m_scheduler; }
+    //! Set when the server runs on a clock that only `clock.advance` moves (tests).
+    void setManualClock(ManualClock *clock) { m_manualClock = clock; }
+    ManualClock *manualClock() const { return m_manualClock; }
     Authenticator &authenticator() { return *m_authenticator; }
     Router &router() { return *m_router; }
     //! Starts routing live chats (reads the queue from the store).
@@ -92,6 +102,8 @@ private:
     void checkSessions();
 
     Storage &m_storage;
+    Scheduler &m_scheduler;
+    ManualClock *m_manualClock = nullptr;
     const ServerConfig &m_config;
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<Router> m_router;

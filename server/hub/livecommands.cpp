@@ -7,6 +7,7 @@
 #include "routing/liveoperations.h"
 #include "routing/router.h"
 #include "store/storage.h"
+#include "storecommand.h"
 
 namespace Tandem::Server::LiveCommands {
 namespace {
@@ -96,50 +97,43 @@ void transfer(Connection &connection, Hub &hub, const Frames::Request &request)
 
 } // namespace
 
-bool handle(Connection &connection, Hub &hub, const Frames::Request &request)
+void registerIn(CommandTable &table)
 {
-    const QString &type = request.type;
-    const bool staff = connection.kind() == Connection::Kind::Staff;
-    const QJsonValue &id = request.id;
-    if (staff && type == QLatin1String("accept")) {
-        accept(connection, hub, request);
-    } else if (staff && type == QLatin1String("decline")) {
-        decline(connection, hub, request);
-    } else if (staff && type == QLatin1String("transfer")) {
-        transfer(connection, hub, request);
-    } else if (type == QLatin1String("end")) {
-        connection.perform(id, Commands::decodeConversationRef(request.fields), LiveOperations::end,
-                           answerWithConversation(connection, hub, id));
-    } else if (type == QLatin1String("followup")) {
-        connection.perform(id, Commands::decodeConversationRef(request.fields),
-                           LiveOperations::followup, answerWithConversation(connection, hub, id));
-    } else if (!staff && type == QLatin1String("rate")) {
-        connection.perform(id, Commands::decodeRate(request.fields), LiveOperations::rate,
-                           answerWithConversation(connection, hub, id));
-    } else if (staff && type == QLatin1String("priority")) {
-        connection.perform(id, Commands::decodeSetPriority(request.fields),
-                           LiveOperations::setPriority,
-                           answerWithConversation(connection, hub, id));
-    } else if (staff && type == QLatin1String("agent.update")) {
-        connection.perform(
-            id, Commands::decodeUpdateAgent(request.fields), LiveOperations::updateAgent,
-            [&connection, id](const Agent &agent) {
-                connection.reply(id, {{QStringLiteral("agent"), Wire::encode(agent)}});
-            });
-    } else if (staff && type == QLatin1String("canned.save")) {
-        connection.perform(
-            id, Commands::decodeSaveCanned(request.fields), LiveOperations::saveCanned,
-            [&connection, id](const CannedResponse &canned) {
-                connection.reply(id, {{QStringLiteral("canned"), Wire::encode(canned)}});
-            });
-    } else if (staff && type == QLatin1String("canned.delete")) {
-        connection.perform(id, Commands::decodeDeleteCanned(request.fields),
-                           LiveOperations::deleteCanned,
-                           [&connection, id](const Done &) { connection.reply(id, {}); });
-    } else {
-        return false;
-    }
-    return true;
+    using T = CommandTable;
+    const auto withConversation = [](Connection &c, Hub &hub, const QJsonValue &id,
+                                     const Conversation &conversation) {
+        hub.router().apply(conversation); // the router follows it at once
+        c.reply(id, conversationData(conversation));
+    };
+    table.add(QStringLiteral("accept"), T::Staff, accept);
+    table.add(QStringLiteral("decline"), T::Staff, decline);
+    table.add(QStringLiteral("transfer"), T::Staff, transfer);
+    table.add(QStringLiteral("end"), T::Everyone,
+              storeCommand(Commands::decodeConversationRef, LiveOperations::end, withConversation));
+    table.add(
+        QStringLiteral("followup"), T::Everyone,
+        storeCommand(Commands::decodeConversationRef, LiveOperations::followup, withConversation));
+    table.add(QStringLiteral("rate"), T::Customers,
+              storeCommand(Commands::decodeRate, LiveOperations::rate, withConversation));
+    table.add(
+        QStringLiteral("priority"), T::Staff,
+        storeCommand(Commands::decodeSetPriority, LiveOperations::setPriority, withConversation));
+    table.add(QStringLiteral("agent.update"), T::Staff,
+              storeCommand(Commands::decodeUpdateAgent, LiveOperations::updateAgent,
+                           [](Connection &c, Hub &, const QJsonValue &id, const Agent &agent) {
+                               c.reply(id, {{QStringLiteral("agent"), Wire::encode(agent)}});
+                           }));
+    table.add(
+        QStringLiteral("canned.save"), T::Supervisors,
+        storeCommand(Commands::decodeSaveCanned, LiveOperations::saveCanned,
+                     [](Connection &c, Hub &, const QJsonValue &id, const CannedResponse &canned) {
+                         c.reply(id, {{QStringLiteral("canned"), Wire::encode(canned)}});
+                     }));
+    table.add(QStringLiteral("canned.delete"), T::Supervisors,
+              storeCommand(Commands::decodeDeleteCanned, LiveOperations::deleteCanned,
+                           [](Connection &c, Hub &, const QJsonValue &id, const Done &) {
+                               c.reply(id, {});
+                           }));
 }
 
 } // namespace Tandem::Server::LiveCommands

@@ -65,6 +65,9 @@ struct ServerConfig {
     int offerTimeoutMs = 20000;
     //! How long a disconnected agent keeps their chats before unanswered ones are re-queued.
     int gracePeriodMs = 60000;
+    //! When set, time starts here and stands still until an admin moves it with
+    //! `clock.advance` (tests only).
+    qint64 manualClockStartMs = 0;
 };
 
 } // namespace Tandem::Server

@@ -8,21 +8,13 @@
 
 namespace Tandem::Server {
 
-//! Who is behind a connection, and so what it may see and do.
+//! Who is behind a connection. What it may see follows from this in hub/visibility.
 struct Viewer {
     Party party;
     Role role = Role::Agent; // meaningful for staff only
     QByteArray tokenHash;    // the staff session this connection rides on
 
     bool isStaff() const { return party.kind == Party::Kind::Agent; }
-    bool mayAccess(const Conversation &conversation) const
-    {
-        return isStaff() || conversation.customer.id == party.id;
-    }
-    bool maySee(const Event &event) const
-    {
-        return isStaff() || (!event.staffOnly && event.customerId == party.id);
-    }
 };
 
 } // namespace Tandem::Server

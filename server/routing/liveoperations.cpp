@@ -41,7 +41,7 @@ bool isAssignee(const Viewer &viewer, const Conversation &c)
 Result<Conversation> commit(Store &store, Conversation c, const QString &change,
                             const std::optional<Party> &by)
 {
-    c.updatedAt = QDateTime::currentDateTimeUtc();
+    c.updatedAt = store.now();
     if (!store.updateConversation(c))
         return storageFailed();
     Event e = Events::conversationUpdated(c, change, by);
@@ -80,7 +80,7 @@ Result<Conversation> assign(Store &store, qint64 conversationId, const Party &ag
         return Failure{ErrorCode::NotFound, QStringLiteral("This chat is no longer waiting")};
     c->liveState = LiveState::Active;
     c->assignee = agent;
-    c->assignedAt = QDateTime::currentDateTimeUtc();
+    c->assignedAt = store.now();
     return commit(store, *c, Events::Change::Assigned, by);
 }
 
@@ -112,7 +112,7 @@ Result<Conversation> end(Store &store, const Viewer &viewer, const Commands::Con
         return c; // already over: nothing changes
     c.liveState = LiveState::Ended;
     c.status = QStringLiteral("closed");
-    c.endedAt = QDateTime::currentDateTimeUtc();
+    c.endedAt = store.now();
     return commit(store, c, Events::Change::Ended, viewer.party);
 }
 
@@ -145,7 +145,7 @@ Result<Conversation> transfer(Store &store, const Viewer &viewer, const Commands
         return Failure{ErrorCode::Unavailable, QStringLiteral("The chat is already theirs")};
     const Party from = *c.assignee;
     c.assignee = target;
-    c.assignedAt = QDateTime::currentDateTimeUtc();
+    c.assignedAt = store.now();
     auto saved = commit(store, c, Events::Change::Transferred, viewer.party);
     if (!saved)
         return saved;
@@ -217,8 +217,7 @@ Result<CannedResponse> saveCanned(Store &store, const Viewer &viewer,
 {
     if (!isSupervisor(viewer))
         return supervisorsOnly();
-    CannedResponse canned{command.id.value_or(0), command.shortcut, command.text,
-                          QDateTime::currentDateTimeUtc()};
+    CannedResponse canned{command.id.value_or(0), command.shortcut, command.text, store.now()};
     auto saved = store.saveCanned(canned);
     if (!saved)
         return saved;

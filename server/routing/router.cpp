@@ -5,7 +5,9 @@
 #include "routingoutput.h"
 
 #include "logging/logging.h"
+#include "platform/clock.h"
 #include "protocol/wirecodec.h"
+#include "scheduling/scheduler.h"
 #include "store/storage.h"
 
 #include <QJsonArray>
@@ -25,11 +27,21 @@ bool isOpenLive(const Conversation &c)
     return c.isLive() && (c.liveState == LiveState::Queued || c.liveState == LiveState::Active);
 }
 
+QString keyOf(qint64 id)
+{
+    return QString::number(id);
+}
+
 } // namespace
 
-Router::Router(Storage &storage, RoutingOutput &output, Settings settings, QObject *parent)
+const QString Router::OfferTimeoutJob = QStringLiteral("offer.timeout");
+const QString Router::GracePeriodJob = QStringLiteral("agent.grace");
+
+Router::Router(Storage &storage, Scheduler &scheduler, RoutingOutput &output, Settings settings,
+               QObject *parent)
     : QObject(parent)
     , m_storage(storage)
+    , m_scheduler(scheduler)
     , m_output(output)
     , m_settings(settings)
 {
@@ -81,11 +93,19 @@ void Router::load(const LiveOperations::RoutingState &state)
     m_ready = true;
     for (const Event &e : std::exchange(m_early, {}))
         applyEvent(e);
-    // Nobody is connected yet: whoever had chats gets the grace period to come back.
-    for (AgentState &agent : m_agents) {
-        if (agent.active > 0 && agent.connections == 0)
+    // Nobody is connected yet: whoever had chats gets the grace period to come back, or
+    // what was left of it when the server stopped.
+    for (const AgentState &agent : std::as_const(m_agents)) {
+        if (agent.active > 0 && agent.connections == 0
+            && !m_scheduler.find(GracePeriodJob, keyOf(agent.agent.id)))
             startGrace(agent);
     }
+    m_scheduler.setHandler(OfferTimeoutJob, [this](const Scheduler::Job &job) {
+        expire(job.key.toLongLong(),
+               quint64(job.payload.value(QLatin1String("serial")).toInteger()));
+    });
+    m_scheduler.setHandler(GracePeriodJob,
+                           [this](const Scheduler::Job &job) { graceOver(job.key.toLongLong()); });
     qCInfo(lcHub) << "routing:" << queueLength() << "chats waiting,"
                   << m_chats.size() - queueLength() << "active";
     scheduleDispatch();
@@ -205,7 +225,7 @@ void Router::agentConnected(const Agent &agent)
         setAgent(agent);
     AgentState &state = m_agents[agent.id];
     state.connections += 1;
-    state.graceSerial = 0; // back in time: nothing is re-queued
+    m_scheduler.cancel(GracePeriodJob, keyOf(agent.id)); // back in time: nothing is re-queued
     m_statsDirty = true;
     scheduleDispatch();
 }
@@ -224,18 +244,18 @@ void Router::agentDisconnected(qint64 agentId)
     scheduleDispatch();
 }
 
-void Router::startGrace(AgentState &agent)
+void Router::startGrace(const AgentState &agent)
 {
-    const quint64 serial = m_nextSerial++;
-    agent.graceSerial = serial;
-    const qint64 id = agent.agent.id;
-    QTimer::singleShot(m_settings.gracePeriod, this, [this, id, serial] { graceOver(id, serial); });
+    m_scheduler.schedule({GracePeriodJob,
+                          keyOf(agent.agent.id),
+                          m_scheduler.clock().now().addMSecs(m_settings.gracePeriod.count()),
+                          {}});
 }
 
-void Router::graceOver(qint64 agentId, quint64 serial)
+void Router::graceOver(qint64 agentId)
 {
     const auto it = m_agents.constFind(agentId);
-    if (it == m_agents.cend() || it->graceSerial != serial || it->connections > 0)
+    if (it == m_agents.cend() || it->connections > 0)
         return;
     QList<qint64> waiting;
     for (const Chat &chat : std::as_const(m_chats)) {
@@ -368,24 +388,27 @@ void Router::offer(const Chat &chat, AgentState &agent)
 {
     const quint64 serial = m_nextSerial++;
     const Offer offer{agent.agent.id,
-                      QDateTime::currentDateTimeUtc().addMSecs(m_settings.offerTimeout.count()),
-                      false, serial};
+                      m_scheduler.clock().now().addMSecs(m_settings.offerTimeout.count()), false,
+                      serial};
     m_offers.insert(chat.id, offer);
     agent.offers += 1;
     m_output.sendToAgent(agent.agent.id, offerFrame(chat.id, offer));
-    const qint64 id = chat.id;
-    QTimer::singleShot(m_settings.offerTimeout, this, [this, id, serial] { expire(id, serial); });
+    m_scheduler.schedule(
+        {OfferTimeoutJob,
+         keyOf(chat.id),
+         offer.expiresAt,
+         {{QStringLiteral("serial"), qint64(serial)}, {QStringLiteral("agent"), agent.agent.id}}},
+        Scheduler::Keep::InMemory);
 }
 
 QString Router::offerFrame(qint64 conversationId, const Offer &offer) const
 {
     const Chat chat = m_chats.value(conversationId);
-    QJsonObject json{
-        {QStringLiteral("type"), QStringLiteral("offer")},
-        {QStringLiteral("conversation"), Wire::encode(chat.conversation)},
-        {QStringLiteral("expiresAt"), Wire::timeToString(offer.expiresAt)},
-        {QStringLiteral("timeoutMs"),
-         std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(offer.expiresAt))}};
+    QJsonObject json{{QStringLiteral("type"), QStringLiteral("offer")},
+                     {QStringLiteral("conversation"), Wire::encode(chat.conversation)},
+                     {QStringLiteral("expiresAt"), Wire::timeToString(offer.expiresAt)},
+                     {QStringLiteral("timeoutMs"),
+                      std::max<qint64>(0, m_scheduler.clock().now().msecsTo(offer.expiresAt))}};
     if (chat.preview)
         json.insert(QStringLiteral("message"), Wire::encode(*chat.preview));
     return frame(json);
@@ -446,6 +469,7 @@ void Router::expire(qint64 conversationId, quint64 serial)
 void Router::endOffer(qint64 conversationId, const QString &reason, bool passed)
 {
     const Offer offer = m_offers.take(conversationId);
+    m_scheduler.cancel(OfferTimeoutJob, keyOf(conversationId));
     if (m_agents.contains(offer.agentId))
         m_agents[offer.agentId].offers -= 1;
     if (passed)
@@ -512,7 +536,7 @@ void Router::publishQueue(const QList<const Chat *> &waiting)
 QJsonObject Router::statsJson() const
 {
     const QList<const Chat *> waiting = queue();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_scheduler.clock().now();
     qint64 longest = 0;
     for (const Chat *chat : waiting) {
         if (chat->conversation.queuedAt.isValid())

@@ -20,6 +20,7 @@
 namespace Tandem::Server {
 
 class RoutingOutput;
+class Scheduler;
 class Storage;
 namespace LiveOperations {
 struct RoutingState;
@@ -37,7 +38,13 @@ public:
         std::chrono::milliseconds gracePeriod{60000};
     };
 
-    Router(Storage &storage, RoutingOutput &output, Settings settings, QObject *parent = nullptr);
+    //! Timers that route: an offer's timeout (in memory, as offers are) and a disconnected
+    //! agent's grace period (durable: it runs on after a restart).
+    static const QString OfferTimeoutJob;
+    static const QString GracePeriodJob;
+
+    Router(Storage &storage, Scheduler &scheduler, RoutingOutput &output, Settings settings,
+           QObject *parent = nullptr);
     ~Router() override;
 
     //! Reads the queue, the agents and recent handle times from the store.
@@ -83,7 +90,6 @@ private:
         int active = 0;
         int offers = 0;
         QDateTime lastAssigned;
-        quint64 graceSerial = 0;
     };
     struct Offer {
         qint64 agentId = 0;
@@ -106,8 +112,8 @@ private:
     void endOffer(qint64 conversationId, const QString &reason, bool passed);
     void withdrawOffersOf(qint64 agentId);
     void expire(qint64 conversationId, quint64 serial);
-    void startGrace(AgentState &agent);
-    void graceOver(qint64 agentId, quint64 serial);
+    void startGrace(const AgentState &agent);
+    void graceOver(qint64 agentId);
     //! Room among the agents who can take chats now: free slots and their total capacity.
     struct Room {
         int freeSlots = 0;
@@ -121,6 +127,7 @@ private:
     QJsonObject statsJson() const;
 
     Storage &m_storage;
+    Scheduler &m_scheduler;
     RoutingOutput &m_output;
     Settings m_settings;
     bool m_ready = false;

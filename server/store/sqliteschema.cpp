@@ -99,6 +99,15 @@ const QList<QStringList> &steps()
                            " text TEXT NOT NULL,"
                            " updated_at INTEGER NOT NULL)"),
         },
+        // 5: durable timers (server/scheduling).
+        {
+            QStringLiteral("CREATE TABLE jobs ("
+                           " kind TEXT NOT NULL,"
+                           " key TEXT NOT NULL,"
+                           " due_at INTEGER NOT NULL,"
+                           " payload TEXT NOT NULL DEFAULT '{}',"
+                           " PRIMARY KEY (kind, key)) WITHOUT ROWID"),
+        },
     };
     return all;
 }

@@ -21,7 +21,7 @@ qint64 toMs(const QDateTime &t)
 
 QDateTime fromMs(const QVariant &v)
 {
-    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+    return Clock::fromMs(v.toLongLong());
 }
 
 // Qt binds a null QString as SQL NULL; the schema wants empty text instead.
@@ -243,8 +243,8 @@ Result<Agent> SqliteStore::createAgent(const Agent &agent, const QString &passwo
         "INSERT INTO agents (email, name, role, password_hash, presence, disabled, created_at,"
         " capacity, auto_accept) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!run(q, {agent.email, agent.name, roleName(agent.role), passwordHash,
-                 presenceName(agent.presence), agent.disabled,
-                 toMs(QDateTime::currentDateTimeUtc()), agent.capacity, agent.autoAccept}))
+                 presenceName(agent.presence), agent.disabled, toMs(now()), agent.capacity,
+                 agent.autoAccept}))
         return Failure{ErrorCode::Conflict,
                        QStringLiteral("An account with that email already exists")};
     Agent created = agent;
@@ -312,7 +312,7 @@ bool SqliteStore::createSession(const QByteArray &tokenHash, qint64 agentId,
 {
     QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)"));
-    return run(q, {tokenHash, agentId, toMs(QDateTime::currentDateTimeUtc()), toMs(expiresAt)});
+    return run(q, {tokenHash, agentId, toMs(now()), toMs(expiresAt)});
 }
 
 std::optional<SessionRecord> SqliteStore::session(const QByteArray &tokenHash)
@@ -358,8 +358,7 @@ Result<Customer> SqliteStore::createCustomer(const Customer &customer, const QBy
 {
     QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO customers (name, email, token_hash, created_at) VALUES (?, ?, ?, ?)"));
-    if (!run(q, {text(customer.name), text(customer.email), tokenHash,
-                 toMs(QDateTime::currentDateTimeUtc())}))
+    if (!run(q, {text(customer.name), text(customer.email), tokenHash, toMs(now())}))
         return Failure{ErrorCode::Internal, QStringLiteral("Could not record the customer")};
     Customer created = customer;
     created.id = q.lastInsertId().toLongLong();
@@ -478,6 +477,32 @@ Result<CannedResponse> SqliteStore::saveCanned(const CannedResponse &canned)
     return saved;
 }
 
+QList<JobRecord> SqliteStore::jobs()
+{
+    QSqlQuery &q = prepare(QStringLiteral("SELECT kind, key, due_at, payload FROM jobs"));
+    QList<JobRecord> list;
+    if (run(q)) {
+        while (q.next())
+            list.append({q.value(0).toString(), q.value(1).toString(), fromMs(q.value(2)),
+                         QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object()});
+    }
+    return list;
+}
+
+bool SqliteStore::saveJob(const JobRecord &job)
+{
+    QSqlQuery &q = prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO jobs (kind, key, due_at, payload) VALUES (?, ?, ?, ?)"));
+    return run(q, {job.kind, job.key, toMs(job.due),
+                   QString::fromUtf8(QJsonDocument(job.payload).toJson(QJsonDocument::Compact))});
+}
+
+bool SqliteStore::deleteJob(const QString &kind, const QString &key)
+{
+    QSqlQuery &q = prepare(QStringLiteral("DELETE FROM jobs WHERE kind = ? AND key = ?"));
+    return run(q, {kind, key});
+}
+
 bool SqliteStore::deleteCanned(qint64 id)
 {
     QSqlQuery &q = prepare(QStringLiteral("DELETE FROM canned_responses WHERE id = ?"));
@@ -497,18 +522,18 @@ QList<CannedResponse> SqliteStore::cannedResponses()
     return list;
 }
 
-QList<Conversation> SqliteStore::openConversations(std::optional<qint64> customerId,
+QList<Conversation> SqliteStore::openConversations(const ReadScope &scope,
                                                    const std::optional<ConversationCursor> &after,
                                                    int limit)
 {
     // A customer sees all of theirs; staff every open one. Pages follow the index
     // (status, updated_at), so a page costs the same wherever it is.
     QString sql = conversationColumns
-                  + (customerId ? QStringLiteral("WHERE cv.customer_id = ? ")
-                                : QStringLiteral("WHERE cv.status = 'open' "));
+                  + (scope.customerId ? QStringLiteral("WHERE cv.customer_id = ? ")
+                                      : QStringLiteral("WHERE cv.status = 'open' "));
     QVariantList binds;
-    if (customerId)
-        binds.append(*customerId);
+    if (scope.customerId)
+        binds.append(*scope.customerId);
     if (after) {
         // A row value, so the scan starts at the cursor instead of filtering up to it.
         sql += QStringLiteral("AND (cv.updated_at, cv.id) < (?, ?) ");
@@ -632,22 +657,22 @@ bool SqliteStore::insertEvent(Event &event)
     const QByteArray json = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
     if (!run(q, {event.kind, event.conversationId ? QVariant(event.conversationId) : QVariant(),
                  event.customerId ? QVariant(event.customerId) : QVariant(), event.staffOnly,
-                 QString::fromUtf8(json), toMs(QDateTime::currentDateTimeUtc())}))
+                 QString::fromUtf8(json), toMs(now())}))
         return false;
     event.seq = q.lastInsertId().toLongLong();
     return true;
 }
 
-QList<Event> SqliteStore::eventsAfter(qint64 seq, std::optional<qint64> customerId, int limit)
+QList<Event> SqliteStore::eventsAfter(qint64 seq, const ReadScope &scope, int limit)
 {
     QSqlQuery &q = prepare(
         QStringLiteral("SELECT seq, kind, conversation_id, customer_id, staff_only, data"
                        " FROM events WHERE seq > ? ")
-        + (customerId ? QStringLiteral("AND customer_id = ? AND staff_only = 0 ") : QString())
+        + (scope.customerId ? QStringLiteral("AND customer_id = ? AND staff_only = 0 ") : QString())
         + QStringLiteral("ORDER BY seq LIMIT ?"));
     QVariantList binds{seq};
-    if (customerId)
-        binds.append(*customerId);
+    if (scope.customerId)
+        binds.append(*scope.customerId);
     binds.append(limit);
     QList<Event> list;
     if (run(q, binds)) {

@@ -55,10 +55,13 @@ public:
     QList<Conversation> liveConversations() override;
     QList<qint64> recentHandleTimesMs(int limit) override;
     QHash<qint64, QDateTime> lastAssignments() override;
+    QList<JobRecord> jobs() override;
+    bool saveJob(const JobRecord &job) override;
+    bool deleteJob(const QString &kind, const QString &key) override;
     Result<CannedResponse> saveCanned(const CannedResponse &canned) override;
     bool deleteCanned(qint64 id) override;
     QList<CannedResponse> cannedResponses() override;
-    QList<Conversation> openConversations(std::optional<qint64> customerId,
+    QList<Conversation> openConversations(const ReadScope &scope,
                                           const std::optional<ConversationCursor> &after,
                                           int limit) override;
     Result<Message> insertMessage(const Message &message) override;
@@ -71,7 +74,7 @@ public:
     qint64 readMarker(qint64 conversationId, const Party &reader) override;
     bool setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) override;
 
-    QList<Event> eventsAfter(qint64 seq, std::optional<qint64> customerId, int limit) override;
+    QList<Event> eventsAfter(qint64 seq, const ReadScope &scope, int limit) override;
     qint64 headSeq() override;
 
     //! The database connection, for tests that inspect the schema.

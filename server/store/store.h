@@ -7,11 +7,13 @@
 #include "domain/customer.h"
 #include "domain/event.h"
 #include "domain/message.h"
+#include "platform/clock.h"
 #include "protocol/result.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <optional>
 
@@ -21,6 +23,21 @@ namespace Tandem::Server {
 struct AgentRecord {
     Agent agent;
     QString passwordHash;
+};
+
+//! A timer that must survive a restart (server/scheduling): one per kind and key.
+struct JobRecord {
+    QString kind;
+    QString key;
+    QDateTime due;
+    QJsonObject payload;
+};
+
+//! What a reader may see, as the store's queries filter it (decided in hub/visibility).
+struct ReadScope {
+    //! Only this customer's conversations, and the events about them not for staff only;
+    //! unset: everything.
+    std::optional<qint64> customerId;
 };
 
 struct SessionRecord {
@@ -40,6 +57,12 @@ public:
     //! Opens (creating and migrating as needed) the store.
     virtual Result<Done> open() = 0;
     virtual int schemaVersion() = 0;
+
+    //! The clock that stamps what is recorded (the system's unless another is set before
+    //! the store is used); safe to read on the storage thread.
+    void setClock(const Clock &clock) { m_clock = &clock; }
+    const Clock &clock() const { return *m_clock; }
+    QDateTime now() const { return m_clock->now(); }
 
     virtual bool begin() = 0;
     virtual bool commit() = 0;
@@ -89,9 +112,9 @@ public:
         QDateTime updatedAt;
         qint64 id = 0;
     };
-    //! Up to `limit` open conversations (all of one customer's, when given), newest activity
-    //! first, after `after` when given.
-    virtual QList<Conversation> openConversations(std::optional<qint64> customerId,
+    //! Up to `limit` open conversations within `scope`, newest activity first, after `after`
+    //! when given.
+    virtual QList<Conversation> openConversations(const ReadScope &scope,
                                                   const std::optional<ConversationCursor> &after,
                                                   int limit) = 0;
     virtual Result<Message> insertMessage(const Message &message) = 0;
@@ -105,6 +128,12 @@ public:
     virtual QHash<qint64, Message> lastMessages(const QList<qint64> &conversationIds) = 0;
     virtual qint64 readMarker(qint64 conversationId, const Party &reader) = 0;
     virtual bool setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) = 0;
+
+    // Durable timers.
+    virtual QList<JobRecord> jobs() = 0;
+    //! Inserts the job, or replaces the one of the same kind and key.
+    virtual bool saveJob(const JobRecord &job) = 0;
+    virtual bool deleteJob(const QString &kind, const QString &key) = 0;
 
     // Canned responses.
     //! Inserts (no id) or updates one; `conflict` when the shortcut is taken, `not_found`
@@ -124,8 +153,8 @@ public:
         return true;
     }
     QList<Event> &appendedEvents() { return m_appended; }
-    //! Events after `seq` in order, only those a customer may see when one is given.
-    virtual QList<Event> eventsAfter(qint64 seq, std::optional<qint64> customerId, int limit) = 0;
+    //! Events after `seq` within `scope`, in order.
+    virtual QList<Event> eventsAfter(qint64 seq, const ReadScope &scope, int limit) = 0;
     virtual qint64 headSeq() = 0;
 
 protected:
@@ -133,6 +162,7 @@ protected:
 
 private:
     QList<Event> m_appended;
+    const Clock *m_clock = &Clock::system();
 };
 
 } // namespace Tandem::Server

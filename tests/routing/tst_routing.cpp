@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Live chat routing against the real tandemd: capacity, order, offers and their timeout,
-// presence, the grace period, and what customers and agents may not do.
+// presence, the grace period, and what customers and agents may not do. Timeouts are
+// tested on a manual clock the test moves; nothing here waits for time to pass.
+#include "clockhand.h"
 #include "framefields.h"
 #include "tandemdprocess.h"
 #include "testclient.h"
@@ -35,6 +37,7 @@ class TestRouting : public QObject
 
     std::unique_ptr<TandemdProcess> m_server;
     QString m_lastCustomerToken;
+    QHash<QString, qint64> m_agentIds; // by name, as signing in told
 
     bool startServer(const QStringList &extra = {})
     {
@@ -50,9 +53,12 @@ class TestRouting : public QObject
         const QString email = name.toLower() + QStringLiteral("@example.com");
         (void)m_server->addAgent(email, name, Password); // once per server; later calls fail
         auto client = std::make_unique<TestClient>();
-        if (!client->open(m_server->wsUrl(AgentPath))
-            || client->agentSignIn(email, Password).isEmpty())
+        if (!client->open(m_server->wsUrl(AgentPath)))
             return nullptr;
+        const QJsonObject signedIn = client->agentSignIn(email, Password);
+        if (signedIn.isEmpty())
+            return nullptr;
+        m_agentIds.insert(name, integer(obj(signedIn, "agent"), "id"));
         client->request(QStringLiteral("presence"), {{QStringLiteral("status"), presence}});
         return client;
     }
@@ -99,6 +105,44 @@ class TestRouting : public QObject
     {
         return agent.request(QStringLiteral("accept"),
                              {{QStringLiteral("conversation"), conversation}});
+    }
+
+    //! Whether nothing matching `match` reached `client` before the answer to a ping sent
+    //! now: whatever the server had sent it before arrives first.
+    static bool nothingYet(TestClient &client,
+                           const std::function<bool(const QJsonObject &)> &match)
+    {
+        if (!isType(client.request(QStringLiteral("ping")), "ok"))
+            return false;
+        for (const QJsonObject &f : std::as_const(client.frames())) {
+            if (match(f))
+                return false;
+        }
+        return true;
+    }
+
+    static bool isOffer(const QJsonObject &f) { return isType(f, "offer"); }
+
+    static bool isRequeue(const QJsonObject &f)
+    {
+        return isType(f, "event") && str(obj(f, "data"), "change") == QLatin1String("requeued");
+    }
+
+    //! Waits until `observer` hears (in queue.stats) that agent `id` has no connection.
+    static bool waitGone(TestClient &observer, qint64 id)
+    {
+        return !observer
+                    .waitFrame([id](const QJsonObject &f) {
+                        if (!isType(f, "queue.stats"))
+                            return false;
+                        for (const QJsonValue &v : f.value(QLatin1String("agents")).toArray()) {
+                            const QJsonObject a = v.toObject();
+                            if (integer(a, "id") == id)
+                                return !a.value(QLatin1String("connected")).toBool();
+                        }
+                        return false;
+                    })
+                    .isEmpty();
     }
 
     static QJsonObject conversationRequest(TestClient &client, const QString &type, qint64 id)
@@ -188,10 +232,8 @@ private Q_SLOTS:
         QVERIFY2(!queue.isEmpty(), "the last customer never heard it is eighth in line");
         QVERIFY(queue.value(QLatin1String("agentsAvailable")).toBool());
         QVERIFY(integer(queue, "expectedWaitSeconds") > 0);
-        QTest::qWait(300);
         for (const Client &a : agents)
-            QVERIFY(
-                !a->waitFrame([](const QJsonObject &f) { return isType(f, "offer"); }, 1).size());
+            QVERIFY(nothingYet(*a, isOffer));
 
         // As chats end, the next in line is served, one by one, in arrival order.
         for (int next = 12; next < 20; ++next) {
@@ -208,7 +250,9 @@ private Q_SLOTS:
 
     void offerTimeoutGoesToNextAgentAndDeclineToTheOther()
     {
-        QVERIFY(startServer({QStringLiteral("--offer-timeout"), QStringLiteral("1500")}));
+        QVERIFY(startServer(ClockHand::startArguments()));
+        ClockHand clock(*m_server);
+        QVERIFY(clock.isReady());
         Client ana = agent(QStringLiteral("Ana"));
         Client ben = agent(QStringLiteral("Ben"));
         QVERIFY(ana && ben);
@@ -217,15 +261,24 @@ private Q_SLOTS:
             liveCustomer(QStringLiteral("Ada"), &id, QStringLiteral("My order is late"));
         QVERIFY(customer);
 
-        // Neither has had a chat: the lower id (Ana) is asked first.
+        // Neither has had a chat: the lower id (Ana) is asked first, for 20 s.
         QJsonObject offer = waitOffer(*ana);
         QCOMPARE(offeredId(offer), id);
         QCOMPARE(str(obj(offer, "message"), "text"), QStringLiteral("My order is late"));
-        QVERIFY(!waitOffer(*ben, 500).size()); // never two offers at once
+        QCOMPARE(integer(offer, "timeoutMs"), 20000);
+        QVERIFY(nothingYet(*ben, isOffer)); // never two offers at once
+
+        // A millisecond before the timeout it is still hers.
+        QVERIFY(clock.advance(19999));
+        QCOMPARE(clock.timersRun(), 0);
+        QVERIFY(nothingYet(*ana, [](const QJsonObject &f) { return isType(f, "offer.ended"); }));
+        QVERIFY(nothingYet(*ben, isOffer));
 
         // Ana lets it expire: it goes to Ben.
+        QVERIFY(clock.advance(1));
+        QCOMPARE(clock.timersRun(), 1);
         const QJsonObject ended =
-            ana->waitFrame([](const QJsonObject &f) { return isType(f, "offer.ended"); }, 5000);
+            ana->waitFrame([](const QJsonObject &f) { return isType(f, "offer.ended"); });
         QCOMPARE(str(ended, "reason"), QStringLiteral("expired"));
         QCOMPARE(offeredId(waitOffer(*ben)), id);
         // Accepting an expired offer is refused, not silently granted.
@@ -263,11 +316,12 @@ private Q_SLOTS:
                        "ok"));
         qint64 second = 0;
         Client c2 = liveCustomer(QStringLiteral("Bo"), &second);
-        QVERIFY(!waitOffer(*ana, 1000).size());
-        // Nobody online: the customer is told so (and may leave a message instead).
+        // Nobody online: the customer is told so (and may leave a message instead). The
+        // queue is published after routing, so by now Ana would have had an offer.
         const QJsonObject queue =
             c2->waitFrame([](const QJsonObject &f) { return isType(f, "queue"); });
         QCOMPARE(queue.value(QLatin1String("agentsAvailable")).toBool(), false);
+        QVERIFY(nothingYet(*ana, isOffer));
         // The busy agent still has the first chat.
         const QJsonObject history = ana->request(
             QStringLiteral("send"), {{QStringLiteral("conversation"), first},
@@ -289,9 +343,12 @@ private Q_SLOTS:
 
     void disconnectedAgentsUnansweredChatsAreRequeuedAfterGrace()
     {
-        QVERIFY(startServer({QStringLiteral("--grace-period"), QStringLiteral("2000")}));
+        QVERIFY(startServer(ClockHand::startArguments()));
+        ClockHand clock(*m_server);
+        QVERIFY(clock.isReady());
         Client ana = agent(QStringLiteral("Ana"));
         QVERIFY(ana);
+        const qint64 anaId = m_agentIds.value(QStringLiteral("Ana"));
         qint64 waiting = 0;
         qint64 answered = 0;
         Client c1 = liveCustomer(QStringLiteral("Ada"), &waiting);
@@ -304,48 +361,78 @@ private Q_SLOTS:
                                      {QStringLiteral("text"), QStringLiteral("Let me look")}}),
                        "ok"));
 
-        // Ana's app drops; Ben is online but must not get her chats during the grace period.
+        // Ana's app drops; Ben is online but must not get her chats during the 60 s grace.
         ana.reset();
         Client ben = agent(QStringLiteral("Ben"));
         QVERIFY(ben);
-        QVERIFY(!waitOffer(*ben, 1000).size());
+        QVERIFY(waitGone(*ben, anaId));
+        QVERIFY(clock.advance(59999));
+        QVERIFY(nothingYet(*c1, isRequeue));
+        QVERIFY(nothingYet(*ben, isOffer));
 
         // After it, the chat whose customer waits for an answer goes back and is offered;
         // the one Ana had answered stays hers.
-        const QJsonObject requeued = c1->waitFrame(
-            [](const QJsonObject &f) {
-                return isType(f, "event")
-                       && str(obj(f, "data"), "change") == QLatin1String("requeued");
-            },
-            6000);
-        QVERIFY2(!requeued.isEmpty(), "the waiting customer's chat was not re-queued");
+        QVERIFY(clock.advance(1));
+        QCOMPARE(clock.timersRun(), 1);
+        QVERIFY2(!c1->waitFrame(isRequeue).isEmpty(),
+                 "the waiting customer's chat was not re-queued");
         QCOMPARE(offeredId(waitOffer(*ben)), waiting);
-        QVERIFY(!c2->waitFrame(
-                       [](const QJsonObject &f) {
-                           return isType(f, "event")
-                                  && str(obj(f, "data"), "change") == QLatin1String("requeued");
-                       },
-                       500)
-                     .size());
+        QVERIFY(nothingYet(*c2, isRequeue));
     }
 
     void agentBackWithinGraceKeepsChats()
     {
-        QVERIFY(startServer({QStringLiteral("--grace-period"), QStringLiteral("1500")}));
+        QVERIFY(startServer(ClockHand::startArguments()));
+        ClockHand clock(*m_server);
+        QVERIFY(clock.isReady());
         Client ana = agent(QStringLiteral("Ana"));
+        const qint64 anaId = m_agentIds.value(QStringLiteral("Ana"));
+        Client watcher = supervisor();
+        QVERIFY(watcher);
         qint64 id = 0;
         Client c1 = liveCustomer(QStringLiteral("Ada"), &id);
         QVERIFY(isType(accept(*ana, offeredId(waitOffer(*ana))), "ok"));
         ana.reset();
+        QVERIFY(waitGone(*watcher, anaId));
+        QVERIFY(clock.advance(59000));
         ana = agent(QStringLiteral("Ana"));
         QVERIFY(ana);
-        QVERIFY(!c1->waitFrame(
-                       [](const QJsonObject &f) {
-                           return isType(f, "event")
-                                  && str(obj(f, "data"), "change") == QLatin1String("requeued");
-                       },
-                       2500)
-                     .size());
+        QVERIFY(clock.advance(60000)); // well past the end of the grace period
+        QCOMPARE(clock.timersRun(), 0);
+        QVERIFY(nothingYet(*c1, isRequeue));
+    }
+
+    void aGracePeriodRunsOnAcrossARestart()
+    {
+        QVERIFY(startServer(ClockHand::startArguments()));
+        Client ana = agent(QStringLiteral("Ana"));
+        const qint64 anaId = m_agentIds.value(QStringLiteral("Ana"));
+        Client watcher = supervisor();
+        QVERIFY(watcher);
+        qint64 id = 0;
+        Client c1 = liveCustomer(QStringLiteral("Ada"), &id);
+        QVERIFY(isType(accept(*ana, offeredId(waitOffer(*ana))), "ok"));
+        ana.reset();
+        QVERIFY(waitGone(*watcher, anaId));
+        {
+            ClockHand clock(*m_server);
+            QVERIFY(clock.advance(40000)); // also: the grace period is on disk by now
+        }
+        watcher.reset();
+        c1.reset();
+        m_server->kill();
+        // Back 40 s after Ana left, with 20 s of her grace period to run, not a fresh 60 s.
+        m_server->extraArguments() = ClockHand::startArguments(ClockHand::Start + 40000);
+        QVERIFY(m_server->restart());
+        ClockHand clock(*m_server);
+        QVERIFY(clock.isReady());
+        QVERIFY(clock.advance(19999));
+        QCOMPARE(clock.timersRun(), 0);
+        QVERIFY(clock.advance(1));
+        QCOMPARE(clock.timersRun(), 1);
+        Client ben = agent(QStringLiteral("Ben"));
+        QVERIFY(ben);
+        QCOMPARE(offeredId(waitOffer(*ben)), id);
     }
 
     void restartKeepsTheQueueAndAssignments()
@@ -359,7 +446,6 @@ private Q_SLOTS:
         ana->request(QStringLiteral("presence"),
                      {{QStringLiteral("status"), QStringLiteral("busy")}});
         Client c2 = liveCustomer(QStringLiteral("Bo"), &queued);
-        QTest::qWait(200);
         ana.reset();
         c1.reset();
         c2.reset();
@@ -408,9 +494,9 @@ private Q_SLOTS:
         QVERIFY2(isType(reply, "ok"), qPrintable(str(reply, "message")));
         const QJsonObject transferred = ben->waitEvent(QStringLiteral("conversation.transferred"));
         QCOMPARE(str(obj(transferred, "data"), "note"), QStringLiteral("VIP, refund approved"));
-        QTest::qWait(200);
-        for (const QJsonObject &f : customer->frames())
-            QVERIFY(str(f, "event") != QLatin1String("conversation.transferred"));
+        QVERIFY(nothingYet(*customer, [](const QJsonObject &f) {
+            return str(f, "event") == QLatin1String("conversation.transferred");
+        }));
         // Ana no longer has it: she may not end it; Ben may.
         QCOMPARE(str(conversationRequest(*ana, QStringLiteral("end"), id), "code"),
                  QStringLiteral("forbidden"));
@@ -446,7 +532,7 @@ private Q_SLOTS:
         QCOMPARE(str(obj(data(reply), "conversation"), "mode"), QStringLiteral("async"));
         ana->request(QStringLiteral("presence"),
                      {{QStringLiteral("status"), QStringLiteral("online")}});
-        QVERIFY(!waitOffer(*ana, 800).size());
+        QVERIFY(nothingYet(*ana, isOffer));
     }
 
     void capacityAutoAcceptAndCannedBySupervisorsOnly()
@@ -487,7 +573,7 @@ private Q_SLOTS:
         QCOMPARE(integer(c2->waitFrame([](const QJsonObject &f) { return isType(f, "queue"); }),
                          "position"),
                  1);
-        QVERIFY(!waitOffer(*ana, 300).size());
+        QVERIFY(nothingYet(*ana, isOffer));
 
         // Canned responses: supervisors keep them, everyone on staff gets them.
         QCOMPARE(str(ana->request(QStringLiteral("canned.save"),

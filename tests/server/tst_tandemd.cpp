@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end: the real tandemd binary on an ephemeral port, spoken to over real sockets.
+#include "clockhand.h"
 #include "framefields.h"
 #include "tandemdprocess.h"
 #include "testclient.h"
@@ -190,13 +191,20 @@ private Q_SLOTS:
 
     void expiredToken()
     {
-        TandemdProcess shortLived{{QStringLiteral("--session-ttl"), QStringLiteral("1")}};
+        TandemdProcess shortLived{QStringList{QStringLiteral("--session-ttl"), QStringLiteral("60")}
+                                  + ClockHand::startArguments()};
         QVERIFY(shortLived.start());
         QVERIFY(shortLived.addAgent(Email, QStringLiteral("Dana"), Password));
+        ClockHand clock(shortLived);
+        QVERIFY(clock.isReady());
         TestClient agent;
         const QString token = sessionToken(agent, shortLived);
         QVERIFY(!token.isEmpty());
-        QTest::qWait(1500);
+        QVERIFY(clock.advance(59999));
+        TestClient still;
+        QVERIFY(still.open(shortLived.wsUrl(AgentPath)));
+        QVERIFY(!still.agentHello(token).isEmpty()); // a millisecond to go
+        QVERIFY(clock.advance(1));
         TestClient later;
         QVERIFY(later.open(shortLived.wsUrl(AgentPath)));
         QVERIFY(later.agentHello(token).isEmpty());
@@ -324,7 +332,10 @@ private Q_SLOTS:
         QVERIFY(!agent.waitEvent(QStringLiteral("conversation.read")).isEmpty());
         customer.request(QStringLiteral("read"), {{QStringLiteral("conversation"), conversation},
                                                   {QStringLiteral("upTo"), messageId}});
-        QCOMPARE(agent.takeEvents(QStringLiteral("conversation.read"), 300).size(), 0);
+        QCOMPARE(
+            agent.takeEvents(QStringLiteral("conversation.read"), TestClient::Settle::AfterPing)
+                .size(),
+            0);
 
         const QJsonObject page = data(agent.request(
             QStringLiteral("history"), {{QStringLiteral("conversation"), conversation}}));
@@ -340,7 +351,7 @@ private Q_SLOTS:
         QVERIFY(customer.open(m_server.wsUrl(CustomerPath)));
         const qint64 conversation =
             startConversation(customer, QStringLiteral("Bo"), QStringLiteral("Hi"));
-        customer.takeEvents(QStringLiteral("message.created"), 200);
+        customer.takeEvents(QStringLiteral("message.created"), TestClient::Settle::AfterPing);
 
         const QString clientId = newId();
         const QJsonObject first =
@@ -350,7 +361,10 @@ private Q_SLOTS:
         QCOMPARE(type(retry), QStringLiteral("ok"));
         QCOMPARE(integer(data(retry).value(QLatin1String("message")).toObject(), "id"),
                  integer(data(first).value(QLatin1String("message")).toObject(), "id"));
-        QCOMPARE(customer.takeEvents(QStringLiteral("message.created"), 500).size(), 1);
+        QCOMPARE(
+            customer.takeEvents(QStringLiteral("message.created"), TestClient::Settle::AfterPing)
+                .size(),
+            1);
 
         const QJsonObject clash =
             sendAsAgent(agent, conversation, QStringLiteral("Something else"), clientId);
@@ -403,7 +417,8 @@ private Q_SLOTS:
                 writer.stop();
         });
         writer.start();
-        QTest::qWait(5); // a few are in before the hello, the rest race with its catch-up
+        // A few are in before the hello, the rest race with its catch-up.
+        QTRY_VERIFY_WITH_TIMEOUT(sent >= 3, 10000);
         const QJsonObject ok = resumed.agentHello(token, applied);
         QCOMPARE(ok.value(QLatin1String("resume")).toString(), QStringLiteral("replay"));
         QTRY_VERIFY_WITH_TIMEOUT(!writer.isActive(), 10000);
@@ -415,7 +430,7 @@ private Q_SLOTS:
                 [](const QJsonObject &f) { return type(f) == QLatin1String("event"); });
         };
         QTRY_COMPARE_WITH_TIMEOUT(events(), expected, 10000);
-        QTest::qWait(300);
+        QVERIFY(resumed.settle());
         QCOMPARE(events(), expected); // no duplicate arrived late
         resumed.frames().removeIf(
             [](const QJsonObject &f) { return type(f) != QLatin1String("event"); });
@@ -503,7 +518,9 @@ private Q_SLOTS:
         const QJsonObject again = back.customerHello({}, token, applied);
         QCOMPARE(again.value(QLatin1String("resume")).toString(), QStringLiteral("replay"));
         QVERIFY(!again.contains(QLatin1String("token")));
-        QCOMPARE(back.takeEvents(QStringLiteral("message.created"), 300).size(), 0);
+        QCOMPARE(back.takeEvents(QStringLiteral("message.created"), TestClient::Settle::AfterPing)
+                     .size(),
+                 0);
         QCOMPARE(back.takeEvents(QStringLiteral("conversation.created")).size(), 0);
     }
 
@@ -559,7 +576,7 @@ private Q_SLOTS:
         QSet<qint64> replayed;
         qint64 previous = agentApplied;
         for (const QJsonObject &event :
-             resumed.takeEvents(QStringLiteral("message.created"), 300)) {
+             resumed.takeEvents(QStringLiteral("message.created"), TestClient::Settle::AfterPing)) {
             QVERIFY(integer(event, "seq") > previous);
             previous = integer(event, "seq");
             replayed.insert(integer(data(event).value(QLatin1String("message")).toObject(), "id"));
@@ -690,7 +707,10 @@ private Q_SLOTS:
                       {{QStringLiteral("conversation"), conversation},
                        {QStringLiteral("clientId"), newId()},
                        {QStringLiteral("text"), QStringLiteral("still private")}});
-        QCOMPARE(mallory.takeEvents(QStringLiteral("message.created"), 300).size(), 0);
+        QCOMPARE(
+            mallory.takeEvents(QStringLiteral("message.created"), TestClient::Settle::AfterPing)
+                .size(),
+            0);
         QCOMPARE(alice.takeEvents(QStringLiteral("message.created")).size(), 2);
         QVERIFY(
             alice
@@ -820,7 +840,10 @@ private Q_SLOTS:
         QCOMPARE(code(agent.request(QStringLiteral("presence"),
                                     {{QStringLiteral("status"), QStringLiteral("asleep")}})),
                  QStringLiteral("bad_request"));
-        QCOMPARE(customer.takeEvents(QStringLiteral("agent.presence"), 300).size(), 0);
+        QCOMPARE(
+            customer.takeEvents(QStringLiteral("agent.presence"), TestClient::Settle::AfterPing)
+                .size(),
+            0);
     }
 };
 

@@ -5,11 +5,11 @@
 #include "store/storage.h"
 
 #include <QJsonArray>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 using namespace Tandem;
 using namespace Tandem::Server;
@@ -170,7 +170,7 @@ private Q_SLOTS:
 
         QCOMPARE(s.store->messages(s.conversation, std::nullopt, 100).size(), 2);
         // One event per message that exists, none for the retry.
-        const auto events = s.store->eventsAfter(0, std::nullopt, 100);
+        const auto events = s.store->eventsAfter(0, ReadScope{}, 100);
         QCOMPARE(std::count_if(events.begin(), events.end(),
                                [](const Event &e) { return e.kind == EventKind::MessageCreated; }),
                  2);
@@ -260,11 +260,13 @@ private Q_SLOTS:
         const qint64 conversation = s.conversation;
         Storage storage(std::move(s.store));
         QSignalSpy committed(&storage, &Storage::committed);
-        // Keep the storage thread busy so the next three land in one transaction.
+        // Hold the storage thread until the next three are queued, so they land in one
+        // transaction.
+        QSemaphore queued;
         storage.run(
             this,
-            [](Store &) -> Result<Done> {
-                QThread::msleep(300);
+            [&queued](Store &) -> Result<Done> {
+                queued.acquire();
                 return Done{};
             },
             [](Result<Done>) {});
@@ -293,6 +295,7 @@ private Q_SLOTS:
                                             sendCommand(conversation, QStringLiteral("kept 2")));
             },
             record);
+        queued.release();
         QTRY_COMPARE(outcomes.size(), 3);
         QCOMPARE(outcomes, (QList<bool>{true, false, true}));
         QStringList published;

@@ -37,6 +37,8 @@ public:
     QUrl httpUrl(const QString &path) const;
     QUrl wsUrl(const QString &path) const;
     QString dataDir() const { return m_data.path(); }
+    //! The options it starts with, for a restart with others.
+    QStringList &extraArguments() { return m_extra; }
 
     //! Runs `tandemd user …` on this data directory; returns its exit code.
     int userCommand(const QStringList &arguments, const QByteArray &stdinText = {},

@@ -120,10 +120,16 @@ QJsonObject TestClient::waitEvent(const QString &kind, int ms)
         ms);
 }
 
-QList<QJsonObject> TestClient::takeEvents(const QString &kind, int settleMs)
+bool TestClient::settle()
 {
-    if (settleMs > 0)
-        QTest::qWait(settleMs);
+    return request(QStringLiteral("ping")).value(QLatin1String("type")).toString()
+           == QLatin1String("ok");
+}
+
+QList<QJsonObject> TestClient::takeEvents(const QString &kind, Settle settle)
+{
+    if (settle == Settle::AfterPing && !this->settle())
+        qWarning() << "takeEvents: the ping was not answered";
     QList<QJsonObject> taken;
     for (qsizetype i = 0; i < m_frames.size();) {
         const QJsonObject &f = m_frames.at(i);

@@ -39,8 +39,13 @@ public:
     //! Waits for (and removes) the first non-reply frame matching `match`.
     QJsonObject waitFrame(const std::function<bool(const QJsonObject &)> &match, int ms = 10000);
     QJsonObject waitEvent(const QString &kind, int ms = 10000);
-    //! Takes every buffered event of `kind`, waiting `settleMs` for late ones first.
-    QList<QJsonObject> takeEvents(const QString &kind, int settleMs = 0);
+    //! Sends a ping and waits for its answer: whatever the server sent this connection
+    //! before it has arrived by then. False if no answer came.
+    bool settle();
+    enum class Settle { Now, AfterPing };
+    //! Takes every buffered event of `kind`; with AfterPing, settle() first, so events the
+    //! server sent before now are among them.
+    QList<QJsonObject> takeEvents(const QString &kind, Settle settle = Settle::Now);
     qint64 lastSeq() const { return m_lastSeq; }
 
     //! Handshakes; returns the ok reply's data (empty on failure, reply in lastReply()).

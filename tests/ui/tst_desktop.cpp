@@ -24,6 +24,7 @@
 #include "thread/messagelistview.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractProxyModel>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
@@ -39,6 +40,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -186,7 +188,7 @@ private Q_SLOTS:
              {QStringLiteral("text"), FirstMessage}});
         m_conversation = integer(data(sent).value(QLatin1String("conversation")).toObject(), "id");
         QVERIFY(m_conversation > 0);
-        m_customer->takeEvents(QStringLiteral("message.created"), 200);
+        m_customer->takeEvents(QStringLiteral("message.created"), TestClient::Settle::AfterPing);
     }
 
     void options_data()
@@ -427,7 +429,6 @@ private Q_SLOTS:
             QTest::keyClick(composer, Qt::Key_Enter);
             QTRY_COMPARE(stateOf(messages, offline), MessageListModel::State::Sending);
             QTRY_COMPARE(indicator->outboxText(), QStringLiteral("Outbox: 1"));
-            QTest::qWait(1000);
             QCOMPARE(stateOf(messages, offline), MessageListModel::State::Sending);
             // Half a reply, not sent: kept as the conversation's draft.
             QTest::keyClicks(composer, QStringLiteral("A draft"));
@@ -447,13 +448,8 @@ private Q_SLOTS:
         QCOMPARE(window->conversationView()->composer()->toPlainText(), QStringLiteral("A draft"));
 
         // The server comes back where it was; "Retry now" skips the rest of the wait.
-        bool back = false;
-        for (int attempt = 0; attempt < 20 && !back; ++attempt) {
-            back = m_server.startOnSamePort();
-            if (!back)
-                QTest::qWait(250);
-        }
-        QVERIFY(back);
+        // (The port may still be held by the old process for a moment: try until it binds.)
+        QVERIFY(QTest::qWaitFor([this] { return m_server.startOnSamePort(); }, 5000));
         QTRY_VERIFY_WITH_TIMEOUT(indicator->retryButton()->isVisible()
                                      || app.session()->sync().state() == SyncClient::State::Online,
                                  10000);
@@ -469,8 +465,8 @@ private Q_SLOTS:
         QVERIFY(m_customer->open(m_server.wsUrl(QStringLiteral("/ws/customer"))));
         QVERIFY(!m_customer->customerHello(QString(), m_customerToken, customerSeq).isEmpty());
         int copies = 0;
-        for (const QJsonObject &e :
-             m_customer->takeEvents(QStringLiteral("message.created"), 1500)) {
+        for (const QJsonObject &e : m_customer->takeEvents(QStringLiteral("message.created"),
+                                                           TestClient::Settle::AfterPing)) {
             if (data(e)
                     .value(QLatin1String("message"))
                     .toObject()
@@ -579,8 +575,19 @@ private Q_SLOTS:
         QAbstractItemModel *messages = window->conversationView()->messages();
         // The newest page fills the view; no more is fetched while the bottom is in view.
         QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 51, 10000);
-        QTest::qWait(300);
+        auto *proxy = qobject_cast<QAbstractProxyModel *>(messages);
+        QVERIFY(proxy);
+        auto *model = qobject_cast<MessageListModel *>(proxy->sourceModel());
+        QVERIFY(model);
+        QSignalSpy loading(model, &MessageListModel::loadingChanged);
+        QVERIFY(loading.isValid());
+        // Let the view lay out and react to what it shows (a fetch would start from here).
+        for (int turn = 0; turn < 3; ++turn) {
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+        }
         QCOMPARE(messages->rowCount(), 51);
+        QCOMPARE(loading.size(), 0);
         QCOMPARE(messages->index(50, 0).data(MessageListModel::TextRole).toString(),
                  QStringLiteral("Line 90"));
         QCOMPARE(messages->index(0, 0).data(MessageListModel::TextRole).toString(),

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "deskcommands.h"
+
+#include "deskoperations.h"
+#include "hub.h"
+#include "platform/clock.h"
+#include "protocol/wirecodec.h"
+#include "scheduling/scheduler.h"
+#include "storecommand.h"
+
+#include <QJsonArray>
+
+namespace Tandem::Server::DeskCommands {
+namespace {
+
+void send(Connection &connection, Hub &hub, const Frames::Request &request)
+{
+    const bool customer = !connection.viewer()->isStaff();
+    const auto command = Commands::decodeSend(request.fields, !customer);
+    // A customer's send without a conversation may start one, which one address may do
+    // only so often. A retry of a send that already started one is answered all the same,
+    // and gives its token back.
+    const QHostAddress address = connection.peer().address;
+    const bool mayStart = command && customer && !command->conversationId;
+    const bool allowStart = mayStart && hub.newConversations().take(address);
+    const qint64 retryAfterMs =
+        mayStart && !allowStart ? hub.newConversations().retryAfterMs(address) : 0;
+    connection.perform(
+        request.id, command,
+        [allowStart, retryAfterMs](Store &store, const Viewer &viewer, const Commands::Send &send) {
+            return DeskOperations::send(store, viewer, send, allowStart, retryAfterMs);
+        },
+        [&connection, &hub, id = request.id, allowStart,
+         address](const DeskOperations::Sent &sent) {
+            if (allowStart && !sent.startedConversation)
+                hub.newConversations().giveBack(address);
+            connection.reply(id,
+                             {{QStringLiteral("message"), Wire::encode(sent.message)},
+                              {QStringLiteral("conversation"), Wire::encode(sent.conversation)}});
+        });
+}
+
+void typing(Connection &connection, Hub &hub, const Frames::Request &request)
+{
+    const auto command = Commands::decodeTyping(request.fields);
+    connection.perform(
+        request.id, command,
+        [](Store &store, const Viewer &viewer, const Commands::Typing &typing) {
+            return DeskOperations::accessibleConversation(store, viewer, typing.conversationId);
+        },
+        [&connection, &hub, id = request.id,
+         on = command ? command->on : false](const Conversation &conversation) {
+            connection.reply(id, {});
+            hub.broadcastTyping(conversation, connection.viewer()->party, on, &connection);
+        });
+}
+
+void signOut(Connection &connection, Hub &hub, const Frames::Request &request)
+{
+    const QByteArray tokenHash = connection.viewer()->tokenHash;
+    hub.storage().run(
+        &connection,
+        [tokenHash](Store &store) { return DeskOperations::signOut(store, tokenHash); },
+        [&connection, &hub, id = request.id, tokenHash](Result<Done> done) {
+            if (!done) {
+                connection.fail(id, done.failure());
+                return;
+            }
+            connection.reply(id, {});
+            hub.endSession(tokenHash, QStringLiteral("Signed out"));
+        });
+}
+
+} // namespace
+
+void registerIn(CommandTable &table)
+{
+    using T = CommandTable;
+    table.add(QStringLiteral("send"), T::Everyone, send);
+    table.add(QStringLiteral("history"), T::Everyone,
+              storeCommand(Commands::decodeHistory, DeskOperations::history,
+                           [](Connection &c, Hub &, const QJsonValue &id,
+                              const DeskOperations::HistoryPage &page) {
+                               QJsonArray messages;
+                               for (const Message &m : page.messages)
+                                   messages.append(Wire::encode(m));
+                               c.reply(id, {{QStringLiteral("messages"), messages},
+                                            {QStringLiteral("more"), page.more}});
+                           }));
+    table.add(QStringLiteral("conversations"), T::Everyone,
+              storeCommand(Commands::decodeConversationPage, DeskOperations::conversations,
+                           [](Connection &c, Hub &, const QJsonValue &id, const QJsonObject &page) {
+                               c.reply(id, page);
+                           }));
+    table.add(QStringLiteral("read"), T::Everyone,
+              storeCommand(Commands::decodeMarkRead, DeskOperations::markRead,
+                           [](Connection &c, Hub &, const QJsonValue &id, qint64 upTo) {
+                               c.reply(id, {{QStringLiteral("upTo"), upTo}});
+                           }));
+    table.add(QStringLiteral("typing"), T::Everyone, typing);
+    table.add(QStringLiteral("ping"), T::Everyone,
+              [](Connection &c, Hub &hub, const Frames::Request &request) {
+                  c.reply(request.id, {{QStringLiteral("time"),
+                                        Wire::timeToString(hub.scheduler().clock().now())}});
+              });
+    table.add(QStringLiteral("presence"), T::Staff,
+              storeCommand(
+                  Commands::decodeSetPresence,
+                  [](Store &store, const Viewer &viewer, const Commands::SetPresence &command) {
+                      return DeskOperations::setPresence(store, viewer, command.status);
+                  },
+                  [](Connection &c, Hub &, const QJsonValue &id, Presence presence) {
+                      c.reply(id, {{QStringLiteral("presence"), presenceName(presence)}});
+                  }));
+    table.add(QStringLiteral("signout"), T::Staff, signOut);
+}
+
+} // namespace Tandem::Server::DeskCommands
