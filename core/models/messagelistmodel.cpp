@@ -161,13 +161,11 @@ void MessageListModel::askServer()
 {
     if (!m_sync)
         return;
-    QJsonObject fields{{QStringLiteral("conversation"), m_conversation},
-                       {QStringLiteral("limit"), PageSize}};
-    if (!m_messages.isEmpty())
-        fields.insert(QStringLiteral("before"), m_messages.first().id);
+    const std::optional<qint64> before =
+        m_messages.isEmpty() ? std::nullopt : std::optional<qint64>(m_messages.first().id);
     const qint64 conversation = m_conversation;
     const bool asked = m_sync->request(
-        QStringLiteral("history"), fields, this,
+        Requests::history({m_conversation, before, PageSize}), this,
         [this, conversation](bool ok, const QJsonObject &reply) {
             if (conversation != m_conversation)
                 return;

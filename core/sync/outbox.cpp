@@ -59,11 +59,8 @@ void Outbox::transmit(const QList<OutboxEntry> &entries)
             continue;
         const QUuid clientId = entry.clientId;
         const bool sent = m_sync.request(
-            QStringLiteral("send"),
-            {{QStringLiteral("conversation"), entry.conversationId},
-             {QStringLiteral("clientId"), clientId.toString(QUuid::WithoutBraces)},
-             {QStringLiteral("text"), entry.text}},
-            this, [this, clientId](bool ok, const QJsonObject &reply) {
+            Requests::send({entry.conversationId, clientId, entry.text, {}}), this,
+            [this, clientId](bool ok, const QJsonObject &reply) {
                 if (!ok)
                     m_inFlight.remove(clientId);
                 if (ok) {

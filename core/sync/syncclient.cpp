@@ -137,12 +137,12 @@ void SyncClient::onConnected()
 {
     m_lastHeard.restart();
     m_cache.beginResume();
-    QJsonObject hello{{QStringLiteral("protocol"), Protocol::Version},
-                      {QStringLiteral("token"), m_token}};
-    if (const qint64 seq = m_cache.lastSeq(); seq > 0)
-        hello.insert(QStringLiteral("resumeFrom"), seq);
+    const qint64 seq = m_cache.lastSeq();
+    const Requests::Request request =
+        Requests::agentHello({m_token, seq > 0 ? std::optional<qint64>(seq) : std::nullopt});
+    QJsonObject hello = request.fields;
     m_helloId = QString::number(m_nextId++);
-    hello.insert(QStringLiteral("type"), QStringLiteral("hello"));
+    hello.insert(QStringLiteral("type"), request.type);
     hello.insert(QStringLiteral("id"), m_helloId);
     m_socket.sendTextMessage(
         QString::fromUtf8(QJsonDocument(hello).toJson(QJsonDocument::Compact)));
@@ -195,13 +195,13 @@ void SyncClient::failPending(const QString &code, const QString &message)
     }
 }
 
-bool SyncClient::request(const QString &type, QJsonObject fields, QObject *context,
-                         ReplyHandler done)
+bool SyncClient::request(const Requests::Request &request, QObject *context, ReplyHandler done)
 {
     if (m_state != State::Online && m_state != State::Syncing)
         return false;
     const QString id = QString::number(m_nextId++);
-    fields.insert(QStringLiteral("type"), type);
+    QJsonObject fields = request.fields;
+    fields.insert(QStringLiteral("type"), request.type);
     fields.insert(QStringLiteral("id"), id);
     Pending pending{context, std::move(done), {}};
     pending.sent.start();
@@ -234,7 +234,7 @@ void SyncClient::heartbeat()
         }
     }
     if (m_state == State::Online || m_state == State::Syncing)
-        request(QStringLiteral("ping"), {}, this, [](bool, const QJsonObject &) {});
+        request(Requests::ping(), this, [](bool, const QJsonObject &) {});
 }
 
 void SyncClient::onText(const QString &text)
@@ -301,14 +301,10 @@ void SyncClient::fetchOlderConversations(const QDateTime &afterUpdatedAt, qint64
     m_pagingFrom = std::make_pair(afterUpdatedAt, afterId);
     if (m_pageAsked)
         return;
-    const QJsonObject fields{
-        {QStringLiteral("after"),
-         QJsonObject{{QStringLiteral("updatedAt"), Wire::timeToString(afterUpdatedAt)},
-                     {QStringLiteral("id"), afterId}}},
-        {QStringLiteral("limit"), Protocol::MaxConversationPage}};
     m_pageAsked = request(
-        QStringLiteral("conversations"), fields, this,
-        [this, afterUpdatedAt, afterId](bool ok, const QJsonObject &reply) {
+        Requests::conversations(
+            {std::make_pair(afterUpdatedAt, afterId), Protocol::MaxConversationPage}),
+        this, [this, afterUpdatedAt, afterId](bool ok, const QJsonObject &reply) {
             m_pageAsked = false;
             if (!ok) {
                 // Asked again after a pause when told to wait; otherwise after the next

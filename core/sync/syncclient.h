@@ -5,6 +5,7 @@
 #include "domain/agent.h"
 #include "domain/event.h"
 #include "protocol/errorcode.h"
+#include "protocol/requests.h"
 #include "routingframes.h"
 
 #include <QElapsedTimer>
@@ -66,7 +67,8 @@ public:
     //! Sends a request; `done` gets the reply's data, or the error frame (with `code`) —
     //! also when the connection drops first (code "offline") or it times out ("timeout").
     //! Returns false (without calling `done`) when not online.
-    bool request(const QString &type, QJsonObject fields, QObject *context, ReplyHandler done);
+    //! Requests come from the typed encoders (protocol/requests.h), never as JSON by hand.
+    bool request(const Requests::Request &request, QObject *context, ReplyHandler done);
 
 Q_SIGNALS:
     void stateChanged(Tandem::SyncClient::State state);

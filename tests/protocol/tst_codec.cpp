@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/commands.h"
 #include "protocol/frames.h"
+#include "protocol/requests.h"
 #include "protocol/wirecodec.h"
 
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Tandem;
 
@@ -31,6 +33,130 @@ class TestCodec : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // What a client encodes, the server decodes to the same command, field for field.
+    void encodersRoundTrip()
+    {
+        using namespace Commands;
+        const auto check = [](const Requests::Request &r, const char *type) {
+            QCOMPARE(r.type, QLatin1String(type));
+        };
+        {
+            const auto r = Requests::signIn(
+                {QStringLiteral("dana@example.com"), QStringLiteral("pw"), qint64(41)});
+            check(r, "signin");
+            const auto d = decodeSignIn(r.fields);
+            QVERIFY(d);
+            QCOMPARE(d->email, QStringLiteral("dana@example.com"));
+            QCOMPARE(d->password, QStringLiteral("pw"));
+            QCOMPARE(d->resumeFrom, std::optional<qint64>(41));
+        }
+        {
+            const auto r = Requests::agentHello({QStringLiteral("tok"), std::nullopt});
+            check(r, "hello");
+            const auto d = decodeAgentHello(r.fields);
+            QVERIFY(d);
+            QCOMPARE(d->token, QStringLiteral("tok"));
+            QVERIFY(!d->resumeFrom);
+        }
+        {
+            const auto fresh = decodeCustomerHello(
+                Requests::customerHello({std::nullopt, QStringLiteral("Ada"),
+                                         QStringLiteral("ada@example.com"), std::nullopt})
+                    .fields);
+            QVERIFY(fresh);
+            QCOMPARE(fresh->name, QStringLiteral("Ada"));
+            QCOMPARE(fresh->email, QStringLiteral("ada@example.com"));
+            const auto back = decodeCustomerHello(
+                Requests::customerHello({QStringLiteral("t"), {}, {}, qint64(7)}).fields);
+            QVERIFY(back);
+            QCOMPARE(back->token, std::optional<QString>(QStringLiteral("t")));
+            QCOMPARE(back->resumeFrom, std::optional<qint64>(7));
+        }
+        {
+            const QUuid id = QUuid::createUuid();
+            const auto r =
+                Requests::send({std::nullopt, id, QStringLiteral("Hi"), ConversationMode::Live});
+            check(r, "send");
+            const auto d = decodeSend(r.fields, false);
+            QVERIFY(d);
+            QVERIFY(!d->conversationId);
+            QCOMPARE(d->clientId, id);
+            QCOMPARE(d->text, QStringLiteral("Hi"));
+            QCOMPARE(d->mode, ConversationMode::Live);
+            const auto reply = decodeSend(
+                Requests::send({qint64(12), id, QStringLiteral("Yes"), {}}).fields, true);
+            QVERIFY(reply);
+            QCOMPARE(reply->conversationId, std::optional<qint64>(12));
+        }
+        {
+            const auto d = decodeHistory(Requests::history({12, qint64(99), 30}).fields);
+            QVERIFY(d);
+            QCOMPARE(d->conversationId, 12);
+            QCOMPARE(d->before, std::optional<qint64>(99));
+            QCOMPARE(d->limit, 30);
+        }
+        {
+            const QDateTime at =
+                QDateTime::fromMSecsSinceEpoch(1'800'000'000'123, QTimeZone::utc());
+            const auto d = decodeConversationPage(
+                Requests::conversations({std::make_pair(at, qint64(5)), 50}).fields);
+            QVERIFY(d);
+            QVERIFY(d->after);
+            QCOMPARE(d->after->first, at);
+            QCOMPARE(d->after->second, 5);
+            QCOMPARE(d->limit, 50);
+        }
+        {
+            const auto d = decodeMarkRead(Requests::read({3, 77}).fields);
+            QVERIFY(d);
+            QCOMPARE(d->conversationId, 3);
+            QCOMPARE(d->upTo, 77);
+            const auto t = decodeTyping(Requests::typing({3, true}).fields);
+            QVERIFY(t && t->on && t->conversationId == 3);
+            const auto p = decodeSetPresence(Requests::presence({Presence::Busy}).fields);
+            QVERIFY(p);
+            QCOMPARE(p->status, Presence::Busy);
+            const auto c = decodeClockAdvance(Requests::clockAdvance({1500}).fields);
+            QVERIFY(c);
+            QCOMPARE(c->ms, 1500);
+        }
+        for (const auto &[request, type] :
+             {std::pair{Requests::accept(8), "accept"}, std::pair{Requests::decline(8), "decline"},
+              std::pair{Requests::end(8), "end"}, std::pair{Requests::followup(8), "followup"}}) {
+            check(request, type);
+            const auto d = decodeConversationRef(request.fields);
+            QVERIFY(d);
+            QCOMPARE(d->conversationId, 8);
+        }
+        {
+            const auto d = decodeTransfer(Requests::transfer({8, 3, QStringLiteral("VIP")}).fields);
+            QVERIFY(d);
+            QCOMPARE(d->agentId, 3);
+            QCOMPARE(d->note, QStringLiteral("VIP"));
+            const auto r = decodeRate(Requests::rate({8, {4, QStringLiteral("Quick")}}).fields);
+            QVERIFY(r);
+            QCOMPARE(r->rating, (Rating{4, QStringLiteral("Quick")}));
+            const auto p = decodeSetPriority(Requests::priority({8, 2}).fields);
+            QVERIFY(p);
+            QCOMPARE(p->priority, 2);
+            const auto u = decodeUpdateAgent(Requests::updateAgent({3, 6, false}).fields);
+            QVERIFY(u);
+            QCOMPARE(u->capacity, std::optional<int>(6));
+            QCOMPARE(u->autoAccept, std::optional<bool>(false));
+            const auto s = decodeSaveCanned(
+                Requests::saveCanned({qint64(4), QStringLiteral("hi"), QStringLiteral("Hello!")})
+                    .fields);
+            QVERIFY(s);
+            QCOMPARE(s->id, std::optional<qint64>(4));
+            QCOMPARE(s->shortcut, QStringLiteral("hi"));
+            const auto x = decodeDeleteCanned(Requests::deleteCanned({4}).fields);
+            QVERIFY(x);
+            QCOMPARE(x->id, 4);
+        }
+        check(Requests::ping(), "ping");
+        check(Requests::signOut(), "signout");
+    }
+
     void messageRoundTrip_data()
     {
         QTest::addColumn<int>("kind");

@@ -3,6 +3,7 @@
 // sign-out, and replies written offline (also across an app restart).
 #include "cache/localcache.h"
 #include "framefields.h"
+#include "sync/backoff.h"
 #include "sync/outbox.h"
 #include "sync/syncclient.h"
 #include "tandemdprocess.h"
@@ -213,15 +214,44 @@ private Q_SLOTS:
         server.kill();
         QVERIFY(app.waitState(SyncClient::State::Reconnecting));
         QVERIFY(app.sync.secondsToRetry() >= 0 && app.sync.secondsToRetry() <= 1);
-        QTest::qWait(3000); // several failed attempts, each followed by a wait
-        const auto attempts =
-            std::count_if(states.cbegin(), states.cend(), [](const QList<QVariant> &s) {
+        // Several failed attempts, each after a wait the backoff chose (its bounds are
+        // checked in backoffGrowsAndIsCapped).
+        const auto attempts = [&states] {
+            return std::count_if(states.cbegin(), states.cend(), [](const QList<QVariant> &s) {
                 return s.first().value<SyncClient::State>() == SyncClient::State::Connecting;
             });
-        QVERIFY2(attempts >= 2, qPrintable(QString::number(attempts)));
-        QVERIFY2(attempts < 40, qPrintable(QString::number(attempts))); // no reconnect storm
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(attempts() >= 3, 20000);
         QVERIFY(server.startOnSamePort());
         QVERIFY(app.waitState(SyncClient::State::Online, 10000));
+    }
+
+    void backoffGrowsAndIsCapped()
+    {
+        // Each delay is drawn from [0, min(cap, first * 2^attempt)]: a server that is away
+        // is tried less and less often, never more than once per cap on average.
+        using std::chrono::milliseconds;
+        for (int run = 0; run < 200; ++run) {
+            Backoff backoff(milliseconds(100), milliseconds(1000));
+            qint64 ceiling = 100;
+            for (int attempt = 0; attempt < 8; ++attempt) {
+                const qint64 delay = backoff.next().count();
+                QVERIFY2(delay >= 0 && delay <= ceiling,
+                         qPrintable(QStringLiteral("attempt %1: %2 ms").arg(attempt).arg(delay)));
+                ceiling = std::min<qint64>(1000, ceiling * 2);
+            }
+            QCOMPARE(backoff.attempts(), 8);
+            backoff.reset();
+            QVERIFY(backoff.next().count() <= 100); // back online: quick again
+        }
+        // Jitter spreads clients out: the draws are not all the same.
+        Backoff a(milliseconds(100), milliseconds(1000));
+        QSet<qint64> seen;
+        for (int i = 0; i < 20; ++i) {
+            a.reset();
+            seen.insert(a.next().count());
+        }
+        QVERIFY(seen.size() > 1);
     }
 
     void noticesASilentNetwork()
@@ -260,8 +290,9 @@ private Q_SLOTS:
 
         QVERIFY(app.waitState(SyncClient::State::SignedOut));
         QCOMPARE(ended.size(), 1);
-        QTest::qWait(1500);
-        QCOMPARE(app.sync.state(), SyncClient::State::SignedOut); // it did not try again
+        // It will not try again: no retry is armed, and nothing else starts one.
+        QCOMPARE(app.sync.secondsToRetry(), 0);
+        QCOMPARE(app.sync.state(), SyncClient::State::SignedOut);
 
         // Starting again with the dead token goes straight to signed out too.
         AgentApp again(cachePath());
@@ -379,8 +410,7 @@ private Q_SLOTS:
         QVERIFY2(left > 0 && left <= offer.timeoutMs, qPrintable(QString::number(left)));
 
         bool accepted = false;
-        QVERIFY(app.sync.request(QStringLiteral("accept"),
-                                 {{QStringLiteral("conversation"), conversation}}, this,
+        QVERIFY(app.sync.request(Requests::accept(conversation), this,
                                  [&](bool ok, const QJsonObject &) { accepted = ok; }));
         QTRY_VERIFY_WITH_TIMEOUT(accepted, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), 10000);

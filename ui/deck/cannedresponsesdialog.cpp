@@ -146,12 +146,11 @@ void CannedResponsesDialog::save()
         showError(tr("The text is too long: at most %1 characters.").arg(Protocol::MaxTextChars));
         return;
     }
-    QJsonObject fields{{QStringLiteral("shortcut"), shortcut}, {QStringLiteral("text"), text}};
-    if (m_editing != 0)
-        fields.insert(QStringLiteral("canned"), m_editing);
+    const Commands::SaveCanned save{
+        m_editing != 0 ? std::optional<qint64>(m_editing) : std::nullopt, shortcut, text};
     m_busy = true;
     updateButtons();
-    DeckRequest::send(m_session.sync(), QStringLiteral("canned.save"), fields, this,
+    DeckRequest::send(m_session.sync(), Requests::saveCanned(save), this,
                       [this](const QJsonObject &data, const QString &error) {
                           m_busy = false;
                           showError(error);
@@ -171,8 +170,7 @@ void CannedResponsesDialog::remove()
         return;
     m_busy = true;
     updateButtons();
-    DeckRequest::send(m_session.sync(), QStringLiteral("canned.delete"),
-                      {{QStringLiteral("canned"), m_editing}}, this,
+    DeckRequest::send(m_session.sync(), Requests::deleteCanned({m_editing}), this,
                       [this](const QJsonObject &, const QString &error) {
                           m_busy = false;
                           showError(error);

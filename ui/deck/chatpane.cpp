@@ -340,13 +340,13 @@ void ChatPane::showNotice(const QString &text)
     m_notice->setVisible(!text.isEmpty());
 }
 
-void ChatPane::routingRequest(const QString &type, const QString &pending)
+void ChatPane::routingRequest(Requests::Request (*make)(qint64), const QString &pending)
 {
     if (m_conversation == 0)
         return;
     showNotice(pending);
-    DeckRequest::send(m_session.sync(), type, {{QStringLiteral("conversation"), m_conversation}},
-                      this, [this](const QJsonObject &, const QString &error) {
+    DeckRequest::send(m_session.sync(), make(m_conversation), this,
+                      [this](const QJsonObject &, const QString &error) {
                           // On success the pane goes when the change reaches the cache.
                           showNotice(error);
                       });
@@ -355,13 +355,13 @@ void ChatPane::routingRequest(const QString &type, const QString &pending)
 void ChatPane::endChat()
 {
     m_composer->saveDraft();
-    routingRequest(QStringLiteral("end"), tr("Ending the chat…"));
+    routingRequest(Requests::end, tr("Ending the chat…"));
 }
 
 void ChatPane::followUpLater()
 {
     m_composer->saveDraft();
-    routingRequest(QStringLiteral("followup"), tr("Moving the chat to the inbox…"));
+    routingRequest(Requests::followup, tr("Moving the chat to the inbox…"));
 }
 
 void ChatPane::setActive(bool active)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "protocol/requests.h"
+
 #include <QDateTime>
 #include <QPersistentModelIndex>
 #include <QWidget>
@@ -83,7 +85,7 @@ private:
     void send(const QString &text);
     void insertCanned(const QString &text);
     void returnFocus();
-    void routingRequest(const QString &type, const QString &pending);
+    void routingRequest(Requests::Request (*make)(qint64), const QString &pending);
     void setActive(bool active);
 
     AgentSession &m_session;

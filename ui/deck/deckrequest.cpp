@@ -34,13 +34,12 @@ QString DeckRequest::describe(const QJsonObject &error)
                              : tr("The server refused the request: %1").arg(message);
 }
 
-void DeckRequest::send(SyncClient &sync, const QString &type, const QJsonObject &fields,
-                       QObject *context, Done done)
+void DeckRequest::send(SyncClient &sync, const Requests::Request &request, QObject *context,
+                       Done done)
 {
-    const bool sent =
-        sync.request(type, fields, context, [done](bool ok, const QJsonObject &reply) {
-            done(ok ? reply : QJsonObject(), ok ? QString() : describe(reply));
-        });
+    const bool sent = sync.request(request, context, [done](bool ok, const QJsonObject &reply) {
+        done(ok ? reply : QJsonObject(), ok ? QString() : describe(reply));
+    });
     if (!sent) {
         // Answered from the event loop, as a reply would be: callers need not handle a
         // synchronous answer.

@@ -7,6 +7,8 @@
 #include <QString>
 #include <functional>
 
+#include "protocol/requests.h"
+
 namespace Tandem {
 
 class SyncClient;
@@ -21,8 +23,8 @@ public:
     //! `error` is empty on success.
     using Done = std::function<void(const QJsonObject &data, const QString &error)>;
 
-    static void send(SyncClient &sync, const QString &type, const QJsonObject &fields,
-                     QObject *context, Done done);
+    static void send(SyncClient &sync, const Requests::Request &request, QObject *context,
+                     Done done);
     //! Words for an error reply (its `code`, falling back on its `message`).
     static QString describe(const QJsonObject &error);
 };

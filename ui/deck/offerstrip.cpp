@@ -118,8 +118,7 @@ void OfferStrip::accept(qint64 conversationId)
     if (OfferBanner *b = banner(conversationId))
         b->setBusy(true);
     showNotice(QString());
-    DeckRequest::send(m_session.sync(), QStringLiteral("accept"),
-                      {{QStringLiteral("conversation"), conversationId}}, this,
+    DeckRequest::send(m_session.sync(), Requests::accept(conversationId), this,
                       [this, conversationId](const QJsonObject &, const QString &error) {
                           if (error.isEmpty()) {
                               m_offers.remove(conversationId);
@@ -137,8 +136,7 @@ void OfferStrip::decline(qint64 conversationId)
 {
     if (OfferBanner *b = banner(conversationId))
         b->setBusy(true);
-    DeckRequest::send(m_session.sync(), QStringLiteral("decline"),
-                      {{QStringLiteral("conversation"), conversationId}}, this,
+    DeckRequest::send(m_session.sync(), Requests::decline(conversationId), this,
                       [this, conversationId](const QJsonObject &, const QString &error) {
                           // Passed on, or no longer ours to pass on: either way it is gone.
                           m_offers.remove(conversationId);

@@ -125,7 +125,7 @@ void TeamDialog::rebuild()
         auto *autoAccept = new QCheckBox;
         autoAccept->setEnabled(supervisor || id == m_session.sync().agent().id);
         connect(autoAccept, &QCheckBox::toggled, this, [this, id](bool on) {
-            update(id, {{QStringLiteral("autoAccept"), on}});
+            update({id, std::nullopt, on});
         });
         m_table->setCellWidget(row, AutoAcceptColumn, centered(autoAccept));
         m_autoAccept.insert(id, autoAccept);
@@ -176,16 +176,14 @@ void TeamDialog::sendPending()
         if (row >= 0
             && m_team.index(row, 0).data(AgentPresenceModel::CapacityRole).toInt() == it.value())
             continue; // back where it was
-        update(it.key(), {{QStringLiteral("capacity"), it.value()}});
+        update({it.key(), it.value(), std::nullopt});
     }
 }
 
-void TeamDialog::update(qint64 agentId, const QJsonObject &fields)
+void TeamDialog::update(const Commands::UpdateAgent &change)
 {
-    QJsonObject request = fields;
-    request.insert(QStringLiteral("agent"), agentId);
     m_error->hide();
-    DeckRequest::send(m_session.sync(), QStringLiteral("agent.update"), request, this,
+    DeckRequest::send(m_session.sync(), Requests::updateAgent(change), this,
                       [this](const QJsonObject &, const QString &error) {
                           if (error.isEmpty())
                               return; // the agent.updated event brings the new value

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "protocol/commands.h"
+
 #include <QDialog>
 #include <QHash>
 #include <QTimer>
@@ -39,7 +41,7 @@ private:
     void rebuild();
     void refresh();
     void sendPending();
-    void update(qint64 agentId, const QJsonObject &fields);
+    void update(const Commands::UpdateAgent &change);
     void showQueue();
 
     AgentSession &m_session;

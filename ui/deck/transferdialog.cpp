@@ -119,14 +119,11 @@ void TransferDialog::accept()
         m_error->show();
         return;
     }
-    QJsonObject fields{{QStringLiteral("conversation"), m_conversation},
-                       {QStringLiteral("agent"), item->data(Qt::UserRole).toLongLong()}};
-    if (!note.isEmpty())
-        fields.insert(QStringLiteral("note"), note);
+    const Commands::Transfer transfer{m_conversation, item->data(Qt::UserRole).toLongLong(), note};
     m_busy = true;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_error->hide();
-    DeckRequest::send(m_session.sync(), QStringLiteral("transfer"), fields, this,
+    DeckRequest::send(m_session.sync(), Requests::transfer(transfer), this,
                       [this](const QJsonObject &, const QString &error) {
                           m_busy = false;
                           if (error.isEmpty()) {

@@ -107,8 +107,7 @@ void PresenceSelector::choose(int index)
     if (!wanted || wanted == m_known)
         return;
     const bool sent = m_session.sync().request(
-        QStringLiteral("presence"), {{QStringLiteral("status"), presenceName(*wanted)}}, this,
-        [this, wanted](bool ok, const QJsonObject &reply) {
+        Requests::presence({*wanted}), this, [this, wanted](bool ok, const QJsonObject &reply) {
             m_asking = false;
             if (ok) {
                 m_known = presenceFromName(reply.value(QLatin1String("presence")).toString());

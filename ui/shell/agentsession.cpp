@@ -47,10 +47,8 @@ void AgentSession::markRead(qint64 conversationId)
         return;
     m_markedRead.insert(conversationId, summary->lastMessageId);
     m_cache.setReadMarker(conversationId, summary->lastMessageId);
-    m_sync.request(QStringLiteral("read"),
-                   {{QStringLiteral("conversation"), conversationId},
-                    {QStringLiteral("upTo"), summary->lastMessageId}},
-                   this, [](bool, const QJsonObject &) {});
+    m_sync.request(Requests::read({conversationId, summary->lastMessageId}), this,
+                   [](bool, const QJsonObject &) {});
 }
 
 } // namespace Tandem

@@ -53,9 +53,7 @@ void TypingNotifier::send(bool on)
         m_lastOn.start();
     if (m_sync.state() != SyncClient::State::Online)
         return;
-    m_sync.request(QStringLiteral("typing"),
-                   {{QStringLiteral("conversation"), m_conversation}, {QStringLiteral("on"), on}},
-                   this, [](bool, const QJsonObject &) {});
+    m_sync.request(Requests::typing({m_conversation, on}), this, [](bool, const QJsonObject &) {});
 }
 
 } // namespace Tandem

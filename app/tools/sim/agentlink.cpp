@@ -114,10 +114,7 @@ void AgentLink::send(AgentReply reply)
     else
         ++m_stats.retries;
     const QString id = m_connection->request(
-        QStringLiteral("send"),
-        {{QStringLiteral("conversation"), reply.conversationId},
-         {QStringLiteral("clientId"), reply.clientId.toString(QUuid::WithoutBraces)},
-         {QStringLiteral("text"), reply.text}});
+        Requests::send({reply.conversationId, reply.clientId, reply.text, {}}));
     m_inFlight.insert(id, {std::move(reply), now});
 }
 
@@ -135,16 +132,11 @@ void AgentLink::handshake()
     m_handshakeToken = m_credentials.token;
     if (m_handshakeToken.isEmpty()) {
         m_handshakeId = m_connection->request(
-            QStringLiteral("signin"), {{QStringLiteral("protocol"), Protocol::Version},
-                                       {QStringLiteral("email"), m_credentials.email},
-                                       {QStringLiteral("password"), m_credentials.password}});
+            Requests::signIn({m_credentials.email, m_credentials.password, std::nullopt}));
         return;
     }
-    QJsonObject fields{{QStringLiteral("protocol"), Protocol::Version},
-                       {QStringLiteral("token"), m_handshakeToken}};
-    if (m_seqKnown)
-        fields.insert(QStringLiteral("resumeFrom"), m_lastSeq);
-    m_handshakeId = m_connection->request(QStringLiteral("hello"), fields);
+    m_handshakeId = m_connection->request(Requests::agentHello(
+        {m_handshakeToken, m_seqKnown ? std::optional<qint64>(m_lastSeq) : std::nullopt}));
 }
 
 void AgentLink::checkDeadlines()

@@ -91,10 +91,11 @@ void SimConnection::onSocketGone()
     Q_EMIT dropped(code, reason);
 }
 
-QString SimConnection::request(const QString &type, QJsonObject fields)
+QString SimConnection::request(const Requests::Request &request)
 {
     const QString id = QString::number(m_nextId++);
-    fields.insert(QStringLiteral("type"), type);
+    QJsonObject fields = request.fields;
+    fields.insert(QStringLiteral("type"), request.type);
     fields.insert(QStringLiteral("id"), id);
     if (m_socket && m_open)
         m_socket->sendTextMessage(

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "protocol/requests.h"
+
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -27,7 +29,7 @@ public:
     void close();
     bool isOpen() const;
     //! Sends {"type": type, "id": <fresh id>, ...fields} and returns the id.
-    QString request(const QString &type, QJsonObject fields);
+    QString request(const Requests::Request &request);
 
 Q_SIGNALS:
     void opened();

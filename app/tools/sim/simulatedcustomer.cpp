@@ -142,15 +142,15 @@ void SimulatedCustomer::onOpened()
 
 void SimulatedCustomer::sendHello()
 {
-    QJsonObject fields{{QStringLiteral("protocol"), Protocol::Version}};
+    Commands::CustomerHello hello;
     if (m_token.isEmpty()) {
-        fields.insert(QStringLiteral("name"), Phrasebook::customerName(m_settings.index));
+        hello.name = Phrasebook::customerName(m_settings.index);
     } else {
-        fields.insert(QStringLiteral("token"), m_token);
+        hello.token = m_token;
         if (m_everLive)
-            fields.insert(QStringLiteral("resumeFrom"), m_lastSeq);
+            hello.resumeFrom = m_lastSeq;
     }
-    m_helloId = m_connection->request(QStringLiteral("hello"), fields);
+    m_helloId = m_connection->request(Requests::customerHello(hello));
     arm(Deadline::ServerAnswer, AnswerTimeoutMs);
 }
 
@@ -282,14 +282,11 @@ void SimulatedCustomer::queueMessage(const QString &text)
 
 void SimulatedCustomer::transmit()
 {
-    QJsonObject fields{
-        {QStringLiteral("clientId"), m_pending->clientId.toString(QUuid::WithoutBraces)},
-        {QStringLiteral("text"), m_pending->text}};
-    if (m_pending->conversationId > 0)
-        fields.insert(QStringLiteral("conversation"), m_pending->conversationId);
-    else if (m_startsLive)
-        fields.insert(QStringLiteral("mode"), QStringLiteral("live"));
-    m_pending->requestId = m_connection->request(QStringLiteral("send"), fields);
+    m_pending->requestId = m_connection->request(Requests::send(
+        {m_pending->conversationId > 0 ? std::optional<qint64>(m_pending->conversationId)
+                                       : std::nullopt,
+         m_pending->clientId, m_pending->text,
+         m_startsLive ? ConversationMode::Live : ConversationMode::Async}));
     if (m_pending->firstSentNs == 0) {
         m_pending->firstSentNs = m_stats.nowNs();
         ++m_stats.messagesSent;
@@ -336,8 +333,7 @@ void SimulatedCustomer::endConversation(bool completed)
         ++m_stats.conversationsCompleted;
     // A live chat that has run its course is ended, freeing the agent for the next in line.
     if (completed && m_startsLive && m_conversationId > 0 && m_link == Link::Live)
-        m_connection->request(QStringLiteral("end"),
-                              {{QStringLiteral("conversation"), m_conversationId}});
+        m_connection->request(Requests::end(m_conversationId));
     m_inConversation = false;
     m_conversationId = 0;
     m_messagesInConversation = 0;

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "requests.h"
+
+#include "limits.h"
+#include "wirecodec.h"
+
+namespace Tandem::Requests {
+namespace {
+
+Request make(const char *type, QJsonObject fields = {})
+{
+    return {QString::fromLatin1(type), std::move(fields)};
+}
+
+void insertIf(QJsonObject &fields, const char *key, const std::optional<qint64> &value)
+{
+    if (value)
+        fields.insert(QLatin1String(key), *value);
+}
+
+Request aboutConversation(const char *type, qint64 conversationId)
+{
+    return make(type, {{QStringLiteral("conversation"), conversationId}});
+}
+
+} // namespace
+
+Request signIn(const Commands::SignIn &command)
+{
+    QJsonObject fields{{QStringLiteral("protocol"), Protocol::Version},
+                       {QStringLiteral("email"), command.email},
+                       {QStringLiteral("password"), command.password}};
+    insertIf(fields, "resumeFrom", command.resumeFrom);
+    return make("signin", fields);
+}
+
+Request agentHello(const Commands::AgentHello &command)
+{
+    QJsonObject fields{{QStringLiteral("protocol"), Protocol::Version},
+                       {QStringLiteral("token"), command.token}};
+    insertIf(fields, "resumeFrom", command.resumeFrom);
+    return make("hello", fields);
+}
+
+Request customerHello(const Commands::CustomerHello &command)
+{
+    QJsonObject fields{{QStringLiteral("protocol"), Protocol::Version}};
+    if (command.token) {
+        fields.insert(QStringLiteral("token"), *command.token);
+    } else {
+        fields.insert(QStringLiteral("name"), command.name);
+        if (!command.email.isEmpty())
+            fields.insert(QStringLiteral("email"), command.email);
+    }
+    insertIf(fields, "resumeFrom", command.resumeFrom);
+    return make("hello", fields);
+}
+
+Request send(const Commands::Send &command)
+{
+    QJsonObject fields{
+        {QStringLiteral("clientId"), command.clientId.toString(QUuid::WithoutBraces)},
+        {QStringLiteral("text"), command.text}};
+    if (command.conversationId)
+        fields.insert(QStringLiteral("conversation"), *command.conversationId);
+    else
+        fields.insert(QStringLiteral("mode"), modeName(command.mode));
+    return make("send", fields);
+}
+
+Request history(const Commands::History &command)
+{
+    QJsonObject fields{{QStringLiteral("conversation"), command.conversationId}};
+    insertIf(fields, "before", command.before);
+    if (command.limit > 0)
+        fields.insert(QStringLiteral("limit"), command.limit);
+    return make("history", fields);
+}
+
+Request conversations(const Commands::ConversationPage &command)
+{
+    QJsonObject fields;
+    if (command.limit > 0)
+        fields.insert(QStringLiteral("limit"), command.limit);
+    if (command.after)
+        fields.insert(
+            QStringLiteral("after"),
+            QJsonObject{{QStringLiteral("updatedAt"), Wire::timeToString(command.after->first)},
+                        {QStringLiteral("id"), command.after->second}});
+    return make("conversations", fields);
+}
+
+Request read(const Commands::MarkRead &command)
+{
+    return make("read", {{QStringLiteral("conversation"), command.conversationId},
+                         {QStringLiteral("upTo"), command.upTo}});
+}
+
+Request typing(const Commands::Typing &command)
+{
+    return make("typing", {{QStringLiteral("conversation"), command.conversationId},
+                           {QStringLiteral("on"), command.on}});
+}
+
+Request presence(const Commands::SetPresence &command)
+{
+    return make("presence", {{QStringLiteral("status"), presenceName(command.status)}});
+}
+
+Request ping()
+{
+    return make("ping");
+}
+
+Request signOut()
+{
+    return make("signout");
+}
+
+Request clockAdvance(const Commands::ClockAdvance &command)
+{
+    return make("clock.advance", {{QStringLiteral("ms"), command.ms}});
+}
+
+Request accept(qint64 conversationId)
+{
+    return aboutConversation("accept", conversationId);
+}
+
+Request decline(qint64 conversationId)
+{
+    return aboutConversation("decline", conversationId);
+}
+
+Request end(qint64 conversationId)
+{
+    return aboutConversation("end", conversationId);
+}
+
+Request followup(qint64 conversationId)
+{
+    return aboutConversation("followup", conversationId);
+}
+
+Request transfer(const Commands::Transfer &command)
+{
+    QJsonObject fields{{QStringLiteral("conversation"), command.conversationId},
+                       {QStringLiteral("agent"), command.agentId}};
+    if (!command.note.isEmpty())
+        fields.insert(QStringLiteral("note"), command.note);
+    return make("transfer", fields);
+}
+
+Request rate(const Commands::Rate &command)
+{
+    QJsonObject fields{{QStringLiteral("conversation"), command.conversationId},
+                       {QStringLiteral("score"), command.rating.score}};
+    if (!command.rating.comment.isEmpty())
+        fields.insert(QStringLiteral("comment"), command.rating.comment);
+    return make("rate", fields);
+}
+
+Request priority(const Commands::SetPriority &command)
+{
+    return make("priority", {{QStringLiteral("conversation"), command.conversationId},
+                             {QStringLiteral("priority"), command.priority}});
+}
+
+Request updateAgent(const Commands::UpdateAgent &command)
+{
+    QJsonObject fields{{QStringLiteral("agent"), command.agentId}};
+    if (command.capacity)
+        fields.insert(QStringLiteral("capacity"), *command.capacity);
+    if (command.autoAccept)
+        fields.insert(QStringLiteral("autoAccept"), *command.autoAccept);
+    return make("agent.update", fields);
+}
+
+Request saveCanned(const Commands::SaveCanned &command)
+{
+    QJsonObject fields{{QStringLiteral("shortcut"), command.shortcut},
+                       {QStringLiteral("text"), command.text}};
+    insertIf(fields, "canned", command.id);
+    return make("canned.save", fields);
+}
+
+Request deleteCanned(const Commands::DeleteCanned &command)
+{
+    return make("canned.delete", {{QStringLiteral("canned"), command.id}});
+}
+
+} // namespace Tandem::Requests
