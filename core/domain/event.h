@@ -1,12 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "agent.h"
+#include "conversation.h"
+#include "message.h"
+
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <memory>
+#include <optional>
 
 namespace Tandem {
 
-//! A durable change as recorded in the event log. `data` is already in wire form;
+//! What an event is about, as domain values. Set by whoever records the change, so the
+//! server's own parts (routing, later SLA clocks) read typed values, not the wire form.
+//! Events read back from the log or off the wire carry none.
+struct EventSubject {
+    std::optional<Conversation> conversation;
+    std::optional<Message> message;
+    std::optional<Agent> agent;
+    qint64 agentId = 0; // agent.presence: whose
+    std::optional<Presence> presence;
+};
+
+//! A durable change as recorded in the event log. `data` is its wire form;
 //! `conversationId`/`customerId` say who may see it (0: not tied to one).
 struct Event {
     qint64 seq = 0;
@@ -15,6 +33,10 @@ struct Event {
     qint64 customerId = 0;
     bool staffOnly = false;
     QJsonObject data;
+    //! `data` as compact JSON text, once it was written to the log or read from it: frames
+    //! are made from it without encoding `data` again.
+    QByteArray dataJson;
+    std::shared_ptr<const EventSubject> subject;
 };
 
 namespace EventKind {

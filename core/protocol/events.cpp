@@ -5,27 +5,39 @@
 
 namespace Tandem::Events {
 namespace {
-Event make(const QString &kind, qint64 conversationId, qint64 customerId, QJsonObject data)
+Event make(const QString &kind, qint64 conversationId, qint64 customerId, QJsonObject data,
+           EventSubject subject = {})
 {
     Event e;
     e.kind = kind;
     e.conversationId = conversationId;
     e.customerId = customerId;
     e.data = std::move(data);
+    e.subject = std::make_shared<const EventSubject>(std::move(subject));
     return e;
+}
+
+EventSubject about(const Conversation &conversation)
+{
+    EventSubject s;
+    s.conversation = conversation;
+    return s;
 }
 } // namespace
 
 Event conversationCreated(const Conversation &conversation)
 {
     return make(EventKind::ConversationCreated, conversation.id, conversation.customer.id,
-                {{QStringLiteral("conversation"), Wire::encode(conversation)}});
+                {{QStringLiteral("conversation"), Wire::encode(conversation)}},
+                about(conversation));
 }
 
 Event messageCreated(const Message &message, qint64 customerId)
 {
+    EventSubject subject;
+    subject.message = message;
     return make(EventKind::MessageCreated, message.conversationId, customerId,
-                {{QStringLiteral("message"), Wire::encode(message)}});
+                {{QStringLiteral("message"), Wire::encode(message)}}, std::move(subject));
 }
 
 Event conversationRead(qint64 conversationId, qint64 customerId, const Party &reader, qint64 upTo)
@@ -38,9 +50,13 @@ Event conversationRead(qint64 conversationId, qint64 customerId, const Party &re
 
 Event agentPresence(qint64 agentId, Presence presence)
 {
+    EventSubject subject;
+    subject.agentId = agentId;
+    subject.presence = presence;
     Event e = make(
         EventKind::AgentPresence, 0, 0,
-        {{QStringLiteral("agent"), agentId}, {QStringLiteral("presence"), presenceName(presence)}});
+        {{QStringLiteral("agent"), agentId}, {QStringLiteral("presence"), presenceName(presence)}},
+        std::move(subject));
     e.staffOnly = true;
     return e;
 }
@@ -53,7 +69,7 @@ Event conversationUpdated(const Conversation &conversation, const QString &chang
     if (by)
         data.insert(QStringLiteral("by"), Wire::encode(*by));
     return make(EventKind::ConversationUpdated, conversation.id, conversation.customer.id,
-                std::move(data));
+                std::move(data), about(conversation));
 }
 
 Event conversationTransferred(const Conversation &conversation, const Party &from, const Party &to,
@@ -63,15 +79,16 @@ Event conversationTransferred(const Conversation &conversation, const Party &fro
                    {{QStringLiteral("conversation"), conversation.id},
                     {QStringLiteral("from"), Wire::encode(from)},
                     {QStringLiteral("to"), Wire::encode(to)},
-                    {QStringLiteral("note"), note}});
+                    {QStringLiteral("note"), note}},
+                   about(conversation));
     e.staffOnly = true;
     return e;
 }
 
 namespace {
-Event staffOnly(const QString &kind, QJsonObject data)
+Event staffOnly(const QString &kind, QJsonObject data, EventSubject subject = {})
 {
-    Event e = make(kind, 0, 0, std::move(data));
+    Event e = make(kind, 0, 0, std::move(data), std::move(subject));
     e.staffOnly = true;
     return e;
 }
@@ -79,7 +96,10 @@ Event staffOnly(const QString &kind, QJsonObject data)
 
 Event agentUpdated(const Agent &agent)
 {
-    return staffOnly(EventKind::AgentUpdated, {{QStringLiteral("agent"), Wire::encode(agent)}});
+    EventSubject subject;
+    subject.agent = agent;
+    return staffOnly(EventKind::AgentUpdated, {{QStringLiteral("agent"), Wire::encode(agent)}},
+                     std::move(subject));
 }
 
 Event cannedSaved(const CannedResponse &canned)

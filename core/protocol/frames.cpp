@@ -70,10 +70,23 @@ QString error(const QJsonValue &id, const Failure &failure)
 
 QString event(const Event &e)
 {
-    return toText({{QStringLiteral("type"), QStringLiteral("event")},
-                   {QStringLiteral("seq"), e.seq},
-                   {QStringLiteral("event"), e.kind},
-                   {QStringLiteral("data"), e.data}});
+    if (e.dataJson.isEmpty())
+        return toText({{QStringLiteral("type"), QStringLiteral("event")},
+                       {QStringLiteral("seq"), e.seq},
+                       {QStringLiteral("event"), e.kind},
+                       {QStringLiteral("data"), e.data}});
+    // The log already holds `data` as JSON text: wrap it rather than encode it again. The
+    // kind is one of ours (plain ASCII, nothing to escape).
+    QByteArray frame;
+    frame.reserve(e.dataJson.size() + e.kind.size() + 64);
+    frame.append(R"({"data":)")
+        .append(e.dataJson)
+        .append(R"(,"event":")")
+        .append(e.kind.toLatin1())
+        .append(R"(","seq":)")
+        .append(QByteArray::number(e.seq))
+        .append(R"(,"type":"event"})");
+    return QString::fromUtf8(frame);
 }
 
 QString snapshot(qint64 seq, const QJsonObject &data)

@@ -123,43 +123,39 @@ void Router::observe(const QList<Event> &events)
 
 void Router::applyEvent(const Event &event)
 {
+    // Committed events carry their subject as domain values: nothing is decoded here.
+    if (!event.subject)
+        return;
+    const EventSubject &about = *event.subject;
     const QString &kind = event.kind;
     if (kind == EventKind::ConversationCreated || kind == EventKind::ConversationUpdated) {
-        const auto c =
-            Wire::decodeConversation(event.data.value(QLatin1String("conversation")).toObject());
-        if (c)
-            apply(c.value());
+        if (about.conversation)
+            apply(*about.conversation);
     } else if (kind == EventKind::MessageCreated) {
-        // Most messages belong to no waiting or active live chat: skip those undecoded.
-        if (!m_chats.contains(event.conversationId))
+        if (!about.message)
             return;
-        const auto m = Wire::decodeMessage(event.data.value(QLatin1String("message")).toObject());
-        if (m && m_chats.contains(m->conversationId)) {
-            Chat &chat = m_chats[m->conversationId];
-            chat.customerWaiting = m->author.kind == Party::Kind::Customer;
-            if (!chat.preview)
-                chat.preview = m.value();
-        }
+        const auto chat = m_chats.find(about.message->conversationId);
+        if (chat == m_chats.end())
+            return; // most messages belong to no waiting or active live chat
+        chat->customerWaiting = about.message->author.kind == Party::Kind::Customer;
+        if (!chat->preview)
+            chat->preview = *about.message;
     } else if (kind == EventKind::AgentPresence) {
-        const qint64 id = event.data.value(QLatin1String("agent")).toInteger();
-        const auto presence =
-            presenceFromName(event.data.value(QLatin1String("presence")).toString());
-        if (presence && m_agents.contains(id)) {
-            Agent agent = m_agents[id].agent;
-            agent.presence = *presence;
+        if (about.presence && m_agents.contains(about.agentId)) {
+            Agent agent = m_agents[about.agentId].agent;
+            agent.presence = *about.presence;
             setAgent(agent);
         }
     } else if (kind == EventKind::AgentUpdated) {
-        const auto agent = Wire::decodeAgent(event.data.value(QLatin1String("agent")).toObject());
-        if (agent)
-            setAgent(agent.value());
+        if (about.agent)
+            setAgent(*about.agent);
     }
 }
 
 void Router::setAgent(const Agent &agent)
 {
     AgentState &state = m_agents[agent.id];
-    // The wire form has no email or disabled flag: keep what is known of those.
+    // Not every source of an agent has the email (the wire form has none): keep it.
     const QString email = state.agent.email;
     state.agent = agent;
     if (agent.email.isEmpty())

@@ -654,12 +654,13 @@ bool SqliteStore::insertEvent(Event &event)
     QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO events (kind, conversation_id, customer_id, staff_only, data, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?)"));
-    const QByteArray json = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
+    QByteArray json = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
     if (!run(q, {event.kind, event.conversationId ? QVariant(event.conversationId) : QVariant(),
                  event.customerId ? QVariant(event.customerId) : QVariant(), event.staffOnly,
                  QString::fromUtf8(json), toMs(now())}))
         return false;
     event.seq = q.lastInsertId().toLongLong();
+    event.dataJson = std::move(json);
     return true;
 }
 
@@ -683,7 +684,8 @@ QList<Event> SqliteStore::eventsAfter(qint64 seq, const ReadScope &scope, int li
             e.conversationId = q.value(2).toLongLong();
             e.customerId = q.value(3).toLongLong();
             e.staffOnly = q.value(4).toBool();
-            e.data = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+            e.dataJson = q.value(5).toString().toUtf8();
+            e.data = QJsonDocument::fromJson(e.dataJson).object();
             list.append(e);
         }
     }

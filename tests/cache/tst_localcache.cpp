@@ -19,6 +19,20 @@ using namespace Tandem;
 
 namespace {
 
+//! An event as it arrives off the wire: no subject, no cached JSON text.
+Event wireEvent(qint64 seq, const QString &kind, qint64 conversationId, qint64 customerId,
+                bool staffOnly, const QJsonObject &data)
+{
+    Event e;
+    e.seq = seq;
+    e.kind = kind;
+    e.conversationId = conversationId;
+    e.customerId = customerId;
+    e.staffOnly = staffOnly;
+    e.data = data;
+    return e;
+}
+
 const QDateTime epoch =
     QDateTime::fromString(QStringLiteral("2026-11-21T12:00:00.000Z"), Qt::ISODateWithMs);
 constexpr qint64 ownAgent = 3;
@@ -353,19 +367,12 @@ private Q_SLOTS:
         auto cache = openCache(freshPath());
         QVERIFY(cache);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("ignoring event 3")));
-        cache->applyEvents({conversationEvent(1, 1),
-                            Event{2,
-                                  QStringLiteral("conversation.assigned"),
-                                  1,
-                                  0,
-                                  false,
-                                  {{QStringLiteral("agent"), 3}}},
-                            Event{3,
-                                  EventKind::MessageCreated,
-                                  1,
-                                  0,
-                                  false,
-                                  {{QStringLiteral("message"), QStringLiteral("not an object")}}}});
+        cache->applyEvents(
+            {conversationEvent(1, 1),
+             wireEvent(2, QStringLiteral("conversation.assigned"), 1, 0, false,
+                       {{QStringLiteral("agent"), 3}}),
+             wireEvent(3, EventKind::MessageCreated, 1, 0, false,
+                       {{QStringLiteral("message"), QStringLiteral("not an object")}})});
         cache->flush();
         QCOMPARE(cache->lastSeq(), 3);
         QVERIFY(cache->messages(1, std::nullopt, 50).isEmpty());
@@ -801,38 +808,24 @@ private Q_SLOTS:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("canned")));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("agent update")));
         cache->applyEvents(
-            {Event{2,
-                   EventKind::ConversationUpdated,
-                   7,
-                   0,
-                   false,
-                   {{QStringLiteral("conversation"), badState},
-                    {QStringLiteral("change"), QStringLiteral("ended")}}},
-             Event{3,
-                   EventKind::ConversationTransferred,
-                   7,
-                   0,
-                   true,
-                   {{QStringLiteral("conversation"), 7},
-                    {QStringLiteral("from"), Wire::encode(dana)},
-                    {QStringLiteral("note"), QStringLiteral("no 'to'")}}},
-             Event{4,
-                   EventKind::CannedSaved,
-                   0,
-                   0,
-                   true,
-                   {{QStringLiteral("canned"),
-                     QJsonObject{{QStringLiteral("id"), 1},
-                                 {QStringLiteral("shortcut"), QString(40, QLatin1Char('x'))},
-                                 {QStringLiteral("text"), QStringLiteral("too long a shortcut")},
-                                 {QStringLiteral("updatedAt"), Wire::timeToString(at(1))}}}}},
-             Event{5,
-                   EventKind::AgentUpdated,
-                   0,
-                   0,
-                   true,
-                   {{QStringLiteral("agent"),
-                     QJsonObject{{QStringLiteral("id"), 3}, {QStringLiteral("capacity"), 99}}}}}});
+            {wireEvent(2, EventKind::ConversationUpdated, 7, 0, false,
+                       {{QStringLiteral("conversation"), badState},
+                        {QStringLiteral("change"), QStringLiteral("ended")}}),
+             wireEvent(3, EventKind::ConversationTransferred, 7, 0, true,
+                       {{QStringLiteral("conversation"), 7},
+                        {QStringLiteral("from"), Wire::encode(dana)},
+                        {QStringLiteral("note"), QStringLiteral("no 'to'")}}),
+             wireEvent(
+                 4, EventKind::CannedSaved, 0, 0, true,
+                 {{QStringLiteral("canned"),
+                   QJsonObject{{QStringLiteral("id"), 1},
+                               {QStringLiteral("shortcut"), QString(40, QLatin1Char('x'))},
+                               {QStringLiteral("text"), QStringLiteral("too long a shortcut")},
+                               {QStringLiteral("updatedAt"), Wire::timeToString(at(1))}}}}),
+             wireEvent(
+                 5, EventKind::AgentUpdated, 0, 0, true,
+                 {{QStringLiteral("agent"),
+                   QJsonObject{{QStringLiteral("id"), 3}, {QStringLiteral("capacity"), 99}}}})});
         cache->flush();
         QCOMPARE(cache->lastSeq(), 5);
         QCOMPARE(cache->conversation(7)->liveState, LiveState::Active);
