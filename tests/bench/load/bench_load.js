@@ -49,10 +49,13 @@ function firstLine(stream, pattern, what) {
 function stopper(proc, name, after) {
     return async () => {
         const exited = new Promise((r) => proc.once('exit', (code, signal) => r({ code, signal })));
+        const t = Date.now();
         if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
-        const timer = setTimeout(() => proc.kill('SIGKILL'), 15000);
+        const timer = setTimeout(() => proc.kill('SIGKILL'), 60000);
         const how = await exited;
         clearTimeout(timer);
+        const took = (Date.now() - t) / 1000;
+        if (took > 5) notes.push(`${name} took ${took.toFixed(1)} s to exit after SIGTERM`);
         if (how.signal && how.signal !== 'SIGTERM') notes.push(`${name} ended with ${how.signal}`);
         if (how.code && how.code !== 0) notes.push(`${name} exited with code ${how.code}`);
         if (after) after();
@@ -147,7 +150,7 @@ async function main() {
         console.error('usage: bench_load.js TANDEMD');
         process.exit(2);
     }
-    const extra = [];
+    const extra = [], before = os.loadavg().map((x) => x.toFixed(1)).join(' ');
     for (const customers of [n(100), n(1000)]) {
         const r = await both(binary, 'throughput', { customers, inflight, seconds }, `throughput, ${customers} customers`);
         const what = `${customers} cust x ${inflight} in flight`;
@@ -161,6 +164,9 @@ async function main() {
     for (const kind of ['customer', 'agent']) {
         const r = await both(binary, 'idle', { connections: idle, kind }, `idle, ${idle} ${kind}s`);
         row(`KB per idle ${kind} connection (${idle})`, r, 'kbPerConnection', 1);
+        row(`server CPU us to open one, ${idle} ${kind}s`, r, 'openCpuUsPerConnection', 0);
+        row(`server CPU us to close one, ${idle} ${kind}s`, r, 'closeCpuUsPerConnection', 0);
+        row(`s until all ${idle} ${kind}s are let go`, r, 'closeSeconds', 2);
     }
     for (const agents of [n(300), n(1000)]) {
         const r = await both(binary, 'fanout', { agents, customers: fanoutCustomers, rate, seconds },
@@ -176,7 +182,9 @@ async function main() {
                        `agents ${r[s].agentSetupSeconds.toFixed(1)} s`);
         }
     }
+    const busy = os.loadavg().map((x) => x.toFixed(1)).join(' ');
     console.log(`\nLoad: ${seconds} s a phase; tandemd is durable (ok after commit), the relay keeps nothing.`);
+    console.log(`Load average before: ${before}, after: ${busy} on ${os.cpus().length} CPUs (other work skews every figure).`);
     table();
     console.log('');
     for (const e of extra) console.log(`  ${e}`);

@@ -33,6 +33,7 @@ function cpuUs(pid) {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * TICK_US; // utime, stime (fields 14, 15)
 }
+const fds = (pid) => fs.readdirSync(`/proc/${pid}/fd`).length;
 function rssKb(pid) {
     const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : NaN;
@@ -206,14 +207,21 @@ async function idle(o) {
     if (o.kind === 'agent') { first = await signin(o.url, o); token = first.token; seq = await head(o.url); }
     else first = await open(0);
     await sleep(1500);
-    const rss0 = rssKb(o.pid);
+    const rss0 = rssKb(o.pid), fd0 = fds(o.pid), cpu0 = cpuUs(o.pid);
     const t0 = now();
     const conns = await many(o.connections, 50, (i) => open(i + 1));
-    const setup = (now() - t0) / 1000;
+    const setup = (now() - t0) / 1000, openCpu = cpuUs(o.pid) - cpu0;
     await sleep(3000);
     const rss1 = rssKb(o.pid);
+    // How long the server takes to let go of them all once the clients close.
+    stopping = true;
+    const cpu1 = cpuUs(o.pid), t1 = now();
+    for (const c of conns) c.close();
+    while (fds(o.pid) > fd0 + 2 && now() - t1 < 120000) await sleep(100);
+    const closeSeconds = (now() - t1) / 1000, closeCpu = cpuUs(o.pid) - cpu1, k = Math.max(1, conns.length);
     return { kind: o.kind, connections: conns.length, rssBeforeKb: rss0, rssAfterKb: rss1,
-             kbPerConnection: (rss1 - rss0) / Math.max(1, conns.length), setupSeconds: setup, _conns: [first, ...conns] };
+             kbPerConnection: (rss1 - rss0) / k, setupSeconds: setup, openCpuUsPerConnection: openCpu / k,
+             closeSeconds, closeCpuUsPerConnection: closeCpu / k, _conns: [first] };
 }
 
 async function fanout(o) {

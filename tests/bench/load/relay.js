@@ -42,8 +42,8 @@ function send(ws, frame) {
     const message = { id: nextId++, conversation: conversation.id, clientId: frame.clientId, author,
                       text: frame.text, createdAt: new Date().toISOString() };
     reply(ws, frame.id, { message, conversation });
-    const event = JSON.stringify({ type: 'event', seq: ++seq, event: 'message.created', data: { message } });
-    for (const agent of agents) agent.send(event);
+    const event = Buffer.from(JSON.stringify({ type: 'event', seq: ++seq, event: 'message.created', data: { message } }));
+    for (const agent of agents) agent.send(event, { binary: false });
 }
 
 const server = http.createServer((req, res) => {
