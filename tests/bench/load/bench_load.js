@@ -175,11 +175,13 @@ async function main() {
         row(`delivery p50 ms, ${what}`, r, 'deliveryP50ms', 2);
         row(`delivery p99 ms, ${what}`, r, 'deliveryP99ms', 2);
         row(`server CPU %, ${what}`, r, 'serverCpuPct', 0);
+        row(`s until all ${agents + fanoutCustomers + 1} are let go`, r, 'closeSeconds', 2);
         for (const s of ['tandemd', 'relay']) if (r[s]) {
             extra.push(`fan-out ${agents}, ${s}: ${r[s].delivered}/${r[s].expected} delivered, ack p50/p99 ` +
                        `${r[s].ackP50ms.toFixed(1)}/${r[s].ackP99ms.toFixed(1)} ms, load generator CPU ` +
                        `${r[s].loadgenCpuPct.toFixed(0)} %, setup: customers ${r[s].customerSetupSeconds.toFixed(1)} s, ` +
-                       `agents ${r[s].agentSetupSeconds.toFixed(1)} s`);
+                       `agents ${r[s].agentSetupSeconds.toFixed(1)} s, server CPU to close one ` +
+                       `${r[s].closeCpuUsPerConnection.toFixed(0)} us`);
         }
     }
     const busy = os.loadavg().map((x) => x.toFixed(1)).join(' ');

@@ -213,15 +213,19 @@ async function idle(o) {
     const setup = (now() - t0) / 1000, openCpu = cpuUs(o.pid) - cpu0;
     await sleep(3000);
     const rss1 = rssKb(o.pid);
-    // How long the server takes to let go of them all once the clients close.
-    stopping = true;
-    const cpu1 = cpuUs(o.pid), t1 = now();
-    for (const c of conns) c.close();
-    while (fds(o.pid) > fd0 + 2 && now() - t1 < 120000) await sleep(100);
-    const closeSeconds = (now() - t1) / 1000, closeCpu = cpuUs(o.pid) - cpu1, k = Math.max(1, conns.length);
+    const k = Math.max(1, conns.length);
     return { kind: o.kind, connections: conns.length, rssBeforeKb: rss0, rssAfterKb: rss1,
              kbPerConnection: (rss1 - rss0) / k, setupSeconds: setup, openCpuUsPerConnection: openCpu / k,
-             closeSeconds, closeCpuUsPerConnection: closeCpu / k, _conns: [first] };
+             ...await release(o.pid, conns, fd0), _conns: [first] };
+}
+
+// Closes conns and times the server until it holds no more descriptors than `fd0` (and 2).
+async function release(pid, conns, fd0) {
+    stopping = true;
+    const cpu = cpuUs(pid), t = now();
+    for (const c of conns) c.close();
+    while (fds(pid) > fd0 + 2 && now() - t < 120000) await sleep(100);
+    return { closeSeconds: (now() - t) / 1000, closeCpuUsPerConnection: (cpuUs(pid) - cpu) / Math.max(1, conns.length) };
 }
 
 async function fanout(o) {
@@ -233,7 +237,7 @@ async function fanout(o) {
         delivered++;
         if (t >= windowStart) delivery.add(now() - t);
     };
-    const t0 = now();
+    const fd0 = fds(o.pid), t0 = now();
     const staff = await signin(o.url, o);
     const customers = await many(o.customers, 100, (i) => customer(o.url, i));
     const customerSetup = (now() - t0) / 1000;
@@ -272,10 +276,11 @@ async function fanout(o) {
     while (delivered < expected && now() < deadline) await sleep(50);
     const own = process.cpuUsage(own0), ownWall = (now() - start) / 1000;
     const [p50, p99] = delivery.pct(50, 99), [a50, a99] = ack.pct(50, 99);
+    const released = await release(o.pid, [staff, ...customers, ...agents], fd0);
     return { agents: agents.length, customers: customers.length, rate: o.rate, seconds: wall, sent,
              delivered, expected, deliveryP50ms: p50, deliveryP99ms: p99, ackP50ms: a50, ackP99ms: a99,
              serverCpuPct: (100 * cpu) / (wall * 1e6), loadgenCpuPct: pct(own, ownWall),
-             customerSetupSeconds: customerSetup, agentSetupSeconds: agentSetup, _conns: [staff, ...customers, ...agents] };
+             customerSetupSeconds: customerSetup, agentSetupSeconds: agentSetup, ...released, _conns: [] };
 }
 
 function pct(usage, wall) { return (100 * (usage.user + usage.system)) / (wall * 1e6); }
