@@ -135,7 +135,7 @@ private Q_SLOTS:
         QCOMPARE(code(agent.request(QStringLiteral("ping"))), QStringLiteral("unauthenticated"));
         // A correct retry on the same connection works.
         QVERIFY2(!agent.agentSignIn(Email, Password).isEmpty(),
-                 qPrintable(QJsonDocument(agent.lastReply()).toJson(QJsonDocument::Compact)));
+                 QJsonDocument(agent.lastReply()).toJson(QJsonDocument::Compact).constData());
     }
 
     void repeatedWrongPasswordsAreThrottled()
