@@ -92,8 +92,9 @@ int UserCommand::add(const QStringList &arguments)
     const auto created = m_store.createAgent(agent, hash);
     if (!created || !m_store.commit()) {
         m_store.rollback();
-        m_err << (created ? QStringLiteral("Could not store the account.")
-                          : created.failure().message)
+        m_err << (!created && created.error() == StoreError::Conflict
+                      ? QStringLiteral("An account with that email already exists.")
+                      : QStringLiteral("Could not store the account."))
               << "\n";
         return 1;
     }
@@ -104,7 +105,12 @@ int UserCommand::add(const QStringList &arguments)
 
 int UserCommand::list()
 {
-    for (const Agent &a : m_store.agents(true)) {
+    const Stored<QList<Agent>> agents = m_store.agents(true);
+    if (!agents) {
+        m_err << "Could not read the accounts.\n";
+        return 1;
+    }
+    for (const Agent &a : agents.value()) {
         m_out << a.id << "\t" << a.email << "\t" << a.name << "\t" << roleName(a.role) << "\t"
               << (a.disabled ? "disabled" : "enabled") << "\n";
     }
@@ -119,10 +125,12 @@ std::optional<AgentRecord> UserCommand::account(const QStringList &arguments)
         usage();
         return std::nullopt;
     }
-    auto record = m_store.agentByEmail(parser.value(QStringLiteral("email")));
-    if (!record)
-        m_err << "No such account.\n";
-    return record;
+    const Stored<AgentRecord> record = m_store.agentByEmail(parser.value(QStringLiteral("email")));
+    if (!record) {
+        m_err << (record.isNotFound() ? "No such account.\n" : "Could not read the accounts.\n");
+        return std::nullopt;
+    }
+    return record.value();
 }
 
 int UserCommand::passwd(const QStringList &arguments)
@@ -135,7 +143,7 @@ int UserCommand::passwd(const QStringList &arguments)
         return 1;
     // A new password ends every session signed in with the old one.
     if (!m_store.begin() || !m_store.setPassword(record->agent.id, PasswordHasher::hash(password))
-        || !m_store.revokeSessionsOf(record->agent.id) || !m_store.commit()) {
+        || !m_store.revokeSessionsOf(record->agent.id).ok() || !m_store.commit()) {
         m_store.rollback();
         m_err << "Could not change the password.\n";
         return 1;
@@ -150,7 +158,7 @@ int UserCommand::disable(const QStringList &arguments, bool disabled)
     if (!record)
         return 1;
     if (!m_store.begin() || !m_store.setDisabled(record->agent.id, disabled)
-        || (disabled && !m_store.revokeSessionsOf(record->agent.id)) || !m_store.commit()) {
+        || (disabled && !m_store.revokeSessionsOf(record->agent.id).ok()) || !m_store.commit()) {
         m_store.rollback();
         m_err << "Could not change the account.\n";
         return 1;

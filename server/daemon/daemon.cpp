@@ -13,8 +13,8 @@
 #include "platform/shutdownsignals.h"
 #include "protocol/limits.h"
 #include "scheduling/scheduler.h"
-#include "store/sqlitestore.h"
 #include "store/storage.h"
+#include "store/storefactory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -63,6 +63,10 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
          QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8640")},
         {QStringLiteral("data"), QStringLiteral("Directory for the server's data."),
          QStringLiteral("dir")},
+        {QStringLiteral("store"),
+         QStringLiteral("Where conversations are kept: sqlite (a file in --data, the default) or "
+                        "sqlite:PATH."),
+         QStringLiteral("spec")},
         {QStringLiteral("max-message-bytes"), QStringLiteral("Largest WebSocket message accepted."),
          QStringLiteral("bytes")},
         {QStringLiteral("allowed-origin"),
@@ -172,6 +176,11 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
         c.dataDir = p.value(QStringLiteral("data"));
     if (c.dataDir.isEmpty())
         c.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    c.store = p.value(QStringLiteral("store"));
+    if (const auto chosen = StoreFactory::choose(c.store, c.dataDir); !chosen) {
+        *error = chosen.failure().message;
+        return false;
+    }
     c.allowedOrigins = p.values(QStringLiteral("allowed-origin"));
     for (const QString &url : p.values(QStringLiteral("public-url"))) {
         const QUrl u(url, QUrl::StrictMode);
@@ -239,9 +248,12 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
     return ok;
 }
 
-QString storePath(const ServerConfig &config)
+//! The store the options chose (parse() checked that they name one).
+std::unique_ptr<Store> makeStore(const ServerConfig &config, QString *where)
 {
-    return QDir(config.dataDir).filePath(QStringLiteral("tandem.sqlite"));
+    const auto chosen = StoreFactory::choose(config.store, config.dataDir);
+    *where = chosen->location;
+    return StoreFactory::create(chosen.value());
 }
 
 int runUserCommand(const Options &options)
@@ -249,13 +261,14 @@ int runUserCommand(const Options &options)
     QTextStream in(stdin);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    SqliteStore store(storePath(options.config));
-    const auto opened = store.open();
+    QString where;
+    const std::unique_ptr<Store> store = makeStore(options.config, &where);
+    const auto opened = store->open();
     if (!opened) {
-        err << "tandemd: " << opened.failure().message << "\n";
+        err << "tandemd: cannot open " << where << ": " << opened.failure().message << "\n";
         return 1;
     }
-    return UserCommand(store, in, out, err).run(options.userArguments);
+    return UserCommand(*store, in, out, err).run(options.userArguments);
 }
 
 int serve(const Options &options)
@@ -272,15 +285,15 @@ int serve(const Options &options)
                          << "until clock.advance moves it";
     }
     const Clock &clock = manualClock ? *manualClock : Clock::system();
-    auto store = std::make_unique<SqliteStore>(storePath(config));
+    QString where;
+    std::unique_ptr<Store> store = makeStore(config, &where);
     store->setClock(clock);
     Storage storage(std::move(store));
     const auto opened = storage.open();
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (!opened) {
-        err << "tandemd: cannot open " << storePath(config) << ": " << opened.failure().message
-            << "\n";
+        err << "tandemd: cannot open " << where << ": " << opened.failure().message << "\n";
         return 1;
     }
     Scheduler scheduler(storage, clock);

@@ -282,7 +282,10 @@ void HttpFrontend::addRoutes()
                      DeferredReply reply(std::move(responder));
                      // Answered from the storage thread's queue, so a stuck store shows.
                      m_hub.storage().run(
-                         this, [](Store &store) -> Result<qint64> { return store.headSeq(); },
+                         this,
+                         [](Store &store) {
+                             return forClient(store.headSeq(), QStringLiteral("No store"));
+                         },
                          [reply](Result<qint64> head) {
                              if (!head) {
                                  reply.send(head.failure());

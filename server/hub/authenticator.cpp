@@ -98,7 +98,16 @@ void Authenticator::signIn(const QString &email, const QString &password, const 
     }
     using Lookup = std::optional<AgentRecord>;
     m_storage.run(
-        this, [email](Store &store) -> Result<Lookup> { return store.agentByEmail(email); },
+        this,
+        [email](Store &store) -> Result<Lookup> {
+            // An unknown email is an answer (refused like a wrong password), not a failure.
+            Stored<AgentRecord> record = store.agentByEmail(email);
+            if (record)
+                return Lookup(record.value());
+            if (record.isNotFound())
+                return Lookup();
+            return toClientFailure(record.failure(), QString());
+        },
         [this, email, password, from, context = QPointer<QObject>(context),
          done = std::move(done)](Result<Lookup> lookup) {
             if (!context || !lookup) {

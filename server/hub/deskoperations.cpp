@@ -18,9 +18,9 @@ Failure notFound()
     return {ErrorCode::NotFound, QStringLiteral("No such conversation")};
 }
 
-Failure storageFailed()
+Failure storageFailed(const StoreFailure &failure)
 {
-    return {ErrorCode::Internal, QStringLiteral("The change could not be saved")};
+    return toClientFailure(failure, QStringLiteral("The change could not be saved"));
 }
 
 } // namespace
@@ -28,14 +28,16 @@ Failure storageFailed()
 Result<StaffSession> openStaffSession(Store &store, const Agent &agent, qint64 ttlSeconds)
 {
     StaffSession s{Tokens::generate(), store.now().addSecs(ttlSeconds), agent};
-    if (!store.createSession(Tokens::hash(s.token), agent.id, s.expiresAt))
-        return storageFailed();
+    if (auto created = store.createSession(Tokens::hash(s.token), agent.id, s.expiresAt); !created)
+        return storageFailed(created.failure());
     return s;
 }
 
 Result<Agent> authenticateStaff(Store &store, const QByteArray &tokenHash)
 {
     const auto session = store.session(tokenHash);
+    if (!session && !session.isNotFound())
+        return storageFailed(session.failure());
     if (!session || session->revoked)
         return Failure{ErrorCode::TokenInvalid,
                        QStringLiteral("This session has ended; sign in again")};
@@ -43,6 +45,8 @@ Result<Agent> authenticateStaff(Store &store, const QByteArray &tokenHash)
         return Failure{ErrorCode::TokenExpired,
                        QStringLiteral("This session has expired; sign in again")};
     const auto agent = store.agentById(session->agentId);
+    if (!agent && !agent.isNotFound())
+        return storageFailed(agent.failure());
     if (!agent)
         return Failure{ErrorCode::TokenInvalid, QStringLiteral("The account no longer exists")};
     if (agent->disabled)
@@ -52,8 +56,10 @@ Result<Agent> authenticateStaff(Store &store, const QByteArray &tokenHash)
 
 Result<Done> signOut(Store &store, const QByteArray &tokenHash)
 {
-    if (!store.revokeSession(tokenHash))
-        return Failure{ErrorCode::TokenInvalid, QStringLiteral("No such session")};
+    if (auto revoked = store.revokeSession(tokenHash); !revoked)
+        return revoked.isNotFound()
+                   ? Failure{ErrorCode::TokenInvalid, QStringLiteral("No such session")}
+                   : storageFailed(revoked.failure());
     return Done{};
 }
 
@@ -63,7 +69,7 @@ Result<CustomerGrant> createCustomer(Store &store, const QString &name, const QS
     grant.token = Tokens::generate();
     auto customer = store.createCustomer(Customer{0, name, email}, Tokens::hash(grant.token));
     if (!customer)
-        return customer.failure();
+        return storageFailed(customer.failure());
     grant.customer = customer.value();
     return grant;
 }
@@ -71,6 +77,8 @@ Result<CustomerGrant> createCustomer(Store &store, const QString &name, const QS
 Result<Customer> authenticateCustomer(Store &store, const QByteArray &tokenHash)
 {
     auto customer = store.customerByToken(tokenHash);
+    if (!customer && !customer.isNotFound())
+        return storageFailed(customer.failure());
     if (!customer)
         return Failure{ErrorCode::TokenInvalid, QStringLiteral("Unknown customer token")};
     return *customer;
@@ -81,6 +89,8 @@ Result<Conversation> accessibleConversation(Store &store, const Viewer &viewer, 
     // Another customer's conversation answers exactly like a missing one, so its
     // existence is not revealed.
     auto conversation = store.conversation(id);
+    if (!conversation && !conversation.isNotFound())
+        return storageFailed(conversation.failure());
     if (!conversation || !Visibility::mayAccess(viewer, *conversation))
         return notFound();
     return *conversation;
@@ -89,7 +99,10 @@ Result<Conversation> accessibleConversation(Store &store, const Viewer &viewer, 
 Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command, bool mayStart,
                   qint64 retryAfterMs)
 {
-    if (auto existing = store.messageByClientId(command.clientId)) {
+    auto existing = store.messageByClientId(command.clientId);
+    if (!existing && !existing.isNotFound())
+        return storageFailed(existing.failure());
+    if (existing) {
         // A retry: hand back the original, provided it really is the same message.
         const bool same =
             existing->author.kind == viewer.party.kind && existing->author.id == viewer.party.id
@@ -100,7 +113,7 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
                            QStringLiteral("clientId was already used for another message")};
         auto conversation = store.conversation(existing->conversationId);
         if (!conversation)
-            return storageFailed();
+            return storageFailed(conversation.failure());
         return Sent{*existing, *conversation};
     }
 
@@ -130,12 +143,12 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
         }
         auto created = store.createConversation(fresh);
         if (!created)
-            return created.failure();
+            return storageFailed(created.failure());
         conversation = created.value();
         started = true;
         Event e = Events::conversationCreated(conversation);
-        if (!store.appendEvent(e))
-            return storageFailed();
+        if (auto appended = store.appendEvent(e); !appended)
+            return storageFailed(appended.failure());
     }
 
     Message message;
@@ -146,11 +159,11 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
     message.createdAt = now;
     auto inserted = store.insertMessage(message);
     if (!inserted)
-        return inserted.failure();
+        return storageFailed(inserted.failure());
     conversation.updatedAt = now;
     Event e = Events::messageCreated(inserted.value(), conversation.customer.id);
-    if (!store.appendEvent(e))
-        return storageFailed();
+    if (auto appended = store.appendEvent(e); !appended)
+        return storageFailed(appended.failure());
     return Sent{inserted.value(), conversation, started};
 }
 
@@ -160,7 +173,10 @@ Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::
     if (!conversation)
         return conversation.failure();
     HistoryPage page;
-    page.messages = store.messages(command.conversationId, command.before, command.limit + 1);
+    auto messages = store.messages(command.conversationId, command.before, command.limit + 1);
+    if (!messages)
+        return storageFailed(messages.failure());
+    page.messages = std::move(messages.value());
     page.more = page.messages.size() > command.limit;
     if (page.more)
         page.messages.removeFirst();
@@ -184,18 +200,22 @@ Result<qint64> markRead(Store &store, const Viewer &viewer, const Commands::Mark
     if (!conversation)
         return conversation.failure();
     const auto message = store.message(command.upTo);
+    if (!message && !message.isNotFound())
+        return storageFailed(message.failure());
     if (!message || message->conversationId != command.conversationId)
         return Failure{ErrorCode::NotFound, QStringLiteral("No such message in this conversation")};
     const Party reader{viewer.party.kind, viewer.party.id, {}};
-    const qint64 current = store.readMarker(command.conversationId, reader);
-    if (command.upTo <= current)
-        return current;
-    if (!store.setReadMarker(command.conversationId, reader, command.upTo))
-        return storageFailed();
+    const auto current = store.readMarker(command.conversationId, reader);
+    if (!current)
+        return storageFailed(current.failure());
+    if (command.upTo <= current.value())
+        return current.value();
+    if (auto set = store.setReadMarker(command.conversationId, reader, command.upTo); !set)
+        return storageFailed(set.failure());
     Event e = Events::conversationRead(command.conversationId, conversation->customer.id, reader,
                                        command.upTo);
-    if (!store.appendEvent(e))
-        return storageFailed();
+    if (auto appended = store.appendEvent(e); !appended)
+        return storageFailed(appended.failure());
     return command.upTo;
 }
 
@@ -203,21 +223,25 @@ Result<Presence> setPresence(Store &store, const Viewer &viewer, Presence presen
 {
     const auto agent = store.agentById(viewer.party.id);
     if (!agent)
-        return storageFailed();
+        return storageFailed(agent.failure());
     if (agent->presence == presence)
         return presence;
-    if (!store.setPresence(agent->id, presence))
-        return storageFailed();
+    if (auto set = store.setPresence(agent->id, presence); !set)
+        return storageFailed(set.failure());
     Event e = Events::agentPresence(agent->id, presence);
-    if (!store.appendEvent(e))
-        return storageFailed();
+    if (auto appended = store.appendEvent(e); !appended)
+        return storageFailed(appended.failure());
     return presence;
 }
 
-QJsonObject conversationPage(Store &store, const Viewer &viewer,
-                             const std::optional<Store::ConversationCursor> &after, int limit)
+Result<QJsonObject> conversationPage(Store &store, const Viewer &viewer,
+                                     const std::optional<Store::ConversationCursor> &after,
+                                     int limit)
 {
-    QList<Conversation> page = store.openConversations(Visibility::scope(viewer), after, limit + 1);
+    auto read = store.openConversations(Visibility::scope(viewer), after, limit + 1);
+    if (!read)
+        return storageFailed(read.failure());
+    QList<Conversation> &page = read.value();
     const bool more = page.size() > limit;
     if (more)
         page.removeLast();
@@ -225,7 +249,10 @@ QJsonObject conversationPage(Store &store, const Viewer &viewer,
     ids.reserve(page.size());
     for (const Conversation &conversation : std::as_const(page))
         ids.append(conversation.id);
-    const QHash<qint64, Message> last = store.lastMessages(ids);
+    const auto lastRead = store.lastMessages(ids);
+    if (!lastRead)
+        return storageFailed(lastRead.failure());
+    const QHash<qint64, Message> &last = lastRead.value();
     QJsonArray conversations;
     for (const Conversation &conversation : std::as_const(page)) {
         QJsonObject json = Wire::encode(conversation);
@@ -234,7 +261,8 @@ QJsonObject conversationPage(Store &store, const Viewer &viewer,
             json.insert(QStringLiteral("lastMessage"), Wire::encode(*message));
         conversations.append(json);
     }
-    return {{QStringLiteral("conversations"), conversations}, {QStringLiteral("more"), more}};
+    return QJsonObject{{QStringLiteral("conversations"), conversations},
+                       {QStringLiteral("more"), more}};
 }
 
 Result<QJsonObject> conversations(Store &store, const Viewer &viewer,
@@ -250,22 +278,35 @@ Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64
                         int replayLimit, int snapshotLimit)
 {
     Catchup c;
-    c.head = store.headSeq();
+    const auto head = store.headSeq();
+    if (!head)
+        return storageFailed(head.failure());
+    c.head = head.value();
     if (resumeFrom && *resumeFrom <= c.head && c.head - *resumeFrom <= replayLimit) {
-        c.events = store.eventsAfter(*resumeFrom, Visibility::scope(viewer), replayLimit);
+        auto events = store.eventsAfter(*resumeFrom, Visibility::scope(viewer), replayLimit);
+        if (!events)
+            return storageFailed(events.failure());
+        c.events = std::move(events.value());
         return c;
     }
     c.isSnapshot = true;
     // A window of the newest, so signing in costs the same however large the helpdesk;
     // the rest comes page by page with `conversations`.
-    c.snapshot = conversationPage(store, viewer, std::nullopt, snapshotLimit);
+    auto page = conversationPage(store, viewer, std::nullopt, snapshotLimit);
+    if (!page)
+        return page.failure();
+    c.snapshot = page.value();
     if (viewer.isStaff()) {
+        const auto staff = store.agents(false);
+        const auto responses = store.cannedResponses();
+        if (!staff || !responses)
+            return storageFailed(!staff ? staff.failure() : responses.failure());
         QJsonArray agents;
-        for (const Agent &agent : store.agents(false))
+        for (const Agent &agent : staff.value())
             agents.append(Wire::encode(agent));
         c.snapshot.insert(QStringLiteral("agents"), agents);
         QJsonArray canned;
-        for (const CannedResponse &response : store.cannedResponses())
+        for (const CannedResponse &response : responses.value())
             canned.append(Wire::encode(response));
         c.snapshot.insert(QStringLiteral("canned"), canned);
     }

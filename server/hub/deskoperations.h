@@ -50,8 +50,9 @@ Result<Presence> setPresence(Store &store, const Viewer &viewer, Presence presen
 
 //! A page of the open conversations the viewer may see, newest activity first, each with
 //! its newest message: `{"conversations": […], "more": bool}`.
-QJsonObject conversationPage(Store &store, const Viewer &viewer,
-                             const std::optional<Store::ConversationCursor> &after, int limit);
+Result<QJsonObject> conversationPage(Store &store, const Viewer &viewer,
+                                     const std::optional<Store::ConversationCursor> &after,
+                                     int limit);
 Result<QJsonObject> conversations(Store &store, const Viewer &viewer,
                                   const Commands::ConversationPage &command);
 

@@ -224,7 +224,7 @@ void Hub::checkSessions()
     m_storage.run(
         this,
         [hashes](Store &store) -> Result<QList<QByteArray>> {
-            return store.endedSessions(hashes, store.now());
+            return forClient(store.endedSessions(hashes, store.now()), QString());
         },
         [this](Result<QList<QByteArray>> ended) {
             if (!ended)

@@ -16,6 +16,9 @@ struct ServerConfig {
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8640;
     QString dataDir;
+    //! `--store`: which back end keeps the data (store/storefactory.h); empty: SQLite in
+    //! dataDir.
+    QString store;
     qint64 maxMessageBytes = Protocol::DefaultMaxMessageBytes;
     QStringList allowedOrigins;
     int handshakeTimeoutMs = 10000;

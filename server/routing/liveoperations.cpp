@@ -12,9 +12,9 @@ Failure notFound()
     return {ErrorCode::NotFound, QStringLiteral("No such conversation")};
 }
 
-Failure storageFailed()
+Failure storageFailed(const StoreFailure &failure)
 {
-    return {ErrorCode::Internal, QStringLiteral("The change could not be saved")};
+    return toClientFailure(failure, QStringLiteral("The change could not be saved"));
 }
 
 Failure forbidden(const QString &why)
@@ -42,11 +42,11 @@ Result<Conversation> commit(Store &store, Conversation c, const QString &change,
                             const std::optional<Party> &by)
 {
     c.updatedAt = store.now();
-    if (!store.updateConversation(c))
-        return storageFailed();
+    if (auto updated = store.updateConversation(c); !updated)
+        return storageFailed(updated.failure());
     Event e = Events::conversationUpdated(c, change, by);
-    if (!store.appendEvent(e))
-        return storageFailed();
+    if (auto appended = store.appendEvent(e); !appended)
+        return storageFailed(appended.failure());
     return c;
 }
 
@@ -75,7 +75,7 @@ Result<Conversation> assign(Store &store, qint64 conversationId, const Party &ag
 {
     auto c = store.conversation(conversationId);
     if (!c)
-        return notFound();
+        return c.isNotFound() ? notFound() : storageFailed(c.failure());
     if (c->liveState != LiveState::Queued)
         return Failure{ErrorCode::NotFound, QStringLiteral("This chat is no longer waiting")};
     c->liveState = LiveState::Active;
@@ -89,6 +89,8 @@ Result<QList<Conversation>> requeue(Store &store, const QList<qint64> &ids, qint
     QList<Conversation> requeued;
     for (qint64 id : ids) {
         auto c = store.conversation(id);
+        if (!c && !c.isNotFound())
+            return storageFailed(c.failure());
         if (!c || c->liveState != LiveState::Active || !c->assignee || c->assignee->id != agentId)
             continue;
         c->liveState = LiveState::Queued;
@@ -150,8 +152,8 @@ Result<Conversation> transfer(Store &store, const Viewer &viewer, const Commands
     if (!saved)
         return saved;
     Event e = Events::conversationTransferred(saved.value(), from, target, command.note);
-    if (!store.appendEvent(e))
-        return storageFailed();
+    if (auto appended = store.appendEvent(e); !appended)
+        return storageFailed(appended.failure());
     return saved;
 }
 
@@ -197,6 +199,8 @@ Result<Agent> updateAgent(Store &store, const Viewer &viewer, const Commands::Up
     if (command.agentId != viewer.party.id && !isSupervisor(viewer))
         return forbidden(QStringLiteral("Only supervisors change other agents' settings"));
     auto agent = store.agentById(command.agentId);
+    if (!agent && !agent.isNotFound())
+        return storageFailed(agent.failure());
     if (!agent || agent->disabled)
         return Failure{ErrorCode::NotFound, QStringLiteral("No such agent")};
     Agent changed = *agent;
@@ -204,11 +208,11 @@ Result<Agent> updateAgent(Store &store, const Viewer &viewer, const Commands::Up
     changed.autoAccept = command.autoAccept.value_or(agent->autoAccept);
     if (changed == *agent)
         return changed;
-    if (!store.setAgentSettings(changed.id, changed.capacity, changed.autoAccept))
-        return storageFailed();
+    if (auto set = store.setAgentSettings(changed.id, changed.capacity, changed.autoAccept); !set)
+        return storageFailed(set.failure());
     Event e = Events::agentUpdated(changed);
-    if (!store.appendEvent(e))
-        return storageFailed();
+    if (auto appended = store.appendEvent(e); !appended)
+        return storageFailed(appended.failure());
     return changed;
 }
 
@@ -219,40 +223,66 @@ Result<CannedResponse> saveCanned(Store &store, const Viewer &viewer,
         return supervisorsOnly();
     CannedResponse canned{command.id.value_or(0), command.shortcut, command.text, store.now()};
     auto saved = store.saveCanned(canned);
-    if (!saved)
-        return saved;
+    if (!saved) {
+        switch (saved.error()) {
+        case StoreError::Conflict:
+            return Failure{ErrorCode::Conflict, QStringLiteral("That shortcut is already in use")};
+        case StoreError::NotFound:
+            return Failure{ErrorCode::NotFound, QStringLiteral("No such canned response")};
+        default:
+            return storageFailed(saved.failure());
+        }
+    }
     Event e = Events::cannedSaved(saved.value());
-    if (!store.appendEvent(e))
-        return storageFailed();
-    return saved;
+    if (auto appended = store.appendEvent(e); !appended)
+        return storageFailed(appended.failure());
+    return saved.value();
 }
 
 Result<Done> deleteCanned(Store &store, const Viewer &viewer, const Commands::DeleteCanned &command)
 {
     if (!isSupervisor(viewer))
         return supervisorsOnly();
-    if (!store.deleteCanned(command.id))
-        return Failure{ErrorCode::NotFound, QStringLiteral("No such canned response")};
+    if (auto deleted = store.deleteCanned(command.id); !deleted)
+        return deleted.isNotFound()
+                   ? Failure{ErrorCode::NotFound, QStringLiteral("No such canned response")}
+                   : storageFailed(deleted.failure());
     Event e = Events::cannedDeleted(command.id);
-    if (!store.appendEvent(e))
-        return storageFailed();
+    if (auto appended = store.appendEvent(e); !appended)
+        return storageFailed(appended.failure());
     return Done{};
 }
 
 Result<RoutingState> loadRoutingState(Store &store, int handleTimeSamples)
 {
     RoutingState s;
-    s.live = store.liveConversations();
-    for (const Conversation &c : std::as_const(s.live)) {
-        if (auto last = store.lastMessage(c.id)) {
-            s.customerWaiting.insert(c.id, last->author.kind == Party::Kind::Customer);
-            // The offer's preview; after a restart the newest stands in for the first.
-            s.firstMessages.insert(c.id, *last);
-        }
+    auto live = store.liveConversations();
+    if (!live)
+        return storageFailed(live.failure());
+    s.live = std::move(live.value());
+    QList<qint64> ids;
+    for (const Conversation &c : std::as_const(s.live))
+        ids.append(c.id);
+    auto last = store.lastMessages(ids);
+    if (!last)
+        return storageFailed(last.failure());
+    for (auto it = last->cbegin(); it != last->cend(); ++it) {
+        s.customerWaiting.insert(it.key(), it->author.kind == Party::Kind::Customer);
+        // The offer's preview; after a restart the newest stands in for the first.
+        s.firstMessages.insert(it.key(), it.value());
     }
-    s.agents = store.agents(false);
-    s.handleTimesMs = store.recentHandleTimesMs(handleTimeSamples);
-    s.lastAssignments = store.lastAssignments();
+    auto agents = store.agents(false);
+    auto handleTimes = store.recentHandleTimesMs(handleTimeSamples);
+    auto assignments = store.lastAssignments();
+    if (!agents)
+        return storageFailed(agents.failure());
+    if (!handleTimes)
+        return storageFailed(handleTimes.failure());
+    if (!assignments)
+        return storageFailed(assignments.failure());
+    s.agents = std::move(agents.value());
+    s.handleTimesMs = std::move(handleTimes.value());
+    s.lastAssignments = std::move(assignments.value());
     return s;
 }
 

@@ -35,7 +35,10 @@ Scheduler::~Scheduler() = default;
 void Scheduler::start(std::function<void()> ready)
 {
     m_storage.run(
-        this, [](Store &store) { return Result<QList<JobRecord>>(store.jobs()); },
+        this,
+        [](Store &store) {
+            return forClient(store.jobs(), QStringLiteral("The timers could not be read"));
+        },
         [this, ready = std::move(ready)](Result<QList<JobRecord>> records) {
             QList<Job> jobs;
             if (records) {
@@ -83,7 +86,7 @@ void Scheduler::schedule(const Job &job, Keep keep)
         m_storage.run(
             this,
             [record = toRecord(job)](Store &store) -> Result<Done> {
-                if (!store.saveJob(record))
+                if (!store.saveJob(record).ok())
                     return Failure{ErrorCode::Internal, QStringLiteral("Could not save a timer")};
                 return Done{};
             },
@@ -111,7 +114,7 @@ void Scheduler::remove(const Id &id, bool forget)
         m_storage.run(
             this,
             [id](Store &store) -> Result<Done> {
-                if (!store.deleteJob(id.first, id.second))
+                if (!store.deleteJob(id.first, id.second).ok())
                     return Failure{ErrorCode::Internal, QStringLiteral("Could not drop a timer")};
                 return Done{};
             },

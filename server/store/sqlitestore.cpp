@@ -2,6 +2,7 @@
 #include "sqlitestore.h"
 
 #include "logging/logging.h"
+#include "sqliterows.h"
 #include "sqliteschema.h"
 
 #include <QAtomicInteger>
@@ -10,110 +11,25 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <limits>
 
 namespace Tandem::Server {
+
+using namespace SqliteRows;
+
 namespace {
 
-qint64 toMs(const QDateTime &t)
+Stored<Done> done()
 {
-    return t.toMSecsSinceEpoch();
+    return Done{};
 }
 
-QDateTime fromMs(const QVariant &v)
+template<typename T> Stored<QList<T>> rows(QSqlQuery &q, T (*map)(const QSqlQuery &))
 {
-    return Clock::fromMs(v.toLongLong());
-}
-
-// Qt binds a null QString as SQL NULL; the schema wants empty text instead.
-QString text(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
-QString kindName(const Party &p)
-{
-    return partyKindName(p.kind);
-}
-
-const QString messageColumns = QStringLiteral(
-    "SELECT m.id, m.conversation_id, m.client_id, m.author_kind, m.author_id, m.text,"
-    " m.created_at, COALESCE(a.name, c.name, '') FROM messages m"
-    " LEFT JOIN agents a ON m.author_kind = 'agent' AND a.id = m.author_id"
-    " LEFT JOIN customers c ON m.author_kind = 'customer' AND c.id = m.author_id ");
-
-const QString conversationColumns = QStringLiteral(
-    "SELECT cv.id, cv.customer_id, cu.name, cu.email, cv.channel, cv.status, cv.created_at,"
-    " cv.updated_at, cv.mode, cv.live_state, cv.assignee_id, asg.name, cv.priority,"
-    " cv.queued_at, cv.assigned_at, cv.ended_at, cv.rating_score, cv.rating_comment"
-    " FROM conversations cv JOIN customers cu ON cu.id = cv.customer_id"
-    " LEFT JOIN agents asg ON asg.id = cv.assignee_id ");
-
-const QString agentColumns = QStringLiteral(
-    "SELECT id, name, email, role, presence, disabled, password_hash, capacity, auto_accept"
-    " FROM agents ");
-
-QVariant optionalMs(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(toMs(t)) : QVariant();
-}
-
-QDateTime optionalTime(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : fromMs(v);
-}
-
-Message messageFrom(const QSqlQuery &q)
-{
-    Message m;
-    m.id = q.value(0).toLongLong();
-    m.conversationId = q.value(1).toLongLong();
-    m.clientId = QUuid::fromString(q.value(2).toString());
-    m.author.kind = q.value(3).toString() == QLatin1String("agent") ? Party::Kind::Agent
-                                                                    : Party::Kind::Customer;
-    m.author.id = q.value(4).toLongLong();
-    m.text = q.value(5).toString();
-    m.createdAt = fromMs(q.value(6));
-    m.author.name = q.value(7).toString();
-    return m;
-}
-
-Conversation conversationFrom(const QSqlQuery &q)
-{
-    Conversation c;
-    c.id = q.value(0).toLongLong();
-    c.customer.id = q.value(1).toLongLong();
-    c.customer.name = q.value(2).toString();
-    c.customer.email = q.value(3).toString();
-    c.channel = q.value(4).toString();
-    c.status = q.value(5).toString();
-    c.createdAt = fromMs(q.value(6));
-    c.updatedAt = fromMs(q.value(7));
-    c.mode = modeFromName(q.value(8).toString()).value_or(ConversationMode::Async);
-    c.liveState = liveStateFromName(q.value(9).toString()).value_or(LiveState::None);
-    if (!q.value(10).isNull())
-        c.assignee = Party{Party::Kind::Agent, q.value(10).toLongLong(), q.value(11).toString()};
-    c.priority = q.value(12).toInt();
-    c.queuedAt = optionalTime(q.value(13));
-    c.assignedAt = optionalTime(q.value(14));
-    c.endedAt = optionalTime(q.value(15));
-    if (!q.value(16).isNull())
-        c.rating = Rating{q.value(16).toInt(), q.value(17).toString()};
-    return c;
-}
-
-AgentRecord agentFrom(const QSqlQuery &q)
-{
-    AgentRecord r;
-    r.agent.id = q.value(0).toLongLong();
-    r.agent.name = q.value(1).toString();
-    r.agent.email = q.value(2).toString();
-    r.agent.role = roleFromName(q.value(3).toString()).value_or(Role::Agent);
-    r.agent.presence = presenceFromName(q.value(4).toString()).value_or(Presence::Offline);
-    r.agent.disabled = q.value(5).toBool();
-    r.passwordHash = q.value(6).toString();
-    r.agent.capacity = q.value(7).toInt();
-    r.agent.autoAccept = q.value(8).toBool();
-    return r;
+    QList<T> list;
+    while (q.next())
+        list.append(map(q));
+    return list;
 }
 
 } // namespace
@@ -177,41 +93,68 @@ QSqlQuery &SqliteStore::prepare(const QString &sql)
     return *kept;
 }
 
-bool SqliteStore::execute(const QString &sql)
+StoreFailure SqliteStore::failureOf(const QSqlQuery &query)
+{
+    const QSqlError error = query.lastError();
+    const QString said = error.databaseText();
+    // SQLite names the rule a statement broke: "UNIQUE constraint failed: agents.email",
+    // "FOREIGN KEY constraint failed", "NOT NULL constraint failed: …".
+    StoreError kind = StoreError::Io;
+    if (said.contains(QLatin1String("UNIQUE constraint"))
+        || said.contains(QLatin1String("PRIMARY KEY")))
+        kind = StoreError::Conflict;
+    else if (said.contains(QLatin1String("constraint failed")))
+        kind = StoreError::Constraint;
+    return {kind, error.text() + QStringLiteral(" in: ") + query.lastQuery()};
+}
+
+Stored<Done> SqliteStore::execute(const QString &sql)
 {
     QSqlQuery &q = prepare(sql);
     if (q.exec())
-        return true;
-    qCWarning(lcStore) << sql << "failed:" << q.lastError().text();
-    return false;
+        return done();
+    const StoreFailure failure = failureOf(q);
+    qCWarning(lcStore) << sql << "failed:" << failure.detail;
+    return failure;
 }
 
-bool SqliteStore::run(QSqlQuery &query, const QVariantList &binds)
+std::optional<StoreFailure> SqliteStore::run(QSqlQuery &query, const QVariantList &binds)
 {
     for (int i = 0; i < binds.size(); ++i)
         query.bindValue(i, binds.at(i));
-    if (!query.exec()) {
-        qCWarning(lcStore) << "query failed:" << query.lastError().text() << query.lastQuery();
-        return false;
-    }
-    return true;
+    if (query.exec())
+        return std::nullopt;
+    StoreFailure failure = failureOf(query);
+    // Conflicts and broken references are the caller's to report; anything else is ours.
+    if (failure.kind == StoreError::Io)
+        qCWarning(lcStore) << "query failed:" << failure.detail;
+    return failure;
 }
 
-bool SqliteStore::begin()
+Stored<Done> SqliteStore::changedOne(QSqlQuery &query, const QVariantList &binds, const char *what)
+{
+    if (auto failure = run(query, binds))
+        return *failure;
+    if (query.numRowsAffected() != 1)
+        return StoreFailure{StoreError::NotFound, QString::fromLatin1(what)};
+    return done();
+}
+
+Stored<Done> SqliteStore::begin()
 {
     return execute(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
-bool SqliteStore::commit()
+Stored<Done> SqliteStore::commit()
 {
     // A kept SELECT that was not read to its end would hold on to a read snapshot after
     // the commit (and keep the WAL from being checkpointed).
     for (const auto &[sql, statement] : m_statements)
         statement->finish();
-    if (execute(QStringLiteral("COMMIT")))
-        return true;
-    rollback();
-    return false;
+    Stored<Done> committed = execute(QStringLiteral("COMMIT"));
+    if (!committed)
+        rollback();
+    return committed;
 }
 
 void SqliteStore::rollback()
@@ -220,12 +163,12 @@ void SqliteStore::rollback()
     q.exec(QStringLiteral("ROLLBACK"));
 }
 
-bool SqliteStore::savepoint()
+Stored<Done> SqliteStore::savepoint()
 {
     return execute(QStringLiteral("SAVEPOINT request"));
 }
 
-bool SqliteStore::releaseSavepoint()
+Stored<Done> SqliteStore::releaseSavepoint()
 {
     return execute(QStringLiteral("RELEASE request"));
 }
@@ -237,116 +180,126 @@ void SqliteStore::rollbackToSavepoint()
     q.exec(QStringLiteral("RELEASE request"));
 }
 
-Result<Agent> SqliteStore::createAgent(const Agent &agent, const QString &passwordHash)
+Stored<Agent> SqliteStore::createAgent(const Agent &agent, const QString &passwordHash)
 {
     QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO agents (email, name, role, password_hash, presence, disabled, created_at,"
         " capacity, auto_accept) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (!run(q, {agent.email, agent.name, roleName(agent.role), passwordHash,
-                 presenceName(agent.presence), agent.disabled, toMs(now()), agent.capacity,
-                 agent.autoAccept}))
-        return Failure{ErrorCode::Conflict,
-                       QStringLiteral("An account with that email already exists")};
+    if (auto failure = run(q, {agent.email, agent.name, roleName(agent.role), passwordHash,
+                               presenceName(agent.presence), agent.disabled, toMs(now()),
+                               agent.capacity, agent.autoAccept}))
+        return *failure;
     Agent created = agent;
     created.id = q.lastInsertId().toLongLong();
     return created;
 }
 
-std::optional<AgentRecord> SqliteStore::agentByEmail(const QString &email)
+Stored<AgentRecord> SqliteStore::agentByEmail(const QString &email)
 {
     QSqlQuery &q = prepare(agentColumns + QStringLiteral("WHERE email = ?"));
-    if (!run(q, {email}) || !q.next())
-        return std::nullopt;
+    if (auto failure = run(q, {email}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no agent with that email")};
     return agentFrom(q);
 }
 
-std::optional<Agent> SqliteStore::agentById(qint64 id)
+Stored<Agent> SqliteStore::agentById(qint64 id)
 {
     QSqlQuery &q = prepare(agentColumns + QStringLiteral("WHERE id = ?"));
-    if (!run(q, {id}) || !q.next())
-        return std::nullopt;
+    if (auto failure = run(q, {id}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no such agent")};
     return agentFrom(q).agent;
 }
 
-QList<Agent> SqliteStore::agents(bool includeDisabled)
+Stored<QList<Agent>> SqliteStore::agents(bool includeDisabled)
 {
     QSqlQuery &q = prepare(agentColumns
                            + (includeDisabled ? QStringLiteral("ORDER BY id")
                                               : QStringLiteral("WHERE disabled = 0 "
                                                                "ORDER BY id")));
+    if (auto failure = run(q))
+        return *failure;
     QList<Agent> list;
-    if (run(q)) {
-        while (q.next())
-            list.append(agentFrom(q).agent);
-    }
+    while (q.next())
+        list.append(agentFrom(q).agent);
     return list;
 }
 
-bool SqliteStore::setPassword(qint64 agentId, const QString &passwordHash)
+Stored<Done> SqliteStore::setPassword(qint64 agentId, const QString &passwordHash)
 {
-    QSqlQuery &q = prepare(QStringLiteral("UPDATE agents SET password_hash = ? WHERE id = ?"));
-    return run(q, {passwordHash, agentId}) && q.numRowsAffected() == 1;
+    return changedOne(prepare(QStringLiteral("UPDATE agents SET password_hash = ? WHERE id = ?")),
+                      {passwordHash, agentId}, "no such agent");
 }
 
-bool SqliteStore::setDisabled(qint64 agentId, bool disabled)
+Stored<Done> SqliteStore::setDisabled(qint64 agentId, bool disabled)
 {
-    QSqlQuery &q = prepare(QStringLiteral("UPDATE agents SET disabled = ? WHERE id = ?"));
-    return run(q, {disabled, agentId}) && q.numRowsAffected() == 1;
+    return changedOne(prepare(QStringLiteral("UPDATE agents SET disabled = ? WHERE id = ?")),
+                      {disabled, agentId}, "no such agent");
 }
 
-bool SqliteStore::setPresence(qint64 agentId, Presence presence)
+Stored<Done> SqliteStore::setPresence(qint64 agentId, Presence presence)
 {
-    QSqlQuery &q = prepare(QStringLiteral("UPDATE agents SET presence = ? WHERE id = ?"));
-    return run(q, {presenceName(presence), agentId}) && q.numRowsAffected() == 1;
+    return changedOne(prepare(QStringLiteral("UPDATE agents SET presence = ? WHERE id = ?")),
+                      {presenceName(presence), agentId}, "no such agent");
 }
 
-bool SqliteStore::setAgentSettings(qint64 agentId, int capacity, bool autoAccept)
+Stored<Done> SqliteStore::setAgentSettings(qint64 agentId, int capacity, bool autoAccept)
 {
-    QSqlQuery &q =
-        prepare(QStringLiteral("UPDATE agents SET capacity = ?, auto_accept = ? WHERE id = ?"));
-    return run(q, {capacity, autoAccept, agentId}) && q.numRowsAffected() == 1;
+    return changedOne(
+        prepare(QStringLiteral("UPDATE agents SET capacity = ?, auto_accept = ? WHERE id = ?")),
+        {capacity, autoAccept, agentId}, "no such agent");
 }
 
-bool SqliteStore::createSession(const QByteArray &tokenHash, qint64 agentId,
-                                const QDateTime &expiresAt)
+Stored<Done> SqliteStore::createSession(const QByteArray &tokenHash, qint64 agentId,
+                                        const QDateTime &expiresAt)
 {
     QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)"));
-    return run(q, {tokenHash, agentId, toMs(now()), toMs(expiresAt)});
+    if (auto failure = run(q, {tokenHash, agentId, toMs(now()), toMs(expiresAt)}))
+        return *failure;
+    return done();
 }
 
-std::optional<SessionRecord> SqliteStore::session(const QByteArray &tokenHash)
+Stored<SessionRecord> SqliteStore::session(const QByteArray &tokenHash)
 {
     QSqlQuery &q = prepare(
         QStringLiteral("SELECT agent_id, expires_at, revoked FROM sessions WHERE token_hash = ?"));
-    if (!run(q, {tokenHash}) || !q.next())
-        return std::nullopt;
+    if (auto failure = run(q, {tokenHash}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no such session")};
     return SessionRecord{q.value(0).toLongLong(), fromMs(q.value(1)), q.value(2).toBool()};
 }
 
-bool SqliteStore::revokeSession(const QByteArray &tokenHash)
+Stored<Done> SqliteStore::revokeSession(const QByteArray &tokenHash)
+{
+    return changedOne(prepare(QStringLiteral(
+                          "UPDATE sessions SET revoked = 1 WHERE token_hash = ? AND revoked = 0")),
+                      {tokenHash}, "no live session with that token");
+}
+
+Stored<int> SqliteStore::revokeSessionsOf(qint64 agentId)
 {
     QSqlQuery &q = prepare(
-        QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ? AND revoked = 0"));
-    return run(q, {tokenHash}) && q.numRowsAffected() == 1;
+        QStringLiteral("UPDATE sessions SET revoked = 1 WHERE agent_id = ? AND revoked = 0"));
+    if (auto failure = run(q, {agentId}))
+        return *failure;
+    return q.numRowsAffected();
 }
 
-bool SqliteStore::revokeSessionsOf(qint64 agentId)
-{
-    QSqlQuery &q = prepare(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE agent_id = ?"));
-    return run(q, {agentId});
-}
-
-QList<QByteArray> SqliteStore::endedSessions(const QList<QByteArray> &tokenHashes,
-                                             const QDateTime &now)
+Stored<QList<QByteArray>> SqliteStore::endedSessions(const QList<QByteArray> &tokenHashes,
+                                                     const QDateTime &now)
 {
     QList<QByteArray> ended;
     QSqlQuery &q =
         prepare(QStringLiteral("SELECT s.revoked OR s.expires_at <= ? OR a.disabled FROM sessions s"
                                " JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ?"));
     for (const QByteArray &hash : tokenHashes) {
-        if (!run(q, {toMs(now), hash}))
-            continue;
+        if (auto failure = run(q, {toMs(now), hash}))
+            return *failure;
         if (!q.next() || q.value(0).toBool())
             ended.append(hash);
         q.finish();
@@ -354,177 +307,180 @@ QList<QByteArray> SqliteStore::endedSessions(const QList<QByteArray> &tokenHashe
     return ended;
 }
 
-Result<Customer> SqliteStore::createCustomer(const Customer &customer, const QByteArray &tokenHash)
+Stored<Customer> SqliteStore::createCustomer(const Customer &customer, const QByteArray &tokenHash)
 {
     QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO customers (name, email, token_hash, created_at) VALUES (?, ?, ?, ?)"));
-    if (!run(q, {text(customer.name), text(customer.email), tokenHash, toMs(now())}))
-        return Failure{ErrorCode::Internal, QStringLiteral("Could not record the customer")};
+    if (auto failure = run(q, {text(customer.name), text(customer.email), tokenHash, toMs(now())}))
+        return *failure;
     Customer created = customer;
     created.id = q.lastInsertId().toLongLong();
     return created;
 }
 
-std::optional<Customer> SqliteStore::customerByToken(const QByteArray &tokenHash)
+Stored<Customer> SqliteStore::customerByToken(const QByteArray &tokenHash)
 {
     QSqlQuery &q =
         prepare(QStringLiteral("SELECT id, name, email FROM customers WHERE token_hash = ?"));
-    if (!run(q, {tokenHash}) || !q.next())
-        return std::nullopt;
+    if (auto failure = run(q, {tokenHash}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no customer with that token")};
     return Customer{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
 }
 
-Result<Conversation> SqliteStore::createConversation(const Conversation &c)
+Stored<Conversation> SqliteStore::createConversation(const Conversation &c)
 {
     QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO conversations (customer_id, channel, status, created_at, updated_at,"
         " mode, live_state, priority, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString liveState = liveStateName(c.liveState);
-    if (!run(q, {c.customer.id, c.channel, c.status, toMs(c.createdAt), toMs(c.updatedAt),
-                 modeName(c.mode), liveState.isEmpty() ? QVariant() : QVariant(liveState),
-                 c.priority, optionalMs(c.queuedAt)}))
-        return Failure{ErrorCode::Internal, QStringLiteral("Could not record the conversation")};
+    if (auto failure =
+            run(q, {c.customer.id, c.channel, c.status, toMs(c.createdAt), toMs(c.updatedAt),
+                    modeName(c.mode), liveState.isEmpty() ? QVariant() : QVariant(liveState),
+                    c.priority, optionalMs(c.queuedAt)}))
+        return *failure;
     Conversation created = c;
     created.id = q.lastInsertId().toLongLong();
     return created;
 }
 
-std::optional<Conversation> SqliteStore::conversation(qint64 id)
+Stored<Conversation> SqliteStore::conversation(qint64 id)
 {
     QSqlQuery &q = prepare(conversationColumns + QStringLiteral("WHERE cv.id = ?"));
-    if (!run(q, {id}) || !q.next())
-        return std::nullopt;
+    if (auto failure = run(q, {id}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no such conversation")};
     return conversationFrom(q);
 }
 
-bool SqliteStore::updateConversation(const Conversation &c)
+Stored<Done> SqliteStore::updateConversation(const Conversation &c)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
-        "UPDATE conversations SET status = ?, updated_at = ?, mode = ?, live_state = ?,"
-        " assignee_id = ?, priority = ?, queued_at = ?, assigned_at = ?, ended_at = ?,"
-        " rating_score = ?, rating_comment = ? WHERE id = ?"));
     const QString liveState = liveStateName(c.liveState);
-    return run(q, {c.status, toMs(c.updatedAt), modeName(c.mode),
-                   liveState.isEmpty() ? QVariant() : QVariant(liveState),
-                   c.assignee ? QVariant(c.assignee->id) : QVariant(), c.priority,
-                   optionalMs(c.queuedAt), optionalMs(c.assignedAt), optionalMs(c.endedAt),
-                   c.rating ? QVariant(c.rating->score) : QVariant(),
-                   c.rating ? QVariant(text(c.rating->comment)) : QVariant(), c.id})
-           && q.numRowsAffected() == 1;
+    return changedOne(
+        prepare(QStringLiteral(
+            "UPDATE conversations SET status = ?, updated_at = ?, mode = ?, live_state = ?,"
+            " assignee_id = ?, priority = ?, queued_at = ?, assigned_at = ?, ended_at = ?,"
+            " rating_score = ?, rating_comment = ? WHERE id = ?")),
+        {c.status, toMs(c.updatedAt), modeName(c.mode),
+         liveState.isEmpty() ? QVariant() : QVariant(liveState),
+         c.assignee ? QVariant(c.assignee->id) : QVariant(), c.priority, optionalMs(c.queuedAt),
+         optionalMs(c.assignedAt), optionalMs(c.endedAt),
+         c.rating ? QVariant(c.rating->score) : QVariant(),
+         c.rating ? QVariant(text(c.rating->comment)) : QVariant(), c.id},
+        "no such conversation");
 }
 
-QList<Conversation> SqliteStore::liveConversations()
+Stored<QList<Conversation>> SqliteStore::liveConversations()
 {
     QSqlQuery &q = prepare(conversationColumns
                            + QStringLiteral("WHERE cv.live_state IN ('queued', 'active')"));
-    QList<Conversation> list;
-    if (run(q)) {
-        while (q.next())
-            list.append(conversationFrom(q));
-    }
-    return list;
+    if (auto failure = run(q))
+        return *failure;
+    return rows(q, conversationFrom);
 }
 
-QList<qint64> SqliteStore::recentHandleTimesMs(int limit)
+Stored<QList<qint64>> SqliteStore::recentHandleTimesMs(int limit)
 {
     QSqlQuery &q = prepare(
         QStringLiteral("SELECT ended_at - assigned_at FROM conversations WHERE ended_at IS NOT NULL"
                        " AND assigned_at IS NOT NULL ORDER BY ended_at DESC LIMIT ?"));
+    if (auto failure = run(q, {limit}))
+        return *failure;
     QList<qint64> list;
-    if (run(q, {limit})) {
-        while (q.next())
-            list.append(q.value(0).toLongLong());
-    }
+    while (q.next())
+        list.append(q.value(0).toLongLong());
     return list;
 }
 
-QHash<qint64, QDateTime> SqliteStore::lastAssignments()
+Stored<QHash<qint64, QDateTime>> SqliteStore::lastAssignments()
 {
     QSqlQuery &q = prepare(QStringLiteral(
         "SELECT assignee_id, MAX(assigned_at) FROM conversations"
         " WHERE assignee_id IS NOT NULL AND assigned_at IS NOT NULL GROUP BY assignee_id"));
+    if (auto failure = run(q))
+        return *failure;
     QHash<qint64, QDateTime> last;
-    if (run(q)) {
-        while (q.next())
-            last.insert(q.value(0).toLongLong(), fromMs(q.value(1)));
-    }
+    while (q.next())
+        last.insert(q.value(0).toLongLong(), fromMs(q.value(1)));
     return last;
 }
 
-Result<CannedResponse> SqliteStore::saveCanned(const CannedResponse &canned)
+Stored<CannedResponse> SqliteStore::saveCanned(const CannedResponse &canned)
 {
-    QSqlQuery &taken =
-        prepare(QStringLiteral("SELECT id FROM canned_responses WHERE shortcut = ? AND id <> ?"));
-    if (!run(taken, {canned.shortcut, canned.id}))
-        return Failure{ErrorCode::Internal, QStringLiteral("Could not read canned responses")};
-    if (taken.next())
-        return Failure{ErrorCode::Conflict, QStringLiteral("That shortcut is already in use")};
     CannedResponse saved = canned;
     if (canned.id == 0) {
         QSqlQuery &q = prepare(QStringLiteral(
             "INSERT INTO canned_responses (shortcut, text, updated_at) VALUES (?, ?, ?)"));
-        if (!run(q, {canned.shortcut, canned.text, toMs(canned.updatedAt)}))
-            return Failure{ErrorCode::Internal, QStringLiteral("Could not save the response")};
+        if (auto failure = run(q, {canned.shortcut, canned.text, toMs(canned.updatedAt)}))
+            return *failure;
         saved.id = q.lastInsertId().toLongLong();
         return saved;
     }
-    QSqlQuery &q = prepare(QStringLiteral(
-        "UPDATE canned_responses SET shortcut = ?, text = ?, updated_at = ? WHERE id = ?"));
-    if (!run(q, {canned.shortcut, canned.text, toMs(canned.updatedAt), canned.id}))
-        return Failure{ErrorCode::Internal, QStringLiteral("Could not save the response")};
-    if (q.numRowsAffected() != 1)
-        return Failure{ErrorCode::NotFound, QStringLiteral("No such canned response")};
+    const Stored<Done> updated = changedOne(
+        prepare(QStringLiteral(
+            "UPDATE canned_responses SET shortcut = ?, text = ?, updated_at = ? WHERE id = ?")),
+        {canned.shortcut, canned.text, toMs(canned.updatedAt), canned.id},
+        "no such canned response");
+    if (!updated)
+        return updated.failure();
     return saved;
 }
 
-QList<JobRecord> SqliteStore::jobs()
+Stored<Done> SqliteStore::deleteCanned(qint64 id)
 {
-    QSqlQuery &q = prepare(QStringLiteral("SELECT kind, key, due_at, payload FROM jobs"));
-    QList<JobRecord> list;
-    if (run(q)) {
-        while (q.next())
-            list.append({q.value(0).toString(), q.value(1).toString(), fromMs(q.value(2)),
-                         QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object()});
-    }
-    return list;
+    return changedOne(prepare(QStringLiteral("DELETE FROM canned_responses WHERE id = ?")), {id},
+                      "no such canned response");
 }
 
-bool SqliteStore::saveJob(const JobRecord &job)
-{
-    QSqlQuery &q = prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO jobs (kind, key, due_at, payload) VALUES (?, ?, ?, ?)"));
-    return run(q, {job.kind, job.key, toMs(job.due),
-                   QString::fromUtf8(QJsonDocument(job.payload).toJson(QJsonDocument::Compact))});
-}
-
-bool SqliteStore::deleteJob(const QString &kind, const QString &key)
-{
-    QSqlQuery &q = prepare(QStringLiteral("DELETE FROM jobs WHERE kind = ? AND key = ?"));
-    return run(q, {kind, key});
-}
-
-bool SqliteStore::deleteCanned(qint64 id)
-{
-    QSqlQuery &q = prepare(QStringLiteral("DELETE FROM canned_responses WHERE id = ?"));
-    return run(q, {id}) && q.numRowsAffected() == 1;
-}
-
-QList<CannedResponse> SqliteStore::cannedResponses()
+Stored<QList<CannedResponse>> SqliteStore::cannedResponses()
 {
     QSqlQuery &q = prepare(QStringLiteral(
         "SELECT id, shortcut, text, updated_at FROM canned_responses ORDER BY shortcut"));
+    if (auto failure = run(q))
+        return *failure;
     QList<CannedResponse> list;
-    if (run(q)) {
-        while (q.next())
-            list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                         fromMs(q.value(3))});
-    }
+    while (q.next())
+        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                     fromMs(q.value(3))});
     return list;
 }
 
-QList<Conversation> SqliteStore::openConversations(const ReadScope &scope,
-                                                   const std::optional<ConversationCursor> &after,
-                                                   int limit)
+Stored<QList<JobRecord>> SqliteStore::jobs()
+{
+    QSqlQuery &q = prepare(QStringLiteral("SELECT kind, key, due_at, payload FROM jobs"));
+    if (auto failure = run(q))
+        return *failure;
+    QList<JobRecord> list;
+    while (q.next())
+        list.append({q.value(0).toString(), q.value(1).toString(), fromMs(q.value(2)),
+                     QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object()});
+    return list;
+}
+
+Stored<Done> SqliteStore::saveJob(const JobRecord &job)
+{
+    QSqlQuery &q = prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO jobs (kind, key, due_at, payload) VALUES (?, ?, ?, ?)"));
+    if (auto failure =
+            run(q, {job.kind, job.key, toMs(job.due),
+                    QString::fromUtf8(QJsonDocument(job.payload).toJson(QJsonDocument::Compact))}))
+        return *failure;
+    return done();
+}
+
+Stored<Done> SqliteStore::deleteJob(const QString &kind, const QString &key)
+{
+    QSqlQuery &q = prepare(QStringLiteral("DELETE FROM jobs WHERE kind = ? AND key = ?"));
+    if (auto failure = run(q, {kind, key}))
+        return *failure;
+    return done();
+}
+
+Stored<QList<Conversation>>
+SqliteStore::openConversations(const ReadScope &scope,
+                               const std::optional<ConversationCursor> &after, int limit)
 {
     // A customer sees all of theirs; staff every open one. Pages follow the index
     // (status, updated_at), so a page costs the same wherever it is.
@@ -542,71 +498,75 @@ QList<Conversation> SqliteStore::openConversations(const ReadScope &scope,
     sql += QStringLiteral("ORDER BY cv.updated_at DESC, cv.id DESC LIMIT ?");
     binds.append(limit);
     QSqlQuery &q = prepare(sql);
-    QList<Conversation> list;
-    if (run(q, binds)) {
-        while (q.next())
-            list.append(conversationFrom(q));
-    }
-    return list;
+    if (auto failure = run(q, binds))
+        return *failure;
+    return rows(q, conversationFrom);
 }
 
-Result<Message> SqliteStore::insertMessage(const Message &m)
+Stored<Message> SqliteStore::insertMessage(const Message &m)
 {
     QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO messages (conversation_id, client_id, author_kind, author_id, text,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    if (!run(q, {m.conversationId, m.clientId.toString(QUuid::WithoutBraces), kindName(m.author),
-                 m.author.id, m.text, toMs(m.createdAt)}))
-        return Failure{ErrorCode::Internal, QStringLiteral("Could not record the message")};
+    if (auto failure = run(q, {m.conversationId, m.clientId.toString(QUuid::WithoutBraces),
+                               kindName(m.author), m.author.id, m.text, toMs(m.createdAt)}))
+        return *failure;
     Message created = m;
     created.id = q.lastInsertId().toLongLong();
     QSqlQuery &touch =
         prepare(QStringLiteral("UPDATE conversations SET updated_at = ? WHERE id = ?"));
-    if (!run(touch, {toMs(m.createdAt), m.conversationId}))
-        return Failure{ErrorCode::Internal, QStringLiteral("Could not update the conversation")};
+    if (auto failure = run(touch, {toMs(m.createdAt), m.conversationId}))
+        return *failure;
     return created;
 }
 
-std::optional<Message> SqliteStore::oneMessage(const QString &where, const QVariant &bind)
+Stored<Message> SqliteStore::oneMessage(const QString &where, const QVariant &bind)
 {
     QSqlQuery &q = prepare(messageColumns + where);
-    if (!run(q, {bind}) || !q.next())
-        return std::nullopt;
+    if (auto failure = run(q, {bind}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no such message")};
     return messageFrom(q);
 }
 
-std::optional<Message> SqliteStore::message(qint64 id)
+Stored<Message> SqliteStore::message(qint64 id)
 {
     return oneMessage(QStringLiteral("WHERE m.id = ?"), id);
 }
 
-std::optional<Message> SqliteStore::messageByClientId(const QUuid &clientId)
+Stored<Message> SqliteStore::messageByClientId(const QUuid &clientId)
 {
     return oneMessage(QStringLiteral("WHERE m.client_id = ?"),
                       clientId.toString(QUuid::WithoutBraces));
 }
 
-QList<Message> SqliteStore::messages(qint64 conversationId, std::optional<qint64> beforeId,
-                                     int limit)
+Stored<QList<Message>> SqliteStore::messages(qint64 conversationId, std::optional<qint64> beforeId,
+                                             int limit)
 {
     QSqlQuery &q = prepare(messageColumns
                            + QStringLiteral("WHERE m.conversation_id = ? AND m.id < ?"
                                             " ORDER BY m.id DESC LIMIT ?"));
+    if (auto failure =
+            run(q, {conversationId, beforeId.value_or(std::numeric_limits<qint64>::max()), limit}))
+        return *failure;
     QList<Message> list;
-    if (run(q, {conversationId, beforeId.value_or(std::numeric_limits<qint64>::max()), limit})) {
-        while (q.next())
-            list.prepend(messageFrom(q));
-    }
+    while (q.next())
+        list.prepend(messageFrom(q));
     return list;
 }
 
-std::optional<Message> SqliteStore::lastMessage(qint64 conversationId)
+Stored<Message> SqliteStore::lastMessage(qint64 conversationId)
 {
-    const QList<Message> last = messages(conversationId, std::nullopt, 1);
-    return last.isEmpty() ? std::nullopt : std::optional<Message>(last.first());
+    const Stored<QList<Message>> last = messages(conversationId, std::nullopt, 1);
+    if (!last)
+        return last.failure();
+    if (last->isEmpty())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no message there")};
+    return last->first();
 }
 
-QHash<qint64, Message> SqliteStore::lastMessages(const QList<qint64> &conversationIds)
+Stored<QHash<qint64, Message>> SqliteStore::lastMessages(const QList<qint64> &conversationIds)
 {
     QHash<qint64, Message> last;
     if (conversationIds.isEmpty())
@@ -621,50 +581,53 @@ QHash<qint64, Message> SqliteStore::lastMessages(const QList<qint64> &conversati
                            + QStringLiteral("WHERE m.id IN (SELECT MAX(id) FROM messages WHERE"
                                             " conversation_id IN (%1) GROUP BY conversation_id)")
                                  .arg(marks.join(QLatin1Char(','))));
-    if (run(q, binds)) {
-        while (q.next()) {
-            const Message m = messageFrom(q);
-            last.insert(m.conversationId, m);
-        }
+    if (auto failure = run(q, binds))
+        return *failure;
+    while (q.next()) {
+        const Message m = messageFrom(q);
+        last.insert(m.conversationId, m);
     }
     return last;
 }
 
-qint64 SqliteStore::readMarker(qint64 conversationId, const Party &reader)
+Stored<qint64> SqliteStore::readMarker(qint64 conversationId, const Party &reader)
 {
     QSqlQuery &q = prepare(QStringLiteral(
         "SELECT up_to FROM read_markers WHERE conversation_id = ? AND reader_kind = ?"
         " AND reader_id = ?"));
-    if (!run(q, {conversationId, kindName(reader), reader.id}) || !q.next())
-        return 0;
-    return q.value(0).toLongLong();
+    if (auto failure = run(q, {conversationId, kindName(reader), reader.id}))
+        return *failure;
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
 }
 
-bool SqliteStore::setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo)
+Stored<Done> SqliteStore::setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo)
 {
     QSqlQuery &q = prepare(
         QStringLiteral("INSERT INTO read_markers (conversation_id, reader_kind, reader_id, up_to)"
                        " VALUES (?, ?, ?, ?) ON CONFLICT (conversation_id, reader_kind, reader_id)"
                        " DO UPDATE SET up_to = excluded.up_to"));
-    return run(q, {conversationId, kindName(reader), reader.id, upTo});
+    if (auto failure = run(q, {conversationId, kindName(reader), reader.id, upTo}))
+        return *failure;
+    return done();
 }
 
-bool SqliteStore::insertEvent(Event &event)
+Stored<Done> SqliteStore::insertEvent(Event &event)
 {
     QSqlQuery &q = prepare(QStringLiteral(
         "INSERT INTO events (kind, conversation_id, customer_id, staff_only, data, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?)"));
     QByteArray json = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
-    if (!run(q, {event.kind, event.conversationId ? QVariant(event.conversationId) : QVariant(),
-                 event.customerId ? QVariant(event.customerId) : QVariant(), event.staffOnly,
-                 QString::fromUtf8(json), toMs(now())}))
-        return false;
+    if (auto failure =
+            run(q, {event.kind, event.conversationId ? QVariant(event.conversationId) : QVariant(),
+                    event.customerId ? QVariant(event.customerId) : QVariant(), event.staffOnly,
+                    QString::fromUtf8(json), toMs(now())}))
+        return *failure;
     event.seq = q.lastInsertId().toLongLong();
     event.dataJson = std::move(json);
-    return true;
+    return done();
 }
 
-QList<Event> SqliteStore::eventsAfter(qint64 seq, const ReadScope &scope, int limit)
+Stored<QList<Event>> SqliteStore::eventsAfter(qint64 seq, const ReadScope &scope, int limit)
 {
     QSqlQuery &q = prepare(
         QStringLiteral("SELECT seq, kind, conversation_id, customer_id, staff_only, data"
@@ -675,27 +638,29 @@ QList<Event> SqliteStore::eventsAfter(qint64 seq, const ReadScope &scope, int li
     if (scope.customerId)
         binds.append(*scope.customerId);
     binds.append(limit);
+    if (auto failure = run(q, binds))
+        return *failure;
     QList<Event> list;
-    if (run(q, binds)) {
-        while (q.next()) {
-            Event e;
-            e.seq = q.value(0).toLongLong();
-            e.kind = q.value(1).toString();
-            e.conversationId = q.value(2).toLongLong();
-            e.customerId = q.value(3).toLongLong();
-            e.staffOnly = q.value(4).toBool();
-            e.dataJson = q.value(5).toString().toUtf8();
-            e.data = QJsonDocument::fromJson(e.dataJson).object();
-            list.append(e);
-        }
+    while (q.next()) {
+        Event e;
+        e.seq = q.value(0).toLongLong();
+        e.kind = q.value(1).toString();
+        e.conversationId = q.value(2).toLongLong();
+        e.customerId = q.value(3).toLongLong();
+        e.staffOnly = q.value(4).toBool();
+        e.dataJson = q.value(5).toString().toUtf8();
+        e.data = QJsonDocument::fromJson(e.dataJson).object();
+        list.append(e);
     }
     return list;
 }
 
-qint64 SqliteStore::headSeq()
+Stored<qint64> SqliteStore::headSeq()
 {
     QSqlQuery &q = prepare(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events"));
-    return run(q) && q.next() ? q.value(0).toLongLong() : 0;
+    if (auto failure = run(q))
+        return *failure;
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
 }
 
 } // namespace Tandem::Server

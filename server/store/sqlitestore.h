@@ -24,75 +24,79 @@ public:
     Result<Done> open() override;
     int schemaVersion() override;
 
-    bool begin() override;
-    bool commit() override;
+    Stored<Done> begin() override;
+    Stored<Done> commit() override;
     void rollback() override;
-    bool savepoint() override;
-    bool releaseSavepoint() override;
+    Stored<Done> savepoint() override;
+    Stored<Done> releaseSavepoint() override;
     void rollbackToSavepoint() override;
 
-    Result<Agent> createAgent(const Agent &agent, const QString &passwordHash) override;
-    std::optional<AgentRecord> agentByEmail(const QString &email) override;
-    std::optional<Agent> agentById(qint64 id) override;
-    QList<Agent> agents(bool includeDisabled) override;
-    bool setPassword(qint64 agentId, const QString &passwordHash) override;
-    bool setDisabled(qint64 agentId, bool disabled) override;
-    bool setPresence(qint64 agentId, Presence presence) override;
-    bool setAgentSettings(qint64 agentId, int capacity, bool autoAccept) override;
-    bool createSession(const QByteArray &tokenHash, qint64 agentId,
-                       const QDateTime &expiresAt) override;
-    std::optional<SessionRecord> session(const QByteArray &tokenHash) override;
-    bool revokeSession(const QByteArray &tokenHash) override;
-    bool revokeSessionsOf(qint64 agentId) override;
-    QList<QByteArray> endedSessions(const QList<QByteArray> &tokenHashes,
-                                    const QDateTime &now) override;
+    Stored<Agent> createAgent(const Agent &agent, const QString &passwordHash) override;
+    Stored<AgentRecord> agentByEmail(const QString &email) override;
+    Stored<Agent> agentById(qint64 id) override;
+    Stored<QList<Agent>> agents(bool includeDisabled) override;
+    Stored<Done> setPassword(qint64 agentId, const QString &passwordHash) override;
+    Stored<Done> setDisabled(qint64 agentId, bool disabled) override;
+    Stored<Done> setPresence(qint64 agentId, Presence presence) override;
+    Stored<Done> setAgentSettings(qint64 agentId, int capacity, bool autoAccept) override;
+    Stored<Done> createSession(const QByteArray &tokenHash, qint64 agentId,
+                               const QDateTime &expiresAt) override;
+    Stored<SessionRecord> session(const QByteArray &tokenHash) override;
+    Stored<Done> revokeSession(const QByteArray &tokenHash) override;
+    Stored<int> revokeSessionsOf(qint64 agentId) override;
+    Stored<QList<QByteArray>> endedSessions(const QList<QByteArray> &tokenHashes,
+                                            const QDateTime &now) override;
 
-    Result<Customer> createCustomer(const Customer &customer, const QByteArray &tokenHash) override;
-    std::optional<Customer> customerByToken(const QByteArray &tokenHash) override;
-    Result<Conversation> createConversation(const Conversation &conversation) override;
-    std::optional<Conversation> conversation(qint64 id) override;
-    bool updateConversation(const Conversation &conversation) override;
-    QList<Conversation> liveConversations() override;
-    QList<qint64> recentHandleTimesMs(int limit) override;
-    QHash<qint64, QDateTime> lastAssignments() override;
-    QList<JobRecord> jobs() override;
-    bool saveJob(const JobRecord &job) override;
-    bool deleteJob(const QString &kind, const QString &key) override;
-    Result<CannedResponse> saveCanned(const CannedResponse &canned) override;
-    bool deleteCanned(qint64 id) override;
-    QList<CannedResponse> cannedResponses() override;
-    QList<Conversation> openConversations(const ReadScope &scope,
-                                          const std::optional<ConversationCursor> &after,
-                                          int limit) override;
-    Result<Message> insertMessage(const Message &message) override;
-    std::optional<Message> message(qint64 id) override;
-    std::optional<Message> messageByClientId(const QUuid &clientId) override;
-    QList<Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
-                            int limit) override;
-    std::optional<Message> lastMessage(qint64 conversationId) override;
-    QHash<qint64, Message> lastMessages(const QList<qint64> &conversationIds) override;
-    qint64 readMarker(qint64 conversationId, const Party &reader) override;
-    bool setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) override;
+    Stored<Customer> createCustomer(const Customer &customer, const QByteArray &tokenHash) override;
+    Stored<Customer> customerByToken(const QByteArray &tokenHash) override;
+    Stored<Conversation> createConversation(const Conversation &conversation) override;
+    Stored<Conversation> conversation(qint64 id) override;
+    Stored<Done> updateConversation(const Conversation &conversation) override;
+    Stored<QList<Conversation>> liveConversations() override;
+    Stored<QList<qint64>> recentHandleTimesMs(int limit) override;
+    Stored<QHash<qint64, QDateTime>> lastAssignments() override;
+    Stored<QList<JobRecord>> jobs() override;
+    Stored<Done> saveJob(const JobRecord &job) override;
+    Stored<Done> deleteJob(const QString &kind, const QString &key) override;
+    Stored<CannedResponse> saveCanned(const CannedResponse &canned) override;
+    Stored<Done> deleteCanned(qint64 id) override;
+    Stored<QList<CannedResponse>> cannedResponses() override;
+    Stored<QList<Conversation>> openConversations(const ReadScope &scope,
+                                                  const std::optional<ConversationCursor> &after,
+                                                  int limit) override;
+    Stored<Message> insertMessage(const Message &message) override;
+    Stored<Message> message(qint64 id) override;
+    Stored<Message> messageByClientId(const QUuid &clientId) override;
+    Stored<QList<Message>> messages(qint64 conversationId, std::optional<qint64> beforeId,
+                                    int limit) override;
+    Stored<Message> lastMessage(qint64 conversationId) override;
+    Stored<QHash<qint64, Message>> lastMessages(const QList<qint64> &conversationIds) override;
+    Stored<qint64> readMarker(qint64 conversationId, const Party &reader) override;
+    Stored<Done> setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) override;
 
-    QList<Event> eventsAfter(qint64 seq, const ReadScope &scope, int limit) override;
-    qint64 headSeq() override;
+    Stored<QList<Event>> eventsAfter(qint64 seq, const ReadScope &scope, int limit) override;
+    Stored<qint64> headSeq() override;
 
     //! The database connection, for tests that inspect the schema.
     QSqlDatabase database() const { return m_db; }
 
 protected:
-    bool insertEvent(Event &event) override;
+    Stored<Done> insertEvent(Event &event) override;
 
 private:
-    bool run(QSqlQuery &query, const QVariantList &binds = {});
+    //! Runs a prepared statement; the failure, classified, if it failed.
+    std::optional<StoreFailure> run(QSqlQuery &query, const QVariantList &binds = {});
+    static StoreFailure failureOf(const QSqlQuery &query);
+    //! Runs an UPDATE or DELETE that must change exactly one row (NotFound: `what`).
+    Stored<Done> changedOne(QSqlQuery &query, const QVariantList &binds, const char *what);
     //! The statement for `sql`, compiled once and kept: compiling took a large share of the
     //! storage thread's time. A caller must be done with it before the same SQL is
     //! prepared again. (Statements built for a number of ids come in at most a few hundred
     //! shapes.)
     QSqlQuery &prepare(const QString &sql);
     //! Runs one of the fixed transaction statements (BEGIN, SAVEPOINT …).
-    bool execute(const QString &sql);
-    std::optional<Message> oneMessage(const QString &where, const QVariant &bind);
+    Stored<Done> execute(const QString &sql);
+    Stored<Message> oneMessage(const QString &where, const QVariant &bind);
 
     QString m_path;
     QString m_connectionName;

@@ -66,7 +66,7 @@ void Storage::drain()
 
     QList<Event> &pending = m_store->appendedEvents();
     pending.clear();
-    bool committed = m_store->begin();
+    bool committed = m_store->begin().ok();
     if (committed) {
         for (Job &job : jobs) {
             const qsizetype eventsBefore = pending.size();

@@ -9,6 +9,7 @@
 #include "domain/message.h"
 #include "platform/clock.h"
 #include "protocol/result.h"
+#include "stored.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -49,6 +50,13 @@ struct SessionRecord {
 //! The server's durable state. An implementation is used from one thread only (the
 //! storage thread, or the admin command's main thread); every method runs inside the
 //! transaction the caller opened, so several operations commit together.
+//!
+//! Every method reports failure as a StoreError kind, the same on every back end:
+//! NotFound for an id, email, token or key that names nothing; Conflict for a unique value
+//! that is taken (an email, a message's clientId, a canned shortcut); Constraint for a
+//! reference to something that does not exist (a conversation of no customer, a message in
+//! no conversation); Io for anything the back end could not do. tests/store/
+//! tst_storeconformance.cpp holds each back end to this contract.
 class Store
 {
 public:
@@ -64,101 +72,117 @@ public:
     const Clock &clock() const { return *m_clock; }
     QDateTime now() const { return m_clock->now(); }
 
-    virtual bool begin() = 0;
-    virtual bool commit() = 0;
+    virtual Stored<Done> begin() = 0;
+    //! On failure the transaction is rolled back.
+    virtual Stored<Done> commit() = 0;
     virtual void rollback() = 0;
     //! Nested undo points inside a transaction, so one failing request does not undo the
     //! others committed with it.
-    virtual bool savepoint() = 0;
-    virtual bool releaseSavepoint() = 0;
+    virtual Stored<Done> savepoint() = 0;
+    virtual Stored<Done> releaseSavepoint() = 0;
     virtual void rollbackToSavepoint() = 0;
 
     // Staff accounts and their sessions.
-    virtual Result<Agent> createAgent(const Agent &agent, const QString &passwordHash) = 0;
-    virtual std::optional<AgentRecord> agentByEmail(const QString &email) = 0;
-    virtual std::optional<Agent> agentById(qint64 id) = 0;
-    virtual QList<Agent> agents(bool includeDisabled) = 0;
-    virtual bool setPassword(qint64 agentId, const QString &passwordHash) = 0;
-    virtual bool setDisabled(qint64 agentId, bool disabled) = 0;
-    virtual bool setPresence(qint64 agentId, Presence presence) = 0;
-    virtual bool setAgentSettings(qint64 agentId, int capacity, bool autoAccept) = 0;
-    virtual bool createSession(const QByteArray &tokenHash, qint64 agentId,
-                               const QDateTime &expiresAt) = 0;
-    virtual std::optional<SessionRecord> session(const QByteArray &tokenHash) = 0;
-    virtual bool revokeSession(const QByteArray &tokenHash) = 0;
-    virtual bool revokeSessionsOf(qint64 agentId) = 0;
+    //! Conflict when the email is taken (emails compare case-insensitively).
+    virtual Stored<Agent> createAgent(const Agent &agent, const QString &passwordHash) = 0;
+    virtual Stored<AgentRecord> agentByEmail(const QString &email) = 0;
+    virtual Stored<Agent> agentById(qint64 id) = 0;
+    //! In id order.
+    virtual Stored<QList<Agent>> agents(bool includeDisabled) = 0;
+    virtual Stored<Done> setPassword(qint64 agentId, const QString &passwordHash) = 0;
+    virtual Stored<Done> setDisabled(qint64 agentId, bool disabled) = 0;
+    virtual Stored<Done> setPresence(qint64 agentId, Presence presence) = 0;
+    virtual Stored<Done> setAgentSettings(qint64 agentId, int capacity, bool autoAccept) = 0;
+    //! Constraint when there is no such agent; Conflict when the token hash is in use.
+    virtual Stored<Done> createSession(const QByteArray &tokenHash, qint64 agentId,
+                                       const QDateTime &expiresAt) = 0;
+    virtual Stored<SessionRecord> session(const QByteArray &tokenHash) = 0;
+    //! NotFound when no live session has this hash.
+    virtual Stored<Done> revokeSession(const QByteArray &tokenHash) = 0;
+    //! How many were revoked (0 is no failure).
+    virtual Stored<int> revokeSessionsOf(qint64 agentId) = 0;
     //! Of the given token hashes, those that no longer open a session.
-    virtual QList<QByteArray> endedSessions(const QList<QByteArray> &tokenHashes,
-                                            const QDateTime &now) = 0;
+    virtual Stored<QList<QByteArray>> endedSessions(const QList<QByteArray> &tokenHashes,
+                                                    const QDateTime &now) = 0;
 
     // Customers, conversations and messages.
-    virtual Result<Customer> createCustomer(const Customer &customer,
+    virtual Stored<Customer> createCustomer(const Customer &customer,
                                             const QByteArray &tokenHash) = 0;
-    virtual std::optional<Customer> customerByToken(const QByteArray &tokenHash) = 0;
-    virtual Result<Conversation> createConversation(const Conversation &conversation) = 0;
-    virtual std::optional<Conversation> conversation(qint64 id) = 0;
+    virtual Stored<Customer> customerByToken(const QByteArray &tokenHash) = 0;
+    //! Constraint when the customer does not exist.
+    virtual Stored<Conversation> createConversation(const Conversation &conversation) = 0;
+    virtual Stored<Conversation> conversation(qint64 id) = 0;
     //! Writes everything but the id, customer and createdAt.
-    virtual bool updateConversation(const Conversation &conversation) = 0;
+    virtual Stored<Done> updateConversation(const Conversation &conversation) = 0;
     //! Live chats that are queued or active, in no particular order.
-    virtual QList<Conversation> liveConversations() = 0;
+    virtual Stored<QList<Conversation>> liveConversations() = 0;
     //! How long the most recently ended live chats were handled (assignment to end), newest
     //! first.
-    virtual QList<qint64> recentHandleTimesMs(int limit) = 0;
+    virtual Stored<QList<qint64>> recentHandleTimesMs(int limit) = 0;
     //! When each agent was last given a live chat.
-    virtual QHash<qint64, QDateTime> lastAssignments() = 0;
+    virtual Stored<QHash<qint64, QDateTime>> lastAssignments() = 0;
     //! Where a page of conversations, newest activity first, continues: after the
     //! conversation with this `updatedAt` and id.
     struct ConversationCursor {
         QDateTime updatedAt;
         qint64 id = 0;
     };
-    //! Up to `limit` open conversations within `scope`, newest activity first, after `after`
-    //! when given.
-    virtual QList<Conversation> openConversations(const ReadScope &scope,
-                                                  const std::optional<ConversationCursor> &after,
-                                                  int limit) = 0;
-    virtual Result<Message> insertMessage(const Message &message) = 0;
-    virtual std::optional<Message> message(qint64 id) = 0;
-    virtual std::optional<Message> messageByClientId(const QUuid &clientId) = 0;
+    //! Up to `limit` open conversations within `scope`, newest activity first (ties: higher
+    //! id first), after `after` when given.
+    virtual Stored<QList<Conversation>>
+    openConversations(const ReadScope &scope, const std::optional<ConversationCursor> &after,
+                      int limit) = 0;
+    //! Conflict when the clientId was used before; Constraint when the conversation does
+    //! not exist.
+    virtual Stored<Message> insertMessage(const Message &message) = 0;
+    virtual Stored<Message> message(qint64 id) = 0;
+    virtual Stored<Message> messageByClientId(const QUuid &clientId) = 0;
     //! Up to `limit` messages before `beforeId` (or the newest), oldest first.
-    virtual QList<Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
-                                    int limit) = 0;
-    virtual std::optional<Message> lastMessage(qint64 conversationId) = 0;
-    //! The newest message of each of these conversations, in one read.
-    virtual QHash<qint64, Message> lastMessages(const QList<qint64> &conversationIds) = 0;
-    virtual qint64 readMarker(qint64 conversationId, const Party &reader) = 0;
-    virtual bool setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) = 0;
+    virtual Stored<QList<Message>> messages(qint64 conversationId, std::optional<qint64> beforeId,
+                                            int limit) = 0;
+    //! NotFound when the conversation has no message (or does not exist).
+    virtual Stored<Message> lastMessage(qint64 conversationId) = 0;
+    //! The newest message of each of these conversations (none for those without), in one
+    //! read.
+    virtual Stored<QHash<qint64, Message>> lastMessages(const QList<qint64> &conversationIds) = 0;
+    //! 0 when the reader has read nothing there yet.
+    virtual Stored<qint64> readMarker(qint64 conversationId, const Party &reader) = 0;
+    virtual Stored<Done> setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) = 0;
 
     // Durable timers.
-    virtual QList<JobRecord> jobs() = 0;
+    virtual Stored<QList<JobRecord>> jobs() = 0;
     //! Inserts the job, or replaces the one of the same kind and key.
-    virtual bool saveJob(const JobRecord &job) = 0;
-    virtual bool deleteJob(const QString &kind, const QString &key) = 0;
+    virtual Stored<Done> saveJob(const JobRecord &job) = 0;
+    //! Deleting a job that is not there is no failure (it ran, or was never saved).
+    virtual Stored<Done> deleteJob(const QString &kind, const QString &key) = 0;
 
     // Canned responses.
-    //! Inserts (no id) or updates one; `conflict` when the shortcut is taken, `not_found`
-    //! when the id is unknown.
-    virtual Result<CannedResponse> saveCanned(const CannedResponse &canned) = 0;
-    virtual bool deleteCanned(qint64 id) = 0;
-    virtual QList<CannedResponse> cannedResponses() = 0;
+    //! Inserts (no id) or updates one; Conflict when the shortcut is taken (shortcuts
+    //! compare case-insensitively), NotFound when the id is unknown.
+    virtual Stored<CannedResponse> saveCanned(const CannedResponse &canned) = 0;
+    virtual Stored<Done> deleteCanned(qint64 id) = 0;
+    //! By shortcut.
+    virtual Stored<QList<CannedResponse>> cannedResponses() = 0;
 
     // The event log.
     //! Appends the event, giving it its seq, and remembers it in appendedEvents() so the
-    //! storage thread can publish it once the transaction commits.
-    bool appendEvent(Event &event)
+    //! storage thread can publish it once the transaction commits. A reader never sees seq
+    //! N+1 before N is committed (docs/event-log.md): on SQLite one writer commits at a time.
+    Stored<Done> appendEvent(Event &event)
     {
-        if (!insertEvent(event))
-            return false;
-        m_appended.append(event);
-        return true;
+        Stored<Done> inserted = insertEvent(event);
+        if (inserted)
+            m_appended.append(event);
+        return inserted;
     }
     QList<Event> &appendedEvents() { return m_appended; }
     //! Events after `seq` within `scope`, in order.
-    virtual QList<Event> eventsAfter(qint64 seq, const ReadScope &scope, int limit) = 0;
-    virtual qint64 headSeq() = 0;
+    virtual Stored<QList<Event>> eventsAfter(qint64 seq, const ReadScope &scope, int limit) = 0;
+    //! The highest committed seq; 0 for an empty log.
+    virtual Stored<qint64> headSeq() = 0;
 
 protected:
-    virtual bool insertEvent(Event &event) = 0;
+    virtual Stored<Done> insertEvent(Event &event) = 0;
 
 private:
     QList<Event> m_appended;

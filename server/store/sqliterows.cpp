@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sqliterows.h"
+
+namespace Tandem::Server::SqliteRows {
+
+qint64 toMs(const QDateTime &t)
+{
+    return t.toMSecsSinceEpoch();
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    return Clock::fromMs(v.toLongLong());
+}
+
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QString kindName(const Party &p)
+{
+    return partyKindName(p.kind);
+}
+
+const QString messageColumns = QStringLiteral(
+    "SELECT m.id, m.conversation_id, m.client_id, m.author_kind, m.author_id, m.text,"
+    " m.created_at, COALESCE(a.name, c.name, '') FROM messages m"
+    " LEFT JOIN agents a ON m.author_kind = 'agent' AND a.id = m.author_id"
+    " LEFT JOIN customers c ON m.author_kind = 'customer' AND c.id = m.author_id ");
+
+const QString conversationColumns = QStringLiteral(
+    "SELECT cv.id, cv.customer_id, cu.name, cu.email, cv.channel, cv.status, cv.created_at,"
+    " cv.updated_at, cv.mode, cv.live_state, cv.assignee_id, asg.name, cv.priority,"
+    " cv.queued_at, cv.assigned_at, cv.ended_at, cv.rating_score, cv.rating_comment"
+    " FROM conversations cv JOIN customers cu ON cu.id = cv.customer_id"
+    " LEFT JOIN agents asg ON asg.id = cv.assignee_id ");
+
+const QString agentColumns = QStringLiteral(
+    "SELECT id, name, email, role, presence, disabled, password_hash, capacity, auto_accept"
+    " FROM agents ");
+
+QVariant optionalMs(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(toMs(t)) : QVariant();
+}
+
+QDateTime optionalTime(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : fromMs(v);
+}
+
+Message messageFrom(const QSqlQuery &q)
+{
+    Message m;
+    m.id = q.value(0).toLongLong();
+    m.conversationId = q.value(1).toLongLong();
+    m.clientId = QUuid::fromString(q.value(2).toString());
+    m.author.kind = q.value(3).toString() == QLatin1String("agent") ? Party::Kind::Agent
+                                                                    : Party::Kind::Customer;
+    m.author.id = q.value(4).toLongLong();
+    m.text = q.value(5).toString();
+    m.createdAt = fromMs(q.value(6));
+    m.author.name = q.value(7).toString();
+    return m;
+}
+
+Conversation conversationFrom(const QSqlQuery &q)
+{
+    Conversation c;
+    c.id = q.value(0).toLongLong();
+    c.customer.id = q.value(1).toLongLong();
+    c.customer.name = q.value(2).toString();
+    c.customer.email = q.value(3).toString();
+    c.channel = q.value(4).toString();
+    c.status = q.value(5).toString();
+    c.createdAt = fromMs(q.value(6));
+    c.updatedAt = fromMs(q.value(7));
+    c.mode = modeFromName(q.value(8).toString()).value_or(ConversationMode::Async);
+    c.liveState = liveStateFromName(q.value(9).toString()).value_or(LiveState::None);
+    if (!q.value(10).isNull())
+        c.assignee = Party{Party::Kind::Agent, q.value(10).toLongLong(), q.value(11).toString()};
+    c.priority = q.value(12).toInt();
+    c.queuedAt = optionalTime(q.value(13));
+    c.assignedAt = optionalTime(q.value(14));
+    c.endedAt = optionalTime(q.value(15));
+    if (!q.value(16).isNull())
+        c.rating = Rating{q.value(16).toInt(), q.value(17).toString()};
+    return c;
+}
+
+AgentRecord agentFrom(const QSqlQuery &q)
+{
+    AgentRecord r;
+    r.agent.id = q.value(0).toLongLong();
+    r.agent.name = q.value(1).toString();
+    r.agent.email = q.value(2).toString();
+    r.agent.role = roleFromName(q.value(3).toString()).value_or(Role::Agent);
+    r.agent.presence = presenceFromName(q.value(4).toString()).value_or(Presence::Offline);
+    r.agent.disabled = q.value(5).toBool();
+    r.passwordHash = q.value(6).toString();
+    r.agent.capacity = q.value(7).toInt();
+    r.agent.autoAccept = q.value(8).toBool();
+    return r;
+}
+
+} // namespace Tandem::Server::SqliteRows

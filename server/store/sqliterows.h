@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store.h"
+
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+//! How the SQLite back end's rows map to domain values, and the column lists they come
+//! from (one place, so a SELECT and its mapping cannot drift apart).
+namespace Tandem::Server::SqliteRows {
+
+qint64 toMs(const QDateTime &t);
+QDateTime fromMs(const QVariant &v);
+QVariant optionalMs(const QDateTime &t);
+QDateTime optionalTime(const QVariant &v);
+//! Qt binds a null QString as SQL NULL; the schema wants empty text instead.
+QString text(const QString &s);
+QString kindName(const Party &p);
+
+extern const QString messageColumns;
+extern const QString conversationColumns;
+extern const QString agentColumns;
+
+Message messageFrom(const QSqlQuery &q);
+Conversation conversationFrom(const QSqlQuery &q);
+AgentRecord agentFrom(const QSqlQuery &q);
+
+} // namespace Tandem::Server::SqliteRows

@@ -1,0 +1,428 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The contract of server/store/store.h, run against every back end the factory has: what
+// each method gives back, and the kind of every failure (NotFound, Conflict, Constraint).
+// A new back end (PostgreSQL) is done when this suite passes on it unchanged.
+#include "platform/clock.h"
+#include "store/storefactory.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace Tandem;
+using namespace Tandem::Server;
+
+Q_DECLARE_METATYPE(Tandem::Server::StoreError)
+
+namespace {
+constexpr qint64 T0 = 1'800'000'000'000;
+
+QDateTime at(qint64 offsetMs)
+{
+    return Clock::fromMs(T0 + offsetMs);
+}
+
+Agent agentNamed(const QString &name, Role role = Role::Agent)
+{
+    Agent a;
+    a.name = name;
+    a.email = name.toLower() + QStringLiteral("@example.com");
+    a.role = role;
+    return a;
+}
+
+Message messageIn(qint64 conversation, const Party &author, const QString &text, qint64 offset)
+{
+    Message m;
+    m.conversationId = conversation;
+    m.clientId = QUuid::createUuid();
+    m.author = author;
+    m.text = text;
+    m.createdAt = at(offset);
+    return m;
+}
+
+const char *name(StoreError e)
+{
+    switch (e) {
+    case StoreError::NotFound:
+        return "NotFound";
+    case StoreError::Conflict:
+        return "Conflict";
+    case StoreError::Constraint:
+        return "Constraint";
+    case StoreError::Io:
+        return "Io";
+    }
+    return "?";
+}
+
+} // namespace
+
+//! Checks a failure's kind, naming what came instead.
+#define QCOMPARE_FAILURE(stored, expected)                                                         \
+    do {                                                                                           \
+        const auto &s_ = (stored);                                                                 \
+        QVERIFY2(!s_.ok(), "it succeeded");                                                        \
+        QVERIFY2(s_.error() == (expected),                                                         \
+                 qPrintable(QStringLiteral("%1 instead of %2 (%3)")                                \
+                                .arg(QLatin1String(name(s_.error())),                              \
+                                     QLatin1String(name(expected)), s_.failure().detail)));        \
+    } while (false)
+
+class TestStoreConformance : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    int m_count = 0;
+    ManualClock m_clock{T0};
+    StoreFactory::Choice m_choice;
+    std::unique_ptr<Store> m_store;
+
+    //! A fresh, open store of the back end this row names.
+    Store &fresh()
+    {
+        QFETCH_GLOBAL(QString, backEnd);
+        const QString dir = m_dir.filePath(QStringLiteral("s%1").arg(++m_count));
+        const auto choice = StoreFactory::choose(backEnd, dir);
+        if (!choice)
+            qFatal("unknown back end");
+        m_choice = choice.value();
+        m_store = StoreFactory::create(m_choice);
+        m_store->setClock(m_clock);
+        const auto opened = m_store->open();
+        if (!opened)
+            qFatal("cannot open the store: %s", qPrintable(opened.failure().message));
+        return *m_store;
+    }
+
+    //! The same store closed and opened again (a restart).
+    Store &reopened()
+    {
+        m_store.reset();
+        m_store = StoreFactory::create(m_choice);
+        m_store->setClock(m_clock);
+        (void)m_store->open();
+        return *m_store;
+    }
+
+    //! A customer with one conversation; its id.
+    static qint64 conversationOf(Store &store, const QString &who, Customer *customer = nullptr)
+    {
+        const auto c = store.createCustomer({0, who, {}}, who.toUtf8());
+        Conversation conversation;
+        conversation.customer = c.value();
+        conversation.createdAt = at(0);
+        conversation.updatedAt = at(0);
+        if (customer)
+            *customer = c.value();
+        return store.createConversation(conversation)->id;
+    }
+
+private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("backEnd");
+        for (const QString &backEnd : StoreFactory::backEnds())
+            QTest::newRow(qPrintable(backEnd)) << backEnd;
+    }
+
+    void accounts()
+    {
+        Store &s = fresh();
+        const auto dana = s.createAgent(agentNamed(QStringLiteral("Dana")), QStringLiteral("h1"));
+        QVERIFY(dana && dana->id > 0);
+        Agent again = agentNamed(QStringLiteral("DANA"));
+        QCOMPARE_FAILURE(s.createAgent(again, QStringLiteral("h2")), StoreError::Conflict);
+        const auto byEmail = s.agentByEmail(QStringLiteral("Dana@Example.com"));
+        QVERIFY(byEmail);
+        QCOMPARE(byEmail->agent.id, dana->id);
+        QCOMPARE(byEmail->passwordHash, QStringLiteral("h1"));
+        QCOMPARE_FAILURE(s.agentByEmail(QStringLiteral("nobody@example.com")),
+                         StoreError::NotFound);
+        QCOMPARE_FAILURE(s.agentById(dana->id + 100), StoreError::NotFound);
+
+        const qint64 ghost = dana->id + 100;
+        QCOMPARE_FAILURE(s.setPassword(ghost, QStringLiteral("x")), StoreError::NotFound);
+        QCOMPARE_FAILURE(s.setDisabled(ghost, true), StoreError::NotFound);
+        QCOMPARE_FAILURE(s.setPresence(ghost, Presence::Online), StoreError::NotFound);
+        QCOMPARE_FAILURE(s.setAgentSettings(ghost, 3, true), StoreError::NotFound);
+
+        QVERIFY(s.setAgentSettings(dana->id, 7, true));
+        QVERIFY(s.setPresence(dana->id, Presence::Busy));
+        const auto changed = s.agentById(dana->id);
+        QCOMPARE(changed->capacity, 7);
+        QVERIFY(changed->autoAccept);
+        QCOMPARE(changed->presence, Presence::Busy);
+
+        const auto eli =
+            s.createAgent(agentNamed(QStringLiteral("Eli"), Role::Supervisor), QStringLiteral("h"));
+        QVERIFY(s.setDisabled(dana->id, true));
+        QCOMPARE(s.agents(false)->size(), 1);
+        QCOMPARE(s.agents(false)->first().id, eli->id);
+        const auto all = s.agents(true);
+        QCOMPARE(all->size(), 2);
+        QVERIFY(all->at(0).id < all->at(1).id); // in id order
+        QVERIFY(all->at(0).disabled);
+    }
+
+    void sessions()
+    {
+        Store &s = fresh();
+        const qint64 dana =
+            s.createAgent(agentNamed(QStringLiteral("Dana")), QStringLiteral("h"))->id;
+        QCOMPARE_FAILURE(s.createSession("t0", dana + 50, at(60000)), StoreError::Constraint);
+        QVERIFY(s.createSession("t1", dana, at(60000)));
+        QCOMPARE_FAILURE(s.createSession("t1", dana, at(60000)), StoreError::Conflict);
+        QVERIFY(s.createSession("t2", dana, at(1000)));
+        QVERIFY(s.createSession("t3", dana, at(60000)));
+        const auto session = s.session("t1");
+        QVERIFY(session);
+        QCOMPARE(session->agentId, dana);
+        QCOMPARE(session->expiresAt, at(60000));
+        QVERIFY(!session->revoked);
+        QCOMPARE_FAILURE(s.session("nope"), StoreError::NotFound);
+
+        QVERIFY(s.revokeSession("t3"));
+        QCOMPARE_FAILURE(s.revokeSession("t3"), StoreError::NotFound); // already
+        QCOMPARE_FAILURE(s.revokeSession("nope"), StoreError::NotFound);
+        // Ended: revoked (t3), expired (t2 at +1 s), unknown; t1 lives.
+        const auto ended = s.endedSessions({"t1", "t2", "t3", "nope"}, at(5000));
+        QVERIFY(ended);
+        QCOMPARE(ended.value(), (QList<QByteArray>{"t2", "t3", "nope"}));
+        // A disabled account's sessions end with it.
+        QVERIFY(s.setDisabled(dana, true));
+        QCOMPARE(s.endedSessions({"t1"}, at(5000)).value(), QList<QByteArray>{"t1"});
+        QCOMPARE(s.revokeSessionsOf(dana).value(), 2); // t1 and t2; t3 was revoked before
+        QCOMPARE(s.revokeSessionsOf(dana).value(), 0);
+    }
+
+    void conversations()
+    {
+        Store &s = fresh();
+        Conversation orphan;
+        orphan.customer.id = 999;
+        orphan.createdAt = orphan.updatedAt = at(0);
+        QCOMPARE_FAILURE(s.createConversation(orphan), StoreError::Constraint);
+        QCOMPARE_FAILURE(s.conversation(12345), StoreError::NotFound);
+        QCOMPARE_FAILURE(s.customerByToken("nope"), StoreError::NotFound);
+        Customer ada;
+        const qint64 id = conversationOf(s, QStringLiteral("Ada"), &ada);
+        QCOMPARE(s.customerByToken("Ada")->id, ada.id);
+
+        // Every field survives the round trip.
+        const qint64 dana =
+            s.createAgent(agentNamed(QStringLiteral("Dana")), QStringLiteral("h"))->id;
+        Conversation c = s.conversation(id).value();
+        QCOMPARE(c.customer.name, QStringLiteral("Ada"));
+        c.mode = ConversationMode::Live;
+        c.liveState = LiveState::Active;
+        c.assignee = Party{Party::Kind::Agent, dana, QStringLiteral("Dana")};
+        c.priority = 3;
+        c.queuedAt = at(10);
+        c.assignedAt = at(20);
+        c.updatedAt = at(30);
+        QVERIFY(s.updateConversation(c));
+        QCOMPARE(s.conversation(id).value(), c);
+        QCOMPARE(s.liveConversations()->size(), 1);
+        c.liveState = LiveState::Ended;
+        c.endedAt = at(90020);
+        c.rating = Rating{5, QStringLiteral("Great")};
+        QVERIFY(s.updateConversation(c));
+        QCOMPARE(s.conversation(id).value(), c);
+        QCOMPARE(s.liveConversations()->size(), 0);
+        QCOMPARE(s.recentHandleTimesMs(5).value(), QList<qint64>{90000});
+        QCOMPARE(s.lastAssignments()->value(dana), at(20));
+
+        Conversation ghost = c;
+        ghost.id = id + 100;
+        QCOMPARE_FAILURE(s.updateConversation(ghost), StoreError::NotFound);
+    }
+
+    void messages()
+    {
+        Store &s = fresh();
+        Customer ada;
+        const qint64 id = conversationOf(s, QStringLiteral("Ada"), &ada);
+        const Party author{Party::Kind::Customer, ada.id, ada.name};
+        QCOMPARE_FAILURE(s.insertMessage(messageIn(id + 100, author, QStringLiteral("x"), 1)),
+                         StoreError::Constraint);
+        QCOMPARE_FAILURE(s.lastMessage(id), StoreError::NotFound);
+        QList<qint64> ids;
+        for (int i = 0; i < 5; ++i)
+            ids.append(s.insertMessage(messageIn(id, author, QString::number(i), 100 + i))->id);
+        const Message first = s.message(ids.first()).value();
+        QCOMPARE(first.text, QStringLiteral("0"));
+        QCOMPARE(first.author.name, QStringLiteral("Ada"));
+        // A clientId is used once.
+        Message copy = messageIn(id, author, QStringLiteral("again"), 200);
+        copy.clientId = first.clientId;
+        QCOMPARE_FAILURE(s.insertMessage(copy), StoreError::Conflict);
+        QCOMPARE(s.messageByClientId(first.clientId)->id, first.id);
+        QCOMPARE_FAILURE(s.messageByClientId(QUuid::createUuid()), StoreError::NotFound);
+        QCOMPARE_FAILURE(s.message(ids.last() + 100), StoreError::NotFound);
+
+        // Pages: oldest first, before an id.
+        const auto newest = s.messages(id, std::nullopt, 2).value();
+        QCOMPARE(newest.size(), 2);
+        QCOMPARE(newest.at(0).id, ids.at(3));
+        QCOMPARE(newest.at(1).id, ids.at(4));
+        const auto older = s.messages(id, ids.at(3), 10).value();
+        QCOMPARE(older.size(), 3);
+        QCOMPARE(older.first().id, ids.first());
+        QCOMPARE(s.lastMessage(id)->id, ids.last());
+        // A message moves its conversation's activity time.
+        QCOMPARE(s.conversation(id)->updatedAt, at(104));
+
+        const qint64 quiet = conversationOf(s, QStringLiteral("Bo"));
+        const auto last = s.lastMessages({id, quiet, quiet + 100}).value();
+        QCOMPARE(last.size(), 1);
+        QCOMPARE(last.value(id).id, ids.last());
+        QVERIFY(s.lastMessages({}).value().isEmpty());
+
+        QCOMPARE(s.readMarker(id, author).value(), 0);
+        QVERIFY(s.setReadMarker(id, author, ids.at(2)));
+        QVERIFY(s.setReadMarker(id, author, ids.at(3)));
+        QCOMPARE(s.readMarker(id, author).value(), ids.at(3));
+        const Party other{Party::Kind::Agent, ada.id, {}}; // same id, other kind
+        QCOMPARE(s.readMarker(id, other).value(), 0);
+    }
+
+    void pagesOfOpenConversations()
+    {
+        Store &s = fresh();
+        Customer ada;
+        QList<qint64> all;
+        for (int i = 0; i < 7; ++i) {
+            const qint64 id =
+                conversationOf(s, QStringLiteral("C%1").arg(i), i == 0 ? &ada : nullptr);
+            Conversation c = s.conversation(id).value();
+            c.updatedAt = at(i < 4 ? 1000 : 2000); // ties, broken by id
+            QVERIFY(s.updateConversation(c));
+            all.append(id);
+        }
+        Conversation closed = s.conversation(all.at(5)).value();
+        closed.status = QStringLiteral("closed");
+        QVERIFY(s.updateConversation(closed));
+        // Newest activity first, then higher id; closed ones are not open.
+        const QList<qint64> expected{all.at(6), all.at(4), all.at(3),
+                                     all.at(2), all.at(1), all.at(0)};
+        QList<qint64> seen;
+        std::optional<Store::ConversationCursor> after;
+        for (int page = 0; page < 10; ++page) {
+            const auto got = s.openConversations({}, after, 4).value();
+            for (const Conversation &c : got)
+                seen.append(c.id);
+            if (got.size() < 4)
+                break;
+            after = Store::ConversationCursor{got.last().updatedAt, got.last().id};
+        }
+        QCOMPARE(seen, expected);
+        const auto mine = s.openConversations(ReadScope{ada.id}, std::nullopt, 10).value();
+        QCOMPARE(mine.size(), 1);
+        QCOMPARE(mine.first().customer.id, ada.id);
+    }
+
+    void eventLog()
+    {
+        Store &s = fresh();
+        QCOMPARE(s.headSeq().value(), 0);
+        Customer ada;
+        const qint64 id = conversationOf(s, QStringLiteral("Ada"), &ada);
+        Event mine;
+        mine.kind = EventKind::MessageCreated;
+        mine.conversationId = id;
+        mine.customerId = ada.id;
+        mine.data = {{QStringLiteral("n"), 1}};
+        Event staffOnly = mine;
+        staffOnly.staffOnly = true;
+        Event others = mine;
+        others.customerId = ada.id + 1;
+        QVERIFY(s.appendEvent(mine));
+        QVERIFY(s.appendEvent(staffOnly));
+        QVERIFY(s.appendEvent(others));
+        const qint64 first = mine.seq;
+        QVERIFY(first > 0 && staffOnly.seq > first && others.seq > staffOnly.seq);
+        QCOMPARE(s.headSeq().value(), others.seq);
+        QCOMPARE(s.eventsAfter(0, {}, 100)->size(), 3);
+        QCOMPARE(s.eventsAfter(first, {}, 100)->size(), 2);
+        QCOMPARE(s.eventsAfter(0, {}, 1)->size(), 1);
+        const auto forAda = s.eventsAfter(0, ReadScope{ada.id}, 100).value();
+        QCOMPARE(forAda.size(), 1);
+        QCOMPARE(forAda.first().seq, first);
+        QCOMPARE(forAda.first().data.value(QLatin1String("n")).toInt(), 1);
+    }
+
+    void transactionsAndDurability()
+    {
+        Store &s = fresh();
+        QVERIFY(s.begin());
+        const qint64 kept =
+            s.createAgent(agentNamed(QStringLiteral("Kept")), QStringLiteral("h"))->id;
+        QVERIFY(s.savepoint());
+        QVERIFY(s.createAgent(agentNamed(QStringLiteral("Undone")), QStringLiteral("h")));
+        s.rollbackToSavepoint();
+        QVERIFY(s.savepoint());
+        QVERIFY(s.createAgent(agentNamed(QStringLiteral("Released")), QStringLiteral("h")));
+        QVERIFY(s.releaseSavepoint());
+        QVERIFY(s.commit());
+        QVERIFY(s.begin());
+        QVERIFY(s.createAgent(agentNamed(QStringLiteral("RolledBack")), QStringLiteral("h")));
+        s.rollback();
+
+        Store &again = reopened();
+        QVERIFY(again.agentById(kept));
+        QVERIFY(again.agentByEmail(QStringLiteral("released@example.com")));
+        QCOMPARE_FAILURE(again.agentByEmail(QStringLiteral("undone@example.com")),
+                         StoreError::NotFound);
+        QCOMPARE_FAILURE(again.agentByEmail(QStringLiteral("rolledback@example.com")),
+                         StoreError::NotFound);
+    }
+
+    void jobs()
+    {
+        Store &s = fresh();
+        QVERIFY(s.saveJob({QStringLiteral("k"), QStringLiteral("1"), at(100), {}}));
+        QVERIFY(s.saveJob({QStringLiteral("k"), QStringLiteral("2"), at(200), {}}));
+        QVERIFY(s.saveJob({QStringLiteral("k"),
+                           QStringLiteral("1"),
+                           at(300),
+                           {{QStringLiteral("v"), 2}}})); // replaces
+        QVERIFY(s.saveJob({QStringLiteral("other"), QStringLiteral("1"), at(400), {}}));
+        QVERIFY(s.deleteJob(QStringLiteral("k"), QStringLiteral("2")));
+        QVERIFY(s.deleteJob(QStringLiteral("k"), QStringLiteral("never"))); // no failure
+        auto jobs = s.jobs().value();
+        std::sort(jobs.begin(), jobs.end(),
+                  [](const JobRecord &a, const JobRecord &b) { return a.due < b.due; });
+        QCOMPARE(jobs.size(), 2);
+        QCOMPARE(jobs.at(0).kind, QStringLiteral("k"));
+        QCOMPARE(jobs.at(0).due, at(300));
+        QCOMPARE(jobs.at(0).payload.value(QLatin1String("v")).toInt(), 2);
+        QCOMPARE(jobs.at(1).kind, QStringLiteral("other"));
+    }
+
+    void cannedResponses()
+    {
+        Store &s = fresh();
+        const auto hi = s.saveCanned({0, QStringLiteral("hi"), QStringLiteral("Hello!"), at(0)});
+        QVERIFY(hi && hi->id > 0);
+        QCOMPARE_FAILURE(s.saveCanned({0, QStringLiteral("HI"), QStringLiteral("Hey"), at(1)}),
+                         StoreError::Conflict);
+        const auto bye = s.saveCanned({0, QStringLiteral("bye"), QStringLiteral("Bye!"), at(2)});
+        QCOMPARE_FAILURE(s.saveCanned({bye->id, QStringLiteral("hi"), QStringLiteral("x"), at(3)}),
+                         StoreError::Conflict);
+        QCOMPARE_FAILURE(
+            s.saveCanned({bye->id + 100, QStringLiteral("new"), QStringLiteral("x"), at(3)}),
+            StoreError::NotFound);
+        QVERIFY(s.saveCanned({bye->id, QStringLiteral("ciao"), QStringLiteral("Ciao!"), at(4)}));
+        const auto list = s.cannedResponses().value();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(0).shortcut, QStringLiteral("ciao")); // by shortcut
+        QCOMPARE(list.at(1).shortcut, QStringLiteral("hi"));
+        QVERIFY(s.deleteCanned(hi->id));
+        QCOMPARE_FAILURE(s.deleteCanned(hi->id), StoreError::NotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreConformance)
+#include "tst_storeconformance.moc"
