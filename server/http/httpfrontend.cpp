@@ -277,24 +277,23 @@ quint16 HttpFrontend::port() const
 
 void HttpFrontend::addRoutes()
 {
-    m_http.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get,
-                 [this](const QHttpServerRequest &, ResponderArg responder) {
-                     DeferredReply reply(std::move(responder));
-                     // Answered from the storage thread's queue, so a stuck store shows.
-                     m_hub.storage().run(
-                         this,
-                         [](Store &store) {
-                             return forClient(store.headSeq(), QStringLiteral("No store"));
-                         },
-                         [reply](Result<qint64> head) {
-                             if (!head) {
-                                 reply.send(head.failure());
-                                 return;
-                             }
-                             reply.send({{QStringLiteral("status"), QStringLiteral("ok")},
-                                         {QStringLiteral("seq"), head.value()}});
-                         });
-                 });
+    m_http.route(
+        QStringLiteral("/healthz"), QHttpServerRequest::Method::Get,
+        [this](const QHttpServerRequest &, ResponderArg responder) {
+            DeferredReply reply(std::move(responder));
+            // Answered from the storage thread's queue, so a stuck store shows.
+            m_hub.storage().run(
+                this,
+                [](Store &store) { return forClient(store.headSeq(), QStringLiteral("No store")); },
+                [reply](Result<qint64> head) {
+                    if (!head) {
+                        reply.send(head.failure());
+                        return;
+                    }
+                    reply.send({{QStringLiteral("status"), QStringLiteral("ok")},
+                                {QStringLiteral("seq"), head.value()}});
+                });
+        });
 
     m_http.route(
         QStringLiteral("/api/v1/session"), QHttpServerRequest::Method::Post,
