@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 
 namespace Tandem::Server {
 namespace {
@@ -21,7 +22,11 @@ qint64 toMs(const QDateTime &t)
 
 QDateTime fromMs(const QVariant &v)
 {
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);
+#else
     return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+#endif
 }
 
 // Qt binds a null QString as SQL NULL; the schema wants empty text instead.
