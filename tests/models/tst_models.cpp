@@ -15,11 +15,12 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Tandem;
 
 namespace {
-const QDateTime T0(QDate(2026, 11, 21), QTime(9, 0), Qt::UTC);
+const QDateTime T0(QDate(2026, 11, 21), QTime(9, 0), QTimeZone::utc());
 
 //! Numbers server events the way tandemd would send them.
 class Feed

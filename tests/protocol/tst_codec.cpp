@@ -24,7 +24,7 @@ Message sampleMessage(Party::Kind kind, const QString &text)
     m.clientId = QUuid::fromString(QStringLiteral("8d1c1c8e-7f7a-4b8e-9a55-2f4c7c1a0d11"));
     m.author = Party{kind, 3, QStringLiteral("Dana Demo")};
     m.text = text;
-    m.createdAt = QDateTime(QDate(2026, 11, 21), QTime(12, 40, 1, 123), Qt::UTC);
+    m.createdAt = QDateTime(QDate(2026, 11, 21), QTime(12, 40, 1, 123), QTimeZone::utc());
     return m;
 }
 } // namespace
@@ -188,7 +188,7 @@ private Q_SLOTS:
         Conversation c;
         c.id = 5;
         c.customer = Customer{9, QStringLiteral("Ada"), {}};
-        c.createdAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC);
+        c.createdAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), QTimeZone::utc());
         c.updatedAt = c.createdAt.addSecs(60);
         const auto decodedConversation = Wire::decodeConversation(Wire::encode(c));
         QVERIFY(decodedConversation.ok());
