@@ -12,6 +12,7 @@
 #include "platform/openfilelimit.h"
 #include "platform/shutdownsignals.h"
 #include "protocol/limits.h"
+#include "scheduling/leases.h"
 #include "scheduling/scheduler.h"
 #include "store/storage.h"
 #include "store/storefactory.h"
@@ -299,9 +300,14 @@ int serve(const Options &options)
     Scheduler scheduler(storage, clock);
     Hub hub(storage, scheduler, config);
     hub.setManualClock(manualClock.get());
+    // Work done once per deployment runs under its lease; this SQLite node holds them all.
     // Routing reads its state after the durable timers are in, so it knows which grace
     // periods are already running.
-    scheduler.start([&hub] { hub.startRouting(); });
+    SingleNodeLeases leases;
+    leases.whileHeld(Leases::Timers, [&scheduler, &leases, &hub] {
+        scheduler.start(
+            [&leases, &hub] { leases.whileHeld(Leases::Routing, [&hub] { hub.startRouting(); }); });
+    });
     HttpFrontend http(hub, config);
     QString error;
     if (!http.listen(&error)) {
