@@ -289,7 +289,12 @@ int serve(const Options &options)
     QString where;
     std::unique_ptr<Store> store = makeStore(config, &where);
     store->setClock(clock);
-    Storage storage(std::move(store));
+    // Reads (history, pages, catch-up, /healthz) go to their own connection.
+    std::unique_ptr<Store> reader =
+        StoreFactory::createReader(StoreFactory::choose(config.store, config.dataDir).value());
+    if (reader)
+        reader->setClock(clock);
+    Storage storage(std::move(store), std::move(reader));
     const auto opened = storage.open();
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -227,7 +227,7 @@ void Connection::staffHello(const Frames::Request &request)
     }
     const QByteArray tokenHash = Tokens::hash(command->token);
     const auto resumeFrom = command->resumeFrom;
-    m_hub.storage().run(
+    m_hub.storage().read(
         this,
         [tokenHash](Store &store) { return DeskOperations::authenticateStaff(store, tokenHash); },
         [this, id = request.id, tokenHash, resumeFrom](Result<Agent> agent) {
@@ -335,7 +335,7 @@ void Connection::startCatchUp(const QJsonValue &id, QJsonObject okData,
     const Viewer viewer = *m_viewer;
     const int replayLimit = m_hub.config().replayLimit;
     const int snapshotLimit = m_hub.config().snapshotLimit;
-    m_hub.storage().run(
+    m_hub.storage().read(
         this,
         [viewer, resumeFrom, replayLimit, snapshotLimit](Store &store) {
             return DeskOperations::catchUp(store, viewer, resumeFrom, replayLimit, snapshotLimit);

@@ -57,7 +57,17 @@ public:
     //! command did not decode). Nothing is called if the connection is gone by then.
     template<typename Command, typename Operation, typename Answer>
     void perform(const QJsonValue &id, const Result<Command> &command, Operation operation,
-                 Answer answer);
+                 Answer answer)
+    {
+        perform(id, command, operation, answer, false);
+    }
+    //! The same for an operation that only reads: it runs on the reader's connection.
+    template<typename Command, typename Operation, typename Answer>
+    void performRead(const QJsonValue &id, const Result<Command> &command, Operation operation,
+                     Answer answer)
+    {
+        perform(id, command, operation, answer, true);
+    }
 
 Q_SIGNALS:
     void closed(Tandem::Server::Connection *connection);
@@ -85,6 +95,9 @@ private:
 
     Storage &storage();
     void handleCommand(const Frames::Request &request);
+    template<typename Command, typename Operation, typename Answer>
+    void perform(const QJsonValue &id, const Result<Command> &command, Operation operation,
+                 Answer answer, bool readOnly);
 
     std::unique_ptr<QWebSocket> m_socket;
     Kind m_kind;
@@ -110,23 +123,25 @@ private:
 
 template<typename Command, typename Operation, typename Answer>
 void Connection::perform(const QJsonValue &id, const Result<Command> &command, Operation operation,
-                         Answer answer)
+                         Answer answer, bool readOnly)
 {
     if (!command) {
         fail(id, command.failure());
         return;
     }
-    storage().run(
-        this,
-        [viewer = *m_viewer, command = command.value(), operation](Store &store) {
-            return operation(store, viewer, command);
-        },
-        [this, id, answer](auto result) {
-            if (!result)
-                fail(id, result.failure());
-            else
-                answer(result.value());
-        });
+    auto op = [viewer = *m_viewer, command = command.value(), operation](Store &store) {
+        return operation(store, viewer, command);
+    };
+    auto done = [this, id, answer](auto result) {
+        if (!result)
+            fail(id, result.failure());
+        else
+            answer(result.value());
+    };
+    if (readOnly)
+        storage().read(this, std::move(op), std::move(done));
+    else
+        storage().run(this, std::move(op), std::move(done));
 }
 
 } // namespace Tandem::Server

@@ -43,7 +43,7 @@ void send(Connection &connection, Hub &hub, const Frames::Request &request)
 void typing(Connection &connection, Hub &hub, const Frames::Request &request)
 {
     const auto command = Commands::decodeTyping(request.fields);
-    connection.perform(
+    connection.performRead(
         request.id, command,
         [](Store &store, const Viewer &viewer, const Commands::Typing &typing) {
             return DeskOperations::accessibleConversation(store, viewer, typing.conversationId);
@@ -78,20 +78,20 @@ void registerIn(CommandTable &table)
     using T = CommandTable;
     table.add(QStringLiteral("send"), T::Everyone, send);
     table.add(QStringLiteral("history"), T::Everyone,
-              storeCommand(Commands::decodeHistory, DeskOperations::history,
-                           [](Connection &c, Hub &, const QJsonValue &id,
-                              const DeskOperations::HistoryPage &page) {
-                               QJsonArray messages;
-                               for (const Message &m : page.messages)
-                                   messages.append(Wire::encode(m));
-                               c.reply(id, {{QStringLiteral("messages"), messages},
-                                            {QStringLiteral("more"), page.more}});
-                           }));
+              readCommand(Commands::decodeHistory, DeskOperations::history,
+                          [](Connection &c, Hub &, const QJsonValue &id,
+                             const DeskOperations::HistoryPage &page) {
+                              QJsonArray messages;
+                              for (const Message &m : page.messages)
+                                  messages.append(Wire::encode(m));
+                              c.reply(id, {{QStringLiteral("messages"), messages},
+                                           {QStringLiteral("more"), page.more}});
+                          }));
     table.add(QStringLiteral("conversations"), T::Everyone,
-              storeCommand(Commands::decodeConversationPage, DeskOperations::conversations,
-                           [](Connection &c, Hub &, const QJsonValue &id, const QJsonObject &page) {
-                               c.reply(id, page);
-                           }));
+              readCommand(Commands::decodeConversationPage, DeskOperations::conversations,
+                          [](Connection &c, Hub &, const QJsonValue &id, const QJsonObject &page) {
+                              c.reply(id, page);
+                          }));
     table.add(QStringLiteral("read"), T::Everyone,
               storeCommand(Commands::decodeMarkRead, DeskOperations::markRead,
                            [](Connection &c, Hub &, const QJsonValue &id, qint64 upTo) {

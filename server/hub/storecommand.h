@@ -21,4 +21,18 @@ CommandTable::Handler storeCommand(Result<Command> (*decode)(const QJsonObject &
     };
 }
 
+//! The same for an operation that only reads (it runs on the reader's connection).
+template<typename Command, typename Operation, typename Answer>
+CommandTable::Handler readCommand(Result<Command> (*decode)(const QJsonObject &),
+                                  Operation operation, Answer answer)
+{
+    return [decode, operation, answer](Connection &connection, Hub &hub,
+                                       const Frames::Request &request) {
+        connection.performRead(request.id, decode(request.fields), operation,
+                               [&connection, &hub, id = request.id, answer](const auto &result) {
+                                   answer(connection, hub, id, result);
+                               });
+    };
+}
+
 } // namespace Tandem::Server

@@ -34,8 +34,9 @@ template<typename T> Stored<QList<T>> rows(QSqlQuery &q, T (*map)(const QSqlQuer
 
 } // namespace
 
-SqliteStore::SqliteStore(QString path)
+SqliteStore::SqliteStore(QString path, Access access)
     : m_path(std::move(path))
+    , m_access(access)
 {
     static QAtomicInteger<int> counter;
     m_connectionName = QStringLiteral("tandem-store-%1").arg(counter.fetchAndAddRelaxed(1));
@@ -63,6 +64,12 @@ Result<Done> SqliteStore::open()
     if (!m_db.open())
         return Failure{ErrorCode::Internal, m_db.lastError().text()};
     QSqlQuery q(m_db);
+    if (m_access == Access::ReadOnly) {
+        // The writer made the file, its schema and WAL mode; this connection only reads.
+        if (!q.exec(QStringLiteral("PRAGMA query_only = ON")))
+            return Failure{ErrorCode::Internal, q.lastError().text()};
+        return Done{};
+    }
     // FULL makes each commit durable on disk, not just in the OS cache; group commit pays
     // for it across many requests.
     for (const char *pragma :
@@ -159,6 +166,19 @@ Stored<Done> SqliteStore::commit()
 
 void SqliteStore::rollback()
 {
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+Stored<Done> SqliteStore::beginRead()
+{
+    return execute(QStringLiteral("BEGIN DEFERRED"));
+}
+
+void SqliteStore::endRead()
+{
+    for (const auto &[sql, statement] : m_statements)
+        statement->finish();
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("ROLLBACK"));
 }

@@ -18,7 +18,10 @@ namespace Tandem::Server {
 class SqliteStore : public Store
 {
 public:
-    explicit SqliteStore(QString path);
+    //! ReadOnly: a second connection for reads beside the writer's (WAL lets them run at
+    //! once); it neither migrates nor may write.
+    enum class Access { ReadWrite, ReadOnly };
+    explicit SqliteStore(QString path, Access access = Access::ReadWrite);
     ~SqliteStore() override;
 
     Result<Done> open() override;
@@ -27,6 +30,8 @@ public:
     Stored<Done> begin() override;
     Stored<Done> commit() override;
     void rollback() override;
+    Stored<Done> beginRead() override;
+    void endRead() override;
     Stored<Done> savepoint() override;
     Stored<Done> releaseSavepoint() override;
     void rollbackToSavepoint() override;
@@ -99,6 +104,7 @@ private:
     Stored<Message> oneMessage(const QString &where, const QVariant &bind);
 
     QString m_path;
+    Access m_access = Access::ReadWrite;
     QString m_connectionName;
     QSqlDatabase m_db;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;

@@ -7,12 +7,17 @@
 
 namespace Tandem::Server {
 
-Storage::Storage(std::unique_ptr<Store> store, QObject *parent)
+Storage::Storage(std::unique_ptr<Store> store, std::unique_ptr<Store> reader, QObject *parent)
     : QObject(parent)
     , m_store(std::move(store))
     , m_jobs([this] {
         QMetaObject::invokeMethod(
             m_worker, [this] { drain(); }, Qt::QueuedConnection);
+    })
+    , m_reader(std::move(reader))
+    , m_reads([this] {
+        QMetaObject::invokeMethod(
+            m_readerWorker, [this] { drainReads(); }, Qt::QueuedConnection);
     })
 {
     qRegisterMetaType<QList<Tandem::Event>>();
@@ -21,10 +26,28 @@ Storage::Storage(std::unique_ptr<Store> store, QObject *parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
+    if (m_reader) {
+        m_readerThread.setObjectName(QStringLiteral("tandem-reader"));
+        m_readerWorker = new QObject;
+        m_readerWorker->moveToThread(&m_readerThread);
+        connect(&m_readerThread, &QThread::finished, m_readerWorker, &QObject::deleteLater);
+        m_readerThread.start();
+    }
 }
 
 Storage::~Storage()
 {
+    if (m_reader) {
+        QMetaObject::invokeMethod(
+            m_readerWorker,
+            [this] {
+                drainReads();
+                m_reader.reset();
+            },
+            Qt::BlockingQueuedConnection);
+        m_readerThread.quit();
+        m_readerThread.wait();
+    }
     // Let queued work finish, then close the store on the thread that opened it.
     QMetaObject::invokeMethod(
         m_worker,
@@ -42,6 +65,11 @@ Result<Done> Storage::open()
     std::optional<Result<Done>> result;
     QMetaObject::invokeMethod(
         m_worker, [&] { result.emplace(m_store->open()); }, Qt::BlockingQueuedConnection);
+    if (!*result || !m_reader)
+        return *result;
+    // After the writer, which creates and migrates what the reader then reads.
+    QMetaObject::invokeMethod(
+        m_readerWorker, [&] { result.emplace(m_reader->open()); }, Qt::BlockingQueuedConnection);
     return *result;
 }
 
@@ -54,6 +82,30 @@ Storage::Stats Storage::stats() const
 void Storage::enqueue(Job job)
 {
     m_jobs.push(std::move(job));
+}
+
+void Storage::enqueueRead(Job job)
+{
+    m_reads.push(std::move(job));
+}
+
+void Storage::drainReads()
+{
+    if (!m_reader)
+        return;
+    std::deque<Job> jobs = m_reads.takeAll();
+    for (Job &job : jobs) {
+        // Each read sees one committed state, however many statements it takes.
+        const bool began = m_reader->beginRead().ok();
+        if (began)
+            job.run(*m_reader);
+        else
+            qCCritical(lcStore) << "a read could not start";
+        m_reader->endRead();
+        job.finish(began);
+    }
+    QMutexLocker lock(&m_mutex);
+    m_stats.reads += qint64(jobs.size());
 }
 
 void Storage::drain()

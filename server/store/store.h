@@ -76,6 +76,10 @@ public:
     //! On failure the transaction is rolled back.
     virtual Stored<Done> commit() = 0;
     virtual void rollback() = 0;
+    //! A read transaction, for a store opened to read only: what it reads until endRead()
+    //! is one committed state, and it never takes the write lock.
+    virtual Stored<Done> beginRead() = 0;
+    virtual void endRead() = 0;
     //! Nested undo points inside a transaction, so one failing request does not undo the
     //! others committed with it.
     virtual Stored<Done> savepoint() = 0;

@@ -34,6 +34,13 @@ std::unique_ptr<Store> create(const Choice &choice)
     return nullptr;
 }
 
+std::unique_ptr<Store> createReader(const Choice &choice)
+{
+    if (choice.backEnd == QLatin1String("sqlite"))
+        return std::make_unique<SqliteStore>(choice.location, SqliteStore::Access::ReadOnly);
+    return nullptr;
+}
+
 QStringList backEnds()
 {
     return {QStringLiteral("sqlite")};

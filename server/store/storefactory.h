@@ -24,6 +24,9 @@ struct Choice {
 Result<Choice> choose(const QString &spec, const QString &dataDir);
 //! A new, unopened store of that choice.
 std::unique_ptr<Store> create(const Choice &choice);
+//! A second, read-only connection to the same data, for reads beside the writer; null
+//! when the back end has none.
+std::unique_ptr<Store> createReader(const Choice &choice);
 //! Every back end this build has, for the conformance suite.
 QStringList backEnds();
 

@@ -379,6 +379,37 @@ private Q_SLOTS:
                          StoreError::NotFound);
     }
 
+    void aReaderSeesCommittedStatesOnly()
+    {
+        Store &writer = fresh();
+        std::unique_ptr<Store> reader = StoreFactory::createReader(m_choice);
+        if (!reader)
+            QSKIP("this back end has no separate reader");
+        QVERIFY(reader->open());
+        QVERIFY(writer.begin());
+        const qint64 id =
+            writer.createAgent(agentNamed(QStringLiteral("Dana")), QStringLiteral("h"))->id;
+        QVERIFY(reader->beginRead());
+        QCOMPARE_FAILURE(reader->agentById(id), StoreError::NotFound); // not committed yet
+        QVERIFY(writer.commit());
+        // One read sees one state: what was committed after it began is not in it.
+        QCOMPARE_FAILURE(reader->agentById(id), StoreError::NotFound);
+        reader->endRead();
+        QVERIFY(reader->beginRead());
+        QVERIFY(reader->agentById(id));
+        // The writer is not held up by a reader in the middle of its read.
+        QVERIFY(writer.begin());
+        QVERIFY(writer.setPresence(id, Presence::Online));
+        QVERIFY(writer.commit());
+        QCOMPARE(reader->agentById(id)->presence, Presence::Offline);
+        reader->endRead();
+        // And a reader cannot write.
+        QVERIFY(reader->beginRead());
+        QVERIFY(!reader->setPresence(id, Presence::Busy));
+        reader->endRead();
+        QCOMPARE(writer.agentById(id)->presence, Presence::Online);
+    }
+
     void jobs()
     {
         Store &s = fresh();
