@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "router.h"
 
+#include "assignmentpolicy.h"
 #include "liveoperations.h"
 #include "routingoutput.h"
 
@@ -44,6 +45,7 @@ Router::Router(Storage &storage, Scheduler &scheduler, RoutingOutput &output, Se
     , m_scheduler(scheduler)
     , m_output(output)
     , m_settings(settings)
+    , m_offers(scheduler, OfferTimeoutJob, settings.offerTimeout)
 {
     // Supervisors see load change live, but not faster than people can read it.
     m_statsTimer.setInterval(1000);
@@ -76,10 +78,8 @@ void Router::load(const LiveOperations::RoutingState &state)
 {
     for (const Agent &agent : state.agents)
         setAgent(agent);
-    for (auto it = state.lastAssignments.cbegin(); it != state.lastAssignments.cend(); ++it) {
-        if (m_agents.contains(it.key()))
-            m_agents[it.key()].lastAssigned = it.value();
-    }
+    for (auto it = state.lastAssignments.cbegin(); it != state.lastAssignments.cend(); ++it)
+        m_ledger.setLastAssigned(it.key(), it.value());
     m_estimator.setHandleTimes(state.handleTimesMs);
     for (const Conversation &c : state.live) {
         apply(c);
@@ -95,15 +95,13 @@ void Router::load(const LiveOperations::RoutingState &state)
         applyEvent(e);
     // Nobody is connected yet: whoever had chats gets the grace period to come back, or
     // what was left of it when the server stopped.
-    for (const AgentState &agent : std::as_const(m_agents)) {
-        if (agent.active > 0 && agent.connections == 0
-            && !m_scheduler.find(GracePeriodJob, keyOf(agent.agent.id)))
-            startGrace(agent);
+    for (const CapacityLedger::Entry *agent : m_ledger.entries()) {
+        if (agent->held > 0 && agent->connections == 0
+            && !m_scheduler.find(GracePeriodJob, keyOf(agent->agent.id)))
+            startGrace(agent->agent.id);
     }
-    m_scheduler.setHandler(OfferTimeoutJob, [this](const Scheduler::Job &job) {
-        expire(job.key.toLongLong(),
-               quint64(job.payload.value(QLatin1String("serial")).toInteger()));
-    });
+    m_offers.setTimeoutHandler(
+        [this](qint64 conversationId, quint64 serial) { expire(conversationId, serial); });
     m_scheduler.setHandler(GracePeriodJob,
                            [this](const Scheduler::Job &job) { graceOver(job.key.toLongLong()); });
     qCInfo(lcHub) << "routing:" << queueLength() << "chats waiting,"
@@ -141,8 +139,9 @@ void Router::applyEvent(const Event &event)
         if (!chat->preview)
             chat->preview = *about.message;
     } else if (kind == EventKind::AgentPresence) {
-        if (about.presence && m_agents.contains(about.agentId)) {
-            Agent agent = m_agents[about.agentId].agent;
+        const CapacityLedger::Entry *known = m_ledger.find(about.agentId);
+        if (about.presence && known) {
+            Agent agent = known->agent;
             agent.presence = *about.presence;
             setAgent(agent);
         }
@@ -154,13 +153,8 @@ void Router::applyEvent(const Event &event)
 
 void Router::setAgent(const Agent &agent)
 {
-    AgentState &state = m_agents[agent.id];
-    // Not every source of an agent has the email (the wire form has none): keep it.
-    const QString email = state.agent.email;
-    state.agent = agent;
-    if (agent.email.isEmpty())
-        state.agent.email = email;
-    if (!eligible(state))
+    m_ledger.setAgent(agent); // keeps a known email: the wire form of an agent has none
+    if (!m_ledger.eligible(agent.id))
         withdrawOffersOf(agent.id);
     m_statsDirty = true;
     scheduleDispatch();
@@ -177,15 +171,10 @@ void Router::apply(const Conversation &c)
     const qint64 newAssignee = nowActive ? c.assignee->id : 0;
 
     if (oldAssignee != newAssignee) {
-        if (oldAssignee && m_agents.contains(oldAssignee))
-            m_agents[oldAssignee].active -= 1;
-        if (newAssignee) {
-            AgentState &agent = m_agents[newAssignee];
-            agent.agent.id = newAssignee;
-            agent.active += 1;
-            if (c.assignedAt.isValid() && c.assignedAt > agent.lastAssigned)
-                agent.lastAssigned = c.assignedAt;
-        }
+        if (oldAssignee)
+            m_ledger.release(oldAssignee);
+        if (newAssignee)
+            m_ledger.hold(newAssignee, c.assignedAt);
     }
 
     if (isOpenLive(c)) {
@@ -194,12 +183,12 @@ void Router::apply(const Conversation &c)
         chat.customerId = c.customer.id;
         chat.conversation = c;
         if (c.liveState == LiveState::Active && m_offers.contains(c.id)) {
-            const bool theirs = m_offers.value(c.id).agentId == newAssignee;
+            const bool theirs = m_offers.find(c.id)->agentId == newAssignee;
             endOffer(c.id, theirs ? QStringLiteral("accepted") : QStringLiteral("withdrawn"),
                      false);
         }
         if (c.liveState == LiveState::Active) {
-            m_passed.remove(c.id);
+            m_offers.forgetPassed(c.id);
             m_lastQueueFrame.remove(c.id);
         }
     } else {
@@ -208,7 +197,7 @@ void Router::apply(const Conversation &c)
         if (m_offers.contains(c.id))
             endOffer(c.id, QStringLiteral("withdrawn"), false);
         m_chats.remove(c.id);
-        m_passed.remove(c.id);
+        m_offers.forgetPassed(c.id);
         m_lastQueueFrame.remove(c.id);
     }
     m_statsDirty = true;
@@ -217,10 +206,9 @@ void Router::apply(const Conversation &c)
 
 void Router::agentConnected(const Agent &agent)
 {
-    if (!m_agents.contains(agent.id))
+    if (!m_ledger.contains(agent.id))
         setAgent(agent);
-    AgentState &state = m_agents[agent.id];
-    state.connections += 1;
+    m_ledger.addConnection(agent.id);
     m_scheduler.cancel(GracePeriodJob, keyOf(agent.id)); // back in time: nothing is re-queued
     m_statsDirty = true;
     scheduleDispatch();
@@ -228,30 +216,28 @@ void Router::agentConnected(const Agent &agent)
 
 void Router::agentDisconnected(qint64 agentId)
 {
-    if (!m_agents.contains(agentId))
+    if (!m_ledger.contains(agentId))
         return;
-    AgentState &state = m_agents[agentId];
-    state.connections = std::max(0, state.connections - 1);
-    if (state.connections == 0) {
+    if (m_ledger.dropConnection(agentId) == 0) {
         withdrawOffersOf(agentId);
-        startGrace(state);
+        startGrace(agentId);
     }
     m_statsDirty = true;
     scheduleDispatch();
 }
 
-void Router::startGrace(const AgentState &agent)
+void Router::startGrace(qint64 agentId)
 {
     m_scheduler.schedule({GracePeriodJob,
-                          keyOf(agent.agent.id),
+                          keyOf(agentId),
                           m_scheduler.clock().now().addMSecs(m_settings.gracePeriod.count()),
                           {}});
 }
 
 void Router::graceOver(qint64 agentId)
 {
-    const auto it = m_agents.constFind(agentId);
-    if (it == m_agents.cend() || it->connections > 0)
+    const CapacityLedger::Entry *agent = m_ledger.find(agentId);
+    if (!agent || agent->connections > 0)
         return;
     QList<qint64> waiting;
     for (const Chat &chat : std::as_const(m_chats)) {
@@ -277,53 +263,13 @@ void Router::graceOver(qint64 agentId)
         });
 }
 
-bool Router::eligible(const AgentState &agent) const
+std::optional<qint64> Router::pick(qint64 conversationId)
 {
-    return agent.agent.presence == Presence::Online && agent.connections > 0
-           && !agent.agent.disabled;
-}
-
-bool Router::available(const AgentState &agent) const
-{
-    return eligible(agent) && agent.active + agent.offers < agent.agent.capacity;
-}
-
-Router::AgentState *Router::pick(qint64 conversationId)
-{
-    QList<AgentState *> candidates;
-    for (AgentState &agent : m_agents) {
-        if (available(agent))
-            candidates.append(&agent);
-    }
-    if (candidates.isEmpty())
-        return nullptr;
-    QSet<qint64> &passed = m_passed[conversationId];
-    QList<AgentState *> fresh;
-    for (AgentState *agent : std::as_const(candidates)) {
-        if (!passed.contains(agent->agent.id))
-            fresh.append(agent);
-    }
-    if (fresh.isEmpty()) {
-        // Everyone who could take it has let it pass: start the round again.
-        passed.clear();
-        fresh = candidates;
-    }
-    const auto better = [](const AgentState *a, const AgentState *b) {
-        // Longest since their last chat (never had one: longest of all), then least loaded.
-        if (a->lastAssigned != b->lastAssigned) {
-            if (!a->lastAssigned.isValid())
-                return true;
-            if (!b->lastAssigned.isValid())
-                return false;
-            return a->lastAssigned < b->lastAssigned;
-        }
-        const int loadA = a->active + a->offers;
-        const int loadB = b->active + b->offers;
-        if (loadA != loadB)
-            return loadA < loadB;
-        return a->agent.id < b->agent.id;
-    };
-    return *std::min_element(fresh.cbegin(), fresh.cend(), better);
+    const AssignmentPolicy::Choice choice =
+        AssignmentPolicy::choose(m_ledger, m_offers.passed(conversationId));
+    if (choice.roundRestarted)
+        m_offers.forgetPassed(conversationId);
+    return choice.agentId;
 }
 
 QList<const Router::Chat *> Router::queue() const
@@ -368,36 +314,27 @@ void Router::dispatch()
     for (const Chat *chat : waiting) {
         if (m_offers.contains(chat->id))
             continue;
-        AgentState *agent = pick(chat->id);
-        if (!agent)
+        const std::optional<qint64> agentId = pick(chat->id);
+        if (!agentId)
             continue; // others may still fit: some agents may have passed on this one only
-        if (agent->agent.autoAccept)
-            autoAssign(*chat, *agent);
+        const Agent agent = m_ledger.find(*agentId)->agent;
+        if (agent.autoAccept)
+            autoAssign(*chat, agent);
         else
-            offer(*chat, *agent);
+            offer(*chat, agent);
     }
     publishQueue(waiting);
     m_statsDirty = true;
 }
 
-void Router::offer(const Chat &chat, AgentState &agent)
+void Router::offer(const Chat &chat, const Agent &agent)
 {
-    const quint64 serial = m_nextSerial++;
-    const Offer offer{agent.agent.id,
-                      m_scheduler.clock().now().addMSecs(m_settings.offerTimeout.count()), false,
-                      serial};
-    m_offers.insert(chat.id, offer);
-    agent.offers += 1;
-    m_output.sendToAgent(agent.agent.id, offerFrame(chat.id, offer));
-    m_scheduler.schedule(
-        {OfferTimeoutJob,
-         keyOf(chat.id),
-         offer.expiresAt,
-         {{QStringLiteral("serial"), qint64(serial)}, {QStringLiteral("agent"), agent.agent.id}}},
-        Scheduler::Keep::InMemory);
+    const OfferBook::Offer &offer = m_offers.open(chat.id, agent.id);
+    m_ledger.reserve(agent.id);
+    m_output.sendToAgent(agent.id, offerFrame(chat.id, offer));
 }
 
-QString Router::offerFrame(qint64 conversationId, const Offer &offer) const
+QString Router::offerFrame(qint64 conversationId, const OfferBook::Offer &offer) const
 {
     const Chat chat = m_chats.value(conversationId);
     QJsonObject json{{QStringLiteral("type"), QStringLiteral("offer")},
@@ -410,13 +347,13 @@ QString Router::offerFrame(qint64 conversationId, const Offer &offer) const
     return frame(json);
 }
 
-void Router::autoAssign(const Chat &chat, AgentState &agent)
+void Router::autoAssign(const Chat &chat, const Agent &agent)
 {
     // Held like an accepted offer until committed, so the slot is not given twice.
-    m_offers.insert(chat.id, Offer{agent.agent.id, {}, true, m_nextSerial++});
-    agent.offers += 1;
+    m_offers.hold(chat.id, agent.id);
+    m_ledger.reserve(agent.id);
     const qint64 id = chat.id;
-    const Party party{Party::Kind::Agent, agent.agent.id, agent.agent.name};
+    const Party party{Party::Kind::Agent, agent.id, agent.name};
     m_storage.run(
         this,
         [id, party](Store &store) {
@@ -427,11 +364,7 @@ void Router::autoAssign(const Chat &chat, AgentState &agent)
 
 bool Router::beginAccept(qint64 conversationId, qint64 agentId)
 {
-    const auto it = m_offers.find(conversationId);
-    if (it == m_offers.end() || it->agentId != agentId || it->accepting)
-        return false;
-    it->accepting = true;
-    return true;
+    return m_offers.beginAccept(conversationId, agentId);
 }
 
 void Router::finishAccept(qint64 conversationId, const Result<Conversation> &result)
@@ -447,8 +380,7 @@ void Router::finishAccept(qint64 conversationId, const Result<Conversation> &res
 
 bool Router::decline(qint64 conversationId, qint64 agentId)
 {
-    const auto it = m_offers.constFind(conversationId);
-    if (it == m_offers.cend() || it->agentId != agentId || it->accepting)
+    if (!m_offers.isOpenFor(conversationId, agentId))
         return false;
     endOffer(conversationId, QStringLiteral("declined"), true);
     return true;
@@ -456,20 +388,15 @@ bool Router::decline(qint64 conversationId, qint64 agentId)
 
 void Router::expire(qint64 conversationId, quint64 serial)
 {
-    const auto it = m_offers.constFind(conversationId);
-    if (it == m_offers.cend() || it->serial != serial || it->accepting)
+    if (!m_offers.isCurrent(conversationId, serial))
         return;
     endOffer(conversationId, QStringLiteral("expired"), true);
 }
 
 void Router::endOffer(qint64 conversationId, const QString &reason, bool passed)
 {
-    const Offer offer = m_offers.take(conversationId);
-    m_scheduler.cancel(OfferTimeoutJob, keyOf(conversationId));
-    if (m_agents.contains(offer.agentId))
-        m_agents[offer.agentId].offers -= 1;
-    if (passed)
-        m_passed[conversationId].insert(offer.agentId);
+    const OfferBook::Offer offer = m_offers.close(conversationId, passed);
+    m_ledger.unreserve(offer.agentId);
     if (offer.expiresAt.isValid()) // auto-assignments were never announced
         m_output.sendToAgent(offer.agentId,
                              frame({{QStringLiteral("type"), QStringLiteral("offer.ended")},
@@ -481,25 +408,8 @@ void Router::endOffer(qint64 conversationId, const QString &reason, bool passed)
 
 void Router::withdrawOffersOf(qint64 agentId)
 {
-    QList<qint64> theirs;
-    for (auto it = m_offers.cbegin(); it != m_offers.cend(); ++it) {
-        if (it->agentId == agentId && !it->accepting)
-            theirs.append(it.key());
-    }
-    for (qint64 id : theirs)
+    for (qint64 id : m_offers.openOffersTo(agentId))
         endOffer(id, QStringLiteral("withdrawn"), false);
-}
-
-Router::Room Router::room() const
-{
-    Room room;
-    for (const AgentState &agent : m_agents) {
-        if (!eligible(agent))
-            continue;
-        room.capacity += agent.agent.capacity;
-        room.freeSlots += std::max(0, agent.agent.capacity - agent.active - agent.offers);
-    }
-    return room;
 }
 
 QString Router::queueFrame(const Chat &chat, int position, const Room &room) const
@@ -517,7 +427,7 @@ QString Router::queueFrame(const Chat &chat, int position, const Room &room) con
 
 void Router::publishQueue(const QList<const Chat *> &waiting)
 {
-    const Room now = room();
+    const Room now = m_ledger.room();
     int position = 0;
     for (const Chat *chat : waiting) {
         const QString f = queueFrame(*chat, ++position, now);
@@ -538,21 +448,16 @@ QJsonObject Router::statsJson() const
         if (chat->conversation.queuedAt.isValid())
             longest = std::max(longest, chat->conversation.queuedAt.secsTo(now));
     }
-    QList<const AgentState *> agents;
-    for (const AgentState &agent : m_agents)
-        agents.append(&agent);
-    std::sort(agents.begin(), agents.end(),
-              [](const AgentState *a, const AgentState *b) { return a->agent.id < b->agent.id; });
     QJsonArray list;
-    for (const AgentState *agent : std::as_const(agents)) {
+    for (const CapacityLedger::Entry *agent : m_ledger.entries()) {
         list.append(QJsonObject{{QStringLiteral("id"), agent->agent.id},
                                 {QStringLiteral("presence"), presenceName(agent->agent.presence)},
                                 {QStringLiteral("connected"), agent->connections > 0},
-                                {QStringLiteral("active"), agent->active},
-                                {QStringLiteral("capacity"), agent->agent.capacity},
-                                {QStringLiteral("offers"), agent->offers}});
+                                {QStringLiteral("active"), agent->held},
+                                {QStringLiteral("capacity"), m_ledger.capacity(*agent)},
+                                {QStringLiteral("offers"), agent->reserved}});
     }
-    const Room free = room();
+    const Room free = m_ledger.room();
     const int expected =
         m_estimator.expectedWaitSeconds(int(waiting.size()) + 1, free.freeSlots, free.capacity);
     return {{QStringLiteral("type"), QStringLiteral("queue.stats")},
@@ -574,10 +479,11 @@ void Router::publishStats()
 QStringList Router::welcomeFramesForAgent(qint64 agentId) const
 {
     QStringList frames{frame(statsJson())};
-    for (auto it = m_offers.cbegin(); it != m_offers.cend(); ++it) {
+    for (qint64 conversationId : m_offers.openOffersTo(agentId)) {
+        const OfferBook::Offer *offer = m_offers.find(conversationId);
         // Auto-assignments (no expiry) were never announced.
-        if (it->agentId == agentId && !it->accepting && it->expiresAt.isValid())
-            frames.append(offerFrame(it.key(), *it));
+        if (offer->expiresAt.isValid())
+            frames.append(offerFrame(conversationId, *offer));
     }
     return frames;
 }
@@ -585,7 +491,7 @@ QStringList Router::welcomeFramesForAgent(qint64 agentId) const
 QStringList Router::welcomeFramesForCustomer(qint64 customerId) const
 {
     QStringList frames;
-    const Room now = room();
+    const Room now = m_ledger.room();
     int position = 0;
     for (const Chat *chat : queue()) {
         ++position;
@@ -597,20 +503,21 @@ QStringList Router::welcomeFramesForCustomer(qint64 customerId) const
 
 std::optional<Failure> Router::checkAvailable(qint64 agentId, QString *name) const
 {
-    const auto it = m_agents.constFind(agentId);
-    if (it == m_agents.cend())
+    const CapacityLedger::Entry *agent = m_ledger.find(agentId);
+    if (!agent)
         return Failure{ErrorCode::NotFound, QStringLiteral("No such agent")};
-    if (!available(*it))
-        return Failure{ErrorCode::Unavailable,
-                       QStringLiteral("%1 is not online or has no free slot").arg(it->agent.name)};
+    if (!m_ledger.available(*agent))
+        return Failure{
+            ErrorCode::Unavailable,
+            QStringLiteral("%1 is not online or has no free slot").arg(agent->agent.name)};
     if (name)
-        *name = it->agent.name;
+        *name = agent->agent.name;
     return std::nullopt;
 }
 
 QJsonObject Router::availability() const
 {
-    const Room now = room();
+    const Room now = m_ledger.room();
     const int wait =
         m_estimator.expectedWaitSeconds(queueLength() + 1, now.freeSlots, now.capacity);
     return {{QStringLiteral("available"), now.capacity > 0},

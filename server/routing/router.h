@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "capacityledger.h"
+#include "offerbook.h"
 #include "waitestimator.h"
 
 #include "domain/agent.h"
@@ -13,9 +15,9 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 #include <chrono>
+#include <optional>
 
 namespace Tandem::Server {
 
@@ -29,6 +31,8 @@ struct RoutingState;
 //! Capacity-aware assignment of live chats (docs/protocol.md, "Routing rules"). Lives on
 //! the main thread; the store is the truth for who has which chat, and the router follows
 //! it through committed events. Offers are its own, in memory: one per chat at a time.
+//! It keeps the queue, the grace periods and the frames; who holds how many chats is its
+//! CapacityLedger's, who gets the next one the AssignmentPolicy's, the offers its OfferBook's.
 class Router : public QObject
 {
     Q_OBJECT
@@ -74,7 +78,7 @@ public:
     QJsonObject availability() const;
 
     int queueLength() const;
-    int offerCount() const { return int(m_offers.size()); }
+    int offerCount() const { return m_offers.size(); }
 
 private:
     struct Chat {
@@ -84,45 +88,25 @@ private:
         bool customerWaiting = false;
         std::optional<Message> preview;
     };
-    struct AgentState {
-        Agent agent;
-        int connections = 0;
-        int active = 0;
-        int offers = 0;
-        QDateTime lastAssigned;
-    };
-    struct Offer {
-        qint64 agentId = 0;
-        QDateTime expiresAt;
-        bool accepting = false;
-        quint64 serial = 0;
-    };
 
     void load(const LiveOperations::RoutingState &state);
     void applyEvent(const Event &event);
     void setAgent(const Agent &agent);
-    bool eligible(const AgentState &agent) const;
-    bool available(const AgentState &agent) const;
-    AgentState *pick(qint64 conversationId);
+    std::optional<qint64> pick(qint64 conversationId);
     QList<const Chat *> queue() const;
     void scheduleDispatch();
     void dispatch();
-    void offer(const Chat &chat, AgentState &agent);
-    void autoAssign(const Chat &chat, AgentState &agent);
+    void offer(const Chat &chat, const Agent &agent);
+    void autoAssign(const Chat &chat, const Agent &agent);
     void endOffer(qint64 conversationId, const QString &reason, bool passed);
     void withdrawOffersOf(qint64 agentId);
     void expire(qint64 conversationId, quint64 serial);
-    void startGrace(const AgentState &agent);
+    void startGrace(qint64 agentId);
     void graceOver(qint64 agentId);
-    //! Room among the agents who can take chats now: free slots and their total capacity.
-    struct Room {
-        int freeSlots = 0;
-        int capacity = 0;
-    };
-    Room room() const;
+    using Room = CapacityLedger::Room;
     void publishQueue(const QList<const Chat *> &waiting);
     void publishStats();
-    QString offerFrame(qint64 conversationId, const Offer &offer) const;
+    QString offerFrame(qint64 conversationId, const OfferBook::Offer &offer) const;
     QString queueFrame(const Chat &chat, int position, const Room &room) const;
     QJsonObject statsJson() const;
 
@@ -133,13 +117,11 @@ private:
     bool m_ready = false;
     QList<Event> m_early;        // events committed before start() finished reading
     QHash<qint64, Chat> m_chats; // queued and active live chats
-    QHash<qint64, AgentState> m_agents;
-    QHash<qint64, Offer> m_offers;           // by conversation
-    QHash<qint64, QSet<qint64>> m_passed;    // agents who let a chat pass
+    CapacityLedger m_ledger;     // live chats held and offered, per agent
+    OfferBook m_offers;
     QHash<qint64, QString> m_lastQueueFrame; // by conversation
     QString m_lastStats;
     WaitEstimator m_estimator;
-    quint64 m_nextSerial = 1;
     bool m_dispatchQueued = false;
     QTimer m_statsTimer;
     bool m_statsDirty = false;
