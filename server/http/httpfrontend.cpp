@@ -436,6 +436,10 @@ void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
         tcp->setMaxBytesToWrite(2 * m_config.maxQueuedBytes + 2 * m_config.maxMessageBytes);
         // The upgrade dropped every connection to the socket's signals: listen again.
         tcp->watchActivity();
+        // Qt's WebSocket server listens for the end of every socket it upgraded, to delete
+        // it, and finds which one ended with sender(), a walk over all of them: with
+        // thousands open, each close cost milliseconds. Ours goes with its QWebSocket.
+        QObject::disconnect(tcp, &QAbstractSocket::disconnected, nullptr, nullptr);
     }
     // Browsers always send Origin; other clients (the desktop app, tools) do not.
     if (!m_origins.allows(socket->origin())) {

@@ -39,20 +39,11 @@ Connection::Connection(std::unique_ptr<QWebSocket> socket, Kind kind, const Hub:
     connect(m_socket.get(), &QWebSocket::pong, this, [this] { m_lastActivity.restart(); });
     connect(m_socket.get(), &QWebSocket::disconnected, this, &Connection::onDisconnected);
 
+    // No timer of its own: the hub's sweep calls tick() (a timer per connection made
+    // every connect and close cost time in proportion to the connections open).
     m_lastActivity.start();
-    m_handshakeTimer.setSingleShot(true);
-    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
-        if (m_state != State::Live)
-            close(1008, QStringLiteral("No sign-in within the handshake time"));
-    });
-    m_handshakeTimer.start(config.handshakeTimeoutMs);
-    connect(&m_heartbeat, &QTimer::timeout, this, &Connection::heartbeat);
-    m_heartbeat.start(config.pingIntervalMs());
-    // Woken at the earliest moment the connection could have been silent for too long;
-    // activity only moves a timestamp, so a busy connection costs no timer work.
-    m_idleCheck.setSingleShot(true);
-    connect(&m_idleCheck, &QTimer::timeout, this, &Connection::checkIdle);
-    m_idleCheck.start(qint64(config.idleTimeoutSeconds) * 1000);
+    m_opened.start();
+    m_lastPing.start();
 }
 
 Connection::~Connection()
@@ -61,27 +52,32 @@ Connection::~Connection()
     m_socket->disconnect(this);
 }
 
-void Connection::heartbeat()
+void Connection::tick()
 {
-    m_socket->ping();
-}
-
-qint64 Connection::msSinceHeard() const
-{
-    const qint64 sinceFrame = m_lastActivity.elapsed();
-    return m_peer.msSinceHeard ? std::min(sinceFrame, m_peer.msSinceHeard()) : sinceFrame;
-}
-
-void Connection::checkIdle()
-{
-    const qint64 limit = qint64(m_hub.config().idleTimeoutSeconds) * 1000;
+    if (m_state == State::Closed)
+        return;
+    const ServerConfig &config = m_hub.config();
+    if (m_state != State::Live && m_opened.elapsed() >= config.handshakeTimeoutMs) {
+        close(1008, QStringLiteral("No sign-in within the handshake time"));
+        return;
+    }
+    const qint64 limit = qint64(config.idleTimeoutSeconds) * 1000;
     const qint64 silent = msSinceHeard();
     if (silent >= limit) {
         qCInfo(lcHub) << "closing a connection idle for" << silent << "ms";
         close(1008, QStringLiteral("Idle for too long"));
         return;
     }
-    m_idleCheck.start(limit - silent);
+    if (m_lastPing.elapsed() >= config.pingIntervalMs()) {
+        m_lastPing.restart();
+        m_socket->ping();
+    }
+}
+
+qint64 Connection::msSinceHeard() const
+{
+    const qint64 sinceFrame = m_lastActivity.elapsed();
+    return m_peer.msSinceHeard ? std::min(sinceFrame, m_peer.msSinceHeard()) : sinceFrame;
 }
 
 void Connection::sendFrame(const QString &frame)
@@ -116,9 +112,6 @@ void Connection::close(int code, const QString &reason)
 void Connection::stop()
 {
     m_state = State::Closed;
-    m_handshakeTimer.stop();
-    m_heartbeat.stop();
-    m_idleCheck.stop();
     m_heldBack.clear();
     m_hub.stopHoldingEvents(this);
 }
@@ -369,7 +362,6 @@ void Connection::finishHandshake(const QJsonValue &id, const QJsonObject &okData
     sendFrame(Frames::synced(catchup.head));
     m_lastSentSeq = catchup.head;
     m_state = State::Live;
-    m_handshakeTimer.stop();
     const auto heldBack = std::exchange(m_heldBack, {});
     m_hub.goLive(this);
     for (const auto &[event, frame] : heldBack)

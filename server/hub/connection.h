@@ -45,6 +45,9 @@ public:
     //! The staff account as read at the handshake (staff connections only).
     const Agent &agent() const { return m_agent; }
 
+    //! Called by the hub's sweep: ends a handshake or a silence that took too long, and
+    //! pings when it is time.
+    void tick();
     //! A committed event; sent if this connection may see it and has not yet had it.
     void deliver(const Event &event, const QString &frame);
     void sendFrame(const QString &frame);
@@ -79,8 +82,7 @@ private:
     bool admitFrame(const QJsonValue &id);
     void onDisconnected();
     void stop();
-    void heartbeat();
-    void checkIdle();
+
     qint64 msSinceHeard() const;
 
     void handleHandshake(const Frames::Request &request);
@@ -115,10 +117,9 @@ private:
     //! Refused frames, this connection's own: a client that keeps sending while refused
     //! uses this up and is closed, without harming the customer's other connections.
     RateLimiter m_refusals;
-    QTimer m_handshakeTimer;
-    QTimer m_heartbeat;
-    QTimer m_idleCheck;
     QElapsedTimer m_lastActivity;
+    QElapsedTimer m_opened;
+    QElapsedTimer m_lastPing;
 };
 
 template<typename Command, typename Operation, typename Answer>

@@ -32,6 +32,11 @@ Hub::Hub(Storage &storage, Scheduler &scheduler, const ServerConfig &config, QOb
     connect(&m_storage, &Storage::committed, this, &Hub::publish);
     connect(&m_sessionCheck, &QTimer::timeout, this, &Hub::checkSessions);
     m_sessionCheck.start(std::chrono::seconds(config.sessionCheckSeconds));
+    // One timer for every connection's handshake deadline, idle time and pings, fine
+    // enough for the shortest of them.
+    connect(&m_sweep, &QTimer::timeout, this, &Hub::sweep);
+    m_sweep.start(
+        std::clamp(std::min(config.handshakeTimeoutMs, config.pingIntervalMs()) / 4, 50, 1000));
 }
 
 Hub::~Hub()
@@ -212,6 +217,13 @@ void Hub::closeAll()
     const auto all = m_connections;
     for (Connection *c : all)
         c->close(1001, QStringLiteral("Server shutting down"));
+}
+
+void Hub::sweep()
+{
+    const QSet<Connection *> all = m_connections; // a tick may close one
+    for (Connection *c : all)
+        c->tick();
 }
 
 void Hub::checkSessions()

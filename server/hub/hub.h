@@ -100,6 +100,7 @@ private:
     void publish(const QList<Tandem::Event> &events);
     void forget(Connection *connection);
     void checkSessions();
+    void sweep();
 
     Storage &m_storage;
     Scheduler &m_scheduler;
@@ -116,6 +117,7 @@ private:
     QMultiHash<qint64, Connection *> m_customers;
     QHash<QByteArray, int> m_perAddress;
     QTimer m_sessionCheck;
+    QTimer m_sweep;
 };
 
 } // namespace Tandem::Server
