@@ -216,8 +216,9 @@ void Router::agentConnected(const Agent &agent)
 
 void Router::agentDisconnected(qint64 agentId)
 {
-    if (!m_ledger.contains(agentId))
-        return;
+    const CapacityLedger::Entry *entry = m_ledger.find(agentId);
+    if (!entry || entry->connections == 0)
+        return; // not one of theirs: a grace period already running must not move
     if (m_ledger.dropConnection(agentId) == 0) {
         withdrawOffersOf(agentId);
         startGrace(agentId);
@@ -373,8 +374,10 @@ void Router::finishAccept(qint64 conversationId, const Result<Conversation> &res
         apply(result.value()); // ends the offer as accepted
         return;
     }
+    // The agent counts as having passed, so a failure that repeats (the store refusing an
+    // auto-assignment) moves on to the next agent instead of retrying the same one.
     if (m_offers.contains(conversationId))
-        endOffer(conversationId, QStringLiteral("withdrawn"), false);
+        endOffer(conversationId, QStringLiteral("withdrawn"), true);
     scheduleDispatch();
 }
 
