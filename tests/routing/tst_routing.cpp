@@ -145,6 +145,18 @@ class TestRouting : public QObject
                     .isEmpty();
     }
 
+    //! Ana takes Ada's chat and her app drops; `watcher` (a supervisor) has seen her go.
+    bool anaLeavesWithAChat(qint64 *id, Client *customer, Client *watcher)
+    {
+        Client ana = agent(QStringLiteral("Ana"));
+        *watcher = supervisor();
+        *customer = ana && *watcher ? liveCustomer(QStringLiteral("Ada"), id) : nullptr;
+        if (!*customer || !isType(accept(*ana, offeredId(waitOffer(*ana))), "ok"))
+            return false;
+        ana.reset();
+        return waitGone(**watcher, m_agentIds.value(QStringLiteral("Ana")));
+    }
+
     static QJsonObject conversationRequest(TestClient &client, const QString &type, qint64 id)
     {
         return client.request(type, {{QStringLiteral("conversation"), id}});
@@ -385,17 +397,12 @@ private Q_SLOTS:
         QVERIFY(startServer(ClockHand::startArguments()));
         ClockHand clock(*m_server);
         QVERIFY(clock.isReady());
-        Client ana = agent(QStringLiteral("Ana"));
-        const qint64 anaId = m_agentIds.value(QStringLiteral("Ana"));
-        Client watcher = supervisor();
-        QVERIFY(watcher);
         qint64 id = 0;
-        Client c1 = liveCustomer(QStringLiteral("Ada"), &id);
-        QVERIFY(isType(accept(*ana, offeredId(waitOffer(*ana))), "ok"));
-        ana.reset();
-        QVERIFY(waitGone(*watcher, anaId));
+        Client c1;
+        Client watcher;
+        QVERIFY(anaLeavesWithAChat(&id, &c1, &watcher));
         QVERIFY(clock.advance(59000));
-        ana = agent(QStringLiteral("Ana"));
+        Client ana = agent(QStringLiteral("Ana"));
         QVERIFY(ana);
         QVERIFY(clock.advance(60000)); // well past the end of the grace period
         QCOMPARE(clock.timersRun(), 0);
@@ -405,15 +412,10 @@ private Q_SLOTS:
     void aGracePeriodRunsOnAcrossARestart()
     {
         QVERIFY(startServer(ClockHand::startArguments()));
-        Client ana = agent(QStringLiteral("Ana"));
-        const qint64 anaId = m_agentIds.value(QStringLiteral("Ana"));
-        Client watcher = supervisor();
-        QVERIFY(watcher);
         qint64 id = 0;
-        Client c1 = liveCustomer(QStringLiteral("Ada"), &id);
-        QVERIFY(isType(accept(*ana, offeredId(waitOffer(*ana))), "ok"));
-        ana.reset();
-        QVERIFY(waitGone(*watcher, anaId));
+        Client c1;
+        Client watcher;
+        QVERIFY(anaLeavesWithAChat(&id, &c1, &watcher));
         {
             ClockHand clock(*m_server);
             QVERIFY(clock.advance(40000)); // also: the grace period is on disk by now
