@@ -49,6 +49,7 @@ inline const QString ConversationTransferred = QStringLiteral("conversation.tran
 inline const QString AgentUpdated = QStringLiteral("agent.updated");
 inline const QString CannedSaved = QStringLiteral("canned.saved");
 inline const QString CannedDeleted = QStringLiteral("canned.deleted");
+inline const QString MessageDelivery = QStringLiteral("message.delivery");
 } // namespace EventKind
 
 } // namespace Tandem

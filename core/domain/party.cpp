@@ -5,7 +5,15 @@ namespace Tandem {
 
 QString partyKindName(Party::Kind kind)
 {
-    return kind == Party::Kind::Agent ? QStringLiteral("agent") : QStringLiteral("customer");
+    switch (kind) {
+    case Party::Kind::Agent:
+        return QStringLiteral("agent");
+    case Party::Kind::System:
+        return QStringLiteral("system");
+    case Party::Kind::Customer:
+        break;
+    }
+    return QStringLiteral("customer");
 }
 
 } // namespace Tandem

@@ -6,9 +6,10 @@
 
 namespace Tandem {
 
-//! Someone taking part in a conversation: the customer or a staff member.
+//! Someone taking part in a conversation: the customer, a staff member, or the helpdesk
+//! itself (System: automatic replies; id 0).
 struct Party {
-    enum class Kind { Customer, Agent };
+    enum class Kind { Customer, Agent, System };
     Kind kind = Kind::Customer;
     qint64 id = 0;
     QString name;

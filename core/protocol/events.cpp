@@ -107,6 +107,20 @@ Event cannedSaved(const CannedResponse &canned)
     return staffOnly(EventKind::CannedSaved, {{QStringLiteral("canned"), Wire::encode(canned)}});
 }
 
+Event messageDelivery(const Message &message, qint64 customerId, const QString &channel,
+                      DeliveryState state, const QString &error)
+{
+    QJsonObject data{{QStringLiteral("message"), message.id},
+                     {QStringLiteral("conversation"), message.conversationId},
+                     {QStringLiteral("channel"), channel},
+                     {QStringLiteral("state"), deliveryStateName(state)}};
+    if (!error.isEmpty())
+        data.insert(QStringLiteral("error"), error);
+    Event e = make(EventKind::MessageDelivery, message.conversationId, customerId, data);
+    e.staffOnly = true;
+    return e;
+}
+
 Event cannedDeleted(qint64 id)
 {
     return staffOnly(EventKind::CannedDeleted, {{QStringLiteral("id"), id}});

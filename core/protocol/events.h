@@ -4,6 +4,7 @@
 #include "../domain/agent.h"
 #include "../domain/cannedresponse.h"
 #include "../domain/conversation.h"
+#include "../domain/delivery.h"
 #include "../domain/event.h"
 #include "../domain/message.h"
 #include "../domain/presence.h"
@@ -29,6 +30,9 @@ Event conversationTransferred(const Conversation &conversation, const Party &fro
 Event agentUpdated(const Agent &agent);
 Event cannedSaved(const CannedResponse &canned);
 Event cannedDeleted(qint64 id);
+//! Where a reply sent out through a channel stands (staff only); `error` when it failed.
+Event messageDelivery(const Message &message, qint64 customerId, const QString &channel,
+                      DeliveryState state, const QString &error);
 
 namespace Change {
 inline const QString Assigned = QStringLiteral("assigned");

@@ -98,8 +98,10 @@ Result<Party> decodeParty(const QJsonObject &json)
             p.kind = Party::Kind::Agent;
         else if (kind == QLatin1String("customer"))
             p.kind = Party::Kind::Customer;
+        else if (kind == QLatin1String("system"))
+            p.kind = Party::Kind::System;
         else
-            r.fail("kind", QStringLiteral("must be agent or customer"));
+            r.fail("kind", QStringLiteral("must be agent, customer or system"));
     }
     p.id = r.id("id");
     p.name = r.optionalString("name", 0, Protocol::MaxNameChars).value_or(QString());

@@ -3,6 +3,7 @@
 
 #include "accounts/passwordhasher.h"
 #include "admin/usercommand.h"
+#include "channels/outboundqueue.h"
 #include "http/clientaddress.h"
 #include "http/httpfrontend.h"
 #include "hub/hub.h"
@@ -308,10 +309,15 @@ int serve(const Options &options)
     // Work done once per deployment runs under its lease; this SQLite node holds them all.
     // Routing reads its state after the durable timers are in, so it knows which grace
     // periods are already running.
+    // Replies for channels go out from here; each channel (email, WhatsApp, Telegram)
+    // registers with it as it is set up.
+    OutboundQueue outbound(storage, scheduler);
     SingleNodeLeases leases;
-    leases.whileHeld(Leases::Timers, [&scheduler, &leases, &hub] {
-        scheduler.start(
-            [&leases, &hub] { leases.whileHeld(Leases::Routing, [&hub] { hub.startRouting(); }); });
+    leases.whileHeld(Leases::Timers, [&scheduler, &leases, &hub, &outbound] {
+        scheduler.start([&leases, &hub, &outbound] {
+            leases.whileHeld(Leases::Routing, [&hub] { hub.startRouting(); });
+            leases.whileHeld(Leases::Outbound, [&outbound] { outbound.start(); });
+        });
     });
     HttpFrontend http(hub, config);
     QString error;

@@ -4,6 +4,7 @@
 #include "visibility.h"
 
 #include "accounts/tokens.h"
+#include "channels/channeloperations.h"
 #include "protocol/events.h"
 #include "protocol/limits.h"
 #include "protocol/wirecodec.h"
@@ -164,6 +165,10 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
     Event e = Events::messageCreated(inserted.value(), conversation.customer.id);
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());
+    // A reply in an email, WhatsApp or Telegram conversation goes out through its channel,
+    // queued in this same transaction so it is never lost nor sent unsaved.
+    if (auto queued = ChannelOperations::queueReply(store, inserted.value(), conversation); !queued)
+        return queued.failure();
     return Sent{inserted.value(), conversation, started};
 }
 

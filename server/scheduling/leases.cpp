@@ -7,6 +7,7 @@ namespace Tandem::Server {
 
 const QString Leases::Routing = QStringLiteral("routing");
 const QString Leases::Timers = QStringLiteral("timers");
+const QString Leases::Outbound = QStringLiteral("outbound");
 
 void Leases::whileHeld(const QString &lease, std::function<void()> start,
                        std::function<void()> stop)

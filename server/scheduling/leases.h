@@ -22,6 +22,7 @@ public:
     //! The leases a node may hold.
     static const QString Routing;
     static const QString Timers;
+    static const QString Outbound;
 
     virtual bool holds(const QString &lease) const = 0;
     //! Runs `start` once this node holds `lease` (at once if it does), and `stop` if it loses

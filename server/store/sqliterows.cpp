@@ -56,8 +56,10 @@ Message messageFrom(const QSqlQuery &q)
     m.id = q.value(0).toLongLong();
     m.conversationId = q.value(1).toLongLong();
     m.clientId = QUuid::fromString(q.value(2).toString());
-    m.author.kind = q.value(3).toString() == QLatin1String("agent") ? Party::Kind::Agent
-                                                                    : Party::Kind::Customer;
+    const QString kind = q.value(3).toString();
+    m.author.kind = kind == QLatin1String("agent")    ? Party::Kind::Agent
+                    : kind == QLatin1String("system") ? Party::Kind::System
+                                                      : Party::Kind::Customer;
     m.author.id = q.value(4).toLongLong();
     m.text = q.value(5).toString();
     m.createdAt = fromMs(q.value(6));

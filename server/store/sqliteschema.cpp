@@ -108,6 +108,34 @@ const QList<QStringList> &steps()
                            " payload TEXT NOT NULL DEFAULT '{}',"
                            " PRIMARY KEY (kind, key)) WITHOUT ROWID"),
         },
+        // 6: channels — who a customer is on each channel, inbound messages by their
+        // external id (each taken once), and replies waiting to go out.
+        {
+            QStringLiteral("CREATE TABLE customer_identities ("
+                           " channel TEXT NOT NULL,"
+                           " address TEXT NOT NULL,"
+                           " customer_id INTEGER NOT NULL REFERENCES customers(id),"
+                           " PRIMARY KEY (channel, address)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX customer_identities_customer"
+                           " ON customer_identities(customer_id, channel)"),
+            QStringLiteral("CREATE TABLE inbound_messages ("
+                           " channel TEXT NOT NULL,"
+                           " external_id TEXT NOT NULL,"
+                           " message_id INTEGER NOT NULL REFERENCES messages(id),"
+                           " PRIMARY KEY (channel, external_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE outbound ("
+                           " message_id INTEGER PRIMARY KEY REFERENCES messages(id),"
+                           " channel TEXT NOT NULL,"
+                           " address TEXT NOT NULL,"
+                           " state TEXT NOT NULL,"
+                           " attempts INTEGER NOT NULL DEFAULT 0,"
+                           " next_attempt_at INTEGER NOT NULL,"
+                           " last_error TEXT NOT NULL DEFAULT '',"
+                           " external_id TEXT NOT NULL DEFAULT '',"
+                           " updated_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX outbound_due ON outbound(next_attempt_at)"
+                           " WHERE state = 'queued'"),
+        },
     };
     return all;
 }

@@ -60,6 +60,20 @@ public:
     Stored<QList<Conversation>> liveConversations() override;
     Stored<QList<qint64>> recentHandleTimesMs(int limit) override;
     Stored<QHash<qint64, QDateTime>> lastAssignments() override;
+    Stored<qint64> customerByIdentity(const QString &channel, const QString &address) override;
+    Stored<Done> addIdentity(const QString &channel, const QString &address,
+                             qint64 customerId) override;
+    Stored<QString> addressOf(qint64 customerId, const QString &channel) override;
+    Stored<qint64> inboundMessage(const QString &channel, const QString &externalId) override;
+    Stored<Done> recordInbound(const QString &channel, const QString &externalId,
+                               qint64 messageId) override;
+    Stored<Conversation> openConversationOn(qint64 customerId, const QString &channel) override;
+    Stored<Done> queueOutbound(const OutboundRecord &record) override;
+    Stored<Done> updateOutbound(const OutboundRecord &record) override;
+    Stored<OutboundRecord> outbound(qint64 messageId) override;
+    Stored<OutboundRecord> outboundByExternalId(const QString &channel,
+                                                const QString &externalId) override;
+    Stored<QList<OutboundRecord>> dueOutbound(const QDateTime &now, int limit) override;
     Stored<QList<JobRecord>> jobs() override;
     Stored<Done> saveJob(const JobRecord &job) override;
     Stored<Done> deleteJob(const QString &kind, const QString &key) override;

@@ -5,6 +5,7 @@
 #include "domain/cannedresponse.h"
 #include "domain/conversation.h"
 #include "domain/customer.h"
+#include "domain/delivery.h"
 #include "domain/event.h"
 #include "domain/message.h"
 #include "platform/clock.h"
@@ -39,6 +40,18 @@ struct ReadScope {
     //! Only this customer's conversations, and the events about them not for staff only;
     //! unset: everything.
     std::optional<qint64> customerId;
+};
+
+//! A reply going out through a channel, and how far it got.
+struct OutboundRecord {
+    qint64 messageId = 0;
+    QString channel;
+    QString address; //!< where the channel sends it: an email address, a phone number, a chat
+    DeliveryState state = DeliveryState::Queued;
+    int attempts = 0;
+    QDateTime nextAttemptAt;
+    QString lastError;
+    QString externalId; //!< the channel's own id for it, once it took it
 };
 
 struct SessionRecord {
@@ -152,6 +165,32 @@ public:
     //! 0 when the reader has read nothing there yet.
     virtual Stored<qint64> readMarker(qint64 conversationId, const Party &reader) = 0;
     virtual Stored<Done> setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo) = 0;
+
+    // Channels (server/channels).
+    //! The customer a channel knows by `address` (an email address, a phone number…).
+    virtual Stored<qint64> customerByIdentity(const QString &channel, const QString &address) = 0;
+    //! Conflict when the address already belongs to someone on that channel.
+    virtual Stored<Done> addIdentity(const QString &channel, const QString &address,
+                                     qint64 customerId) = 0;
+    //! Where a customer is reached on `channel`; NotFound when the channel does not know them.
+    virtual Stored<QString> addressOf(qint64 customerId, const QString &channel) = 0;
+    //! The message a channel's message `externalId` became; NotFound for one not seen yet.
+    virtual Stored<qint64> inboundMessage(const QString &channel, const QString &externalId) = 0;
+    //! Conflict when that external id was taken before.
+    virtual Stored<Done> recordInbound(const QString &channel, const QString &externalId,
+                                       qint64 messageId) = 0;
+    //! The customer's open conversation on `channel` with the newest activity; NotFound
+    //! when there is none.
+    virtual Stored<Conversation> openConversationOn(qint64 customerId, const QString &channel) = 0;
+    //! Conflict when the message is queued already; Constraint when it does not exist.
+    virtual Stored<Done> queueOutbound(const OutboundRecord &record) = 0;
+    //! NotFound when the message was never queued.
+    virtual Stored<Done> updateOutbound(const OutboundRecord &record) = 0;
+    virtual Stored<OutboundRecord> outbound(qint64 messageId) = 0;
+    virtual Stored<OutboundRecord> outboundByExternalId(const QString &channel,
+                                                        const QString &externalId) = 0;
+    //! Up to `limit` queued replies whose next attempt is due by `now`, earliest first.
+    virtual Stored<QList<OutboundRecord>> dueOutbound(const QDateTime &now, int limit) = 0;
 
     // Durable timers.
     virtual Stored<QList<JobRecord>> jobs() = 0;

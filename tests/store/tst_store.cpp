@@ -111,6 +111,18 @@ private Q_SLOTS:
                 QVERIFY(q.exec(QStringLiteral(
                     "INSERT INTO agents (email, name, role, password_hash, created_at)"
                     " VALUES ('old@example.com', 'Old', 'agent', 'x', 0)")));
+            // And a widget customer's conversation with a message.
+            if (startVersion >= 2) {
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO customers (name, email, token_hash,"
+                                              " created_at) VALUES ('Ada', '', x'01', 0)")));
+                QVERIFY(q.exec(QStringLiteral(
+                    "INSERT INTO conversations (customer_id, channel, status, created_at,"
+                    " updated_at) VALUES (1, 'web', 'open', 0, 5)")));
+                QVERIFY(q.exec(QStringLiteral(
+                    "INSERT INTO messages (conversation_id, client_id, author_kind, author_id,"
+                    " text, created_at) VALUES (1, '8d1c1c8e-7f7a-4b8e-9a55-2f4c7c1a0d11',"
+                    " 'customer', 1, 'Hello from before', 5)")));
+            }
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("old"));
@@ -121,6 +133,18 @@ private Q_SLOTS:
         QCOMPARE(schemaOf(upgraded.database()), schemaOf(fresh.database()));
         if (startVersion >= 1)
             QVERIFY(upgraded.agentByEmail(QStringLiteral("OLD@example.com")).ok());
+        if (startVersion >= 2) {
+            const auto conversation = upgraded.conversation(1);
+            QVERIFY(conversation);
+            QCOMPARE(conversation->channel, QStringLiteral("web"));
+            QCOMPARE(conversation->customer.name, QStringLiteral("Ada"));
+            const auto messages = upgraded.messages(1, std::nullopt, 10);
+            QCOMPARE(messages->size(), 1);
+            QCOMPARE(messages->first().text, QStringLiteral("Hello from before"));
+            // Web conversations have no identity on another channel and queue nothing.
+            QVERIFY(upgraded.addressOf(1, QStringLiteral("email")).isNotFound());
+            QVERIFY(upgraded.dueOutbound(QDateTime::currentDateTimeUtc(), 10)->isEmpty());
+        }
     }
 
     void refusesDataFromANewerServer()

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <optional>
+
+namespace Tandem {
+
+//! Where a reply sent out through a channel (email, WhatsApp, Telegram) stands
+//! (docs/protocol.md, "message.delivery"). Queued until the channel took it; sent once it
+//! did; delivered and read when the channel reports so; failed when it gave up.
+enum class DeliveryState { Queued, Sent, Delivered, Read, Failed };
+
+QString deliveryStateName(DeliveryState state);
+std::optional<DeliveryState> deliveryStateFromName(const QString &name);
+
+} // namespace Tandem

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "channeloperations.h"
+
+#include "protocol/events.h"
+#include "protocol/limits.h"
+
+#include <QUuid>
+#include <algorithm>
+
+namespace Tandem::Server::ChannelOperations {
+namespace {
+
+const QString Web = QStringLiteral("web");
+
+Failure saveFailed(const StoreFailure &failure)
+{
+    return toClientFailure(failure, QStringLiteral("The change could not be saved"));
+}
+
+int rank(DeliveryState state)
+{
+    switch (state) {
+    case DeliveryState::Queued:
+        return 0;
+    case DeliveryState::Sent:
+        return 1;
+    case DeliveryState::Delivered:
+        return 2;
+    case DeliveryState::Read:
+        return 3;
+    case DeliveryState::Failed:
+        return 4;
+    }
+    return 0;
+}
+
+//! The customer `inbound` comes from, made (with their identity) when new.
+Stored<Customer> customerFor(Store &store, const InboundMessage &inbound)
+{
+    const auto known = store.customerByIdentity(inbound.channel, inbound.address);
+    if (known) {
+        Customer c;
+        c.id = known.value();
+        return c;
+    }
+    if (!known.isNotFound())
+        return known.failure();
+    Customer fresh{0, inbound.name.trimmed().isEmpty() ? inbound.address : inbound.name.trimmed(),
+                   inbound.channel == QLatin1String("email") ? inbound.address : QString()};
+    // Not reachable through the web widget: the token is random and never handed out.
+    const QByteArray token = QUuid::createUuid().toRfc4122() + QUuid::createUuid().toRfc4122();
+    auto created = store.createCustomer(fresh, token);
+    if (!created)
+        return created.failure();
+    if (auto added = store.addIdentity(inbound.channel, inbound.address, created->id); !added)
+        return added.failure();
+    return created.value();
+}
+
+Result<OutboundRecord> changed(Store &store, OutboundRecord record, DeliveryState before)
+{
+    if (auto updated = store.updateOutbound(record); !updated)
+        return saveFailed(updated.failure());
+    if (record.state == before)
+        return record;
+    const auto message = store.message(record.messageId);
+    if (!message)
+        return saveFailed(message.failure());
+    const auto conversation = store.conversation(message->conversationId);
+    if (!conversation)
+        return saveFailed(conversation.failure());
+    Event e = Events::messageDelivery(message.value(), conversation->customer.id, record.channel,
+                                      record.state, record.lastError);
+    if (auto appended = store.appendEvent(e); !appended)
+        return saveFailed(appended.failure());
+    return record;
+}
+
+} // namespace
+
+Result<Received> receive(Store &store, const InboundMessage &inbound)
+{
+    if (inbound.channel.isEmpty() || inbound.channel == Web || inbound.address.isEmpty()
+        || inbound.externalId.isEmpty())
+        return Failure{ErrorCode::BadRequest,
+                       QStringLiteral("An inbound message needs a channel, an address and an id")};
+    if (inbound.text.trimmed().isEmpty() || inbound.text.size() > Protocol::MaxTextChars)
+        return Failure{ErrorCode::BadRequest,
+                       QStringLiteral("An inbound message needs text of at most %1 characters")
+                           .arg(Protocol::MaxTextChars)};
+    // Each external id is taken once: a webhook delivered twice, a mail fetched again.
+    const auto seen = store.inboundMessage(inbound.channel, inbound.externalId);
+    if (seen) {
+        const auto message = store.message(seen.value());
+        if (!message)
+            return saveFailed(message.failure());
+        const auto conversation = store.conversation(message->conversationId);
+        if (!conversation)
+            return saveFailed(conversation.failure());
+        return Received{message.value(), conversation.value(), true, false};
+    }
+    if (!seen.isNotFound())
+        return saveFailed(seen.failure());
+
+    const auto customer = customerFor(store, inbound);
+    if (!customer)
+        return saveFailed(customer.failure());
+    const QDateTime now = store.now();
+    Received r;
+    auto open = store.openConversationOn(customer->id, inbound.channel);
+    if (open) {
+        r.conversation = open.value();
+    } else if (open.isNotFound()) {
+        Conversation fresh;
+        fresh.customer = customer.value();
+        fresh.channel = inbound.channel;
+        fresh.createdAt = now;
+        fresh.updatedAt = now;
+        auto created = store.createConversation(fresh);
+        if (!created)
+            return saveFailed(created.failure());
+        r.conversation = created.value();
+        r.startedConversation = true;
+        Event e = Events::conversationCreated(r.conversation);
+        if (auto appended = store.appendEvent(e); !appended)
+            return saveFailed(appended.failure());
+    } else {
+        return saveFailed(open.failure());
+    }
+
+    Message message;
+    message.conversationId = r.conversation.id;
+    message.clientId = QUuid::createUuid();
+    message.author =
+        Party{Party::Kind::Customer, r.conversation.customer.id, r.conversation.customer.name};
+    message.text = inbound.text;
+    message.createdAt = now;
+    auto inserted = store.insertMessage(message);
+    if (!inserted)
+        return saveFailed(inserted.failure());
+    r.message = inserted.value();
+    r.conversation.updatedAt = now;
+    if (auto recorded = store.recordInbound(inbound.channel, inbound.externalId, r.message.id);
+        !recorded)
+        return saveFailed(recorded.failure());
+    Event e = Events::messageCreated(r.message, r.conversation.customer.id);
+    if (auto appended = store.appendEvent(e); !appended)
+        return saveFailed(appended.failure());
+    return r;
+}
+
+Result<Done> queueReply(Store &store, const Message &message, const Conversation &conversation)
+{
+    if (conversation.channel == Web || message.author.kind == Party::Kind::Customer)
+        return Done{};
+    const auto address = store.addressOf(conversation.customer.id, conversation.channel);
+    if (!address)
+        return address.isNotFound()
+                   ? Failure{ErrorCode::InvalidState,
+                             QStringLiteral("This customer cannot be reached on %1")
+                                 .arg(conversation.channel)}
+                   : saveFailed(address.failure());
+    OutboundRecord record;
+    record.messageId = message.id;
+    record.channel = conversation.channel;
+    record.address = address.value();
+    record.nextAttemptAt = store.now();
+    if (auto queued = store.queueOutbound(record); !queued)
+        return saveFailed(queued.failure());
+    Event e = Events::messageDelivery(message, conversation.customer.id, record.channel,
+                                      DeliveryState::Queued, {});
+    if (auto appended = store.appendEvent(e); !appended)
+        return saveFailed(appended.failure());
+    return Done{};
+}
+
+std::chrono::milliseconds RetryPolicy::after(int attempt) const
+{
+    const int doublings = std::clamp(attempt - 1, 0, 30);
+    const qint64 wait = first.count() << std::min(doublings, 20);
+    return std::chrono::milliseconds(std::min<qint64>(wait, longest.count()));
+}
+
+Result<OutboundRecord> recordOutcome(Store &store, qint64 messageId, const DeliveryOutcome &outcome,
+                                     const RetryPolicy &policy)
+{
+    auto current = store.outbound(messageId);
+    if (!current)
+        return current.isNotFound()
+                   ? Failure{ErrorCode::NotFound, QStringLiteral("No such reply in the queue")}
+                   : saveFailed(current.failure());
+    OutboundRecord record = current.value();
+    const DeliveryState before = record.state;
+    if (before != DeliveryState::Queued)
+        return record; // an answer to an attempt that was settled meanwhile
+    record.attempts += 1;
+    switch (outcome.kind) {
+    case DeliveryOutcome::Kind::Sent:
+        record.state = DeliveryState::Sent;
+        record.externalId = outcome.externalId;
+        record.lastError.clear();
+        break;
+    case DeliveryOutcome::Kind::Retry:
+        record.lastError = outcome.error;
+        if (record.attempts >= policy.attempts)
+            record.state = DeliveryState::Failed;
+        else
+            record.nextAttemptAt = store.now().addMSecs(policy.after(record.attempts).count());
+        break;
+    case DeliveryOutcome::Kind::Failed:
+        record.state = DeliveryState::Failed;
+        record.lastError = outcome.error;
+        break;
+    }
+    return changed(store, record, before);
+}
+
+Result<OutboundRecord> reportDelivery(Store &store, const QString &channel,
+                                      const QString &externalId, DeliveryState state)
+{
+    auto current = store.outboundByExternalId(channel, externalId);
+    if (!current)
+        return current.isNotFound()
+                   ? Failure{ErrorCode::NotFound, QStringLiteral("No reply with that id")}
+                   : saveFailed(current.failure());
+    OutboundRecord record = current.value();
+    const DeliveryState before = record.state;
+    if (rank(state) <= rank(before) || before == DeliveryState::Failed)
+        return record;
+    record.state = state;
+    return changed(store, record, before);
+}
+
+} // namespace Tandem::Server::ChannelOperations

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "channel.h"
+#include "protocol/result.h"
+
+#include <chrono>
+
+//! Channels' changes as transactions over a Store (run on the storage thread inside the
+//! caller's transaction, with the events they cause).
+namespace Tandem::Server::ChannelOperations {
+
+//! A message as a channel received it.
+struct InboundMessage {
+    QString channel;    //!< "email", "whatsapp", …
+    QString address;    //!< who sent it, as the channel knows them
+    QString name;       //!< their name, if the channel gives one (else the address)
+    QString externalId; //!< the channel's id for this message: each is taken once
+    QString text;
+};
+
+struct Received {
+    Message message;
+    Conversation conversation;
+    bool duplicate = false;           //!< seen before: nothing new was filed
+    bool startedConversation = false; //!< it opened a new conversation
+};
+
+//! Files an inbound message: the customer by their address on the channel (made when new),
+//! their open conversation on the channel (opened when none), the message. The same
+//! external id a second time gives the first result back, with `duplicate` set.
+Result<Received> receive(Store &store, const InboundMessage &inbound);
+
+//! Queues a reply to go out, when its conversation belongs to a channel other than the web
+//! (whose replies reach the customer's connection directly). Records `message.delivery`
+//! queued. Done also when there is nothing to queue.
+Result<Done> queueReply(Store &store, const Message &message, const Conversation &conversation);
+
+//! How soon a reply that could not go is tried again, and how often.
+struct RetryPolicy {
+    std::chrono::milliseconds first{30000};
+    std::chrono::milliseconds longest{std::chrono::hours(1)};
+    int attempts = 8;
+    //! The wait after `attempt` (1-based) failed attempts.
+    std::chrono::milliseconds after(int attempt) const;
+};
+
+//! Records what became of an attempt: sent, a retry later, or failed (also after the last
+//! allowed attempt); a change of state is a `message.delivery` event.
+Result<OutboundRecord> recordOutcome(Store &store, qint64 messageId, const DeliveryOutcome &outcome,
+                                     const RetryPolicy &policy);
+
+//! A later report from the channel (delivered, read) about a reply it took; reports that
+//! would move the state backwards (read, then delivered) are ignored.
+Result<OutboundRecord> reportDelivery(Store &store, const QString &channel,
+                                      const QString &externalId, DeliveryState state);
+
+} // namespace Tandem::Server::ChannelOperations

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SqliteStore: what channels keep (customer identities, inbound ids, the outbound queue).
+#include "sqliterows.h"
+#include "sqlitestore.h"
+
+#include <QSqlQuery>
+
+namespace Tandem::Server {
+
+using namespace SqliteRows;
+
+namespace {
+
+const QString outboundColumns =
+    QStringLiteral("SELECT message_id, channel, address, state, attempts, next_attempt_at,"
+                   " last_error, external_id FROM outbound ");
+
+OutboundRecord outboundFrom(const QSqlQuery &q)
+{
+    OutboundRecord r;
+    r.messageId = q.value(0).toLongLong();
+    r.channel = q.value(1).toString();
+    r.address = q.value(2).toString();
+    r.state = deliveryStateFromName(q.value(3).toString()).value_or(DeliveryState::Queued);
+    r.attempts = q.value(4).toInt();
+    r.nextAttemptAt = fromMs(q.value(5));
+    r.lastError = q.value(6).toString();
+    r.externalId = q.value(7).toString();
+    return r;
+}
+
+} // namespace
+
+Stored<qint64> SqliteStore::customerByIdentity(const QString &channel, const QString &address)
+{
+    QSqlQuery &q = prepare(QStringLiteral(
+        "SELECT customer_id FROM customer_identities WHERE channel = ? AND address = ?"));
+    if (auto failure = run(q, {channel, address}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no customer at that address")};
+    return q.value(0).toLongLong();
+}
+
+Stored<Done> SqliteStore::addIdentity(const QString &channel, const QString &address,
+                                      qint64 customerId)
+{
+    QSqlQuery &q = prepare(QStringLiteral(
+        "INSERT INTO customer_identities (channel, address, customer_id) VALUES (?, ?, ?)"));
+    if (auto failure = run(q, {channel, address, customerId}))
+        return *failure;
+    return Done{};
+}
+
+Stored<QString> SqliteStore::addressOf(qint64 customerId, const QString &channel)
+{
+    QSqlQuery &q = prepare(QStringLiteral("SELECT address FROM customer_identities"
+                                          " WHERE customer_id = ? AND channel = ? LIMIT 1"));
+    if (auto failure = run(q, {customerId, channel}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("not known on that channel")};
+    return q.value(0).toString();
+}
+
+Stored<qint64> SqliteStore::inboundMessage(const QString &channel, const QString &externalId)
+{
+    QSqlQuery &q = prepare(QStringLiteral(
+        "SELECT message_id FROM inbound_messages WHERE channel = ? AND external_id = ?"));
+    if (auto failure = run(q, {channel, externalId}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("not seen before")};
+    return q.value(0).toLongLong();
+}
+
+Stored<Done> SqliteStore::recordInbound(const QString &channel, const QString &externalId,
+                                        qint64 messageId)
+{
+    QSqlQuery &q = prepare(QStringLiteral(
+        "INSERT INTO inbound_messages (channel, external_id, message_id) VALUES (?, ?, ?)"));
+    if (auto failure = run(q, {channel, externalId, messageId}))
+        return *failure;
+    return Done{};
+}
+
+Stored<Conversation> SqliteStore::openConversationOn(qint64 customerId, const QString &channel)
+{
+    QSqlQuery &q = prepare(conversationColumns
+                           + QStringLiteral("WHERE cv.customer_id = ? AND cv.channel = ?"
+                                            " AND cv.status = 'open'"
+                                            " ORDER BY cv.updated_at DESC, cv.id DESC LIMIT 1"));
+    if (auto failure = run(q, {customerId, channel}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no open conversation there")};
+    return conversationFrom(q);
+}
+
+Stored<Done> SqliteStore::queueOutbound(const OutboundRecord &r)
+{
+    QSqlQuery &q = prepare(QStringLiteral(
+        "INSERT INTO outbound (message_id, channel, address, state, attempts, next_attempt_at,"
+        " last_error, external_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (auto failure =
+            run(q, {r.messageId, r.channel, r.address, deliveryStateName(r.state), r.attempts,
+                    toMs(r.nextAttemptAt), text(r.lastError), text(r.externalId), toMs(now())}))
+        return *failure;
+    return Done{};
+}
+
+Stored<Done> SqliteStore::updateOutbound(const OutboundRecord &r)
+{
+    return changedOne(prepare(QStringLiteral(
+                          "UPDATE outbound SET state = ?, attempts = ?, next_attempt_at = ?,"
+                          " last_error = ?, external_id = ?, updated_at = ? WHERE message_id = ?")),
+                      {deliveryStateName(r.state), r.attempts, toMs(r.nextAttemptAt),
+                       text(r.lastError), text(r.externalId), toMs(now()), r.messageId},
+                      "that message was never queued");
+}
+
+Stored<OutboundRecord> SqliteStore::outbound(qint64 messageId)
+{
+    QSqlQuery &q = prepare(outboundColumns + QStringLiteral("WHERE message_id = ?"));
+    if (auto failure = run(q, {messageId}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("never queued")};
+    return outboundFrom(q);
+}
+
+Stored<OutboundRecord> SqliteStore::outboundByExternalId(const QString &channel,
+                                                         const QString &externalId)
+{
+    QSqlQuery &q =
+        prepare(outboundColumns + QStringLiteral("WHERE channel = ? AND external_id = ? LIMIT 1"));
+    if (auto failure = run(q, {channel, externalId}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no reply with that id")};
+    return outboundFrom(q);
+}
+
+Stored<QList<OutboundRecord>> SqliteStore::dueOutbound(const QDateTime &due, int limit)
+{
+    QSqlQuery &q = prepare(outboundColumns
+                           + QStringLiteral("WHERE state = 'queued' AND next_attempt_at <= ?"
+                                            " ORDER BY next_attempt_at, message_id LIMIT ?"));
+    if (auto failure = run(q, {toMs(due), limit}))
+        return *failure;
+    QList<OutboundRecord> list;
+    while (q.next())
+        list.append(outboundFrom(q));
+    return list;
+}
+
+} // namespace Tandem::Server

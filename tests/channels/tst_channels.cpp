@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Channels over the real SQLite store, storage thread and scheduler on a manual clock:
+// inbound messages filed once per external id, replies queued with the reply itself and
+// sent, retried with backoff, given up on, reported on, and carried over a restart. The
+// channel itself is a stand-in that answers as the test tells it.
+#include "channels/channeloperations.h"
+#include "channels/outboundqueue.h"
+#include "hub/deskoperations.h"
+#include "platform/clock.h"
+#include "scheduling/scheduler.h"
+#include "store/sqlitestore.h"
+#include "store/storage.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <deque>
+#include <memory>
+
+using namespace Tandem;
+using namespace Tandem::Server;
+using Outcome = DeliveryOutcome::Kind;
+
+namespace {
+
+constexpr qint64 Start = 1'800'000'000'000;
+const QString Email = QStringLiteral("email");
+
+//! A channel that answers each attempt with the next scripted outcome (Sent by default).
+class ScriptedChannel : public Channel
+{
+public:
+    QString name() const override { return Email; }
+    void deliver(const OutboundItem &item, std::function<void(DeliveryOutcome)> done) override
+    {
+        attempts.append(item);
+        DeliveryOutcome outcome{Outcome::Sent, QStringLiteral("ext-%1").arg(attempts.size()), {}};
+        if (!script.empty()) {
+            outcome = script.front();
+            script.pop_front();
+        }
+        done(outcome);
+    }
+    QList<OutboundItem> attempts;
+    std::deque<DeliveryOutcome> script;
+};
+
+ChannelOperations::InboundMessage mail(const QString &id,
+                                       const QString &from = QStringLiteral("ada@example.com"))
+{
+    return {Email, from, QStringLiteral("Ada Lovelace"), id, QStringLiteral("Where is my order?")};
+}
+
+//! A server's worth of parts on one data file.
+struct Rig {
+    ManualClock &clock;
+    std::unique_ptr<Storage> storage;
+    std::unique_ptr<Scheduler> scheduler;
+    std::unique_ptr<OutboundQueue> queue;
+    ScriptedChannel channel;
+    qint64 agentId = 0;
+
+    Rig(const QString &path, ManualClock &c, ChannelOperations::RetryPolicy policy = {})
+        : clock(c)
+    {
+        auto store = std::make_unique<SqliteStore>(path);
+        store->setClock(clock);
+        storage = std::make_unique<Storage>(std::move(store));
+        scheduler = std::make_unique<Scheduler>(*storage, clock);
+        queue = std::make_unique<OutboundQueue>(*storage, *scheduler, policy);
+        queue->addChannel(&channel);
+    }
+    //! Runs `op` on the storage thread and waits for its committed result.
+    template<typename Op> auto run(Op op)
+    {
+        using R = std::invoke_result_t<Op &, Store &>;
+        std::optional<R> result;
+        storage->run(scheduler.get(), op, [&](R r) { result.emplace(std::move(r)); });
+        (void)QTest::qWaitFor([&] { return result.has_value(); }, 10000);
+        return std::move(*result);
+    }
+    bool open()
+    {
+        if (!storage->open())
+            return false;
+        bool ready = false;
+        scheduler->start([&ready] { ready = true; });
+        if (!QTest::qWaitFor([&] { return ready; }, 10000))
+            return false;
+        const auto agent = run([](Store &store) {
+            Agent a;
+            a.name = QStringLiteral("Dana");
+            a.email = QStringLiteral("dana@example.com");
+            const auto found = store.agentByEmail(a.email);
+            if (found)
+                return Result<Agent>(found->agent);
+            return forClient(store.createAgent(a, QStringLiteral("h")), QString());
+        });
+        agentId = agent ? agent->id : 0;
+        return agentId > 0;
+    }
+    Result<ChannelOperations::Received> receive(const ChannelOperations::InboundMessage &m)
+    {
+        return run([m](Store &store) { return ChannelOperations::receive(store, m); });
+    }
+    Result<DeskOperations::Sent> reply(qint64 conversation, const QString &text)
+    {
+        const Viewer dana{{Party::Kind::Agent, agentId, QStringLiteral("Dana")}, Role::Agent, {}};
+        const Commands::Send send{conversation, QUuid::createUuid(), text, {}};
+        return run([dana, send](Store &store) { return DeskOperations::send(store, dana, send); });
+    }
+    OutboundRecord record(qint64 messageId)
+    {
+        return run([messageId](Store &store) {
+                   return forClient(store.outbound(messageId), QString());
+               })
+            .value();
+    }
+    //! Waits until the queue's next look is set for `due`.
+    bool nextLookAt(const QDateTime &due)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                const auto job = scheduler->find(OutboundQueue::PumpJob, QStringLiteral("next"));
+                return job && job->due == due;
+            },
+            10000);
+    }
+    //! Waits until `n` outcomes were recorded since `spy` began.
+    static bool settled(QSignalSpy &spy, int n)
+    {
+        return QTest::qWaitFor([&] { return spy.size() >= n; }, 10000);
+    }
+};
+
+} // namespace
+
+class TestChannels : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    int m_files = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("c%1.sqlite").arg(++m_files)); }
+
+private Q_SLOTS:
+    void inboundIsFiledOncePerExternalId()
+    {
+        ManualClock clock(Start);
+        Rig rig(freshPath(), clock);
+        QVERIFY(rig.open());
+        QSignalSpy committed(rig.storage.get(), &Storage::committed);
+        const auto first = rig.receive(mail(QStringLiteral("<m1@example.com>")));
+        QVERIFY(first);
+        QVERIFY(first->startedConversation);
+        QVERIFY(!first->duplicate);
+        QCOMPARE(first->conversation.channel, Email);
+        QCOMPARE(first->conversation.customer.name, QStringLiteral("Ada Lovelace"));
+        QCOMPARE(first->message.author.kind, Party::Kind::Customer);
+
+        // The same mail fetched again: the first result, nothing new filed.
+        const auto again = rig.receive(mail(QStringLiteral("<m1@example.com>")));
+        QVERIFY(again && again->duplicate);
+        QCOMPARE(again->message.id, first->message.id);
+        // A new mail from her joins her open conversation.
+        const auto second = rig.receive(mail(QStringLiteral("<m2@example.com>")));
+        QVERIFY(second && !second->duplicate && !second->startedConversation);
+        QCOMPARE(second->conversation.id, first->conversation.id);
+        // Someone else gets their own customer and conversation.
+        const auto other = rig.receive(
+            mail(QStringLiteral("<m3@example.com>"), QStringLiteral("bob@example.com")));
+        QVERIFY(other && other->startedConversation);
+        QVERIFY(other->conversation.customer.id != first->conversation.customer.id);
+        // Events: created + message, message, created + message; none for the duplicate.
+        int events = 0;
+        for (const QList<QVariant> &signal : std::as_const(committed))
+            events += int(signal.first().value<QList<Event>>().size());
+        QCOMPARE(events, 5);
+    }
+
+    void inboundBadInputIsRefused_data()
+    {
+        QTest::addColumn<QString>("channel");
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("externalId");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("no channel") << QString() << "a@x.org"
+                                    << "1"
+                                    << "hi";
+        QTest::newRow("the web is not a channel here") << "web"
+                                                       << "a@x.org"
+                                                       << "1"
+                                                       << "hi";
+        QTest::newRow("no address") << Email << QString() << "1"
+                                    << "hi";
+        QTest::newRow("no id") << Email << "a@x.org" << QString() << "hi";
+        QTest::newRow("blank text") << Email << "a@x.org"
+                                    << "1"
+                                    << "   ";
+        QTest::newRow("too long") << Email << "a@x.org"
+                                  << "1" << QString(10001, QLatin1Char('x'));
+    }
+
+    void inboundBadInputIsRefused()
+    {
+        QFETCH(QString, channel);
+        QFETCH(QString, address);
+        QFETCH(QString, externalId);
+        QFETCH(QString, text);
+        ManualClock clock(Start);
+        Rig rig(freshPath(), clock);
+        QVERIFY(rig.open());
+        const auto refused = rig.receive({channel, address, {}, externalId, text});
+        QVERIFY(!refused);
+        QCOMPARE(refused.failure().code, ErrorCode::BadRequest);
+    }
+
+    void aReplyIsQueuedWithItselfAndSent()
+    {
+        ManualClock clock(Start);
+        Rig rig(freshPath(), clock);
+        QVERIFY(rig.open());
+        const auto in = rig.receive(mail(QStringLiteral("<m1@example.com>")));
+        QVERIFY(in);
+        QSignalSpy settled(rig.queue.get(), &OutboundQueue::settled);
+        const auto sent = rig.reply(in->conversation.id, QStringLiteral("It ships today."));
+        QVERIFY(sent);
+        QCOMPARE(rig.record(sent->message.id).state, DeliveryState::Queued); // before start
+        rig.queue->start();
+        QVERIFY(Rig::settled(settled, 1));
+        QCOMPARE(rig.channel.attempts.size(), 1);
+        QCOMPARE(rig.channel.attempts.first().record.address, QStringLiteral("ada@example.com"));
+        QCOMPARE(rig.channel.attempts.first().message.text, QStringLiteral("It ships today."));
+        const OutboundRecord done = rig.record(sent->message.id);
+        QCOMPARE(done.state, DeliveryState::Sent);
+        QCOMPARE(done.externalId, QStringLiteral("ext-1"));
+        QCOMPARE(done.attempts, 1);
+
+        // A reply in a web conversation queues nothing (it reaches the widget directly).
+        const auto web = rig.run([](Store &store) -> Result<qint64> {
+            Conversation c;
+            c.customer = store.createCustomer({0, QStringLiteral("Web"), {}}, "w").value();
+            c.createdAt = c.updatedAt = store.now();
+            return store.createConversation(c)->id;
+        });
+        const auto webReply = rig.reply(web.value(), QStringLiteral("Hi there"));
+        QVERIFY(webReply);
+        QVERIFY(rig.run([id = webReply->message.id](Store &store) {
+                       return forClient(store.outbound(id), QString());
+                   })
+                    .failure()
+                    .code
+                == ErrorCode::NotFound);
+    }
+
+    void retriesWaitLongerEachTimeAndThenGiveUp()
+    {
+        ManualClock clock(Start);
+        ChannelOperations::RetryPolicy policy;
+        policy.first = std::chrono::seconds(30);
+        policy.attempts = 3;
+        Rig rig(freshPath(), clock, policy);
+        QVERIFY(rig.open());
+        rig.queue->start();
+        const auto in = rig.receive(mail(QStringLiteral("<m1@example.com>")));
+        QSignalSpy settled(rig.queue.get(), &OutboundQueue::settled);
+        rig.channel.script = {{Outcome::Retry, {}, QStringLiteral("421 try later")},
+                              {Outcome::Retry, {}, QStringLiteral("421 try later")},
+                              {Outcome::Retry, {}, QStringLiteral("421 still busy")}};
+        const auto sent = rig.reply(in->conversation.id, QStringLiteral("Answer"));
+        QVERIFY(Rig::settled(settled, 1));
+        OutboundRecord r = rig.record(sent->message.id);
+        QCOMPARE(r.state, DeliveryState::Queued);
+        QCOMPARE(r.attempts, 1);
+        QCOMPARE(r.nextAttemptAt, Clock::fromMs(Start + 30000));
+        QCOMPARE(r.lastError, QStringLiteral("421 try later"));
+
+        // Not a moment early: the next look is a timer at the due time.
+        QVERIFY(rig.nextLookAt(Clock::fromMs(Start + 30000)));
+        clock.advance(29999);
+        QCOMPARE(rig.scheduler->runDue(), 0);
+        clock.advance(1);
+        QCOMPARE(rig.scheduler->runDue(), 1);
+        QVERIFY(Rig::settled(settled, 2));
+        r = rig.record(sent->message.id);
+        QCOMPARE(r.attempts, 2);
+        QCOMPARE(r.nextAttemptAt, Clock::fromMs(Start + 30000 + 60000)); // twice as long
+
+        QVERIFY(rig.nextLookAt(r.nextAttemptAt));
+        clock.advance(60000);
+        QCOMPARE(rig.scheduler->runDue(), 1);
+        QVERIFY(Rig::settled(settled, 3));
+        r = rig.record(sent->message.id);
+        QCOMPARE(r.state, DeliveryState::Failed); // the third attempt was the last
+        QCOMPARE(r.lastError, QStringLiteral("421 still busy"));
+        QCOMPARE(rig.channel.attempts.size(), 3);
+        clock.advance(3600000);
+        QCOMPARE(rig.scheduler->runDue(), 0); // nothing more is tried
+    }
+
+    void aRefusedReplyFailsAtOnceAndStaffSeeWhy()
+    {
+        ManualClock clock(Start);
+        Rig rig(freshPath(), clock);
+        QVERIFY(rig.open());
+        rig.queue->start();
+        const auto in = rig.receive(mail(QStringLiteral("<m1@example.com>")));
+        QSignalSpy settled(rig.queue.get(), &OutboundQueue::settled);
+        QSignalSpy committed(rig.storage.get(), &Storage::committed);
+        rig.channel.script = {{Outcome::Failed, {}, QStringLiteral("550 no such mailbox")}};
+        const auto sent = rig.reply(in->conversation.id, QStringLiteral("Answer"));
+        QVERIFY(Rig::settled(settled, 1));
+        QCOMPARE(rig.record(sent->message.id).state, DeliveryState::Failed);
+        QStringList states;
+        for (const QList<QVariant> &signal : std::as_const(committed)) {
+            for (const Event &e : signal.first().value<QList<Event>>()) {
+                if (e.kind == EventKind::MessageDelivery) {
+                    QVERIFY(e.staffOnly);
+                    states << e.data.value(QLatin1String("state")).toString();
+                    if (states.last() == QLatin1String("failed"))
+                        QCOMPARE(e.data.value(QLatin1String("error")).toString(),
+                                 QStringLiteral("550 no such mailbox"));
+                }
+            }
+        }
+        QCOMPARE(states, (QStringList{QStringLiteral("queued"), QStringLiteral("failed")}));
+    }
+
+    void aChannelNotSetUpFailsTheReply()
+    {
+        ManualClock clock(Start);
+        Rig rig(freshPath(), clock);
+        QVERIFY(rig.open());
+        rig.queue->start();
+        const auto in =
+            rig.receive({QStringLiteral("telegram"), QStringLiteral("12345"), QStringLiteral("Bo"),
+                         QStringLiteral("u1"), QStringLiteral("Hello")});
+        QVERIFY(in);
+        QSignalSpy settled(rig.queue.get(), &OutboundQueue::settled);
+        const auto sent = rig.reply(in->conversation.id, QStringLiteral("Hi Bo"));
+        QVERIFY(Rig::settled(settled, 1));
+        const OutboundRecord r = rig.record(sent->message.id);
+        QCOMPARE(r.state, DeliveryState::Failed);
+        QVERIFY(r.lastError.contains(QStringLiteral("telegram")));
+        QVERIFY(rig.channel.attempts.isEmpty());
+    }
+
+    void laterReportsMoveTheStateOnlyForward()
+    {
+        ManualClock clock(Start);
+        Rig rig(freshPath(), clock);
+        QVERIFY(rig.open());
+        rig.queue->start();
+        const auto in = rig.receive(mail(QStringLiteral("<m1@example.com>")));
+        QSignalSpy settled(rig.queue.get(), &OutboundQueue::settled);
+        const auto sent = rig.reply(in->conversation.id, QStringLiteral("Answer"));
+        QVERIFY(Rig::settled(settled, 1));
+        const auto report = [&](DeliveryState state, const QString &id = QStringLiteral("ext-1")) {
+            return rig.run([state, id](Store &store) {
+                return ChannelOperations::reportDelivery(store, Email, id, state);
+            });
+        };
+        QCOMPARE(report(DeliveryState::Read)->state, DeliveryState::Read);
+        QCOMPARE(report(DeliveryState::Delivered)->state, DeliveryState::Read); // late: ignored
+        QCOMPARE(report(DeliveryState::Read, QStringLiteral("unknown")).failure().code,
+                 ErrorCode::NotFound);
+    }
+
+    void queuedRepliesGoOutAfterARestart()
+    {
+        const QString path = freshPath();
+        ManualClock clock(Start);
+        qint64 message = 0;
+        {
+            Rig rig(path, clock);
+            QVERIFY(rig.open());
+            const auto in = rig.receive(mail(QStringLiteral("<m1@example.com>")));
+            const auto sent = rig.reply(in->conversation.id, QStringLiteral("Before the crash"));
+            QVERIFY(sent);
+            message = sent->message.id;
+        } // stopped before the queue ever started
+        Rig rig(path, clock);
+        QVERIFY(rig.open());
+        QSignalSpy settled(rig.queue.get(), &OutboundQueue::settled);
+        rig.queue->start();
+        QVERIFY(Rig::settled(settled, 1));
+        QCOMPARE(rig.record(message).state, DeliveryState::Sent);
+        QCOMPARE(rig.channel.attempts.size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChannels)
+#include "tst_channels.moc"
