@@ -3,12 +3,24 @@
 
 #include "lingeringsocket.h"
 
+#include <algorithm>
+
 namespace Tandem::Server {
 
 GatedTcpServer::GatedTcpServer(const RequestGate::Limits &limits, QObject *parent)
     : QTcpServer(parent)
     , m_limits(limits)
 {
+    connect(&m_sweep, &QTimer::timeout, this, &GatedTcpServer::sweep);
+    m_sweep.start(
+        std::clamp(std::min(limits.headTimeoutMs, limits.requestTimeoutMs) / 4, 50, 1000));
+}
+
+void GatedTcpServer::sweep()
+{
+    const QSet<RequestGate *> gates = m_gates; // a check may end a connection
+    for (RequestGate *gate : gates)
+        gate->checkDeadline();
 }
 
 void GatedTcpServer::incomingConnection(qintptr socketDescriptor)
@@ -27,9 +39,11 @@ void GatedTcpServer::incomingConnection(qintptr socketDescriptor)
         addPendingConnection(admitted);
         Q_EMIT admitted->readyRead();
     });
+    m_gates.insert(gate);
     // The gate goes with its socket; an upgrade drops the socket's own signal connections,
     // not the gate's.
-    connect(gate, &QObject::destroyed, this, [this, peer] {
+    connect(gate, &QObject::destroyed, this, [this, gate, peer] {
+        m_gates.remove(gate);
         const auto it = m_admitted.constFind(peer);
         if (it != m_admitted.cend() && it->isNull())
             m_admitted.remove(peer);

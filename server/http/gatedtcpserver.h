@@ -6,7 +6,9 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QPointer>
+#include <QSet>
 #include <QTcpServer>
+#include <QTimer>
 
 namespace Tandem::Server {
 
@@ -30,7 +32,11 @@ protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
+    void sweep();
+
     RequestGate::Limits m_limits;
+    QSet<RequestGate *> m_gates;
+    QTimer m_sweep;
     QHash<QPair<QHostAddress, quint16>, QPointer<LingeringSocket>> m_admitted;
 };
 

@@ -65,18 +65,28 @@ RequestGate::RequestGate(LingeringSocket *socket, const Limits &limits, Admit ad
         if (!m_handedOver)
             m_socket->deleteLater();
     });
-    m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        if (m_socket->isUpgraded())
-            return;
-        if (!m_passed) {
-            refuse(408, "Request Timeout", "The request did not arrive in time");
-        } else {
-            qCInfo(lcHttp) << "closing a request that was not completed in time";
-            m_socket->abort();
-        }
-    });
-    m_deadline.start(m_limits.headTimeoutMs);
+    arm(m_limits.headTimeoutMs);
+}
+
+void RequestGate::arm(qint64 ms)
+{
+    m_deadlineMs = ms;
+    m_since.start();
+}
+
+void RequestGate::checkDeadline()
+{
+    if (m_deadlineMs < 0 || m_since.elapsed() < m_deadlineMs)
+        return;
+    m_deadlineMs = -1;
+    if (m_socket->isUpgraded())
+        return;
+    if (!m_passed) {
+        refuse(408, "Request Timeout", "The request did not arrive in time");
+    } else {
+        qCInfo(lcHttp) << "closing a request that was not completed in time";
+        m_socket->abort();
+    }
 }
 
 void RequestGate::readHead()
@@ -127,7 +137,7 @@ void RequestGate::readHead()
 void RequestGate::refuse(int status, const QByteArray &reason, const QByteArray &text)
 {
     m_passed = true;
-    m_deadline.stop();
+    m_deadlineMs = -1;
     const QByteArray body = text + '\n';
     m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
                     + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
@@ -146,7 +156,7 @@ void RequestGate::letThrough(bool upgrade, qint64 headBytes, qint64 bodyBytes)
     } else {
         // Exactly this request: whatever follows it stays unread until the connection ends.
         m_socket->setReadBufferSize(headBytes + bodyBytes);
-        m_deadline.start(m_limits.requestTimeoutMs);
+        arm(m_limits.requestTimeoutMs);
     }
     // Qt's HTTP server drops every connection to the socket's signals when it upgrades, so
     // this one stays only if the request was answered as plain HTTP after all.
@@ -160,7 +170,7 @@ void RequestGate::closeWhenAnswered()
     if (m_socket->bytesToWrite() > 0)
         return;
     // One request per connection: the next one comes on a new connection, through the gate.
-    m_deadline.stop();
+    m_deadlineMs = -1;
     m_socket->close();
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
-#include <QTimer>
 #include <functional>
 
 namespace Tandem::Server {
@@ -32,7 +32,12 @@ public:
     //! Watches `socket` (and lives as its child); calls `admit` once its head passed.
     RequestGate(LingeringSocket *socket, const Limits &limits, Admit admit);
 
+    //! Ends the request if its time ran out (called by the server's sweep: a timer per
+    //! connection made each connect cost time in proportion to the connections open).
+    void checkDeadline();
+
 private:
+    void arm(qint64 ms);
     void readHead();
     void refuse(int status, const QByteArray &reason, const QByteArray &text);
     void letThrough(bool upgrade, qint64 headBytes, qint64 bodyBytes);
@@ -41,7 +46,8 @@ private:
     LingeringSocket *m_socket;
     Limits m_limits;
     Admit m_admit;
-    QTimer m_deadline;
+    QElapsedTimer m_since;
+    qint64 m_deadlineMs = -1; // none
     bool m_passed = false;
     bool m_handedOver = false;
 };
