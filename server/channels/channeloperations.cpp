@@ -38,11 +38,8 @@ int rank(DeliveryState state)
 Stored<Customer> customerFor(Store &store, const InboundMessage &inbound)
 {
     const auto known = store.customerByIdentity(inbound.channel, inbound.address);
-    if (known) {
-        Customer c;
-        c.id = known.value();
-        return c;
-    }
+    if (known)
+        return known.value();
     if (!known.isNotFound())
         return known.failure();
     Customer fresh{0, inbound.name.trimmed().isEmpty() ? inbound.address : inbound.name.trimmed(),
@@ -218,6 +215,8 @@ Result<OutboundRecord> recordOutcome(Store &store, qint64 messageId, const Deliv
 Result<OutboundRecord> reportDelivery(Store &store, const QString &channel,
                                       const QString &externalId, DeliveryState state)
 {
+    if (externalId.isEmpty())
+        return Failure{ErrorCode::BadRequest, QStringLiteral("A delivery report needs the id")};
     auto current = store.outboundByExternalId(channel, externalId);
     if (!current)
         return current.isNotFound()

@@ -6,6 +6,8 @@
 #include "scheduling/scheduler.h"
 #include "store/storage.h"
 
+#include <QPointer>
+#include <algorithm>
 #include <limits>
 
 namespace Tandem::Server {
@@ -36,7 +38,10 @@ OutboundQueue::OutboundQueue(Storage &storage, Scheduler &scheduler,
     });
 }
 
-OutboundQueue::~OutboundQueue() = default;
+OutboundQueue::~OutboundQueue()
+{
+    m_scheduler.removeHandler(PumpJob);
+}
 
 void OutboundQueue::addChannel(Channel *channel)
 {
@@ -60,34 +65,42 @@ void OutboundQueue::look()
     }
     m_looking = true;
     const QDateTime now = m_scheduler.clock().now();
-    m_storage.read(
+    // Through the writer, not the reader: an outcome committed before this read must not
+    // be missed by it, or a reply that was just sent would look due and go out twice.
+    m_storage.run(
         this,
-        [now](Store &store) -> Result<QList<OutboundItem>> {
+        [now](Store &store) -> Result<Looked> {
             auto due = store.dueOutbound(now, Batch);
             if (!due)
                 return toClientFailure(due.failure(), QString());
-            QList<OutboundItem> items;
+            Looked looked;
             for (const OutboundRecord &record : due.value()) {
                 auto message = store.message(record.messageId);
                 auto conversation = message ? store.conversation(message->conversationId)
                                             : Stored<Conversation>(message.failure());
-                if (!message || !conversation)
-                    return toClientFailure(!message ? message.failure() : conversation.failure(),
-                                           QString());
-                items.append({record, message.value(), conversation.value()});
+                if (!message || !conversation) {
+                    looked.unreadable.append(record.messageId); // the others still go
+                    continue;
+                }
+                looked.items.append({record, message.value(), conversation.value()});
             }
-            return items;
+            return looked;
         },
-        [this](Result<QList<OutboundItem>> items) {
+        [this](Result<Looked> looked) {
             m_looking = false;
-            if (items)
-                send(items.value());
-            else
+            if (looked) {
+                for (qint64 id : looked->unreadable) {
+                    if (!std::exchange(m_unreadable[id], true))
+                        qCWarning(lcHub) << "a queued reply could not be read:" << id;
+                }
+                send(looked->items);
+            } else {
                 qCWarning(lcHub) << "the outbound queue could not be read";
+            }
             if (std::exchange(m_lookAgain, false))
                 look();
             else
-                scheduleNextLook();
+                scheduleNextLook(!looked);
         });
 }
 
@@ -97,6 +110,7 @@ void OutboundQueue::send(const QList<OutboundItem> &items)
         const qint64 id = item.record.messageId;
         if (m_inFlight.contains(id))
             continue;
+        m_unreadable.remove(id);
         Channel *channel = m_channels.value(item.record.channel);
         m_inFlight.insert(id);
         if (!channel) {
@@ -106,7 +120,11 @@ void OutboundQueue::send(const QList<OutboundItem> &items)
                             .arg(item.record.channel)});
             continue;
         }
-        channel->deliver(item, [this, id](DeliveryOutcome outcome) { finish(id, outcome); });
+        // A channel answers later (from the network): the queue may be gone by then.
+        channel->deliver(item, [queue = QPointer<OutboundQueue>(this), id](DeliveryOutcome o) {
+            if (queue)
+                queue->finish(id, o);
+        });
     }
 }
 
@@ -121,36 +139,47 @@ void OutboundQueue::finish(qint64 messageId, const DeliveryOutcome &outcome)
         [this, messageId](Result<OutboundRecord> record) {
             m_inFlight.remove(messageId);
             if (!record) {
+                // Still queued: it is tried again after a pause, not at once.
                 qCWarning(lcHub) << "the outcome of a reply could not be saved:"
                                  << record.failure().message;
+                scheduleNextLook(true);
                 return;
             }
             Q_EMIT settled(record.value());
-            scheduleNextLook();
+            scheduleNextLook(false);
         });
 }
 
-void OutboundQueue::scheduleNextLook()
+void OutboundQueue::scheduleNextLook(bool afterTrouble)
 {
+    const QDateTime pause = m_scheduler.clock().now().addMSecs(m_policy.first.count());
     // The earliest next attempt of anything still queued (and not in flight).
-    m_storage.read(
+    m_storage.run(
         this,
         [](Store &store) {
             const QDateTime never =
                 Clock::fromMs(std::numeric_limits<qint64>::max() / 4); // far enough
             return forClient(store.dueOutbound(never, Batch), QString());
         },
-        [this](Result<QList<OutboundRecord>> queued) {
-            if (!queued)
+        [this, afterTrouble, pause](Result<QList<OutboundRecord>> queued) {
+            if (!queued) {
+                m_scheduler.schedule({PumpJob, QStringLiteral("next"), pause, {}},
+                                     Scheduler::Keep::InMemory);
                 return;
+            }
             for (const OutboundRecord &record : queued.value()) {
                 if (m_inFlight.contains(record.messageId))
                     continue;
-                if (record.nextAttemptAt <= m_scheduler.clock().now()) {
+                QDateTime due = record.nextAttemptAt;
+                // After a failure to read or save, or for a reply that cannot be read, wait
+                // rather than spin.
+                if (afterTrouble || m_unreadable.contains(record.messageId))
+                    due = std::max(due, pause);
+                if (due <= m_scheduler.clock().now()) {
                     look(); // due already (more than one batch was waiting)
                     return;
                 }
-                m_scheduler.schedule({PumpJob, QStringLiteral("next"), record.nextAttemptAt, {}},
+                m_scheduler.schedule({PumpJob, QStringLiteral("next"), due, {}},
                                      Scheduler::Keep::InMemory);
                 return;
             }

@@ -39,16 +39,22 @@ Q_SIGNALS:
     void settled(const Tandem::Server::OutboundRecord &record);
 
 private:
+    struct Looked {
+        QList<OutboundItem> items;
+        QList<qint64> unreadable;
+    };
     void look();
     void send(const QList<OutboundItem> &items);
     void finish(qint64 messageId, const DeliveryOutcome &outcome);
-    void scheduleNextLook();
+    //! `afterTrouble`: a read or save just failed; the next look waits a while.
+    void scheduleNextLook(bool afterTrouble);
 
     Storage &m_storage;
     Scheduler &m_scheduler;
     ChannelOperations::RetryPolicy m_policy;
     QHash<QString, Channel *> m_channels;
     QSet<qint64> m_inFlight;
+    QHash<qint64, bool> m_unreadable; // queued replies that could not be read, by message
     bool m_started = false;
     bool m_looking = false;
     bool m_lookAgain = false;

@@ -282,7 +282,7 @@ void HttpFrontend::addRoutes()
         [this](const QHttpServerRequest &, ResponderArg responder) {
             DeferredReply reply(std::move(responder));
             // Answered from the storage thread's queue, so a stuck store shows.
-            m_hub.storage().read(
+            m_hub.storage().run(
                 this,
                 [](Store &store) { return forClient(store.headSeq(), QStringLiteral("No store")); },
                 [reply](Result<qint64> head) {

@@ -19,6 +19,11 @@ OfferBook::OfferBook(Scheduler &scheduler, QString timeoutJob, std::chrono::mill
 {
 }
 
+OfferBook::~OfferBook()
+{
+    m_scheduler.removeHandler(m_timeoutJob);
+}
+
 void OfferBook::setTimeoutHandler(TimeoutHandler handler)
 {
     m_scheduler.setHandler(m_timeoutJob, [handler = std::move(handler)](const Scheduler::Job &job) {

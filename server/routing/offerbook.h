@@ -31,6 +31,9 @@ public:
     using TimeoutHandler = std::function<void(qint64 conversationId, quint64 serial)>;
 
     OfferBook(Scheduler &scheduler, QString timeoutJob, std::chrono::milliseconds timeout);
+    ~OfferBook();
+    OfferBook(const OfferBook &) = delete;
+    OfferBook &operator=(const OfferBook &) = delete;
 
     //! From now on, timeouts that come due are passed to `handler`.
     void setTimeoutHandler(TimeoutHandler handler);

@@ -56,7 +56,10 @@ Router::Router(Storage &storage, Scheduler &scheduler, RoutingOutput &output, Se
     m_statsTimer.start();
 }
 
-Router::~Router() = default;
+Router::~Router()
+{
+    m_scheduler.removeHandler(GracePeriodJob);
+}
 
 void Router::start()
 {

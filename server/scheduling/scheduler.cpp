@@ -55,14 +55,20 @@ void Scheduler::start(std::function<void()> ready)
 
 void Scheduler::loaded(const QList<Job> &jobs)
 {
+    m_loaded = true;
     for (const Job &job : jobs) {
-        // One scheduled since start() was called is newer than the stored one.
-        if (!m_jobs.contains({job.kind, job.key})) {
+        const Id id{job.kind, job.key};
+        // One scheduled, cancelled or run since start() was called is newer than the
+        // stored one; a cancelled one is gone from the disk by now too.
+        if (m_goneBeforeLoad.contains(id))
+            continue;
+        if (!m_jobs.contains(id)) {
             const Slot slot{job.due.toMSecsSinceEpoch(), m_order++};
             m_jobs.insert({job.kind, job.key}, Entry{job, Keep::Durable, slot});
             m_byDue.emplace(slot, Id{job.kind, job.key});
         }
     }
+    m_goneBeforeLoad.clear();
     qCInfo(lcHub) << "timers:" << jobs.size() << "waiting";
     arm();
 }
@@ -75,10 +81,22 @@ void Scheduler::setHandler(const QString &kind, Handler handler)
     QMetaObject::invokeMethod(this, &Scheduler::runDue, Qt::QueuedConnection);
 }
 
+void Scheduler::removeHandler(const QString &kind)
+{
+    m_handlers.remove(kind);
+    arm();
+}
+
 void Scheduler::schedule(const Job &job, Keep keep)
 {
     const Id id{job.kind, job.key};
-    remove(id, false);
+    // A durable job replaced by one kept in memory must not come back after a restart.
+    const auto old = m_jobs.constFind(id);
+    const bool forgetOld =
+        old != m_jobs.cend() && old->keep == Keep::Durable && keep == Keep::InMemory;
+    remove(id, forgetOld);
+    if (!m_loaded)
+        m_goneBeforeLoad.insert(id);
     const Slot slot{job.due.toMSecsSinceEpoch(), m_order++};
     m_jobs.insert(id, Entry{job, keep, slot});
     m_byDue.emplace(slot, id);
@@ -104,8 +122,22 @@ void Scheduler::cancel(const QString &kind, const QString &key)
 void Scheduler::remove(const Id &id, bool forget)
 {
     const auto it = m_jobs.constFind(id);
-    if (it == m_jobs.cend())
+    if (it == m_jobs.cend()) {
+        if (!m_loaded && forget) {
+            // Perhaps stored and not read yet: drop it on the disk and when it is read.
+            m_goneBeforeLoad.insert(id);
+            m_storage.run(
+                this,
+                [id](Store &store) -> Result<Done> {
+                    if (!store.deleteJob(id.first, id.second).ok())
+                        return Failure{ErrorCode::Internal,
+                                       QStringLiteral("Could not drop a timer")};
+                    return Done{};
+                },
+                [](const Result<Done> &) {});
+        }
         return;
+    }
     const bool durable = it->keep == Keep::Durable;
     m_byDue.erase(it->slot);
     m_jobs.erase(it);

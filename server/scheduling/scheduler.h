@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <functional>
 #include <map>
@@ -48,6 +49,8 @@ public:
     void start(std::function<void()> ready);
     //! Who runs jobs of `kind`. Until it is set, jobs of that kind wait.
     void setHandler(const QString &kind, Handler handler);
+    //! No one runs `kind` any more (its owner is going away); its jobs wait.
+    void removeHandler(const QString &kind);
 
     //! Adds the job, replacing any of the same kind and key.
     void schedule(const Job &job, Keep keep = Keep::Durable);
@@ -79,6 +82,8 @@ private:
     std::map<Slot, Id> m_byDue;
     QHash<QString, Handler> m_handlers;
     quint64 m_order = 0;
+    bool m_loaded = false;
+    QSet<Id> m_goneBeforeLoad; // cancelled, run or replaced before the stored jobs were read
     QTimer m_timer;
     bool m_running = false;
 };

@@ -31,15 +31,16 @@ OutboundRecord outboundFrom(const QSqlQuery &q)
 
 } // namespace
 
-Stored<qint64> SqliteStore::customerByIdentity(const QString &channel, const QString &address)
+Stored<Customer> SqliteStore::customerByIdentity(const QString &channel, const QString &address)
 {
     QSqlQuery &q = prepare(QStringLiteral(
-        "SELECT customer_id FROM customer_identities WHERE channel = ? AND address = ?"));
+        "SELECT c.id, c.name, c.email FROM customer_identities i"
+        " JOIN customers c ON c.id = i.customer_id WHERE i.channel = ? AND i.address = ?"));
     if (auto failure = run(q, {channel, address}))
         return *failure;
     if (!q.next())
         return StoreFailure{StoreError::NotFound, QStringLiteral("no customer at that address")};
-    return q.value(0).toLongLong();
+    return Customer{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
 }
 
 Stored<Done> SqliteStore::addIdentity(const QString &channel, const QString &address,

@@ -60,7 +60,7 @@ public:
     Stored<QList<Conversation>> liveConversations() override;
     Stored<QList<qint64>> recentHandleTimesMs(int limit) override;
     Stored<QHash<qint64, QDateTime>> lastAssignments() override;
-    Stored<qint64> customerByIdentity(const QString &channel, const QString &address) override;
+    Stored<Customer> customerByIdentity(const QString &channel, const QString &address) override;
     Stored<Done> addIdentity(const QString &channel, const QString &address,
                              qint64 customerId) override;
     Stored<QString> addressOf(qint64 customerId, const QString &channel) override;

@@ -168,7 +168,7 @@ public:
 
     // Channels (server/channels).
     //! The customer a channel knows by `address` (an email address, a phone number…).
-    virtual Stored<qint64> customerByIdentity(const QString &channel, const QString &address) = 0;
+    virtual Stored<Customer> customerByIdentity(const QString &channel, const QString &address) = 0;
     //! Conflict when the address already belongs to someone on that channel.
     virtual Stored<Done> addIdentity(const QString &channel, const QString &address,
                                      qint64 customerId) = 0;

@@ -165,16 +165,29 @@ private Q_SLOTS:
         const auto second = rig.receive(mail(QStringLiteral("<m2@example.com>")));
         QVERIFY(second && !second->duplicate && !second->startedConversation);
         QCOMPARE(second->conversation.id, first->conversation.id);
+        // Once that conversation is closed, her next mail opens a new one, in her name.
+        const auto closed = rig.run([c = first->conversation](Store &store) -> Result<Done> {
+            Conversation changed = c;
+            changed.status = QStringLiteral("closed");
+            return forClient(store.updateConversation(changed), QString());
+        });
+        QVERIFY(closed);
+        const auto reopened = rig.receive(mail(QStringLiteral("<m4@example.com>")));
+        QVERIFY(reopened && reopened->startedConversation);
+        QVERIFY(reopened->conversation.id != first->conversation.id);
+        QCOMPARE(reopened->conversation.customer.name, QStringLiteral("Ada Lovelace"));
+        QCOMPARE(reopened->message.author.name, QStringLiteral("Ada Lovelace"));
         // Someone else gets their own customer and conversation.
         const auto other = rig.receive(
             mail(QStringLiteral("<m3@example.com>"), QStringLiteral("bob@example.com")));
         QVERIFY(other && other->startedConversation);
         QVERIFY(other->conversation.customer.id != first->conversation.customer.id);
-        // Events: created + message, message, created + message; none for the duplicate.
+        // Events: created + message, message, (closing: none), created + message, created +
+        // message; none for the duplicate.
         int events = 0;
         for (const QList<QVariant> &signal : std::as_const(committed))
             events += int(signal.first().value<QList<Event>>().size());
-        QCOMPARE(events, 5);
+        QCOMPARE(events, 7);
     }
 
     void inboundBadInputIsRefused_data()

@@ -201,6 +201,37 @@ private Q_SLOTS:
         QCOMPARE(again.scheduler->pending(), 0);
     }
 
+    void aCancelOrAMoveToMemoryBeforeOrAfterLoadingSticks()
+    {
+        const QString path = freshPath();
+        ManualClock clock(Start);
+        {
+            Rig rig(path, clock);
+            QVERIFY(rig.start());
+            rig.scheduler->schedule(job(QStringLiteral("cancelled early"), Start + 1000));
+            rig.scheduler->schedule(job(QStringLiteral("to memory"), Start + 1000));
+            // The same key again, now in memory only: the stored one must not come back.
+            rig.scheduler->schedule(job(QStringLiteral("to memory"), Start + 2000),
+                                    Scheduler::Keep::InMemory);
+            QVERIFY(rig.settle());
+        }
+        {
+            // Cancelled before the stored jobs are read: it must not come back with them.
+            Rig rig(path, clock);
+            QVERIFY(rig.storage->open());
+            bool ready = false;
+            rig.scheduler->start([&ready] { ready = true; });
+            rig.scheduler->cancel(Kind, QStringLiteral("cancelled early"));
+            QVERIFY(QTest::qWaitFor([&] { return ready; }, 10000));
+            QVERIFY(!rig.scheduler->find(Kind, QStringLiteral("cancelled early")));
+            QVERIFY(!rig.scheduler->find(Kind, QStringLiteral("to memory")));
+            QVERIFY(rig.settle());
+        }
+        Rig rig(path, clock);
+        QVERIFY(rig.start());
+        QCOMPARE(rig.scheduler->pending(), 0); // and gone from the disk
+    }
+
     void onTheSystemClockAJobRunsWhenDue()
     {
         Rig rig(freshPath(), Clock::system());
