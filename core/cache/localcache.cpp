@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localcache.h"
 
+#include "platform/clock.h"
+
 #include "cachelogging.h"
 #include "cacheschema.h"
 #include "cachewriter.h"
@@ -13,7 +15,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QTimeZone>
 #include <algorithm>
 #include <initializer_list>
 
@@ -22,11 +23,7 @@ namespace {
 
 QDateTime fromMs(const QVariant &ms)
 {
-#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
-    return QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), QTimeZone::UTC);
-#else
-    return QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
-#endif
+    return Clock::fromMs(ms.toLongLong());
 }
 
 Party::Kind kindFrom(const QVariant &name)

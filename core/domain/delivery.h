@@ -8,7 +8,8 @@ namespace Tandem {
 
 //! Where a reply sent out through a channel (email, WhatsApp, Telegram) stands
 //! (docs/protocol.md, "message.delivery"). Queued until the channel took it; sent once it
-//! did; delivered and read when the channel reports so; failed when it gave up.
+//! did; delivered and read when the channel reports so; failed when it gave up. In the
+//! order a reply goes through them: a later state never gives way to an earlier one.
 enum class DeliveryState { Queued, Sent, Delivered, Read, Failed };
 
 QString deliveryStateName(DeliveryState state);

@@ -3,6 +3,7 @@
 
 #include "agent.h"
 #include "conversation.h"
+#include "delivery.h"
 #include "message.h"
 
 #include <QByteArray>
@@ -22,6 +23,7 @@ struct EventSubject {
     std::optional<Agent> agent;
     qint64 agentId = 0; // agent.presence: whose
     std::optional<Presence> presence;
+    std::optional<DeliveryState> delivery; // message.delivery: the new state
 };
 
 //! A durable change as recorded in the event log. `data` is its wire form;

@@ -116,7 +116,11 @@ Event messageDelivery(const Message &message, qint64 customerId, const QString &
                      {QStringLiteral("state"), deliveryStateName(state)}};
     if (!error.isEmpty())
         data.insert(QStringLiteral("error"), error);
-    Event e = make(EventKind::MessageDelivery, message.conversationId, customerId, data);
+    EventSubject subject;
+    subject.message = message;
+    subject.delivery = state;
+    Event e = make(EventKind::MessageDelivery, message.conversationId, customerId, data,
+                   std::move(subject));
     e.staffOnly = true;
     return e;
 }

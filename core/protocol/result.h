@@ -8,20 +8,16 @@
 
 namespace Tandem {
 
-//! Either a value or the Failure that prevented it.
-template<typename T> class Result
+//! Either a value or the error that prevented it.
+template<typename T, typename E> class Expected
 {
 public:
-    Result(T value)
+    Expected(T value)
         : m_state(std::move(value))
     {
     }
-    Result(Failure failure)
-        : m_state(std::move(failure))
-    {
-    }
-    Result(ErrorCode code, QString message)
-        : m_state(Failure{code, std::move(message)})
+    Expected(E error)
+        : m_state(std::move(error))
     {
     }
 
@@ -30,10 +26,23 @@ public:
     const T &value() const { return std::get<T>(m_state); }
     T &value() { return std::get<T>(m_state); }
     const T *operator->() const { return &value(); }
-    const Failure &failure() const { return std::get<Failure>(m_state); }
+    T *operator->() { return &value(); }
+    const T &operator*() const { return value(); }
+    const E &failure() const { return std::get<E>(m_state); }
 
 private:
-    std::variant<T, Failure> m_state;
+    std::variant<T, E> m_state;
+};
+
+//! Either a value or the Failure (as clients are told it) that prevented it.
+template<typename T> class Result : public Expected<T, Failure>
+{
+public:
+    using Expected<T, Failure>::Expected;
+    Result(ErrorCode code, QString message)
+        : Expected<T, Failure>(Failure{code, std::move(message)})
+    {
+    }
 };
 
 //! For operations that give nothing back but can fail.

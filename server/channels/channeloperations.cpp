@@ -17,23 +17,6 @@ Failure saveFailed(const StoreFailure &failure)
     return toClientFailure(failure, QStringLiteral("The change could not be saved"));
 }
 
-int rank(DeliveryState state)
-{
-    switch (state) {
-    case DeliveryState::Queued:
-        return 0;
-    case DeliveryState::Sent:
-        return 1;
-    case DeliveryState::Delivered:
-        return 2;
-    case DeliveryState::Read:
-        return 3;
-    case DeliveryState::Failed:
-        return 4;
-    }
-    return 0;
-}
-
 //! The customer `inbound` comes from, made (with their identity) when new.
 Stored<Customer> customerFor(Store &store, const InboundMessage &inbound)
 {
@@ -224,7 +207,7 @@ Result<OutboundRecord> reportDelivery(Store &store, const QString &channel,
                    : saveFailed(current.failure());
     OutboundRecord record = current.value();
     const DeliveryState before = record.state;
-    if (rank(state) <= rank(before) || before == DeliveryState::Failed)
+    if (state <= before || before == DeliveryState::Failed)
         return record;
     record.state = state;
     return changed(store, record, before);

@@ -29,8 +29,7 @@ OutboundQueue::OutboundQueue(Storage &storage, Scheduler &scheduler,
     // A reply queued in any transaction is looked at once it is committed.
     connect(&m_storage, &Storage::committed, this, [this](const QList<Event> &events) {
         for (const Event &e : events) {
-            if (e.kind == EventKind::MessageDelivery
-                && e.data.value(QLatin1String("state")).toString() == QLatin1String("queued")) {
+            if (e.subject && e.subject->delivery == DeliveryState::Queued) {
                 look();
                 return;
             }
@@ -90,8 +89,9 @@ void OutboundQueue::look()
             m_looking = false;
             if (looked) {
                 for (qint64 id : looked->unreadable) {
-                    if (!std::exchange(m_unreadable[id], true))
+                    if (!m_unreadable.contains(id))
                         qCWarning(lcHub) << "a queued reply could not be read:" << id;
+                    m_unreadable.insert(id);
                 }
                 send(looked->items);
             } else {

@@ -54,7 +54,7 @@ private:
     ChannelOperations::RetryPolicy m_policy;
     QHash<QString, Channel *> m_channels;
     QSet<qint64> m_inFlight;
-    QHash<qint64, bool> m_unreadable; // queued replies that could not be read, by message
+    QSet<qint64> m_unreadable; // queued replies that could not be read, by message
     bool m_started = false;
     bool m_looking = false;
     bool m_lookAgain = false;

@@ -64,8 +64,8 @@ void Scheduler::loaded(const QList<Job> &jobs)
             continue;
         if (!m_jobs.contains(id)) {
             const Slot slot{job.due.toMSecsSinceEpoch(), m_order++};
-            m_jobs.insert({job.kind, job.key}, Entry{job, Keep::Durable, slot});
-            m_byDue.emplace(slot, Id{job.kind, job.key});
+            m_jobs.insert(id, Entry{job, Keep::Durable, slot});
+            m_byDue.emplace(slot, id);
         }
     }
     m_goneBeforeLoad.clear();
@@ -103,10 +103,8 @@ void Scheduler::schedule(const Job &job, Keep keep)
     if (keep == Keep::Durable) {
         m_storage.run(
             this,
-            [record = toRecord(job)](Store &store) -> Result<Done> {
-                if (!store.saveJob(record).ok())
-                    return Failure{ErrorCode::Internal, QStringLiteral("Could not save a timer")};
-                return Done{};
+            [record = toRecord(job)](Store &store) {
+                return forClient(store.saveJob(record), QStringLiteral("Could not save a timer"));
             },
             [](const Result<Done> &) {});
     }
@@ -126,15 +124,7 @@ void Scheduler::remove(const Id &id, bool forget)
         if (!m_loaded && forget) {
             // Perhaps stored and not read yet: drop it on the disk and when it is read.
             m_goneBeforeLoad.insert(id);
-            m_storage.run(
-                this,
-                [id](Store &store) -> Result<Done> {
-                    if (!store.deleteJob(id.first, id.second).ok())
-                        return Failure{ErrorCode::Internal,
-                                       QStringLiteral("Could not drop a timer")};
-                    return Done{};
-                },
-                [](const Result<Done> &) {});
+            dropStored(id);
         }
         return;
     }
@@ -142,16 +132,19 @@ void Scheduler::remove(const Id &id, bool forget)
     m_byDue.erase(it->slot);
     m_jobs.erase(it);
     // When replacing, the new row overwrites the old one in the same order of writes.
-    if (durable && forget) {
-        m_storage.run(
-            this,
-            [id](Store &store) -> Result<Done> {
-                if (!store.deleteJob(id.first, id.second).ok())
-                    return Failure{ErrorCode::Internal, QStringLiteral("Could not drop a timer")};
-                return Done{};
-            },
-            [](const Result<Done> &) {});
-    }
+    if (durable && forget)
+        dropStored(id);
+}
+
+void Scheduler::dropStored(const Id &id)
+{
+    m_storage.run(
+        this,
+        [id](Store &store) {
+            return forClient(store.deleteJob(id.first, id.second),
+                             QStringLiteral("Could not drop a timer"));
+        },
+        [](const Result<Done> &) {});
 }
 
 std::optional<Scheduler::Job> Scheduler::find(const QString &kind, const QString &key) const

@@ -73,6 +73,8 @@ private:
         Slot slot;
     };
     void remove(const Id &id, bool forget);
+    //! Deletes the job's row in the store.
+    void dropStored(const Id &id);
     void arm();
     void loaded(const QList<Job> &jobs);
 

@@ -5,7 +5,6 @@
 
 #include <QString>
 #include <utility>
-#include <variant>
 
 namespace Tandem::Server {
 
@@ -26,38 +25,16 @@ struct StoreFailure {
 };
 
 //! A store operation's value, or why there is none.
-template<typename T> class Stored
+template<typename T> class Stored : public Expected<T, StoreFailure>
 {
 public:
-    Stored(T value)
-        : m_state(std::move(value))
-    {
-    }
-    Stored(StoreFailure failure)
-        : m_state(std::move(failure))
-    {
-    }
+    using Expected<T, StoreFailure>::Expected;
     Stored(StoreError kind, QString detail = {})
-        : m_state(StoreFailure{kind, std::move(detail)})
+        : Expected<T, StoreFailure>(StoreFailure{kind, std::move(detail)})
     {
     }
-
-    bool ok() const { return std::holds_alternative<T>(m_state); }
-    explicit operator bool() const { return ok(); }
-    const T &value() const { return std::get<T>(m_state); }
-    T &value() { return std::get<T>(m_state); }
-    const T *operator->() const { return &value(); }
-    T *operator->() { return &value(); }
-    const T &operator*() const { return value(); }
-    const StoreFailure &failure() const { return std::get<StoreFailure>(m_state); }
-    StoreError error() const { return failure().kind; }
-    bool isNotFound() const { return !ok() && error() == StoreError::NotFound; }
-
-    //! The value, or `fallback` whatever the failure.
-    T valueOr(T fallback) const { return ok() ? value() : std::move(fallback); }
-
-private:
-    std::variant<T, StoreFailure> m_state;
+    StoreError error() const { return this->failure().kind; }
+    bool isNotFound() const { return !this->ok() && error() == StoreError::NotFound; }
 };
 
 //! A failure told to a client: not found and conflicts say so in `message`; anything else

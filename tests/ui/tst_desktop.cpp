@@ -429,6 +429,18 @@ private Q_SLOTS:
             QTest::keyClick(composer, Qt::Key_Enter);
             QTRY_COMPARE(stateOf(messages, offline), MessageListModel::State::Sending);
             QTRY_COMPARE(indicator->outboxText(), QStringLiteral("Outbox: 1"));
+            // It stays so through a reconnect attempt that finds the server still down.
+            QSignalSpy attempts(&app.session()->sync(), &SyncClient::stateChanged);
+            QTRY_VERIFY(indicator->retryButton()->isVisible());
+            indicator->retryButton()->click();
+            QTRY_VERIFY_WITH_TIMEOUT(std::any_of(attempts.cbegin(), attempts.cend(),
+                                                 [](const QList<QVariant> &a) {
+                                                     return a.first().value<SyncClient::State>()
+                                                            == SyncClient::State::Connecting;
+                                                 })
+                                         && app.session()->sync().state()
+                                                == SyncClient::State::Reconnecting,
+                                     15000);
             QCOMPARE(stateOf(messages, offline), MessageListModel::State::Sending);
             // Half a reply, not sent: kept as the conversation's draft.
             QTest::keyClicks(composer, QStringLiteral("A draft"));
