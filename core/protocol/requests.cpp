@@ -96,6 +96,12 @@ Request read(const Commands::MarkRead &command)
                          {QStringLiteral("upTo"), command.upTo}});
 }
 
+Request received(const Commands::MarkRead &command)
+{
+    return make("received", {{QStringLiteral("conversation"), command.conversationId},
+                             {QStringLiteral("upTo"), command.upTo}});
+}
+
 Request typing(const Commands::Typing &command)
 {
     return make("typing", {{QStringLiteral("conversation"), command.conversationId},

@@ -24,6 +24,8 @@ Request send(const Commands::Send &command);
 Request history(const Commands::History &command);
 Request conversations(const Commands::ConversationPage &command);
 Request read(const Commands::MarkRead &command);
+//! Customers only (the widget): the replies up to `upTo` arrived.
+Request received(const Commands::MarkRead &command);
 Request typing(const Commands::Typing &command);
 Request presence(const Commands::SetPresence &command);
 Request ping();

@@ -65,7 +65,11 @@
       frame.setAttribute('allow', 'clipboard-write');
       root.appendChild(frame);
     }
-    if (frame) frame.hidden = !open;
+    if (frame) {
+      frame.hidden = !open;
+      // A hidden chat reads nothing: the frame marks replies read only while shown.
+      if (frame.contentWindow) frame.contentWindow.postMessage({ type: 'tandem:open', open }, chatUrl.origin);
+    }
     button.setAttribute('aria-expanded', String(open));
     button.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
   }

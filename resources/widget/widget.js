@@ -123,6 +123,7 @@
       saveState();
       loadHistory();
       flushOutbox();
+      acknowledgeSoon();
       return;
     case 'typing':
       if (frame.conversation === state.conversation && frame.author && frame.author.kind === 'agent')
@@ -345,7 +346,49 @@
     const previous = li.previousElementSibling;
     author.hidden = mine || (previous && previous.dataset.author === li.dataset.author);
     scrollDown();
+    acknowledgeSoon();
   }
+
+  // ---- Telling the team what reached us and what we read: their replies' delivery state.
+
+  let panelOpen = true;        // the embedding page says when it hides the chat
+  let ackQueued = false;
+  const acked = { conversation: null, received: 0, read: 0 };
+
+  function acknowledgeSoon() {
+    if (ackQueued) return;
+    ackQueued = true; // once for a whole page of history
+    Promise.resolve().then(() => { ackQueued = false; reportSeen(); });
+  }
+
+  function reportSeen() {
+    const id = state.conversation;
+    if (!id || !link.online()) return;
+    if (acked.conversation !== id) Object.assign(acked, { conversation: id, received: 0, read: 0 });
+    let newest = 0;
+    let newestTheirs = 0;
+    for (const li of ui.messages.querySelectorAll('li.message[data-id]')) {
+      const mid = Number(li.dataset.id);
+      newest = Math.max(newest, mid);
+      if (li.classList.contains('theirs')) newestTheirs = Math.max(newestTheirs, mid);
+    }
+    const report = (type, upTo) => {
+      acked[type] = upTo;
+      request(type, { conversation: id, upTo }).catch(() => {
+        if (acked.conversation === id && acked[type] === upTo) acked[type] = 0; // again later
+      });
+    };
+    if (newestTheirs > acked.received) report('received', newestTheirs);
+    if (panelOpen && document.visibilityState === 'visible' && newest > acked.read) report('read', newest);
+  }
+
+  document.addEventListener('visibilitychange', acknowledgeSoon);
+  window.addEventListener('message', (e) => {
+    if (e.source === window.parent && e.data && e.data.type === 'tandem:open') {
+      panelOpen = Boolean(e.data.open);
+      acknowledgeSoon();
+    }
+  });
 
   function addSystem(text) {
     const li = document.createElement('li');

@@ -22,6 +22,8 @@ struct DeliveryOutcome {
     enum class Kind {
         Sent,  //!< the channel took it (`externalId` is its id for it)
         Retry, //!< not now (network, a rate limit, the far end busy): try again later
+        Away,  //!< the customer cannot be reached until they come back (the web widget,
+               //!< closed): held, not counted as an attempt, until the channel wakes it
         Failed //!< never (the address is wrong, the content refused): stop trying
     };
     Kind kind = Kind::Retry;
@@ -29,7 +31,7 @@ struct DeliveryOutcome {
     QString error; //!< for staff: why it did not go
 };
 
-//! One way of reaching customers besides the web widget: email, WhatsApp, Telegram.
+//! One way of reaching customers: the web widget, email, WhatsApp, Telegram.
 //!
 //! Inbound, a channel (a webhook route or a poller) turns what arrives into an
 //! InboundMessage and hands it to ChannelOperations::receive, which finds or makes the

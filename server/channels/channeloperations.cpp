@@ -10,7 +10,13 @@
 namespace Tandem::Server::ChannelOperations {
 namespace {
 
-const QString Web = QStringLiteral("web");
+//! The most replies one acknowledgement moves (each is an event).
+constexpr int MaxAcknowledged = 200;
+
+QString newAddress()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 Failure saveFailed(const StoreFailure &failure)
 {
@@ -60,7 +66,7 @@ Result<OutboundRecord> changed(Store &store, OutboundRecord record, DeliveryStat
 
 Result<Received> receive(Store &store, const InboundMessage &inbound)
 {
-    if (inbound.channel.isEmpty() || inbound.channel == Web || inbound.address.isEmpty()
+    if (inbound.channel.isEmpty() || inbound.channel == web() || inbound.address.isEmpty()
         || inbound.externalId.isEmpty())
         return Failure{ErrorCode::BadRequest,
                        QStringLiteral("An inbound message needs a channel, an address and an id")};
@@ -129,17 +135,48 @@ Result<Received> receive(Store &store, const InboundMessage &inbound)
     return r;
 }
 
+Result<QString> webAddress(Store &store, qint64 customerId)
+{
+    const auto known = store.addressOf(customerId, web());
+    if (known)
+        return known.value();
+    if (!known.isNotFound())
+        return saveFailed(known.failure());
+    const QString address = newAddress();
+    if (auto added = store.addIdentity(web(), address, customerId); !added)
+        return saveFailed(added.failure());
+    return address;
+}
+
+Result<Done> noteWebInbound(Store &store, const Message &message)
+{
+    if (auto recorded =
+            store.recordInbound(web(), message.clientId.toString(QUuid::WithoutBraces), message.id);
+        !recorded)
+        return saveFailed(recorded.failure());
+    return Done{};
+}
+
 Result<Done> queueReply(Store &store, const Message &message, const Conversation &conversation)
 {
-    if (conversation.channel == Web || message.author.kind == Party::Kind::Customer)
+    if (message.author.kind == Party::Kind::Customer)
         return Done{};
-    const auto address = store.addressOf(conversation.customer.id, conversation.channel);
+    Result<QString> address = QString();
+    if (conversation.channel == web()) {
+        address = webAddress(store, conversation.customer.id);
+    } else {
+        const auto known = store.addressOf(conversation.customer.id, conversation.channel);
+        if (known)
+            address = known.value();
+        else
+            address = known.isNotFound()
+                          ? Failure{ErrorCode::InvalidState,
+                                    QStringLiteral("This customer cannot be reached on %1")
+                                        .arg(conversation.channel)}
+                          : saveFailed(known.failure());
+    }
     if (!address)
-        return address.isNotFound()
-                   ? Failure{ErrorCode::InvalidState,
-                             QStringLiteral("This customer cannot be reached on %1")
-                                 .arg(conversation.channel)}
-                   : saveFailed(address.failure());
+        return address.failure();
     OutboundRecord record;
     record.messageId = message.id;
     record.channel = conversation.channel;
@@ -173,8 +210,12 @@ Result<OutboundRecord> recordOutcome(Store &store, qint64 messageId, const Deliv
     const DeliveryState before = record.state;
     if (before != DeliveryState::Queued)
         return record; // an answer to an attempt that was settled meanwhile
-    record.attempts += 1;
+    if (outcome.kind != DeliveryOutcome::Kind::Away)
+        record.attempts += 1;
     switch (outcome.kind) {
+    case DeliveryOutcome::Kind::Away:
+        record.nextAttemptAt = OutboundRecord::whenWoken();
+        break;
     case DeliveryOutcome::Kind::Sent:
         record.state = DeliveryState::Sent;
         record.externalId = outcome.externalId;
@@ -193,6 +234,30 @@ Result<OutboundRecord> recordOutcome(Store &store, qint64 messageId, const Deliv
         break;
     }
     return changed(store, record, before);
+}
+
+Result<int> wake(Store &store, const QString &channel, std::optional<qint64> customerId)
+{
+    auto woken = store.wakeOutbound(channel, customerId, store.now());
+    if (!woken)
+        return saveFailed(woken.failure());
+    return woken.value();
+}
+
+Result<int> acknowledge(Store &store, qint64 conversationId, qint64 upTo, DeliveryState state)
+{
+    if (state != DeliveryState::Delivered && state != DeliveryState::Read)
+        return Failure{ErrorCode::BadRequest, QStringLiteral("Only delivered or read")};
+    auto behind = store.outboundBefore(conversationId, upTo, state, MaxAcknowledged);
+    if (!behind)
+        return saveFailed(behind.failure());
+    for (OutboundRecord record : std::as_const(behind.value())) {
+        const DeliveryState before = record.state;
+        record.state = state;
+        if (auto moved = changed(store, record, before); !moved)
+            return moved.failure();
+    }
+    return int(behind->size());
 }
 
 Result<OutboundRecord> reportDelivery(Store &store, const QString &channel,

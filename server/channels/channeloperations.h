@@ -10,6 +10,20 @@
 //! caller's transaction, with the events they cause).
 namespace Tandem::Server::ChannelOperations {
 
+//! The web widget's channel name.
+inline QString web()
+{
+    return QStringLiteral("web");
+}
+
+//! The address a web widget customer has on the `web` channel, made when they have none
+//! (every customer the widget creates gets one with the customer).
+Result<QString> webAddress(Store &store, qint64 customerId);
+
+//! Records a message a customer sent from the widget as the web channel's inbound message,
+//! its clientId being the external id (a retried send finds it by that).
+Result<Done> noteWebInbound(Store &store, const Message &message);
+
 //! A message as a channel received it.
 struct InboundMessage {
     QString channel;    //!< "email", "whatsapp", …
@@ -31,9 +45,9 @@ struct Received {
 //! external id a second time gives the first result back, with `duplicate` set.
 Result<Received> receive(Store &store, const InboundMessage &inbound);
 
-//! Queues a reply to go out, when its conversation belongs to a channel other than the web
-//! (whose replies reach the customer's connection directly). Records `message.delivery`
-//! queued. Done also when there is nothing to queue.
+//! Queues a reply (an agent's or the system's, not a customer's message) to go out through
+//! its conversation's channel, and records `message.delivery` queued. Done also when there
+//! is nothing to queue.
 Result<Done> queueReply(Store &store, const Message &message, const Conversation &conversation);
 
 //! How soon a reply that could not go is tried again, and how often.
@@ -49,6 +63,15 @@ struct RetryPolicy {
 //! allowed attempt); a change of state is a `message.delivery` event.
 Result<OutboundRecord> recordOutcome(Store &store, qint64 messageId, const DeliveryOutcome &outcome,
                                      const RetryPolicy &policy);
+
+//! The customer is back: their replies on `channel` held by DeliveryOutcome::Kind::Away
+//! are due now (everyone's when `customerId` is unset). How many there were.
+Result<int> wake(Store &store, const QString &channel, std::optional<qint64> customerId);
+
+//! The customer's side reports that it has the replies of a conversation up to message
+//! `upTo` (`Delivered`) or has read them (`Read`): each that had not got that far moves
+//! there, with a `message.delivery` event. How many moved.
+Result<int> acknowledge(Store &store, qint64 conversationId, qint64 upTo, DeliveryState state);
 
 //! A later report from the channel (delivered, read) about a reply it took; reports that
 //! would move the state backwards (read, then delivered) are ignored.

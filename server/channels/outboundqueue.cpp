@@ -8,7 +8,6 @@
 
 #include <QPointer>
 #include <algorithm>
-#include <limits>
 
 namespace Tandem::Server {
 namespace {
@@ -51,7 +50,26 @@ void OutboundQueue::start()
 {
     m_started = true;
     m_scheduler.setHandler(PumpJob, [this](const Scheduler::Job &) { look(); });
+    // Who was away when the server stopped is not known any more: their replies are tried
+    // once more, and those still away are held again.
+    for (auto it = m_channels.cbegin(); it != m_channels.cend(); ++it)
+        wake(it.key(), std::nullopt);
     look();
+}
+
+void OutboundQueue::wake(const QString &channel, std::optional<qint64> customerId)
+{
+    m_storage.run(
+        this,
+        [channel, customerId](Store &store) {
+            return ChannelOperations::wake(store, channel, customerId);
+        },
+        [this](Result<int> woken) {
+            if (!woken)
+                qCWarning(lcHub) << "held replies could not be woken:" << woken.failure().message;
+            else if (woken.value() > 0)
+                look();
+        });
 }
 
 void OutboundQueue::look()
@@ -157,9 +175,9 @@ void OutboundQueue::scheduleNextLook(bool afterTrouble)
     m_storage.run(
         this,
         [](Store &store) {
-            const QDateTime never =
-                Clock::fromMs(std::numeric_limits<qint64>::max() / 4); // far enough
-            return forClient(store.dueOutbound(never, Batch), QString());
+            // Not those held until their customer comes back.
+            const QDateTime held = OutboundRecord::whenWoken().addMSecs(-1);
+            return forClient(store.dueOutbound(held, Batch), QString());
         },
         [this, afterTrouble, pause](Result<QList<OutboundRecord>> queued) {
             if (!queued) {

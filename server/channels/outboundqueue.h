@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <optional>
 
 namespace Tandem::Server {
 
@@ -31,6 +32,9 @@ public:
     void addChannel(Channel *channel);
     //! Starts sending: looks at what is due now, and again whenever a reply is queued.
     void start();
+    //! Replies on `channel` held for a customer who was away are due now: this customer's,
+    //! or everyone's.
+    void wake(const QString &channel, std::optional<qint64> customerId);
     //! Attempts in flight now.
     int inFlight() const { return int(m_inFlight.size()); }
 

@@ -4,6 +4,7 @@
 #include "accounts/passwordhasher.h"
 #include "admin/usercommand.h"
 #include "channels/outboundqueue.h"
+#include "channels/web/webchannel.h"
 #include "http/clientaddress.h"
 #include "http/httpfrontend.h"
 #include "hub/hub.h"
@@ -309,9 +310,16 @@ int serve(const Options &options)
     // Work done once per deployment runs under its lease; this SQLite node holds them all.
     // Routing reads its state after the durable timers are in, so it knows which grace
     // periods are already running.
-    // Replies for channels go out from here; each channel (email, WhatsApp, Telegram)
-    // registers with it as it is set up.
+    // Replies go out from here, each through its conversation's channel: the widget's now,
+    // email, WhatsApp and Telegram as they are set up.
     OutboundQueue outbound(storage, scheduler);
+    WebChannel web([&hub](qint64 customerId) { return hub.customerConnections(customerId) > 0; });
+    outbound.addChannel(&web);
+    QObject::connect(&hub, &Hub::customerArrived, &web, &WebChannel::customerArrived);
+    QObject::connect(&web, &WebChannel::wakeRequested, &outbound,
+                     [&outbound](const QString &channel, qint64 customerId) {
+                         outbound.wake(channel, customerId);
+                     });
     SingleNodeLeases leases;
     leases.whileHeld(Leases::Timers, [&scheduler, &leases, &hub, &outbound] {
         scheduler.start([&leases, &hub, &outbound] {

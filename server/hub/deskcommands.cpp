@@ -97,6 +97,11 @@ void registerIn(CommandTable &table)
                            [](Connection &c, Hub &, const QJsonValue &id, qint64 upTo) {
                                c.reply(id, {{QStringLiteral("upTo"), upTo}});
                            }));
+    table.add(QStringLiteral("received"), T::Customers,
+              storeCommand(Commands::decodeMarkRead, DeskOperations::received,
+                           [](Connection &c, Hub &, const QJsonValue &id, qint64 upTo) {
+                               c.reply(id, {{QStringLiteral("upTo"), upTo}});
+                           }));
     table.add(QStringLiteral("typing"), T::Everyone, typing);
     table.add(QStringLiteral("ping"), T::Everyone,
               [](Connection &c, Hub &hub, const Frames::Request &request) {

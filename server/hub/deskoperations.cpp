@@ -72,6 +72,9 @@ Result<CustomerGrant> createCustomer(Store &store, const QString &name, const QS
     if (!customer)
         return storageFailed(customer.failure());
     grant.customer = customer.value();
+    // The widget is a channel like any other: its customers have an address on it.
+    if (auto address = ChannelOperations::webAddress(store, grant.customer.id); !address)
+        return address.failure();
     return grant;
 }
 
@@ -162,11 +165,15 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
     if (!inserted)
         return storageFailed(inserted.failure());
     conversation.updatedAt = now;
+    if (!viewer.isStaff() && conversation.channel == ChannelOperations::web()) {
+        if (auto noted = ChannelOperations::noteWebInbound(store, inserted.value()); !noted)
+            return noted.failure();
+    }
     Event e = Events::messageCreated(inserted.value(), conversation.customer.id);
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());
-    // A reply in an email, WhatsApp or Telegram conversation goes out through its channel,
-    // queued in this same transaction so it is never lost nor sent unsaved.
+    // A reply goes out through its conversation's channel (the widget, email, WhatsApp,
+    // Telegram), queued in this same transaction so it is never lost nor sent unsaved.
     if (auto queued = ChannelOperations::queueReply(store, inserted.value(), conversation); !queued)
         return queued.failure();
     return Sent{inserted.value(), conversation, started};
@@ -199,7 +206,12 @@ Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::
     return page;
 }
 
-Result<qint64> markRead(Store &store, const Viewer &viewer, const Commands::MarkRead &command)
+namespace {
+
+//! The conversation of `command`, when the viewer may see it and `upTo` is one of its
+//! messages.
+Result<Conversation> markedConversation(Store &store, const Viewer &viewer,
+                                        const Commands::MarkRead &command)
 {
     auto conversation = accessibleConversation(store, viewer, command.conversationId);
     if (!conversation)
@@ -209,6 +221,35 @@ Result<qint64> markRead(Store &store, const Viewer &viewer, const Commands::Mark
         return storageFailed(message.failure());
     if (!message || message->conversationId != command.conversationId)
         return Failure{ErrorCode::NotFound, QStringLiteral("No such message in this conversation")};
+    return conversation;
+}
+
+} // namespace
+
+Result<qint64> received(Store &store, const Viewer &viewer, const Commands::MarkRead &command)
+{
+    auto conversation = markedConversation(store, viewer, command);
+    if (!conversation)
+        return conversation.failure();
+    if (auto moved = ChannelOperations::acknowledge(store, command.conversationId, command.upTo,
+                                                    DeliveryState::Delivered);
+        !moved)
+        return moved.failure();
+    return command.upTo;
+}
+
+Result<qint64> markRead(Store &store, const Viewer &viewer, const Commands::MarkRead &command)
+{
+    auto conversation = markedConversation(store, viewer, command);
+    if (!conversation)
+        return conversation.failure();
+    // What the customer read, the replies they were sent have reached.
+    if (!viewer.isStaff()) {
+        if (auto moved = ChannelOperations::acknowledge(store, command.conversationId, command.upTo,
+                                                        DeliveryState::Read);
+            !moved)
+            return moved.failure();
+    }
     const Party reader{viewer.party.kind, viewer.party.id, {}};
     const auto current = store.readMarker(command.conversationId, reader);
     if (!current)

@@ -44,7 +44,10 @@ struct HistoryPage {
     bool more = false;
 };
 Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::History &command);
+//! Moves the viewer's read marker; a customer's also marks the replies up to it read.
 Result<qint64> markRead(Store &store, const Viewer &viewer, const Commands::MarkRead &command);
+//! A customer's widget has the replies of a conversation up to `upTo`: they are delivered.
+Result<qint64> received(Store &store, const Viewer &viewer, const Commands::MarkRead &command);
 Result<Conversation> accessibleConversation(Store &store, const Viewer &viewer, qint64 id);
 Result<Presence> setPresence(Store &store, const Viewer &viewer, Presence presence);
 

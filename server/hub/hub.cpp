@@ -151,8 +151,11 @@ void Hub::goLive(Connection *connection)
         m_router->agentConnected(connection->agent());
         welcome = m_router->welcomeFramesForAgent(id);
     } else {
+        const bool first = !m_customers.contains(id);
         m_customers.insert(id, connection);
         welcome = m_router->welcomeFramesForCustomer(id);
+        if (first)
+            Q_EMIT customerArrived(id);
     }
     for (const QString &frame : std::as_const(welcome))
         connection->sendFrame(frame);

@@ -95,6 +95,10 @@ public:
     void sendToCustomer(qint64 customerId, const QString &frame) override;
     void sendToStaff(const QString &frame) override;
 
+Q_SIGNALS:
+    //! A customer who had no connection has one now (after its catch-up).
+    void customerArrived(qint64 customerId);
+
 private:
     void accept(std::unique_ptr<QWebSocket> socket, bool staff, const Peer &peer);
     void publish(const QList<Tandem::Event> &events);

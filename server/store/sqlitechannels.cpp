@@ -155,4 +155,46 @@ Stored<QList<OutboundRecord>> SqliteStore::dueOutbound(const QDateTime &due, int
     return list;
 }
 
+Stored<int> SqliteStore::wakeOutbound(const QString &channel, std::optional<qint64> customerId,
+                                      const QDateTime &due)
+{
+    const QString update =
+        QStringLiteral("UPDATE outbound SET next_attempt_at = ?, updated_at = ?"
+                       " WHERE state = 'queued' AND channel = ? AND next_attempt_at >= ?");
+    const QVariantList values{toMs(due), toMs(now()), channel, toMs(OutboundRecord::whenWoken())};
+    QSqlQuery &q = customerId ? prepare(update
+                                        + QStringLiteral(" AND address IN (SELECT address FROM"
+                                                         " customer_identities WHERE channel = ?"
+                                                         " AND customer_id = ?)"))
+                              : prepare(update);
+    if (auto failure = run(q, customerId ? values + QVariantList{channel, *customerId} : values))
+        return *failure;
+    return q.numRowsAffected();
+}
+
+Stored<QList<OutboundRecord>> SqliteStore::outboundBefore(qint64 conversationId, qint64 upTo,
+                                                          DeliveryState state, int limit)
+{
+    // The states before `state`, in the order a reply goes through them.
+    QStringList below;
+    for (DeliveryState s : {DeliveryState::Queued, DeliveryState::Sent, DeliveryState::Delivered})
+        if (s < state)
+            below.append(QLatin1Char('\'') + deliveryStateName(s) + QLatin1Char('\''));
+    if (below.isEmpty())
+        return QList<OutboundRecord>{};
+    QSqlQuery &q =
+        prepare(QStringLiteral("SELECT o.message_id, o.channel, o.address, o.state, o.attempts,"
+                               " o.next_attempt_at, o.last_error, o.external_id FROM messages m"
+                               " JOIN outbound o ON o.message_id = m.id"
+                               " WHERE m.conversation_id = ? AND m.id <= ? AND o.state IN (%1)"
+                               " ORDER BY m.id DESC LIMIT ?")
+                    .arg(below.join(QLatin1Char(','))));
+    if (auto failure = run(q, {conversationId, upTo, limit}))
+        return *failure;
+    QList<OutboundRecord> list;
+    while (q.next())
+        list.append(outboundFrom(q));
+    return list;
+}
+
 } // namespace Tandem::Server

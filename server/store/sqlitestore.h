@@ -74,6 +74,10 @@ public:
     Stored<OutboundRecord> outboundByExternalId(const QString &channel,
                                                 const QString &externalId) override;
     Stored<QList<OutboundRecord>> dueOutbound(const QDateTime &now, int limit) override;
+    Stored<int> wakeOutbound(const QString &channel, std::optional<qint64> customerId,
+                             const QDateTime &now) override;
+    Stored<QList<OutboundRecord>> outboundBefore(qint64 conversationId, qint64 upTo,
+                                                 DeliveryState state, int limit) override;
     Stored<QList<JobRecord>> jobs() override;
     Stored<Done> saveJob(const JobRecord &job) override;
     Stored<Done> deleteJob(const QString &kind, const QString &key) override;

@@ -52,6 +52,10 @@ struct OutboundRecord {
     QDateTime nextAttemptAt;
     QString lastError;
     QString externalId; //!< the channel's own id for it, once it took it
+
+    //! The next attempt of a reply held until its customer comes back (the web widget's
+    //! replies while nobody has it open): later than any real time.
+    static QDateTime whenWoken() { return Clock::fromMs(qint64(1) << 52); }
 };
 
 struct SessionRecord {
@@ -191,6 +195,14 @@ public:
                                                         const QString &externalId) = 0;
     //! Up to `limit` queued replies whose next attempt is due by `now`, earliest first.
     virtual Stored<QList<OutboundRecord>> dueOutbound(const QDateTime &now, int limit) = 0;
+    //! Makes the replies on `channel` that wait for their customer (OutboundRecord::
+    //! whenWoken) due at `now`: this customer's, or (unset) everyone's. How many there were.
+    virtual Stored<int> wakeOutbound(const QString &channel, std::optional<qint64> customerId,
+                                     const QDateTime &now) = 0;
+    //! The replies of a conversation up to message `upTo` that have not reached `state` yet
+    //! and have not failed, newest first, at most `limit`.
+    virtual Stored<QList<OutboundRecord>> outboundBefore(qint64 conversationId, qint64 upTo,
+                                                         DeliveryState state, int limit) = 0;
 
     // Durable timers.
     virtual Stored<QList<JobRecord>> jobs() = 0;

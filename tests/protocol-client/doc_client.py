@@ -238,6 +238,23 @@ class Run:
         await self.agent.wait_for(event_is(
             "message.created", lambda f: f["data"]["message"]["id"] == self.reply_msg_id))
         check("5 agent (the sender) receives its own message.created", True)
+        # The widget is a channel: the reply is sent (the customer is connected), and
+        # delivered once the customer says it arrived.
+        await self.agent.wait_for(event_is(
+            "message.delivery", lambda f: f["data"].get("message") == self.reply_msg_id
+            and f["data"].get("state") == "sent" and f["data"].get("channel") == "web"))
+        check("5 agent sees message.delivery sent on the web channel", True)
+        reply = await self.cust.request("received", conversation=self.conv_id,
+                                        upTo=self.reply_msg_id)
+        check("5 customer received -> ok with upTo",
+              ok_data("5 received", reply).get("upTo") == self.reply_msg_id, str(reply))
+        await self.agent.wait_for(event_is(
+            "message.delivery", lambda f: f["data"].get("message") == self.reply_msg_id
+            and f["data"].get("state") == "delivered"))
+        check("5 agent sees message.delivery delivered", True)
+        reply = await self.agent.request("received", conversation=self.conv_id,
+                                         upTo=self.reply_msg_id)
+        check("5 received from an agent -> unknown_type", is_error(reply, "unknown_type"), str(reply))
 
     async def step6_idempotent_retry(self):
         reply = await self.agent.request("send", conversation=self.conv_id,

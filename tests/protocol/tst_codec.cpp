@@ -111,6 +111,10 @@ private Q_SLOTS:
             QVERIFY(d);
             QCOMPARE(d->conversationId, 3);
             QCOMPARE(d->upTo, 77);
+            const Requests::Request got = Requests::received({4, 90});
+            QCOMPARE(got.type, QStringLiteral("received"));
+            const auto r = decodeMarkRead(got.fields);
+            QVERIFY(r && r->conversationId == 4 && r->upTo == 90);
             const auto t = decodeTyping(Requests::typing({3, true}).fields);
             QVERIFY(t && t->on && t->conversationId == 3);
             const auto p = decodeSetPresence(Requests::presence({Presence::Busy}).fields);

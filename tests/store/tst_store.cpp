@@ -122,7 +122,17 @@ private Q_SLOTS:
                     "INSERT INTO messages (conversation_id, client_id, author_kind, author_id,"
                     " text, created_at) VALUES (1, '8d1c1c8e-7f7a-4b8e-9a55-2f4c7c1a0d11',"
                     " 'customer', 1, 'Hello from before', 5)")));
+                // Two replies from an agent, the first of which the customer read.
+                QVERIFY(q.exec(QStringLiteral(
+                    "INSERT INTO messages (conversation_id, client_id, author_kind, author_id,"
+                    " text, created_at) VALUES (1, '0b7e6f3a-0c55-4e2e-8d0a-3f4b5c6d7e8f',"
+                    " 'agent', 1, 'Hi Ada', 6), (1, '1c8f7a4b-1d66-4f3f-9e1b-4a5c6d7e8f90',"
+                    " 'agent', 1, 'Anything else?', 7)")));
             }
+            if (startVersion >= 3)
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO read_markers (conversation_id,"
+                                              " reader_kind, reader_id, up_to)"
+                                              " VALUES (1, 'customer', 1, 2)")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("old"));
@@ -139,10 +149,25 @@ private Q_SLOTS:
             QCOMPARE(conversation->channel, QStringLiteral("web"));
             QCOMPARE(conversation->customer.name, QStringLiteral("Ada"));
             const auto messages = upgraded.messages(1, std::nullopt, 10);
-            QCOMPARE(messages->size(), 1);
+            QCOMPARE(messages->size(), 3);
             QCOMPARE(messages->first().text, QStringLiteral("Hello from before"));
-            // Web conversations have no identity on another channel and queue nothing.
+            // The widget became a channel: the customer has an address on it (on no other),
+            // what they wrote is its inbound message, and the replies have a delivery state
+            // (read where the customer's marker passed them) and are not sent again.
             QVERIFY(upgraded.addressOf(1, QStringLiteral("email")).isNotFound());
+            const auto address = upgraded.addressOf(1, QStringLiteral("web"));
+            QVERIFY(address && !address->isEmpty());
+            QCOMPARE(upgraded.customerByIdentity(QStringLiteral("web"), *address)->id, 1);
+            QCOMPARE(upgraded
+                         .inboundMessage(QStringLiteral("web"),
+                                         QStringLiteral("8d1c1c8e-7f7a-4b8e-9a55-2f4c7c1a0d11"))
+                         .value(),
+                     1);
+            QVERIFY(upgraded.outbound(1).isNotFound());
+            QCOMPARE(upgraded.outbound(2)->state,
+                     startVersion >= 3 ? DeliveryState::Read : DeliveryState::Sent);
+            QCOMPARE(upgraded.outbound(2)->address, *address);
+            QCOMPARE(upgraded.outbound(3)->state, DeliveryState::Sent);
             QVERIFY(upgraded.dueOutbound(QDateTime::currentDateTimeUtc(), 10)->isEmpty());
         }
     }
@@ -272,7 +297,7 @@ private Q_SLOTS:
             for (const Event &e : signal.first().value<QList<Event>>()) {
                 QVERIFY(e.seq > previous);
                 previous = e.seq;
-                ++events;
+                events += e.kind == EventKind::MessageCreated ? 1 : 0;
             }
         }
         QCOMPARE(events, Sends);
@@ -325,10 +350,11 @@ private Q_SLOTS:
         QStringList published;
         for (const QList<QVariant> &signal : std::as_const(committed))
             for (const Event &e : signal.first().value<QList<Event>>())
-                published << e.data.value(QLatin1String("message"))
-                                 .toObject()
-                                 .value(QLatin1String("text"))
-                                 .toString();
+                if (e.kind == EventKind::MessageCreated)
+                    published << e.data.value(QLatin1String("message"))
+                                     .toObject()
+                                     .value(QLatin1String("text"))
+                                     .toString();
         QCOMPARE(published, (QStringList{QStringLiteral("kept 1"), QStringLiteral("kept 2")}));
         QStringList stored;
         bool done = false;

@@ -109,11 +109,43 @@ private Q_SLOTS:
         QVERIFY(s.browser.waitForText(QStringLiteral("#title"), AgentName));
         QVERIFY(s.browser.waitForText(QStringLiteral("#messages"),
                                       AgentName + QStringLiteral(" joined the chat")));
+        auto team = s.observer();
+        QVERIFY(team);
         QVERIFY(s.agent->reply(conversation, QStringLiteral("Let me check that for you.")));
         QVERIFY(s.widget.waitDelivered(QStringLiteral("Let me check that for you.")));
         const QJsonObject reply = s.widget.messages().last();
         QCOMPARE(field(reply, "author"), AgentName);
         QVERIFY(!reply.value(QLatin1String("mine")).toBool());
+        // The page that shows it reports so: the team sees the reply reach her and read.
+        const QJsonObject created = team->waitFrame([](const QJsonObject &f) {
+            return f.value(QLatin1String("event")).toString() == QLatin1String("message.created")
+                   && field(f.value(QLatin1String("data"))
+                                .toObject()
+                                .value(QLatin1String("message"))
+                                .toObject(),
+                            "text")
+                          == QLatin1String("Let me check that for you.");
+        });
+        const qint64 replyId = created.value(QLatin1String("data"))
+                                   .toObject()
+                                   .value(QLatin1String("message"))
+                                   .toObject()
+                                   .value(QLatin1String("id"))
+                                   .toInteger();
+        QVERIFY(replyId > 0);
+        QStringList states;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QJsonObject &e : team->takeEvents(QStringLiteral("message.delivery"))) {
+                    const QJsonObject d = e.value(QLatin1String("data")).toObject();
+                    if (d.value(QLatin1String("message")).toInteger() == replyId)
+                        states.append(field(d, "state"));
+                }
+                return states.contains(QLatin1String("read"));
+            }(),
+            15000);
+        QCOMPARE(states, (QStringList{QStringLiteral("queued"), QStringLiteral("sent"),
+                                      QStringLiteral("delivered"), QStringLiteral("read")}));
 
         // And the customer's answer reaches the agent once.
         QVERIFY(s.widget.send(QStringLiteral("Thanks!")));
