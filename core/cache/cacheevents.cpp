@@ -45,6 +45,8 @@ bool CacheEvents::applyEvent(CacheChanges &changes, const Event &event)
         ok = applyConversationCreated(changes, event.data);
     } else if (event.kind == EventKind::ConversationRead) {
         ok = applyConversationRead(changes, event.data);
+    } else if (event.kind == EventKind::MessageDelivery) {
+        ok = applyMessageDelivery(changes, event.data);
     } else if (event.kind == EventKind::AgentPresence) {
         ok = applyAgentPresence(changes, event.data);
     } else if (event.kind == EventKind::ConversationUpdated) {
@@ -112,6 +114,25 @@ bool CacheEvents::applyConversationRead(CacheChanges &changes, const QJsonObject
         return true;
     changes.conversations.insert(conversationId);
     return m_tables.moveReadMarker(conversationId, upTo);
+}
+
+bool CacheEvents::applyMessageDelivery(CacheChanges &changes, const QJsonObject &data)
+{
+    FieldReader r(data, QStringLiteral("message.delivery"));
+    const qint64 messageId = r.id("message");
+    const qint64 conversationId = r.id("conversation");
+    const auto state = deliveryStateFromName(r.string("state", 1, 16));
+    const QString error = r.optionalString("error", 0, Protocol::MaxTextChars).value_or(QString());
+    if (!r.ok() || !state) {
+        qCWarning(lcCache) << "ignoring a delivery state for message" << messageId;
+        return true;
+    }
+    bool changed = false;
+    if (!m_tables.setDelivery(messageId, *state, error, changed))
+        return false;
+    if (changed)
+        changes.conversations.insert(conversationId);
+    return true;
 }
 
 bool CacheEvents::applyAgentPresence(CacheChanges &changes, const QJsonObject &data)

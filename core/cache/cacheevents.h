@@ -55,6 +55,7 @@ public:
 private:
     bool applyConversationCreated(CacheChanges &changes, const QJsonObject &data);
     bool applyConversationRead(CacheChanges &changes, const QJsonObject &data);
+    bool applyMessageDelivery(CacheChanges &changes, const QJsonObject &data);
     bool applyAgentPresence(CacheChanges &changes, const QJsonObject &data);
     bool applyConversationUpdated(CacheChanges &changes, const QJsonObject &data);
     bool applyConversationTransferred(CacheChanges &changes, const QJsonObject &data);

@@ -122,6 +122,14 @@ const QList<QStringList> &steps()
                            " text TEXT NOT NULL,"
                            " updated_at INTEGER NOT NULL)"),
         },
+        // How far each reply got through its channel (DeliveryState's value; -1: not known),
+        // and why a failed one did not go.
+        {
+            QStringLiteral("ALTER TABLE messages ADD COLUMN delivery INTEGER NOT NULL"
+                           " DEFAULT -1"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN delivery_error TEXT NOT NULL"
+                           " DEFAULT ''"),
+        },
     };
     return all;
 }

@@ -71,8 +71,11 @@ bool CacheTables::prepare()
                         " transfer_note = ? WHERE id = ?")},
         {&m_messageInsert,
          QStringLiteral("INSERT OR IGNORE INTO messages (id, conversation_id, client_id,"
-                        " author_kind, author_id, author_name, text, created_at)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")},
+                        " author_kind, author_id, author_name, text, created_at, delivery,"
+                        " delivery_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
+        // Only forward: a page read before an event may arrive after it.
+        {&m_deliverySet, QStringLiteral("UPDATE messages SET delivery = ?, delivery_error = ?"
+                                        " WHERE id = ? AND delivery < ?")},
         {&m_searchInsert, QStringLiteral("INSERT INTO messages_fts (rowid, text) VALUES (?, ?)")},
         {&m_newestMessage, QStringLiteral("SELECT id, text, author_kind, created_at FROM messages"
                                           " WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")},
@@ -217,12 +220,27 @@ bool CacheTables::removeConversationsBetween(const std::optional<ListPosition> &
 bool CacheTables::insertMessage(const Message &m, bool &isNew)
 {
     isNew = false;
+    const int delivery = m.delivery ? int(*m.delivery) : -1;
     if (!run(m_messageInsert,
              {m.id, m.conversationId, m.clientId.toRfc4122(), partyKindName(m.author.kind),
-              m.author.id, text(m.author.name), text(m.text), m.createdAt.toMSecsSinceEpoch()}))
+              m.author.id, text(m.author.name), text(m.text), m.createdAt.toMSecsSinceEpoch(),
+              delivery, text(m.deliveryError)}))
         return false;
     isNew = m_messageInsert.numRowsAffected() > 0;
-    return !isNew || run(m_searchInsert, {m.id, text(m.text)});
+    if (!isNew) {
+        bool changed = false;
+        return !m.delivery || setDelivery(m.id, *m.delivery, m.deliveryError, changed);
+    }
+    return run(m_searchInsert, {m.id, text(m.text)});
+}
+
+bool CacheTables::setDelivery(qint64 messageId, DeliveryState state, const QString &error,
+                              bool &changed)
+{
+    if (!run(m_deliverySet, {int(state), text(error), messageId, int(state)}))
+        return false;
+    changed = m_deliverySet.numRowsAffected() > 0;
+    return true;
 }
 
 bool CacheTables::refreshSummary(qint64 conversationId)

@@ -51,7 +51,10 @@ public:
 
     //! Adds a message and its search entry; `isNew` is false when it was already cached
     //! (by id, or by clientId: one server message per clientId).
+    //! A message the cache has already gets only a later delivery state from it.
     bool insertMessage(const Message &message, bool &isNew);
+    //! Moves a reply's delivery state forward (never back); `changed` says whether it moved.
+    bool setDelivery(qint64 messageId, DeliveryState state, const QString &error, bool &changed);
     //! Recomputes a conversation's summary and unread count from the cached messages.
     bool refreshSummary(qint64 conversationId);
     //! Moves the own read marker forward (never back) and recounts unread.
@@ -85,7 +88,7 @@ private:
     QSqlDatabase m_db;
     QSqlQuery m_metaGet, m_metaSet;
     QSqlQuery m_conversationUpsert, m_transferSet;
-    QSqlQuery m_messageInsert, m_searchInsert, m_newestMessage, m_summarySet;
+    QSqlQuery m_messageInsert, m_searchInsert, m_newestMessage, m_summarySet, m_deliverySet;
     QSqlQuery m_markerMove, m_unreadRecount;
     QSqlQuery m_agentInsert, m_presenceSet;
     QSqlQuery m_cannedUpsert, m_cannedDelete;

@@ -93,7 +93,7 @@ ConversationSummary summaryFrom(const QSqlQuery &q)
 
 const QString messageColumns = QStringLiteral(
     "SELECT id, conversation_id, client_id, author_kind, author_id, author_name, text,"
-    " created_at FROM messages ");
+    " created_at, delivery, delivery_error FROM messages ");
 
 Message messageFrom(const QSqlQuery &q)
 {
@@ -104,6 +104,11 @@ Message messageFrom(const QSqlQuery &q)
     m.author = Party{kindFrom(q.value(3)), q.value(4).toLongLong(), q.value(5).toString()};
     m.text = q.value(6).toString();
     m.createdAt = fromMs(q.value(7));
+    const int delivery = q.value(8).toInt();
+    if (delivery >= int(DeliveryState::Queued) && delivery <= int(DeliveryState::Failed)) {
+        m.delivery = DeliveryState(delivery);
+        m.deliveryError = q.value(9).toString();
+    }
     return m;
 }
 
@@ -367,6 +372,22 @@ QList<Message> LocalCache::messages(qint64 conversationId, std::optional<qint64>
         page.append(messageFrom(q));
     std::reverse(page.begin(), page.end());
     return page;
+}
+
+QHash<qint64, LocalCache::Delivery> LocalCache::deliveries(qint64 conversationId,
+                                                           qint64 fromId) const
+{
+    QSqlQuery q = select(m_read,
+                         QStringLiteral("SELECT id, delivery, delivery_error FROM messages"
+                                        " WHERE conversation_id = ? AND id >= ? AND delivery >= 0"),
+                         {conversationId, fromId});
+    QHash<qint64, Delivery> found;
+    while (q.next()) {
+        const int state = q.value(1).toInt();
+        if (state <= int(DeliveryState::Failed))
+            found.insert(q.value(0).toLongLong(), {DeliveryState(state), q.value(2).toString()});
+    }
+    return found;
 }
 
 bool LocalCache::hasMessagesBefore(qint64 conversationId, qint64 beforeId) const

@@ -134,6 +134,12 @@ public:
     //! Those of `ids` that exist, in one read.
     QHash<qint64, ConversationSummary> conversations(const QSet<qint64> &ids) const;
     //! Up to `limit` messages before `beforeId` (or the newest), oldest first.
+    //! The delivery states of a conversation's replies from message `fromId` on.
+    struct Delivery {
+        DeliveryState state;
+        QString error;
+    };
+    QHash<qint64, Delivery> deliveries(qint64 conversationId, qint64 fromId) const;
     QList<Tandem::Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
                                     int limit) const;
     bool hasMessagesBefore(qint64 conversationId, qint64 beforeId) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "delivery.h"
 #include "party.h"
 
 #include <QDateTime>
@@ -18,11 +19,16 @@ struct Message {
     Party author;
     QString text;
     QDateTime createdAt;
+    //! How far a reply got through its channel, as staff see it (unset: not known here, or
+    //! not a reply); `deliveryError` says why a failed one did not go.
+    std::optional<DeliveryState> delivery;
+    QString deliveryError;
 
     bool operator==(const Message &o) const
     {
         return id == o.id && conversationId == o.conversationId && clientId == o.clientId
-               && author == o.author && text == o.text && createdAt == o.createdAt;
+               && author == o.author && text == o.text && createdAt == o.createdAt
+               && delivery == o.delivery && deliveryError == o.deliveryError;
     }
 };
 

@@ -62,6 +62,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return m.createdAt;
         case StateRole:
             return QVariant::fromValue(State::Sent);
+        case DeliveryRole:
+            return m.delivery ? deliveryStateName(*m.delivery) : QString();
+        case DeliveryErrorRole:
+            return m.deliveryError;
         default:
             return {};
         }
@@ -96,7 +100,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {AuthorIsAgentRole, "authorIsAgent"},
             {TextRole, "text"},
             {CreatedAtRole, "createdAt"},
-            {StateRole, "state"}};
+            {StateRole, "state"},
+            {DeliveryRole, "delivery"},
+            {DeliveryErrorRole, "deliveryError"}};
 }
 
 bool MessageListModel::setFailed(const QUuid &clientId, bool failed)
@@ -208,6 +214,7 @@ void MessageListModel::refresh(const QSet<qint64> &conversations)
 {
     if (m_conversation == 0 || !conversations.contains(m_conversation))
         return;
+    refreshDeliveries();
     // New messages from the server: everything newer than the newest shown, page by page
     // back from the end (after a long absence that is more than one page). An empty view
     // shows only the newest page; older ones come with fetchMore().
@@ -266,6 +273,23 @@ void MessageListModel::refresh(const QSet<qint64> &conversations)
             m_pending.append(entry);
             endInsertRows();
         }
+    }
+}
+
+void MessageListModel::refreshDeliveries()
+{
+    if (m_messages.isEmpty())
+        return;
+    const QHash<qint64, LocalCache::Delivery> now =
+        m_cache.deliveries(m_conversation, m_messages.first().id);
+    for (int row = 0; row < m_messages.size(); ++row) {
+        Message &m = m_messages[row];
+        const auto found = now.constFind(m.id);
+        if (found == now.cend() || (m.delivery == found->state && m.deliveryError == found->error))
+            continue;
+        m.delivery = found->state;
+        m.deliveryError = found->error;
+        Q_EMIT dataChanged(index(row), index(row), {DeliveryRole, DeliveryErrorRole});
     }
 }
 

@@ -26,6 +26,11 @@ public:
         TextRole,
         CreatedAtRole,
         StateRole,
+        //! How far a reply got through its channel: "queued", "sent", "delivered", "read",
+        //! "failed", or empty when not known (customers' messages, replies not yet synced).
+        DeliveryRole,
+        //! Why a failed reply did not go, for people.
+        DeliveryErrorRole,
     };
     enum class State { Sent, Sending, Failed };
     Q_ENUM(State)
@@ -54,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void refresh(const QSet<qint64> &conversations);
+    void refreshDeliveries();
     void askServer();
     int pendingRow(const QUuid &clientId) const;
 

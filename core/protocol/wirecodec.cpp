@@ -59,12 +59,19 @@ QJsonObject encode(const Conversation &c)
 
 QJsonObject encode(const Message &m)
 {
-    return {{QStringLiteral("id"), m.id},
-            {QStringLiteral("conversation"), m.conversationId},
-            {QStringLiteral("clientId"), m.clientId.toString(QUuid::WithoutBraces)},
-            {QStringLiteral("author"), encode(m.author)},
-            {QStringLiteral("text"), m.text},
-            {QStringLiteral("createdAt"), timeToString(m.createdAt)}};
+    QJsonObject o{{QStringLiteral("id"), m.id},
+                  {QStringLiteral("conversation"), m.conversationId},
+                  {QStringLiteral("clientId"), m.clientId.toString(QUuid::WithoutBraces)},
+                  {QStringLiteral("author"), encode(m.author)},
+                  {QStringLiteral("text"), m.text},
+                  {QStringLiteral("createdAt"), timeToString(m.createdAt)}};
+    if (m.delivery) {
+        QJsonObject delivery{{QStringLiteral("state"), deliveryStateName(*m.delivery)}};
+        if (!m.deliveryError.isEmpty())
+            delivery.insert(QStringLiteral("error"), m.deliveryError);
+        o.insert(QStringLiteral("delivery"), delivery);
+    }
+    return o;
 }
 
 QJsonObject encode(const Agent &a, AgentDetail detail)
@@ -196,6 +203,13 @@ Result<Message> decodeMessage(const QJsonObject &json)
     if (!party)
         return party.failure();
     m.author = party.value();
+    // Staff's copies of replies say how far they got; a state this version does not know
+    // is left out rather than refusing the message.
+    const QJsonObject delivery = json.value(QLatin1String("delivery")).toObject();
+    m.delivery = deliveryStateFromName(delivery.value(QLatin1String("state")).toString());
+    if (m.delivery)
+        m.deliveryError =
+            delivery.value(QLatin1String("error")).toString().left(Protocol::MaxTextChars);
     return m;
 }
 

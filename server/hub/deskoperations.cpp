@@ -24,6 +24,29 @@ Failure storageFailed(const StoreFailure &failure)
     return toClientFailure(failure, QStringLiteral("The change could not be saved"));
 }
 
+//! Staff's copies of replies say how far each got through its channel.
+Result<Done> addDelivery(Store &store, const Viewer &viewer, QList<Message *> messages)
+{
+    if (!viewer.isStaff() || messages.isEmpty())
+        return Done{};
+    QList<qint64> ids;
+    ids.reserve(messages.size());
+    for (const Message *m : std::as_const(messages))
+        ids.append(m->id);
+    const auto records = store.outboundFor(ids);
+    if (!records)
+        return storageFailed(records.failure());
+    for (Message *m : std::as_const(messages)) {
+        const auto record = records->constFind(m->id);
+        if (record != records->cend()) {
+            m->delivery = record->state;
+            m->deliveryError =
+                record->state == DeliveryState::Failed ? record->lastError : QString();
+        }
+    }
+    return Done{};
+}
+
 } // namespace
 
 Result<StaffSession> openStaffSession(Store &store, const Agent &agent, qint64 ttlSeconds)
@@ -192,6 +215,12 @@ Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::
     page.more = page.messages.size() > command.limit;
     if (page.more)
         page.messages.removeFirst();
+    QList<Message *> replies;
+    for (Message &m : page.messages)
+        if (m.author.kind != Party::Kind::Customer)
+            replies.append(&m);
+    if (auto added = addDelivery(store, viewer, replies); !added)
+        return added.failure();
     // A page holds so much text at most (but always one message), so what one request
     // makes the server hold does not grow with the length of the messages.
     qsizetype chars = 0;
@@ -295,10 +324,16 @@ Result<QJsonObject> conversationPage(Store &store, const Viewer &viewer,
     ids.reserve(page.size());
     for (const Conversation &conversation : std::as_const(page))
         ids.append(conversation.id);
-    const auto lastRead = store.lastMessages(ids);
+    auto lastRead = store.lastMessages(ids);
     if (!lastRead)
         return storageFailed(lastRead.failure());
-    const QHash<qint64, Message> &last = lastRead.value();
+    QHash<qint64, Message> &last = lastRead.value();
+    QList<Message *> replies;
+    for (Message &m : last)
+        if (m.author.kind != Party::Kind::Customer)
+            replies.append(&m);
+    if (auto added = addDelivery(store, viewer, replies); !added)
+        return added.failure();
     QJsonArray conversations;
     for (const Conversation &conversation : std::as_const(page)) {
         QJsonObject json = Wire::encode(conversation);

@@ -155,6 +155,28 @@ Stored<QList<OutboundRecord>> SqliteStore::dueOutbound(const QDateTime &due, int
     return list;
 }
 
+Stored<QHash<qint64, OutboundRecord>> SqliteStore::outboundFor(const QList<qint64> &messageIds)
+{
+    QHash<qint64, OutboundRecord> records;
+    if (messageIds.isEmpty())
+        return records;
+    QStringList marks;
+    QVariantList binds;
+    for (qint64 id : messageIds) {
+        marks.append(QStringLiteral("?"));
+        binds.append(id);
+    }
+    QSqlQuery &q =
+        prepare(outboundColumns + QStringLiteral("WHERE message_id IN (%1)").arg(marks.join(u',')));
+    if (auto failure = run(q, binds))
+        return *failure;
+    while (q.next()) {
+        const OutboundRecord r = outboundFrom(q);
+        records.insert(r.messageId, r);
+    }
+    return records;
+}
+
 Stored<int> SqliteStore::wakeOutbound(const QString &channel, std::optional<qint64> customerId,
                                       const QDateTime &due)
 {

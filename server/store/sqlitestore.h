@@ -74,6 +74,7 @@ public:
     Stored<OutboundRecord> outboundByExternalId(const QString &channel,
                                                 const QString &externalId) override;
     Stored<QList<OutboundRecord>> dueOutbound(const QDateTime &now, int limit) override;
+    Stored<QHash<qint64, OutboundRecord>> outboundFor(const QList<qint64> &messageIds) override;
     Stored<int> wakeOutbound(const QString &channel, std::optional<qint64> customerId,
                              const QDateTime &now) override;
     Stored<QList<OutboundRecord>> outboundBefore(qint64 conversationId, qint64 upTo,

@@ -195,6 +195,8 @@ public:
                                                         const QString &externalId) = 0;
     //! Up to `limit` queued replies whose next attempt is due by `now`, earliest first.
     virtual Stored<QList<OutboundRecord>> dueOutbound(const QDateTime &now, int limit) = 0;
+    //! The delivery records of those of these messages that went out through a channel.
+    virtual Stored<QHash<qint64, OutboundRecord>> outboundFor(const QList<qint64> &messageIds) = 0;
     //! Makes the replies on `channel` that wait for their customer (OutboundRecord::
     //! whenWoken) due at `now`: this customer's, or (unset) everyone's. How many there were.
     virtual Stored<int> wakeOutbound(const QString &channel, std::optional<qint64> customerId,

@@ -49,7 +49,7 @@ Message message(qint64 id, qint64 conversation, Party::Kind kind, const QString 
         kind == Party::Kind::Customer
             ? Party{kind, 50 + conversation, QStringLiteral("Customer %1").arg(conversation)}
             : Party{kind, ownAgent, QStringLiteral("Dana")};
-    return Message{id, conversation, clientId, author, text, at(id)};
+    return Message{id, conversation, clientId, author, text, at(id), {}, {}};
 }
 
 Event withSeq(qint64 seq, Event e)
@@ -641,6 +641,54 @@ private Q_SLOTS:
         cache->flush();
         QVERIFY(agentsChanged);
         QCOMPARE(cache->agents().first().presence, Presence::Away);
+    }
+
+    void repliesDeliveryStatesOnlyMoveForward()
+    {
+        const QString path = freshPath();
+        auto cache = openCache(path);
+        QVERIFY(cache);
+        const Message reply = message(5, 2, Party::Kind::Agent, QStringLiteral("On it"));
+        auto delivery = [&](qint64 seq, DeliveryState state, const QString &error = {}) {
+            return withSeq(
+                seq, Events::messageDelivery(reply, 52, QStringLiteral("email"), state, error));
+        };
+        QSet<qint64> changed;
+        connect(cache.get(), &LocalCache::applied, this,
+                [&](qint64, const QSet<qint64> &conversations, bool) { changed = conversations; });
+        cache->applyEvents({messageEvent(1, reply), delivery(2, DeliveryState::Queued)});
+        cache->flush();
+        QCOMPARE(cache->messages(2, std::nullopt, 10).first().delivery, DeliveryState::Queued);
+        cache->applyEvents({delivery(3, DeliveryState::Read)});
+        cache->flush();
+        QCOMPARE(changed, QSet<qint64>{2});
+        // A page read before that event, arriving after it, does not take it back.
+        Message stale = reply;
+        stale.delivery = DeliveryState::Sent;
+        cache->storeHistory(2, {stale});
+        cache->flush();
+        QCOMPARE(cache->messages(2, std::nullopt, 10).first().delivery, DeliveryState::Read);
+        QCOMPARE(cache->deliveries(2, 0).value(5).state, DeliveryState::Read);
+        // A bad one is skipped, and the seq still moves.
+        Event bad = delivery(4, DeliveryState::Failed);
+        bad.data.insert(QStringLiteral("state"), QStringLiteral("teleported"));
+        cache->applyEvents({bad});
+        cache->flush();
+        QCOMPARE(cache->lastSeq(), 4);
+        QCOMPARE(cache->messages(2, std::nullopt, 10).first().delivery, DeliveryState::Read);
+        // Failed says why, and survives a reopen.
+        const Message other = message(6, 2, Party::Kind::Agent, QStringLiteral("Hello?"));
+        cache->applyEvents(
+            {messageEvent(5, other),
+             withSeq(6, Events::messageDelivery(other, 52, QStringLiteral("email"),
+                                                DeliveryState::Failed,
+                                                QStringLiteral("550 no such user")))});
+        cache->flush();
+        cache.reset();
+        cache = openCache(path);
+        const Message failed = cache->messages(2, std::nullopt, 10).last();
+        QCOMPARE(failed.delivery, DeliveryState::Failed);
+        QCOMPARE(failed.deliveryError, QStringLiteral("550 no such user"));
     }
 
     void historyPagesOldestFirst()

@@ -51,6 +51,11 @@ public:
         m.createdAt = T0.addSecs(minute * 60);
         return next(Events::messageCreated(m, conversation * 10));
     }
+    Event delivery(const Message &m, DeliveryState state, const QString &error = {})
+    {
+        return next(Events::messageDelivery(m, m.conversationId * 10, QStringLiteral("email"),
+                                            state, error));
+    }
     Event presence(qint64 agent, Presence status)
     {
         return next(Events::agentPresence(agent, status));
@@ -194,6 +199,34 @@ private Q_SLOTS:
         QCOMPARE(model.index(2).data(MessageListModel::StateRole).value<MessageListModel::State>(),
                  MessageListModel::State::Sent);
         QVERIFY(model.index(2).data(MessageListModel::IdRole).toLongLong() > 0);
+    }
+
+    void messageListFollowsARepliesDeliveryState()
+    {
+        apply({m_feed.conversation(1, QStringLiteral("Ada"), 0),
+               m_feed.message(1, QStringLiteral("help"), 0),
+               m_feed.message(1, QStringLiteral("On it"), 1, Party::Kind::Agent)});
+        MessageListModel model(*m_cache, nullptr);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConversation(1);
+        QCOMPARE(model.rowCount(), 2);
+        const QModelIndex reply = model.index(1);
+        QCOMPARE(reply.data(MessageListModel::DeliveryRole).toString(), QString());
+        Message m;
+        m.id = reply.data(MessageListModel::IdRole).toLongLong();
+        m.conversationId = 1;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        apply({m_feed.delivery(m, DeliveryState::Sent)});
+        QCOMPARE(reply.data(MessageListModel::DeliveryRole).toString(), QStringLiteral("sent"));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(), reply);
+        apply({m_feed.delivery(m, DeliveryState::Failed, QStringLiteral("550 no such user"))});
+        QCOMPARE(reply.data(MessageListModel::DeliveryRole).toString(), QStringLiteral("failed"));
+        QCOMPARE(reply.data(MessageListModel::DeliveryErrorRole).toString(),
+                 QStringLiteral("550 no such user"));
+        // The customer's message has none.
+        QCOMPARE(model.index(0).data(MessageListModel::DeliveryRole).toString(), QString());
     }
 
     //! The outbox reports refusals of every conversation's replies: a model marks (and owns up

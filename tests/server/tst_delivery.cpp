@@ -7,6 +7,7 @@
 #include "tandemdprocess.h"
 #include "testclient.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace FrameFields;
@@ -107,9 +108,21 @@ private Q_SLOTS:
         // Each state once (those waited for were taken): queued came with the reply.
         QCOMPARE(statesOf(agent.takeEvents(QStringLiteral("message.delivery")), message),
                  QStringList{QStringLiteral("queued")});
-        // The customer sees none of it.
+        // The customer sees none of it, in events or history; agents' history has it.
         QVERIFY(ada.takeEvents(QStringLiteral("message.delivery"), TestClient::Settle::AfterPing)
                     .isEmpty());
+        const QJsonObject page{{QStringLiteral("conversation"), conversation}};
+        const QJsonArray staffCopy = data(agent.request(QStringLiteral("history"), page))
+                                         .value(QLatin1String("messages"))
+                                         .toArray();
+        QCOMPARE(staffCopy.size(), 2);
+        QVERIFY(!staffCopy.at(0).toObject().contains(QLatin1String("delivery"))); // hers
+        QCOMPARE(str(obj(staffCopy.at(1).toObject(), "delivery"), "state"), QStringLiteral("read"));
+        const QJsonArray customerCopy = data(ada.request(QStringLiteral("history"), page))
+                                            .value(QLatin1String("messages"))
+                                            .toArray();
+        QCOMPARE(customerCopy.size(), 2);
+        QVERIFY(!customerCopy.at(1).toObject().contains(QLatin1String("delivery")));
         // Only customers report receipt; for an agent it is no command.
         QCOMPARE(code(agent.request(QStringLiteral("received"), ackFields(conversation, message))),
                  QStringLiteral("unknown_type"));

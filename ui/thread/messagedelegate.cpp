@@ -56,6 +56,32 @@ QString MessageDelegate::stateText(MessageListModel::State state)
     return {};
 }
 
+QString MessageDelegate::footerText(const QModelIndex &index)
+{
+    const MessageListModel::State state = stateOf(index);
+    if (state != MessageListModel::State::Sent)
+        return stateText(state);
+    // Saved on the server; then how far it got to the customer.
+    const QString delivery = index.data(MessageListModel::DeliveryRole).toString();
+    if (delivery == QLatin1String("queued"))
+        return tr("Waiting to go out");
+    if (delivery == QLatin1String("delivered"))
+        return tr("Delivered");
+    if (delivery == QLatin1String("read"))
+        return tr("Read");
+    if (delivery == QLatin1String("failed")) {
+        const QString why = index.data(MessageListModel::DeliveryErrorRole).toString();
+        return why.isEmpty() ? tr("Not delivered") : tr("Not delivered: %1").arg(why);
+    }
+    return tr("Sent");
+}
+
+bool MessageDelegate::footerIsTrouble(const QModelIndex &index)
+{
+    return stateOf(index) == MessageListModel::State::Failed
+           || index.data(MessageListModel::DeliveryRole).toString() == QLatin1String("failed");
+}
+
 QString MessageDelegate::authorText(const QModelIndex &index)
 {
     const QString name = index.data(MessageListModel::AuthorNameRole).toString();
@@ -84,7 +110,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         index.data(MessageListModel::CreatedAtRole).toDateTime(), QDateTime::currentDateTime());
     const int headerWidth = boldMetrics.horizontalAdvance(authorText(index)) + Padding
                             + smallMetrics.horizontalAdvance(time);
-    const int footerWidth = mine ? smallMetrics.horizontalAdvance(stateText(stateOf(index))) : 0;
+    const int footerWidth = mine ? smallMetrics.horizontalAdvance(footerText(index)) : 0;
     const int innerWidth =
         std::min(maxText, std::max({textBounds.width(), headerWidth, footerWidth}));
 
@@ -163,11 +189,13 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     if (mine) {
         painter->setFont(small);
         QColor stateColor = dim;
-        if (state == MessageListModel::State::Failed)
+        if (footerIsTrouble(index))
             stateColor = QColor(0xc6, 0x28, 0x28);
         painter->setPen(stateColor);
-        painter->drawText(base.footer.translated(offset), Qt::AlignRight | Qt::AlignVCenter,
-                          stateText(state));
+        const QRect footer = base.footer.translated(offset);
+        painter->drawText(
+            footer, Qt::AlignRight | Qt::AlignVCenter,
+            painter->fontMetrics().elidedText(footerText(index), Qt::ElideMiddle, footer.width()));
     }
     painter->restore();
 }

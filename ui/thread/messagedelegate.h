@@ -22,6 +22,9 @@ public:
 
     //! The words under a reply: "Sending…", "Sent", "Not sent".
     static QString stateText(MessageListModel::State state);
+    //! Under an agent's message: sending, not sent, or how far it got to the customer.
+    static QString footerText(const QModelIndex &index);
+    static bool footerIsTrouble(const QModelIndex &index);
     //! Who wrote it, with "You" standing in for a reply whose author is not known yet.
     static QString authorText(const QModelIndex &index);
 
