@@ -451,10 +451,15 @@ void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
     peer.address = ClientAddress::of(
         socket->peerAddress(), socket->request().rawHeader(QByteArrayLiteral("X-Forwarded-For")),
         m_config.trustedProxies);
-    if (tcp)
+    if (tcp) {
         peer.msSinceHeard = [tcp = QPointer<LingeringSocket>(tcp)] {
             return tcp ? tcp->msSinceHeard() : std::numeric_limits<qint64>::max();
         };
+        peer.trimBuffers = [tcp = QPointer<LingeringSocket>(tcp)] {
+            if (tcp)
+                tcp->trimBuffers();
+        };
+    }
     if (!m_hub.mayConnect(peer.address)) {
         qCInfo(lcHttp) << "refused a WebSocket: too many from" << peer.address.toString();
         refuse(std::move(socket), QStringLiteral("Too many connections from this address"),

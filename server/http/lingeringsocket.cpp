@@ -28,6 +28,21 @@ void LingeringSocket::watchActivity()
 void LingeringSocket::heard()
 {
     m_lastHeard.restart();
+    m_touched = true;
+}
+
+void LingeringSocket::trimBuffers()
+{
+    if (!m_touched || m_lingering || state() != ConnectedState || openMode() != ReadWrite
+        || bytesToWrite() > 0 || bytesAvailable() > 0 || isTransactionStarted())
+        return;
+    m_touched = false;
+    // Reopening without a direction drops that direction's buffer, block and all; the next
+    // write (or read) makes a new one. Nothing is waiting in either, so nothing is lost.
+    setOpenMode(ReadOnly);
+    setOpenMode(ReadWrite);
+    setOpenMode(WriteOnly);
+    setOpenMode(ReadWrite);
 }
 
 void LingeringSocket::close()
@@ -58,6 +73,7 @@ qint64 LingeringSocket::writeData(const char *data, qint64 size)
         m_maxBytesToWrite = 0;
         return -1;
     }
+    m_touched = true;
     return QTcpSocket::writeData(data, size);
 }
 

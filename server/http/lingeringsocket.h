@@ -33,6 +33,13 @@ public:
     //! connection to readyRead, as Qt's HTTP server does when it upgrades to a WebSocket).
     void watchActivity();
 
+    //! Gives back the memory of emptied buffers. Qt keeps the block of a buffer it emptied
+    //! for the next read or write (16 KiB to read, 32 KiB to write): across thousands of
+    //! idle connections that was most of the memory they held. Does nothing while data is
+    //! waiting either way, or when nothing was read or written since the last trim. Call it
+    //! from outside the socket's own signals (a timer).
+    void trimBuffers();
+
     //! How long a close waits for the peer to hang up before it drops the connection.
     void setLingerMs(int ms) { m_lingerMs = ms; }
     static constexpr int DefaultLingerMs = 2000;
@@ -49,6 +56,7 @@ private:
     bool m_lingering = false;
     bool m_halfClosed = false;
     bool m_upgraded = false;
+    bool m_touched = true; // read or written since the last trim
     qint64 m_maxBytesToWrite = 0;
     int m_lingerMs = DefaultLingerMs;
 };

@@ -49,6 +49,8 @@ public:
         //! Milliseconds since the client last sent anything, WebSocket control frames
         //! included (unset: only the frames the connection sees count).
         std::function<qint64()> msSinceHeard;
+        //! Gives back the memory of the connection's emptied buffers (unset: nothing to do).
+        std::function<void()> trimBuffers;
     };
     //! Whether another connection from this address fits under --max-connections-per-address.
     bool mayConnect(const QHostAddress &address) const;

@@ -43,6 +43,37 @@ class TestLingeringSocket : public QObject
     };
 
 private Q_SLOTS:
+    // Trimming gives back emptied buffers and nothing else: what waits to be read stays,
+    // and the connection carries on both ways afterwards.
+    void trimmingKeepsWhatWaitsAndTheConnectionWorks()
+    {
+        Pair p;
+        QVERIFY(p.open());
+        LingeringSocket &server = *p.listener.taken;
+        p.client.write("unread");
+        QVERIFY(QTest::qWaitFor([&] { return server.bytesAvailable() == 6; }, 5000));
+        server.trimBuffers(); // data waits: nothing is dropped
+        QCOMPARE(server.readAll(), QByteArray("unread"));
+        server.write("hello");
+        QVERIFY(server.flush() || server.bytesToWrite() == 0);
+        QVERIFY(QTest::qWaitFor([&] { return p.client.bytesAvailable() == 5; }, 5000));
+        QCOMPARE(p.client.readAll(), QByteArray("hello"));
+        server.trimBuffers();
+        QCOMPARE(server.openMode(), QIODevice::ReadWrite);
+        QCOMPARE(server.state(), QAbstractSocket::ConnectedState);
+        // Both ways still work after the trim.
+        p.client.write("again");
+        QVERIFY(QTest::qWaitFor([&] { return server.bytesAvailable() == 5; }, 5000));
+        QCOMPARE(server.readAll(), QByteArray("again"));
+        server.write("back");
+        QVERIFY(QTest::qWaitFor([&] { return p.client.bytesAvailable() == 4; }, 5000));
+        QCOMPARE(p.client.readAll(), QByteArray("back"));
+        server.trimBuffers();
+        server.trimBuffers(); // twice in a row is harmless
+        server.write("last");
+        QVERIFY(QTest::qWaitFor([&] { return p.client.bytesAvailable() == 4; }, 5000));
+    }
+
     // The last bytes we write before closing reach a peer that is still sending: it reads
     // them and then the end of the stream, not a reset.
     void closingWhileThePeerSendsDeliversTheLastBytes()
