@@ -90,10 +90,11 @@ void Scheduler::removeHandler(const QString &kind)
 void Scheduler::schedule(const Job &job, Keep keep)
 {
     const Id id{job.kind, job.key};
-    // A durable job replaced by one kept in memory must not come back after a restart.
+    // A durable job replaced by one kept in memory must not come back after a restart,
+    // also one that is stored and not read yet.
     const auto old = m_jobs.constFind(id);
     const bool forgetOld =
-        old != m_jobs.cend() && old->keep == Keep::Durable && keep == Keep::InMemory;
+        keep == Keep::InMemory && (old == m_jobs.cend() ? !m_loaded : old->keep == Keep::Durable);
     remove(id, forgetOld);
     if (!m_loaded)
         m_goneBeforeLoad.insert(id);

@@ -213,18 +213,25 @@ private Q_SLOTS:
             // The same key again, now in memory only: the stored one must not come back.
             rig.scheduler->schedule(job(QStringLiteral("to memory"), Start + 2000),
                                     Scheduler::Keep::InMemory);
+            rig.scheduler->schedule(job(QStringLiteral("to memory early"), Start + 1000));
             QVERIFY(rig.settle());
         }
         {
-            // Cancelled before the stored jobs are read: it must not come back with them.
+            // Cancelled, or moved to memory, before the stored jobs are read: neither stored
+            // row may come back with them, now or after the next restart.
             Rig rig(path, clock);
             QVERIFY(rig.storage->open());
             bool ready = false;
             rig.scheduler->start([&ready] { ready = true; });
             rig.scheduler->cancel(Kind, QStringLiteral("cancelled early"));
+            rig.scheduler->schedule(job(QStringLiteral("to memory early"), Start + 3000),
+                                    Scheduler::Keep::InMemory);
             QVERIFY(QTest::qWaitFor([&] { return ready; }, 10000));
             QVERIFY(!rig.scheduler->find(Kind, QStringLiteral("cancelled early")));
             QVERIFY(!rig.scheduler->find(Kind, QStringLiteral("to memory")));
+            const auto moved = rig.scheduler->find(Kind, QStringLiteral("to memory early"));
+            QVERIFY(moved);
+            QCOMPARE(moved->due, Clock::fromMs(Start + 3000)); // the one in memory, not the row
             QVERIFY(rig.settle());
         }
         Rig rig(path, clock);
