@@ -301,7 +301,7 @@ void Connection::customerHello(const Frames::Request &request)
                 return;
             }
             const Customer &customer = grant->customer;
-            if (m_hub.customerConnections(customer.id) >= ServerConfig::MaxConnectionsPerCustomer) {
+            if (!m_hub.takeCustomerSlot(customer.id)) {
                 abortHandshake(id,
                                {ErrorCode::RateLimited,
                                 QStringLiteral("Too many connections for this customer"), 1000});

@@ -83,13 +83,24 @@ void Hub::forget(Connection *connection)
     m_holding.remove(connection);
     if (m_staff.remove(connection))
         m_router->agentDisconnected(connection->viewer()->party.id);
-    if (connection->viewer()) {
+    if (connection->viewer() && connection->kind() == Connection::Kind::Customer) {
         const qint64 id = connection->viewer()->party.id;
         m_customers.remove(id, connection);
-        if (connection->kind() == Connection::Kind::Customer && !m_customers.contains(id))
+        if (!m_customers.contains(id))
             m_customerLimiters.remove(id);
+        if (--m_customerSlots[id] <= 0)
+            m_customerSlots.remove(id);
     }
     connection->deleteLater();
+}
+
+bool Hub::takeCustomerSlot(qint64 customerId)
+{
+    int &taken = m_customerSlots[customerId];
+    if (taken >= ServerConfig::MaxConnectionsPerCustomer)
+        return false;
+    ++taken;
+    return true;
 }
 
 std::shared_ptr<RateLimiter> Hub::customerLimiter(qint64 customerId)

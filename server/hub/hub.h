@@ -89,6 +89,10 @@ public:
     std::shared_ptr<RateLimiter> customerLimiter(qint64 customerId);
     //! Live connections of this customer.
     int customerConnections(qint64 customerId) const { return int(m_customers.count(customerId)); }
+    //! Counts one more connection of this customer from its handshake on (so handshakes at
+    //! the same moment cannot all pass); false when they have as many as they may. The slot
+    //! is given back when the connection is forgotten.
+    bool takeCustomerSlot(qint64 customerId);
     //! What one client address may create without an account.
     AddressLimits &newCustomers() { return m_newCustomers; }
     AddressLimits &newConversations() { return m_newConversations; }
@@ -121,6 +125,7 @@ private:
     QSet<Connection *> m_holding;
     QSet<Connection *> m_staff;
     QMultiHash<qint64, Connection *> m_customers;
+    QHash<qint64, int> m_customerSlots; // connections past their handshake's check, by customer
     QHash<QByteArray, int> m_perAddress;
     QTimer m_sessionCheck;
     QTimer m_sweep;

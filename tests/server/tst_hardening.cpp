@@ -176,6 +176,36 @@ private Q_SLOTS:
         QVERIFY(elsewhere.open(server.port(), CustomerPath, {}, {},
                                QHostAddress(QStringLiteral("127.0.0.2"))));
         QCOMPARE(type(elsewhere.request(hello(QStringLiteral("Other")))), QStringLiteral("ok"));
+
+        // Handshakes at the same moment count as they pass, not once they are live: of
+        // eleven more tabs asking together, nine get in beside the first.
+        const QHostAddress burstFrom(QStringLiteral("127.0.0.3"));
+        auto *burstFirst = new RawWebSocket;
+        open.append(burstFirst);
+        QVERIFY(burstFirst->open(server.port(), CustomerPath, {}, {}, burstFrom));
+        QJsonObject burst = hello(QString());
+        burst.remove(QStringLiteral("name"));
+        burst.insert(
+            QStringLiteral("token"),
+            str(obj(burstFirst->request(hello(QStringLiteral("Burst"))), "data"), "token"));
+        QList<RawWebSocket *> together;
+        for (int i = 0; i < 11; ++i) {
+            auto *tab = new RawWebSocket;
+            together.append(tab);
+            open.append(tab);
+            QVERIFY(tab->open(server.port(), CustomerPath, {}, {}, burstFrom));
+        }
+        for (RawWebSocket *tab : std::as_const(together))
+            tab->sendText(QJsonDocument(burst).toJson(QJsonDocument::Compact));
+        QStringList answers;
+        for (RawWebSocket *tab : std::as_const(together)) {
+            RawWebSocket::Frame frame;
+            QVERIFY(tab->waitFrame(frame));
+            const QJsonObject reply = frame.json();
+            answers << (type(reply) == QLatin1String("ok") ? type(reply) : code(reply));
+        }
+        QCOMPARE(answers.count(QStringLiteral("ok")), 9);
+        QCOMPARE(answers.count(QStringLiteral("rate_limited")), 2);
         qDeleteAll(open);
     }
 
