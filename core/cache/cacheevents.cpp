@@ -76,6 +76,9 @@ bool CacheEvents::applyMessage(CacheChanges &changes, const Message &message)
     if (!m_tables.insertMessage(message, isNew)
         || !m_tables.removeFromOutbox(message.clientId, removed))
         return false;
+    if (!isNew && message.delivery
+        && !moveDelivery(changes, message.id, {*message.delivery, message.deliveryError}))
+        return false;
     if (isNew)
         changes.summaries.insert(message.conversationId);
     if (isNew || removed)
@@ -120,18 +123,24 @@ bool CacheEvents::applyMessageDelivery(CacheChanges &changes, const QJsonObject 
 {
     FieldReader r(data, QStringLiteral("message.delivery"));
     const qint64 messageId = r.id("message");
-    const qint64 conversationId = r.id("conversation");
     const auto state = deliveryStateFromName(r.string("state", 1, 16));
     const QString error = r.optionalString("error", 0, Protocol::MaxTextChars).value_or(QString());
     if (!r.ok() || !state) {
         qCWarning(lcCache) << "ignoring a delivery state for message" << messageId;
         return true;
     }
+    return moveDelivery(changes, messageId, {*state, error});
+}
+
+bool CacheEvents::moveDelivery(CacheChanges &changes, qint64 messageId,
+                               const DeliveryStatus &status)
+{
     bool changed = false;
-    if (!m_tables.setDelivery(messageId, *state, error, changed))
+    if (!m_tables.setDelivery(messageId, status, changed))
         return false;
+    // Only the thread that shows the reply cares: no conversation's summary changed.
     if (changed)
-        changes.conversations.insert(conversationId);
+        changes.deliveries.insert(messageId, status);
     return true;
 }
 
@@ -321,7 +330,10 @@ bool CacheEvents::applySnapshotConversation(CacheChanges &changes, const QJsonOb
         if (!message || message->conversationId != conversation->id)
             qCWarning(lcCache) << "snapshot: skipping the last message of" << conversation->id;
         else if (!m_tables.insertMessage(message.value(), isNew)
-                 || !m_tables.removeFromOutbox(message->clientId, removed))
+                 || !m_tables.removeFromOutbox(message->clientId, removed)
+                 || (!isNew && message->delivery
+                     && !moveDelivery(changes, message->id,
+                                      {*message->delivery, message->deliveryError})))
             return false;
         changes.outboxChanged = changes.outboxChanged || removed;
     }

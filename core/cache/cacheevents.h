@@ -22,6 +22,8 @@ struct CacheChanges {
     bool cannedChanged = false;
     bool reset = false;
     bool outboxChanged = false;
+    //! Replies whose delivery state moved, by message: where they stand now.
+    QHash<qint64, DeliveryStatus> deliveries;
     int outboxSize = 0; // after the commit, when outboxChanged
 };
 
@@ -56,6 +58,8 @@ private:
     bool applyConversationCreated(CacheChanges &changes, const QJsonObject &data);
     bool applyConversationRead(CacheChanges &changes, const QJsonObject &data);
     bool applyMessageDelivery(CacheChanges &changes, const QJsonObject &data);
+    //! A reply's state from the server (an event, or its copy in a page) moves forward.
+    bool moveDelivery(CacheChanges &changes, qint64 messageId, const DeliveryStatus &status);
     bool applyAgentPresence(CacheChanges &changes, const QJsonObject &data);
     bool applyConversationUpdated(CacheChanges &changes, const QJsonObject &data);
     bool applyConversationTransferred(CacheChanges &changes, const QJsonObject &data);

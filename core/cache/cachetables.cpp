@@ -227,17 +227,12 @@ bool CacheTables::insertMessage(const Message &m, bool &isNew)
               delivery, text(m.deliveryError)}))
         return false;
     isNew = m_messageInsert.numRowsAffected() > 0;
-    if (!isNew) {
-        bool changed = false;
-        return !m.delivery || setDelivery(m.id, *m.delivery, m.deliveryError, changed);
-    }
-    return run(m_searchInsert, {m.id, text(m.text)});
+    return !isNew || run(m_searchInsert, {m.id, text(m.text)});
 }
 
-bool CacheTables::setDelivery(qint64 messageId, DeliveryState state, const QString &error,
-                              bool &changed)
+bool CacheTables::setDelivery(qint64 messageId, const DeliveryStatus &status, bool &changed)
 {
-    if (!run(m_deliverySet, {int(state), text(error), messageId, int(state)}))
+    if (!run(m_deliverySet, {int(status.state), text(status.error), messageId, int(status.state)}))
         return false;
     changed = m_deliverySet.numRowsAffected() > 0;
     return true;

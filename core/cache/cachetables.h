@@ -51,10 +51,9 @@ public:
 
     //! Adds a message and its search entry; `isNew` is false when it was already cached
     //! (by id, or by clientId: one server message per clientId).
-    //! A message the cache has already gets only a later delivery state from it.
     bool insertMessage(const Message &message, bool &isNew);
     //! Moves a reply's delivery state forward (never back); `changed` says whether it moved.
-    bool setDelivery(qint64 messageId, DeliveryState state, const QString &error, bool &changed);
+    bool setDelivery(qint64 messageId, const DeliveryStatus &status, bool &changed);
     //! Recomputes a conversation's summary and unread count from the cached messages.
     bool refreshSummary(qint64 conversationId);
     //! Moves the own read marker forward (never back) and recounts unread.

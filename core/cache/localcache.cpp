@@ -204,6 +204,8 @@ Result<Done> LocalCache::open(const QString &path)
                    || changes.agentsChanged) {
             Q_EMIT applied(changes.seq, changes.conversations, changes.agentsChanged);
         }
+        if (!changes.deliveries.isEmpty())
+            Q_EMIT deliveriesChanged(changes.deliveries);
         if (changes.outboxChanged)
             Q_EMIT outboxChanged(changes.outboxSize);
         if (changes.cannedChanged)
@@ -372,22 +374,6 @@ QList<Message> LocalCache::messages(qint64 conversationId, std::optional<qint64>
         page.append(messageFrom(q));
     std::reverse(page.begin(), page.end());
     return page;
-}
-
-QHash<qint64, LocalCache::Delivery> LocalCache::deliveries(qint64 conversationId,
-                                                           qint64 fromId) const
-{
-    QSqlQuery q = select(m_read,
-                         QStringLiteral("SELECT id, delivery, delivery_error FROM messages"
-                                        " WHERE conversation_id = ? AND id >= ? AND delivery >= 0"),
-                         {conversationId, fromId});
-    QHash<qint64, Delivery> found;
-    while (q.next()) {
-        const int state = q.value(1).toInt();
-        if (state <= int(DeliveryState::Failed))
-            found.insert(q.value(0).toLongLong(), {DeliveryState(state), q.value(2).toString()});
-    }
-    return found;
 }
 
 bool LocalCache::hasMessagesBefore(qint64 conversationId, qint64 beforeId) const

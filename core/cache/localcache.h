@@ -134,12 +134,6 @@ public:
     //! Those of `ids` that exist, in one read.
     QHash<qint64, ConversationSummary> conversations(const QSet<qint64> &ids) const;
     //! Up to `limit` messages before `beforeId` (or the newest), oldest first.
-    //! The delivery states of a conversation's replies from message `fromId` on.
-    struct Delivery {
-        DeliveryState state;
-        QString error;
-    };
-    QHash<qint64, Delivery> deliveries(qint64 conversationId, qint64 fromId) const;
     QList<Tandem::Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
                                     int limit) const;
     bool hasMessagesBefore(qint64 conversationId, qint64 beforeId) const;
@@ -167,6 +161,8 @@ Q_SIGNALS:
     //! A snapshot replaced the conversation list.
     void reset();
     void outboxChanged(int pending);
+    //! Replies' delivery states moved (by message id): where they stand now.
+    void deliveriesChanged(const QHash<qint64, Tandem::DeliveryStatus> &byMessage);
     //! The canned responses changed (saved, deleted, or replaced by a snapshot).
     void cannedChanged();
     //! Server data could not be written; reconnecting resumes from lastSeq() and brings it

@@ -12,6 +12,12 @@ namespace Tandem {
 //! order a reply goes through them: a later state never gives way to an earlier one.
 enum class DeliveryState { Queued, Sent, Delivered, Read, Failed };
 
+//! Where one reply stands, and (when it failed) why, for people.
+struct DeliveryStatus {
+    DeliveryState state = DeliveryState::Queued;
+    QString error;
+};
+
 QString deliveryStateName(DeliveryState state);
 std::optional<DeliveryState> deliveryStateFromName(const QString &name);
 

@@ -17,6 +17,7 @@ MessageListModel::MessageListModel(LocalCache &cache, SyncClient *sync, QObject 
             [this](qint64, const QSet<qint64> &ids, bool) { refresh(ids); });
     connect(&m_cache, &LocalCache::outboxChanged, this, [this] { refresh({m_conversation}); });
     connect(&m_cache, &LocalCache::reset, this, [this] { refresh({m_conversation}); });
+    connect(&m_cache, &LocalCache::deliveriesChanged, this, &MessageListModel::updateDeliveries);
 }
 
 void MessageListModel::setConversation(qint64 conversationId)
@@ -214,7 +215,6 @@ void MessageListModel::refresh(const QSet<qint64> &conversations)
 {
     if (m_conversation == 0 || !conversations.contains(m_conversation))
         return;
-    refreshDeliveries();
     // New messages from the server: everything newer than the newest shown, page by page
     // back from the end (after a long absence that is more than one page). An empty view
     // shows only the newest page; older ones come with fetchMore().
@@ -276,19 +276,15 @@ void MessageListModel::refresh(const QSet<qint64> &conversations)
     }
 }
 
-void MessageListModel::refreshDeliveries()
+void MessageListModel::updateDeliveries(const QHash<qint64, DeliveryStatus> &byMessage)
 {
-    if (m_messages.isEmpty())
-        return;
-    const QHash<qint64, LocalCache::Delivery> now =
-        m_cache.deliveries(m_conversation, m_messages.first().id);
     for (int row = 0; row < m_messages.size(); ++row) {
         Message &m = m_messages[row];
-        const auto found = now.constFind(m.id);
-        if (found == now.cend() || (m.delivery == found->state && m.deliveryError == found->error))
+        const auto moved = byMessage.constFind(m.id);
+        if (moved == byMessage.cend())
             continue;
-        m.delivery = found->state;
-        m.deliveryError = found->error;
+        m.delivery = moved->state;
+        m.deliveryError = moved->error;
         Q_EMIT dataChanged(index(row), index(row), {DeliveryRole, DeliveryErrorRole});
     }
 }

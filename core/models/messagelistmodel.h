@@ -59,7 +59,7 @@ Q_SIGNALS:
 
 private:
     void refresh(const QSet<qint64> &conversations);
-    void refreshDeliveries();
+    void updateDeliveries(const QHash<qint64, DeliveryStatus> &byMessage);
     void askServer();
     int pendingRow(const QUuid &clientId) const;
 
