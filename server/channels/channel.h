@@ -48,6 +48,9 @@ public:
     virtual QString name() const = 0;
     //! Sends one reply; calls `done` exactly once, on the caller's thread, even on failure.
     virtual void deliver(const OutboundItem &item, std::function<void(DeliveryOutcome)> done) = 0;
+    //! When the queue starts: the customers who have replies held for them on this channel
+    //! (DeliveryOutcome::Kind::Away) since before a restart. Only channels that hold use it.
+    virtual void holding(const QList<qint64> &customers) { Q_UNUSED(customers) }
 };
 
 } // namespace Tandem::Server

@@ -43,7 +43,10 @@ Stored<Customer> customerFor(Store &store, const InboundMessage &inbound)
     return created.value();
 }
 
-Result<OutboundRecord> changed(Store &store, OutboundRecord record, DeliveryState before)
+//! Saves `record`; a change of state is a `message.delivery` event. `customerId`: the
+//! conversation's customer, when the caller has it (else it is read).
+Result<OutboundRecord> changed(Store &store, OutboundRecord record, DeliveryState before,
+                               std::optional<qint64> customerId = std::nullopt)
 {
     if (auto updated = store.updateOutbound(record); !updated)
         return saveFailed(updated.failure());
@@ -52,11 +55,14 @@ Result<OutboundRecord> changed(Store &store, OutboundRecord record, DeliveryStat
     const auto message = store.message(record.messageId);
     if (!message)
         return saveFailed(message.failure());
-    const auto conversation = store.conversation(message->conversationId);
-    if (!conversation)
-        return saveFailed(conversation.failure());
-    Event e = Events::messageDelivery(message.value(), conversation->customer.id, record.channel,
-                                      record.state, record.lastError);
+    if (!customerId) {
+        const auto conversation = store.conversation(message->conversationId);
+        if (!conversation)
+            return saveFailed(conversation.failure());
+        customerId = conversation->customer.id;
+    }
+    Event e = Events::messageDelivery(message.value(), *customerId, record.channel, record.state,
+                                      record.lastError);
     if (auto appended = store.appendEvent(e); !appended)
         return saveFailed(appended.failure());
     return record;
@@ -148,33 +154,30 @@ Result<QString> webAddress(Store &store, qint64 customerId)
     return address;
 }
 
-Result<Done> noteWebInbound(Store &store, const Message &message)
+namespace {
+
+//! Where the conversation's customer is reached on its channel (on the web, made if new).
+Result<QString> addressOn(Store &store, const Conversation &conversation)
 {
-    if (auto recorded =
-            store.recordInbound(web(), message.clientId.toString(QUuid::WithoutBraces), message.id);
-        !recorded)
-        return saveFailed(recorded.failure());
-    return Done{};
+    if (conversation.channel == web())
+        return webAddress(store, conversation.customer.id);
+    const auto known = store.addressOf(conversation.customer.id, conversation.channel);
+    if (known)
+        return known.value();
+    if (!known.isNotFound())
+        return saveFailed(known.failure());
+    return Failure{
+        ErrorCode::InvalidState,
+        QStringLiteral("This customer cannot be reached on %1").arg(conversation.channel)};
 }
+
+} // namespace
 
 Result<Done> queueReply(Store &store, const Message &message, const Conversation &conversation)
 {
     if (message.author.kind == Party::Kind::Customer)
         return Done{};
-    Result<QString> address = QString();
-    if (conversation.channel == web()) {
-        address = webAddress(store, conversation.customer.id);
-    } else {
-        const auto known = store.addressOf(conversation.customer.id, conversation.channel);
-        if (known)
-            address = known.value();
-        else
-            address = known.isNotFound()
-                          ? Failure{ErrorCode::InvalidState,
-                                    QStringLiteral("This customer cannot be reached on %1")
-                                        .arg(conversation.channel)}
-                          : saveFailed(known.failure());
-    }
+    const auto address = addressOn(store, conversation);
     if (!address)
         return address.failure();
     OutboundRecord record;
@@ -201,11 +204,10 @@ std::chrono::milliseconds RetryPolicy::after(int attempt) const
 Result<OutboundRecord> recordOutcome(Store &store, qint64 messageId, const DeliveryOutcome &outcome,
                                      const RetryPolicy &policy)
 {
-    auto current = store.outbound(messageId);
+    auto current =
+        forClient(store.outbound(messageId), QStringLiteral("No such reply in the queue"));
     if (!current)
-        return current.isNotFound()
-                   ? Failure{ErrorCode::NotFound, QStringLiteral("No such reply in the queue")}
-                   : saveFailed(current.failure());
+        return current.failure();
     OutboundRecord record = current.value();
     const DeliveryState before = record.state;
     if (before != DeliveryState::Queued)
@@ -236,7 +238,7 @@ Result<OutboundRecord> recordOutcome(Store &store, qint64 messageId, const Deliv
     return changed(store, record, before);
 }
 
-Result<int> wake(Store &store, const QString &channel, std::optional<qint64> customerId)
+Result<int> wake(Store &store, const QString &channel, qint64 customerId)
 {
     auto woken = store.wakeOutbound(channel, customerId, store.now());
     if (!woken)
@@ -244,17 +246,18 @@ Result<int> wake(Store &store, const QString &channel, std::optional<qint64> cus
     return woken.value();
 }
 
-Result<int> acknowledge(Store &store, qint64 conversationId, qint64 upTo, DeliveryState state)
+Result<int> acknowledge(Store &store, const Conversation &conversation, qint64 after, qint64 upTo,
+                        DeliveryState state)
 {
     if (state != DeliveryState::Delivered && state != DeliveryState::Read)
         return Failure{ErrorCode::BadRequest, QStringLiteral("Only delivered or read")};
-    auto behind = store.outboundBefore(conversationId, upTo, state, MaxAcknowledged);
+    auto behind = store.outboundBefore(conversation.id, after, upTo, state, MaxAcknowledged);
     if (!behind)
         return saveFailed(behind.failure());
     for (OutboundRecord record : std::as_const(behind.value())) {
         const DeliveryState before = record.state;
         record.state = state;
-        if (auto moved = changed(store, record, before); !moved)
+        if (auto moved = changed(store, record, before, conversation.customer.id); !moved)
             return moved.failure();
     }
     return int(behind->size());
@@ -265,11 +268,10 @@ Result<OutboundRecord> reportDelivery(Store &store, const QString &channel,
 {
     if (externalId.isEmpty())
         return Failure{ErrorCode::BadRequest, QStringLiteral("A delivery report needs the id")};
-    auto current = store.outboundByExternalId(channel, externalId);
+    auto current = forClient(store.outboundByExternalId(channel, externalId),
+                             QStringLiteral("No reply with that id"));
     if (!current)
-        return current.isNotFound()
-                   ? Failure{ErrorCode::NotFound, QStringLiteral("No reply with that id")}
-                   : saveFailed(current.failure());
+        return current.failure();
     OutboundRecord record = current.value();
     const DeliveryState before = record.state;
     if (state <= before || before == DeliveryState::Failed)

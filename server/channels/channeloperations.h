@@ -20,10 +20,6 @@ inline QString web()
 //! (every customer the widget creates gets one with the customer).
 Result<QString> webAddress(Store &store, qint64 customerId);
 
-//! Records a message a customer sent from the widget as the web channel's inbound message,
-//! its clientId being the external id (a retried send finds it by that).
-Result<Done> noteWebInbound(Store &store, const Message &message);
-
 //! A message as a channel received it.
 struct InboundMessage {
     QString channel;    //!< "email", "whatsapp", …
@@ -65,13 +61,14 @@ Result<OutboundRecord> recordOutcome(Store &store, qint64 messageId, const Deliv
                                      const RetryPolicy &policy);
 
 //! The customer is back: their replies on `channel` held by DeliveryOutcome::Kind::Away
-//! are due now (everyone's when `customerId` is unset). How many there were.
-Result<int> wake(Store &store, const QString &channel, std::optional<qint64> customerId);
+//! are due now. How many there were.
+Result<int> wake(Store &store, const QString &channel, qint64 customerId);
 
-//! The customer's side reports that it has the replies of a conversation up to message
-//! `upTo` (`Delivered`) or has read them (`Read`): each that had not got that far moves
-//! there, with a `message.delivery` event. How many moved.
-Result<int> acknowledge(Store &store, qint64 conversationId, qint64 upTo, DeliveryState state);
+//! The customer's side reports that it has the replies of a conversation after message
+//! `after` up to message `upTo` (`Delivered`) or has read them (`Read`): each that had not
+//! got that far moves there, with a `message.delivery` event. How many moved.
+Result<int> acknowledge(Store &store, const Conversation &conversation, qint64 after, qint64 upTo,
+                        DeliveryState state);
 
 //! A later report from the channel (delivered, read) about a reply it took; reports that
 //! would move the state backwards (read, then delivered) are ignored.

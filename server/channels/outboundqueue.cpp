@@ -50,14 +50,25 @@ void OutboundQueue::start()
 {
     m_started = true;
     m_scheduler.setHandler(PumpJob, [this](const Scheduler::Job &) { look(); });
-    // Who was away when the server stopped is not known any more: their replies are tried
-    // once more, and those still away are held again.
-    for (auto it = m_channels.cbegin(); it != m_channels.cend(); ++it)
-        wake(it.key(), std::nullopt);
+    // Channels that hold replies for absent customers learn whom they held them for.
+    for (auto it = m_channels.cbegin(); it != m_channels.cend(); ++it) {
+        m_storage.run(
+            this,
+            [channel = it.key()](Store &store) {
+                return forClient(store.heldCustomers(channel), QString());
+            },
+            [this, channel = it.key()](Result<QList<qint64>> customers) {
+                Channel *holder = m_channels.value(channel);
+                if (customers && holder)
+                    holder->holding(customers.value());
+                else if (!customers)
+                    qCWarning(lcHub) << "held replies could not be read";
+            });
+    }
     look();
 }
 
-void OutboundQueue::wake(const QString &channel, std::optional<qint64> customerId)
+void OutboundQueue::wake(const QString &channel, qint64 customerId)
 {
     m_storage.run(
         this,

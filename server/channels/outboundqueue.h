@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
-#include <optional>
 
 namespace Tandem::Server {
 
@@ -32,9 +31,8 @@ public:
     void addChannel(Channel *channel);
     //! Starts sending: looks at what is due now, and again whenever a reply is queued.
     void start();
-    //! Replies on `channel` held for a customer who was away are due now: this customer's,
-    //! or everyone's.
-    void wake(const QString &channel, std::optional<qint64> customerId);
+    //! This customer's replies on `channel`, held while they were away, are due now.
+    void wake(const QString &channel, qint64 customerId);
     //! Attempts in flight now.
     int inFlight() const { return int(m_inFlight.size()); }
 

@@ -31,11 +31,11 @@ void LingeringSocket::heard()
     m_touched = true;
 }
 
-void LingeringSocket::trimBuffers()
+bool LingeringSocket::trimBuffers()
 {
     if (!m_touched || m_lingering || state() != ConnectedState || openMode() != ReadWrite
         || bytesToWrite() > 0 || bytesAvailable() > 0 || isTransactionStarted())
-        return;
+        return false;
     m_touched = false;
     // Reopening without a direction drops that direction's buffer, block and all; the next
     // write (or read) makes a new one. Nothing is waiting in either, so nothing is lost.
@@ -43,6 +43,7 @@ void LingeringSocket::trimBuffers()
     setOpenMode(ReadWrite);
     setOpenMode(WriteOnly);
     setOpenMode(ReadWrite);
+    return true;
 }
 
 void LingeringSocket::close()

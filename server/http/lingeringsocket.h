@@ -37,8 +37,8 @@ public:
     //! for the next read or write (16 KiB to read, 32 KiB to write): across thousands of
     //! idle connections that was most of the memory they held. Does nothing while data is
     //! waiting either way, or when nothing was read or written since the last trim. Call it
-    //! from outside the socket's own signals (a timer).
-    void trimBuffers();
+    //! from outside the socket's own signals (a timer). Whether it trimmed.
+    bool trimBuffers();
 
     //! How long a close waits for the peer to hang up before it drops the connection.
     void setLingerMs(int ms) { m_lingerMs = ms; }

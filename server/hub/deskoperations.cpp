@@ -188,10 +188,6 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
     if (!inserted)
         return storageFailed(inserted.failure());
     conversation.updatedAt = now;
-    if (!viewer.isStaff() && conversation.channel == ChannelOperations::web()) {
-        if (auto noted = ChannelOperations::noteWebInbound(store, inserted.value()); !noted)
-            return noted.failure();
-    }
     Event e = Events::messageCreated(inserted.value(), conversation.customer.id);
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());
@@ -260,7 +256,7 @@ Result<qint64> received(Store &store, const Viewer &viewer, const Commands::Mark
     auto conversation = markedConversation(store, viewer, command);
     if (!conversation)
         return conversation.failure();
-    if (auto moved = ChannelOperations::acknowledge(store, command.conversationId, command.upTo,
+    if (auto moved = ChannelOperations::acknowledge(store, conversation.value(), 0, command.upTo,
                                                     DeliveryState::Delivered);
         !moved)
         return moved.failure();
@@ -272,19 +268,20 @@ Result<qint64> markRead(Store &store, const Viewer &viewer, const Commands::Mark
     auto conversation = markedConversation(store, viewer, command);
     if (!conversation)
         return conversation.failure();
-    // What the customer read, the replies they were sent have reached.
-    if (!viewer.isStaff()) {
-        if (auto moved = ChannelOperations::acknowledge(store, command.conversationId, command.upTo,
-                                                        DeliveryState::Read);
-            !moved)
-            return moved.failure();
-    }
     const Party reader{viewer.party.kind, viewer.party.id, {}};
     const auto current = store.readMarker(command.conversationId, reader);
     if (!current)
         return storageFailed(current.failure());
     if (command.upTo <= current.value())
         return current.value();
+    // What the customer read, the replies they were sent have reached (those up to the old
+    // marker did when it moved there).
+    if (!viewer.isStaff()) {
+        if (auto moved = ChannelOperations::acknowledge(
+                store, conversation.value(), current.value(), command.upTo, DeliveryState::Read);
+            !moved)
+            return moved.failure();
+    }
     if (auto set = store.setReadMarker(command.conversationId, reader, command.upTo); !set)
         return storageFailed(set.failure());
     Event e = Events::conversationRead(command.conversationId, conversation->customer.id, reader,

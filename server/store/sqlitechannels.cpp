@@ -149,10 +149,7 @@ Stored<QList<OutboundRecord>> SqliteStore::dueOutbound(const QDateTime &due, int
                                             " ORDER BY next_attempt_at, message_id LIMIT ?"));
     if (auto failure = run(q, {toMs(due), limit}))
         return *failure;
-    QList<OutboundRecord> list;
-    while (q.next())
-        list.append(outboundFrom(q));
-    return list;
+    return rows(q, outboundFrom);
 }
 
 Stored<QHash<qint64, OutboundRecord>> SqliteStore::outboundFor(const QList<qint64> &messageIds)
@@ -160,14 +157,10 @@ Stored<QHash<qint64, OutboundRecord>> SqliteStore::outboundFor(const QList<qint6
     QHash<qint64, OutboundRecord> records;
     if (messageIds.isEmpty())
         return records;
-    QStringList marks;
     QVariantList binds;
-    for (qint64 id : messageIds) {
-        marks.append(QStringLiteral("?"));
-        binds.append(id);
-    }
     QSqlQuery &q =
-        prepare(outboundColumns + QStringLiteral("WHERE message_id IN (%1)").arg(marks.join(u',')));
+        prepare(outboundColumns
+                + QStringLiteral("WHERE message_id IN (%1)").arg(placeholders(messageIds, binds)));
     if (auto failure = run(q, binds))
         return *failure;
     while (q.next()) {
@@ -177,25 +170,36 @@ Stored<QHash<qint64, OutboundRecord>> SqliteStore::outboundFor(const QList<qint6
     return records;
 }
 
-Stored<int> SqliteStore::wakeOutbound(const QString &channel, std::optional<qint64> customerId,
+Stored<QList<qint64>> SqliteStore::heldCustomers(const QString &channel)
+{
+    QSqlQuery &q = prepare(
+        QStringLiteral("SELECT DISTINCT i.customer_id FROM outbound o JOIN customer_identities i"
+                       " ON i.channel = o.channel AND i.address = o.address"
+                       " WHERE o.state = 'queued' AND o.next_attempt_at >= ? AND o.channel = ?"));
+    if (auto failure = run(q, {toMs(OutboundRecord::whenWoken()), channel}))
+        return *failure;
+    QList<qint64> customers;
+    while (q.next())
+        customers.append(q.value(0).toLongLong());
+    return customers;
+}
+
+Stored<int> SqliteStore::wakeOutbound(const QString &channel, qint64 customerId,
                                       const QDateTime &due)
 {
-    const QString update =
-        QStringLiteral("UPDATE outbound SET next_attempt_at = ?, updated_at = ?"
-                       " WHERE state = 'queued' AND channel = ? AND next_attempt_at >= ?");
-    const QVariantList values{toMs(due), toMs(now()), channel, toMs(OutboundRecord::whenWoken())};
-    QSqlQuery &q = customerId ? prepare(update
-                                        + QStringLiteral(" AND address IN (SELECT address FROM"
-                                                         " customer_identities WHERE channel = ?"
-                                                         " AND customer_id = ?)"))
-                              : prepare(update);
-    if (auto failure = run(q, customerId ? values + QVariantList{channel, *customerId} : values))
+    QSqlQuery &q = prepare(QStringLiteral(
+        "UPDATE outbound SET next_attempt_at = ?, updated_at = ?"
+        " WHERE state = 'queued' AND channel = ? AND next_attempt_at >= ? AND address IN"
+        " (SELECT address FROM customer_identities WHERE channel = ? AND customer_id = ?)"));
+    if (auto failure = run(q, {toMs(due), toMs(now()), channel, toMs(OutboundRecord::whenWoken()),
+                               channel, customerId}))
         return *failure;
     return q.numRowsAffected();
 }
 
-Stored<QList<OutboundRecord>> SqliteStore::outboundBefore(qint64 conversationId, qint64 upTo,
-                                                          DeliveryState state, int limit)
+Stored<QList<OutboundRecord>> SqliteStore::outboundBefore(qint64 conversationId, qint64 after,
+                                                          qint64 upTo, DeliveryState state,
+                                                          int limit)
 {
     // The states before `state`, in the order a reply goes through them.
     QStringList below;
@@ -204,19 +208,15 @@ Stored<QList<OutboundRecord>> SqliteStore::outboundBefore(qint64 conversationId,
             below.append(QLatin1Char('\'') + deliveryStateName(s) + QLatin1Char('\''));
     if (below.isEmpty())
         return QList<OutboundRecord>{};
-    QSqlQuery &q =
-        prepare(QStringLiteral("SELECT o.message_id, o.channel, o.address, o.state, o.attempts,"
-                               " o.next_attempt_at, o.last_error, o.external_id FROM messages m"
-                               " JOIN outbound o ON o.message_id = m.id"
-                               " WHERE m.conversation_id = ? AND m.id <= ? AND o.state IN (%1)"
-                               " ORDER BY m.id DESC LIMIT ?")
-                    .arg(below.join(QLatin1Char(','))));
-    if (auto failure = run(q, {conversationId, upTo, limit}))
+    QSqlQuery &q = prepare(outboundColumns
+                           + QStringLiteral("o JOIN messages m ON m.id = o.message_id"
+                                            " WHERE m.conversation_id = ? AND m.id > ?"
+                                            " AND m.id <= ? AND o.state IN (%1)"
+                                            " ORDER BY m.id DESC LIMIT ?")
+                                 .arg(below.join(u',')));
+    if (auto failure = run(q, {conversationId, after, upTo, limit}))
         return *failure;
-    QList<OutboundRecord> list;
-    while (q.next())
-        list.append(outboundFrom(q));
-    return list;
+    return rows(q, outboundFrom);
 }
 
 } // namespace Tandem::Server

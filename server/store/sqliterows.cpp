@@ -18,6 +18,16 @@ QString text(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
+QString placeholders(const QList<qint64> &ids, QVariantList &binds)
+{
+    QString marks;
+    for (qint64 id : ids) {
+        marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
+        binds.append(id);
+    }
+    return marks;
+}
+
 QString kindName(const Party &p)
 {
     return partyKindName(p.kind);

@@ -18,10 +18,21 @@ QDateTime optionalTime(const QVariant &v);
 //! Qt binds a null QString as SQL NULL; the schema wants empty text instead.
 QString text(const QString &s);
 QString kindName(const Party &p);
+//! `?, ?, …` for an `IN (…)` of these ids, which it appends to `binds`.
+QString placeholders(const QList<qint64> &ids, QVariantList &binds);
 
 extern const QString messageColumns;
 extern const QString conversationColumns;
 extern const QString agentColumns;
+
+//! Every row the query has left, mapped.
+template<typename T> QList<T> rows(QSqlQuery &q, T (*map)(const QSqlQuery &))
+{
+    QList<T> list;
+    while (q.next())
+        list.append(map(q));
+    return list;
+}
 
 Message messageFrom(const QSqlQuery &q);
 Conversation conversationFrom(const QSqlQuery &q);

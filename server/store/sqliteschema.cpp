@@ -136,20 +136,16 @@ const QList<QStringList> &steps()
             QStringLiteral("CREATE INDEX outbound_due ON outbound(next_attempt_at)"
                            " WHERE state = 'queued'"),
         },
-        // 7: the web widget as a channel — its customers get an address on it, what they
-        // wrote is its inbound (by clientId), and agents' replies in its conversations have
-        // a delivery state: `read` where the customer's read marker passed them, else `sent`
-        // (they went out on the customer's connection or wait in their history).
+        // 7: the web widget as a channel — its customers get an address on it (what they
+        // write is already kept once by its clientId), and agents' replies in its
+        // conversations have a delivery state: `read` where the customer's read marker
+        // passed them, else `sent` (they went out on the customer's connection or wait in
+        // their history).
         {
             QStringLiteral("INSERT INTO customer_identities (channel, address, customer_id)"
                            " SELECT 'web', lower(hex(randomblob(16))), c.id FROM customers c"
                            " WHERE NOT EXISTS (SELECT 1 FROM customer_identities i"
                            " WHERE i.customer_id = c.id)"),
-            QStringLiteral("INSERT OR IGNORE INTO inbound_messages"
-                           " (channel, external_id, message_id)"
-                           " SELECT 'web', m.client_id, m.id FROM messages m"
-                           " JOIN conversations cv ON cv.id = m.conversation_id"
-                           " WHERE cv.channel = 'web' AND m.author_kind = 'customer'"),
             QStringLiteral(
                 "INSERT OR IGNORE INTO outbound (message_id, channel, address, state, attempts,"
                 " next_attempt_at, last_error, external_id, updated_at)"
@@ -162,6 +158,10 @@ const QList<QStringList> &steps()
                 " LEFT JOIN read_markers r ON r.conversation_id = cv.id"
                 " AND r.reader_kind = 'customer' AND r.reader_id = cv.customer_id"
                 " WHERE cv.channel = 'web' AND m.author_kind <> 'customer'"),
+        },
+        // 8: a channel's reports (delivered, read) find their reply by the channel's id.
+        {
+            QStringLiteral("CREATE INDEX outbound_external ON outbound(channel, external_id)"),
         },
     };
     return all;

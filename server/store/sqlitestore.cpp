@@ -24,14 +24,6 @@ Stored<Done> done()
     return Done{};
 }
 
-template<typename T> Stored<QList<T>> rows(QSqlQuery &q, T (*map)(const QSqlQuery &))
-{
-    QList<T> list;
-    while (q.next())
-        list.append(map(q));
-    return list;
-}
-
 } // namespace
 
 SqliteStore::SqliteStore(QString path, Access access)
@@ -591,16 +583,11 @@ Stored<QHash<qint64, Message>> SqliteStore::lastMessages(const QList<qint64> &co
     QHash<qint64, Message> last;
     if (conversationIds.isEmpty())
         return last;
-    QStringList marks;
     QVariantList binds;
-    for (qint64 id : conversationIds) {
-        marks.append(QStringLiteral("?"));
-        binds.append(id);
-    }
     QSqlQuery &q = prepare(messageColumns
                            + QStringLiteral("WHERE m.id IN (SELECT MAX(id) FROM messages WHERE"
                                             " conversation_id IN (%1) GROUP BY conversation_id)")
-                                 .arg(marks.join(QLatin1Char(','))));
+                                 .arg(placeholders(conversationIds, binds)));
     if (auto failure = run(q, binds))
         return *failure;
     while (q.next()) {

@@ -75,9 +75,10 @@ public:
                                                 const QString &externalId) override;
     Stored<QList<OutboundRecord>> dueOutbound(const QDateTime &now, int limit) override;
     Stored<QHash<qint64, OutboundRecord>> outboundFor(const QList<qint64> &messageIds) override;
-    Stored<int> wakeOutbound(const QString &channel, std::optional<qint64> customerId,
+    Stored<QList<qint64>> heldCustomers(const QString &channel) override;
+    Stored<int> wakeOutbound(const QString &channel, qint64 customerId,
                              const QDateTime &now) override;
-    Stored<QList<OutboundRecord>> outboundBefore(qint64 conversationId, qint64 upTo,
+    Stored<QList<OutboundRecord>> outboundBefore(qint64 conversationId, qint64 after, qint64 upTo,
                                                  DeliveryState state, int limit) override;
     Stored<QList<JobRecord>> jobs() override;
     Stored<Done> saveJob(const JobRecord &job) override;

@@ -197,14 +197,17 @@ public:
     virtual Stored<QList<OutboundRecord>> dueOutbound(const QDateTime &now, int limit) = 0;
     //! The delivery records of those of these messages that went out through a channel.
     virtual Stored<QHash<qint64, OutboundRecord>> outboundFor(const QList<qint64> &messageIds) = 0;
-    //! Makes the replies on `channel` that wait for their customer (OutboundRecord::
-    //! whenWoken) due at `now`: this customer's, or (unset) everyone's. How many there were.
-    virtual Stored<int> wakeOutbound(const QString &channel, std::optional<qint64> customerId,
+    //! The customers with replies on `channel` that wait for them (OutboundRecord::whenWoken).
+    virtual Stored<QList<qint64>> heldCustomers(const QString &channel) = 0;
+    //! Makes this customer's replies on `channel` that wait for them due at `now`; how many
+    //! there were.
+    virtual Stored<int> wakeOutbound(const QString &channel, qint64 customerId,
                                      const QDateTime &now) = 0;
-    //! The replies of a conversation up to message `upTo` that have not reached `state` yet
-    //! and have not failed, newest first, at most `limit`.
-    virtual Stored<QList<OutboundRecord>> outboundBefore(qint64 conversationId, qint64 upTo,
-                                                         DeliveryState state, int limit) = 0;
+    //! The replies of a conversation after message `after` up to message `upTo` that have
+    //! not reached `state` yet and have not failed, newest first, at most `limit`.
+    virtual Stored<QList<OutboundRecord>> outboundBefore(qint64 conversationId, qint64 after,
+                                                         qint64 upTo, DeliveryState state,
+                                                         int limit) = 0;
 
     // Durable timers.
     virtual Stored<QList<JobRecord>> jobs() = 0;

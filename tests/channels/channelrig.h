@@ -49,6 +49,28 @@ mail(const QString &id, const QString &from = QStringLiteral("ada@example.com"))
     return {Email, from, QStringLiteral("Ada Lovelace"), id, QStringLiteral("Where is my order?")};
 }
 
+//! The `message.delivery` events committed (as `committed` saw them) for `message`, in order.
+inline QList<Event> deliveryEvents(const QSignalSpy &committed, qint64 message)
+{
+    QList<Event> found;
+    for (const QList<QVariant> &signal : committed)
+        for (const Event &e : signal.first().value<QList<Event>>())
+            if (e.kind == EventKind::MessageDelivery && e.subject && e.subject->message
+                && e.subject->message->id == message)
+                found.append(e);
+    return found;
+}
+
+//! Their states; one that customers would see shows as such (they must see none).
+inline QStringList statesOf(const QList<Event> &events)
+{
+    QStringList states;
+    for (const Event &e : events)
+        states.append(e.staffOnly ? deliveryStateName(*e.subject->delivery)
+                                  : QStringLiteral("an event customers see"));
+    return states;
+}
+
 //! A server's worth of parts on one data file.
 struct Rig {
     ManualClock &clock;
@@ -75,7 +97,7 @@ struct Rig {
         std::optional<R> result;
         storage->run(scheduler.get(), op, [&](R r) { result.emplace(std::move(r)); });
         (void)QTest::qWaitFor([&] { return result.has_value(); }, 10000);
-        return std::move(*result);
+        return std::move(result.value()); // throws, failing the test, when none came
     }
     bool open()
     {

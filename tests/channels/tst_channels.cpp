@@ -203,19 +203,11 @@ private Q_SLOTS:
         const auto sent = rig.reply(in->conversation.id, QStringLiteral("Answer"));
         QVERIFY(Rig::settled(settled, 1));
         QCOMPARE(rig.record(sent->message.id).state, DeliveryState::Failed);
-        QStringList states;
-        for (const QList<QVariant> &signal : std::as_const(committed)) {
-            for (const Event &e : signal.first().value<QList<Event>>()) {
-                if (e.kind == EventKind::MessageDelivery) {
-                    QVERIFY(e.staffOnly);
-                    states << e.data.value(QLatin1String("state")).toString();
-                    if (states.last() == QLatin1String("failed"))
-                        QCOMPARE(e.data.value(QLatin1String("error")).toString(),
-                                 QStringLiteral("550 no such mailbox"));
-                }
-            }
-        }
-        QCOMPARE(states, (QStringList{QStringLiteral("queued"), QStringLiteral("failed")}));
+        const QList<Event> events = deliveryEvents(committed, sent->message.id);
+        QCOMPARE(statesOf(events),
+                 (QStringList{QStringLiteral("queued"), QStringLiteral("failed")}));
+        QCOMPARE(events.last().data.value(QLatin1String("error")).toString(),
+                 QStringLiteral("550 no such mailbox"));
     }
 
     void aChannelNotSetUpFailsTheReply()

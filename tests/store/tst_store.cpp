@@ -151,18 +151,15 @@ private Q_SLOTS:
             const auto messages = upgraded.messages(1, std::nullopt, 10);
             QCOMPARE(messages->size(), 3);
             QCOMPARE(messages->first().text, QStringLiteral("Hello from before"));
-            // The widget became a channel: the customer has an address on it (on no other),
-            // what they wrote is its inbound message, and the replies have a delivery state
-            // (read where the customer's marker passed them) and are not sent again.
             QVERIFY(upgraded.addressOf(1, QStringLiteral("email")).isNotFound());
+        }
+        if (startVersion >= 2 && startVersion < 7) {
+            // The widget became a channel: the customer has an address on it (on no other),
+            // and the replies have a delivery state (read where the customer's marker passed
+            // them) and are not sent again.
             const auto address = upgraded.addressOf(1, QStringLiteral("web"));
             QVERIFY(address && !address->isEmpty());
             QCOMPARE(upgraded.customerByIdentity(QStringLiteral("web"), *address)->id, 1);
-            QCOMPARE(upgraded
-                         .inboundMessage(QStringLiteral("web"),
-                                         QStringLiteral("8d1c1c8e-7f7a-4b8e-9a55-2f4c7c1a0d11"))
-                         .value(),
-                     1);
             QVERIFY(upgraded.outbound(1).isNotFound());
             QCOMPARE(upgraded.outbound(2)->state,
                      startVersion >= 3 ? DeliveryState::Read : DeliveryState::Sent);

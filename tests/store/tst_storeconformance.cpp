@@ -472,6 +472,62 @@ private Q_SLOTS:
         QCOMPARE_FAILURE(s.outbound(m2 + 100), StoreError::NotFound);
     }
 
+    void heldAndAcknowledgedReplies()
+    {
+        Store &s = fresh();
+        Customer ada;
+        const qint64 id = conversationOf(s, QStringLiteral("Ada"), &ada);
+        const QString web = QStringLiteral("web");
+        QVERIFY(s.addIdentity(web, QStringLiteral("v-1"), ada.id));
+        const Party dana{Party::Kind::Agent, 1, QStringLiteral("Dana")};
+        QList<qint64> m;
+        for (int i = 1; i <= 3; ++i)
+            m << s.insertMessage(messageIn(id, dana, QStringLiteral("r%1").arg(i), i))->id;
+        auto record = [&](qint64 message, DeliveryState state, const QDateTime &next) {
+            return OutboundRecord{message, web, QStringLiteral("v-1"), state, 0, next, {}, {}};
+        };
+        QVERIFY(s.queueOutbound(record(m[0], DeliveryState::Sent, at(0))));
+        QVERIFY(s.queueOutbound(record(m[1], DeliveryState::Queued, OutboundRecord::whenWoken())));
+        QVERIFY(s.queueOutbound(record(m[2], DeliveryState::Queued, at(1000))));
+
+        const auto records = s.outboundFor({m[0], m[1], m[2], m[2] + 100}).value();
+        QCOMPARE(records.size(), 3);
+        QCOMPARE(records.value(m[0]).state, DeliveryState::Sent);
+        QCOMPARE(records.value(m[1]).nextAttemptAt, OutboundRecord::whenWoken());
+        QVERIFY(s.outboundFor({}).value().isEmpty());
+
+        // A held reply is never due, and its customer is known.
+        const auto due = s.dueOutbound(OutboundRecord::whenWoken().addMSecs(-1), 10).value();
+        QCOMPARE(due.size(), 1);
+        QCOMPARE(due.first().messageId, m[2]);
+        QCOMPARE(s.heldCustomers(web).value(), QList<qint64>{ada.id});
+        QVERIFY(s.heldCustomers(QStringLiteral("email")).value().isEmpty());
+
+        // Those not yet at a state, newest first, in a range of messages, at most `limit`.
+        auto before = [&](qint64 upTo, DeliveryState state, int limit = 10, qint64 after = 0) {
+            QList<qint64> ids;
+            const auto got = s.outboundBefore(id, after, upTo, state, limit); // kept alive
+            for (const OutboundRecord &r : got.value())
+                ids << r.messageId;
+            return ids;
+        };
+        QCOMPARE(before(m[2], DeliveryState::Delivered), (QList<qint64>{m[2], m[1], m[0]}));
+        QCOMPARE(before(m[1], DeliveryState::Delivered), (QList<qint64>{m[1], m[0]}));
+        QCOMPARE(before(m[2], DeliveryState::Delivered, 1), QList<qint64>{m[2]});
+        QCOMPARE(before(m[2], DeliveryState::Delivered, 10, m[0]), (QList<qint64>{m[2], m[1]}));
+        QVERIFY(s.updateOutbound(record(m[0], DeliveryState::Read, at(0))));
+        QVERIFY(s.updateOutbound(record(m[2], DeliveryState::Failed, at(1000))));
+        QCOMPARE(before(m[2], DeliveryState::Read), QList<qint64>{m[1]}); // not read, not failed
+        QVERIFY(before(m[2], DeliveryState::Queued).isEmpty());
+
+        // Waking is per customer and happens once.
+        QCOMPARE(s.wakeOutbound(web, ada.id + 1, at(2000)).value(), 0);
+        QCOMPARE(s.wakeOutbound(web, ada.id, at(2000)).value(), 1);
+        QCOMPARE(s.wakeOutbound(web, ada.id, at(2000)).value(), 0);
+        QVERIFY(s.heldCustomers(web).value().isEmpty());
+        QCOMPARE(s.dueOutbound(at(2000), 10).value().first().messageId, m[1]);
+    }
+
     void jobs()
     {
         Store &s = fresh();

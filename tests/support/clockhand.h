@@ -8,8 +8,10 @@
 class TandemdProcess;
 
 //! Moves the clock of a tandemd started with `--manual-clock`: an admin connection that
-//! sends `clock.advance`. Its reply comes after every timer that came due has run and
-//! what it changed was committed and sent.
+//! sends `clock.advance`. Its reply comes after every timer that came due has run and the
+//! storage work those timers queued at once was committed and sent. Work they set off in
+//! steps (a read, then a write from its answer) may still be under way: another advance
+//! is a barrier behind each further step.
 class ClockHand
 {
 public:

@@ -29,6 +29,16 @@ void WebChannel::deliver(const OutboundItem &item, std::function<void(DeliveryOu
     done({DeliveryOutcome::Kind::Away, {}, {}});
 }
 
+void WebChannel::holding(const QList<qint64> &customers)
+{
+    for (qint64 customer : customers) {
+        if (m_connected(customer))
+            Q_EMIT wakeRequested(name(), customer); // came back before the queue started
+        else
+            m_away.insert(customer);
+    }
+}
+
 void WebChannel::customerArrived(qint64 customerId)
 {
     if (m_away.remove(customerId))

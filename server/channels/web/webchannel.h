@@ -26,6 +26,8 @@ public:
     QString name() const override;
     void deliver(const OutboundItem &item, std::function<void(DeliveryOutcome)> done) override;
 
+    void holding(const QList<qint64> &customers) override;
+
     //! A customer opened the widget (their first connection).
     void customerArrived(qint64 customerId);
 
