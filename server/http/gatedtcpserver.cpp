@@ -18,9 +18,12 @@ GatedTcpServer::GatedTcpServer(const RequestGate::Limits &limits, QObject *paren
 
 void GatedTcpServer::sweep()
 {
-    const QSet<RequestGate *> gates = m_gates; // a check may end a connection
+    // A check may end a connection; a gate with no deadline left (its WebSocket admitted, its
+    // request answered) is not looked at again.
+    const QSet<RequestGate *> gates = m_gates;
     for (RequestGate *gate : gates)
-        gate->checkDeadline();
+        if (!gate->checkDeadline())
+            m_gates.remove(gate);
 }
 
 void GatedTcpServer::incomingConnection(qintptr socketDescriptor)

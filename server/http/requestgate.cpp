@@ -74,19 +74,22 @@ void RequestGate::arm(qint64 ms)
     m_since.start();
 }
 
-void RequestGate::checkDeadline()
+bool RequestGate::checkDeadline()
 {
-    if (m_deadlineMs < 0 || m_since.elapsed() < m_deadlineMs)
-        return;
+    if (m_deadlineMs < 0)
+        return false;
+    if (m_since.elapsed() < m_deadlineMs)
+        return true;
     m_deadlineMs = -1;
     if (m_socket->isUpgraded())
-        return;
+        return false;
     if (!m_passed) {
         refuse(408, "Request Timeout", "The request did not arrive in time");
     } else {
         qCInfo(lcHttp) << "closing a request that was not completed in time";
         m_socket->abort();
     }
+    return false;
 }
 
 void RequestGate::readHead()

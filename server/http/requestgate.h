@@ -34,7 +34,8 @@ public:
 
     //! Ends the request if its time ran out (called by the server's sweep: a timer per
     //! connection made each connect cost time in proportion to the connections open).
-    void checkDeadline();
+    //! Whether a deadline is still ahead; once none is, none comes again.
+    bool checkDeadline();
 
 private:
     void arm(qint64 ms);

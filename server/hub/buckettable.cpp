@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buckettable.h"
 
+#include <algorithm>
+
 namespace Tandem::Server {
 
 BucketTable::BucketTable(Make make, qsizetype max)
@@ -27,8 +29,11 @@ RateLimiter &BucketTable::bucket(const QByteArray &key)
 
 void BucketTable::makeRoom()
 {
+    // Room for a quarter of the table at once: the scan is paid once per that many new
+    // keys, not once per key while a flood keeps the table full.
+    const qsizetype keep = m_max - std::max<qsizetype>(1, m_max / 4);
     m_buckets.removeIf([](auto entry) { return entry.value().isFull(); });
-    while (m_buckets.size() >= m_max && !m_age.isEmpty())
+    while (m_buckets.size() > keep && !m_age.isEmpty())
         m_buckets.remove(m_age.dequeue());
     // The queue also holds keys removed above; keep it from outgrowing the table.
     if (m_age.size() > 2 * m_max) {
