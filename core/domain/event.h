@@ -26,7 +26,8 @@ struct EventSubject {
     std::optional<DeliveryState> delivery; // message.delivery: the new state
 };
 
-//! A durable change as recorded in the event log. `data` is its wire form;
+//! A durable change as recorded in the event log. `data` is its wire form (set where the
+//! event is made; one read back from the log carries only `dataJson`);
 //! `conversationId`/`customerId` say who may see it (0: not tied to one).
 struct Event {
     qint64 seq = 0;

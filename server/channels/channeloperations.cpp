@@ -18,11 +18,6 @@ QString newAddress()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-Failure saveFailed(const StoreFailure &failure)
-{
-    return toClientFailure(failure, QStringLiteral("The change could not be saved"));
-}
-
 //! The customer `inbound` comes from, made (with their identity) when new.
 Stored<Customer> customerFor(Store &store, const InboundMessage &inbound)
 {
@@ -49,22 +44,22 @@ Result<OutboundRecord> changed(Store &store, OutboundRecord record, DeliveryStat
                                std::optional<qint64> customerId = std::nullopt)
 {
     if (auto updated = store.updateOutbound(record); !updated)
-        return saveFailed(updated.failure());
+        return storageFailed(updated.failure());
     if (record.state == before)
         return record;
     const auto message = store.message(record.messageId);
     if (!message)
-        return saveFailed(message.failure());
+        return storageFailed(message.failure());
     if (!customerId) {
         const auto conversation = store.conversation(message->conversationId);
         if (!conversation)
-            return saveFailed(conversation.failure());
+            return storageFailed(conversation.failure());
         customerId = conversation->customer.id;
     }
     Event e = Events::messageDelivery(message.value(), *customerId, record.channel, record.state,
                                       record.lastError);
     if (auto appended = store.appendEvent(e); !appended)
-        return saveFailed(appended.failure());
+        return storageFailed(appended.failure());
     return record;
 }
 
@@ -85,18 +80,18 @@ Result<Received> receive(Store &store, const InboundMessage &inbound)
     if (seen) {
         const auto message = store.message(seen.value());
         if (!message)
-            return saveFailed(message.failure());
+            return storageFailed(message.failure());
         const auto conversation = store.conversation(message->conversationId);
         if (!conversation)
-            return saveFailed(conversation.failure());
+            return storageFailed(conversation.failure());
         return Received{message.value(), conversation.value(), true, false};
     }
     if (!seen.isNotFound())
-        return saveFailed(seen.failure());
+        return storageFailed(seen.failure());
 
     const auto customer = customerFor(store, inbound);
     if (!customer)
-        return saveFailed(customer.failure());
+        return storageFailed(customer.failure());
     const QDateTime now = store.now();
     Received r;
     auto open = store.openConversationOn(customer->id, inbound.channel);
@@ -110,14 +105,14 @@ Result<Received> receive(Store &store, const InboundMessage &inbound)
         fresh.updatedAt = now;
         auto created = store.createConversation(fresh);
         if (!created)
-            return saveFailed(created.failure());
+            return storageFailed(created.failure());
         r.conversation = created.value();
         r.startedConversation = true;
         Event e = Events::conversationCreated(r.conversation);
         if (auto appended = store.appendEvent(e); !appended)
-            return saveFailed(appended.failure());
+            return storageFailed(appended.failure());
     } else {
-        return saveFailed(open.failure());
+        return storageFailed(open.failure());
     }
 
     Message message;
@@ -129,15 +124,15 @@ Result<Received> receive(Store &store, const InboundMessage &inbound)
     message.createdAt = now;
     auto inserted = store.insertMessage(message);
     if (!inserted)
-        return saveFailed(inserted.failure());
+        return storageFailed(inserted.failure());
     r.message = inserted.value();
     r.conversation.updatedAt = now;
     if (auto recorded = store.recordInbound(inbound.channel, inbound.externalId, r.message.id);
         !recorded)
-        return saveFailed(recorded.failure());
+        return storageFailed(recorded.failure());
     Event e = Events::messageCreated(r.message, r.conversation.customer.id);
     if (auto appended = store.appendEvent(e); !appended)
-        return saveFailed(appended.failure());
+        return storageFailed(appended.failure());
     return r;
 }
 
@@ -147,10 +142,10 @@ Result<QString> webAddress(Store &store, qint64 customerId)
     if (known)
         return known.value();
     if (!known.isNotFound())
-        return saveFailed(known.failure());
+        return storageFailed(known.failure());
     const QString address = newAddress();
     if (auto added = store.addIdentity(web(), address, customerId); !added)
-        return saveFailed(added.failure());
+        return storageFailed(added.failure());
     return address;
 }
 
@@ -165,7 +160,7 @@ Result<QString> addressOn(Store &store, const Conversation &conversation)
     if (known)
         return known.value();
     if (!known.isNotFound())
-        return saveFailed(known.failure());
+        return storageFailed(known.failure());
     return Failure{
         ErrorCode::InvalidState,
         QStringLiteral("This customer cannot be reached on %1").arg(conversation.channel)};
@@ -186,11 +181,11 @@ Result<Done> queueReply(Store &store, const Message &message, const Conversation
     record.address = address.value();
     record.nextAttemptAt = store.now();
     if (auto queued = store.queueOutbound(record); !queued)
-        return saveFailed(queued.failure());
+        return storageFailed(queued.failure());
     Event e = Events::messageDelivery(message, conversation.customer.id, record.channel,
                                       DeliveryState::Queued, {});
     if (auto appended = store.appendEvent(e); !appended)
-        return saveFailed(appended.failure());
+        return storageFailed(appended.failure());
     return Done{};
 }
 
@@ -242,7 +237,7 @@ Result<int> wake(Store &store, const QString &channel, qint64 customerId)
 {
     auto woken = store.wakeOutbound(channel, customerId, store.now());
     if (!woken)
-        return saveFailed(woken.failure());
+        return storageFailed(woken.failure());
     return woken.value();
 }
 
@@ -253,7 +248,7 @@ Result<int> acknowledge(Store &store, const Conversation &conversation, qint64 a
         return Failure{ErrorCode::BadRequest, QStringLiteral("Only delivered or read")};
     auto behind = store.outboundBefore(conversation.id, after, upTo, state, MaxAcknowledged);
     if (!behind)
-        return saveFailed(behind.failure());
+        return storageFailed(behind.failure());
     for (OutboundRecord record : std::as_const(behind.value())) {
         const DeliveryState before = record.state;
         record.state = state;
@@ -274,7 +269,7 @@ Result<OutboundRecord> reportDelivery(Store &store, const QString &channel,
         return current.failure();
     OutboundRecord record = current.value();
     const DeliveryState before = record.state;
-    if (state <= before || before == DeliveryState::Failed)
+    if (state <= before) // Failed is the last state: nothing moves on from it either
         return record;
     record.state = state;
     return changed(store, record, before);

@@ -252,11 +252,9 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
 }
 
 //! The store the options chose (parse() checked that they name one).
-std::unique_ptr<Store> makeStore(const ServerConfig &config, QString *where)
+StoreFactory::Choice storeChoice(const ServerConfig &config)
 {
-    const auto chosen = StoreFactory::choose(config.store, config.dataDir);
-    *where = chosen->location;
-    return StoreFactory::create(chosen.value());
+    return StoreFactory::choose(config.store, config.dataDir).value();
 }
 
 int runUserCommand(const Options &options)
@@ -264,11 +262,12 @@ int runUserCommand(const Options &options)
     QTextStream in(stdin);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QString where;
-    const std::unique_ptr<Store> store = makeStore(options.config, &where);
+    const StoreFactory::Choice chosen = storeChoice(options.config);
+    const std::unique_ptr<Store> store = StoreFactory::create(chosen);
     const auto opened = store->open();
     if (!opened) {
-        err << "tandemd: cannot open " << where << ": " << opened.failure().message << "\n";
+        err << "tandemd: cannot open " << chosen.location << ": " << opened.failure().message
+            << "\n";
         return 1;
     }
     return UserCommand(*store, in, out, err).run(options.userArguments);
@@ -288,12 +287,11 @@ int serve(const Options &options)
                          << "until clock.advance moves it";
     }
     const Clock &clock = manualClock ? *manualClock : Clock::system();
-    QString where;
-    std::unique_ptr<Store> store = makeStore(config, &where);
+    const StoreFactory::Choice chosen = storeChoice(config);
+    std::unique_ptr<Store> store = StoreFactory::create(chosen);
     store->setClock(clock);
     // Reads (history, pages, catch-up, /healthz) go to their own connection.
-    std::unique_ptr<Store> reader =
-        StoreFactory::createReader(StoreFactory::choose(config.store, config.dataDir).value());
+    std::unique_ptr<Store> reader = StoreFactory::createReader(chosen);
     if (reader)
         reader->setClock(clock);
     Storage storage(std::move(store), std::move(reader));
@@ -301,7 +299,8 @@ int serve(const Options &options)
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (!opened) {
-        err << "tandemd: cannot open " << where << ": " << opened.failure().message << "\n";
+        err << "tandemd: cannot open " << chosen.location << ": " << opened.failure().message
+            << "\n";
         return 1;
     }
     Scheduler scheduler(storage, clock);

@@ -97,7 +97,7 @@ void Authenticator::signIn(const QString &email, const QString &password, const 
         return;
     }
     using Lookup = std::optional<AgentRecord>;
-    m_storage.run(
+    m_storage.read(
         this,
         [email](Store &store) -> Result<Lookup> {
             // An unknown email is an answer (refused like a wrong password), not a failure.

@@ -46,7 +46,6 @@ public:
     //! of connection) or `forbidden` (this role may not).
     void dispatch(Connection &connection, Hub &hub, const Frames::Request &request) const;
     const Entry *find(const QString &type) const;
-    QStringList types() const { return m_entries.keys(); }
 
     //! Every command of the protocol.
     static const CommandTable &standard();

@@ -19,28 +19,27 @@ Failure notFound()
     return {ErrorCode::NotFound, QStringLiteral("No such conversation")};
 }
 
-Failure storageFailed(const StoreFailure &failure)
+//! Staff's copies of replies say how far each got through its channel. `Messages`: any
+//! container of Message (a page, or the newest of each conversation).
+template<typename Messages>
+Result<Done> addDelivery(Store &store, const Viewer &viewer, Messages &messages)
 {
-    return toClientFailure(failure, QStringLiteral("The change could not be saved"));
-}
-
-//! Staff's copies of replies say how far each got through its channel.
-Result<Done> addDelivery(Store &store, const Viewer &viewer, QList<Message *> messages)
-{
-    if (!viewer.isStaff() || messages.isEmpty())
+    if (!viewer.isStaff())
         return Done{};
-    QList<qint64> ids;
-    ids.reserve(messages.size());
-    for (const Message *m : std::as_const(messages))
-        ids.append(m->id);
-    const auto records = store.outboundFor(ids);
+    QList<qint64> replies;
+    for (const Message &m : std::as_const(messages))
+        if (m.author.kind != Party::Kind::Customer)
+            replies.append(m.id);
+    if (replies.isEmpty())
+        return Done{};
+    const auto records = store.outboundFor(replies);
     if (!records)
         return storageFailed(records.failure());
-    for (Message *m : std::as_const(messages)) {
-        const auto record = records->constFind(m->id);
+    for (Message &m : messages) {
+        const auto record = records->constFind(m.id);
         if (record != records->cend()) {
-            m->delivery = record->state;
-            m->deliveryError =
+            m.delivery = record->state;
+            m.deliveryError =
                 record->state == DeliveryState::Failed ? record->lastError : QString();
         }
     }
@@ -211,11 +210,7 @@ Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::
     page.more = page.messages.size() > command.limit;
     if (page.more)
         page.messages.removeFirst();
-    QList<Message *> replies;
-    for (Message &m : page.messages)
-        if (m.author.kind != Party::Kind::Customer)
-            replies.append(&m);
-    if (auto added = addDelivery(store, viewer, replies); !added)
+    if (auto added = addDelivery(store, viewer, page.messages); !added)
         return added.failure();
     // A page holds so much text at most (but always one message), so what one request
     // makes the server hold does not grow with the length of the messages.
@@ -325,11 +320,7 @@ Result<QJsonObject> conversationPage(Store &store, const Viewer &viewer,
     if (!lastRead)
         return storageFailed(lastRead.failure());
     QHash<qint64, Message> &last = lastRead.value();
-    QList<Message *> replies;
-    for (Message &m : last)
-        if (m.author.kind != Party::Kind::Customer)
-            replies.append(&m);
-    if (auto added = addDelivery(store, viewer, replies); !added)
+    if (auto added = addDelivery(store, viewer, last); !added)
         return added.failure();
     QJsonArray conversations;
     for (const Conversation &conversation : std::as_const(page)) {

@@ -12,11 +12,6 @@ Failure notFound()
     return {ErrorCode::NotFound, QStringLiteral("No such conversation")};
 }
 
-Failure storageFailed(const StoreFailure &failure)
-{
-    return toClientFailure(failure, QStringLiteral("The change could not be saved"));
-}
-
 Failure forbidden(const QString &why)
 {
     return {ErrorCode::Forbidden, why};

@@ -8,7 +8,6 @@ namespace Tandem::Server {
 namespace {
 
 const QString SerialField = QStringLiteral("serial");
-const QString AgentField = QStringLiteral("agent");
 
 } // namespace
 
@@ -56,7 +55,7 @@ const OfferBook::Offer &OfferBook::open(qint64 conversationId, qint64 agentId)
     m_scheduler.schedule({m_timeoutJob,
                           QString::number(conversationId),
                           offer.expiresAt,
-                          {{SerialField, qint64(serial)}, {AgentField, agentId}}},
+                          {{SerialField, qint64(serial)}}},
                          Scheduler::Keep::InMemory);
     return offer;
 }

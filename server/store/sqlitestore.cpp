@@ -655,8 +655,8 @@ Stored<QList<Event>> SqliteStore::eventsAfter(qint64 seq, const ReadScope &scope
         e.conversationId = q.value(2).toLongLong();
         e.customerId = q.value(3).toLongLong();
         e.staffOnly = q.value(4).toBool();
+        // Replayed as it is: frames wrap this text, nothing here needs it parsed.
         e.dataJson = q.value(5).toString().toUtf8();
-        e.data = QJsonDocument::fromJson(e.dataJson).object();
         list.append(e);
     }
     return list;

@@ -86,7 +86,6 @@ public:
     //! The clock that stamps what is recorded (the system's unless another is set before
     //! the store is used); safe to read on the storage thread.
     void setClock(const Clock &clock) { m_clock = &clock; }
-    const Clock &clock() const { return *m_clock; }
     QDateTime now() const { return m_clock->now(); }
 
     virtual Stored<Done> begin() = 0;
@@ -236,7 +235,8 @@ public:
         return inserted;
     }
     QList<Event> &appendedEvents() { return m_appended; }
-    //! Events after `seq` within `scope`, in order.
+    //! Events after `seq` within `scope`, in order, as the log has them: their `dataJson`
+    //! (for replaying), not `data` parsed again.
     virtual Stored<QList<Event>> eventsAfter(qint64 seq, const ReadScope &scope, int limit) = 0;
     //! The highest committed seq; 0 for an empty log.
     virtual Stored<qint64> headSeq() = 0;

@@ -35,4 +35,9 @@ Failure toClientFailure(const StoreFailure &failure, const QString &message)
     return {ErrorCode::Internal, QStringLiteral("The change could not be saved")};
 }
 
+Failure storageFailed(const StoreFailure &failure)
+{
+    return toClientFailure(failure, QStringLiteral("The change could not be saved"));
+}
+
 } // namespace Tandem::Server

@@ -41,6 +41,10 @@ public:
 //! is the server's problem ("internal"), with the detail kept for the log.
 Failure toClientFailure(const StoreFailure &failure, const QString &message);
 
+//! A failure of the store while doing what a client asked: "The change could not be saved"
+//! (or not found / conflict, as toClientFailure tells them).
+Failure storageFailed(const StoreFailure &failure);
+
 //! The value, or the failure as a client is told it (see toClientFailure).
 template<typename T> Result<T> forClient(Stored<T> stored, const QString &message)
 {

@@ -6,6 +6,7 @@
 #include "store/storefactory.h"
 
 #include <QTemporaryDir>
+#include <QJsonDocument>
 #include <QTest>
 #include <memory>
 
@@ -350,7 +351,11 @@ private Q_SLOTS:
         const auto forAda = s.eventsAfter(0, ReadScope{ada.id}, 100).value();
         QCOMPARE(forAda.size(), 1);
         QCOMPARE(forAda.first().seq, first);
-        QCOMPARE(forAda.first().data.value(QLatin1String("n")).toInt(), 1);
+        QCOMPARE(QJsonDocument::fromJson(forAda.first().dataJson)
+                     .object()
+                     .value(QLatin1String("n"))
+                     .toInt(),
+                 1);
     }
 
     void transactionsAndDurability()
