@@ -175,7 +175,9 @@ void OutboundQueue::finish(qint64 messageId, const DeliveryOutcome &outcome)
                 return;
             }
             Q_EMIT settled(record.value());
-            scheduleNextLook(false);
+            // The next look is set once the last attempt in flight settled, not after each.
+            if (m_inFlight.isEmpty())
+                scheduleNextLook(false);
         });
 }
 
