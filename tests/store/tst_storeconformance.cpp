@@ -5,8 +5,8 @@
 #include "platform/clock.h"
 #include "store/storefactory.h"
 
-#include <QTemporaryDir>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 
