@@ -3,7 +3,7 @@
 #include "sqliterows.h"
 #include "sqlitestore.h"
 
-#include <QSqlQuery>
+#include "sqlitestatement.h"
 
 namespace Tandem::Server {
 
@@ -15,7 +15,7 @@ const QString outboundColumns =
     QStringLiteral("SELECT message_id, channel, address, state, attempts, next_attempt_at,"
                    " last_error, external_id FROM outbound ");
 
-OutboundRecord outboundFrom(const QSqlQuery &q)
+OutboundRecord outboundFrom(const SqliteStatement &q)
 {
     OutboundRecord r;
     r.messageId = q.value(0).toLongLong();
@@ -33,7 +33,7 @@ OutboundRecord outboundFrom(const QSqlQuery &q)
 
 Stored<Customer> SqliteStore::customerByIdentity(const QString &channel, const QString &address)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "SELECT c.id, c.name, c.email FROM customer_identities i"
         " JOIN customers c ON c.id = i.customer_id WHERE i.channel = ? AND i.address = ?"));
     if (auto failure = run(q, {channel, address}))
@@ -46,7 +46,7 @@ Stored<Customer> SqliteStore::customerByIdentity(const QString &channel, const Q
 Stored<Done> SqliteStore::addIdentity(const QString &channel, const QString &address,
                                       qint64 customerId)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO customer_identities (channel, address, customer_id) VALUES (?, ?, ?)"));
     if (auto failure = run(q, {channel, address, customerId}))
         return *failure;
@@ -55,8 +55,8 @@ Stored<Done> SqliteStore::addIdentity(const QString &channel, const QString &add
 
 Stored<QString> SqliteStore::addressOf(qint64 customerId, const QString &channel)
 {
-    QSqlQuery &q = prepare(QStringLiteral("SELECT address FROM customer_identities"
-                                          " WHERE customer_id = ? AND channel = ? LIMIT 1"));
+    SqliteStatement &q = prepare(QStringLiteral("SELECT address FROM customer_identities"
+                                                " WHERE customer_id = ? AND channel = ? LIMIT 1"));
     if (auto failure = run(q, {customerId, channel}))
         return *failure;
     if (!q.next())
@@ -66,7 +66,7 @@ Stored<QString> SqliteStore::addressOf(qint64 customerId, const QString &channel
 
 Stored<qint64> SqliteStore::inboundMessage(const QString &channel, const QString &externalId)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "SELECT message_id FROM inbound_messages WHERE channel = ? AND external_id = ?"));
     if (auto failure = run(q, {channel, externalId}))
         return *failure;
@@ -78,7 +78,7 @@ Stored<qint64> SqliteStore::inboundMessage(const QString &channel, const QString
 Stored<Done> SqliteStore::recordInbound(const QString &channel, const QString &externalId,
                                         qint64 messageId)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO inbound_messages (channel, external_id, message_id) VALUES (?, ?, ?)"));
     if (auto failure = run(q, {channel, externalId, messageId}))
         return *failure;
@@ -87,10 +87,11 @@ Stored<Done> SqliteStore::recordInbound(const QString &channel, const QString &e
 
 Stored<Conversation> SqliteStore::openConversationOn(qint64 customerId, const QString &channel)
 {
-    QSqlQuery &q = prepare(conversationColumns
-                           + QStringLiteral("WHERE cv.customer_id = ? AND cv.channel = ?"
-                                            " AND cv.status = 'open'"
-                                            " ORDER BY cv.updated_at DESC, cv.id DESC LIMIT 1"));
+    SqliteStatement &q =
+        prepare(conversationColumns
+                + QStringLiteral("WHERE cv.customer_id = ? AND cv.channel = ?"
+                                 " AND cv.status = 'open'"
+                                 " ORDER BY cv.updated_at DESC, cv.id DESC LIMIT 1"));
     if (auto failure = run(q, {customerId, channel}))
         return *failure;
     if (!q.next())
@@ -100,7 +101,7 @@ Stored<Conversation> SqliteStore::openConversationOn(qint64 customerId, const QS
 
 Stored<Done> SqliteStore::queueOutbound(const OutboundRecord &r)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO outbound (message_id, channel, address, state, attempts, next_attempt_at,"
         " last_error, external_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (auto failure =
@@ -122,7 +123,7 @@ Stored<Done> SqliteStore::updateOutbound(const OutboundRecord &r)
 
 Stored<OutboundRecord> SqliteStore::outbound(qint64 messageId)
 {
-    QSqlQuery &q = prepare(outboundColumns + QStringLiteral("WHERE message_id = ?"));
+    SqliteStatement &q = prepare(outboundColumns + QStringLiteral("WHERE message_id = ?"));
     if (auto failure = run(q, {messageId}))
         return *failure;
     if (!q.next())
@@ -133,7 +134,7 @@ Stored<OutboundRecord> SqliteStore::outbound(qint64 messageId)
 Stored<OutboundRecord> SqliteStore::outboundByExternalId(const QString &channel,
                                                          const QString &externalId)
 {
-    QSqlQuery &q =
+    SqliteStatement &q =
         prepare(outboundColumns + QStringLiteral("WHERE channel = ? AND external_id = ? LIMIT 1"));
     if (auto failure = run(q, {channel, externalId}))
         return *failure;
@@ -144,9 +145,9 @@ Stored<OutboundRecord> SqliteStore::outboundByExternalId(const QString &channel,
 
 Stored<QList<OutboundRecord>> SqliteStore::dueOutbound(const QDateTime &due, int limit)
 {
-    QSqlQuery &q = prepare(outboundColumns
-                           + QStringLiteral("WHERE state = 'queued' AND next_attempt_at <= ?"
-                                            " ORDER BY next_attempt_at, message_id LIMIT ?"));
+    SqliteStatement &q = prepare(outboundColumns
+                                 + QStringLiteral("WHERE state = 'queued' AND next_attempt_at <= ?"
+                                                  " ORDER BY next_attempt_at, message_id LIMIT ?"));
     if (auto failure = run(q, {toMs(due), limit}))
         return *failure;
     return rows(q, outboundFrom);
@@ -158,7 +159,7 @@ Stored<QHash<qint64, OutboundRecord>> SqliteStore::outboundFor(const QList<qint6
     if (messageIds.isEmpty())
         return records;
     QVariantList binds;
-    QSqlQuery &q =
+    SqliteStatement &q =
         prepare(outboundColumns
                 + QStringLiteral("WHERE message_id IN (%1)").arg(placeholders(messageIds, binds)));
     if (auto failure = run(q, binds))
@@ -172,7 +173,7 @@ Stored<QHash<qint64, OutboundRecord>> SqliteStore::outboundFor(const QList<qint6
 
 Stored<QList<qint64>> SqliteStore::heldCustomers(const QString &channel)
 {
-    QSqlQuery &q = prepare(
+    SqliteStatement &q = prepare(
         QStringLiteral("SELECT DISTINCT i.customer_id FROM outbound o JOIN customer_identities i"
                        " ON i.channel = o.channel AND i.address = o.address"
                        " WHERE o.state = 'queued' AND o.next_attempt_at >= ? AND o.channel = ?"));
@@ -187,14 +188,14 @@ Stored<QList<qint64>> SqliteStore::heldCustomers(const QString &channel)
 Stored<int> SqliteStore::wakeOutbound(const QString &channel, qint64 customerId,
                                       const QDateTime &due)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "UPDATE outbound SET next_attempt_at = ?, updated_at = ?"
         " WHERE state = 'queued' AND channel = ? AND next_attempt_at >= ? AND address IN"
         " (SELECT address FROM customer_identities WHERE channel = ? AND customer_id = ?)"));
     if (auto failure = run(q, {toMs(due), toMs(now()), channel, toMs(OutboundRecord::whenWoken()),
                                channel, customerId}))
         return *failure;
-    return q.numRowsAffected();
+    return q.rowsChanged();
 }
 
 Stored<QList<OutboundRecord>> SqliteStore::outboundBefore(qint64 conversationId, qint64 after,
@@ -208,12 +209,12 @@ Stored<QList<OutboundRecord>> SqliteStore::outboundBefore(qint64 conversationId,
             below.append(QLatin1Char('\'') + deliveryStateName(s) + QLatin1Char('\''));
     if (below.isEmpty())
         return QList<OutboundRecord>{};
-    QSqlQuery &q = prepare(outboundColumns
-                           + QStringLiteral("o JOIN messages m ON m.id = o.message_id"
-                                            " WHERE m.conversation_id = ? AND m.id > ?"
-                                            " AND m.id <= ? AND o.state IN (%1)"
-                                            " ORDER BY m.id DESC LIMIT ?")
-                                 .arg(below.join(u',')));
+    SqliteStatement &q = prepare(outboundColumns
+                                 + QStringLiteral("o JOIN messages m ON m.id = o.message_id"
+                                                  " WHERE m.conversation_id = ? AND m.id > ?"
+                                                  " AND m.id <= ? AND o.state IN (%1)"
+                                                  " ORDER BY m.id DESC LIMIT ?")
+                                       .arg(below.join(u',')));
     if (auto failure = run(q, {conversationId, after, upTo, limit}))
         return *failure;
     return rows(q, outboundFrom);

@@ -60,7 +60,7 @@ QDateTime optionalTime(const QVariant &v)
     return v.isNull() ? QDateTime() : fromMs(v);
 }
 
-Message messageFrom(const QSqlQuery &q)
+Message messageFrom(const SqliteStatement &q)
 {
     Message m;
     m.id = q.value(0).toLongLong();
@@ -77,7 +77,7 @@ Message messageFrom(const QSqlQuery &q)
     return m;
 }
 
-Conversation conversationFrom(const QSqlQuery &q)
+Conversation conversationFrom(const SqliteStatement &q)
 {
     Conversation c;
     c.id = q.value(0).toLongLong();
@@ -101,7 +101,7 @@ Conversation conversationFrom(const QSqlQuery &q)
     return c;
 }
 
-AgentRecord agentFrom(const QSqlQuery &q)
+AgentRecord agentFrom(const SqliteStatement &q)
 {
     AgentRecord r;
     r.agent.id = q.value(0).toLongLong();

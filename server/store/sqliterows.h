@@ -3,7 +3,7 @@
 
 #include "store.h"
 
-#include <QSqlQuery>
+#include "sqlitestatement.h"
 #include <QString>
 #include <QVariant>
 
@@ -26,7 +26,7 @@ extern const QString conversationColumns;
 extern const QString agentColumns;
 
 //! Every row the query has left, mapped.
-template<typename T> QList<T> rows(QSqlQuery &q, T (*map)(const QSqlQuery &))
+template<typename T> QList<T> rows(SqliteStatement &q, T (*map)(const SqliteStatement &))
 {
     QList<T> list;
     while (q.next())
@@ -34,8 +34,8 @@ template<typename T> QList<T> rows(QSqlQuery &q, T (*map)(const QSqlQuery &))
     return list;
 }
 
-Message messageFrom(const QSqlQuery &q);
-Conversation conversationFrom(const QSqlQuery &q);
-AgentRecord agentFrom(const QSqlQuery &q);
+Message messageFrom(const SqliteStatement &q);
+Conversation conversationFrom(const SqliteStatement &q);
+AgentRecord agentFrom(const SqliteStatement &q);
 
 } // namespace Tandem::Server::SqliteRows

@@ -4,14 +4,17 @@
 #include "logging/logging.h"
 #include "sqliterows.h"
 #include "sqliteschema.h"
+#include "sqlitestatement.h"
 
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <limits>
+#include <sqlite3.h>
 
 namespace Tandem::Server {
 
@@ -23,6 +26,9 @@ Stored<Done> done()
 {
     return Done{};
 }
+
+// Per connection, so the migrating one and the working one each set them.
+const char *const connectionPragmas[] = {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"};
 
 } // namespace
 
@@ -36,80 +42,114 @@ SqliteStore::SqliteStore(QString path, Access access)
 
 SqliteStore::~SqliteStore()
 {
-    m_statements.clear(); // they hold the connection open
-    if (m_db.isValid()) {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connectionName);
+    m_statements.clear(); // finalized before the connection closes
+    sqlite3_close(m_db);
+}
+
+//! Creates the file when there is none, puts it in WAL mode and migrates it, on a
+//! connection of its own that is closed again.
+static Result<Done> prepareFile(const QString &path, const QString &connectionName)
+{
+    Result<Done> result = Done{};
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        if (!db.isValid())
+            return Failure{ErrorCode::Internal,
+                           QStringLiteral("The Qt SQLite driver (QSQLITE) is not installed")};
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            result = Failure{ErrorCode::Internal, db.lastError().text()};
+        } else {
+            QSqlQuery q(db);
+            // WAL stays with the file; FULL makes each commit durable on disk, not just in
+            // the OS cache (group commit pays for it across many requests).
+            for (const char *pragma :
+                 {"PRAGMA journal_mode = WAL", connectionPragmas[0], connectionPragmas[1]}) {
+                if (result.ok() && !q.exec(QString::fromLatin1(pragma)))
+                    result = Failure{ErrorCode::Internal, q.lastError().text()};
+            }
+            q.finish();
+            if (result.ok())
+                result = SqliteSchema::migrate(db);
+            db.close();
+        }
     }
+    QSqlDatabase::removeDatabase(connectionName);
+    return result;
 }
 
 Result<Done> SqliteStore::open()
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    if (!m_db.isValid())
-        return Failure{ErrorCode::Internal,
-                       QStringLiteral("The Qt SQLite driver (QSQLITE) is not installed")};
-    m_db.setDatabaseName(m_path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!m_db.open())
-        return Failure{ErrorCode::Internal, m_db.lastError().text()};
-    QSqlQuery q(m_db);
-    if (m_access == Access::ReadOnly) {
-        // The writer made the file, its schema and WAL mode; this connection only reads.
-        if (!q.exec(QStringLiteral("PRAGMA query_only = ON")))
-            return Failure{ErrorCode::Internal, q.lastError().text()};
-        return Done{};
+    if (m_access == Access::ReadWrite) {
+        QDir().mkpath(QFileInfo(m_path).absolutePath());
+        if (Result<Done> prepared = prepareFile(m_path, m_connectionName); !prepared.ok())
+            return prepared;
     }
-    // FULL makes each commit durable on disk, not just in the OS cache; group commit pays
-    // for it across many requests.
-    for (const char *pragma :
-         {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
-        if (!q.exec(QString::fromLatin1(pragma)))
-            return Failure{ErrorCode::Internal, q.lastError().text()};
+    // One thread uses this connection at a time: SQLite's own locking would be waste.
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    const auto failed = [this](const QString &what) -> Result<Done> {
+        const QString why = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        return Failure{ErrorCode::Internal, what + QStringLiteral(": ") + why};
+    };
+    if (sqlite3_open_v2(m_path.toUtf8().constData(), &m_db, flags, nullptr) != SQLITE_OK)
+        return failed(QStringLiteral("cannot open ") + m_path);
+    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_busy_timeout(m_db, 5000);
+    // The writer made the file, its schema and WAL mode; a reader only reads.
+    const QList<const char *> pragmas =
+        m_access == Access::ReadOnly
+            ? QList<const char *>{"PRAGMA query_only = ON"}
+            : QList<const char *>{connectionPragmas[0], connectionPragmas[1]};
+    for (const char *pragma : pragmas) {
+        if (sqlite3_exec(m_db, pragma, nullptr, nullptr, nullptr) != SQLITE_OK)
+            return failed(QString::fromLatin1(pragma));
     }
-    return SqliteSchema::migrate(m_db);
+    return Done{};
 }
 
 int SqliteStore::schemaVersion()
 {
-    QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("PRAGMA user_version")) && q.next() ? q.value(0).toInt() : -1;
+    SqliteStatement &q = prepare(QStringLiteral("PRAGMA user_version"));
+    const int version = q.exec() && q.next() ? q.value(0).toInt() : -1;
+    q.finish();
+    return version;
 }
 
-QSqlQuery &SqliteStore::prepare(const QString &sql)
+SqliteStatement &SqliteStore::prepare(const QString &sql)
 {
-    std::unique_ptr<QSqlQuery> &kept = m_statements[sql];
+    std::unique_ptr<SqliteStatement> &kept = m_statements[sql];
     if (kept) {
         kept->finish(); // whatever its last caller left unread
         return *kept;
     }
-    kept = std::make_unique<QSqlQuery>(m_db);
-    kept->setForwardOnly(true);
-    if (!kept->prepare(sql))
-        qCWarning(lcStore) << "prepare failed:" << kept->lastError().text() << sql;
+    kept = std::make_unique<SqliteStatement>(m_db, sql);
+    if (!kept->ok())
+        qCWarning(lcStore) << "prepare failed:" << kept->error();
     return *kept;
 }
 
-StoreFailure SqliteStore::failureOf(const QSqlQuery &query)
+StoreFailure SqliteStore::failureOf(const SqliteStatement &statement)
 {
-    const QSqlError error = query.lastError();
-    const QString said = error.databaseText();
-    // SQLite names the rule a statement broke: "UNIQUE constraint failed: agents.email",
-    // "FOREIGN KEY constraint failed", "NOT NULL constraint failed: …".
+    // SQLite names the rule a statement broke in its extended result code.
     StoreError kind = StoreError::Io;
-    if (said.contains(QLatin1String("UNIQUE constraint"))
-        || said.contains(QLatin1String("PRIMARY KEY")))
+    switch (statement.errorCode()) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
         kind = StoreError::Conflict;
-    else if (said.contains(QLatin1String("constraint failed")))
-        kind = StoreError::Constraint;
-    return {kind, error.text() + QStringLiteral(" in: ") + query.lastQuery()};
+        break;
+    default:
+        if ((statement.errorCode() & 0xff) == SQLITE_CONSTRAINT)
+            kind = StoreError::Constraint;
+    }
+    return {kind, statement.error()};
 }
 
 Stored<Done> SqliteStore::execute(const QString &sql)
 {
-    QSqlQuery &q = prepare(sql);
+    SqliteStatement &q = prepare(sql);
     if (q.exec())
         return done();
     const StoreFailure failure = failureOf(q);
@@ -117,24 +157,25 @@ Stored<Done> SqliteStore::execute(const QString &sql)
     return failure;
 }
 
-std::optional<StoreFailure> SqliteStore::run(QSqlQuery &query, const QVariantList &binds)
+std::optional<StoreFailure> SqliteStore::run(SqliteStatement &statement, const QVariantList &binds)
 {
     for (int i = 0; i < binds.size(); ++i)
-        query.bindValue(i, binds.at(i));
-    if (query.exec())
+        statement.bind(i, binds.at(i));
+    if (statement.exec())
         return std::nullopt;
-    StoreFailure failure = failureOf(query);
+    StoreFailure failure = failureOf(statement);
     // Conflicts and broken references are the caller's to report; anything else is ours.
     if (failure.kind == StoreError::Io)
         qCWarning(lcStore) << "query failed:" << failure.detail;
     return failure;
 }
 
-Stored<Done> SqliteStore::changedOne(QSqlQuery &query, const QVariantList &binds, const char *what)
+Stored<Done> SqliteStore::changedOne(SqliteStatement &statement, const QVariantList &binds,
+                                     const char *what)
 {
-    if (auto failure = run(query, binds))
+    if (auto failure = run(statement, binds))
         return *failure;
-    if (query.numRowsAffected() != 1)
+    if (statement.rowsChanged() != 1)
         return StoreFailure{StoreError::NotFound, QString::fromLatin1(what)};
     return done();
 }
@@ -158,8 +199,9 @@ Stored<Done> SqliteStore::commit()
 
 void SqliteStore::rollback()
 {
-    QSqlQuery q(m_db);
-    q.exec(QStringLiteral("ROLLBACK"));
+    for (const auto &[sql, statement] : m_statements)
+        statement->finish();
+    sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 Stored<Done> SqliteStore::beginRead()
@@ -169,10 +211,7 @@ Stored<Done> SqliteStore::beginRead()
 
 void SqliteStore::endRead()
 {
-    for (const auto &[sql, statement] : m_statements)
-        statement->finish();
-    QSqlQuery q(m_db);
-    q.exec(QStringLiteral("ROLLBACK"));
+    rollback();
 }
 
 Stored<Done> SqliteStore::savepoint()
@@ -187,14 +226,14 @@ Stored<Done> SqliteStore::releaseSavepoint()
 
 void SqliteStore::rollbackToSavepoint()
 {
-    QSqlQuery q(m_db);
-    q.exec(QStringLiteral("ROLLBACK TO request"));
-    q.exec(QStringLiteral("RELEASE request"));
+    for (const auto &[sql, statement] : m_statements)
+        statement->finish();
+    sqlite3_exec(m_db, "ROLLBACK TO request; RELEASE request", nullptr, nullptr, nullptr);
 }
 
 Stored<Agent> SqliteStore::createAgent(const Agent &agent, const QString &passwordHash)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO agents (email, name, role, password_hash, presence, disabled, created_at,"
         " capacity, auto_accept) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (auto failure = run(q, {agent.email, agent.name, roleName(agent.role), passwordHash,
@@ -202,13 +241,13 @@ Stored<Agent> SqliteStore::createAgent(const Agent &agent, const QString &passwo
                                agent.capacity, agent.autoAccept}))
         return *failure;
     Agent created = agent;
-    created.id = q.lastInsertId().toLongLong();
+    created.id = q.lastInsertId();
     return created;
 }
 
 Stored<AgentRecord> SqliteStore::agentByEmail(const QString &email)
 {
-    QSqlQuery &q = prepare(agentColumns + QStringLiteral("WHERE email = ?"));
+    SqliteStatement &q = prepare(agentColumns + QStringLiteral("WHERE email = ?"));
     if (auto failure = run(q, {email}))
         return *failure;
     if (!q.next())
@@ -218,7 +257,7 @@ Stored<AgentRecord> SqliteStore::agentByEmail(const QString &email)
 
 Stored<Agent> SqliteStore::agentById(qint64 id)
 {
-    QSqlQuery &q = prepare(agentColumns + QStringLiteral("WHERE id = ?"));
+    SqliteStatement &q = prepare(agentColumns + QStringLiteral("WHERE id = ?"));
     if (auto failure = run(q, {id}))
         return *failure;
     if (!q.next())
@@ -228,10 +267,10 @@ Stored<Agent> SqliteStore::agentById(qint64 id)
 
 Stored<QList<Agent>> SqliteStore::agents(bool includeDisabled)
 {
-    QSqlQuery &q = prepare(agentColumns
-                           + (includeDisabled ? QStringLiteral("ORDER BY id")
-                                              : QStringLiteral("WHERE disabled = 0 "
-                                                               "ORDER BY id")));
+    SqliteStatement &q = prepare(agentColumns
+                                 + (includeDisabled ? QStringLiteral("ORDER BY id")
+                                                    : QStringLiteral("WHERE disabled = 0 "
+                                                                     "ORDER BY id")));
     if (auto failure = run(q))
         return *failure;
     QList<Agent> list;
@@ -268,7 +307,7 @@ Stored<Done> SqliteStore::setAgentSettings(qint64 agentId, int capacity, bool au
 Stored<Done> SqliteStore::createSession(const QByteArray &tokenHash, qint64 agentId,
                                         const QDateTime &expiresAt)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)"));
     if (auto failure = run(q, {tokenHash, agentId, toMs(now()), toMs(expiresAt)}))
         return *failure;
@@ -277,7 +316,7 @@ Stored<Done> SqliteStore::createSession(const QByteArray &tokenHash, qint64 agen
 
 Stored<SessionRecord> SqliteStore::session(const QByteArray &tokenHash)
 {
-    QSqlQuery &q = prepare(
+    SqliteStatement &q = prepare(
         QStringLiteral("SELECT agent_id, expires_at, revoked FROM sessions WHERE token_hash = ?"));
     if (auto failure = run(q, {tokenHash}))
         return *failure;
@@ -295,18 +334,18 @@ Stored<Done> SqliteStore::revokeSession(const QByteArray &tokenHash)
 
 Stored<int> SqliteStore::revokeSessionsOf(qint64 agentId)
 {
-    QSqlQuery &q = prepare(
+    SqliteStatement &q = prepare(
         QStringLiteral("UPDATE sessions SET revoked = 1 WHERE agent_id = ? AND revoked = 0"));
     if (auto failure = run(q, {agentId}))
         return *failure;
-    return q.numRowsAffected();
+    return q.rowsChanged();
 }
 
 Stored<QList<QByteArray>> SqliteStore::endedSessions(const QList<QByteArray> &tokenHashes,
                                                      const QDateTime &now)
 {
     QList<QByteArray> ended;
-    QSqlQuery &q =
+    SqliteStatement &q =
         prepare(QStringLiteral("SELECT s.revoked OR s.expires_at <= ? OR a.disabled FROM sessions s"
                                " JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ?"));
     for (const QByteArray &hash : tokenHashes) {
@@ -321,18 +360,18 @@ Stored<QList<QByteArray>> SqliteStore::endedSessions(const QList<QByteArray> &to
 
 Stored<Customer> SqliteStore::createCustomer(const Customer &customer, const QByteArray &tokenHash)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO customers (name, email, token_hash, created_at) VALUES (?, ?, ?, ?)"));
     if (auto failure = run(q, {text(customer.name), text(customer.email), tokenHash, toMs(now())}))
         return *failure;
     Customer created = customer;
-    created.id = q.lastInsertId().toLongLong();
+    created.id = q.lastInsertId();
     return created;
 }
 
 Stored<Customer> SqliteStore::customerByToken(const QByteArray &tokenHash)
 {
-    QSqlQuery &q =
+    SqliteStatement &q =
         prepare(QStringLiteral("SELECT id, name, email FROM customers WHERE token_hash = ?"));
     if (auto failure = run(q, {tokenHash}))
         return *failure;
@@ -343,7 +382,7 @@ Stored<Customer> SqliteStore::customerByToken(const QByteArray &tokenHash)
 
 Stored<Conversation> SqliteStore::createConversation(const Conversation &c)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO conversations (customer_id, channel, status, created_at, updated_at,"
         " mode, live_state, priority, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString liveState = liveStateName(c.liveState);
@@ -353,13 +392,13 @@ Stored<Conversation> SqliteStore::createConversation(const Conversation &c)
                     c.priority, optionalMs(c.queuedAt)}))
         return *failure;
     Conversation created = c;
-    created.id = q.lastInsertId().toLongLong();
+    created.id = q.lastInsertId();
     return created;
 }
 
 Stored<Conversation> SqliteStore::conversation(qint64 id)
 {
-    QSqlQuery &q = prepare(conversationColumns + QStringLiteral("WHERE cv.id = ?"));
+    SqliteStatement &q = prepare(conversationColumns + QStringLiteral("WHERE cv.id = ?"));
     if (auto failure = run(q, {id}))
         return *failure;
     if (!q.next())
@@ -386,8 +425,8 @@ Stored<Done> SqliteStore::updateConversation(const Conversation &c)
 
 Stored<QList<Conversation>> SqliteStore::liveConversations()
 {
-    QSqlQuery &q = prepare(conversationColumns
-                           + QStringLiteral("WHERE cv.live_state IN ('queued', 'active')"));
+    SqliteStatement &q = prepare(conversationColumns
+                                 + QStringLiteral("WHERE cv.live_state IN ('queued', 'active')"));
     if (auto failure = run(q))
         return *failure;
     return rows(q, conversationFrom);
@@ -395,7 +434,7 @@ Stored<QList<Conversation>> SqliteStore::liveConversations()
 
 Stored<QList<qint64>> SqliteStore::recentHandleTimesMs(int limit)
 {
-    QSqlQuery &q = prepare(
+    SqliteStatement &q = prepare(
         QStringLiteral("SELECT ended_at - assigned_at FROM conversations WHERE ended_at IS NOT NULL"
                        " AND assigned_at IS NOT NULL ORDER BY ended_at DESC LIMIT ?"));
     if (auto failure = run(q, {limit}))
@@ -408,7 +447,7 @@ Stored<QList<qint64>> SqliteStore::recentHandleTimesMs(int limit)
 
 Stored<QHash<qint64, QDateTime>> SqliteStore::lastAssignments()
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "SELECT assignee_id, MAX(assigned_at) FROM conversations"
         " WHERE assignee_id IS NOT NULL AND assigned_at IS NOT NULL GROUP BY assignee_id"));
     if (auto failure = run(q))
@@ -423,11 +462,11 @@ Stored<CannedResponse> SqliteStore::saveCanned(const CannedResponse &canned)
 {
     CannedResponse saved = canned;
     if (canned.id == 0) {
-        QSqlQuery &q = prepare(QStringLiteral(
+        SqliteStatement &q = prepare(QStringLiteral(
             "INSERT INTO canned_responses (shortcut, text, updated_at) VALUES (?, ?, ?)"));
         if (auto failure = run(q, {canned.shortcut, canned.text, toMs(canned.updatedAt)}))
             return *failure;
-        saved.id = q.lastInsertId().toLongLong();
+        saved.id = q.lastInsertId();
         return saved;
     }
     const Stored<Done> updated = changedOne(
@@ -448,7 +487,7 @@ Stored<Done> SqliteStore::deleteCanned(qint64 id)
 
 Stored<QList<CannedResponse>> SqliteStore::cannedResponses()
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "SELECT id, shortcut, text, updated_at FROM canned_responses ORDER BY shortcut"));
     if (auto failure = run(q))
         return *failure;
@@ -461,7 +500,7 @@ Stored<QList<CannedResponse>> SqliteStore::cannedResponses()
 
 Stored<QList<JobRecord>> SqliteStore::jobs()
 {
-    QSqlQuery &q = prepare(QStringLiteral("SELECT kind, key, due_at, payload FROM jobs"));
+    SqliteStatement &q = prepare(QStringLiteral("SELECT kind, key, due_at, payload FROM jobs"));
     if (auto failure = run(q))
         return *failure;
     QList<JobRecord> list;
@@ -473,7 +512,7 @@ Stored<QList<JobRecord>> SqliteStore::jobs()
 
 Stored<Done> SqliteStore::saveJob(const JobRecord &job)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "INSERT OR REPLACE INTO jobs (kind, key, due_at, payload) VALUES (?, ?, ?, ?)"));
     if (auto failure =
             run(q, {job.kind, job.key, toMs(job.due),
@@ -484,7 +523,7 @@ Stored<Done> SqliteStore::saveJob(const JobRecord &job)
 
 Stored<Done> SqliteStore::deleteJob(const QString &kind, const QString &key)
 {
-    QSqlQuery &q = prepare(QStringLiteral("DELETE FROM jobs WHERE kind = ? AND key = ?"));
+    SqliteStatement &q = prepare(QStringLiteral("DELETE FROM jobs WHERE kind = ? AND key = ?"));
     if (auto failure = run(q, {kind, key}))
         return *failure;
     return done();
@@ -509,7 +548,7 @@ SqliteStore::openConversations(const ReadScope &scope,
     }
     sql += QStringLiteral("ORDER BY cv.updated_at DESC, cv.id DESC LIMIT ?");
     binds.append(limit);
-    QSqlQuery &q = prepare(sql);
+    SqliteStatement &q = prepare(sql);
     if (auto failure = run(q, binds))
         return *failure;
     return rows(q, conversationFrom);
@@ -517,15 +556,15 @@ SqliteStore::openConversations(const ReadScope &scope,
 
 Stored<Message> SqliteStore::insertMessage(const Message &m)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO messages (conversation_id, client_id, author_kind, author_id, text,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?)"));
     if (auto failure = run(q, {m.conversationId, m.clientId.toString(QUuid::WithoutBraces),
                                kindName(m.author), m.author.id, m.text, toMs(m.createdAt)}))
         return *failure;
     Message created = m;
-    created.id = q.lastInsertId().toLongLong();
-    QSqlQuery &touch =
+    created.id = q.lastInsertId();
+    SqliteStatement &touch =
         prepare(QStringLiteral("UPDATE conversations SET updated_at = ? WHERE id = ?"));
     if (auto failure = run(touch, {toMs(m.createdAt), m.conversationId}))
         return *failure;
@@ -534,7 +573,7 @@ Stored<Message> SqliteStore::insertMessage(const Message &m)
 
 Stored<Message> SqliteStore::oneMessage(const QString &where, const QVariant &bind)
 {
-    QSqlQuery &q = prepare(messageColumns + where);
+    SqliteStatement &q = prepare(messageColumns + where);
     if (auto failure = run(q, {bind}))
         return *failure;
     if (!q.next())
@@ -556,9 +595,9 @@ Stored<Message> SqliteStore::messageByClientId(const QUuid &clientId)
 Stored<QList<Message>> SqliteStore::messages(qint64 conversationId, std::optional<qint64> beforeId,
                                              int limit)
 {
-    QSqlQuery &q = prepare(messageColumns
-                           + QStringLiteral("WHERE m.conversation_id = ? AND m.id < ?"
-                                            " ORDER BY m.id DESC LIMIT ?"));
+    SqliteStatement &q = prepare(messageColumns
+                                 + QStringLiteral("WHERE m.conversation_id = ? AND m.id < ?"
+                                                  " ORDER BY m.id DESC LIMIT ?"));
     if (auto failure =
             run(q, {conversationId, beforeId.value_or(std::numeric_limits<qint64>::max()), limit}))
         return *failure;
@@ -584,10 +623,11 @@ Stored<QHash<qint64, Message>> SqliteStore::lastMessages(const QList<qint64> &co
     if (conversationIds.isEmpty())
         return last;
     QVariantList binds;
-    QSqlQuery &q = prepare(messageColumns
-                           + QStringLiteral("WHERE m.id IN (SELECT MAX(id) FROM messages WHERE"
-                                            " conversation_id IN (%1) GROUP BY conversation_id)")
-                                 .arg(placeholders(conversationIds, binds)));
+    SqliteStatement &q =
+        prepare(messageColumns
+                + QStringLiteral("WHERE m.id IN (SELECT MAX(id) FROM messages WHERE"
+                                 " conversation_id IN (%1) GROUP BY conversation_id)")
+                      .arg(placeholders(conversationIds, binds)));
     if (auto failure = run(q, binds))
         return *failure;
     while (q.next()) {
@@ -599,7 +639,7 @@ Stored<QHash<qint64, Message>> SqliteStore::lastMessages(const QList<qint64> &co
 
 Stored<qint64> SqliteStore::readMarker(qint64 conversationId, const Party &reader)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "SELECT up_to FROM read_markers WHERE conversation_id = ? AND reader_kind = ?"
         " AND reader_id = ?"));
     if (auto failure = run(q, {conversationId, kindName(reader), reader.id}))
@@ -609,7 +649,7 @@ Stored<qint64> SqliteStore::readMarker(qint64 conversationId, const Party &reade
 
 Stored<Done> SqliteStore::setReadMarker(qint64 conversationId, const Party &reader, qint64 upTo)
 {
-    QSqlQuery &q = prepare(
+    SqliteStatement &q = prepare(
         QStringLiteral("INSERT INTO read_markers (conversation_id, reader_kind, reader_id, up_to)"
                        " VALUES (?, ?, ?, ?) ON CONFLICT (conversation_id, reader_kind, reader_id)"
                        " DO UPDATE SET up_to = excluded.up_to"));
@@ -620,7 +660,7 @@ Stored<Done> SqliteStore::setReadMarker(qint64 conversationId, const Party &read
 
 Stored<Done> SqliteStore::insertEvent(Event &event)
 {
-    QSqlQuery &q = prepare(QStringLiteral(
+    SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO events (kind, conversation_id, customer_id, staff_only, data, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?)"));
     QByteArray json = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
@@ -629,14 +669,14 @@ Stored<Done> SqliteStore::insertEvent(Event &event)
                     event.customerId ? QVariant(event.customerId) : QVariant(), event.staffOnly,
                     QString::fromUtf8(json), toMs(now())}))
         return *failure;
-    event.seq = q.lastInsertId().toLongLong();
+    event.seq = q.lastInsertId();
     event.dataJson = std::move(json);
     return done();
 }
 
 Stored<QList<Event>> SqliteStore::eventsAfter(qint64 seq, const ReadScope &scope, int limit)
 {
-    QSqlQuery &q = prepare(
+    SqliteStatement &q = prepare(
         QStringLiteral("SELECT seq, kind, conversation_id, customer_id, staff_only, data"
                        " FROM events WHERE seq > ? ")
         + (scope.customerId ? QStringLiteral("AND customer_id = ? AND staff_only = 0 ") : QString())
@@ -664,7 +704,7 @@ Stored<QList<Event>> SqliteStore::eventsAfter(qint64 seq, const ReadScope &scope
 
 Stored<qint64> SqliteStore::headSeq()
 {
-    QSqlQuery &q = prepare(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events"));
+    SqliteStatement &q = prepare(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events"));
     if (auto failure = run(q))
         return *failure;
     return q.next() ? q.value(0).toLongLong() : qint64(0);

@@ -4,17 +4,19 @@
 #include "store.h"
 
 #include <QHash>
-#include <QSqlDatabase>
 #include <QString>
 #include <memory>
 #include <unordered_map>
 
-class QSqlQuery;
+struct sqlite3;
 
 namespace Tandem::Server {
 
+class SqliteStatement;
+
 //! The embedded store: one SQLite file in WAL mode with full fsync on commit, so a
-//! committed transaction survives a crash or power loss.
+//! committed transaction survives a crash or power loss. Migrations run through Qt SQL when
+//! the store opens; everything after goes to SQLite directly.
 class SqliteStore : public Store
 {
 public:
@@ -102,23 +104,21 @@ public:
     Stored<QList<Event>> eventsAfter(qint64 seq, const ReadScope &scope, int limit) override;
     Stored<qint64> headSeq() override;
 
-    //! The database connection, for tests that inspect the schema.
-    QSqlDatabase database() const { return m_db; }
-
 protected:
     Stored<Done> insertEvent(Event &event) override;
 
 private:
     //! Runs a prepared statement; the failure, classified, if it failed.
-    std::optional<StoreFailure> run(QSqlQuery &query, const QVariantList &binds = {});
-    static StoreFailure failureOf(const QSqlQuery &query);
+    std::optional<StoreFailure> run(SqliteStatement &statement, const QVariantList &binds = {});
+    static StoreFailure failureOf(const SqliteStatement &statement);
     //! Runs an UPDATE or DELETE that must change exactly one row (NotFound: `what`).
-    Stored<Done> changedOne(QSqlQuery &query, const QVariantList &binds, const char *what);
+    Stored<Done> changedOne(SqliteStatement &statement, const QVariantList &binds,
+                            const char *what);
     //! The statement for `sql`, compiled once and kept: compiling took a large share of the
     //! storage thread's time. A caller must be done with it before the same SQL is
     //! prepared again. (Statements built for a number of ids come in at most a few hundred
     //! shapes.)
-    QSqlQuery &prepare(const QString &sql);
+    SqliteStatement &prepare(const QString &sql);
     //! Runs one of the fixed transaction statements (BEGIN, SAVEPOINT …).
     Stored<Done> execute(const QString &sql);
     Stored<Message> oneMessage(const QString &where, const QVariant &bind);
@@ -126,8 +126,8 @@ private:
     QString m_path;
     Access m_access = Access::ReadWrite;
     QString m_connectionName;
-    QSqlDatabase m_db;
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    sqlite3 *m_db = nullptr;
+    std::unordered_map<QString, std::unique_ptr<SqliteStatement>> m_statements;
 };
 
 } // namespace Tandem::Server

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QVariant>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace Tandem::Server {
+
+//! One compiled SQLite statement, kept and run again: bind, exec(), then next() through its
+//! rows. It talks to SQLite directly; through Qt SQL every run also built a record of the
+//! result's columns and copied each value twice, which cost the storage thread more than
+//! SQLite's own work did.
+class SqliteStatement
+{
+public:
+    //! Compiles `sql` on `db`; ok() says whether that worked (error() says why not).
+    SqliteStatement(sqlite3 *db, const QString &sql);
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement &) = delete;
+    SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    bool ok() const { return m_statement != nullptr; }
+
+    //! Sets the `index`th `?` (from 0). Integers and booleans bind as INTEGER, doubles as
+    //! REAL, byte arrays as BLOB, a null QVariant or null QString as NULL, the rest as text.
+    void bind(int index, const QVariant &value);
+    //! Runs the statement with what is bound. The first row, if any, is waiting for next().
+    bool exec();
+    //! Moves to the next row; false when there is none left (or on an error).
+    bool next();
+    //! Column `index` (from 0) of the current row: qint64, double, QString, QByteArray, or
+    //! a null QVariant for NULL.
+    QVariant value(int index) const;
+    //! Ends a run early and lets go of what it read (its read snapshot, in a transaction).
+    void finish();
+
+    //! After exec() of an INSERT/UPDATE/DELETE.
+    int rowsChanged() const;
+    qint64 lastInsertId() const;
+
+    //! The last failure: SQLite's extended result code and its message with the SQL.
+    int errorCode() const { return m_errorCode; }
+    QString error() const { return m_error; }
+
+private:
+    bool fail(int code);
+
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+    QString m_sql;
+    bool m_rowWaiting = false; // exec() stepped onto a row that next() has not handed out
+    bool m_onRow = false;
+    int m_errorCode = 0;
+    QString m_error;
+};
+
+} // namespace Tandem::Server
