@@ -8,6 +8,7 @@
 #include "protocol/wirecodec.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace Tandem {
 namespace {
@@ -33,32 +34,36 @@ bool CacheEvents::applyEvent(CacheChanges &changes, const Event &event)
     if (event.seq <= changes.seq)
         return true; // already applied: a replay overlapping what the cache has
     bool ok = true;
+    // Off the wire an event carries `data`; one made in this process may carry only its
+    // text.
+    const QJsonObject data = event.data.isEmpty() && !event.dataJson.isEmpty()
+                                 ? QJsonDocument::fromJson(event.dataJson).object()
+                                 : event.data;
     if (event.kind == EventKind::MessageCreated) {
-        const auto message =
-            Wire::decodeMessage(event.data.value(QLatin1String("message")).toObject());
+        const auto message = Wire::decodeMessage(data.value(QLatin1String("message")).toObject());
         if (message)
             ok = applyMessage(changes, message.value());
         else
             qCWarning(lcCache) << "ignoring event" << event.seq << event.kind << "that does not"
                                << "decode:" << message.failure().message;
     } else if (event.kind == EventKind::ConversationCreated) {
-        ok = applyConversationCreated(changes, event.data);
+        ok = applyConversationCreated(changes, data);
     } else if (event.kind == EventKind::ConversationRead) {
-        ok = applyConversationRead(changes, event.data);
+        ok = applyConversationRead(changes, data);
     } else if (event.kind == EventKind::MessageDelivery) {
-        ok = applyMessageDelivery(changes, event.data);
+        ok = applyMessageDelivery(changes, data);
     } else if (event.kind == EventKind::AgentPresence) {
-        ok = applyAgentPresence(changes, event.data);
+        ok = applyAgentPresence(changes, data);
     } else if (event.kind == EventKind::ConversationUpdated) {
-        ok = applyConversationUpdated(changes, event.data);
+        ok = applyConversationUpdated(changes, data);
     } else if (event.kind == EventKind::ConversationTransferred) {
-        ok = applyConversationTransferred(changes, event.data);
+        ok = applyConversationTransferred(changes, data);
     } else if (event.kind == EventKind::AgentUpdated) {
-        ok = applyAgentUpdated(changes, event.data);
+        ok = applyAgentUpdated(changes, data);
     } else if (event.kind == EventKind::CannedSaved) {
-        ok = applyCannedSaved(changes, event.data);
+        ok = applyCannedSaved(changes, data);
     } else if (event.kind == EventKind::CannedDeleted) {
-        ok = applyCannedDeleted(changes, event.data);
+        ok = applyCannedDeleted(changes, data);
     }
     // Any other kind is a later protocol version's: nothing to change here, but it was
     // seen, so it counts towards last_seq like the others.

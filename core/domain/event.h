@@ -26,9 +26,10 @@ struct EventSubject {
     std::optional<DeliveryState> delivery; // message.delivery: the new state
 };
 
-//! A durable change as recorded in the event log. `data` is its wire form (set where the
-//! event is made; one read back from the log carries only `dataJson`);
-//! `conversationId`/`customerId` say who may see it (0: not tied to one).
+//! A durable change as recorded in the event log. Its wire form is `dataJson` when that is
+//! set (always for one read back from the log, and for the events made for every message,
+//! which are written straight as text), else `data`; `conversationId`/`customerId` say who
+//! may see it (0: not tied to one). Off the wire (the desktop's sync) `data` is set.
 struct Event {
     qint64 seq = 0;
     QString kind;
@@ -36,8 +37,7 @@ struct Event {
     qint64 customerId = 0;
     bool staffOnly = false;
     QJsonObject data;
-    //! `data` as compact JSON text, once it was written to the log or read from it: frames
-    //! are made from it without encoding `data` again.
+    //! The wire form as compact JSON text: frames wrap it without encoding anything again.
     QByteArray dataJson;
     std::shared_ptr<const EventSubject> subject;
 };

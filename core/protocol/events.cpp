@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "events.h"
 
+#include "jsonwriter.h"
 #include "wirecodec.h"
 
 namespace Tandem::Events {
@@ -17,6 +18,16 @@ Event make(const QString &kind, qint64 conversationId, qint64 customerId, QJsonO
     return e;
 }
 
+//! For the events made for every message and routing step: `data` written straight as
+//! JSON text (the wire form is the same).
+Event made(const QString &kind, qint64 conversationId, qint64 customerId, QByteArray dataJson,
+           EventSubject subject)
+{
+    Event e = make(kind, conversationId, customerId, {}, std::move(subject));
+    e.dataJson = std::move(dataJson);
+    return e;
+}
+
 EventSubject about(const Conversation &conversation)
 {
     EventSubject s;
@@ -27,17 +38,20 @@ EventSubject about(const Conversation &conversation)
 
 Event conversationCreated(const Conversation &conversation)
 {
-    return make(EventKind::ConversationCreated, conversation.id, conversation.customer.id,
-                {{QStringLiteral("conversation"), Wire::encode(conversation)}},
-                about(conversation));
+    JsonWriter w;
+    Wire::write(w.beginObject().key("conversation"), conversation);
+    return made(EventKind::ConversationCreated, conversation.id, conversation.customer.id,
+                w.endObject().take(), about(conversation));
 }
 
 Event messageCreated(const Message &message, qint64 customerId)
 {
     EventSubject subject;
     subject.message = message;
-    return make(EventKind::MessageCreated, message.conversationId, customerId,
-                {{QStringLiteral("message"), Wire::encode(message)}}, std::move(subject));
+    JsonWriter w;
+    Wire::write(w.beginObject().key("message"), message);
+    return made(EventKind::MessageCreated, message.conversationId, customerId, w.endObject().take(),
+                std::move(subject));
 }
 
 Event conversationRead(qint64 conversationId, qint64 customerId, const Party &reader, qint64 upTo)
@@ -64,12 +78,14 @@ Event agentPresence(qint64 agentId, Presence presence)
 Event conversationUpdated(const Conversation &conversation, const QString &change,
                           const std::optional<Party> &by)
 {
-    QJsonObject data{{QStringLiteral("conversation"), Wire::encode(conversation)},
-                     {QStringLiteral("change"), change}};
+    JsonWriter w; // keys in sorted order
+    w.beginObject();
     if (by)
-        data.insert(QStringLiteral("by"), Wire::encode(*by));
-    return make(EventKind::ConversationUpdated, conversation.id, conversation.customer.id,
-                std::move(data), about(conversation));
+        Wire::write(w.key("by"), *by);
+    w.key("change").value(change);
+    Wire::write(w.key("conversation"), conversation);
+    return made(EventKind::ConversationUpdated, conversation.id, conversation.customer.id,
+                w.endObject().take(), about(conversation));
 }
 
 Event conversationTransferred(const Conversation &conversation, const Party &from, const Party &to,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "frames.h"
 
+#include "jsonwriter.h"
 #include "limits.h"
 #include "wirecodec.h"
 
@@ -54,6 +55,14 @@ QString ok(const QJsonValue &id, const QJsonObject &data)
     return toText({{QStringLiteral("type"), QStringLiteral("ok")},
                    {QStringLiteral("id"), id},
                    {QStringLiteral("data"), data}});
+}
+
+QString ok(const QJsonValue &id, const QByteArray &dataJson)
+{
+    JsonWriter w;
+    w.beginObject().key("data").raw(dataJson).key("id").value(id).key("type").value(
+        QStringLiteral("ok"));
+    return QString::fromUtf8(w.endObject().take());
 }
 
 QString error(const QJsonValue &id, const Failure &failure)

@@ -25,6 +25,8 @@ struct Request {
 bool decodeRequest(const QString &text, Request &request, Failure &failure);
 
 QString ok(const QJsonValue &id, const QJsonObject &data = {});
+//! The same with `dataJson`, an object already written as JSON text.
+QString ok(const QJsonValue &id, const QByteArray &dataJson);
 QString error(const QJsonValue &id, const Failure &failure);
 QString event(const Event &event);
 QString snapshot(qint64 seq, const QJsonObject &data);

@@ -13,6 +13,10 @@
 
 //! JSON forms of the objects in docs/protocol.md. Decoders validate every field they read
 //! and say which one was wrong; they never trust a value's type or size.
+namespace Tandem {
+class JsonWriter;
+}
+
 namespace Tandem::Wire {
 
 QString timeToString(const QDateTime &time);
@@ -24,6 +28,12 @@ QJsonObject encode(const Message &message);
 enum class AgentDetail { Public, WithEmail };
 QJsonObject encode(const Agent &agent, AgentDetail detail = AgentDetail::Public);
 QJsonObject encode(const CannedResponse &canned);
+
+//! The same objects written as JSON text, for the hot paths (every message's event and
+//! reply); the text equals what QJsonDocument makes of encode()'s object.
+void write(JsonWriter &writer, const Party &party);
+void write(JsonWriter &writer, const Conversation &conversation);
+void write(JsonWriter &writer, const Message &message);
 
 Result<Party> decodeParty(const QJsonObject &json);
 Result<Customer> decodeCustomer(const QJsonObject &json);

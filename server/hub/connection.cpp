@@ -131,6 +131,11 @@ void Connection::reply(const QJsonValue &id, const QJsonObject &data)
     sendFrame(Frames::ok(id, data));
 }
 
+void Connection::replyJson(const QJsonValue &id, const QByteArray &dataJson)
+{
+    sendFrame(Frames::ok(id, dataJson));
+}
+
 void Connection::fail(const QJsonValue &id, const Failure &failure)
 {
     sendFrame(Frames::error(id, failure));

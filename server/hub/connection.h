@@ -53,6 +53,8 @@ public:
     void sendFrame(const QString &frame);
     void close(int code, const QString &reason);
     void reply(const QJsonValue &id, const QJsonObject &data);
+    //! `dataJson`: the reply's data, an object already written as JSON text.
+    void replyJson(const QJsonValue &id, const QByteArray &dataJson);
     void fail(const QJsonValue &id, const Failure &failure);
 
     //! Runs `operation(store, viewer, command)` for a decoded command on the storage thread

@@ -4,6 +4,7 @@
 #include "deskoperations.h"
 #include "hub.h"
 #include "platform/clock.h"
+#include "protocol/jsonwriter.h"
 #include "protocol/wirecodec.h"
 #include "scheduling/scheduler.h"
 #include "storecommand.h"
@@ -34,9 +35,10 @@ void send(Connection &connection, Hub &hub, const Frames::Request &request)
          address](const DeskOperations::Sent &sent) {
             if (allowStart && !sent.startedConversation)
                 hub.newConversations().giveBack(address);
-            connection.reply(id,
-                             {{QStringLiteral("message"), Wire::encode(sent.message)},
-                              {QStringLiteral("conversation"), Wire::encode(sent.conversation)}});
+            JsonWriter w; // keys in sorted order
+            Wire::write(w.beginObject().key("conversation"), sent.conversation);
+            Wire::write(w.key("message"), sent.message);
+            connection.replyJson(id, w.endObject().take());
         });
 }
 

@@ -663,7 +663,9 @@ Stored<Done> SqliteStore::insertEvent(Event &event)
     SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO events (kind, conversation_id, customer_id, staff_only, data, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?)"));
-    QByteArray json = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
+    QByteArray json = event.dataJson.isEmpty()
+                          ? QJsonDocument(event.data).toJson(QJsonDocument::Compact)
+                          : event.dataJson;
     if (auto failure =
             run(q, {event.kind, event.conversationId ? QVariant(event.conversationId) : QVariant(),
                     event.customerId ? QVariant(event.customerId) : QVariant(), event.staffOnly,

@@ -367,10 +367,7 @@ private Q_SLOTS:
         for (const QList<QVariant> &signal : std::as_const(committed))
             for (const Event &e : signal.first().value<QList<Event>>())
                 if (e.kind == EventKind::MessageCreated)
-                    published << e.data.value(QLatin1String("message"))
-                                     .toObject()
-                                     .value(QLatin1String("text"))
-                                     .toString();
+                    published << e.subject->message->text;
         QCOMPARE(published, (QStringList{QStringLiteral("kept 1"), QStringLiteral("kept 2")}));
         QStringList stored;
         bool done = false;
