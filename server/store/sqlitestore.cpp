@@ -2,6 +2,7 @@
 #include "sqlitestore.h"
 
 #include "logging/logging.h"
+#include "sqlitecheckpointer.h"
 #include "sqliterows.h"
 #include "sqliteschema.h"
 #include "sqlitestatement.h"
@@ -43,6 +44,10 @@ SqliteStore::SqliteStore(QString path, Access access)
 SqliteStore::~SqliteStore()
 {
     m_statements.clear(); // finalized before the connection closes
+    if (m_checkpointer) {
+        sqlite3_wal_hook(m_db, nullptr, nullptr);
+        m_checkpointer.reset(); // so that the writer, last to close, checkpoints the rest
+    }
     sqlite3_close(m_db);
 }
 
@@ -107,7 +112,17 @@ Result<Done> SqliteStore::open()
         if (sqlite3_exec(m_db, pragma, nullptr, nullptr, nullptr) != SQLITE_OK)
             return failed(QString::fromLatin1(pragma));
     }
+    if (m_access == Access::ReadWrite) {
+        m_checkpointer = std::make_unique<SqliteCheckpointer>(m_path);
+        if (!m_checkpointer->watch(m_db))
+            m_checkpointer.reset(); // SQLite's own checkpoints, on the writer, stay on
+    }
     return Done{};
+}
+
+int SqliteStore::checkpointsElsewhere() const
+{
+    return m_checkpointer ? m_checkpointer->checkpoints() : 0;
 }
 
 int SqliteStore::schemaVersion()

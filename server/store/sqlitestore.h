@@ -12,6 +12,7 @@ struct sqlite3;
 
 namespace Tandem::Server {
 
+class SqliteCheckpointer;
 class SqliteStatement;
 
 //! The embedded store: one SQLite file in WAL mode with full fsync on commit, so a
@@ -104,6 +105,9 @@ public:
     Stored<QList<Event>> eventsAfter(qint64 seq, const ReadScope &scope, int limit) override;
     Stored<qint64> headSeq() override;
 
+    //! Checkpoints run off the writer's thread so far (tests).
+    int checkpointsElsewhere() const;
+
 protected:
     Stored<Done> insertEvent(Event &event) override;
 
@@ -127,6 +131,7 @@ private:
     Access m_access = Access::ReadWrite;
     QString m_connectionName;
     sqlite3 *m_db = nullptr;
+    std::unique_ptr<SqliteCheckpointer> m_checkpointer; // the writer's only
     std::unordered_map<QString, std::unique_ptr<SqliteStatement>> m_statements;
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hub/deskoperations.h"
+#include "store/sqlitecheckpointer.h"
 #include "store/sqliteschema.h"
 #include "store/sqlitestore.h"
 #include "store/storage.h"
@@ -201,6 +202,31 @@ private Q_SLOTS:
         const auto opened = store.open();
         QVERIFY(!opened.ok());
         QVERIFY(opened.failure().message.contains(QLatin1String("newer")));
+    }
+
+    void theLogIsCheckpointedOffTheWriter()
+    {
+        const QString path = freshPath();
+        SqliteStore store(path);
+        QVERIFY(store.open().ok());
+        QVERIFY(store.begin().ok());
+        const auto customer = DeskOperations::createCustomer(store, QStringLiteral("Ada"), {});
+        const auto started = DeskOperations::send(store, customerViewer(customer->customer),
+                                                  sendCommand(std::nullopt, QStringLiteral("hi")));
+        QVERIFY(store.commit().ok());
+        const qint64 fileBefore = QFileInfo(path).size();
+        const QString page(3000, QLatin1Char('x')); // a page of its own, with its event
+        // More than the log may hold, ten messages a transaction as the storage thread does.
+        for (int i = 0; i < (SqliteCheckpointer::pagesWanted + 200) / 10; ++i) {
+            QVERIFY(store.begin().ok());
+            for (int j = 0; j < 10; ++j)
+                QVERIFY(DeskOperations::send(store, staffViewer(1),
+                                             sendCommand(started->conversation.id, page)));
+            QVERIFY(store.commit().ok());
+        }
+        QTRY_VERIFY(store.checkpointsElsewhere() >= 1);
+        // What was copied is in the database file itself now.
+        QTRY_VERIFY(QFileInfo(path).size() > fileBefore + SqliteCheckpointer::pagesWanted * 1024);
     }
 
     void idempotentSend()
