@@ -122,61 +122,28 @@ Result<Conversation> accessibleConversation(Store &store, const Viewer &viewer, 
     return *conversation;
 }
 
-Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command, bool mayStart,
-                  qint64 retryAfterMs)
+namespace {
+
+//! A send whose clientId is taken: the original, provided it really is the same message.
+Result<Sent> retried(Store &store, const Viewer &viewer, const Commands::Send &command,
+                     const Message &existing)
 {
-    auto existing = store.messageByClientId(command.clientId);
-    if (!existing && !existing.isNotFound())
-        return storageFailed(existing.failure());
-    if (existing) {
-        // A retry: hand back the original, provided it really is the same message.
-        const bool same =
-            existing->author.kind == viewer.party.kind && existing->author.id == viewer.party.id
-            && existing->text == command.text
-            && (!command.conversationId || *command.conversationId == existing->conversationId);
-        if (!same)
-            return Failure{ErrorCode::Conflict,
-                           QStringLiteral("clientId was already used for another message")};
-        auto conversation = store.conversation(existing->conversationId);
-        if (!conversation)
-            return storageFailed(conversation.failure());
-        return Sent{*existing, *conversation};
-    }
+    const bool same =
+        existing.author.kind == viewer.party.kind && existing.author.id == viewer.party.id
+        && existing.text == command.text
+        && (!command.conversationId || *command.conversationId == existing.conversationId);
+    if (!same)
+        return Failure{ErrorCode::Conflict,
+                       QStringLiteral("clientId was already used for another message")};
+    auto conversation = store.conversation(existing.conversationId);
+    if (!conversation)
+        return storageFailed(conversation.failure());
+    return Sent{existing, *conversation};
+}
 
-    const QDateTime now = store.now();
-    Conversation conversation;
-    bool started = false;
-    if (command.conversationId) {
-        auto found = accessibleConversation(store, viewer, *command.conversationId);
-        if (!found)
-            return found.failure();
-        conversation = found.value();
-    } else {
-        if (viewer.isStaff())
-            return Failure{ErrorCode::BadRequest, QStringLiteral("conversation: is required")};
-        if (!mayStart)
-            return Failure{ErrorCode::RateLimited,
-                           QStringLiteral("Too many new conversations from this address"),
-                           retryAfterMs};
-        Conversation fresh;
-        fresh.customer = Customer{viewer.party.id, viewer.party.name, {}};
-        fresh.createdAt = now;
-        fresh.updatedAt = now;
-        if (command.mode == ConversationMode::Live) {
-            fresh.mode = ConversationMode::Live;
-            fresh.liveState = LiveState::Queued;
-            fresh.queuedAt = now;
-        }
-        auto created = store.createConversation(fresh);
-        if (!created)
-            return storageFailed(created.failure());
-        conversation = created.value();
-        started = true;
-        Event e = Events::conversationCreated(conversation);
-        if (auto appended = store.appendEvent(e); !appended)
-            return storageFailed(appended.failure());
-    }
-
+Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send &command,
+                        Conversation conversation, bool started, const QDateTime &now)
+{
     Message message;
     message.conversationId = conversation.id;
     message.clientId = command.clientId;
@@ -184,6 +151,13 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
     message.text = command.text;
     message.createdAt = now;
     auto inserted = store.insertMessage(message);
+    if (!inserted && inserted.error() == StoreError::Conflict && !started) {
+        // The clientId is unique in the store: inserting is also the check for a retry.
+        auto existing = store.messageByClientId(command.clientId);
+        if (!existing)
+            return storageFailed(existing.failure());
+        return retried(store, viewer, command, *existing);
+    }
     if (!inserted)
         return storageFailed(inserted.failure());
     conversation.updatedAt = now;
@@ -195,6 +169,49 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
     if (auto queued = ChannelOperations::queueReply(store, inserted.value(), conversation); !queued)
         return queued.failure();
     return Sent{inserted.value(), conversation, started};
+}
+
+} // namespace
+
+Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command, bool mayStart,
+                  qint64 retryAfterMs)
+{
+    const QDateTime now = store.now();
+    if (command.conversationId) {
+        auto found = accessibleConversation(store, viewer, *command.conversationId);
+        if (!found)
+            return found.failure();
+        return addMessage(store, viewer, command, found.value(), false, now);
+    }
+
+    // Starting a conversation: a retry of a send that started one must not start another.
+    auto existing = store.messageByClientId(command.clientId);
+    if (!existing && !existing.isNotFound())
+        return storageFailed(existing.failure());
+    if (existing)
+        return retried(store, viewer, command, *existing);
+    if (viewer.isStaff())
+        return Failure{ErrorCode::BadRequest, QStringLiteral("conversation: is required")};
+    if (!mayStart)
+        return Failure{ErrorCode::RateLimited,
+                       QStringLiteral("Too many new conversations from this address"),
+                       retryAfterMs};
+    Conversation fresh;
+    fresh.customer = Customer{viewer.party.id, viewer.party.name, {}};
+    fresh.createdAt = now;
+    fresh.updatedAt = now;
+    if (command.mode == ConversationMode::Live) {
+        fresh.mode = ConversationMode::Live;
+        fresh.liveState = LiveState::Queued;
+        fresh.queuedAt = now;
+    }
+    auto created = store.createConversation(fresh);
+    if (!created)
+        return storageFailed(created.failure());
+    Event e = Events::conversationCreated(created.value());
+    if (auto appended = store.appendEvent(e); !appended)
+        return storageFailed(appended.failure());
+    return addMessage(store, viewer, command, created.value(), true, now);
 }
 
 Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::History &command)

@@ -104,10 +104,13 @@ Result<Done> SqliteStore::open()
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 5000);
     // The writer made the file, its schema and WAL mode; a reader only reads.
+    // 32 MB of pages kept in memory (SQLite's default is 2 MB): the indexes every message
+    // touches stay there instead of being read again from the OS for each transaction.
+    const char *cache = "PRAGMA cache_size = -32768";
     const QList<const char *> pragmas =
         m_access == Access::ReadOnly
-            ? QList<const char *>{"PRAGMA query_only = ON"}
-            : QList<const char *>{connectionPragmas[0], connectionPragmas[1]};
+            ? QList<const char *>{"PRAGMA query_only = ON", cache}
+            : QList<const char *>{connectionPragmas[0], connectionPragmas[1], cache};
     for (const char *pragma : pragmas) {
         if (sqlite3_exec(m_db, pragma, nullptr, nullptr, nullptr) != SQLITE_OK)
             return failed(QString::fromLatin1(pragma));
