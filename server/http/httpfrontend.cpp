@@ -456,8 +456,7 @@ void HttpFrontend::admit(std::unique_ptr<QWebSocket> socket)
             return tcp ? tcp->msSinceHeard() : std::numeric_limits<qint64>::max();
         };
         peer.trimBuffers = [tcp = QPointer<LingeringSocket>(tcp)] {
-            if (tcp)
-                tcp->trimBuffers();
+            return tcp && tcp->trimBuffers();
         };
     }
     if (!m_hub.mayConnect(peer.address)) {

@@ -72,8 +72,8 @@ void Connection::tick()
         m_lastPing.restart();
         m_socket->ping();
     }
-    if (m_peer.trimBuffers)
-        m_peer.trimBuffers();
+    if (m_peer.trimBuffers && m_peer.trimBuffers())
+        m_hub.buffersTrimmed();
 }
 
 qint64 Connection::msSinceHeard() const

@@ -13,6 +13,9 @@
 #include "visibility.h"
 
 #include <QWebSocket>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace Tandem::Server {
 
@@ -236,8 +239,15 @@ void Hub::closeAll()
 void Hub::sweep()
 {
     const QSet<Connection *> all = m_connections; // a tick may close one
+    m_trimmed = 0;
     for (Connection *c : all)
         c->tick();
+#ifdef __GLIBC__
+    // The freed buffers lie between blocks still in use, and the C library keeps such
+    // memory for itself: hand the pages that are wholly free back to the system.
+    if (m_trimmed > 0)
+        malloc_trim(0);
+#endif
 }
 
 void Hub::checkSessions()

@@ -49,8 +49,9 @@ public:
         //! Milliseconds since the client last sent anything, WebSocket control frames
         //! included (unset: only the frames the connection sees count).
         std::function<qint64()> msSinceHeard;
-        //! Gives back the memory of the connection's emptied buffers (unset: nothing to do).
-        std::function<void()> trimBuffers;
+        //! Gives back the memory of the connection's emptied buffers (unset: nothing to do);
+        //! whether there was any.
+        std::function<bool()> trimBuffers;
     };
     //! Whether another connection from this address fits under --max-connections-per-address.
     bool mayConnect(const QHostAddress &address) const;
@@ -97,6 +98,9 @@ public:
     AddressLimits &newCustomers() { return m_newCustomers; }
     AddressLimits &newConversations() { return m_newConversations; }
 
+    //! A connection gave back the memory of emptied buffers.
+    void buffersTrimmed() { ++m_trimmed; }
+
     void sendToAgent(qint64 agentId, const QString &frame) override;
     void sendToCustomer(qint64 customerId, const QString &frame) override;
     void sendToStaff(const QString &frame) override;
@@ -122,6 +126,7 @@ private:
     AddressLimits m_newCustomers;
     AddressLimits m_newConversations;
     QSet<Connection *> m_connections;
+    int m_trimmed = 0; // connections that gave back buffers in this sweep
     QSet<Connection *> m_holding;
     QSet<Connection *> m_staff;
     QMultiHash<qint64, Connection *> m_customers;
