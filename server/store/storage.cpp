@@ -94,6 +94,8 @@ void Storage::drainReads()
     if (!m_reader)
         return;
     std::deque<Job> jobs = m_reads.takeAll();
+    std::vector<Answer> answers;
+    answers.reserve(jobs.size());
     for (Job &job : jobs) {
         // Each read sees one committed state, however many statements it takes.
         const bool began = m_reader->beginRead().ok();
@@ -102,8 +104,9 @@ void Storage::drainReads()
         else
             qCCritical(lcStore) << "a read could not start";
         m_reader->endRead();
-        job.finish(began);
+        answers.push_back(job.finish(began));
     }
+    answer(std::move(answers));
     QMutexLocker lock(&m_mutex);
     m_stats.reads += qint64(jobs.size());
 }
@@ -145,10 +148,26 @@ void Storage::drain()
         m_stats.operations += qint64(jobs.size());
     }
     if (committed && pending.size() > 0)
-        Q_EMIT this->committed(pending);
+        Q_EMIT this->committed(pending); // queued before the answers: events first
     pending.clear();
+    std::vector<Answer> answers;
+    answers.reserve(jobs.size());
     for (Job &job : jobs)
-        job.finish(committed);
+        answers.push_back(job.finish(committed));
+    answer(std::move(answers));
+}
+
+void Storage::answer(std::vector<Answer> answers)
+{
+    if (answers.empty())
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [answers = std::move(answers)]() mutable {
+            for (Answer &a : answers)
+                a();
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace Tandem::Server

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <type_traits>
+#include <vector>
 
 namespace Tandem::Server {
 
@@ -67,9 +68,11 @@ Q_SIGNALS:
     void committed(const QList<Tandem::Event> &events);
 
 private:
+    using Answer = std::function<void()>; // runs on the caller's thread
     struct Job {
         std::function<bool(Store &)> run;
-        std::function<void(bool committed)> finish;
+        //! What to tell the caller, given whether its transaction committed.
+        std::function<Answer(bool committed)> finish;
     };
     template<typename Op, typename Callback> Job makeJob(QObject *context, Op op, Callback done)
     {
@@ -80,21 +83,21 @@ private:
             result->emplace(op(store));
             return (*result)->ok();
         };
-        job.finish = [this, context = QPointer<QObject>(context), done = std::move(done),
-                      result](bool committed) mutable {
+        job.finish = [context = QPointer<QObject>(context), done = std::move(done),
+                      result](bool committed) mutable -> Answer {
             if (!committed)
                 result->emplace(
                     Failure{ErrorCode::Internal, QStringLiteral("The change could not be saved")});
-            QMetaObject::invokeMethod(
-                this,
-                [context, done = std::move(done), result]() mutable {
-                    if (context)
-                        done(std::move(**result));
-                },
-                Qt::QueuedConnection);
+            return [context, done = std::move(done), result]() mutable {
+                if (context)
+                    done(std::move(**result));
+            };
         };
         return job;
     }
+    //! Runs `answers` in order on this object's thread, all from one queued call: a batch
+    //! wakes the callers' thread once, not once per request.
+    void answer(std::vector<Answer> answers);
     void enqueue(Job job);
     void enqueueRead(Job job);
     void drain();
