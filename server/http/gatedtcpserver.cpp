@@ -56,7 +56,14 @@ void GatedTcpServer::incomingConnection(qintptr socketDescriptor)
 LingeringSocket *GatedTcpServer::connectionFrom(const QHostAddress &address, quint16 port)
 {
     // Asked once, when the WebSocket is admitted.
-    return m_admitted.take({address, port});
+    LingeringSocket *socket = m_admitted.take({address, port});
+    // Its request is over: the gate has nothing left to watch, and across thousands of
+    // open connections its object and signal connections were memory held for nothing.
+    if (socket) {
+        for (RequestGate *gate : socket->findChildren<RequestGate *>(Qt::FindDirectChildrenOnly))
+            gate->deleteLater();
+    }
+    return socket;
 }
 
 } // namespace Tandem::Server

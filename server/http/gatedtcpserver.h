@@ -25,7 +25,7 @@ public:
     GatedTcpServer(const RequestGate::Limits &limits, QObject *parent = nullptr);
 
     //! The connection a WebSocket was upgraded from, found by its peer's address and port
-    //! (once: the entry is then forgotten).
+    //! (once: the entry and the connection's gate are then let go).
     LingeringSocket *connectionFrom(const QHostAddress &address, quint16 port);
 
 protected:

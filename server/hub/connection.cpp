@@ -36,7 +36,10 @@ Connection::Connection(std::unique_ptr<QWebSocket> socket, Kind kind, const Hub:
     m_socket->setMaxAllowedIncomingFrameSize(quint64(config.maxMessageBytes));
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &Connection::onText);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &Connection::onBinary);
-    connect(m_socket.get(), &QWebSocket::pong, this, [this] { m_lastActivity.restart(); });
+    // A pong is a sign of life; the TCP connection counts it already when there is one
+    // (every signal connection is memory, across thousands of idle connections).
+    if (!m_peer.msSinceHeard)
+        connect(m_socket.get(), &QWebSocket::pong, this, [this] { m_lastActivity.restart(); });
     connect(m_socket.get(), &QWebSocket::disconnected, this, &Connection::onDisconnected);
 
     // No timer of its own: the hub's sweep calls tick() (a timer per connection made
