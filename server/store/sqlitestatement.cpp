@@ -30,7 +30,11 @@ void SqliteStatement::bind(int index, const QVariant &value)
     if (!m_statement)
         return;
     const int i = index + 1;
-    if (value.isNull()) { // also a null QString: the schema decides whether NULL is allowed
+    // In Qt 6 a QVariant holding a null QString or QByteArray is not itself null.
+    const bool null = value.isNull()
+                      || (value.typeId() == QMetaType::QString && value.toString().isNull())
+                      || (value.typeId() == QMetaType::QByteArray && value.toByteArray().isNull());
+    if (null) { // the schema decides whether NULL is allowed
         sqlite3_bind_null(m_statement, i);
         return;
     }

@@ -25,7 +25,8 @@ public:
     bool ok() const { return m_statement != nullptr; }
 
     //! Sets the `index`th `?` (from 0). Integers and booleans bind as INTEGER, doubles as
-    //! REAL, byte arrays as BLOB, a null QVariant or null QString as NULL, the rest as text.
+    //! REAL, byte arrays as BLOB, a null QVariant, QString or QByteArray as NULL, the rest
+    //! as text.
     void bind(int index, const QVariant &value);
     //! Runs the statement with what is bound. The first row, if any, is waiting for next().
     bool exec();

@@ -48,7 +48,7 @@ SqliteStore::~SqliteStore()
         sqlite3_wal_hook(m_db, nullptr, nullptr);
         m_checkpointer.reset(); // so that the writer, last to close, checkpoints the rest
     }
-    sqlite3_close(m_db);
+    sqlite3_close_v2(m_db);
 }
 
 //! Creates the file when there is none, puts it in WAL mode and migrates it, on a
@@ -95,7 +95,7 @@ Result<Done> SqliteStore::open()
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     const auto failed = [this](const QString &what) -> Result<Done> {
         const QString why = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
-        sqlite3_close(m_db);
+        sqlite3_close_v2(m_db);
         m_db = nullptr;
         return Failure{ErrorCode::Internal, what + QStringLiteral(": ") + why};
     };
@@ -200,6 +200,10 @@ Stored<Done> SqliteStore::changedOne(SqliteStatement &statement, const QVariantL
 
 Stored<Done> SqliteStore::begin()
 {
+    // A read outside a transaction whose rows were not all read keeps its snapshot; writing
+    // on an old snapshot fails once someone else has committed since.
+    for (const auto &[sql, statement] : m_statements)
+        statement->finish();
     return execute(QStringLiteral("BEGIN IMMEDIATE"));
 }
 

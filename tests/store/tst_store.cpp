@@ -2,6 +2,7 @@
 #include "hub/deskoperations.h"
 #include "store/sqlitecheckpointer.h"
 #include "store/sqliteschema.h"
+#include "store/sqlitestatement.h"
 #include "store/sqlitestore.h"
 #include "store/storage.h"
 
@@ -13,6 +14,7 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sqlite3.h>
 
 using namespace Tandem;
 using namespace Tandem::Server;
@@ -202,6 +204,47 @@ private Q_SLOTS:
         const auto opened = store.open();
         QVERIFY(!opened.ok());
         QVERIFY(opened.failure().message.contains(QLatin1String("newer")));
+    }
+
+    void statementsBindNullsAsNullAndEmptyAsEmpty()
+    {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(":memory:", &db), SQLITE_OK);
+        sqlite3_extended_result_codes(db, 1);
+        QCOMPARE(sqlite3_exec(db, "CREATE TABLE t (a TEXT, b BLOB, c TEXT NOT NULL)", nullptr,
+                              nullptr, nullptr),
+                 SQLITE_OK);
+        {
+            SqliteStatement insert(db, QStringLiteral("INSERT INTO t (a, b, c) VALUES (?, ?, ?)"));
+            SqliteStatement read(db,
+                                 QStringLiteral("SELECT a IS NULL, b IS NULL, typeof(a), c FROM t"
+                                                " ORDER BY rowid"));
+            QVERIFY(insert.ok() && read.ok());
+            insert.bind(0, QString());
+            insert.bind(1, QByteArray());
+            insert.bind(2, QStringLiteral("x"));
+            QVERIFY(insert.exec());
+            insert.bind(0, QStringLiteral(""));
+            insert.bind(1, QByteArray(""));
+            insert.bind(2, QStringLiteral(""));
+            QVERIFY(insert.exec());
+            QVERIFY(read.exec());
+            QVERIFY(read.next());
+            QCOMPARE(read.value(0).toInt(), 1);
+            QCOMPARE(read.value(1).toInt(), 1);
+            QVERIFY(read.next());
+            QCOMPARE(read.value(0).toInt(), 0);
+            QCOMPARE(read.value(1).toInt(), 0);
+            QCOMPARE(read.value(2).toString(), QStringLiteral("text"));
+            QVERIFY(!read.next());
+            // A NOT NULL column refuses a null string instead of keeping it as empty text.
+            insert.bind(0, QStringLiteral("a"));
+            insert.bind(1, QByteArray("b"));
+            insert.bind(2, QString());
+            QVERIFY(!insert.exec());
+            QCOMPARE(insert.errorCode(), SQLITE_CONSTRAINT_NOTNULL);
+        }
+        sqlite3_close(db);
     }
 
     void theLogIsCheckpointedOffTheWriter()
