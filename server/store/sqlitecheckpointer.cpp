@@ -23,7 +23,7 @@ SqliteCheckpointer::~SqliteCheckpointer()
     QMetaObject::invokeMethod(
         m_worker,
         [this] {
-            sqlite3_close(m_db);
+            sqlite3_close_v2(m_db);
             m_db = nullptr;
         },
         Qt::BlockingQueuedConnection);
@@ -88,9 +88,10 @@ void SqliteCheckpointer::checkpoint()
         int logged = 0, copied = 0;
         const int code =
             sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logged, &copied);
-        if (code != SQLITE_OK && code != SQLITE_BUSY)
+        if (code == SQLITE_OK)
+            m_done.fetchAndAddOrdered(1);
+        else if (code != SQLITE_BUSY)
             qCWarning(lcStore) << "checkpoint failed:" << sqlite3_errmsg(m_db);
-        m_done.fetchAndAddOrdered(1);
     }
     m_pending.storeRelease(0);
 }

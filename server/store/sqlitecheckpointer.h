@@ -33,7 +33,7 @@ public:
 
     //! Takes over checkpointing for `writer` (a connection to the same file).
     bool watch(sqlite3 *writer);
-    //! Checkpoints done here so far (tests).
+    //! Checkpoints that ran here so far (tests).
     int checkpoints() const { return m_done.loadAcquire(); }
 
 private:
