@@ -151,7 +151,10 @@ JsonWriter &JsonWriter::raw(const QByteArray &json)
 JsonWriter &JsonWriter::time(const QDateTime &t)
 {
     separate();
-    m_out.append('"').append(isoTime(t)).append('"');
+    m_out.append('"');
+    if (t.isValid()) // as the codec writes an invalid one: empty
+        m_out.append(isoTime(t));
+    m_out.append('"');
     return *this;
 }
 

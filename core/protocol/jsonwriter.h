@@ -29,12 +29,15 @@ public:
     JsonWriter &value(qint64 n);
     JsonWriter &value(int n) { return value(qint64(n)); }
     JsonWriter &value(bool b);
+    //! Not a string: a literal would otherwise become `true`. Pass a QString.
+    JsonWriter &value(const char *) = delete;
     JsonWriter &null();
     //! Any JSON value (objects and arrays through QJsonDocument: for the rarer shapes).
     JsonWriter &value(const QJsonValue &v);
     //! Text that is already one JSON value.
     JsonWriter &raw(const QByteArray &json);
-    //! A time as docs/protocol.md writes it: UTC, milliseconds, "2026-11-30T18:05:00.123Z".
+    //! A time as docs/protocol.md writes it: UTC, milliseconds, "2026-11-30T18:05:00.123Z"
+    //! ("" for an invalid one, as the codec writes it).
     JsonWriter &time(const QDateTime &t);
 
     QByteArray take() { return std::exchange(m_out, {}); }

@@ -112,6 +112,10 @@ private Q_SLOTS:
             QCOMPARE(QString::fromLatin1(JsonWriter::isoTime(t)),
                      t.toUTC().toString(Qt::ISODateWithMs));
         }
+        // An invalid time is written as the codec writes it: empty.
+        JsonWriter w;
+        w.beginObject().key("t").time(QDateTime()).endObject();
+        QCOMPARE(w.take(), viaQt({{QStringLiteral("t"), Wire::timeToString(QDateTime())}}));
         // A time in another zone is written in UTC.
         const QDateTime berlin(QDate(2026, 7, 1), QTime(2, 30), QTimeZone("Europe/Berlin"));
         QCOMPARE(JsonWriter::isoTime(berlin), QByteArray("2026-07-01T00:30:00.000Z"));
