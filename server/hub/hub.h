@@ -8,6 +8,7 @@
 
 #include "addresslimits.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
@@ -115,6 +116,7 @@ private:
     void forget(Connection *connection);
     void checkSessions();
     void sweep();
+    void releaseMemory();
 
     Storage &m_storage;
     Scheduler &m_scheduler;
@@ -127,6 +129,8 @@ private:
     AddressLimits m_newConversations;
     QSet<Connection *> m_connections;
     int m_trimmed = 0; // connections that gave back buffers in this sweep
+    bool m_memoryToRelease = false;
+    QElapsedTimer m_lastRelease;
     QSet<Connection *> m_holding;
     QSet<Connection *> m_staff;
     QMultiHash<qint64, Connection *> m_customers;

@@ -94,8 +94,6 @@ void Storage::drainReads()
     if (!m_reader)
         return;
     std::deque<Job> jobs = m_reads.takeAll();
-    std::vector<Answer> answers;
-    answers.reserve(jobs.size());
     for (Job &job : jobs) {
         // Each read sees one committed state, however many statements it takes.
         const bool began = m_reader->beginRead().ok();
@@ -104,9 +102,11 @@ void Storage::drainReads()
         else
             qCCritical(lcStore) << "a read could not start";
         m_reader->endRead();
-        answers.push_back(job.finish(began));
+        // Each answered as soon as it is read: a long read must not hold up short ones.
+        std::vector<Answer> answer1;
+        answer1.push_back(job.finish(began));
+        answer(std::move(answer1));
     }
-    answer(std::move(answers));
     QMutexLocker lock(&m_mutex);
     m_stats.reads += qint64(jobs.size());
 }
