@@ -52,9 +52,7 @@ bool decodeRequest(const QString &text, Request &request, Failure &failure)
 
 QString ok(const QJsonValue &id, const QJsonObject &data)
 {
-    return toText({{QStringLiteral("type"), QStringLiteral("ok")},
-                   {QStringLiteral("id"), id},
-                   {QStringLiteral("data"), data}});
+    return ok(id, QJsonDocument(data).toJson(QJsonDocument::Compact));
 }
 
 QString ok(const QJsonValue &id, const QByteArray &dataJson)

@@ -202,8 +202,7 @@ Stored<Done> SqliteStore::begin()
 {
     // A read outside a transaction whose rows were not all read keeps its snapshot; writing
     // on an old snapshot fails once someone else has committed since.
-    for (const auto &[sql, statement] : m_statements)
-        statement->finish();
+    finishStatements();
     return execute(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
@@ -211,18 +210,22 @@ Stored<Done> SqliteStore::commit()
 {
     // A kept SELECT that was not read to its end would hold on to a read snapshot after
     // the commit (and keep the WAL from being checkpointed).
-    for (const auto &[sql, statement] : m_statements)
-        statement->finish();
+    finishStatements();
     Stored<Done> committed = execute(QStringLiteral("COMMIT"));
     if (!committed)
         rollback();
     return committed;
 }
 
-void SqliteStore::rollback()
+void SqliteStore::finishStatements()
 {
     for (const auto &[sql, statement] : m_statements)
         statement->finish();
+}
+
+void SqliteStore::rollback()
+{
+    finishStatements();
     sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
@@ -248,8 +251,7 @@ Stored<Done> SqliteStore::releaseSavepoint()
 
 void SqliteStore::rollbackToSavepoint()
 {
-    for (const auto &[sql, statement] : m_statements)
-        statement->finish();
+    finishStatements();
     sqlite3_exec(m_db, "ROLLBACK TO request; RELEASE request", nullptr, nullptr, nullptr);
 }
 

@@ -123,6 +123,8 @@ private:
     //! prepared again. (Statements built for a number of ids come in at most a few hundred
     //! shapes.)
     SqliteStatement &prepare(const QString &sql);
+    //! Lets every kept statement go of what it was reading (and of its read snapshot).
+    void finishStatements();
     //! Runs one of the fixed transaction statements (BEGIN, SAVEPOINT …).
     Stored<Done> execute(const QString &sql);
     Stored<Message> oneMessage(const QString &where, const QVariant &bind);

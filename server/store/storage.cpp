@@ -103,9 +103,7 @@ void Storage::drainReads()
             qCCritical(lcStore) << "a read could not start";
         m_reader->endRead();
         // Each answered as soon as it is read: a long read must not hold up short ones.
-        std::vector<Answer> answer1;
-        answer1.push_back(job.finish(began));
-        answer(std::move(answer1));
+        answer(job.finish(began));
     }
     QMutexLocker lock(&m_mutex);
     m_stats.reads += qint64(jobs.size());
@@ -161,13 +159,15 @@ void Storage::answer(std::vector<Answer> answers)
 {
     if (answers.empty())
         return;
-    QMetaObject::invokeMethod(
-        this,
-        [answers = std::move(answers)]() mutable {
-            for (Answer &a : answers)
-                a();
-        },
-        Qt::QueuedConnection);
+    answer([answers = std::move(answers)]() mutable {
+        for (Answer &a : answers)
+            a();
+    });
+}
+
+void Storage::answer(Answer answer)
+{
+    QMetaObject::invokeMethod(this, std::move(answer), Qt::QueuedConnection);
 }
 
 } // namespace Tandem::Server

@@ -98,6 +98,7 @@ private:
     //! Runs `answers` in order on this object's thread, all from one queued call: a batch
     //! wakes the callers' thread once, not once per request.
     void answer(std::vector<Answer> answers);
+    void answer(Answer answer);
     void enqueue(Job job);
     void enqueueRead(Job job);
     void drain();
