@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../support/freshfiles.h"
 #include "cache/cacheschema.h"
 #include "cache/localcache.h"
 #include "protocol/events.h"
@@ -11,7 +12,6 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -197,10 +197,8 @@ class TestLocalCache : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    int m_files = 0;
-
-    QString freshPath() { return m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_files)); }
+    Testing::FreshFiles m_files{QStringLiteral("cache-")};
+    QString freshPath() { return m_files.next(); }
 
     //! An open cache for the signed-in agent `ownAgent`.
     std::unique_ptr<LocalCache> openCache(const QString &path)
@@ -219,7 +217,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
+        QVERIFY(m_files.isValid());
     }
 
     void pathIsPerServerAndAccount()

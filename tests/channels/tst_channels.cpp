@@ -3,10 +3,10 @@
 // inbound messages filed once per external id, replies queued with the reply itself and
 // sent, retried with backoff, given up on, reported on, and carried over a restart. The
 // channel itself is a stand-in that answers as the test tells it.
+#include "../support/freshfiles.h"
 #include "channelrig.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Tandem;
@@ -17,9 +17,8 @@ using Outcome = DeliveryOutcome::Kind;
 class TestChannels : public QObject
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-    int m_files = 0;
-    QString freshPath() { return m_dir.filePath(QStringLiteral("c%1.sqlite").arg(++m_files)); }
+    Testing::FreshFiles m_files{QStringLiteral("c")};
+    QString freshPath() { return m_files.next(); }
 
 private Q_SLOTS:
     void inboundIsFiledOncePerExternalId()

@@ -4,12 +4,12 @@
 // clientId, and agents' replies go through the outbound queue with a delivery state — sent while
 // the widget is open, held (no retries used up) while it is closed and sent when the customer comes
 // back, then delivered and read as the widget reports.
+#include "../support/freshfiles.h"
 #include "channelrig.h"
 
 #include "channels/web/webchannel.h"
 
 #include <QSet>
-#include <QTemporaryDir>
 
 using namespace Tandem;
 using namespace Tandem::Server;
@@ -69,9 +69,8 @@ struct WebRig : Rig {
 class TestWebChannel : public QObject
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-    int m_files = 0;
-    QString freshPath() { return m_dir.filePath(QStringLiteral("w%1.sqlite").arg(++m_files)); }
+    Testing::FreshFiles m_files{QStringLiteral("w")};
+    QString freshPath() { return m_files.next(); }
 
 private Q_SLOTS:
     void aWidgetCustomerWritesThroughTheChannel()

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The scheduler on a manual clock over a real SQLite store: order, replacement,
 // cancellation, and durable timers surviving a restart.
+#include "../support/freshfiles.h"
 #include "platform/clock.h"
 #include "scheduling/scheduler.h"
 #include "store/sqlitestore.h"
 #include "store/storage.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 
@@ -66,9 +66,8 @@ Scheduler::Job job(const QString &key, qint64 dueMs, QJsonObject payload = {})
 class TestScheduler : public QObject
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-    int m_files = 0;
-    QString freshPath() { return m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_files)); }
+    Testing::FreshFiles m_files{QStringLiteral("s")};
+    QString freshPath() { return m_files.next(); }
 
 private Q_SLOTS:
     void runsDueJobsInOrderWhenTheClockMoves()

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../support/freshfiles.h"
 #include "hub/deskoperations.h"
 #include "store/sqlitecheckpointer.h"
 #include "store/sqliteschema.h"
@@ -12,7 +13,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QTemporaryDir>
 #include <QTest>
 #include <sqlite3.h>
 
@@ -73,10 +73,8 @@ class TestStore : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    int m_files = 0;
-
-    QString freshPath() { return m_dir.filePath(QStringLiteral("store-%1.sqlite").arg(++m_files)); }
+    Testing::FreshFiles m_files{QStringLiteral("store-")};
+    QString freshPath() { return m_files.next(); }
 
     //! A store with one customer who has one conversation.
     struct Seeded {
