@@ -126,7 +126,7 @@ void Connection::onDisconnected()
     stop();
     if (std::exchange(m_finished, true))
         return;
-    Q_EMIT closed(this);
+    m_hub.forget(this);
 }
 
 void Connection::reply(const QJsonValue &id, const QJsonObject &data)

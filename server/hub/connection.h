@@ -74,9 +74,6 @@ public:
         perform(id, command, operation, answer, true);
     }
 
-Q_SIGNALS:
-    void closed(Tandem::Server::Connection *connection);
-
 private:
     void onText(const QString &text);
     void onBinary();

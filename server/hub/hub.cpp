@@ -69,7 +69,6 @@ void Hub::accept(std::unique_ptr<QWebSocket> socket, bool staff, const Peer &pee
         new Connection(std::move(socket),
                        staff ? Connection::Kind::Staff : Connection::Kind::Customer, peer, *this);
     m_connections.insert(connection);
-    connect(connection, &Connection::closed, this, &Hub::forget);
 }
 
 void Hub::startRouting()

@@ -101,6 +101,10 @@ public:
 
     //! A connection gave back the memory of emptied buffers.
     void buffersTrimmed() { ++m_trimmed; }
+    //! A connection ended: it leaves every set and is deleted later. Called by the
+    //! connection itself (a signal connection per connection would be memory held by
+    //! each of thousands of idle ones).
+    void forget(Connection *connection);
 
     void sendToAgent(qint64 agentId, const QString &frame) override;
     void sendToCustomer(qint64 customerId, const QString &frame) override;
@@ -113,7 +117,6 @@ Q_SIGNALS:
 private:
     void accept(std::unique_ptr<QWebSocket> socket, bool staff, const Peer &peer);
     void publish(const QList<Tandem::Event> &events);
-    void forget(Connection *connection);
     void checkSessions();
     void sweep();
     void releaseMemory();
