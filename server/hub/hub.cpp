@@ -247,8 +247,10 @@ void Hub::sweep()
 void Hub::releaseMemory()
 {
 #ifdef __GLIBC__
-    // The freed buffers lie between blocks still in use, and the C library keeps such
-    // memory for itself: hand the pages that are wholly free back to the system. That
+    // With glibc's allocator (where tandemd is not linked with jemalloc, and in tests that
+    // run the hub in-process), the freed buffers lie between blocks still in use, and the
+    // C library keeps such memory for itself: hand the pages that are wholly free back to
+    // the system (under jemalloc this finds nothing to do: its own thread does it). That
     // walks the whole heap (10 to 20 ms with 11,000 connections), so it waits for a sweep
     // that had nothing to trim, when the traffic that freed them has quietened; under
     // steady traffic, which takes the buffers again at once, it runs every 30 s at most.
