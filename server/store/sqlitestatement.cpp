@@ -2,7 +2,9 @@
 #include "sqlitestatement.h"
 
 #include <QByteArray>
+#include <limits>
 #include <sqlite3.h>
+#include <utility>
 
 namespace Tandem::Server {
 
@@ -29,15 +31,23 @@ void SqliteStatement::bind(int index, const QVariant &value)
 {
     if (!m_statement)
         return;
-    const int i = index + 1;
+    const int code = bindValue(index + 1, value);
+    // The first failure stays until exec() reports it: a run with a value missing must not
+    // go ahead with NULL in its place.
+    if (code != SQLITE_OK && m_bindFailure == SQLITE_OK) {
+        m_bindFailure = code;
+        m_bindFailureAt = index;
+    }
+}
+
+int SqliteStatement::bindValue(int i, const QVariant &value)
+{
     // In Qt 6 a QVariant holding a null QString or QByteArray is not itself null.
     const bool null = value.isNull()
                       || (value.typeId() == QMetaType::QString && value.toString().isNull())
                       || (value.typeId() == QMetaType::QByteArray && value.toByteArray().isNull());
-    if (null) { // the schema decides whether NULL is allowed
-        sqlite3_bind_null(m_statement, i);
-        return;
-    }
+    if (null) // the schema decides whether NULL is allowed
+        return sqlite3_bind_null(m_statement, i);
     switch (value.typeId()) {
     case QMetaType::Bool:
     case QMetaType::Int:
@@ -46,23 +56,27 @@ void SqliteStatement::bind(int index, const QVariant &value)
     case QMetaType::LongLong:
     case QMetaType::Short:
     case QMetaType::UShort:
-        sqlite3_bind_int64(m_statement, i, value.toLongLong());
-        return;
+        return sqlite3_bind_int64(m_statement, i, value.toLongLong());
+    case QMetaType::ULong:
+    case QMetaType::ULongLong: {
+        // SQLite's integers are signed: a larger one would come back as another number.
+        const qulonglong n = value.toULongLong();
+        if (n > qulonglong(std::numeric_limits<qint64>::max()))
+            return SQLITE_MISMATCH;
+        return sqlite3_bind_int64(m_statement, i, qint64(n));
+    }
     case QMetaType::Double:
     case QMetaType::Float:
-        sqlite3_bind_double(m_statement, i, value.toDouble());
-        return;
+        return sqlite3_bind_double(m_statement, i, value.toDouble());
     case QMetaType::QByteArray: {
         const QByteArray bytes = value.toByteArray();
-        sqlite3_bind_blob64(m_statement, i, bytes.constData(), sqlite3_uint64(bytes.size()),
-                            SQLITE_TRANSIENT);
-        return;
+        return sqlite3_bind_blob64(m_statement, i, bytes.constData(), sqlite3_uint64(bytes.size()),
+                                   SQLITE_TRANSIENT);
     }
     default: {
         const QByteArray utf8 = value.toString().toUtf8();
-        sqlite3_bind_text64(m_statement, i, utf8.constData(), sqlite3_uint64(utf8.size()),
-                            SQLITE_TRANSIENT, SQLITE_UTF8);
-        return;
+        return sqlite3_bind_text64(m_statement, i, utf8.constData(), sqlite3_uint64(utf8.size()),
+                                   SQLITE_TRANSIENT, SQLITE_UTF8);
     }
     }
 }
@@ -72,6 +86,14 @@ bool SqliteStatement::exec()
     m_rowWaiting = m_onRow = false;
     if (!m_statement)
         return false;
+    if (const int code = std::exchange(m_bindFailure, SQLITE_OK); code != SQLITE_OK) {
+        m_errorCode = code;
+        m_error = QStringLiteral("value %1 could not be bound (%2) in: %3")
+                      .arg(m_bindFailureAt + 1)
+                      .arg(QString::fromUtf8(sqlite3_errstr(code)), m_sql);
+        sqlite3_clear_bindings(m_statement);
+        return false;
+    }
     const int code = sqlite3_step(m_statement);
     if (code == SQLITE_ROW) {
         m_rowWaiting = true;

@@ -26,7 +26,8 @@ public:
 
     //! Sets the `index`th `?` (from 0). Integers and booleans bind as INTEGER, doubles as
     //! REAL, byte arrays as BLOB, a null QVariant, QString or QByteArray as NULL, the rest
-    //! as text.
+    //! as text. A value that cannot be bound (too long, an unsigned one past 2^63 - 1, no
+    //! such `?`) makes the next exec() fail without running.
     void bind(int index, const QVariant &value);
     //! Runs the statement with what is bound. The first row, if any, is waiting for next().
     bool exec();
@@ -48,6 +49,7 @@ public:
 
 private:
     bool fail(int code);
+    int bindValue(int position, const QVariant &value);
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
@@ -56,6 +58,8 @@ private:
     bool m_onRow = false;
     int m_errorCode = 0;
     QString m_error;
+    int m_bindFailure = 0; // SQLITE_OK
+    int m_bindFailureAt = 0;
 };
 
 } // namespace Tandem::Server

@@ -158,6 +158,10 @@ StoreFailure SqliteStore::failureOf(const SqliteStatement &statement)
     case SQLITE_CONSTRAINT_PRIMARYKEY:
         kind = StoreError::Conflict;
         break;
+    case SQLITE_TOOBIG:   // a value longer than the store takes
+    case SQLITE_MISMATCH: // a number it cannot hold
+        kind = StoreError::Constraint;
+        break;
     default:
         if ((statement.errorCode() & 0xff) == SQLITE_CONSTRAINT)
             kind = StoreError::Constraint;

@@ -14,6 +14,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
+#include <limits>
 #include <sqlite3.h>
 
 using namespace Tandem;
@@ -241,6 +242,42 @@ private Q_SLOTS:
             insert.bind(2, QString());
             QVERIFY(!insert.exec());
             QCOMPARE(insert.errorCode(), SQLITE_CONSTRAINT_NOTNULL);
+        }
+        sqlite3_close(db);
+    }
+
+    void aValueThatCannotBeBoundFailsTheRunInsteadOfWritingNull()
+    {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(":memory:", &db), SQLITE_OK);
+        sqlite3_extended_result_codes(db, 1);
+        QCOMPARE(sqlite3_exec(db, "CREATE TABLE t (a TEXT, n INTEGER)", nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 100); // so "too long" is cheap to reach
+        {
+            SqliteStatement insert(db, QStringLiteral("INSERT INTO t (a, n) VALUES (?, ?)"));
+            SqliteStatement count(db, QStringLiteral("SELECT count(*), max(n) FROM t"));
+            QVERIFY(insert.ok() && count.ok());
+            // Too long: the row is not written with NULL in its place.
+            insert.bind(0, QString(200, QLatin1Char('x')));
+            insert.bind(1, 1);
+            QVERIFY(!insert.exec());
+            QCOMPARE(insert.errorCode(), SQLITE_TOOBIG);
+            QVERIFY(insert.error().contains(QStringLiteral("value 1")));
+            // An unsigned number past what SQLite holds is refused, not stored as another.
+            insert.bind(0, QStringLiteral("a"));
+            insert.bind(1, QVariant::fromValue(std::numeric_limits<quint64>::max()));
+            QVERIFY(!insert.exec());
+            QCOMPARE(insert.errorCode(), SQLITE_MISMATCH);
+            // The failure is not carried over: the next good run goes through, and an
+            // unsigned number that fits is stored as itself.
+            insert.bind(0, QStringLiteral("b"));
+            insert.bind(1, QVariant::fromValue(quint64(1) << 62));
+            QVERIFY(insert.exec());
+            QVERIFY(count.exec() && count.next());
+            QCOMPARE(count.value(0).toInt(), 1);
+            QCOMPARE(count.value(1).toLongLong(), qint64(1) << 62);
+            count.finish();
         }
         sqlite3_close(db);
     }
