@@ -443,6 +443,10 @@
         notice = 'No agent is available right now. You can keep waiting, or leave a message and we will answer here.';
         warn = true;
         ui.leaveMessage.hidden = false;
+      } else if (queueInfo && queueInfo.agentsBusy === true) {
+        notice = `All our agents are busy right now — ${expectedWait(queueInfo.expectedWaitSeconds)}. You can keep waiting, or leave a message and we will answer here.`;
+        warn = true;
+        ui.leaveMessage.hidden = false;
       } else if (queueInfo && queueInfo.position > 0) {
         notice = `You are number ${queueInfo.position} in the queue — ${expectedWait(queueInfo.expectedWaitSeconds)}`;
       } else {

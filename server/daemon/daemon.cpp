@@ -131,6 +131,10 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
          QStringLiteral("Milliseconds a disconnected agent keeps their chats before unanswered "
                         "ones go back to the queue."),
          QStringLiteral("ms")},
+        {QStringLiteral("decline-hold"),
+         QStringLiteral("Milliseconds an agent who declined a live chat is not offered it again "
+                        "(colleagues are)."),
+         QStringLiteral("ms")},
         {QStringLiteral("manual-clock"),
          QStringLiteral("For tests: time starts at this moment (milliseconds since 1970, UTC) "
                         "and stands still until an admin moves it with clock.advance."),
@@ -219,6 +223,7 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
         && positiveInt(p, QStringLiteral("session-check"), c.sessionCheckSeconds, error)
         && positiveInt(p, QStringLiteral("offer-timeout"), c.offerTimeoutMs, error)
         && positiveInt(p, QStringLiteral("grace-period"), c.gracePeriodMs, error)
+        && positiveInt(p, QStringLiteral("decline-hold"), c.declineHoldMs, error)
         && positiveInt(p, QStringLiteral("max-queued-bytes"), queued, error)
         && positiveInt(p, QStringLiteral("max-body-bytes"), body, error)
         && positiveInt(p, QStringLiteral("max-header-bytes"), head, error)

@@ -28,7 +28,8 @@ Hub::Hub(Storage &storage, Scheduler &scheduler, const ServerConfig &config, QOb
     , m_router(std::make_unique<Router>(
           storage, scheduler, *this,
           Router::Settings{std::chrono::milliseconds(config.offerTimeoutMs),
-                           std::chrono::milliseconds(config.gracePeriodMs)}))
+                           std::chrono::milliseconds(config.gracePeriodMs),
+                           std::chrono::milliseconds(config.declineHoldMs)}))
     , m_newCustomers(config.newCustomersPerHour, config.newCustomerBurst())
     , m_newConversations(config.newConversationsPerHour, config.newConversationBurst())
 {

@@ -68,6 +68,8 @@ struct ServerConfig {
     int offerTimeoutMs = 20000;
     //! How long a disconnected agent keeps their chats before unanswered ones are re-queued.
     int gracePeriodMs = 60000;
+    //! How long an agent who declined a live chat is not offered it again.
+    int declineHoldMs = 120000;
     //! When set, time starts here and stands still until an admin moves it with
     //! `clock.advance` (tests only).
     qint64 manualClockStartMs = 0;

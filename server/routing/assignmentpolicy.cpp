@@ -8,12 +8,13 @@
 namespace Tandem::Server {
 
 AssignmentPolicy::Choice AssignmentPolicy::choose(const CapacityLedger &ledger,
-                                                  const QSet<qint64> &passed)
+                                                  const QSet<qint64> &passed,
+                                                  const QSet<qint64> &heldOff)
 {
     using Entry = CapacityLedger::Entry;
     QList<const Entry *> candidates;
     for (const Entry *entry : ledger.entries()) {
-        if (ledger.available(*entry))
+        if (ledger.available(*entry) && !heldOff.contains(entry->agent.id))
             candidates.append(entry);
     }
     if (candidates.isEmpty())

@@ -11,7 +11,8 @@ class CapacityLedger;
 //! Who is given the next unit of work (docs/protocol.md, "Routing rules"): among the
 //! available agents who have not let it pass, the one who has waited longest since they were
 //! last given one (never: longest of all), then the least loaded, then the lower id. When
-//! every available agent has let it pass, the round starts again with all of them.
+//! every available agent has let it pass, the round starts again with all of them. An agent
+//! held off (they declined it a moment ago) is never chosen, round or not.
 class AssignmentPolicy
 {
 public:
@@ -21,7 +22,8 @@ public:
         bool roundRestarted = false;
     };
 
-    static Choice choose(const CapacityLedger &ledger, const QSet<qint64> &passed);
+    static Choice choose(const CapacityLedger &ledger, const QSet<qint64> &passed,
+                         const QSet<qint64> &heldOff = {});
 };
 
 } // namespace Tandem::Server

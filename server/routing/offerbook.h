@@ -15,9 +15,10 @@ namespace Tandem::Server {
 class Scheduler;
 
 //! The open offers, at most one per conversation, each with its serial and, when it was
-//! announced, its timeout job in the Scheduler (in memory, as offers are); and per
-//! conversation the agents who let it pass. Counting offers against capacity and telling
-//! anyone about them is the caller's.
+//! announced, its timeout job in the Scheduler (in memory, as offers are); per conversation
+//! the agents who let it pass; and the agents who declined it, each held off it for a while
+//! (a job of its own ends each hold). Counting offers against capacity and telling anyone
+//! about them is the caller's.
 class OfferBook
 {
 public:
@@ -30,13 +31,19 @@ public:
     //! A timeout came due: the offer it was for, if still the same (see isCurrent()).
     using TimeoutHandler = std::function<void(qint64 conversationId, quint64 serial)>;
 
-    OfferBook(Scheduler &scheduler, QString timeoutJob, std::chrono::milliseconds timeout);
+    //! A hold came to its end: the conversation may be offered to that agent again.
+    using HoldEndedHandler = std::function<void(qint64 conversationId)>;
+
+    OfferBook(Scheduler &scheduler, QString timeoutJob, std::chrono::milliseconds timeout,
+              QString holdJob, std::chrono::milliseconds hold);
     ~OfferBook();
     OfferBook(const OfferBook &) = delete;
     OfferBook &operator=(const OfferBook &) = delete;
 
     //! From now on, timeouts that come due are passed to `handler`.
     void setTimeoutHandler(TimeoutHandler handler);
+    //! From now on, holds that end are passed to `handler`.
+    void setHoldEndedHandler(HoldEndedHandler handler);
 
     bool contains(qint64 conversationId) const { return m_offers.contains(conversationId); }
     const Offer *find(qint64 conversationId) const;
@@ -61,15 +68,28 @@ public:
 
     //! Who let the conversation pass in the current round.
     QSet<qint64> passed(qint64 conversationId) const { return m_passed.value(conversationId); }
-    //! Forgets who let it pass: a new round, or the conversation left the queue.
+    //! Forgets who let it pass: a new round. Who declined it stays held off.
     void forgetPassed(qint64 conversationId) { m_passed.remove(conversationId); }
+
+    //! The agent declined the conversation: it is not offered to them again for the hold
+    //! time, even when everyone else has let it pass too.
+    void holdOff(qint64 conversationId, qint64 agentId);
+    //! The agents held off the conversation now.
+    QSet<qint64> heldOff(qint64 conversationId) const;
+    //! When the first of the conversation's holds ends (invalid when none is running).
+    QDateTime firstHoldEnds(qint64 conversationId) const;
+    //! Forgets who let it pass and who declined it: the conversation left the queue.
+    void forget(qint64 conversationId);
 
 private:
     Scheduler &m_scheduler;
     QString m_timeoutJob;
     std::chrono::milliseconds m_timeout;
-    QHash<qint64, Offer> m_offers;        // by conversation
-    QHash<qint64, QSet<qint64>> m_passed; // agents who let a conversation pass
+    QString m_holdJob;
+    std::chrono::milliseconds m_hold;
+    QHash<qint64, Offer> m_offers;                   // by conversation
+    QHash<qint64, QSet<qint64>> m_passed;            // agents who let a conversation pass
+    QHash<qint64, QHash<qint64, QDateTime>> m_holds; // conversation -> agent -> held off until
     quint64 m_nextSerial = 1;
 };
 

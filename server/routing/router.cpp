@@ -37,6 +37,7 @@ QString keyOf(qint64 id)
 
 const QString Router::OfferTimeoutJob = QStringLiteral("offer.timeout");
 const QString Router::GracePeriodJob = QStringLiteral("agent.grace");
+const QString Router::DeclineHoldJob = QStringLiteral("offer.declined");
 
 Router::Router(Storage &storage, Scheduler &scheduler, RoutingOutput &output, Settings settings,
                QObject *parent)
@@ -45,7 +46,8 @@ Router::Router(Storage &storage, Scheduler &scheduler, RoutingOutput &output, Se
     , m_scheduler(scheduler)
     , m_output(output)
     , m_settings(settings)
-    , m_offers(scheduler, OfferTimeoutJob, settings.offerTimeout)
+    , m_offers(scheduler, OfferTimeoutJob, settings.offerTimeout, DeclineHoldJob,
+               settings.declineHold)
 {
     // Supervisors see load change live, but not faster than people can read it.
     m_statsTimer.setInterval(1000);
@@ -105,6 +107,7 @@ void Router::load(const LiveOperations::RoutingState &state)
     }
     m_offers.setTimeoutHandler(
         [this](qint64 conversationId, quint64 serial) { expire(conversationId, serial); });
+    m_offers.setHoldEndedHandler([this](qint64) { scheduleDispatch(); });
     m_scheduler.setHandler(GracePeriodJob,
                            [this](const Scheduler::Job &job) { graceOver(job.key.toLongLong()); });
     qCInfo(lcHub) << "routing:" << queueLength() << "chats waiting,"
@@ -191,7 +194,7 @@ void Router::apply(const Conversation &c)
                      false);
         }
         if (c.liveState == LiveState::Active) {
-            m_offers.forgetPassed(c.id);
+            m_offers.forget(c.id);
             m_lastQueueFrame.remove(c.id);
         }
     } else {
@@ -200,7 +203,7 @@ void Router::apply(const Conversation &c)
         if (m_offers.contains(c.id))
             endOffer(c.id, QStringLiteral("withdrawn"), false);
         m_chats.remove(c.id);
-        m_offers.forgetPassed(c.id);
+        m_offers.forget(c.id);
         m_lastQueueFrame.remove(c.id);
     }
     m_statsDirty = true;
@@ -269,8 +272,8 @@ void Router::graceOver(qint64 agentId)
 
 std::optional<qint64> Router::pick(qint64 conversationId)
 {
-    const AssignmentPolicy::Choice choice =
-        AssignmentPolicy::choose(m_ledger, m_offers.passed(conversationId));
+    const AssignmentPolicy::Choice choice = AssignmentPolicy::choose(
+        m_ledger, m_offers.passed(conversationId), m_offers.heldOff(conversationId));
     if (choice.roundRestarted)
         m_offers.forgetPassed(conversationId);
     return choice.agentId;
@@ -388,6 +391,9 @@ bool Router::decline(qint64 conversationId, qint64 agentId)
 {
     if (!m_offers.isOpenFor(conversationId, agentId))
         return false;
+    // Offered straight back, a declined chat would come to the same agent again whenever
+    // nobody else is free: it waits for someone else, or for the hold to end.
+    m_offers.holdOff(conversationId, agentId);
     endOffer(conversationId, QStringLiteral("declined"), true);
     return true;
 }
@@ -421,14 +427,25 @@ void Router::withdrawOffersOf(qint64 agentId)
 QString Router::queueFrame(const Chat &chat, int position, const Room &room) const
 {
     // Chats already offered hold a slot; those behind them queue for the rest.
-    const int wait = m_offers.contains(chat.id)
-                         ? 0
-                         : m_estimator.expectedWaitSeconds(position, room.freeSlots, room.capacity);
+    int wait = m_offers.contains(chat.id)
+                   ? 0
+                   : m_estimator.expectedWaitSeconds(position, room.freeSlots, room.capacity);
+    // Everyone who could take it now declined it a moment ago: say so by the wait, which
+    // lasts at least until the first of them may be asked again.
+    bool busy = false;
+    const QDateTime holdEnds = m_offers.firstHoldEnds(chat.id);
+    if (!m_offers.contains(chat.id) && holdEnds.isValid()
+        && !AssignmentPolicy::choose(m_ledger, {}, m_offers.heldOff(chat.id)).agentId) {
+        busy = true;
+        const qint64 ms = m_scheduler.clock().now().msecsTo(holdEnds);
+        wait = std::max(wait, int((ms + 999) / 1000));
+    }
     return frame({{QStringLiteral("type"), QStringLiteral("queue")},
                   {QStringLiteral("conversation"), chat.id},
                   {QStringLiteral("position"), position},
                   {QStringLiteral("expectedWaitSeconds"), std::max(0, wait)},
-                  {QStringLiteral("agentsAvailable"), room.capacity > 0}});
+                  {QStringLiteral("agentsAvailable"), room.capacity > 0},
+                  {QStringLiteral("agentsBusy"), busy}});
 }
 
 void Router::publishQueue(const QList<const Chat *> &waiting)

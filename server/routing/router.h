@@ -40,12 +40,16 @@ public:
     struct Settings {
         std::chrono::milliseconds offerTimeout{20000};
         std::chrono::milliseconds gracePeriod{60000};
+        //! How long an agent who declined a chat is not offered it again.
+        std::chrono::milliseconds declineHold{120000};
     };
 
     //! Timers that route: an offer's timeout (in memory, as offers are) and a disconnected
     //! agent's grace period (durable: it runs on after a restart).
     static const QString OfferTimeoutJob;
     static const QString GracePeriodJob;
+    //! The end of an agent's hold off a chat they declined (in memory, as offers are).
+    static const QString DeclineHoldJob;
 
     Router(Storage &storage, Scheduler &scheduler, RoutingOutput &output, Settings settings,
            QObject *parent = nullptr);

@@ -313,6 +313,61 @@ private Q_SLOTS:
                  QStringLiteral("Ana"));
     }
 
+    // The only agent who could take a chat declines it: it is not offered straight back to
+    // her, the customer is told that nobody can take it for now and for how long, and when
+    // the hold ends (the clock moved, not waited for) she is asked again. A colleague who
+    // comes online meanwhile gets it at once.
+    void aDeclinedChatWaitsForAColleagueOrTheEndOfTheHold()
+    {
+        QStringList args = ClockHand::startArguments();
+        args << QStringLiteral("--decline-hold") << QStringLiteral("30000");
+        QVERIFY(startServer(args));
+        ClockHand clock(*m_server);
+        QVERIFY(clock.isReady());
+        Client ana = agent(QStringLiteral("Ana"));
+        QVERIFY(ana);
+        qint64 id = 0;
+        Client customer = liveCustomer(QStringLiteral("Ada"), &id, QStringLiteral("Anyone?"));
+        QVERIFY(customer);
+        QCOMPARE(offeredId(waitOffer(*ana)), id);
+        QVERIFY(isType(conversationRequest(*ana, QStringLiteral("decline"), id), "ok"));
+
+        const auto busy = [id](const QJsonObject &f) {
+            return isType(f, "queue") && integer(f, "conversation") == id
+                   && f.value(QLatin1String("agentsBusy")).toBool();
+        };
+        const QJsonObject told = customer->waitFrame(busy);
+        QVERIFY2(!told.isEmpty(), "the customer was not told that nobody can take it");
+        QVERIFY(told.value(QLatin1String("agentsAvailable")).toBool());
+        QCOMPARE(integer(told, "expectedWaitSeconds") >= 30, true);
+        QVERIFY(nothingYet(*ana, isOffer));
+
+        // A millisecond before the hold ends, still not hers; then it is offered again.
+        QVERIFY(clock.advance(29999));
+        QVERIFY(nothingYet(*ana, isOffer));
+        QVERIFY(clock.advance(1));
+        QCOMPARE(offeredId(waitOffer(*ana)), id);
+        const QJsonObject again = customer->waitFrame([id](const QJsonObject &f) {
+            return isType(f, "queue") && integer(f, "conversation") == id
+                   && !f.value(QLatin1String("agentsBusy")).toBool();
+        });
+        QVERIFY2(!again.isEmpty(), "the customer was not told the chat is being offered again");
+
+        // She declines once more; Ben comes online during the hold and is asked at once.
+        QVERIFY(isType(conversationRequest(*ana, QStringLiteral("decline"), id), "ok"));
+        QVERIFY(!customer->waitFrame(busy).isEmpty());
+        Client ben = agent(QStringLiteral("Ben"));
+        QVERIFY(ben);
+        QCOMPARE(offeredId(waitOffer(*ben)), id);
+        // Ben declines too: both are held off, nobody is asked.
+        QVERIFY(isType(conversationRequest(*ben, QStringLiteral("decline"), id), "ok"));
+        QVERIFY(nothingYet(*ana, isOffer));
+        QVERIFY(nothingYet(*ben, isOffer));
+        // An unknown or foreign decline changes nothing and is refused.
+        QCOMPARE(str(conversationRequest(*ben, QStringLiteral("decline"), id), "code"),
+                 QStringLiteral("not_found"));
+    }
+
     void busyAgentsKeepTheirChatsButGetNoNewOnes()
     {
         QVERIFY(startServer());

@@ -398,6 +398,25 @@ private slots:
         QVERIFY(choice.roundRestarted);
         QCOMPARE(choice.agentId.value_or(0), 8);
     }
+
+    void anAgentHeldOffIsNeverChosenRoundOrNot()
+    {
+        CapacityLedger ledger;
+        online(ledger, agent(1));
+        online(ledger, agent(2));
+        ledger.setLastAssigned(2, at(5)); // 1 has waited longest
+        // Held off, 1 is passed over although the rule would pick them.
+        AssignmentPolicy::Choice choice = AssignmentPolicy::choose(ledger, {}, {1});
+        QCOMPARE(choice.agentId.value_or(0), 2);
+        // Everyone passed: the round restarts, still without the one held off.
+        choice = AssignmentPolicy::choose(ledger, {1, 2}, {1});
+        QVERIFY(choice.roundRestarted);
+        QCOMPARE(choice.agentId.value_or(0), 2);
+        // Everyone available held off: nobody, and the round is not restarted for nothing.
+        choice = AssignmentPolicy::choose(ledger, {1, 2}, {1, 2});
+        QVERIFY(!choice.agentId);
+        QVERIFY(!choice.roundRestarted);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRoutingParts)

@@ -229,6 +229,22 @@ private Q_SLOTS:
         QTRY_VERIFY(!s.browser.displayed(s.browser.find(QStringLiteral("#queue-notice"))));
     }
 
+    void declinedByTheOnlyAgentTheWidgetSaysAllAreBusy()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        QVERIFY(s.startLiveChat(QStringLiteral("Hello?")));
+        QVERIFY(
+            s.browser.waitForText(QStringLiteral("#queue-text"), QStringLiteral("in the queue")));
+        // The only agent declines (once the offer has reached her): nobody will take it
+        // for a while, and the widget does not pretend otherwise.
+        QVERIFY(s.agent->decline(s.widget.conversation()));
+        QVERIFY2(s.browser.waitForText(QStringLiteral("#queue-text"),
+                                       QStringLiteral("All our agents are busy right now")),
+                 qPrintable(s.browser.textOf(QStringLiteral("#queue-text"))));
+        QVERIFY(!s.browser.waitFor(QStringLiteral("#leave-message")).isEmpty());
+    }
+
     void noAgentLeftWhileQueuedOffersToLeaveAMessage()
     {
         Scene s;

@@ -93,12 +93,22 @@ QStringList AgentDesk::messages(qint64 conversation)
 
 bool AgentDesk::accept(qint64 conversation, int ms)
 {
+    return answerOffer(conversation, QStringLiteral("accept"), ms);
+}
+
+bool AgentDesk::decline(qint64 conversation, int ms)
+{
+    return answerOffer(conversation, QStringLiteral("decline"), ms);
+}
+
+bool AgentDesk::answerOffer(qint64 conversation, const QString &answer, int ms)
+{
     const QDeadlineTimer deadline(ms);
-    // An offer that lapses before the accept reaches the server comes again.
+    // An offer that lapses before the answer reaches the server comes again.
     while (QTest::qWaitFor([&] { return m_offered.contains(conversation); },
                            int(deadline.remainingTime()))) {
         m_offered.remove(conversation);
-        if (ok(QStringLiteral("accept"), {{QStringLiteral("conversation"), conversation}}))
+        if (ok(answer, {{QStringLiteral("conversation"), conversation}}))
             return true;
     }
     return false;

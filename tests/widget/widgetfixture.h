@@ -39,11 +39,15 @@ public:
     QStringList messages(qint64 conversation);
     //! Waits until the chat is offered to this app (or `ms` passed), then accepts it.
     bool accept(qint64 conversation, int ms = 15000);
+    //! The same, declining it.
+    bool decline(qint64 conversation, int ms = 15000);
 
     Tandem::SyncClient &sync() { return m_sync; }
     QString token() const { return m_token; }
 
 private:
+    bool answerOffer(qint64 conversation, const QString &answer, int ms);
+
     QTemporaryDir m_dir;
     Tandem::LocalCache m_cache;
     Tandem::SyncClient m_sync;
