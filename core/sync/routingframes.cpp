@@ -6,8 +6,20 @@
 #include "protocol/wirecodec.h"
 
 #include <QJsonArray>
+#include <algorithm>
+#include <limits>
 
-namespace Tandem::RoutingFrames {
+namespace Tandem {
+
+int QueueStats::longestWaitAt(const QDateTime &now) const
+{
+    if (waiting == 0 || !receivedAt.isValid() || now <= receivedAt)
+        return longestWaitSeconds;
+    return int(std::min<qint64>(longestWaitSeconds + receivedAt.secsTo(now),
+                                std::numeric_limits<int>::max()));
+}
+
+namespace RoutingFrames {
 namespace {
 // Generous bounds: figures beyond them are not real, and a widget showing them would be lying.
 constexpr qint64 MaxSeconds = 366LL * 24 * 3600;
@@ -55,10 +67,11 @@ Result<OfferEnded> decodeOfferEnded(const QJsonObject &frame)
     return ended;
 }
 
-Result<QueueStats> decodeQueueStats(const QJsonObject &frame)
+Result<QueueStats> decodeQueueStats(const QJsonObject &frame, const QDateTime &now)
 {
     FieldReader r(frame, QStringLiteral("queue.stats"));
     QueueStats stats;
+    stats.receivedAt = now;
     stats.waiting = int(r.integer("waiting", 0, MaxCount));
     stats.longestWaitSeconds = int(r.integer("longestWaitSeconds", 0, MaxSeconds));
     stats.expectedWaitSeconds =
@@ -90,4 +103,5 @@ Result<QueueStats> decodeQueueStats(const QJsonObject &frame)
     return stats;
 }
 
-} // namespace Tandem::RoutingFrames
+} // namespace RoutingFrames
+} // namespace Tandem

@@ -54,6 +54,12 @@ struct QueueStats {
     int longestWaitSeconds = 0;
     int expectedWaitSeconds = 0;
     QList<AgentLoad> agents;
+    //! This computer's time when the figures arrived: the server sends them when they change,
+    //! not as time passes, so the longest wait has gone on since (see longestWaitAt()).
+    QDateTime receivedAt;
+
+    //! The longest wait at `now`: what the figures said, plus the time since they came.
+    int longestWaitAt(const QDateTime &now) const;
 };
 
 namespace RoutingFrames {
@@ -61,7 +67,8 @@ namespace RoutingFrames {
 //! Decodes an `offer` frame; `now` is this computer's time when it arrived.
 Result<Offer> decodeOffer(const QJsonObject &frame, const QDateTime &now);
 Result<OfferEnded> decodeOfferEnded(const QJsonObject &frame);
-Result<QueueStats> decodeQueueStats(const QJsonObject &frame);
+//! `now`: this computer's time when the frame arrived.
+Result<QueueStats> decodeQueueStats(const QJsonObject &frame, const QDateTime &now);
 
 } // namespace RoutingFrames
 

@@ -347,7 +347,7 @@ void SyncClient::onRoutingFrame(const QString &type, const QJsonObject &frame)
         }
         Q_EMIT offerEnded(ended->conversationId, ended->reason);
     } else {
-        const auto stats = RoutingFrames::decodeQueueStats(frame);
+        const auto stats = RoutingFrames::decodeQueueStats(frame, QDateTime::currentDateTimeUtc());
         if (!stats) {
             qCWarning(lcSync) << "ignoring queue.stats:" << stats.failure().message;
             return;

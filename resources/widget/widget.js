@@ -130,7 +130,9 @@
         showAgentTyping(frame.on ? frame.author.name || 'The agent' : null);
       return;
     case 'queue':
-      if (frame.conversation === state.conversation) { queueInfo = frame; render(); }
+      // Stamped on arrival: the server sends figures when they change, and the wait they
+      // give runs down meanwhile.
+      if (frame.conversation === state.conversation) { queueInfo = { ...frame, receivedAt: Date.now() }; render(); }
       return;
     default:
       return;
@@ -140,6 +142,7 @@
   // ---- Events and the conversation's state.
 
   let queueInfo = null;
+  let queueTimer = null; // says the queue notice again as its wait runs down
   const latest = new Map();     // conversation id -> newest Conversation from an event
   const rendered = new Map();   // message id -> <li>
   const byClientId = new Map(); // clientId -> <li> of our own messages
@@ -413,6 +416,14 @@
     return s < 60 ? 'expected wait less than a minute' : `expected wait about ${Math.round(s / 60)} min`;
   }
 
+  // What is left of a queue frame's expected wait now; past it, the wait says so.
+  function queueWait(info) {
+    const left = (Number(info.expectedWaitSeconds) || 0) - (Date.now() - info.receivedAt) / 1000;
+    if (left <= 0 && Number(info.expectedWaitSeconds) > 0)
+      return 'it is taking longer than we expected, thank you for waiting';
+    return expectedWait(Math.max(0, left));
+  }
+
   function render() {
     const starting = state.outbox.find((o) => o.starts);
     const inChat = !!state.conversation || !!starting;
@@ -444,11 +455,11 @@
         warn = true;
         ui.leaveMessage.hidden = false;
       } else if (queueInfo && queueInfo.agentsBusy === true) {
-        notice = `All our agents are busy right now — ${expectedWait(queueInfo.expectedWaitSeconds)}. You can keep waiting, or leave a message and we will answer here.`;
+        notice = `All our agents are busy right now — ${queueWait(queueInfo)}. You can keep waiting, or leave a message and we will answer here.`;
         warn = true;
         ui.leaveMessage.hidden = false;
       } else if (queueInfo && queueInfo.position > 0) {
-        notice = `You are number ${queueInfo.position} in the queue — ${expectedWait(queueInfo.expectedWaitSeconds)}`;
+        notice = `You are number ${queueInfo.position} in the queue — ${queueWait(queueInfo)}`;
       } else {
         notice = 'Connecting you to an agent…';
       }
@@ -457,6 +468,9 @@
     }
     ui.queueText.textContent = notice;
     ui.queueNotice.hidden = !notice;
+    // The wait runs down between the server's figures: say it again now and then.
+    window.clearTimeout(queueTimer);
+    if (queueInfo && notice) queueTimer = window.setTimeout(render, 15000);
     ui.queueNotice.classList.toggle('warn', warn);
 
     ui.composer.hidden = ended;

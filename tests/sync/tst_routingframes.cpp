@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Tandem;
 
@@ -195,13 +196,33 @@ private Q_SLOTS:
 
     void queueStatsDecode()
     {
-        const auto s = RoutingFrames::decodeQueueStats(stats());
+        const auto s = RoutingFrames::decodeQueueStats(stats(), QDateTime());
         QVERIFY(s.ok());
         QCOMPARE(s->waiting, 5);
         QCOMPARE(s->longestWaitSeconds, 40);
         QCOMPARE(s->expectedWaitSeconds, 90);
         QCOMPARE(s->agents.size(), 1);
         QCOMPARE(s->agents.first(), (AgentLoad{3, Presence::Online, true, 2, 4, 1}));
+    }
+
+    // The server sends the figures when they change, not as time passes: the longest wait
+    // goes on from when they arrived.
+    void theLongestWaitMovesOnWithTime()
+    {
+        const QDateTime arrived =
+            QDateTime::fromMSecsSinceEpoch(1'700'000'000'000, QTimeZone::utc());
+        const auto s = RoutingFrames::decodeQueueStats(stats(), arrived);
+        QVERIFY(s.ok());
+        QCOMPARE(s->receivedAt, arrived);
+        QCOMPARE(s->longestWaitAt(arrived), 40);
+        QCOMPARE(s->longestWaitAt(arrived.addMSecs(75'400)), 115);
+        // A clock set back does not make anyone's wait shorter than the server said.
+        QCOMPARE(s->longestWaitAt(arrived.addSecs(-30)), 40);
+        // Nobody waiting: nothing moves.
+        QueueStats empty = *s;
+        empty.waiting = 0;
+        empty.longestWaitSeconds = 0;
+        QCOMPARE(empty.longestWaitAt(arrived.addSecs(600)), 0);
     }
 
     void badQueueStatsAreRefused_data()
@@ -223,7 +244,7 @@ private Q_SLOTS:
     void badQueueStatsAreRefused()
     {
         QFETCH(QJsonObject, frame);
-        QVERIFY(!RoutingFrames::decodeQueueStats(frame).ok());
+        QVERIFY(!RoutingFrames::decodeQueueStats(frame, QDateTime()).ok());
     }
 };
 

@@ -4,6 +4,7 @@
 // through a working session: offers accepted and declined, four chats side by side, keyboard
 // focus, replies, canned responses, the supervisor's tools, and chats leaving the deck by
 // transfer, end and follow-up. Set TANDEM_SCREENSHOT_DIR to keep the README's screenshot.
+#include "cache/localcache.h"
 #include "conversations/inboxpanel.h"
 #include "deck/cannedpopup.h"
 #include "deck/cannedresponsesdialog.h"
@@ -26,6 +27,7 @@
 #include "shell/agentsession.h"
 #include "shell/desktopapplication.h"
 #include "status/queueindicator.h"
+#include "sync/syncclient.h"
 #include "tandemdprocess.h"
 #include "testclient.h"
 #include "thread/composer.h"
@@ -771,6 +773,32 @@ private Q_SLOTS:
         const QJsonObject update = waitEventAbout(
             *amelia.client, QStringLiteral("conversation.updated"), amelia.conversation);
         QVERIFY(!update.isEmpty());
+    }
+
+    //! The server sends queue figures when they change, not as time passes: the status bar
+    //! counts the longest wait on between them.
+    void theQueuesLongestWaitCountsOnBetweenFigures()
+    {
+        LocalCache cache;
+        SyncClient sync(cache);
+        QueueIndicator indicator(sync);
+        const QDateTime arrived = QDateTime::currentDateTimeUtc();
+        QueueStats stats;
+        stats.waiting = 2;
+        stats.longestWaitSeconds = 40;
+        stats.receivedAt = arrived;
+        indicator.show(stats);
+        QCOMPARE(indicator.text(), QStringLiteral("Queue: 2 waiting, longest 0:40"));
+        indicator.tick(arrived.addSecs(75));
+        QCOMPARE(indicator.text(), QStringLiteral("Queue: 2 waiting, longest 1:55"));
+        // The wait crossed the red line on its own (180 s).
+        indicator.tick(arrived.addSecs(150));
+        QVERIFY(indicator.styleSheet().contains(QStringLiteral("color")));
+        stats.waiting = 0;
+        stats.longestWaitSeconds = 0;
+        indicator.show(stats);
+        indicator.tick(arrived.addSecs(600));
+        QCOMPARE(indicator.text(), QStringLiteral("Queue: empty"));
     }
 
     void cleanupTestCase()

@@ -74,9 +74,13 @@ TeamDialog::TeamDialog(AgentSession &session, AgentPresenceModel &team, QWidget 
     connect(&m_team, &QAbstractItemModel::rowsRemoved, this, &TeamDialog::rebuild);
     connect(&m_team, &QAbstractItemModel::modelReset, this, &TeamDialog::rebuild);
     connect(&m_team, &QAbstractItemModel::dataChanged, this, &TeamDialog::refresh);
-    connect(&session.sync(), &SyncClient::queueStatsChanged, this, &TeamDialog::showQueue);
+    connect(&session.sync(), &SyncClient::queueStatsChanged, this,
+            [this] { showQueue(QDateTime::currentDateTimeUtc()); });
+    m_clock.setInterval(1000);
+    connect(&m_clock, &QTimer::timeout, this, [this] { tick(QDateTime::currentDateTimeUtc()); });
+    m_clock.start();
     rebuild();
-    showQueue();
+    showQueue(QDateTime::currentDateTimeUtc());
 }
 
 QSpinBox *TeamDialog::capacityBox(qint64 agentId) const
@@ -89,13 +93,13 @@ QCheckBox *TeamDialog::autoAcceptBox(qint64 agentId) const
     return m_autoAccept.value(agentId);
 }
 
-void TeamDialog::showQueue()
+void TeamDialog::showQueue(const QDateTime &now)
 {
     const QueueStats &q = m_session.sync().queueStats();
     m_queue->setText(q.waiting == 0
                          ? tr("Nobody is waiting in the queue.")
                          : tr("%n waiting in the queue, the longest for %1.", nullptr, q.waiting)
-                               .arg(LiveTimes::clock(q.longestWaitSeconds)));
+                               .arg(LiveTimes::clock(q.longestWaitAt(now))));
 }
 
 void TeamDialog::rebuild()

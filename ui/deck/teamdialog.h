@@ -33,6 +33,8 @@ public:
     QCheckBox *autoAcceptBox(qint64 agentId) const;
     QLabel *errorLabel() const { return m_error; }
     QLabel *queueLabel() const { return m_queue; }
+    //! Moves the queue's longest wait on to `now` (each second by itself).
+    void tick(const QDateTime &now) { showQueue(now); }
 
     //! How long after the last change to a capacity it is sent.
     static constexpr int SendDelayMs = 600;
@@ -42,7 +44,8 @@ private:
     void refresh();
     void sendPending();
     void update(const Commands::UpdateAgent &change);
-    void showQueue();
+    //! The queue's figures as they stand `now` (the longest wait counts on between frames).
+    void showQueue(const QDateTime &now);
 
     AgentSession &m_session;
     AgentPresenceModel &m_team;
@@ -53,6 +56,7 @@ private:
     QHash<qint64, QCheckBox *> m_autoAccept;
     QHash<qint64, int> m_pending;
     QTimer m_send;
+    QTimer m_clock;
 };
 
 } // namespace Tandem
