@@ -429,8 +429,8 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Tandem durfte den Schlüsselbund nicht verwenden (vielleicht ist er gesperrt), daher kann es Ihre Anmeldung nicht speichern; Sie werden jedes Mal nach der Anmeldung gefragt.</translation>
     </message>
     <message>
-        <source>Tandem could not use the keychain: %1</source>
-        <translation>Tandem konnte den Schlüsselbund nicht verwenden: %1</translation>
+        <source>Tandem could not use the system keychain, so it cannot remember your sign-in; you will be asked to sign in each time.</source>
+        <translation>Tandem konnte den Schlüsselbund des Systems nicht verwenden, daher kann es Ihre Anmeldung nicht speichern; Sie werden jedes Mal nach der Anmeldung gefragt.</translation>
     </message>
     <message>
         <source>No sign-in is saved for this server and account.</source>

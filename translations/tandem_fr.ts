@@ -429,8 +429,8 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>Tandem n’a pas été autorisé à utiliser le trousseau (il est peut-être verrouillé)&#xa0;: il ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
     </message>
     <message>
-        <source>Tandem could not use the keychain: %1</source>
-        <translation>Tandem n’a pas pu utiliser le trousseau&#xa0;: %1</translation>
+        <source>Tandem could not use the system keychain, so it cannot remember your sign-in; you will be asked to sign in each time.</source>
+        <translation>Tandem n’a pas pu utiliser le trousseau du système&#xa0;: il ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
     </message>
     <message>
         <source>No sign-in is saved for this server and account.</source>

@@ -50,8 +50,13 @@ CredentialResult keychainRefused()
 
 CredentialResult keychainFailed(const QString &detail)
 {
+    // The keychain's own words name D-Bus services and paths: they go to the log, for
+    // whoever looks into it; the person signing in reads what it means for them.
+    qCWarning(lcKeychain) << "the keychain failed:" << detail;
     return result(Status::Failed,
-                  CredentialStore::tr("Tandem could not use the keychain: %1").arg(detail));
+                  CredentialStore::tr("Tandem could not use the system keychain, so it cannot "
+                                      "remember your sign-in; you will be asked to sign in "
+                                      "each time."));
 }
 
 int defaultPort(const QString &scheme)
