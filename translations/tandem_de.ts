@@ -414,6 +414,14 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>%1 · Unterhaltung %2</translation>
     </message>
     <message>
+        <source>%1 The customer rated this chat %2 of 5.</source>
+        <translation>%1 Der Kunde hat diesen Chat mit %2 von 5 bewertet.</translation>
+    </message>
+    <message>
+        <source>%1 The customer rated this chat %2 of 5: “%3”</source>
+        <translation>%1 Der Kunde hat diesen Chat mit %2 von 5 bewertet: „%3“</translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>

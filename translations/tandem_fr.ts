@@ -414,6 +414,14 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>%1 · conversation %2</translation>
     </message>
     <message>
+        <source>%1 The customer rated this chat %2 of 5.</source>
+        <translation>%1 Le client a noté cette discussion %2 sur 5.</translation>
+    </message>
+    <message>
+        <source>%1 The customer rated this chat %2 of 5: “%3”</source>
+        <translation>%1 Le client a noté cette discussion %2 sur 5&#xa0;: «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>

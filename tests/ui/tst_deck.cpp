@@ -31,6 +31,7 @@
 #include "tandemdprocess.h"
 #include "testclient.h"
 #include "thread/composer.h"
+#include "thread/conversationview.h"
 
 #include <QApplication>
 #include <QDir>
@@ -752,6 +753,24 @@ private Q_SLOTS:
         // Ending it again changes nothing and is no error.
         QVERIFY(isOk(m_sam->request(QStringLiteral("end"),
                                     {{QStringLiteral("conversation"), maria.conversation}})));
+
+        // Maria rates the chat: her rating and words are on the conversation, as she wrote
+        // them (markup stays text).
+        const QString words = QStringLiteral("Quick <b>and</b> kind");
+        QVERIFY(isOk(maria.client->request(QStringLiteral("rate"),
+                                           {{QStringLiteral("conversation"), maria.conversation},
+                                            {QStringLiteral("score"), 4},
+                                            {QStringLiteral("comment"), words}})));
+        window()->openConversation(maria.conversation);
+        QLabel *rating = window()->conversationView()->ratingLabel();
+        QTRY_VERIFY_WITH_TIMEOUT(rating->isVisible(), Slow);
+        QCOMPARE(rating->text(), ConversationView::ratingText(4, words));
+        QVERIFY(rating->text().contains(QStringLiteral("4 of 5")));
+        QVERIFY(rating->text().contains(words));
+        QCOMPARE(rating->textFormat(), Qt::PlainText);
+        // Another conversation, not rated: no rating shown.
+        window()->openConversation(m_customers[QStringLiteral("Kenji Watanabe")].conversation);
+        QVERIFY(!rating->isVisible());
     }
 
     void followUpMovesTheChatToTheInbox()

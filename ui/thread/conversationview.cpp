@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace Tandem {
 namespace {
@@ -45,6 +46,12 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     m_title->setTextFormat(Qt::PlainText);
     m_subtitle = new QLabel;
     m_subtitle->setEnabled(false);
+    // The customer's own words: shown as they wrote them, never as markup.
+    m_rating = new QLabel;
+    m_rating->setObjectName(QStringLiteral("rating"));
+    m_rating->setTextFormat(Qt::PlainText);
+    m_rating->setWordWrap(true);
+    m_rating->hide();
     m_loading = new QLabel(tr("Loading older messages…"));
     m_loading->setAlignment(Qt::AlignCenter);
     m_loading->setEnabled(false);
@@ -56,6 +63,7 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     names->setSpacing(2);
     names->addWidget(m_title);
     names->addWidget(m_subtitle);
+    names->addWidget(m_rating);
     header->addLayout(names, 1);
     header->addWidget(m_typing, 0, Qt::AlignRight | Qt::AlignBottom);
 
@@ -181,11 +189,28 @@ void ConversationView::updateHeader()
     if (!summary) {
         m_title->clear();
         m_subtitle->clear();
+        m_rating->hide();
         return;
     }
     m_title->setText(summary->customerName.isEmpty() ? tr("Customer") : summary->customerName);
     m_subtitle->setText(
         tr("%1 · conversation %2").arg(channelName(summary->channel)).arg(summary->id));
+    m_rating->setText(ratingText(summary->ratingScore, summary->ratingComment));
+    m_rating->setVisible(summary->ratingScore > 0);
+}
+
+QString ConversationView::ratingText(int score, const QString &comment)
+{
+    if (score <= 0)
+        return {};
+    const int stars = std::clamp(score, 1, 5);
+    const QString shown = QString(stars, QChar(0x2605)) + QString(5 - stars, QChar(0x2606));
+    if (comment.trimmed().isEmpty())
+        return tr("%1 The customer rated this chat %2 of 5.").arg(shown).arg(score);
+    return tr("%1 The customer rated this chat %2 of 5: “%3”")
+        .arg(shown)
+        .arg(score)
+        .arg(comment.trimmed());
 }
 
 void ConversationView::send(const QString &text)

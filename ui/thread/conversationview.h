@@ -40,6 +40,10 @@ public:
     QAbstractItemModel *messages() const;
     MessageListModel *messageModel() const { return m_model; }
     QLabel *typingLabel() const;
+    //! The customer's rating of the chat and their comment (hidden until they rated it).
+    QLabel *ratingLabel() const { return m_rating; }
+    //! "★★★★☆ The customer rated this chat 4 of 5: “…”".
+    static QString ratingText(int score, const QString &comment);
 
 private:
     void send(const QString &text);
@@ -55,6 +59,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
+    QLabel *m_rating = nullptr;
     QLabel *m_loading = nullptr;
     QLabel *m_notice = nullptr;
     MessageListView *m_messages = nullptr;
