@@ -553,6 +553,10 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
 <context>
     <name>Tandem::MainWindow</name>
     <message>
+        <source>Rated by a customer</source>
+        <translation>Von einem Kunden bewertet</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1032,6 +1036,28 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>The customer</source>
         <translation>Der Kunde</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::RatingWatcher</name>
+    <message>
+        <source>A customer</source>
+        <translation>Ein Kunde</translation>
+    </message>
+    <message>
+        <source>%1 rated your chat %2 of 5.</source>
+        <translation>%1 hat Ihren Chat mit %2 von 5 bewertet.</translation>
+    </message>
+    <message>
+        <source>%1 rated your chat %2 of 5: “%3”</source>
+        <translation>%1 hat Ihren Chat mit %2 von 5 bewertet: „%3“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers rated your chats.</source>
+        <translation>
+            <numerusform>%n Kunde hat Ihre Chats bewertet.</numerusform>
+            <numerusform>%n Kunden haben Ihre Chats bewertet.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -553,6 +553,10 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
 <context>
     <name>Tandem::MainWindow</name>
     <message>
+        <source>Rated by a customer</source>
+        <translation>Noté par un client</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1032,6 +1036,28 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>The customer</source>
         <translation>Le client</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::RatingWatcher</name>
+    <message>
+        <source>A customer</source>
+        <translation>Un client</translation>
+    </message>
+    <message>
+        <source>%1 rated your chat %2 of 5.</source>
+        <translation>%1 a noté votre discussion %2 sur 5.</translation>
+    </message>
+    <message>
+        <source>%1 rated your chat %2 of 5: “%3”</source>
+        <translation>%1 a noté votre discussion %2 sur 5&#xa0;: «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers rated your chats.</source>
+        <translation>
+            <numerusform>%n client a noté vos discussions.</numerusform>
+            <numerusform>%n clients ont noté vos discussions.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

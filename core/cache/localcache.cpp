@@ -442,6 +442,18 @@ QList<Agent> LocalCache::agents() const
     return result;
 }
 
+QHash<qint64, int> LocalCache::ratingsOf(qint64 agentId) const
+{
+    QHash<qint64, int> scores;
+    QSqlQuery q = select(m_read,
+                         QStringLiteral("SELECT id, rating_score FROM conversations"
+                                        " WHERE assignee_id = ? AND rating_score > 0"),
+                         {agentId});
+    while (q.next())
+        scores.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    return scores;
+}
+
 QList<ConversationSummary> LocalCache::activeChats(qint64 agentId) const
 {
     if (agentId <= 0)

@@ -145,6 +145,8 @@ public:
     QString draft(qint64 conversationId) const;
     //! The live chats `agentId` has now (liveState active), in the order they were given.
     QList<ConversationSummary> activeChats(qint64 agentId) const;
+    //! The scores of the rated conversations `agentId` handled, by conversation.
+    QHash<qint64, int> ratingsOf(qint64 agentId) const;
     //! Every canned response, by shortcut.
     QList<Tandem::CannedResponse> cannedResponses() const;
     //! The signed-in agent as last recorded by setOwnAgent() (0: not known yet). Known

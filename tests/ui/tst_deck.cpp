@@ -14,6 +14,7 @@
 #include "deck/livetimes.h"
 #include "deck/offerbanner.h"
 #include "deck/offerstrip.h"
+#include "deck/ratingwatcher.h"
 #include "deck/teamdialog.h"
 #include "deck/transferdialog.h"
 #include "desktoptest.h"
@@ -761,6 +762,14 @@ private Q_SLOTS:
                                            {{QStringLiteral("conversation"), maria.conversation},
                                             {QStringLiteral("score"), 4},
                                             {QStringLiteral("comment"), words}})));
+        // She is told, who handled the chat, once.
+        QLabel *notice = window()->offerStrip()->noticeLabel();
+        QTRY_COMPARE_WITH_TIMEOUT(notice->text(),
+                                  RatingWatcher::describe(QStringLiteral("Maria García"), 4, words),
+                                  Slow);
+        QCOMPARE(notice->textFormat(), Qt::PlainText);
+        QCOMPARE(window()->notifier()->lastMessage(), notice->text());
+        window()->offerStrip()->showNotice(QString()); // dismissed
         window()->openConversation(maria.conversation);
         QLabel *rating = window()->conversationView()->ratingLabel();
         QTRY_VERIFY_WITH_TIMEOUT(rating->isVisible(), Slow);

@@ -31,6 +31,8 @@ public:
     //! The newest notification's title and text (also where none could be shown).
     QString lastTitle() const { return m_lastTitle; }
     QString lastMessage() const { return m_lastMessage; }
+    //! A notification when the window is not the active one (it says so itself otherwise).
+    void notify(const QString &title, const QString &text);
 
 Q_SIGNALS:
     //! The agent clicked the notification or the tray icon.
@@ -39,7 +41,6 @@ Q_SIGNALS:
 private:
     void onOffer(const Tandem::Offer &offer);
     void onChatsChanged();
-    void notify(const QString &title, const QString &text);
     void setUnread(int unread);
 
     QPointer<QWidget> m_window;

@@ -28,6 +28,7 @@ OfferStrip::OfferStrip(AgentSession &session, OffersModel &offers, QWidget *pare
     m_notice = new QLabel;
     m_notice->setObjectName(QStringLiteral("offerNotice"));
     m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText); // may quote a customer's words
     auto *close = new QToolButton;
     close->setText(QStringLiteral("✕"));
     close->setAutoRaise(true);

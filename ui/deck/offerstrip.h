@@ -16,7 +16,8 @@ class OffersModel;
 
 //! The banners of the live chats offered to the agent, above everything else in the main
 //! window so they are seen from the inbox too. Accept and Decline go to the server; what
-//! it refuses (an offer that lapsed meanwhile) is said here, and the banner goes.
+//! it refuses (an offer that lapsed meanwhile) is said here, and the banner goes. Other
+//! news for the agent (a customer rated their chat) is said here too, until dismissed.
 class OfferStrip : public QWidget
 {
     Q_OBJECT
@@ -32,6 +33,8 @@ public:
     QList<OfferBanner *> banners() const;
     OfferBanner *banner(qint64 conversationId) const { return m_banners.value(conversationId); }
     QLabel *noticeLabel() const { return m_notice; }
+    //! Says `text` above everything (plain text) until dismissed; empty hides it.
+    void showNotice(const QString &text);
 
 Q_SIGNALS:
     //! The server gave the agent this chat; it appears on the deck once synced.
@@ -40,7 +43,6 @@ Q_SIGNALS:
 private:
     void rebuild();
     void refreshBanners();
-    void showNotice(const QString &text);
     qint64 oldest() const;
 
     AgentSession &m_session;

@@ -7,6 +7,7 @@
 #include "deck/chatpane.h"
 #include "deck/livenotifier.h"
 #include "deck/offerstrip.h"
+#include "deck/ratingwatcher.h"
 #include "deck/teamdialog.h"
 #include "deck/transferdialog.h"
 #include "models/agentpresencemodel.h"
@@ -90,6 +91,13 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     statusBar()->addPermanentWidget(m_presence);
 
     m_notifier = new LiveNotifier(this, *m_offers, *m_liveChats, this);
+    // A customer rated a chat this agent handled: their word to the agent, told once.
+    auto *ratings = new RatingWatcher(
+        session.cache(), [&session] { return session.sync().agent().id; }, this);
+    connect(ratings, &RatingWatcher::rated, this, [this](const QString &text) {
+        m_offerStrip->showNotice(text);
+        m_notifier->notify(tr("Rated by a customer"), text);
+    });
     connect(m_notifier, &LiveNotifier::activated, this, [this] {
         showNormal();
         raise();
