@@ -128,6 +128,11 @@ bool parseSimOptions(const QStringList &arguments, SimOptions &o, QString &messa
         {QStringLiteral("live-share"),
          QStringLiteral("Percent of conversations started as live chats (default 0)."),
          QStringLiteral("percent")},
+        {QStringLiteral("patience"),
+         QStringLiteral("Seconds a customer waits for an answer before leaving the conversation "
+                        "unanswered (a live chat as a message for later) to start another "
+                        "later; 0 waits for ever (default 0)."),
+         QStringLiteral("s")},
         {QStringLiteral("json"), QStringLiteral("Print the final summary as one JSON object.")},
     });
     if (!p.parse(arguments)) {
@@ -149,6 +154,7 @@ bool parseSimOptions(const QStringList &arguments, SimOptions &o, QString &messa
         && number(p, QStringLiteral("duration"), 0, 1e9, o.durationSeconds, message)
         && whole(p, QStringLiteral("think"), 0, 3600 * 1000, o.thinkMs, message)
         && whole(p, QStringLiteral("live-share"), 0, 100, o.liveSharePercent, message)
+        && whole(p, QStringLiteral("patience"), 0, 24 * 3600, o.patienceSeconds, message)
         && whole(p, QStringLiteral("messages"), 1, 100000, o.messages, message)
         && whole(p, QStringLiteral("connect-rate"), 1, 1000000, o.connectsPerSecond, message)
         && whole(p, QStringLiteral("agent-connections"), 1, 1000, o.agentConnections, message)

@@ -16,6 +16,7 @@ struct SimOptions {
     int thinkMs = 3000;
     int messages = 4;
     int liveSharePercent = 0; // conversations started as live chats (routed to agents)
+    int patienceSeconds = 0;  // 0: customers wait for an answer for ever
     int connectsPerSecond = 200;
     QString agentEmail;       // empty: no sim agent
     QString agentPassword;    // from TANDEM_SIM_AGENT_PASSWORD

@@ -47,8 +47,9 @@ public:
     qint64 customersGivenUp = 0; //!< token refused or session ended: cannot come back
     qint64 conversationsStarted = 0;
     qint64 conversationsCompleted = 0;
-    qint64 startsMissed = 0; //!< a start was due but every customer was busy
-    qint64 messagesSent = 0; //!< distinct messages (retries not counted)
+    qint64 conversationsAbandoned = 0; //!< the customer ran out of patience and left it
+    qint64 startsMissed = 0;           //!< a start was due but every customer was busy
+    qint64 messagesSent = 0;           //!< distinct messages (retries not counted)
     qint64 messagesAcked = 0;
     qint64 retries = 0;
     qint64 agentRepliesReceived = 0;

@@ -33,6 +33,17 @@ SimulatedCustomer::SimulatedCustomer(const Settings &settings, SimStats &stats, 
     m_think.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &SimulatedCustomer::onDeadline);
     connect(&m_think, &QTimer::timeout, this, [this] { queueMessage(Phrasebook::followUpLine()); });
+    m_patience.setSingleShot(true);
+    connect(&m_patience, &QTimer::timeout, this, [this] {
+        if (!m_waitingForAgent || !m_inConversation)
+            return;
+        // Tired of waiting: a live chat is left as a message for later; the conversation
+        // stays with the team, unanswered, and this customer is free for another.
+        ++m_stats.conversationsAbandoned;
+        if (m_startsLive && m_conversationId > 0 && m_link == Link::Live)
+            m_connection->request(Requests::followup(m_conversationId));
+        endConversation(false);
+    });
     connect(m_connection, &SimConnection::opened, this, &SimulatedCustomer::onOpened);
     connect(m_connection, &SimConnection::dropped, this,
             [this](int closeCode, const QString &) { onDropped(closeCode); });
@@ -313,6 +324,8 @@ void SimulatedCustomer::acknowledged(const QJsonObject &data)
     m_lastOwnMessageId = message->id;
     m_waitingForAgent = true;
     m_waitingSinceNs = pending.firstSentNs;
+    if (m_settings.patienceMs > 0)
+        m_patience.start(withJitter(m_settings.patienceMs, m_settings.patienceMs / 3));
     if (m_latestAgentMessageId > m_lastOwnMessageId)
         agentAnswered();
 }
@@ -320,6 +333,7 @@ void SimulatedCustomer::acknowledged(const QJsonObject &data)
 void SimulatedCustomer::agentAnswered()
 {
     m_waitingForAgent = false;
+    m_patience.stop();
     m_stats.record(SimStats::Latency::AgentRoundTrip, m_stats.nowNs() - m_waitingSinceNs);
     if (m_messagesInConversation < m_settings.messagesPerConversation)
         m_think.start(withJitter(m_settings.thinkMs, m_settings.thinkMs / 2));
@@ -341,6 +355,7 @@ void SimulatedCustomer::endConversation(bool completed)
     m_lastOwnMessageId = 0;
     m_latestAgentMessageId = 0;
     m_think.stop();
+    m_patience.stop();
     if (m_link == Link::Live)
         Q_EMIT becameIdle(this);
 }

@@ -28,6 +28,10 @@ public:
         int thinkMs = 3000;
         int messagesPerConversation = 4;
         int liveSharePercent = 0;
+        //! How long a customer waits for an answer before they leave the conversation as it
+        //! is (a live chat becomes a message left for later) and later start another; 0:
+        //! they wait for ever.
+        int patienceMs = 0;
     };
 
     SimulatedCustomer(const Settings &settings, SimStats &stats, QObject *parent);
@@ -85,6 +89,7 @@ private:
     QTimer m_deadline;
     Deadline m_deadlinePurpose = Deadline::None;
     QTimer m_think;
+    QTimer m_patience;
 
     Link m_link = Link::Offline;
     bool m_everLive = false;

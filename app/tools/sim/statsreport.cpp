@@ -100,10 +100,11 @@ QString StatsReport::summaryText(double elapsedSeconds, int exitCode) const
                 .arg(s.customersPeak)
                 .arg(s.customersEverConnected)
                 .arg(s.customersGivenUp);
-    text += QStringLiteral("  conversations      %1 started, %2 completed, %3 missed (no idle "
-                           "customer)\n")
+    text += QStringLiteral("  conversations      %1 started, %2 completed, %3 left unanswered "
+                           "(out of patience), %4 missed (no idle customer)\n")
                 .arg(s.conversationsStarted)
                 .arg(s.conversationsCompleted)
+                .arg(s.conversationsAbandoned)
                 .arg(s.startsMissed);
     text += QStringLiteral("  messages           %1 sent, %2 acknowledged (%3/s), %4 re-sent\n")
                 .arg(s.messagesSent)
@@ -165,6 +166,7 @@ QJsonObject StatsReport::summaryJson(double elapsedSeconds, int exitCode) const
         {QStringLiteral("conversations"),
          QJsonObject{{QStringLiteral("started"), s.conversationsStarted},
                      {QStringLiteral("completed"), s.conversationsCompleted},
+                     {QStringLiteral("abandoned"), s.conversationsAbandoned},
                      {QStringLiteral("missed"), s.startsMissed}}},
         {QStringLiteral("messages"),
          QJsonObject{
