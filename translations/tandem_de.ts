@@ -200,6 +200,34 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
 <context>
     <name>Tandem::ChatPane</name>
     <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close this ended chat (Ctrl+Shift+E)</source>
+        <translation>Diesen beendeten Chat schließen (Strg+Umschalt+E)</translation>
+    </message>
+    <message>
+        <source>End the chat?</source>
+        <translation>Chat beenden?</translation>
+    </message>
+    <message>
+        <source>End the chat with %1? They can no longer write in it, and are asked to rate it.</source>
+        <translation>Den Chat mit %1 beenden? Danach kann nicht mehr darin geschrieben werden, und um eine Bewertung wird gebeten.</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>The chat with %1 has ended.</source>
+        <translation>Der Chat mit %1 ist beendet.</translation>
+    </message>
+    <message>
+        <source>The chat with %1 has ended. What you were writing is kept below.</source>
+        <translation>Der Chat mit %1 ist beendet. Was Sie gerade schrieben, bleibt unten erhalten.</translation>
+    </message>
+    <message>
         <source>End Chat</source>
         <translation>Chat beenden</translation>
     </message>

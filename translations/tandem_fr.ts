@@ -200,6 +200,34 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
 <context>
     <name>Tandem::ChatPane</name>
     <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close this ended chat (Ctrl+Shift+E)</source>
+        <translation>Fermer cette discussion terminée (Ctrl+Maj+E)</translation>
+    </message>
+    <message>
+        <source>End the chat?</source>
+        <translation>Terminer la discussion&#xa0;?</translation>
+    </message>
+    <message>
+        <source>End the chat with %1? They can no longer write in it, and are asked to rate it.</source>
+        <translation>Terminer la discussion avec %1&#xa0;? Il ne sera plus possible d’y écrire, et une note sera demandée.</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>The chat with %1 has ended.</source>
+        <translation>La discussion avec %1 est terminée.</translation>
+    </message>
+    <message>
+        <source>The chat with %1 has ended. What you were writing is kept below.</source>
+        <translation>La discussion avec %1 est terminée. Ce que vous écriviez est conservé ci-dessous.</translation>
+    </message>
+    <message>
         <source>End Chat</source>
         <translation>Terminer la discussion</translation>
     </message>

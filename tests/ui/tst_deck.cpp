@@ -42,6 +42,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -736,13 +737,34 @@ private Q_SLOTS:
         ChatPane *pane = deck()->pane(maria.conversation);
         QVERIFY(pane);
         pane->focusComposer();
-        // Keyboard: Ctrl+Shift+E ends the chat whose composer has the focus.
+        // Keyboard: Ctrl+Shift+E ends the chat whose composer has the focus, once confirmed
+        // (Escape thinks better of it, Enter ends it).
         activate(window());
         QTRY_VERIFY(pane->composer()->hasFocus());
+        const auto confirmation = [pane] {
+            auto *box = pane->findChild<QMessageBox *>(QStringLiteral("confirmEnd"));
+            return box && box->isVisible() ? box : nullptr;
+        };
         QTest::keyClick(window(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(confirmation());
+        QVERIFY(confirmation()->text().contains(QStringLiteral("Maria García")));
+        QTest::keyClick(confirmation(), Qt::Key_Escape);
+        QTRY_VERIFY(!confirmation());
+        QVERIFY(isOk(m_sam->request(QStringLiteral("ping"), {}))); // nothing was sent before it
+        QVERIFY(deck()->pane(maria.conversation));
+        QCOMPARE(m_app->session()->cache().conversation(maria.conversation)->liveState,
+                 LiveState::Active);
+        activate(window());
+        pane->focusComposer();
+        QTRY_VERIFY(pane->composer()->hasFocus());
+        QTest::keyClick(window(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(confirmation());
+        QTest::keyClick(confirmation(), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!deck()->pane(maria.conversation), Slow);
         QCOMPARE(deck()->panes().size(), 2);
-        // The next chat takes the keyboard.
+        // The next chat takes the keyboard (once the window is active again after the
+        // confirmation, which the offscreen platform leaves to the test).
+        activate(window());
         QTRY_VERIFY(deck()->panes().first()->composer()->hasFocus());
         const QJsonObject ended = waitEventAbout(
             *maria.client, QStringLiteral("conversation.updated"), maria.conversation);
@@ -801,6 +823,36 @@ private Q_SLOTS:
         const QJsonObject update = waitEventAbout(
             *amelia.client, QStringLiteral("conversation.updated"), amelia.conversation);
         QVERIFY(!update.isEmpty());
+    }
+
+    //! The customer ends the chat while the agent is writing: the pane stays, says so and
+    //! keeps what was typed, until the agent closes it.
+    void aChatTheCustomerEndsStaysWithWhatWasTyped()
+    {
+        QVERIFY(!deck()->panes().isEmpty());
+        ChatPane *pane = deck()->panes().first();
+        ChatCustomer *customer = nullptr;
+        for (auto &[name, c] : m_customers) {
+            if (c.conversation == pane->conversation())
+                customer = &c;
+        }
+        QVERIFY(customer && customer->client);
+        const int live = deck()->liveCount();
+        pane->focusComposer();
+        QTest::keyClicks(pane->composer(), QStringLiteral("Let me check the order for"));
+        QVERIFY(isOk(customer->client->request(
+            QStringLiteral("end"), {{QStringLiteral("conversation"), customer->conversation}})));
+        QTRY_VERIFY_WITH_TIMEOUT(pane->isEnded(), Slow);
+        QCOMPARE(deck()->pane(customer->conversation), pane);
+        QVERIFY(pane->noticeLabel()->text().contains(QStringLiteral("has ended")));
+        QVERIFY(pane->noticeLabel()->text().contains(QStringLiteral("kept")));
+        QCOMPARE(pane->composer()->toPlainText(), QStringLiteral("Let me check the order for"));
+        QVERIFY(pane->composer()->isReadOnly());
+        QVERIFY(!pane->endAction()->isEnabled());
+        QCOMPARE(deck()->liveCount(), live - 1);
+        // Closing it (Ctrl+Shift+E works too) takes it off the deck.
+        pane->closeAction()->trigger();
+        QTRY_VERIFY(!deck()->pane(customer->conversation));
     }
 
     //! The server sends queue figures when they change, not as time passes: the status bar

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatdeck.h"
 
+#include "cache/localcache.h"
 #include "chatpane.h"
 #include "models/livechatsmodel.h"
 #include "shell/agentsession.h"
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QResizeEvent>
 #include <QStackedLayout>
+#include <algorithm>
 
 namespace Tandem {
 
@@ -81,6 +83,18 @@ void ChatDeck::markCurrentRead()
         p->markRead();
 }
 
+bool ChatDeck::endedElsewhere(qint64 conversationId) const
+{
+    const auto summary = m_session.cache().conversation(conversationId);
+    return summary && summary->liveState == LiveState::Ended;
+}
+
+int ChatDeck::liveCount() const
+{
+    return int(std::count_if(m_panes.cbegin(), m_panes.cend(),
+                             [](const ChatPane *p) { return !p->isEnded(); }));
+}
+
 void ChatDeck::sync()
 {
     // Panes follow the model's rows; a chat that stays keeps its pane (draft, scroll place
@@ -103,16 +117,33 @@ void ChatDeck::sync()
             p = new ChatPane(m_session, m_grid);
             connect(p, &ChatPane::transferRequested, this, &ChatDeck::transferRequested);
             connect(p, &ChatPane::activated, this, [this](qint64 id) { m_current = id; });
+            connect(p, &ChatPane::closed, this, &ChatDeck::sync);
         }
         p->setChat(index);
         p->setNumber(row + 1);
         panes.append(p);
     }
     bool focusLost = false;
+    QList<ChatPane *> ended;
     for (ChatPane *gone : std::as_const(old)) {
-        focusLost = focusLost || gone->isAncestorOf(QApplication::focusWidget());
+        // A chat that ended without this agent ending it stays, saying so, until closed: it
+        // must not vanish with what the agent was writing.
+        if (!gone->isClosed()
+            && (gone->isEnded() || (!gone->leftHere() && endedElsewhere(gone->conversation())))) {
+            gone->showEnded();
+            ended.append(gone);
+            continue;
+        }
+        // The chat being answered went (its pane had the keyboard, or was the one in use
+        // when a confirmation took it).
+        focusLost = focusLost || gone->isAncestorOf(QApplication::focusWidget())
+                    || (gone->leftHere() && gone->conversation() == m_current);
         gone->hide();
         gone->deleteLater();
+    }
+    for (ChatPane *p : std::as_const(ended)) {
+        p->setNumber(int(panes.size()) + 1);
+        panes.append(p);
     }
     const bool changed = panes != m_panes;
     m_panes = panes;
@@ -134,7 +165,7 @@ void ChatDeck::sync()
     if (focusLost && !m_panes.isEmpty())
         m_panes.first()->focusComposer();
     if (changed)
-        Q_EMIT paneCountChanged(int(m_panes.size()));
+        Q_EMIT paneCountChanged(liveCount());
 }
 
 void ChatDeck::relayout()

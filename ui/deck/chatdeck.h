@@ -29,6 +29,8 @@ public:
     //! The panes in deck order (pane N is Ctrl+N).
     QList<ChatPane *> panes() const { return m_panes; }
     ChatPane *pane(qint64 conversationId) const;
+    //! The panes of chats still going (not those that ended and wait to be closed).
+    int liveCount() const;
     //! Focuses pane `number` (1-based); false if there is none.
     bool focusPane(int number);
     //! The pane whose composer has (or last had) the focus.
@@ -48,6 +50,8 @@ protected:
 
 private:
     void sync();
+    //! The chat ended, and not from its pane (the cache says so).
+    bool endedElsewhere(qint64 conversationId) const;
     void relayout();
     void refreshRows(const QModelIndex &from, const QModelIndex &to);
     void tick();

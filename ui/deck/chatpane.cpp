@@ -20,6 +20,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPushButton>
@@ -86,6 +87,13 @@ ChatPane::ChatPane(AgentSession &session, QWidget *parent)
     m_followup->setToolTip(tr("Take the chat off the deck; it stays in the inbox to answer "
                               "later"));
     connect(m_end, &QAction::triggered, this, &ChatPane::endChat);
+    m_close = new QAction(tr("Close"), this);
+    m_close->setObjectName(QStringLiteral("closePane"));
+    m_close->setToolTip(tr("Close this ended chat (Ctrl+Shift+E)"));
+    connect(m_close, &QAction::triggered, this, [this] {
+        m_closed = true;
+        Q_EMIT closed(m_conversation);
+    });
     connect(m_transfer, &QAction::triggered, this,
             [this] { Q_EMIT transferRequested(m_conversation); });
     connect(m_followup, &QAction::triggered, this, &ChatPane::followUpLater);
@@ -276,6 +284,8 @@ void ChatPane::refresh()
 
 void ChatPane::tick(const QDateTime &now)
 {
+    if (m_ended)
+        return; // its clocks stopped when it ended
     m_waitingSeconds = LiveTimes::secondsSince(m_waitingSince, now);
     if (m_waitingSince.isValid()) {
         const auto urgency = LiveTimes::urgencyOf(m_waitingSeconds);
@@ -354,12 +364,61 @@ void ChatPane::routingRequest(Requests::Request (*make)(qint64), const QString &
 
 void ChatPane::endChat()
 {
+    if (m_ended) {
+        m_close->trigger();
+        return;
+    }
+    if (m_conversation == 0)
+        return;
+    for (const QMessageBox *open : findChildren<QMessageBox *>(QStringLiteral("confirmEnd"))) {
+        if (open->isVisible())
+            return; // asked already
+    }
+    // Ending cannot be taken back: the customer can no longer write in the chat.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("End the chat?"),
+                                tr("End the chat with %1? They can no longer write in it, and "
+                                   "are asked to rate it.")
+                                    .arg(m_name->text()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmEnd"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *end = box->addButton(tr("End Chat"), QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(end);
+    connect(end, &QPushButton::clicked, this, [this] {
+        m_leftHere = true;
+        m_composer->saveDraft();
+        routingRequest(Requests::end, tr("Ending the chat…"));
+    });
+    box->open();
+}
+
+void ChatPane::showEnded()
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    // What was typed stays, to copy; nothing more can be sent.
     m_composer->saveDraft();
-    routingRequest(Requests::end, tr("Ending the chat…"));
+    m_composer->setReadOnly(true);
+    m_send->setEnabled(false);
+    m_send->hide();
+    m_typingNotifier->stop();
+    for (QAction *action : {m_end, m_transfer, m_followup})
+        action->setEnabled(false);
+    m_endButton->setDefaultAction(m_close);
+    m_wait->setText(tr("Ended"));
+    m_wait->setStyleSheet(QString());
+    m_wait->setEnabled(false);
+    showNotice(m_composer->toPlainText().trimmed().isEmpty()
+                   ? tr("The chat with %1 has ended.").arg(m_name->text())
+                   : tr("The chat with %1 has ended. What you were writing is kept below.")
+                         .arg(m_name->text()));
 }
 
 void ChatPane::followUpLater()
 {
+    m_leftHere = true;
     m_composer->saveDraft();
     routingRequest(Requests::followup, tr("Moving the chat to the inbox…"));
 }

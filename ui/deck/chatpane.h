@@ -66,8 +66,18 @@ public:
     QAction *transferAction() const { return m_transfer; }
     QAction *followupAction() const { return m_followup; }
 
-    //! Ends, passes on, or defers the chat (the pane goes once the server confirms).
+    //! Ends the chat once the agent confirms it (the pane goes once the server does); on a
+    //! chat that ended already, closes the pane.
     void endChat();
+    //! The chat ended, not from here (the customer ended it, or a supervisor): the pane stays,
+    //! says so and keeps what was typed, until the agent closes it.
+    void showEnded();
+    bool isEnded() const { return m_ended; }
+    //! The agent ended the chat or moved it off the deck from this pane.
+    bool leftHere() const { return m_leftHere; }
+    //! The agent closed the pane of an ended chat.
+    bool isClosed() const { return m_closed; }
+    QAction *closeAction() const { return m_close; }
     void followUpLater();
     void showNotice(const QString &text);
 
@@ -76,6 +86,8 @@ Q_SIGNALS:
     void transferRequested(qint64 conversationId);
     //! The composer took the focus.
     void activated(qint64 conversationId);
+    //! The agent closed the pane of a chat that ended.
+    void closed(qint64 conversationId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -93,6 +105,9 @@ private:
     qint64 m_conversation = 0;
     int m_number = 0;
     bool m_active = false;
+    bool m_ended = false;
+    bool m_leftHere = false;
+    bool m_closed = false;
     QDateTime m_waitingSince;
     QDateTime m_startedAt;
     qint64 m_waitingSeconds = 0;
@@ -118,6 +133,7 @@ private:
     QAction *m_end = nullptr;
     QAction *m_transfer = nullptr;
     QAction *m_followup = nullptr;
+    QAction *m_close = nullptr;
 };
 
 } // namespace Tandem

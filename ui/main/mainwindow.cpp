@@ -281,7 +281,7 @@ void MainWindow::updateRoleActions()
 
 void MainWindow::updateDeckTab()
 {
-    const int count = int(m_deck->panes().size());
+    const int count = m_deck->liveCount();
     const int unread = m_liveChats->totalUnread();
     QString label = count > 0 ? tr("Live Chats (%1)").arg(count) : tr("Live Chats");
     if (unread > 0)
