@@ -6,7 +6,6 @@
 // transfer, end and follow-up. Set TANDEM_SCREENSHOT_DIR to keep the README's screenshot.
 #include "cache/localcache.h"
 #include "conversations/inboxpanel.h"
-#include "deck/cannedpopup.h"
 #include "deck/cannedresponsesdialog.h"
 #include "deck/chatdeck.h"
 #include "deck/chatpane.h"
@@ -31,6 +30,7 @@
 #include "sync/syncclient.h"
 #include "tandemdprocess.h"
 #include "testclient.h"
+#include "thread/cannedpopup.h"
 #include "thread/composer.h"
 #include "thread/conversationview.h"
 
@@ -501,6 +501,9 @@ private Q_SLOTS:
         QCOMPARE(popup->list()->model()->rowCount(), 1);
         QCOMPARE(popup->list()->currentIndex().data(CannedResponsesModel::ShortcutRole).toString(),
                  QStringLiteral("trace"));
+        // The whole text it would insert shows below the list.
+        QCOMPARE(popup->preview()->text(), TraceText);
+        QVERIFY(popup->preview()->isVisible());
         QTest::keyClick(popup->searchField(), Qt::Key_Return);
         QVERIFY(!popup->isVisible());
         QCOMPARE(pane->composer()->toPlainText(), TraceText);
@@ -534,6 +537,28 @@ private Q_SLOTS:
         QVERIFY(!popup->isVisible());
         QCOMPARE(pane->composer()->toPlainText(), QStringLiteral("/"));
         pane->composer()->clear();
+    }
+
+    //! "/" works in the inbox's composer as in the deck's.
+    void cannedResponsesInTheInboxComposer()
+    {
+        ChatCustomer &maria = m_customers[QStringLiteral("Maria García")];
+        window()->openConversation(maria.conversation);
+        activate(window());
+        Composer *composer = window()->conversationView()->composer();
+        composer->clear();
+        composer->setFocus();
+        QTRY_VERIFY(composer->hasFocus());
+        QTest::keyClick(composer, Qt::Key_Slash);
+        QTRY_VERIFY(composer->cannedOpen());
+        CannedPopup *popup = composer->cannedPopup();
+        QTest::keyClicks(popup->searchField(), QStringLiteral("tra"));
+        QCOMPARE(popup->preview()->text(), TraceText);
+        QTest::keyClick(popup->searchField(), Qt::Key_Return);
+        QVERIFY(!composer->cannedOpen());
+        QCOMPARE(composer->toPlainText(), TraceText);
+        composer->clear();
+        window()->showDeck();
     }
 
     //! Agents use canned responses but may not change them: the server says no, and the

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatpane.h"
 
-#include "cannedpopup.h"
 #include "deckrequest.h"
 #include "livetimes.h"
 #include "models/livechatsmodel.h"
 #include "models/messagelistmodel.h"
 #include "shell/agentsession.h"
+#include "thread/cannedpopup.h"
 #include "thread/composer.h"
 #include "thread/conversationview.h"
 #include "thread/messagedelegate.h"
@@ -218,14 +218,7 @@ QLabel *ChatPane::typingLabel() const
 
 CannedPopup *ChatPane::cannedPopup()
 {
-    if (!m_canned) {
-        m_canned = new CannedPopup(m_session.cache(), this);
-        connect(m_canned, &CannedPopup::chosen, this, &ChatPane::insertCanned);
-        // Queued: the focus goes back once the popup is really gone, not while it closes.
-        connect(m_canned, &CannedPopup::dismissed, this, &ChatPane::returnFocus,
-                Qt::QueuedConnection);
-    }
-    return m_canned;
+    return m_composer->cannedPopup();
 }
 
 void ChatPane::setChat(const QModelIndex &row)
@@ -322,26 +315,6 @@ void ChatPane::send(const QString &text)
     m_notice->hide();
     m_session.outbox().send(m_conversation, text);
     m_messages->scrollToNewest();
-}
-
-void ChatPane::insertCanned(const QString &text)
-{
-    // The "/" that opened the list goes; the response takes its place.
-    QTextCursor cursor = m_composer->textCursor();
-    cursor.movePosition(QTextCursor::Start);
-    if (m_composer->toPlainText().startsWith(QLatin1Char('/')))
-        cursor.deleteChar();
-    cursor.insertText(text);
-    m_composer->setTextCursor(cursor);
-    returnFocus();
-}
-
-void ChatPane::returnFocus()
-{
-    // Some platforms leave no window active once a popup closes: the keys would go nowhere.
-    if (!window()->isActiveWindow())
-        window()->activateWindow();
-    m_composer->setFocus(Qt::PopupFocusReason);
 }
 
 void ChatPane::showNotice(const QString &text)
@@ -443,16 +416,8 @@ bool ChatPane::eventFilter(QObject *watched, QEvent *event)
             setActive(true);
         } else if (event->type() == QEvent::FocusOut) {
             // A popup of our own (the canned list) keeps the pane the agent's current one.
-            if (!(m_canned && m_canned->isVisible()))
+            if (!m_composer->cannedOpen())
                 setActive(false);
-        } else if (event->type() == QEvent::KeyPress) {
-            auto *key = static_cast<QKeyEvent *>(event);
-            if (key->text() == QLatin1String("/") && m_composer->textCursor().position() == 0
-                && !m_composer->toPlainText().startsWith(QLatin1Char('/'))) {
-                m_composer->textCursor().insertText(QStringLiteral("/"));
-                cannedPopup()->popUp(m_composer);
-                return true;
-            }
         }
     }
     return QWidget::eventFilter(watched, event);

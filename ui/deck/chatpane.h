@@ -95,8 +95,6 @@ protected:
 
 private:
     void send(const QString &text);
-    void insertCanned(const QString &text);
-    void returnFocus();
     void routingRequest(Requests::Request (*make)(qint64), const QString &pending);
     void setActive(bool active);
 
@@ -116,7 +114,6 @@ private:
     OlderHistoryProxy *m_proxy = nullptr;
     TypingNotifier *m_typingNotifier = nullptr;
     TypingIndicator *m_typing = nullptr;
-    CannedPopup *m_canned = nullptr;
     QLabel *m_badge = nullptr;
     QLabel *m_name = nullptr;
     QLabel *m_channel = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "composer.h"
 
+#include "cannedpopup.h"
+
 #include "cache/localcache.h"
 #include "protocol/limits.h"
 
@@ -80,8 +82,51 @@ void Composer::submit()
     Q_EMIT submitted(text);
 }
 
+CannedPopup *Composer::cannedPopup()
+{
+    if (!m_canned) {
+        m_canned = new CannedPopup(m_cache, this);
+        connect(m_canned, &CannedPopup::chosen, this, &Composer::insertCanned);
+        // Queued: the focus goes back once the popup is really gone, not while it closes.
+        connect(m_canned, &CannedPopup::dismissed, this, &Composer::returnFocus,
+                Qt::QueuedConnection);
+    }
+    return m_canned;
+}
+
+bool Composer::cannedOpen() const
+{
+    return m_canned && m_canned->isVisible();
+}
+
+void Composer::insertCanned(const QString &text)
+{
+    // The "/" that opened the list goes; the response takes its place.
+    QTextCursor cursor = textCursor();
+    cursor.movePosition(QTextCursor::Start);
+    if (toPlainText().startsWith(QLatin1Char('/')))
+        cursor.deleteChar();
+    cursor.insertText(text);
+    setTextCursor(cursor);
+    returnFocus();
+}
+
+void Composer::returnFocus()
+{
+    // Some platforms leave no window active once a popup closes: the keys would go nowhere.
+    if (!window()->isActiveWindow())
+        window()->activateWindow();
+    setFocus(Qt::PopupFocusReason);
+}
+
 void Composer::keyPressEvent(QKeyEvent *event)
 {
+    if (event->text() == QLatin1String("/") && textCursor().position() == 0
+        && !toPlainText().startsWith(QLatin1Char('/')) && !isReadOnly()) {
+        textCursor().insertText(QStringLiteral("/"));
+        cannedPopup()->popUp(this);
+        return;
+    }
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter) {
         const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;

@@ -6,11 +6,13 @@
 
 namespace Tandem {
 
+class CannedPopup;
 class LocalCache;
 
 //! Where a reply is written: Enter (or Ctrl+Enter) sends, Shift+Enter starts a new line.
 //! The unsent text of each conversation is kept as a draft in the local cache, so
-//! switching conversations or quitting loses nothing.
+//! switching conversations or quitting loses nothing. "/" at the start of a reply opens the
+//! canned responses; the one chosen takes the "/"'s place.
 class Composer : public QPlainTextEdit
 {
     Q_OBJECT
@@ -28,6 +30,10 @@ public:
     void saveDraft();
 
     QSize sizeHint() const override;
+    //! The canned responses' list (made when first needed).
+    CannedPopup *cannedPopup();
+    //! Whether the canned responses' list is open over this composer.
+    bool cannedOpen() const;
 
 Q_SIGNALS:
     void submitted(const QString &text);
@@ -38,10 +44,14 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    void insertCanned(const QString &text);
+    void returnFocus();
+
     LocalCache &m_cache;
     qint64 m_conversation = 0;
     QTimer m_draftTimer;
     bool m_loading = false;
+    CannedPopup *m_canned = nullptr;
 };
 
 } // namespace Tandem

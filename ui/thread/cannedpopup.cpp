@@ -4,6 +4,7 @@
 #include "models/cannedresponsesmodel.h"
 
 #include <QGuiApplication>
+#include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -30,6 +31,13 @@ CannedPopup::CannedPopup(LocalCache &cache, QWidget *parent)
     m_list->setUniformItemSizes(true);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setFocusPolicy(Qt::NoFocus); // the keys go to the search field
+    // What Enter would insert, in full: the list shows shortcuts and the text's start.
+    m_preview = new QLabel;
+    m_preview->setObjectName(QStringLiteral("cannedPreview"));
+    m_preview->setTextFormat(Qt::PlainText);
+    m_preview->setWordWrap(true);
+    m_preview->setFrameShape(QFrame::StyledPanel);
+    m_preview->setMargin(4);
     m_empty = new QLabel;
     m_empty->setWordWrap(true);
     m_empty->setEnabled(false);
@@ -41,9 +49,10 @@ CannedPopup::CannedPopup(LocalCache &cache, QWidget *parent)
     layout->setSpacing(4);
     layout->addWidget(m_search);
     layout->addWidget(m_list, 1);
+    layout->addWidget(m_preview);
     layout->addWidget(m_empty);
     layout->addWidget(hint);
-    resize(380, 260);
+    resize(420, 320);
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_model->setFilter(text);
@@ -51,6 +60,8 @@ CannedPopup::CannedPopup(LocalCache &cache, QWidget *parent)
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &CannedPopup::selectFirst);
     connect(m_list, &QListView::clicked, this, &CannedPopup::choose);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &CannedPopup::showPreview);
 }
 
 void CannedPopup::popUp(QWidget *anchor)
@@ -78,10 +89,19 @@ void CannedPopup::selectFirst()
     if (any)
         m_list->setCurrentIndex(m_model->index(0, 0));
     m_empty->setVisible(!any);
+    showPreview(m_list->currentIndex());
     m_empty->setText(m_model->totalCount() == 0
                          ? tr("No canned responses yet. Supervisors add them under Team → "
                               "Canned Responses.")
                          : tr("None matches “%1”.").arg(m_model->filter()));
+}
+
+void CannedPopup::showPreview(const QModelIndex &index)
+{
+    const QString text =
+        index.isValid() ? index.data(CannedResponsesModel::TextRole).toString() : QString();
+    m_preview->setText(text);
+    m_preview->setVisible(!text.isEmpty());
 }
 
 void CannedPopup::choose(const QModelIndex &index)

@@ -13,7 +13,8 @@ class CannedResponsesModel;
 class LocalCache;
 
 //! The list of canned responses that "/" opens at the start of a reply: type to narrow it
-//! down, Up/Down to choose, Enter to insert, Esc to close.
+//! down, Up/Down to choose (the whole text shows below the list), Enter to insert, Esc to
+//! close.
 class CannedPopup : public QFrame
 {
     Q_OBJECT
@@ -26,6 +27,8 @@ public:
     QLineEdit *searchField() const { return m_search; }
     QListView *list() const { return m_list; }
     CannedResponsesModel *model() const { return m_model; }
+    //! The whole text of the response Enter would insert.
+    QLabel *preview() const { return m_preview; }
 
 Q_SIGNALS:
     //! The agent chose this response's text.
@@ -40,10 +43,12 @@ protected:
 private:
     void choose(const QModelIndex &index);
     void selectFirst();
+    void showPreview(const QModelIndex &index);
 
     CannedResponsesModel *m_model = nullptr;
     QLineEdit *m_search = nullptr;
     QListView *m_list = nullptr;
+    QLabel *m_preview = nullptr;
     QLabel *m_empty = nullptr;
     bool m_chose = false;
 };
