@@ -341,17 +341,22 @@ std::optional<ConversationSummary> LocalCache::conversation(qint64 id) const
     return summaryFrom(q);
 }
 
+//! "1,2,3": integers of our own, so they can be written into a statement.
+static QString idList(const QSet<qint64> &ids)
+{
+    QStringList list;
+    for (qint64 id : ids)
+        list.append(QString::number(id));
+    return list.join(QLatin1Char(','));
+}
+
 QHash<qint64, ConversationSummary> LocalCache::conversations(const QSet<qint64> &ids) const
 {
     QHash<qint64, ConversationSummary> found;
     if (ids.isEmpty())
         return found;
-    QStringList list; // integers of our own, so they can be written into the statement
-    for (qint64 id : ids)
-        list.append(QString::number(id));
-    QSqlQuery q = select(
-        m_read,
-        summaryColumns + QStringLiteral("WHERE id IN (%1)").arg(list.join(QLatin1Char(','))), {});
+    QSqlQuery q =
+        select(m_read, summaryColumns + QStringLiteral("WHERE id IN (%1)").arg(idList(ids)), {});
     while (q.next()) {
         const ConversationSummary summary = summaryFrom(q);
         found.insert(summary.id, summary);
@@ -442,13 +447,17 @@ QList<Agent> LocalCache::agents() const
     return result;
 }
 
-QHash<qint64, int> LocalCache::ratingsOf(qint64 agentId) const
+QHash<qint64, int> LocalCache::ratingsOf(qint64 agentId,
+                                         const std::optional<QSet<qint64>> &among) const
 {
     QHash<qint64, int> scores;
-    QSqlQuery q = select(m_read,
-                         QStringLiteral("SELECT id, rating_score FROM conversations"
-                                        " WHERE assignee_id = ? AND rating_score > 0"),
-                         {agentId});
+    if (among && among->isEmpty())
+        return scores;
+    QString sql = QStringLiteral("SELECT id, rating_score FROM conversations"
+                                 " WHERE assignee_id = ? AND rating_score > 0");
+    if (among)
+        sql += QStringLiteral(" AND id IN (%1)").arg(idList(*among));
+    QSqlQuery q = select(m_read, sql, {agentId});
     while (q.next())
         scores.insert(q.value(0).toLongLong(), q.value(1).toInt());
     return scores;

@@ -145,8 +145,10 @@ public:
     QString draft(qint64 conversationId) const;
     //! The live chats `agentId` has now (liveState active), in the order they were given.
     QList<ConversationSummary> activeChats(qint64 agentId) const;
-    //! The scores of the rated conversations `agentId` handled, by conversation.
-    QHash<qint64, int> ratingsOf(qint64 agentId) const;
+    //! The scores of the rated conversations `agentId` handled, by conversation (of those
+    //! `among`, when given).
+    QHash<qint64, int> ratingsOf(qint64 agentId,
+                                 const std::optional<QSet<qint64>> &among = std::nullopt) const;
     //! Every canned response, by shortcut.
     QList<Tandem::CannedResponse> cannedResponses() const;
     //! The signed-in agent as last recorded by setOwnAgent() (0: not known yet). Known

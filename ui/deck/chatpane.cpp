@@ -6,7 +6,6 @@
 #include "models/livechatsmodel.h"
 #include "models/messagelistmodel.h"
 #include "shell/agentsession.h"
-#include "thread/cannedpopup.h"
 #include "thread/composer.h"
 #include "thread/conversationview.h"
 #include "thread/messagedelegate.h"

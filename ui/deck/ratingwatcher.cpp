@@ -40,20 +40,25 @@ void RatingWatcher::look(const QSet<qint64> &changed)
         for (qint64 id : changed)
             m_seen.remove(id);
     }
-    QStringList news;
-    for (qint64 id : changed) {
-        const auto summary = m_cache.conversation(id);
-        if (!summary || summary->ratingScore <= 0 || m_seen.value(id) == summary->ratingScore)
-            continue;
-        m_seen.insert(id, summary->ratingScore);
-        if (me != 0 && summary->assigneeId == me)
-            news.append(
-                describe(summary->customerName, summary->ratingScore, summary->ratingComment));
+    if (me == 0)
+        return;
+    // One narrow read per batch: only the changed chats of this agent that are rated.
+    QSet<qint64> fresh;
+    const QHash<qint64, int> scores = m_cache.ratingsOf(me, changed);
+    for (auto it = scores.cbegin(); it != scores.cend(); ++it) {
+        if (m_seen.value(it.key()) != it.value()) {
+            m_seen.insert(it.key(), it.value());
+            fresh.insert(it.key());
+        }
     }
-    if (news.size() == 1)
-        Q_EMIT rated(news.first());
-    else if (news.size() > 1) // a catch-up after a while away: one word for all of them
-        Q_EMIT rated(tr("%n customers rated your chats.", nullptr, int(news.size())));
+    if (fresh.size() == 1) {
+        const auto summary = m_cache.conversation(*fresh.cbegin());
+        if (summary)
+            Q_EMIT rated(
+                describe(summary->customerName, summary->ratingScore, summary->ratingComment));
+    } else if (fresh.size() > 1) { // a catch-up after a while away: one word for all of them
+        Q_EMIT rated(tr("%n customers rated your chats.", nullptr, int(fresh.size())));
+    }
 }
 
 } // namespace Tandem

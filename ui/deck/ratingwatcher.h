@@ -34,7 +34,7 @@ private:
     LocalCache &m_cache;
     std::function<qint64()> m_agentId;
     qint64 m_rememberedFor = 0; // the agent m_seen was read for
-    QHash<qint64, int> m_seen;  // conversation -> score already told (or already there)
+    QHash<qint64, int> m_seen;  // this agent's conversation -> score told (or already there)
 };
 
 } // namespace Tandem
