@@ -16,6 +16,7 @@ struct Conversation {
     qint64 id = 0;
     Customer customer; // id and name only on the wire
     QString channel = QStringLiteral("web");
+    qint64 inboxId = 0; //!< the inbox it came in through (docs/protocol.md, "Inboxes and teams")
     QString status = QStringLiteral("open");
     QDateTime createdAt;
     QDateTime updatedAt;
@@ -39,11 +40,11 @@ struct Conversation {
                    && (!a || (a->kind == b->kind && a->id == b->id && a->name == b->name));
         };
         return id == o.id && customer.id == o.customer.id && customer.name == o.customer.name
-               && channel == o.channel && status == o.status && createdAt == o.createdAt
-               && updatedAt == o.updatedAt && mode == o.mode && liveState == o.liveState
-               && sameParty(assignee, o.assignee) && priority == o.priority
-               && queuedAt == o.queuedAt && assignedAt == o.assignedAt && endedAt == o.endedAt
-               && rating == o.rating;
+               && channel == o.channel && inboxId == o.inboxId && status == o.status
+               && createdAt == o.createdAt && updatedAt == o.updatedAt && mode == o.mode
+               && liveState == o.liveState && sameParty(assignee, o.assignee)
+               && priority == o.priority && queuedAt == o.queuedAt && assignedAt == o.assignedAt
+               && endedAt == o.endedAt && rating == o.rating;
     }
 };
 

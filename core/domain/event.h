@@ -5,9 +5,12 @@
 #include "conversation.h"
 #include "delivery.h"
 #include "message.h"
+#include "team.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
 #include <memory>
 #include <optional>
@@ -24,17 +27,24 @@ struct EventSubject {
     qint64 agentId = 0; // agent.presence: whose
     std::optional<Presence> presence;
     std::optional<DeliveryState> delivery; // message.delivery: the new state
+    //! team.saved, inbox.saved: the agents whose inboxes changed, with what they see now.
+    QHash<qint64, QSet<qint64>> access;
 };
 
 //! A durable change as recorded in the event log. Its wire form is `dataJson` when that is
 //! set (always for one read back from the log, and for the events made for every message,
 //! which are written straight as text), else `data`; `conversationId`/`customerId` say who
-//! may see it (0: not tied to one). Off the wire (the desktop's sync) `data` is set.
+//! may see it (0: not tied to one), and so do `inboxId` (the conversation's inbox),
+//! `assigneeId` (its assignee after the change) and `priorAssigneeId` (before it, when
+//! the change took it from someone). Off the wire (the desktop's sync) `data` is set.
 struct Event {
     qint64 seq = 0;
     QString kind;
     qint64 conversationId = 0;
     qint64 customerId = 0;
+    qint64 inboxId = 0;
+    qint64 assigneeId = 0;
+    qint64 priorAssigneeId = 0;
     bool staffOnly = false;
     QJsonObject data;
     //! The wire form as compact JSON text: frames wrap it without encoding anything again.
@@ -53,6 +63,8 @@ inline const QString AgentUpdated = QStringLiteral("agent.updated");
 inline const QString CannedSaved = QStringLiteral("canned.saved");
 inline const QString CannedDeleted = QStringLiteral("canned.deleted");
 inline const QString MessageDelivery = QStringLiteral("message.delivery");
+inline const QString TeamSaved = QStringLiteral("team.saved");
+inline const QString InboxSaved = QStringLiteral("inbox.saved");
 } // namespace EventKind
 
 } // namespace Tandem

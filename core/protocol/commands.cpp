@@ -94,6 +94,7 @@ Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired)
             else
                 s.mode = *parsed;
         }
+        s.inboxId = r.optionalId("inbox");
     }
     if (!r.ok())
         return r.failure();

@@ -37,6 +37,9 @@ struct Send {
     QString text;
     //! How a conversation this message starts is worked (customers only).
     ConversationMode mode = ConversationMode::Async;
+    //! The web inbox a conversation this message starts goes to (customers only; unset:
+    //! the first web inbox).
+    std::optional<qint64> inboxId;
 };
 
 struct History {

@@ -3,6 +3,7 @@
 
 #include "jsonwriter.h"
 #include "wirecodec.h"
+#include "wireteams.h"
 
 namespace Tandem::Events {
 namespace {
@@ -28,6 +29,14 @@ Event made(const QString &kind, qint64 conversationId, qint64 customerId, QByteA
     return e;
 }
 
+//! An event about `conversation`: seen by those who may see it (hub/visibility).
+Event tiedTo(Event e, const Conversation &conversation)
+{
+    e.inboxId = conversation.inboxId;
+    e.assigneeId = conversation.assignee ? conversation.assignee->id : 0;
+    return e;
+}
+
 EventSubject about(const Conversation &conversation)
 {
     EventSubject s;
@@ -40,26 +49,29 @@ Event conversationCreated(const Conversation &conversation)
 {
     JsonWriter w;
     Wire::write(w.beginObject().key("conversation"), conversation);
-    return made(EventKind::ConversationCreated, conversation.id, conversation.customer.id,
-                w.endObject().take(), about(conversation));
+    return tiedTo(made(EventKind::ConversationCreated, conversation.id, conversation.customer.id,
+                       w.endObject().take(), about(conversation)),
+                  conversation);
 }
 
-Event messageCreated(const Message &message, qint64 customerId)
+Event messageCreated(const Message &message, const Conversation &conversation)
 {
     EventSubject subject;
     subject.message = message;
     JsonWriter w;
     Wire::write(w.beginObject().key("message"), message);
-    return made(EventKind::MessageCreated, message.conversationId, customerId, w.endObject().take(),
-                std::move(subject));
+    return tiedTo(made(EventKind::MessageCreated, message.conversationId, conversation.customer.id,
+                       w.endObject().take(), std::move(subject)),
+                  conversation);
 }
 
-Event conversationRead(qint64 conversationId, qint64 customerId, const Party &reader, qint64 upTo)
+Event conversationRead(const Conversation &conversation, const Party &reader, qint64 upTo)
 {
-    return make(EventKind::ConversationRead, conversationId, customerId,
-                {{QStringLiteral("conversation"), conversationId},
-                 {QStringLiteral("reader"), Wire::encode(reader)},
-                 {QStringLiteral("upTo"), upTo}});
+    return tiedTo(make(EventKind::ConversationRead, conversation.id, conversation.customer.id,
+                       {{QStringLiteral("conversation"), conversation.id},
+                        {QStringLiteral("reader"), Wire::encode(reader)},
+                        {QStringLiteral("upTo"), upTo}}),
+                  conversation);
 }
 
 Event agentPresence(qint64 agentId, Presence presence)
@@ -76,7 +88,7 @@ Event agentPresence(qint64 agentId, Presence presence)
 }
 
 Event conversationUpdated(const Conversation &conversation, const QString &change,
-                          const std::optional<Party> &by)
+                          const std::optional<Party> &by, qint64 priorAssigneeId)
 {
     JsonWriter w; // keys in sorted order
     w.beginObject();
@@ -84,8 +96,11 @@ Event conversationUpdated(const Conversation &conversation, const QString &chang
         Wire::write(w.key("by"), *by);
     w.key("change").value(change);
     Wire::write(w.key("conversation"), conversation);
-    return made(EventKind::ConversationUpdated, conversation.id, conversation.customer.id,
-                w.endObject().take(), about(conversation));
+    Event e = tiedTo(made(EventKind::ConversationUpdated, conversation.id, conversation.customer.id,
+                          w.endObject().take(), about(conversation)),
+                     conversation);
+    e.priorAssigneeId = priorAssigneeId;
+    return e;
 }
 
 Event conversationTransferred(const Conversation &conversation, const Party &from, const Party &to,
@@ -97,6 +112,8 @@ Event conversationTransferred(const Conversation &conversation, const Party &fro
                     {QStringLiteral("to"), Wire::encode(to)},
                     {QStringLiteral("note"), note}},
                    about(conversation));
+    e = tiedTo(std::move(e), conversation);
+    e.priorAssigneeId = from.id;
     e.staffOnly = true;
     return e;
 }
@@ -123,8 +140,8 @@ Event cannedSaved(const CannedResponse &canned)
     return staffOnly(EventKind::CannedSaved, {{QStringLiteral("canned"), Wire::encode(canned)}});
 }
 
-Event messageDelivery(const Message &message, qint64 customerId, const QString &channel,
-                      DeliveryState state, const QString &error)
+Event messageDelivery(const Message &message, const Conversation &conversation,
+                      const QString &channel, DeliveryState state, const QString &error)
 {
     QJsonObject data{{QStringLiteral("message"), message.id},
                      {QStringLiteral("conversation"), message.conversationId},
@@ -135,8 +152,9 @@ Event messageDelivery(const Message &message, qint64 customerId, const QString &
     EventSubject subject;
     subject.message = message;
     subject.delivery = state;
-    Event e = make(EventKind::MessageDelivery, message.conversationId, customerId, data,
-                   std::move(subject));
+    Event e = tiedTo(make(EventKind::MessageDelivery, message.conversationId,
+                          conversation.customer.id, data, std::move(subject)),
+                     conversation);
     e.staffOnly = true;
     return e;
 }
@@ -144,6 +162,22 @@ Event messageDelivery(const Message &message, qint64 customerId, const QString &
 Event cannedDeleted(qint64 id)
 {
     return staffOnly(EventKind::CannedDeleted, {{QStringLiteral("id"), id}});
+}
+
+Event teamSaved(const Team &team, QHash<qint64, QSet<qint64>> access)
+{
+    EventSubject subject;
+    subject.access = std::move(access);
+    return staffOnly(EventKind::TeamSaved, {{QStringLiteral("team"), Wire::encode(team)}},
+                     std::move(subject));
+}
+
+Event inboxSaved(const Inbox &inbox, QHash<qint64, QSet<qint64>> access)
+{
+    EventSubject subject;
+    subject.access = std::move(access);
+    return staffOnly(EventKind::InboxSaved, {{QStringLiteral("inbox"), Wire::encode(inbox)}},
+                     std::move(subject));
 }
 
 } // namespace Tandem::Events

@@ -16,23 +16,28 @@
 namespace Tandem::Events {
 
 Event conversationCreated(const Conversation &conversation);
-//! `customerId`: whose conversation it is (who may see it).
-Event messageCreated(const Message &message, qint64 customerId);
-Event conversationRead(qint64 conversationId, qint64 customerId, const Party &reader, qint64 upTo);
+//! Events about a conversation take it whole: who may see them follows from it.
+Event messageCreated(const Message &message, const Conversation &conversation);
+Event conversationRead(const Conversation &conversation, const Party &reader, qint64 upTo);
 Event agentPresence(qint64 agentId, Presence presence);
 
 //! A live chat's routing state changed. `change` is one of the names in docs/protocol.md;
-//! `by` is who did it (absent for the router's own changes).
+//! `by` is who did it (absent for the router's own changes); `priorAssigneeId` the agent
+//! the change took it from (they see this event, and then no more of its inbox's).
 Event conversationUpdated(const Conversation &conversation, const QString &change,
-                          const std::optional<Party> &by);
+                          const std::optional<Party> &by, qint64 priorAssigneeId = 0);
 Event conversationTransferred(const Conversation &conversation, const Party &from, const Party &to,
                               const QString &note);
 Event agentUpdated(const Agent &agent);
 Event cannedSaved(const CannedResponse &canned);
 Event cannedDeleted(qint64 id);
 //! Where a reply sent out through a channel stands (staff only); `error` when it failed.
-Event messageDelivery(const Message &message, qint64 customerId, const QString &channel,
-                      DeliveryState state, const QString &error);
+Event messageDelivery(const Message &message, const Conversation &conversation,
+                      const QString &channel, DeliveryState state, const QString &error);
+//! A team or an inbox was made or changed; `access`: the agents who now see other inboxes
+//! than before, with the inboxes they see now.
+Event teamSaved(const Team &team, QHash<qint64, QSet<qint64>> access);
+Event inboxSaved(const Inbox &inbox, QHash<qint64, QSet<qint64>> access);
 
 namespace Change {
 inline const QString Assigned = QStringLiteral("assigned");

@@ -65,6 +65,7 @@ Request send(const Commands::Send &command)
         fields.insert(QStringLiteral("conversation"), *command.conversationId);
     else
         fields.insert(QStringLiteral("mode"), modeName(command.mode));
+    insertIf(fields, "inbox", command.inboxId);
     return make("send", fields);
 }
 

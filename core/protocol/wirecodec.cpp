@@ -35,6 +35,7 @@ QJsonObject encode(const Conversation &c)
         {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), c.customer.id},
                                                  {QStringLiteral("name"), c.customer.name}}},
         {QStringLiteral("channel"), c.channel},
+        {QStringLiteral("inbox"), c.inboxId},
         {QStringLiteral("status"), c.status},
         {QStringLiteral("createdAt"), timeToString(c.createdAt)},
         {QStringLiteral("updatedAt"), timeToString(c.updatedAt)},
@@ -126,6 +127,7 @@ void write(JsonWriter &w, const Conversation &c)
     if (c.endedAt.isValid())
         w.key("endedAt").time(c.endedAt);
     w.key("id").value(c.id);
+    w.key("inbox").value(c.inboxId);
     if (c.liveState != LiveState::None)
         w.key("liveState").value(liveStateName(c.liveState));
     w.key("mode").value(modeName(c.mode));
@@ -204,6 +206,8 @@ Result<Conversation> decodeConversation(const QJsonObject &json)
     c.id = r.id("id");
     const QJsonObject customer = r.object("customer");
     c.channel = r.string("channel", 1, 32);
+    // Absent from servers that predate inboxes: 0, no inbox known.
+    c.inboxId = r.optionalInteger("inbox", 0, Protocol::MaxId).value_or(0);
     c.status = r.string("status", 1, 32);
     c.createdAt = r.time("createdAt");
     c.updatedAt = r.time("updatedAt");

@@ -19,6 +19,8 @@
   if (!script) return;
   const server = new URL(script.src, document.baseURI);
   const chatUrl = new URL('widget/', server); // next to widget.js, also under a path prefix
+  // <script … data-inbox="2">: the site's own inbox (default: the server's first web inbox).
+  if (/^[1-9][0-9]{0,15}$/.test(script.dataset.inbox || '')) chatUrl.searchParams.set('inbox', script.dataset.inbox);
 
   const host = document.createElement('div');
   host.setAttribute('data-tandem-widget', '');

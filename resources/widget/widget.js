@@ -62,6 +62,9 @@
   let newIdentity = null;       // name and email for the first hello
   const inFlight = new Set();   // clientIds sent on this connection, not yet answered
   const socketUrl = new URL('../ws/customer', window.location.href);
+  // The inbox this page's conversations go to (?inbox=N, set by the embed snippet).
+  const inboxParam = new URLSearchParams(window.location.search).get('inbox') || '';
+  const inbox = /^[1-9][0-9]{0,15}$/.test(inboxParam) ? Number(inboxParam) : 0;
   socketUrl.protocol = socketUrl.protocol === 'https:' ? 'wss:' : 'ws:';
 
   const link = window.TandemLink({
@@ -216,6 +219,7 @@
       const fields = { clientId: item.clientId, text: item.text };
       if (item.starts) {
         fields.mode = item.mode;
+        if (inbox) fields.inbox = inbox;
         if (state.conversation) fields.conversation = state.conversation;
       } else if (item.conversation || state.conversation) {
         fields.conversation = item.conversation || state.conversation;

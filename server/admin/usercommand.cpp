@@ -2,11 +2,14 @@
 #include "usercommand.h"
 
 #include "accounts/passwordhasher.h"
+#include "protocol/events.h"
 #include "protocol/limits.h"
 #include "store/store.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
+
+#include <algorithm>
 
 namespace Tandem::Server {
 namespace {
@@ -24,6 +27,7 @@ UserCommand::UserCommand(Store &store, QTextStream &in, QTextStream &out, QTextS
 int UserCommand::usage()
 {
     m_err << "usage: tandemd user add --email EMAIL --name NAME [--role agent|supervisor|admin]\n"
+             "                        [--team TEAM]...  (default: the first team)\n"
              "       tandemd user list\n"
              "       tandemd user passwd --email EMAIL\n"
              "       tandemd user disable|enable --email EMAIL\n"
@@ -68,7 +72,8 @@ int UserCommand::add(const QStringList &arguments)
     parser.addOptions(
         {{QStringLiteral("email"), QString(), QStringLiteral("email")},
          {QStringLiteral("name"), QString(), QStringLiteral("name")},
-         {QStringLiteral("role"), QString(), QStringLiteral("role"), QStringLiteral("agent")}});
+         {QStringLiteral("role"), QString(), QStringLiteral("role"), QStringLiteral("agent")},
+         {QStringLiteral("team"), QString(), QStringLiteral("team")}});
     if (!parser.parse(arguments) || !parser.isSet(QStringLiteral("email"))
         || !parser.isSet(QStringLiteral("name")))
         return usage();
@@ -90,9 +95,12 @@ int UserCommand::add(const QStringList &arguments)
         return 1;
     }
     const auto created = m_store.createAgent(agent, hash);
-    if (!created || !m_store.commit()) {
+    const QString teamFailure =
+        created ? joinTeams(created->id, parser.values(QStringLiteral("team"))) : QString();
+    if (!created || !teamFailure.isEmpty() || !m_store.commit()) {
         m_store.rollback();
-        m_err << (!created && created.error() == StoreError::Conflict
+        m_err << (!teamFailure.isEmpty() ? teamFailure
+                  : !created && created.error() == StoreError::Conflict
                       ? QStringLiteral("An account with that email already exists.")
                       : QStringLiteral("Could not store the account."))
               << "\n";
@@ -101,6 +109,39 @@ int UserCommand::add(const QStringList &arguments)
     m_out << "Added " << roleName(agent.role) << " " << agent.email << " (id " << created->id
           << ")\n";
     return 0;
+}
+
+QString UserCommand::joinTeams(qint64 agentId, const QStringList &names)
+{
+    const auto teams = m_store.teams();
+    if (!teams)
+        return QStringLiteral("Could not read the teams.");
+    if (teams->isEmpty())
+        return names.isEmpty() ? QString() : QStringLiteral("There are no teams yet.");
+    QList<Team> joined;
+    if (names.isEmpty())
+        joined.append(teams->first());
+    for (const QString &name : names) {
+        const auto team = std::find_if(teams->cbegin(), teams->cend(), [&name](const Team &t) {
+            return t.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0;
+        });
+        if (team == teams->cend())
+            return QStringLiteral("There is no team named \"%1\".").arg(name);
+        joined.append(*team);
+    }
+    for (Team team : std::as_const(joined)) {
+        if (team.members.contains(agentId))
+            continue;
+        team.members.append(agentId);
+        const auto saved = m_store.saveTeam(team);
+        if (!saved)
+            return QStringLiteral("Could not store the account.");
+        // Agents' apps learn of the new member when they next catch up.
+        Event e = Events::teamSaved(saved.value(), {});
+        if (!m_store.appendEvent(e))
+            return QStringLiteral("Could not store the account.");
+    }
+    return {};
 }
 
 int UserCommand::list()

@@ -26,6 +26,8 @@ private:
     int passwd(const QStringList &arguments);
     int disable(const QStringList &arguments, bool disabled);
     QString readPassword();
+    //! Puts a new agent in the teams named (none named: the first team); why not, if not.
+    QString joinTeams(qint64 agentId, const QStringList &names);
     //! The account named by --email, or nothing (having said why).
     std::optional<AgentRecord> account(const QStringList &arguments);
     int usage();

@@ -38,10 +38,10 @@ Stored<Customer> customerFor(Store &store, const InboundMessage &inbound)
     return created.value();
 }
 
-//! Saves `record`; a change of state is a `message.delivery` event. `customerId`: the
-//! conversation's customer, when the caller has it (else it is read).
+//! Saves `record`; a change of state is a `message.delivery` event. `conversation`: the
+//! reply's, when the caller has it (else it is read).
 Result<OutboundRecord> changed(Store &store, OutboundRecord record, DeliveryState before,
-                               std::optional<qint64> customerId = std::nullopt)
+                               std::optional<Conversation> conversation = std::nullopt)
 {
     if (auto updated = store.updateOutbound(record); !updated)
         return storageFailed(updated.failure());
@@ -50,13 +50,13 @@ Result<OutboundRecord> changed(Store &store, OutboundRecord record, DeliveryStat
     const auto message = store.message(record.messageId);
     if (!message)
         return storageFailed(message.failure());
-    if (!customerId) {
-        const auto conversation = store.conversation(message->conversationId);
-        if (!conversation)
-            return storageFailed(conversation.failure());
-        customerId = conversation->customer.id;
+    if (!conversation) {
+        const auto read = store.conversation(message->conversationId);
+        if (!read)
+            return storageFailed(read.failure());
+        conversation = read.value();
     }
-    Event e = Events::messageDelivery(message.value(), *customerId, record.channel, record.state,
+    Event e = Events::messageDelivery(message.value(), *conversation, record.channel, record.state,
                                       record.lastError);
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());
@@ -64,6 +64,27 @@ Result<OutboundRecord> changed(Store &store, OutboundRecord record, DeliveryStat
 }
 
 } // namespace
+
+Result<Inbox> inboxOf(Store &store, const QString &channel, qint64 inboxId)
+{
+    if (inboxId) {
+        const auto inbox = store.inbox(inboxId);
+        if (!inbox && !inbox.isNotFound())
+            return storageFailed(inbox.failure());
+        if (!inbox || inbox->channel != channel)
+            return Failure{ErrorCode::NotFound,
+                           QStringLiteral("No %1 inbox %2").arg(channel).arg(inboxId)};
+        return inbox.value();
+    }
+    const auto all = store.inboxes();
+    if (!all)
+        return storageFailed(all.failure());
+    for (const Inbox &inbox : all.value())
+        if (inbox.channel == channel)
+            return inbox;
+    return Failure{ErrorCode::InvalidState,
+                   QStringLiteral("No inbox takes %1 messages").arg(channel)};
+}
 
 Result<Received> receive(Store &store, const InboundMessage &inbound)
 {
@@ -94,13 +115,17 @@ Result<Received> receive(Store &store, const InboundMessage &inbound)
         return storageFailed(customer.failure());
     const QDateTime now = store.now();
     Received r;
-    auto open = store.openConversationOn(customer->id, inbound.channel);
+    const auto inbox = inboxOf(store, inbound.channel, inbound.inboxId);
+    if (!inbox)
+        return inbox.failure();
+    auto open = store.openConversationIn(customer->id, inbox->id);
     if (open) {
         r.conversation = open.value();
     } else if (open.isNotFound()) {
         Conversation fresh;
         fresh.customer = customer.value();
         fresh.channel = inbound.channel;
+        fresh.inboxId = inbox->id;
         fresh.createdAt = now;
         fresh.updatedAt = now;
         auto created = store.createConversation(fresh);
@@ -130,7 +155,7 @@ Result<Received> receive(Store &store, const InboundMessage &inbound)
     if (auto recorded = store.recordInbound(inbound.channel, inbound.externalId, r.message.id);
         !recorded)
         return storageFailed(recorded.failure());
-    Event e = Events::messageCreated(r.message, r.conversation.customer.id);
+    Event e = Events::messageCreated(r.message, r.conversation);
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());
     return r;
@@ -182,8 +207,8 @@ Result<Done> queueReply(Store &store, const Message &message, const Conversation
     record.nextAttemptAt = store.now();
     if (auto queued = store.queueOutbound(record); !queued)
         return storageFailed(queued.failure());
-    Event e = Events::messageDelivery(message, conversation.customer.id, record.channel,
-                                      DeliveryState::Queued, {});
+    Event e =
+        Events::messageDelivery(message, conversation, record.channel, DeliveryState::Queued, {});
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());
     return Done{};
@@ -252,7 +277,7 @@ Result<int> acknowledge(Store &store, const Conversation &conversation, qint64 a
     for (OutboundRecord record : std::as_const(behind.value())) {
         const DeliveryState before = record.state;
         record.state = state;
-        if (auto moved = changed(store, record, before, conversation.customer.id); !moved)
+        if (auto moved = changed(store, record, before, conversation); !moved)
             return moved.failure();
     }
     return int(behind->size());

@@ -27,7 +27,12 @@ struct InboundMessage {
     QString name;       //!< their name, if the channel gives one (else the address)
     QString externalId; //!< the channel's id for this message: each is taken once
     QString text;
+    qint64 inboxId = 0; //!< the inbox it came to (0: the channel's first)
 };
+
+//! The inbox of `channel` with this id, or (`inboxId` 0) the channel's first one: NotFound
+//! for an id that is no inbox of that channel, InvalidState when the channel has none.
+Result<Inbox> inboxOf(Store &store, const QString &channel, qint64 inboxId);
 
 struct Received {
     Message message;

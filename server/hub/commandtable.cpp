@@ -5,6 +5,7 @@
 #include "connection.h"
 #include "deskcommands.h"
 #include "livecommands.h"
+#include "teamcommands.h"
 
 namespace Tandem::Server {
 namespace {
@@ -27,6 +28,7 @@ CommandTable makeStandard()
     CommandTable table;
     DeskCommands::registerIn(table);
     LiveCommands::registerIn(table);
+    TeamCommands::registerIn(table);
     ClockCommand::registerIn(table);
     return table;
 }

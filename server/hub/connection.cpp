@@ -233,17 +233,18 @@ void Connection::staffHello(const Frames::Request &request)
     m_hub.storage().read(
         this,
         [tokenHash](Store &store) { return DeskOperations::authenticateStaff(store, tokenHash); },
-        [this, id = request.id, tokenHash, resumeFrom](Result<Agent> agent) {
-            if (!agent) {
-                abortHandshake(id, agent.failure());
+        [this, id = request.id, tokenHash, resumeFrom](Result<DeskOperations::Staff> staff) {
+            if (!staff) {
+                abortHandshake(id, staff.failure());
                 return;
             }
-            m_viewer = Viewer{{Party::Kind::Agent, agent->id, agent->name}, agent->role, tokenHash};
-            m_agent = agent.value();
-            startCatchUp(id,
-                         {{QStringLiteral("agent"),
-                           Wire::encode(agent.value(), Wire::AgentDetail::WithEmail)}},
-                         resumeFrom);
+            const Agent &agent = staff->agent;
+            m_viewer = Viewer{
+                {Party::Kind::Agent, agent.id, agent.name}, agent.role, tokenHash, staff->inboxes};
+            m_agent = agent;
+            startCatchUp(
+                id, {{QStringLiteral("agent"), Wire::encode(agent, Wire::AgentDetail::WithEmail)}},
+                resumeFrom);
         });
 }
 
@@ -265,7 +266,8 @@ void Connection::staffSignIn(const Frames::Request &request)
             const Agent &agent = session->agent;
             m_viewer = Viewer{{Party::Kind::Agent, agent.id, agent.name},
                               agent.role,
-                              Tokens::hash(session->token)};
+                              Tokens::hash(session->token),
+                              session->inboxes};
             m_agent = agent;
             startCatchUp(
                 id,
@@ -317,7 +319,8 @@ void Connection::customerHello(const Frames::Request &request)
                       QStringLiteral("Too many connections for this customer"));
                 return;
             }
-            m_viewer = Viewer{{Party::Kind::Customer, customer.id, customer.name}, Role::Agent, {}};
+            m_viewer =
+                Viewer{{Party::Kind::Customer, customer.id, customer.name}, Role::Agent, {}, {}};
             m_customerLimiter = m_hub.customerLimiter(customer.id);
             QJsonObject okData{{QStringLiteral("customer"), Wire::encode(customer)},
                                {QStringLiteral("live"), m_hub.liveAvailability()}};
@@ -372,18 +375,63 @@ void Connection::finishHandshake(const QJsonValue &id, const QJsonObject &okData
     sendFrame(Frames::synced(catchup.head));
     m_lastSentSeq = catchup.head;
     m_state = State::Live;
-    const auto heldBack = std::exchange(m_heldBack, {});
     m_hub.goLive(this);
-    for (const auto &[event, frame] : heldBack)
-        deliver(event, frame);
+    releaseHeldBack();
     qCDebug(lcHub) << "connection live:" << partyKindName(m_viewer->party.kind)
                    << m_viewer->party.id << (catchup.isSnapshot ? "snapshot" : "replay")
                    << catchup.events.size() << "events, head" << catchup.head;
 }
 
+void Connection::releaseHeldBack()
+{
+    const auto heldBack = std::exchange(m_heldBack, {});
+    for (const auto &[event, frame] : heldBack)
+        deliver(event, frame);
+    if (std::exchange(m_resyncDue, false))
+        resync();
+}
+
+void Connection::changeAccess(const QSet<qint64> &inboxes)
+{
+    if (!m_viewer || !m_viewer->isStaff())
+        return;
+    m_viewer->inboxes = inboxes;
+    if (m_state == State::Live && !m_resyncing)
+        resync();
+    else if (m_state == State::Handshaking || m_resyncing)
+        m_resyncDue = true; // what is on its way was read for what it saw before
+}
+
+void Connection::resync()
+{
+    m_resyncing = true;
+    const Viewer viewer = *m_viewer;
+    const int replayLimit = m_hub.config().replayLimit;
+    const int snapshotLimit = m_hub.config().snapshotLimit;
+    m_hub.storage().read(
+        this,
+        [viewer, replayLimit, snapshotLimit](Store &store) {
+            return DeskOperations::catchUp(store, viewer, std::nullopt, replayLimit, snapshotLimit);
+        },
+        [this](Result<DeskOperations::Catchup> catchup) {
+            if (m_state != State::Live)
+                return;
+            if (!catchup) {
+                // Nothing is lost: the client resumes, and its handshake reads it all again.
+                close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("Reconnect"));
+                return;
+            }
+            sendFrame(Frames::snapshot(catchup->head, catchup->snapshot));
+            sendFrame(Frames::synced(catchup->head));
+            m_lastSentSeq = std::max(m_lastSentSeq, catchup->head);
+            m_resyncing = false;
+            releaseHeldBack();
+        });
+}
+
 void Connection::deliver(const Event &event, const QString &frame)
 {
-    if (m_state == State::Handshaking) {
+    if (m_state == State::Handshaking || m_resyncing) {
         m_heldBack.append({event, frame});
         return;
     }

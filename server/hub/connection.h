@@ -50,6 +50,9 @@ public:
     void tick();
     //! A committed event; sent if this connection may see it and has not yet had it.
     void deliver(const Event &event, const QString &frame);
+    //! What this staff connection may see changed (its agent's teams, or an inbox's team):
+    //! events are filtered with `inboxes` from now on, and a fresh snapshot follows.
+    void changeAccess(const QSet<qint64> &inboxes);
     void sendFrame(const QString &frame);
     void close(int code, const QString &reason);
     void reply(const QJsonValue &id, const QJsonObject &data);
@@ -93,6 +96,11 @@ private:
     void finishHandshake(const QJsonValue &id, const QJsonObject &okData,
                          const DeskOperations::Catchup &catchup);
     void abortHandshake(const QJsonValue &id, const Failure &failure);
+    //! Sends a fresh snapshot and `synced` on a live connection; events committed meanwhile
+    //! are held back until then, as in a handshake's catch-up.
+    void resync();
+    //! Sends the held-back events that the catch-up did not already cover.
+    void releaseHeldBack();
 
     Storage &storage();
     void handleCommand(const Frames::Request &request);
@@ -105,6 +113,8 @@ private:
     Hub &m_hub;
     State m_state = State::AwaitingHello;
     bool m_finished = false;
+    bool m_resyncing = false;
+    bool m_resyncDue = false; // access changed while a catch-up was on its way
     std::optional<Viewer> m_viewer;
     Agent m_agent;
     qint64 m_lastSentSeq = 0;

@@ -8,6 +8,7 @@
 #include "protocol/events.h"
 #include "protocol/limits.h"
 #include "protocol/wirecodec.h"
+#include "protocol/wireteams.h"
 
 #include <QJsonArray>
 
@@ -50,13 +51,17 @@ Result<Done> addDelivery(Store &store, const Viewer &viewer, Messages &messages)
 
 Result<StaffSession> openStaffSession(Store &store, const Agent &agent, qint64 ttlSeconds)
 {
-    StaffSession s{Tokens::generate(), store.now().addSecs(ttlSeconds), agent};
+    StaffSession s{Tokens::generate(), store.now().addSecs(ttlSeconds), agent, {}};
     if (auto created = store.createSession(Tokens::hash(s.token), agent.id, s.expiresAt); !created)
         return storageFailed(created.failure());
+    auto inboxes = store.inboxesOf(agent.id);
+    if (!inboxes)
+        return storageFailed(inboxes.failure());
+    s.inboxes = std::move(inboxes.value());
     return s;
 }
 
-Result<Agent> authenticateStaff(Store &store, const QByteArray &tokenHash)
+Result<Staff> authenticateStaff(Store &store, const QByteArray &tokenHash)
 {
     const auto session = store.session(tokenHash);
     if (!session && !session.isNotFound())
@@ -74,7 +79,10 @@ Result<Agent> authenticateStaff(Store &store, const QByteArray &tokenHash)
         return Failure{ErrorCode::TokenInvalid, QStringLiteral("The account no longer exists")};
     if (agent->disabled)
         return Failure{ErrorCode::AccountDisabled, QStringLiteral("This account is disabled")};
-    return *agent;
+    auto inboxes = store.inboxesOf(agent->id);
+    if (!inboxes)
+        return storageFailed(inboxes.failure());
+    return Staff{agent.value(), std::move(inboxes.value())};
 }
 
 Result<Done> signOut(Store &store, const QByteArray &tokenHash)
@@ -161,7 +169,7 @@ Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send
     if (!inserted)
         return storageFailed(inserted.failure());
     conversation.updatedAt = now;
-    Event e = Events::messageCreated(inserted.value(), conversation.customer.id);
+    Event e = Events::messageCreated(inserted.value(), conversation);
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());
     // A reply goes out through its conversation's channel (the widget, email, WhatsApp,
@@ -196,8 +204,13 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
         return Failure{ErrorCode::RateLimited,
                        QStringLiteral("Too many new conversations from this address"),
                        retryAfterMs};
+    const auto inbox =
+        ChannelOperations::inboxOf(store, ChannelOperations::web(), command.inboxId.value_or(0));
+    if (!inbox)
+        return inbox.failure();
     Conversation fresh;
     fresh.customer = Customer{viewer.party.id, viewer.party.name, {}};
+    fresh.inboxId = inbox->id;
     fresh.createdAt = now;
     fresh.updatedAt = now;
     if (command.mode == ConversationMode::Live) {
@@ -296,8 +309,7 @@ Result<qint64> markRead(Store &store, const Viewer &viewer, const Commands::Mark
     }
     if (auto set = store.setReadMarker(command.conversationId, reader, command.upTo); !set)
         return storageFailed(set.failure());
-    Event e = Events::conversationRead(command.conversationId, conversation->customer.id, reader,
-                                       command.upTo);
+    Event e = Events::conversationRead(conversation.value(), reader, command.upTo);
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());
     return command.upTo;
@@ -395,6 +407,18 @@ Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64
         for (const CannedResponse &response : responses.value())
             canned.append(Wire::encode(response));
         c.snapshot.insert(QStringLiteral("canned"), canned);
+        const auto teams = store.teams();
+        const auto inboxes = store.inboxes();
+        if (!teams || !inboxes)
+            return storageFailed(!teams ? teams.failure() : inboxes.failure());
+        QJsonArray teamList;
+        for (const Team &team : teams.value())
+            teamList.append(Wire::encode(team));
+        c.snapshot.insert(QStringLiteral("teams"), teamList);
+        QJsonArray inboxList;
+        for (const Inbox &inbox : inboxes.value())
+            inboxList.append(Wire::encode(inbox));
+        c.snapshot.insert(QStringLiteral("inboxes"), inboxList);
     }
     return c;
 }

@@ -12,13 +12,20 @@
 //! the events it causes.
 namespace Tandem::Server::DeskOperations {
 
+//! A staff member as their connection knows them: the account, and the inboxes their teams
+//! give them (hub/visibility).
+struct Staff {
+    Agent agent;
+    QSet<qint64> inboxes;
+};
 struct StaffSession {
     QString token;
     QDateTime expiresAt;
     Agent agent;
+    QSet<qint64> inboxes;
 };
 Result<StaffSession> openStaffSession(Store &store, const Agent &agent, qint64 ttlSeconds);
-Result<Agent> authenticateStaff(Store &store, const QByteArray &tokenHash);
+Result<Staff> authenticateStaff(Store &store, const QByteArray &tokenHash);
 Result<Done> signOut(Store &store, const QByteArray &tokenHash);
 
 struct CustomerGrant {

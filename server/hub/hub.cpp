@@ -162,7 +162,7 @@ void Hub::goLive(Connection *connection)
     QStringList welcome;
     if (connection->kind() == Connection::Kind::Staff) {
         m_staff.insert(connection);
-        m_router->agentConnected(connection->agent());
+        m_router->agentConnected(connection->agent(), connection->viewer()->inboxes);
         welcome = m_router->welcomeFramesForAgent(id);
     } else {
         const bool first = !m_customers.contains(id);
@@ -192,9 +192,24 @@ void Hub::publish(const QList<Tandem::Event> &events)
             for (Connection *c : m_customers.values(audience.customerId))
                 c->deliver(event, frame);
         }
+        if (event.subject && !event.subject->access.isEmpty())
+            changeAccess(event.subject->access);
     }
     // After the fan-out, so clients see a chat assigned before its offer ends.
     m_router->observe(events);
+}
+
+void Hub::changeAccess(const QHash<qint64, QSet<qint64>> &access)
+{
+    // Connections still catching up are among those held, not yet among the staff.
+    const QSet<Connection *> staff = m_staff + m_holding;
+    for (Connection *c : staff) {
+        if (!c->viewer() || !c->viewer()->isStaff())
+            continue;
+        const auto it = access.constFind(c->viewer()->party.id);
+        if (it != access.cend())
+            c->changeAccess(*it);
+    }
 }
 
 void Hub::broadcastTyping(const Conversation &conversation, const Party &author, bool on,

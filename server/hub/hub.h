@@ -117,6 +117,8 @@ Q_SIGNALS:
 private:
     void accept(std::unique_ptr<QWebSocket> socket, bool staff, const Peer &peer);
     void publish(const QList<Tandem::Event> &events);
+    //! Agents whose teams or inboxes changed see what `access` says from now on.
+    void changeAccess(const QHash<qint64, QSet<qint64>> &access);
     void checkSessions();
     void sweep();
     void releaseMemory();

@@ -6,6 +6,8 @@
 #include "domain/party.h"
 #include "domain/role.h"
 
+#include <QSet>
+
 namespace Tandem::Server {
 
 //! Who is behind a connection. What it may see follows from this in hub/visibility.
@@ -13,8 +15,12 @@ struct Viewer {
     Party party;
     Role role = Role::Agent; // meaningful for staff only
     QByteArray tokenHash;    // the staff session this connection rides on
+    //! An agent's: the inboxes of their teams (supervisors and admins see every inbox).
+    QSet<qint64> inboxes;
 
     bool isStaff() const { return party.kind == Party::Kind::Agent; }
+    //! Staff who see every inbox.
+    bool seesAll() const { return isStaff() && role != Role::Agent; }
 };
 
 } // namespace Tandem::Server

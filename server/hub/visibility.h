@@ -5,15 +5,20 @@
 #include "viewer.h"
 
 //! Who may see what: the one rule that live delivery, typing, catch-up, snapshots, pages
-//! and history all ask. Today staff see everything; a customer sees their own
-//! conversations and the events about them that are not for staff only. (Inboxes and teams
-//! narrow the staff's part here, and only here.)
+//! and history all ask. Supervisors and admins see everything; an agent sees the
+//! conversations of their teams' inboxes and those assigned to them, with the events about
+//! them, and every event about no conversation; a customer sees their own conversations and
+//! the events about them that are not for staff only.
 namespace Tandem::Server::Visibility {
 
 //! Who an event or a conversation is for.
 struct Audience {
     bool staff = true;
     qint64 customerId = 0; // 0: no customer
+    //! For agents who do not see everything: 0 (no inbox) means any agent.
+    qint64 inboxId = 0;
+    qint64 assigneeId = 0;
+    qint64 priorAssigneeId = 0;
 };
 Audience of(const Event &event);
 Audience of(const Conversation &conversation);

@@ -9,12 +9,14 @@ namespace Tandem::Server {
 
 AssignmentPolicy::Choice AssignmentPolicy::choose(const CapacityLedger &ledger,
                                                   const QSet<qint64> &passed,
-                                                  const QSet<qint64> &heldOff)
+                                                  const QSet<qint64> &heldOff,
+                                                  const MayTake &mayTake)
 {
     using Entry = CapacityLedger::Entry;
     QList<const Entry *> candidates;
     for (const Entry *entry : ledger.entries()) {
-        if (ledger.available(*entry) && !heldOff.contains(entry->agent.id))
+        if (ledger.available(*entry) && !heldOff.contains(entry->agent.id)
+            && (!mayTake || mayTake(entry->agent.id)))
             candidates.append(entry);
     }
     if (candidates.isEmpty())

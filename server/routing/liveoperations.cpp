@@ -32,14 +32,15 @@ bool isAssignee(const Viewer &viewer, const Conversation &c)
     return viewer.isStaff() && c.assignee && c.assignee->id == viewer.party.id;
 }
 
-//! Saves the conversation and records the change as an event.
+//! Saves the conversation and records the change as an event (`priorAssigneeId`: the
+//! agent the change took it from).
 Result<Conversation> commit(Store &store, Conversation c, const QString &change,
-                            const std::optional<Party> &by)
+                            const std::optional<Party> &by, qint64 priorAssigneeId = 0)
 {
     c.updatedAt = store.now();
     if (auto updated = store.updateConversation(c); !updated)
         return storageFailed(updated.failure());
-    Event e = Events::conversationUpdated(c, change, by);
+    Event e = Events::conversationUpdated(c, change, by, priorAssigneeId);
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());
     return c;
@@ -91,7 +92,7 @@ Result<QList<Conversation>> requeue(Store &store, const QList<qint64> &ids, qint
         c->liveState = LiveState::Queued;
         c->assignee.reset();
         c->assignedAt = QDateTime();
-        auto saved = commit(store, *c, Events::Change::Requeued, std::nullopt);
+        auto saved = commit(store, *c, Events::Change::Requeued, std::nullopt, agentId);
         if (!saved)
             return saved.failure();
         requeued.append(saved.value());
@@ -143,7 +144,7 @@ Result<Conversation> transfer(Store &store, const Viewer &viewer, const Commands
     const Party from = *c.assignee;
     c.assignee = target;
     c.assignedAt = store.now();
-    auto saved = commit(store, c, Events::Change::Transferred, viewer.party);
+    auto saved = commit(store, c, Events::Change::Transferred, viewer.party, from.id);
     if (!saved)
         return saved;
     Event e = Events::conversationTransferred(saved.value(), from, target, command.note);
@@ -276,6 +277,12 @@ Result<RoutingState> loadRoutingState(Store &store, int handleTimeSamples)
     if (!assignments)
         return storageFailed(assignments.failure());
     s.agents = std::move(agents.value());
+    for (const Agent &agent : std::as_const(s.agents)) {
+        auto inboxes = store.inboxesOf(agent.id);
+        if (!inboxes)
+            return storageFailed(inboxes.failure());
+        s.inboxesOf.insert(agent.id, std::move(inboxes.value()));
+    }
     s.handleTimesMs = std::move(handleTimes.value());
     s.lastAssignments = std::move(assignments.value());
     return s;

@@ -40,6 +40,8 @@ struct RoutingState {
     QHash<qint64, bool> customerWaiting;
     QHash<qint64, Message> firstMessages;
     QList<Agent> agents;
+    //! The inboxes each agent serves through their teams.
+    QHash<qint64, QSet<qint64>> inboxesOf;
     QList<qint64> handleTimesMs;
     QHash<qint64, QDateTime> lastAssignments;
 };

@@ -81,6 +81,7 @@ void Router::start()
 
 void Router::load(const LiveOperations::RoutingState &state)
 {
+    m_inboxesOf = state.inboxesOf;
     for (const Agent &agent : state.agents)
         setAgent(agent);
     for (auto it = state.lastAssignments.cbegin(); it != state.lastAssignments.cend(); ++it)
@@ -155,6 +156,20 @@ void Router::applyEvent(const Event &event)
         if (about.agent)
             setAgent(*about.agent);
     }
+    if (!about.access.isEmpty()) { // teams or inboxes changed
+        for (auto it = about.access.cbegin(); it != about.access.cend(); ++it)
+            m_inboxesOf.insert(it.key(), it.value());
+        scheduleDispatch();
+    }
+}
+
+bool Router::mayTake(qint64 agentId, const Chat &chat) const
+{
+    const CapacityLedger::Entry *entry = m_ledger.find(agentId);
+    if (!entry)
+        return false;
+    return entry->agent.role != Role::Agent
+           || m_inboxesOf.value(agentId).contains(chat.conversation.inboxId);
 }
 
 void Router::setAgent(const Agent &agent)
@@ -210,8 +225,9 @@ void Router::apply(const Conversation &c)
     scheduleDispatch();
 }
 
-void Router::agentConnected(const Agent &agent)
+void Router::agentConnected(const Agent &agent, const QSet<qint64> &inboxes)
 {
+    m_inboxesOf.insert(agent.id, inboxes); // an agent added since the routing started
     if (!m_ledger.contains(agent.id))
         setAgent(agent);
     m_ledger.addConnection(agent.id);
@@ -272,8 +288,12 @@ void Router::graceOver(qint64 agentId)
 
 std::optional<qint64> Router::pick(qint64 conversationId)
 {
+    const auto chat = m_chats.constFind(conversationId);
+    if (chat == m_chats.cend())
+        return std::nullopt;
     const AssignmentPolicy::Choice choice = AssignmentPolicy::choose(
-        m_ledger, m_offers.passed(conversationId), m_offers.heldOff(conversationId));
+        m_ledger, m_offers.passed(conversationId), m_offers.heldOff(conversationId),
+        [this, &chat](qint64 agentId) { return mayTake(agentId, *chat); });
     if (choice.roundRestarted)
         m_offers.forgetPassed(conversationId);
     return choice.agentId;
@@ -435,7 +455,10 @@ QString Router::queueFrame(const Chat &chat, int position, const Room &room) con
     bool busy = false;
     const QDateTime holdEnds = m_offers.firstHoldEnds(chat.id);
     if (!m_offers.contains(chat.id) && holdEnds.isValid()
-        && !AssignmentPolicy::choose(m_ledger, {}, m_offers.heldOff(chat.id)).agentId) {
+        && !AssignmentPolicy::choose(
+                m_ledger, {}, m_offers.heldOff(chat.id),
+                [this, &chat](qint64 agentId) { return mayTake(agentId, chat); })
+                .agentId) {
         busy = true;
         const qint64 ms = m_scheduler.clock().now().msecsTo(holdEnds);
         wait = std::max(wait, int((ms + 999) / 1000));

@@ -63,8 +63,8 @@ public:
     //! the router never counts a slot twice).
     void apply(const Conversation &conversation);
 
-    //! An agent's connection went live / closed.
-    void agentConnected(const Agent &agent);
+    //! An agent's connection went live (seeing `inboxes` through their teams) / closed.
+    void agentConnected(const Agent &agent, const QSet<qint64> &inboxes);
     void agentDisconnected(qint64 agentId);
     //! What a connection that just went live should be told: pending offers and the queue
     //! figures for an agent, queue positions for a customer.
@@ -97,6 +97,9 @@ private:
     void applyEvent(const Event &event);
     void setAgent(const Agent &agent);
     std::optional<qint64> pick(qint64 conversationId);
+    //! Whether the agent may be offered the chat: supervisors and admins any, agents those
+    //! of their teams' inboxes.
+    bool mayTake(qint64 agentId, const Chat &chat) const;
     QList<const Chat *> queue() const;
     void scheduleDispatch();
     void dispatch();
@@ -119,9 +122,10 @@ private:
     RoutingOutput &m_output;
     Settings m_settings;
     bool m_ready = false;
-    QList<Event> m_early;        // events committed before start() finished reading
-    QHash<qint64, Chat> m_chats; // queued and active live chats
-    CapacityLedger m_ledger;     // live chats held and offered, per agent
+    QList<Event> m_early;                    // events committed before start() finished reading
+    QHash<qint64, Chat> m_chats;             // queued and active live chats
+    CapacityLedger m_ledger;                 // live chats held and offered, per agent
+    QHash<qint64, QSet<qint64>> m_inboxesOf; // by agent: the inboxes of their teams
     OfferBook m_offers;
     QHash<qint64, QString> m_lastQueueFrame; // by conversation
     QString m_lastStats;

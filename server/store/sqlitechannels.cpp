@@ -85,14 +85,14 @@ Stored<Done> SqliteStore::recordInbound(const QString &channel, const QString &e
     return Done{};
 }
 
-Stored<Conversation> SqliteStore::openConversationOn(qint64 customerId, const QString &channel)
+Stored<Conversation> SqliteStore::openConversationIn(qint64 customerId, qint64 inboxId)
 {
     SqliteStatement &q =
         prepare(conversationColumns
-                + QStringLiteral("WHERE cv.customer_id = ? AND cv.channel = ?"
+                + QStringLiteral("WHERE cv.customer_id = ? AND cv.inbox_id = ?"
                                  " AND cv.status = 'open'"
                                  " ORDER BY cv.updated_at DESC, cv.id DESC LIMIT 1"));
-    if (auto failure = run(q, {customerId, channel}))
+    if (auto failure = run(q, {customerId, inboxId}))
         return *failure;
     if (!q.next())
         return StoreFailure{StoreError::NotFound, QStringLiteral("no open conversation there")};

@@ -42,9 +42,13 @@ const QString messageColumns = QStringLiteral(
 const QString conversationColumns = QStringLiteral(
     "SELECT cv.id, cv.customer_id, cu.name, cu.email, cv.channel, cv.status, cv.created_at,"
     " cv.updated_at, cv.mode, cv.live_state, cv.assignee_id, asg.name, cv.priority,"
-    " cv.queued_at, cv.assigned_at, cv.ended_at, cv.rating_score, cv.rating_comment"
-    " FROM conversations cv JOIN customers cu ON cu.id = cv.customer_id"
+    " cv.queued_at, cv.assigned_at, cv.ended_at, cv.rating_score, cv.rating_comment,"
+    " cv.inbox_id FROM conversations cv JOIN customers cu ON cu.id = cv.customer_id"
     " LEFT JOIN agents asg ON asg.id = cv.assignee_id ");
+
+const QString agentInboxes =
+    QStringLiteral("SELECT i.id FROM inboxes i JOIN team_members tm ON tm.team_id = i.team_id"
+                   " WHERE tm.agent_id = ?");
 
 const QString agentColumns = QStringLiteral(
     "SELECT id, name, email, role, presence, disabled, password_hash, capacity, auto_accept"
@@ -98,6 +102,7 @@ Conversation conversationFrom(const SqliteStatement &q)
     c.endedAt = optionalTime(q.value(15));
     if (!q.value(16).isNull())
         c.rating = Rating{q.value(16).toInt(), q.value(17).toString()};
+    c.inboxId = q.value(18).toLongLong();
     return c;
 }
 

@@ -24,6 +24,8 @@ QString placeholders(const QList<qint64> &ids, QVariantList &binds);
 extern const QString messageColumns;
 extern const QString conversationColumns;
 extern const QString agentColumns;
+//! A subquery of the inboxes an agent sees through their teams (one `?`: the agent's id).
+extern const QString agentInboxes;
 
 //! Every row the query has left, mapped.
 template<typename T> QList<T> rows(SqliteStatement &q, T (*map)(const SqliteStatement &))

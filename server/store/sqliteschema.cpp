@@ -163,6 +163,41 @@ const QList<QStringList> &steps()
         {
             QStringLiteral("CREATE INDEX outbound_external ON outbound(channel, external_id)"),
         },
+        // 9: inboxes and teams. What came before lands in a first team that every agent is
+        // in and a first inbox it owns, so nobody loses sight of anything on upgrade.
+        // Events say whose inbox and assignee they concern, so a reader's replay is limited
+        // to what they may see.
+        {
+            QStringLiteral("CREATE TABLE teams ("
+                           " id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                           " created_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE team_members ("
+                           " team_id INTEGER NOT NULL REFERENCES teams(id),"
+                           " agent_id INTEGER NOT NULL REFERENCES agents(id),"
+                           " PRIMARY KEY (team_id, agent_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX team_members_agent ON team_members(agent_id)"),
+            QStringLiteral("CREATE TABLE inboxes ("
+                           " id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL,"
+                           " channel TEXT NOT NULL,"
+                           " team_id INTEGER REFERENCES teams(id),"
+                           " created_at INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO teams (id, name, created_at)"
+                           " VALUES (1, 'Support', CAST((julianday('now') - 2440587.5) * 86400000 "
+                           "AS INTEGER))"),
+            QStringLiteral("INSERT INTO inboxes (id, name, channel, team_id, created_at)"
+                           " VALUES (1, 'Website', 'web', 1,"
+                           " CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))"),
+            QStringLiteral("INSERT INTO team_members (team_id, agent_id) SELECT 1, id FROM agents"),
+            QStringLiteral(
+                "ALTER TABLE conversations ADD COLUMN inbox_id INTEGER NOT NULL DEFAULT 1"),
+            QStringLiteral("CREATE INDEX conversations_inbox ON conversations(inbox_id)"),
+            QStringLiteral("ALTER TABLE events ADD COLUMN inbox_id INTEGER"),
+            QStringLiteral("ALTER TABLE events ADD COLUMN assignee_id INTEGER"),
+            QStringLiteral("ALTER TABLE events ADD COLUMN prior_assignee_id INTEGER"),
+            QStringLiteral("UPDATE events SET inbox_id = 1 WHERE conversation_id IS NOT NULL"),
+        },
     };
     return all;
 }

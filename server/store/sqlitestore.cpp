@@ -410,14 +410,19 @@ Stored<Customer> SqliteStore::customerByToken(const QByteArray &tokenHash)
 
 Stored<Conversation> SqliteStore::createConversation(const Conversation &c)
 {
+    // The column could not get a foreign key when it was added, so the inbox is checked.
+    if (auto inboxRead = inbox(c.inboxId); !inboxRead)
+        return inboxRead.isNotFound()
+                   ? StoreFailure{StoreError::Constraint, QStringLiteral("no such inbox")}
+                   : inboxRead.failure();
     SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO conversations (customer_id, channel, status, created_at, updated_at,"
-        " mode, live_state, priority, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " mode, live_state, priority, queued_at, inbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString liveState = liveStateName(c.liveState);
     if (auto failure =
             run(q, {c.customer.id, c.channel, c.status, toMs(c.createdAt), toMs(c.updatedAt),
                     modeName(c.mode), liveState.isEmpty() ? QVariant() : QVariant(liveState),
-                    c.priority, optionalMs(c.queuedAt)}))
+                    c.priority, optionalMs(c.queuedAt), c.inboxId}))
         return *failure;
     Conversation created = c;
     created.id = q.lastInsertId();
@@ -441,13 +446,13 @@ Stored<Done> SqliteStore::updateConversation(const Conversation &c)
         prepare(QStringLiteral(
             "UPDATE conversations SET status = ?, updated_at = ?, mode = ?, live_state = ?,"
             " assignee_id = ?, priority = ?, queued_at = ?, assigned_at = ?, ended_at = ?,"
-            " rating_score = ?, rating_comment = ? WHERE id = ?")),
+            " rating_score = ?, rating_comment = ?, inbox_id = ? WHERE id = ?")),
         {c.status, toMs(c.updatedAt), modeName(c.mode),
          liveState.isEmpty() ? QVariant() : QVariant(liveState),
          c.assignee ? QVariant(c.assignee->id) : QVariant(), c.priority, optionalMs(c.queuedAt),
          optionalMs(c.assignedAt), optionalMs(c.endedAt),
          c.rating ? QVariant(c.rating->score) : QVariant(),
-         c.rating ? QVariant(text(c.rating->comment)) : QVariant(), c.id},
+         c.rating ? QVariant(text(c.rating->comment)) : QVariant(), c.inboxId, c.id},
         "no such conversation");
 }
 
@@ -561,14 +566,20 @@ Stored<QList<Conversation>>
 SqliteStore::openConversations(const ReadScope &scope,
                                const std::optional<ConversationCursor> &after, int limit)
 {
-    // A customer sees all of theirs; staff every open one. Pages follow the index
-    // (status, updated_at), so a page costs the same wherever it is.
+    // A customer sees all of theirs; staff every open one (an agent: of their teams'
+    // inboxes, and those assigned to them). Pages follow the index (status, updated_at), so
+    // a page costs the same wherever it is.
     QString sql = conversationColumns
                   + (scope.customerId ? QStringLiteral("WHERE cv.customer_id = ? ")
                                       : QStringLiteral("WHERE cv.status = 'open' "));
     QVariantList binds;
     if (scope.customerId)
         binds.append(*scope.customerId);
+    if (scope.agentId) {
+        sql += QStringLiteral("AND (cv.inbox_id IN (") + agentInboxes
+               + QStringLiteral(") OR cv.assignee_id = ?) ");
+        binds << *scope.agentId << *scope.agentId;
+    }
     if (after) {
         // A row value, so the scan starts at the cursor instead of filtering up to it.
         sql += QStringLiteral("AND (cv.updated_at, cv.id) < (?, ?) ");
@@ -689,15 +700,17 @@ Stored<Done> SqliteStore::setReadMarker(qint64 conversationId, const Party &read
 Stored<Done> SqliteStore::insertEvent(Event &event)
 {
     SqliteStatement &q = prepare(QStringLiteral(
-        "INSERT INTO events (kind, conversation_id, customer_id, staff_only, data, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO events (kind, conversation_id, customer_id, staff_only, data, created_at,"
+        " inbox_id, assignee_id, prior_assignee_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const auto orNull = [](qint64 id) { return id ? QVariant(id) : QVariant(); };
     QByteArray json = event.dataJson.isEmpty()
                           ? QJsonDocument(event.data).toJson(QJsonDocument::Compact)
                           : event.dataJson;
     if (auto failure =
             run(q, {event.kind, event.conversationId ? QVariant(event.conversationId) : QVariant(),
                     event.customerId ? QVariant(event.customerId) : QVariant(), event.staffOnly,
-                    QString::fromUtf8(json), toMs(now())}))
+                    QString::fromUtf8(json), toMs(now()), orNull(event.inboxId),
+                    orNull(event.assigneeId), orNull(event.priorAssigneeId)}))
         return *failure;
     event.seq = q.lastInsertId();
     event.dataJson = std::move(json);
@@ -707,13 +720,19 @@ Stored<Done> SqliteStore::insertEvent(Event &event)
 Stored<QList<Event>> SqliteStore::eventsAfter(qint64 seq, const ReadScope &scope, int limit)
 {
     SqliteStatement &q = prepare(
-        QStringLiteral("SELECT seq, kind, conversation_id, customer_id, staff_only, data"
-                       " FROM events WHERE seq > ? ")
+        QStringLiteral("SELECT seq, kind, conversation_id, customer_id, staff_only, data,"
+                       " inbox_id, assignee_id, prior_assignee_id FROM events WHERE seq > ? ")
         + (scope.customerId ? QStringLiteral("AND customer_id = ? AND staff_only = 0 ") : QString())
+        + (scope.agentId
+               ? QStringLiteral("AND (conversation_id IS NULL OR inbox_id IN (") + agentInboxes
+                     + QStringLiteral(") OR assignee_id = ? OR prior_assignee_id = ?) ")
+               : QString())
         + QStringLiteral("ORDER BY seq LIMIT ?"));
     QVariantList binds{seq};
     if (scope.customerId)
         binds.append(*scope.customerId);
+    if (scope.agentId)
+        binds << *scope.agentId << *scope.agentId << *scope.agentId;
     binds.append(limit);
     if (auto failure = run(q, binds))
         return *failure;
@@ -727,6 +746,9 @@ Stored<QList<Event>> SqliteStore::eventsAfter(qint64 seq, const ReadScope &scope
         e.staffOnly = q.value(4).toBool();
         // Replayed as it is: frames wrap this text, nothing here needs it parsed.
         e.dataJson = q.value(5).toString().toUtf8();
+        e.inboxId = q.value(6).toLongLong();
+        e.assigneeId = q.value(7).toLongLong();
+        e.priorAssigneeId = q.value(8).toLongLong();
         list.append(e);
     }
     return list;

@@ -70,7 +70,7 @@ public:
     Stored<qint64> inboundMessage(const QString &channel, const QString &externalId) override;
     Stored<Done> recordInbound(const QString &channel, const QString &externalId,
                                qint64 messageId) override;
-    Stored<Conversation> openConversationOn(qint64 customerId, const QString &channel) override;
+    Stored<Conversation> openConversationIn(qint64 customerId, qint64 inboxId) override;
     Stored<Done> queueOutbound(const OutboundRecord &record) override;
     Stored<Done> updateOutbound(const OutboundRecord &record) override;
     Stored<OutboundRecord> outbound(qint64 messageId) override;
@@ -83,6 +83,12 @@ public:
                              const QDateTime &now) override;
     Stored<QList<OutboundRecord>> outboundBefore(qint64 conversationId, qint64 after, qint64 upTo,
                                                  DeliveryState state, int limit) override;
+    Stored<QList<Team>> teams() override;
+    Stored<Team> saveTeam(const Team &team) override;
+    Stored<QList<Inbox>> inboxes() override;
+    Stored<Inbox> inbox(qint64 id) override;
+    Stored<Inbox> saveInbox(const Inbox &inbox) override;
+    Stored<QSet<qint64>> inboxesOf(qint64 agentId) override;
     Stored<QList<JobRecord>> jobs() override;
     Stored<Done> saveJob(const JobRecord &job) override;
     Stored<Done> deleteJob(const QString &kind, const QString &key) override;

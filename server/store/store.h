@@ -8,6 +8,7 @@
 #include "domain/delivery.h"
 #include "domain/event.h"
 #include "domain/message.h"
+#include "domain/team.h"
 #include "platform/clock.h"
 #include "protocol/result.h"
 #include "stored.h"
@@ -17,6 +18,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <optional>
 
 namespace Tandem::Server {
@@ -40,6 +42,10 @@ struct ReadScope {
     //! Only this customer's conversations, and the events about them not for staff only;
     //! unset: everything.
     std::optional<qint64> customerId;
+    //! Only what this agent sees: the conversations of their teams' inboxes and those
+    //! assigned to them, the events about those (or that took one from them), and the
+    //! events about no conversation.
+    std::optional<qint64> agentId;
 };
 
 //! A reply going out through a channel, and how far it got.
@@ -182,9 +188,9 @@ public:
     //! Conflict when that external id was taken before.
     virtual Stored<Done> recordInbound(const QString &channel, const QString &externalId,
                                        qint64 messageId) = 0;
-    //! The customer's open conversation on `channel` with the newest activity; NotFound
+    //! The customer's open conversation in this inbox with the newest activity; NotFound
     //! when there is none.
-    virtual Stored<Conversation> openConversationOn(qint64 customerId, const QString &channel) = 0;
+    virtual Stored<Conversation> openConversationIn(qint64 customerId, qint64 inboxId) = 0;
     //! Conflict when the message is queued already; Constraint when it does not exist.
     virtual Stored<Done> queueOutbound(const OutboundRecord &record) = 0;
     //! NotFound when the message was never queued.
@@ -207,6 +213,22 @@ public:
     virtual Stored<QList<OutboundRecord>> outboundBefore(qint64 conversationId, qint64 after,
                                                          qint64 upTo, DeliveryState state,
                                                          int limit) = 0;
+
+    // Teams and inboxes.
+    //! In id order, each with its members in id order.
+    virtual Stored<QList<Team>> teams() = 0;
+    //! Inserts (no id) or updates a team with exactly these members. Conflict when the name
+    //! is taken (names compare ignoring case); NotFound for an unknown id; Constraint when a
+    //! member is no agent.
+    virtual Stored<Team> saveTeam(const Team &team) = 0;
+    //! In id order.
+    virtual Stored<QList<Inbox>> inboxes() = 0;
+    virtual Stored<Inbox> inbox(qint64 id) = 0;
+    //! Inserts (no id) or updates an inbox (its channel never changes). NotFound for an
+    //! unknown id; Constraint when the team does not exist.
+    virtual Stored<Inbox> saveInbox(const Inbox &inbox) = 0;
+    //! The inboxes an agent sees through their teams.
+    virtual Stored<QSet<qint64>> inboxesOf(qint64 agentId) = 0;
 
     // Durable timers.
     virtual Stored<QList<JobRecord>> jobs() = 0;

@@ -44,12 +44,17 @@ QList<Event> traffic(int conversations, int messages)
                      .arg(n)
                      .arg(100000 + n);
         m.createdAt = start.addSecs(n);
-        push(Events::messageCreated(m, conversation));
+        Conversation c;
+        c.id = conversation;
+        c.customer.id = conversation;
+        c.inboxId = 1;
+        push(Events::messageCreated(m, c));
     };
     for (int i = 1; i <= conversations; ++i) {
         Conversation c;
         c.id = i;
         c.customer = Customer{i, QStringLiteral("Customer %1").arg(i), {}};
+        c.inboxId = 1;
         c.createdAt = c.updatedAt = start.addSecs(i);
         push(Events::conversationCreated(c));
         message(i, i);

@@ -58,17 +58,6 @@ Event withSeq(qint64 seq, Event e)
     return e;
 }
 
-Event messageEvent(qint64 seq, const Message &m)
-{
-    return withSeq(seq, Events::messageCreated(m, 50 + m.conversationId));
-}
-
-Event messageEvent(qint64 seq, qint64 id, qint64 conversation, const QString &text,
-                   Party::Kind kind = Party::Kind::Customer)
-{
-    return messageEvent(seq, message(id, conversation, kind, text));
-}
-
 Conversation conversationObject(qint64 id, qint64 updated = 0)
 {
     Conversation c;
@@ -79,6 +68,17 @@ Conversation conversationObject(qint64 id, qint64 updated = 0)
     return c;
 }
 
+Event messageEvent(qint64 seq, const Message &m)
+{
+    return withSeq(seq, Events::messageCreated(m, conversationObject(m.conversationId)));
+}
+
+Event messageEvent(qint64 seq, qint64 id, qint64 conversation, const QString &text,
+                   Party::Kind kind = Party::Kind::Customer)
+{
+    return messageEvent(seq, message(id, conversation, kind, text));
+}
+
 Event conversationEvent(qint64 seq, qint64 id)
 {
     return withSeq(seq, Events::conversationCreated(conversationObject(id)));
@@ -86,7 +86,7 @@ Event conversationEvent(qint64 seq, qint64 id)
 
 Event readEvent(qint64 seq, qint64 conversation, Party reader, qint64 upTo)
 {
-    return withSeq(seq, Events::conversationRead(conversation, 50 + conversation, reader, upTo));
+    return withSeq(seq, Events::conversationRead(conversationObject(conversation), reader, upTo));
 }
 
 Event presenceEvent(qint64 seq, qint64 agent, const QString &presence)
@@ -648,8 +648,8 @@ private Q_SLOTS:
         QVERIFY(cache);
         const Message reply = message(5, 2, Party::Kind::Agent, QStringLiteral("On it"));
         auto delivery = [&](qint64 seq, DeliveryState state, const QString &error = {}) {
-            return withSeq(
-                seq, Events::messageDelivery(reply, 52, QStringLiteral("email"), state, error));
+            return withSeq(seq, Events::messageDelivery(reply, conversationObject(2),
+                                                        QStringLiteral("email"), state, error));
         };
         QHash<qint64, DeliveryStatus> moved;
         QSet<qint64> changed;
@@ -688,8 +688,8 @@ private Q_SLOTS:
         const Message other = message(6, 2, Party::Kind::Agent, QStringLiteral("Hello?"));
         cache->applyEvents(
             {messageEvent(5, other),
-             withSeq(6, Events::messageDelivery(other, 52, QStringLiteral("email"),
-                                                DeliveryState::Failed,
+             withSeq(6, Events::messageDelivery(other, conversationObject(2),
+                                                QStringLiteral("email"), DeliveryState::Failed,
                                                 QStringLiteral("550 no such user")))});
         cache->flush();
         cache.reset();

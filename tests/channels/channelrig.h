@@ -117,7 +117,21 @@ struct Rig {
             return forClient(store.createAgent(a, QStringLiteral("h")), QString());
         });
         agentId = agent ? agent->id : 0;
-        return agentId > 0;
+        // An inbox for each channel besides the web's, which the store starts with.
+        const auto inboxes = run([](Store &store) -> Result<Done> {
+            const auto all = store.inboxes();
+            if (!all)
+                return storageFailed(all.failure());
+            for (const char *channel : {"email", "whatsapp", "telegram"}) {
+                const QString name = QString::fromLatin1(channel);
+                if (std::none_of(all->cbegin(), all->cend(),
+                                 [&name](const Inbox &i) { return i.channel == name; })
+                    && !store.saveInbox(Inbox{0, name, name, 1}))
+                    return Failure{ErrorCode::Internal, QStringLiteral("no inbox")};
+            }
+            return Done{};
+        });
+        return agentId > 0 && inboxes;
     }
     Result<ChannelOperations::Received> receive(const ChannelOperations::InboundMessage &m)
     {
@@ -125,8 +139,9 @@ struct Rig {
     }
     Result<DeskOperations::Sent> reply(qint64 conversation, const QString &text)
     {
-        const Viewer dana{{Party::Kind::Agent, agentId, QStringLiteral("Dana")}, Role::Agent, {}};
-        const Commands::Send send{conversation, QUuid::createUuid(), text, {}};
+        const Viewer dana{
+            {Party::Kind::Agent, agentId, QStringLiteral("Dana")}, Role::Supervisor, {}, {}};
+        const Commands::Send send{conversation, QUuid::createUuid(), text, {}, {}};
         return run([dana, send](Store &store) { return DeskOperations::send(store, dana, send); });
     }
     OutboundRecord record(qint64 messageId)

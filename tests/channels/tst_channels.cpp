@@ -130,6 +130,7 @@ private Q_SLOTS:
         // customer has on it (made for a customer who had none).
         const auto web = rig.run([](Store &store) -> Result<qint64> {
             Conversation c;
+            c.inboxId = 1; // the web inbox the store starts with
             c.customer = store.createCustomer({0, QStringLiteral("Web"), {}}, "w").value();
             c.createdAt = c.updatedAt = store.now();
             return store.createConversation(c)->id;

@@ -38,14 +38,14 @@ struct WebRig : Rig {
     }
     static Viewer viewerOf(const Customer &c)
     {
-        return {{Party::Kind::Customer, c.id, c.name}, Role::Agent, {}};
+        return {{Party::Kind::Customer, c.id, c.name}, Role::Agent, {}, {}};
     }
     Result<DeskOperations::Sent> customerSends(const Customer &c,
                                                std::optional<qint64> conversation,
                                                const QString &text, QUuid clientId = {})
     {
         const Commands::Send send{
-            conversation, clientId.isNull() ? QUuid::createUuid() : clientId, text, {}};
+            conversation, clientId.isNull() ? QUuid::createUuid() : clientId, text, {}, {}};
         return run([viewer = viewerOf(c), send](Store &store) {
             return DeskOperations::send(store, viewer, send);
         });
@@ -130,7 +130,7 @@ private Q_SLOTS:
         // A late "received" does not take it back; nor does the agent's own reading.
         QVERIFY(rig.received(ada, conversation, reply->message.id));
         const Viewer dana{
-            {Party::Kind::Agent, rig.agentId, QStringLiteral("Dana")}, Role::Agent, {}};
+            {Party::Kind::Agent, rig.agentId, QStringLiteral("Dana")}, Role::Supervisor, {}, {}};
         QVERIFY(rig.run([dana, conversation, upTo = reply->message.id](Store &store) {
             return DeskOperations::markRead(store, dana, {conversation, upTo});
         }));

@@ -29,6 +29,15 @@ public:
     qint64 seq = 0;
     qint64 messageId = 0;
 
+    //! Who a conversation's events are about, as far as events need it.
+    static Conversation about(qint64 id)
+    {
+        Conversation c;
+        c.id = id;
+        c.customer.id = id * 10;
+        c.inboxId = 1;
+        return c;
+    }
     Event conversation(qint64 id, const QString &customer, int minute)
     {
         Conversation c;
@@ -49,11 +58,11 @@ public:
                   kind == Party::Kind::Agent ? QStringLiteral("Dana") : QStringLiteral("Customer")};
         m.text = text;
         m.createdAt = T0.addSecs(minute * 60);
-        return next(Events::messageCreated(m, conversation * 10));
+        return next(Events::messageCreated(m, about(conversation)));
     }
     Event delivery(const Message &m, DeliveryState state, const QString &error = {})
     {
-        return next(Events::messageDelivery(m, m.conversationId * 10, QStringLiteral("email"),
+        return next(Events::messageDelivery(m, about(m.conversationId), QStringLiteral("email"),
                                             state, error));
     }
     Event presence(qint64 agent, Presence status)

@@ -210,6 +210,17 @@ class Run:
               any(a.get("id") == self.agent_id for a in snap.get("agents") or []), str(snap.get("agents")))
         require("3 synced has integer seq", isinstance(synced.get("seq"), int), str(synced))
         self.agent_resume = synced["seq"]
+        inboxes, teams = snap.get("inboxes") or [], snap.get("teams") or []
+        check("3 snapshot lists inboxes (id, name, channel, team) and teams (id, name, members)",
+              inboxes and all(isinstance(i.get("id"), int) and isinstance(i.get("name"), str)
+                              and i.get("channel") == "web" and "team" in i for i in inboxes)
+              and teams and all(isinstance(t.get("id"), int) and isinstance(t.get("members"), list)
+                                for t in teams), f"{inboxes} / {teams}")
+        check("3 the customer's conversation names its inbox, one of those listed",
+              convs.get(self.conv_id, {}).get("inbox") in [i.get("id") for i in inboxes],
+              str(convs.get(self.conv_id)))
+        check("3 we are a member of the team owning that inbox (we see its conversation)",
+              any(self.agent_id in t["members"] for t in teams), str(teams))
 
     async def step4_bad_password(self):
         conn = await self.connect("/ws/agent", "badpw")
@@ -394,6 +405,23 @@ class Run:
         await agent.close()
         await cust.close()
 
+    async def step14_inboxes_and_teams(self):
+        conn = await self.connect("/ws/agent", "teams")
+        reply, _, _ = await conn.handshake("hello", token=self.agent_token)
+        ok_data("14 agent hello -> ok", reply)
+        reply = await conn.request("team.save", name="Mine", members=[])
+        check("14 an agent's team.save -> forbidden", is_error(reply, "forbidden"), str(reply))
+        reply = await conn.request("inbox.save", name="Mine", channel="web")
+        check("14 an agent's inbox.save -> forbidden", is_error(reply, "forbidden"), str(reply))
+        cust = await self.connect("/ws/customer", "inbox")
+        reply, _, _ = await cust.handshake("hello", name="In Box")
+        ok_data("14 customer hello -> ok", reply)
+        reply = await cust.request("send", clientId=str(uuid.uuid4()), text="hi", inbox=987654)
+        check("14 send to an inbox that does not exist -> not_found",
+              is_error(reply, "not_found"), str(reply))
+        await conn.close()
+        await cust.close()
+
     async def step13_limits(self):
         conn = await self.connect("/ws/customer", "limits")
         reply, _, _ = await conn.handshake("hello", name="Lim Its")
@@ -420,10 +448,11 @@ class Run:
                  self.step3_agent_signin, self.step4_bad_password, self.step5_agent_reply,
                  self.step6_idempotent_retry, self.step7_resume, self.step8_history,
                  self.step9_other_customer, self.step10_bad_frame, self.step12_conversation_pages,
-                 self.step13_limits, self.step11_signout]
+                 self.step13_limits, self.step14_inboxes_and_teams, self.step11_signout]
         # Steps that need no earlier state, and steps whose state no later step needs.
         standalone = {self.step4_bad_password, self.step10_bad_frame, self.step13_limits}
         leaves = standalone | {self.step6_idempotent_retry, self.step8_history,
+                               self.step14_inboxes_and_teams,
                                self.step9_other_customer, self.step11_signout,
                                self.step12_conversation_pages}
         broken = False

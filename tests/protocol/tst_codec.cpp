@@ -74,8 +74,8 @@ private Q_SLOTS:
         }
         {
             const QUuid id = QUuid::createUuid();
-            const auto r =
-                Requests::send({std::nullopt, id, QStringLiteral("Hi"), ConversationMode::Live});
+            const auto r = Requests::send(
+                {std::nullopt, id, QStringLiteral("Hi"), ConversationMode::Live, {}});
             check(r, "send");
             const auto d = decodeSend(r.fields, false);
             QVERIFY(d);
@@ -84,7 +84,7 @@ private Q_SLOTS:
             QCOMPARE(d->text, QStringLiteral("Hi"));
             QCOMPARE(d->mode, ConversationMode::Live);
             const auto reply = decodeSend(
-                Requests::send({qint64(12), id, QStringLiteral("Yes"), {}}).fields, true);
+                Requests::send({qint64(12), id, QStringLiteral("Yes"), {}, {}}).fields, true);
             QVERIFY(reply);
             QCOMPARE(reply->conversationId, std::optional<qint64>(12));
         }

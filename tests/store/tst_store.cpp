@@ -54,18 +54,19 @@ QStringList schemaOf(const QString &path)
 
 Viewer customerViewer(const Customer &c)
 {
-    return Viewer{{Party::Kind::Customer, c.id, c.name}, Role::Agent, {}};
+    return Viewer{{Party::Kind::Customer, c.id, c.name}, Role::Agent, {}, {}};
 }
 
+//! Staff who see every inbox (what an agent sees is tested against tandemd, tst_access).
 Viewer staffViewer(qint64 id)
 {
-    return Viewer{{Party::Kind::Agent, id, QStringLiteral("Dana")}, Role::Agent, {}};
+    return Viewer{{Party::Kind::Agent, id, QStringLiteral("Dana")}, Role::Supervisor, {}, {}};
 }
 
 Commands::Send sendCommand(std::optional<qint64> conversation, const QString &text,
                            QUuid clientId = QUuid::createUuid())
 {
-    return Commands::Send{conversation, clientId, text};
+    return Commands::Send{conversation, clientId, text, ConversationMode::Async, std::nullopt};
 }
 
 } // namespace
@@ -189,6 +190,21 @@ private Q_SLOTS:
             QCOMPARE(upgraded.outbound(3)->state, DeliveryState::Sent);
             QVERIFY(upgraded.dueOutbound(QDateTime::currentDateTimeUtc(), 10)->isEmpty());
         }
+        // Inboxes and teams: what came before is in the first inbox, owned by the first
+        // team, which every agent who was there is in; so nobody loses sight of anything.
+        const auto inboxes = upgraded.inboxes();
+        QCOMPARE(inboxes->size(), 1);
+        QCOMPARE(inboxes->first(), (Inbox{1, QStringLiteral("Website"), QStringLiteral("web"), 1}));
+        const auto teams = upgraded.teams();
+        QCOMPARE(teams->size(), 1);
+        QCOMPARE(teams->first().name, QStringLiteral("Support"));
+        if (startVersion >= 1) {
+            const qint64 old = upgraded.agentByEmail(QStringLiteral("old@example.com"))->agent.id;
+            QCOMPARE(teams->first().members, QList<qint64>{old});
+            QCOMPARE(upgraded.inboxesOf(old).value(), QSet<qint64>{1});
+        }
+        if (startVersion >= 2)
+            QCOMPARE(upgraded.conversation(1)->inboxId, 1);
     }
 
     void refusesDataFromANewerServer()

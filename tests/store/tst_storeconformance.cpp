@@ -113,6 +113,7 @@ class TestStoreConformance : public QObject
         const auto c = store.createCustomer({0, who, {}}, who.toUtf8());
         Conversation conversation;
         conversation.customer = c.value();
+        conversation.inboxId = 1; // the first inbox, made with the store
         conversation.createdAt = at(0);
         conversation.updatedAt = at(0);
         if (customer)
@@ -203,8 +204,13 @@ private Q_SLOTS:
         Store &s = fresh();
         Conversation orphan;
         orphan.customer.id = 999;
+        orphan.inboxId = 1;
         orphan.createdAt = orphan.updatedAt = at(0);
         QCOMPARE_FAILURE(s.createConversation(orphan), StoreError::Constraint);
+        Conversation nowhere = orphan;
+        nowhere.customer = s.createCustomer({0, QStringLiteral("Nowhere"), {}}, "nowhere").value();
+        nowhere.inboxId = 404;
+        QCOMPARE_FAILURE(s.createConversation(nowhere), StoreError::Constraint);
         QCOMPARE_FAILURE(s.conversation(12345), StoreError::NotFound);
         QCOMPARE_FAILURE(s.customerByToken("nope"), StoreError::NotFound);
         Customer ada;
@@ -319,7 +325,8 @@ private Q_SLOTS:
             after = Store::ConversationCursor{got.last().updatedAt, got.last().id};
         }
         QCOMPARE(seen, expected);
-        const auto mine = s.openConversations(ReadScope{ada.id}, std::nullopt, 10).value();
+        const auto mine =
+            s.openConversations(ReadScope{ada.id, std::nullopt}, std::nullopt, 10).value();
         QCOMPARE(mine.size(), 1);
         QCOMPARE(mine.first().customer.id, ada.id);
     }
@@ -348,7 +355,7 @@ private Q_SLOTS:
         QCOMPARE(s.eventsAfter(0, {}, 100)->size(), 3);
         QCOMPARE(s.eventsAfter(first, {}, 100)->size(), 2);
         QCOMPARE(s.eventsAfter(0, {}, 1)->size(), 1);
-        const auto forAda = s.eventsAfter(0, ReadScope{ada.id}, 100).value();
+        const auto forAda = s.eventsAfter(0, ReadScope{ada.id, std::nullopt}, 100).value();
         QCOMPARE(forAda.size(), 1);
         QCOMPARE(forAda.first().seq, first);
         QCOMPARE(QJsonDocument::fromJson(forAda.first().dataJson)
@@ -415,6 +422,44 @@ private Q_SLOTS:
         QCOMPARE(writer.agentById(id)->presence, Presence::Online);
     }
 
+    void teamsAndInboxes()
+    {
+        Store &s = fresh();
+        // A store starts with one team owning one web inbox.
+        QCOMPARE(s.teams()->size(), 1);
+        QCOMPARE(s.inboxes()->size(), 1);
+        const qint64 ana =
+            s.createAgent(agentNamed(QStringLiteral("Ana")), QStringLiteral("h"))->id;
+        const qint64 bo = s.createAgent(agentNamed(QStringLiteral("Bo")), QStringLiteral("h"))->id;
+        QVERIFY(s.inboxesOf(ana)->isEmpty()); // a store's own createAgent joins no team
+        const Team billing = s.saveTeam(Team{0, QStringLiteral("Billing"), {bo, ana, bo}}).value();
+        QVERIFY(billing.id > 1);
+        QCOMPARE(billing.members, (QList<qint64>{std::min(ana, bo), std::max(ana, bo)}));
+        QCOMPARE_FAILURE(s.saveTeam(Team{0, QStringLiteral("BILLING"), {}}), StoreError::Conflict);
+        QCOMPARE_FAILURE(s.saveTeam(Team{0, QStringLiteral("Ghosts"), {4242}}),
+                         StoreError::Constraint);
+        QCOMPARE_FAILURE(s.saveTeam(Team{999, QStringLiteral("Nobody"), {}}), StoreError::NotFound);
+        const Inbox site =
+            s.saveInbox(Inbox{0, QStringLiteral("Billing site"), QStringLiteral("web"), billing.id})
+                .value();
+        QCOMPARE(s.inbox(site.id).value(), site);
+        QCOMPARE(s.inboxesOf(ana).value(), QSet<qint64>{site.id});
+        QCOMPARE_FAILURE(s.saveInbox(Inbox{0, QStringLiteral("X"), QStringLiteral("web"), 999}),
+                         StoreError::Constraint);
+        QCOMPARE_FAILURE(s.saveInbox(Inbox{999, QStringLiteral("X"), QStringLiteral("web"), 0}),
+                         StoreError::NotFound);
+        QCOMPARE_FAILURE(s.inbox(999), StoreError::NotFound);
+        // Changing the members replaces them; an inbox of no team is nobody's through teams.
+        QCOMPARE(s.saveTeam(Team{billing.id, QStringLiteral("Billing"), {bo}})->members,
+                 QList<qint64>{bo});
+        QVERIFY(s.inboxesOf(ana)->isEmpty());
+        QCOMPARE(s.saveInbox(Inbox{site.id, QStringLiteral("Renamed"), QStringLiteral("web"), 0})
+                     ->teamId,
+                 0);
+        QVERIFY(s.inboxesOf(bo)->isEmpty());
+        QCOMPARE(s.teams()->at(1), (Team{billing.id, QStringLiteral("Billing"), {bo}}));
+    }
+
     void channels()
     {
         Store &s = fresh();
@@ -442,8 +487,8 @@ private Q_SLOTS:
         QCOMPARE(s.inboundMessage(mail, QStringLiteral("<1@x>")).value(), m1);
         QCOMPARE_FAILURE(s.recordInbound(mail, QStringLiteral("<1@x>"), m2), StoreError::Conflict);
         QVERIFY(s.recordInbound(QStringLiteral("whatsapp"), QStringLiteral("<1@x>"), m2));
-        // Only web conversations so far: none open on email.
-        QCOMPARE_FAILURE(s.openConversationOn(ada.id, mail), StoreError::NotFound);
+        // Only web conversations so far: none open in another inbox.
+        QCOMPARE_FAILURE(s.openConversationIn(ada.id, 2), StoreError::NotFound);
 
         OutboundRecord later{
             m1, mail, QStringLiteral("ada@example.com"), DeliveryState::Queued, 0, at(5000),

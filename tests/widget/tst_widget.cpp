@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -547,6 +548,66 @@ private Q_SLOTS:
                                       QStringLiteral("No agent is free")));
         QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("Hello from the shop")));
         QVERIFY(s.widget.waitDelivered(QStringLiteral("Hello from the shop")));
+    }
+
+    void aSiteEmbedsItsOwnInbox()
+    {
+        HostSite shop;
+        Scene s({QStringLiteral("--allowed-origin"),
+                 QStringLiteral("http://localhost:%1").arg(shop.port())});
+        QVERIFY(s.start());
+        // A supervisor gives the shop an inbox of its own, owned by the agents' team.
+        QVERIFY(s.server.addAgent(QStringLiteral("sue@example.com"), QStringLiteral("Sue"),
+                                  Password, QStringLiteral("supervisor")));
+        TestClient sue;
+        QVERIFY(sue.open(s.server.wsUrl(QStringLiteral("/ws/agent"))));
+        QVERIFY(!sue.agentSignIn(QStringLiteral("sue@example.com"), Password).isEmpty());
+        const QJsonObject saved = sue.request(QStringLiteral("inbox.save"),
+                                              {{QStringLiteral("name"), QStringLiteral("Shop")},
+                                               {QStringLiteral("channel"), QStringLiteral("web")},
+                                               {QStringLiteral("team"), 1}});
+        const qint64 inbox = saved.value(QLatin1String("data"))
+                                 .toObject()
+                                 .value(QLatin1String("inbox"))
+                                 .toObject()
+                                 .value(QLatin1String("id"))
+                                 .toInteger();
+        QVERIFY2(inbox > 1, QJsonDocument(saved).toJson().constData());
+        auto team = s.observer();
+        QVERIFY(team);
+
+        shop.setWidgetScript(s.server.httpUrl(QStringLiteral("/widget.js")), inbox);
+        QVERIFY(s.browser.navigate(shop.url(QStringLiteral("localhost"))));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return s.browser
+                    .execute(QStringLiteral("const h = document.querySelector("
+                                            "'[data-tandem-widget]'); if (!h) return false;"
+                                            "h.shadowRoot.querySelector('.launcher').click();"
+                                            "return true;"))
+                    .toBool();
+            },
+            10000));
+        QJsonValue frame;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                frame = s.browser.execute(
+                    QStringLiteral("return document.querySelector('[data-tandem-widget]')"
+                                   ".shadowRoot.querySelector('iframe');"));
+                return frame.isObject();
+            },
+            10000));
+        QVERIFY(s.browser.switchToFrame(frame.toObject().begin().value().toString()));
+        QVERIFY(!s.browser.waitFor(QStringLiteral("#start-form")).isEmpty());
+        QVERIFY(s.widget.start(QStringLiteral("Ada"), QStringLiteral("Is this the shop?")));
+        const QJsonObject created = team->waitEvent(QStringLiteral("conversation.created"));
+        QCOMPARE(created.value(QLatin1String("data"))
+                     .toObject()
+                     .value(QLatin1String("conversation"))
+                     .toObject()
+                     .value(QLatin1String("inbox"))
+                     .toInteger(),
+                 inbox);
     }
 
     void screenshotsForTheReadme()

@@ -200,15 +200,18 @@ bool WidgetPage::waitDelivered(const QString &text, int ms)
 
 // ---- HostSite
 
-void HostSite::setWidgetScript(const QUrl &widgetScript)
+void HostSite::setWidgetScript(const QUrl &widgetScript, qint64 inbox)
 {
+    const QByteArray inboxAttribute =
+        inbox ? QByteArrayLiteral(" data-inbox=\"") + QByteArray::number(inbox) + '"'
+              : QByteArray();
     m_page =
         QByteArrayLiteral("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                           "<title>Example shop</title></head><body><h1>Example shop</h1>"
                           "<p>Welcome.</p><script src=\"")
-        + widgetScript.toEncoded() +
+        + widgetScript.toEncoded() + '"' + inboxAttribute +
         // What became of the script, for the test to wait on.
-        QByteArrayLiteral("\" async onload=\"window.widgetScript='loaded'\""
+        QByteArrayLiteral(" async onload=\"window.widgetScript='loaded'\""
                           " onerror=\"window.widgetScript='refused'\"></script></body></html>");
 }
 

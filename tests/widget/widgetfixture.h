@@ -92,7 +92,8 @@ class HostSite
 public:
     HostSite();
     //! The page embeds the widget with this script URL (the snippet from tandemd).
-    void setWidgetScript(const QUrl &widgetScript);
+    //! The page embeds the widget with this script tag (`inbox`: its data-inbox, 0: none).
+    void setWidgetScript(const QUrl &widgetScript, qint64 inbox = 0);
     quint16 port() const { return m_server.serverPort(); }
     QUrl url(const QString &host) const;
 

@@ -133,6 +133,10 @@ bool parseSimOptions(const QStringList &arguments, SimOptions &o, QString &messa
                         "unanswered (a live chat as a message for later) to start another "
                         "later; 0 waits for ever (default 0)."),
          QStringLiteral("s")},
+        {QStringLiteral("inboxes"),
+         QStringLiteral("Web inbox ids, comma-separated, that customers write to in turn "
+                        "(default: the server's first web inbox)."),
+         QStringLiteral("ids")},
         {QStringLiteral("json"), QStringLiteral("Print the final summary as one JSON object.")},
     });
     if (!p.parse(arguments)) {
@@ -162,6 +166,16 @@ bool parseSimOptions(const QStringList &arguments, SimOptions &o, QString &messa
     if (!ok)
         return false;
     o.json = p.isSet(QStringLiteral("json"));
+    const QString inboxes = p.value(QStringLiteral("inboxes"));
+    for (const QString &part : inboxes.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool isNumber = false;
+        const qint64 id = part.trimmed().toLongLong(&isNumber);
+        if (!isNumber || id < 1) {
+            message = QStringLiteral("--inboxes: %1 is not an inbox id").arg(part);
+            return false;
+        }
+        o.inboxes.append(id);
+    }
     o.agentEmail = p.value(QStringLiteral("agent-email"));
     if (!o.agentEmail.isEmpty()) {
         o.agentPassword = QProcessEnvironment::systemEnvironment().value(PasswordVariable);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -17,6 +18,7 @@ struct SimOptions {
     int messages = 4;
     int liveSharePercent = 0; // conversations started as live chats (routed to agents)
     int patienceSeconds = 0;  // 0: customers wait for an answer for ever
+    QList<qint64> inboxes;    // web inboxes customers write to, in turn; empty: the first
     int connectsPerSecond = 200;
     QString agentEmail;       // empty: no sim agent
     QString agentPassword;    // from TANDEM_SIM_AGENT_PASSWORD

@@ -297,7 +297,10 @@ void SimulatedCustomer::transmit()
         {m_pending->conversationId > 0 ? std::optional<qint64>(m_pending->conversationId)
                                        : std::nullopt,
          m_pending->clientId, m_pending->text,
-         m_startsLive ? ConversationMode::Live : ConversationMode::Async}));
+         m_startsLive ? ConversationMode::Live : ConversationMode::Async,
+         m_settings.inboxes.isEmpty() ? std::nullopt
+                                      : std::optional<qint64>(m_settings.inboxes.at(
+                                          m_settings.index % m_settings.inboxes.size()))}));
     if (m_pending->firstSentNs == 0) {
         m_pending->firstSentNs = m_stats.nowNs();
         ++m_stats.messagesSent;

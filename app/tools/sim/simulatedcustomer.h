@@ -32,6 +32,9 @@ public:
         //! is (a live chat becomes a message left for later) and later start another; 0:
         //! they wait for ever.
         int patienceMs = 0;
+        //! The web inboxes customers write to, customer by customer in turn (empty: the
+        //! server's first).
+        QList<qint64> inboxes;
     };
 
     SimulatedCustomer(const Settings &settings, SimStats &stats, QObject *parent);

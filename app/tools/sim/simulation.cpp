@@ -25,13 +25,13 @@ Simulation::Simulation(const SimOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_report(m_stats, options.customers, options.server.toString())
-    , m_crowd(new Crowd(
-          {{options.endpoint(QStringLiteral("/ws/customer")), /* index: */ 0, options.thinkMs,
-            options.messages, options.liveSharePercent, options.patienceSeconds * 1000},
-           options.customers,
-           options.rate,
-           options.connectsPerSecond},
-          m_stats, this))
+    , m_crowd(new Crowd({{options.endpoint(QStringLiteral("/ws/customer")), /* index: */ 0,
+                          options.thinkMs, options.messages, options.liveSharePercent,
+                          options.patienceSeconds * 1000, options.inboxes},
+                         options.customers,
+                         options.rate,
+                         options.connectsPerSecond},
+                        m_stats, this))
 {
     if (!options.agentEmail.isEmpty()) {
         m_agent =

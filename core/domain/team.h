@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace Tandem {
+
+//! A group of agents; they see the conversations of the inboxes the team owns.
+struct Team {
+    qint64 id = 0;
+    QString name;
+    QList<qint64> members; //!< agent ids, ascending
+
+    bool operator==(const Team &o) const
+    {
+        return id == o.id && name == o.name && members == o.members;
+    }
+};
+
+//! One channel instance customers write to: the web widget, a support address, a
+//! WhatsApp number, a Telegram bot. It belongs to one team (or none: then only
+//! supervisors, admins and the assignee see its conversations).
+struct Inbox {
+    qint64 id = 0;
+    QString name;
+    QString channel = QStringLiteral("web");
+    qint64 teamId = 0; //!< 0: no team
+
+    bool operator==(const Inbox &o) const
+    {
+        return id == o.id && name == o.name && channel == o.channel && teamId == o.teamId;
+    }
+};
+
+} // namespace Tandem

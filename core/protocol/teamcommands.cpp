@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "teamcommands.h"
+
+#include "fieldreader.h"
+#include "limits.h"
+
+namespace Tandem::Commands {
+
+Result<SaveTeam> decodeSaveTeam(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    SaveTeam t;
+    t.id = r.optionalId("team");
+    t.name = r.string("name", 1, Protocol::MaxNameChars).trimmed();
+    const QJsonArray members = r.array("members");
+    if (r.ok() && t.name.isEmpty())
+        r.fail("name", QStringLiteral("must not be blank"));
+    if (r.ok() && members.size() > MaxTeamMembers)
+        r.fail("members", QStringLiteral("must hold at most %1 agents").arg(MaxTeamMembers));
+    for (qsizetype i = 0; r.ok() && i < members.size(); ++i) {
+        const QJsonValue v = members.at(i);
+        const double d = v.toDouble(0);
+        if (!v.isDouble() || d < 1 || d > double(Protocol::MaxId) || d != qint64(d))
+            r.fail("members", QStringLiteral("must hold agent ids"));
+        else
+            t.members.append(qint64(d));
+    }
+    if (!r.ok())
+        return r.failure();
+    return t;
+}
+
+Result<SaveInbox> decodeSaveInbox(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    SaveInbox i;
+    i.id = r.optionalId("inbox");
+    i.name = r.string("name", 1, Protocol::MaxNameChars).trimmed();
+    if (!i.id || fields.contains(QLatin1String("channel")))
+        i.channel = r.string("channel", 1, 32);
+    const QJsonValue team = fields.value(QLatin1String("team"));
+    if (!team.isUndefined() && !team.isNull())
+        i.teamId = r.id("team");
+    if (r.ok() && i.name.isEmpty())
+        r.fail("name", QStringLiteral("must not be blank"));
+    if (!r.ok())
+        return r.failure();
+    return i;
+}
+
+} // namespace Tandem::Commands

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+
+//! The requests that manage teams and inboxes (docs/protocol.md, "Inboxes and teams").
+namespace Tandem::Commands {
+
+//! At most this many members in one team.
+constexpr int MaxTeamMembers = 1000;
+
+struct SaveTeam {
+    std::optional<qint64> id; //!< unset: a new team
+    QString name;
+    QList<qint64> members;
+};
+
+struct SaveInbox {
+    std::optional<qint64> id; //!< unset: a new inbox
+    QString name;
+    QString channel;   //!< for a new inbox
+    qint64 teamId = 0; //!< 0: no team
+};
+
+Result<SaveTeam> decodeSaveTeam(const QJsonObject &fields);
+Result<SaveInbox> decodeSaveInbox(const QJsonObject &fields);
+
+} // namespace Tandem::Commands
