@@ -11,6 +11,24 @@
 
 namespace Tandem {
 
+//! Where a conversation stands with the team (docs/protocol.md, "Statuses").
+namespace ConversationStatus {
+inline const QString Open = QStringLiteral("open");
+inline const QString Pending = QStringLiteral("pending"); //!< waiting on the customer
+inline const QString Snoozed = QStringLiteral("snoozed");
+inline const QString Resolved = QStringLiteral("resolved");
+inline bool isKnown(const QString &status)
+{
+    return status == Open || status == Pending || status == Snoozed || status == Resolved;
+}
+} // namespace ConversationStatus
+
+//! Why a snoozed (or resolved) conversation came back by itself.
+namespace WokeBecause {
+inline const QString Customer = QStringLiteral("customer"); //!< the customer wrote
+inline const QString Time = QStringLiteral("time");         //!< its snooze ran out
+} // namespace WokeBecause
+
 //! One customer's thread with the team, on one channel.
 struct Conversation {
     qint64 id = 0;
@@ -30,6 +48,10 @@ struct Conversation {
     QDateTime assignedAt;
     QDateTime endedAt;
     std::optional<Rating> rating;
+    //! Snoozed until then (invalid: until the customer writes, or not snoozed).
+    QDateTime snoozedUntil;
+    //! Set when it came back by itself (WokeBecause), until someone next changes its status.
+    QString wokeBecause;
 
     bool isLive() const { return mode == ConversationMode::Live; }
 

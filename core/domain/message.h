@@ -5,10 +5,20 @@
 #include "party.h"
 
 #include <QDateTime>
+#include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QUuid>
+#include <optional>
 
 namespace Tandem {
+
+//! What a message is: one of the conversation's own (from the customer, or a reply to
+//! them), a private note between staff, or a line of the thread's timeline that records a
+//! change ("Dana snoozed it until Tue 09:00"). Notes and activities never reach customers.
+enum class MessageKind { Ordinary, Note, Activity };
+QString messageKindName(MessageKind kind); // "message", "note", "activity"
+std::optional<MessageKind> messageKindFromName(const QString &name);
 
 //! A message written in a conversation. `clientId` is chosen by the writer and makes a
 //! retried send return the original message instead of a second copy.
@@ -23,12 +33,21 @@ struct Message {
     //! not a reply); `deliveryError` says why a failed one did not go.
     std::optional<DeliveryState> delivery;
     QString deliveryError;
+    MessageKind kind = MessageKind::Ordinary;
+    //! A note's: the agents it mentions (by id, ascending).
+    QList<qint64> mentions;
+    //! An activity's: what changed, as docs/protocol.md ("Timeline") describes it.
+    QJsonObject activity;
+
+    //! Only staff see it.
+    bool isStaffOnly() const { return kind != MessageKind::Ordinary; }
 
     bool operator==(const Message &o) const
     {
         return id == o.id && conversationId == o.conversationId && clientId == o.clientId
                && author == o.author && text == o.text && createdAt == o.createdAt
-               && delivery == o.delivery && deliveryError == o.deliveryError;
+               && delivery == o.delivery && deliveryError == o.deliveryError && kind == o.kind
+               && mentions == o.mentions && activity == o.activity;
     }
 };
 

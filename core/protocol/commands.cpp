@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 
+#include <algorithm>
+
 #include "../domain/agent.h"
 #include "fieldreader.h"
 #include "limits.h"
@@ -95,7 +97,40 @@ Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired)
                 s.mode = *parsed;
         }
         s.inboxId = r.optionalId("inbox");
+    } else {
+        s.note = r.optionalBoolean("note").value_or(false);
+        const QJsonArray mentions = fields.value(QLatin1String("mentions")).toArray();
+        if (r.ok() && fields.contains(QLatin1String("mentions"))
+            && (!fields.value(QLatin1String("mentions")).isArray() || !s.note
+                || mentions.size() > Protocol::MaxMentions))
+            r.fail("mentions", QStringLiteral("must be a list of at most %1 agent ids, on a note")
+                                   .arg(Protocol::MaxMentions));
+        for (qsizetype i = 0; r.ok() && i < mentions.size(); ++i) {
+            const double d = mentions.at(i).toDouble(0);
+            if (!mentions.at(i).isDouble() || d < 1 || d > double(Protocol::MaxId)
+                || d != qint64(d))
+                r.fail("mentions", QStringLiteral("must hold agent ids"));
+            else if (!s.mentions.contains(qint64(d)))
+                s.mentions.append(qint64(d));
+        }
+        std::sort(s.mentions.begin(), s.mentions.end());
     }
+    if (!r.ok())
+        return r.failure();
+    return s;
+}
+
+Result<SetStatus> decodeSetStatus(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    SetStatus s;
+    s.conversationId = r.id("conversation");
+    s.status = r.string("status", 1, 16);
+    s.until = r.optionalTime("until");
+    if (r.ok() && !ConversationStatus::isKnown(s.status))
+        r.fail("status", QStringLiteral("must be open, pending, snoozed or resolved"));
+    if (r.ok() && s.until.isValid() && s.status != ConversationStatus::Snoozed)
+        r.fail("until", QStringLiteral("is for snoozed only"));
     if (!r.ok())
         return r.failure();
     return s;
@@ -121,6 +156,7 @@ Result<ConversationPage> decodeConversationPage(const QJsonObject &fields)
     const auto after = r.optionalObject("after");
     page.limit = int(r.optionalInteger("limit", 1, Protocol::MaxConversationPage)
                          .value_or(Protocol::MaxConversationPage));
+    page.resolved = r.optionalBoolean("resolved").value_or(false);
     if (!r.ok())
         return r.failure();
     if (after) {

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "../domain/conversation.h"
 #include "../domain/livechat.h"
 #include "../domain/presence.h"
 #include "result.h"
 
+#include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QUuid>
 #include <optional>
 
@@ -40,7 +43,28 @@ struct Send {
     //! The web inbox a conversation this message starts goes to (customers only; unset:
     //! the first web inbox).
     std::optional<qint64> inboxId;
+    //! A private note to staff (staff only), and the agents it mentions.
+    bool note = false;
+    QList<qint64> mentions;
 };
+
+//! A send of `text` into `conversation` (unset: starting one), everything else as default.
+inline Send sendOf(std::optional<qint64> conversation, const QUuid &clientId, const QString &text)
+{
+    Send s;
+    s.conversationId = conversation;
+    s.clientId = clientId;
+    s.text = text;
+    return s;
+}
+
+//! `status`: where a conversation stands (docs/protocol.md, "Statuses").
+struct SetStatus {
+    qint64 conversationId = 0;
+    QString status;
+    QDateTime until; //!< snoozed until then; invalid: until the customer writes
+};
+Result<SetStatus> decodeSetStatus(const QJsonObject &fields);
 
 struct History {
     qint64 conversationId = 0;
@@ -53,6 +77,8 @@ struct ConversationPage {
     //! Continue after this conversation (its `updatedAt` and id); absent: from the newest.
     std::optional<std::pair<QDateTime, qint64>> after;
     int limit = 0;
+    //! The resolved conversations instead of the others (staff; customers see all theirs).
+    bool resolved = false;
 };
 
 struct MarkRead {

@@ -60,9 +60,11 @@ Event messageCreated(const Message &message, const Conversation &conversation)
     subject.message = message;
     JsonWriter w;
     Wire::write(w.beginObject().key("message"), message);
-    return tiedTo(made(EventKind::MessageCreated, message.conversationId, conversation.customer.id,
-                       w.endObject().take(), std::move(subject)),
-                  conversation);
+    Event e = tiedTo(made(EventKind::MessageCreated, message.conversationId,
+                          conversation.customer.id, w.endObject().take(), std::move(subject)),
+                     conversation);
+    e.staffOnly = message.isStaffOnly(); // notes and the timeline are never for customers
+    return e;
 }
 
 Event conversationRead(const Conversation &conversation, const Party &reader, qint64 upTo)

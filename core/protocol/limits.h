@@ -16,6 +16,8 @@ constexpr qsizetype MaxPasswordChars = 1024;
 constexpr qsizetype MaxTokenChars = 256;
 //! A transfer note or a rating comment.
 constexpr qsizetype MaxNoteChars = 1000;
+//! Agents one note may mention.
+constexpr qsizetype MaxMentions = 50;
 constexpr qsizetype MaxShortcutChars = 32;
 constexpr int MaxPriority = 9;
 constexpr int DefaultHistoryLimit = 50;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "requests.h"
 
+#include <QJsonArray>
+
 #include "limits.h"
 #include "wirecodec.h"
 
@@ -66,7 +68,25 @@ Request send(const Commands::Send &command)
     else
         fields.insert(QStringLiteral("mode"), modeName(command.mode));
     insertIf(fields, "inbox", command.inboxId);
+    if (command.note) {
+        fields.insert(QStringLiteral("note"), true);
+        if (!command.mentions.isEmpty()) {
+            QJsonArray mentions;
+            for (qint64 id : command.mentions)
+                mentions.append(id);
+            fields.insert(QStringLiteral("mentions"), mentions);
+        }
+    }
     return make("send", fields);
+}
+
+Request setStatus(const Commands::SetStatus &command)
+{
+    QJsonObject fields{{QStringLiteral("conversation"), command.conversationId},
+                       {QStringLiteral("status"), command.status}};
+    if (command.until.isValid())
+        fields.insert(QStringLiteral("until"), Wire::timeToString(command.until));
+    return make("status", fields);
 }
 
 Request history(const Commands::History &command)

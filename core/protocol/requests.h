@@ -21,6 +21,7 @@ Request signIn(const Commands::SignIn &command);
 Request agentHello(const Commands::AgentHello &command);
 Request customerHello(const Commands::CustomerHello &command);
 Request send(const Commands::Send &command);
+Request setStatus(const Commands::SetStatus &command);
 Request history(const Commands::History &command);
 Request conversations(const Commands::ConversationPage &command);
 Request read(const Commands::MarkRead &command);

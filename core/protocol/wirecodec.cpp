@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wirecodec.h"
 
+#include <QJsonArray>
+
 #include "fieldreader.h"
 #include "jsonwriter.h"
 #include "limits.h"
@@ -52,6 +54,9 @@ QJsonObject encode(const Conversation &c)
     putTime("queuedAt", c.queuedAt);
     putTime("assignedAt", c.assignedAt);
     putTime("endedAt", c.endedAt);
+    putTime("snoozedUntil", c.snoozedUntil);
+    if (!c.wokeBecause.isEmpty())
+        o.insert(QStringLiteral("wokeBecause"), c.wokeBecause);
     if (c.rating)
         o.insert(QStringLiteral("rating"),
                  QJsonObject{{QStringLiteral("score"), c.rating->score},
@@ -73,6 +78,16 @@ QJsonObject encode(const Message &m)
             delivery.insert(QStringLiteral("error"), m.deliveryError);
         o.insert(QStringLiteral("delivery"), delivery);
     }
+    if (m.kind != MessageKind::Ordinary)
+        o.insert(QStringLiteral("kind"), messageKindName(m.kind));
+    if (!m.mentions.isEmpty()) {
+        QJsonArray mentions;
+        for (qint64 id : m.mentions)
+            mentions.append(id);
+        o.insert(QStringLiteral("mentions"), mentions);
+    }
+    if (!m.activity.isEmpty())
+        o.insert(QStringLiteral("activity"), m.activity);
     return o;
 }
 
@@ -142,14 +157,20 @@ void write(JsonWriter &w, const Conversation &c)
             .key("score")
             .value(c.rating->score)
             .endObject();
+    if (c.snoozedUntil.isValid())
+        w.key("snoozedUntil").time(c.snoozedUntil);
     w.key("status").value(c.status);
     w.key("updatedAt").time(c.updatedAt);
+    if (!c.wokeBecause.isEmpty())
+        w.key("wokeBecause").value(c.wokeBecause);
     w.endObject();
 }
 
 void write(JsonWriter &w, const Message &m)
 {
     w.beginObject();
+    if (!m.activity.isEmpty())
+        w.key("activity").value(QJsonValue(m.activity));
     write(w.key("author"), m.author);
     w.key("clientId").value(m.clientId.toString(QUuid::WithoutBraces));
     w.key("conversation").value(m.conversationId);
@@ -161,6 +182,14 @@ void write(JsonWriter &w, const Message &m)
         w.key("state").value(deliveryStateName(*m.delivery)).endObject();
     }
     w.key("id").value(m.id);
+    if (m.kind != MessageKind::Ordinary)
+        w.key("kind").value(messageKindName(m.kind));
+    if (!m.mentions.isEmpty()) {
+        w.key("mentions").beginArray();
+        for (qint64 id : m.mentions)
+            w.value(id);
+        w.endArray();
+    }
     w.key("text").value(m.text);
     w.endObject();
 }
@@ -219,6 +248,8 @@ Result<Conversation> decodeConversation(const QJsonObject &json)
     c.queuedAt = r.optionalTime("queuedAt");
     c.assignedAt = r.optionalTime("assignedAt");
     c.endedAt = r.optionalTime("endedAt");
+    c.snoozedUntil = r.optionalTime("snoozedUntil");
+    c.wokeBecause = r.optionalString("wokeBecause", 1, 16).value_or(QString());
     const auto rating = r.optionalObject("rating");
     if (!r.ok())
         return r.failure();
@@ -269,8 +300,19 @@ Result<Message> decodeMessage(const QJsonObject &json)
     const QJsonObject author = r.object("author");
     m.text = r.string("text", 1, Protocol::MaxTextChars);
     m.createdAt = r.time("createdAt");
+    const QString kind = r.optionalString("kind", 1, 16).value_or(QStringLiteral("message"));
+    m.activity = r.optionalObject("activity").value_or(QJsonObject());
     if (!r.ok())
         return r.failure();
+    // A kind this version does not know is kept from view as staff-only, never shown as
+    // something the customer said.
+    m.kind = messageKindFromName(kind).value_or(MessageKind::Activity);
+    const QJsonArray mentions = json.value(QLatin1String("mentions")).toArray();
+    for (const QJsonValue &v : mentions) {
+        const qint64 id = v.toInteger(0);
+        if (id > 0 && id <= Protocol::MaxId)
+            m.mentions.append(id);
+    }
     auto party = decodeParty(author);
     if (!party)
         return party.failure();

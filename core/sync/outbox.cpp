@@ -59,7 +59,7 @@ void Outbox::transmit(const QList<OutboxEntry> &entries)
             continue;
         const QUuid clientId = entry.clientId;
         const bool sent = m_sync.request(
-            Requests::send({entry.conversationId, clientId, entry.text, {}, {}}), this,
+            Requests::send(Commands::sendOf(entry.conversationId, clientId, entry.text)), this,
             [this, clientId](bool ok, const QJsonObject &reply) {
                 if (!ok)
                     m_inFlight.remove(clientId);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "channeloperations.h"
 
+#include "conversations/statuschanges.h"
+
 #include "protocol/events.h"
 #include "protocol/limits.h"
 
@@ -158,6 +160,11 @@ Result<Received> receive(Store &store, const InboundMessage &inbound)
     Event e = Events::messageCreated(r.message, r.conversation);
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());
+    // What the customer writes brings a snoozed or pending conversation back.
+    auto woken = StatusChanges::customerWrote(store, r.conversation, inbound.automatic);
+    if (!woken)
+        return woken.failure();
+    r.conversation = woken.value();
     return r;
 }
 
@@ -195,8 +202,8 @@ Result<QString> addressOn(Store &store, const Conversation &conversation)
 
 Result<Done> queueReply(Store &store, const Message &message, const Conversation &conversation)
 {
-    if (message.author.kind == Party::Kind::Customer)
-        return Done{};
+    if (message.author.kind == Party::Kind::Customer || message.isStaffOnly())
+        return Done{}; // only replies go out
     const auto address = addressOn(store, conversation);
     if (!address)
         return address.failure();

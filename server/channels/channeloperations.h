@@ -28,6 +28,8 @@ struct InboundMessage {
     QString externalId; //!< the channel's id for this message: each is taken once
     QString text;
     qint64 inboxId = 0; //!< the inbox it came to (0: the channel's first)
+    //! Sent by a machine (an out-of-office reply, a bounce): it wakes nothing.
+    bool automatic = false;
 };
 
 //! The inbox of `channel` with this id, or (`inboxId` 0) the channel's first one: NotFound

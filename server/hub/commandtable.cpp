@@ -5,6 +5,7 @@
 #include "connection.h"
 #include "deskcommands.h"
 #include "livecommands.h"
+#include "statuscommands.h"
 #include "teamcommands.h"
 
 namespace Tandem::Server {
@@ -29,6 +30,7 @@ CommandTable makeStandard()
     DeskCommands::registerIn(table);
     LiveCommands::registerIn(table);
     TeamCommands::registerIn(table);
+    StatusCommands::registerIn(table);
     ClockCommand::registerIn(table);
     return table;
 }

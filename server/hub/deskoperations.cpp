@@ -5,6 +5,7 @@
 
 #include "accounts/tokens.h"
 #include "channels/channeloperations.h"
+#include "conversations/statuschanges.h"
 #include "protocol/events.h"
 #include "protocol/limits.h"
 #include "protocol/wirecodec.h"
@@ -138,7 +139,7 @@ Result<Sent> retried(Store &store, const Viewer &viewer, const Commands::Send &c
 {
     const bool same =
         existing.author.kind == viewer.party.kind && existing.author.id == viewer.party.id
-        && existing.text == command.text
+        && existing.text == command.text && (existing.kind == MessageKind::Note) == command.note
         && (!command.conversationId || *command.conversationId == existing.conversationId);
     if (!same)
         return Failure{ErrorCode::Conflict,
@@ -158,6 +159,18 @@ Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send
     message.author = viewer.party;
     message.text = command.text;
     message.createdAt = now;
+    if (command.note && viewer.isStaff()) {
+        message.kind = MessageKind::Note;
+        message.mentions = command.mentions;
+        for (qint64 agentId : command.mentions) {
+            const auto agent = store.agentById(agentId);
+            if (!agent && !agent.isNotFound())
+                return storageFailed(agent.failure());
+            if (!agent)
+                return Failure{ErrorCode::NotFound,
+                               QStringLiteral("mentions: no such agent: %1").arg(agentId)};
+        }
+    }
     auto inserted = store.insertMessage(message);
     if (!inserted && inserted.error() == StoreError::Conflict && !started) {
         // The clientId is unique in the store: inserting is also the check for a retry.
@@ -176,6 +189,13 @@ Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send
     // Telegram), queued in this same transaction so it is never lost nor sent unsaved.
     if (auto queued = ChannelOperations::queueReply(store, inserted.value(), conversation); !queued)
         return queued.failure();
+    // The customer writing brings a snoozed, pending or resolved conversation back.
+    if (!viewer.isStaff()) {
+        auto woken = StatusChanges::customerWrote(store, conversation, false);
+        if (!woken)
+            return woken.failure();
+        conversation = woken.value();
+    }
     return Sent{inserted.value(), conversation, started};
 }
 
@@ -233,7 +253,8 @@ Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::
     if (!conversation)
         return conversation.failure();
     HistoryPage page;
-    auto messages = store.messages(command.conversationId, command.before, command.limit + 1);
+    auto messages = store.messages(command.conversationId, command.before, command.limit + 1,
+                                   viewer.isStaff() ? MessageView::Staff : MessageView::Customer);
     if (!messages)
         return storageFailed(messages.failure());
     page.messages = std::move(messages.value());
@@ -269,7 +290,8 @@ Result<Conversation> markedConversation(Store &store, const Viewer &viewer,
     const auto message = store.message(command.upTo);
     if (!message && !message.isNotFound())
         return storageFailed(message.failure());
-    if (!message || message->conversationId != command.conversationId)
+    if (!message || message->conversationId != command.conversationId
+        || (message->isStaffOnly() && !viewer.isStaff()))
         return Failure{ErrorCode::NotFound, QStringLiteral("No such message in this conversation")};
     return conversation;
 }
@@ -332,9 +354,9 @@ Result<Presence> setPresence(Store &store, const Viewer &viewer, Presence presen
 
 Result<QJsonObject> conversationPage(Store &store, const Viewer &viewer,
                                      const std::optional<Store::ConversationCursor> &after,
-                                     int limit)
+                                     int limit, bool resolved)
 {
-    auto read = store.openConversations(Visibility::scope(viewer), after, limit + 1);
+    auto read = store.openConversations(Visibility::scope(viewer), after, limit + 1, resolved);
     if (!read)
         return storageFailed(read.failure());
     QList<Conversation> &page = read.value();
@@ -369,7 +391,7 @@ Result<QJsonObject> conversations(Store &store, const Viewer &viewer,
     std::optional<Store::ConversationCursor> after;
     if (command.after)
         after = Store::ConversationCursor{command.after->first, command.after->second};
-    return conversationPage(store, viewer, after, command.limit);
+    return conversationPage(store, viewer, after, command.limit, command.resolved);
 }
 
 Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64> resumeFrom,
@@ -390,7 +412,7 @@ Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64
     c.isSnapshot = true;
     // A window of the newest, so signing in costs the same however large the helpdesk;
     // the rest comes page by page with `conversations`.
-    auto page = conversationPage(store, viewer, std::nullopt, snapshotLimit);
+    auto page = conversationPage(store, viewer, std::nullopt, snapshotLimit, false);
     if (!page)
         return page.failure();
     c.snapshot = page.value();

@@ -58,11 +58,12 @@ Result<qint64> received(Store &store, const Viewer &viewer, const Commands::Mark
 Result<Conversation> accessibleConversation(Store &store, const Viewer &viewer, qint64 id);
 Result<Presence> setPresence(Store &store, const Viewer &viewer, Presence presence);
 
-//! A page of the open conversations the viewer may see, newest activity first, each with
+//! A page of the unresolved (or, with `resolved`, the resolved) conversations the viewer may
+//! see, newest activity first, each with
 //! its newest message: `{"conversations": […], "more": bool}`.
 Result<QJsonObject> conversationPage(Store &store, const Viewer &viewer,
                                      const std::optional<Store::ConversationCursor> &after,
-                                     int limit);
+                                     int limit, bool resolved);
 Result<QJsonObject> conversations(Store &store, const Viewer &viewer,
                                   const Commands::ConversationPage &command);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hub.h"
+#include "snoozealarm.h"
 
 #include "authenticator.h"
 #include "connection.h"
@@ -30,6 +31,7 @@ Hub::Hub(Storage &storage, Scheduler &scheduler, const ServerConfig &config, QOb
           Router::Settings{std::chrono::milliseconds(config.offerTimeoutMs),
                            std::chrono::milliseconds(config.gracePeriodMs),
                            std::chrono::milliseconds(config.declineHoldMs)}))
+    , m_snoozes(std::make_unique<SnoozeAlarm>(storage, scheduler))
     , m_newCustomers(config.newCustomersPerHour, config.newCustomerBurst())
     , m_newConversations(config.newConversationsPerHour, config.newConversationBurst())
 {

@@ -31,6 +31,7 @@ class Connection;
 class RateLimiter;
 class Router;
 class Scheduler;
+class SnoozeAlarm;
 class Storage;
 struct ServerConfig;
 
@@ -129,6 +130,7 @@ private:
     const ServerConfig &m_config;
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<Router> m_router;
+    std::unique_ptr<SnoozeAlarm> m_snoozes;
     QHash<qint64, std::weak_ptr<RateLimiter>> m_customerLimiters;
     AddressLimits m_newCustomers;
     AddressLimits m_newConversations;

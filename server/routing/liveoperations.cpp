@@ -109,7 +109,7 @@ Result<Conversation> end(Store &store, const Viewer &viewer, const Commands::Con
     if (c.liveState == LiveState::Ended)
         return c; // already over: nothing changes
     c.liveState = LiveState::Ended;
-    c.status = QStringLiteral("closed");
+    c.status = ConversationStatus::Resolved;
     c.endedAt = store.now();
     return commit(store, c, Events::Change::Ended, viewer.party);
 }

@@ -137,8 +137,8 @@ void Router::applyEvent(const Event &event)
         if (about.conversation)
             apply(*about.conversation);
     } else if (kind == EventKind::MessageCreated) {
-        if (!about.message)
-            return;
+        if (!about.message || about.message->isStaffOnly())
+            return; // a note or a line of the timeline says nothing of who is waiting
         const auto chat = m_chats.find(about.message->conversationId);
         if (chat == m_chats.end())
             return; // most messages belong to no waiting or active live chat

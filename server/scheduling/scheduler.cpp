@@ -178,6 +178,7 @@ int Scheduler::runDue()
         const Job job = m_jobs.value(*next).job;
         remove(*next, true);
         ++ran;
+        qCDebug(lcHub) << "timer" << job.kind << job.key << "due" << job.due;
         m_handlers.value(job.kind)(job);
     }
     m_running = false;

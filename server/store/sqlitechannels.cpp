@@ -90,7 +90,7 @@ Stored<Conversation> SqliteStore::openConversationIn(qint64 customerId, qint64 i
     SqliteStatement &q =
         prepare(conversationColumns
                 + QStringLiteral("WHERE cv.customer_id = ? AND cv.inbox_id = ?"
-                                 " AND cv.status = 'open'"
+                                 " AND cv.status <> 'resolved'"
                                  " ORDER BY cv.updated_at DESC, cv.id DESC LIMIT 1"));
     if (auto failure = run(q, {customerId, inboxId}))
         return *failure;

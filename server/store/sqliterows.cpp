@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqliterows.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace Tandem::Server::SqliteRows {
 
 qint64 toMs(const QDateTime &t)
@@ -35,7 +38,7 @@ QString kindName(const Party &p)
 
 const QString messageColumns = QStringLiteral(
     "SELECT m.id, m.conversation_id, m.client_id, m.author_kind, m.author_id, m.text,"
-    " m.created_at, COALESCE(a.name, c.name, '') FROM messages m"
+    " m.created_at, COALESCE(a.name, c.name, ''), m.kind, m.detail FROM messages m"
     " LEFT JOIN agents a ON m.author_kind = 'agent' AND a.id = m.author_id"
     " LEFT JOIN customers c ON m.author_kind = 'customer' AND c.id = m.author_id ");
 
@@ -43,7 +46,8 @@ const QString conversationColumns = QStringLiteral(
     "SELECT cv.id, cv.customer_id, cu.name, cu.email, cv.channel, cv.status, cv.created_at,"
     " cv.updated_at, cv.mode, cv.live_state, cv.assignee_id, asg.name, cv.priority,"
     " cv.queued_at, cv.assigned_at, cv.ended_at, cv.rating_score, cv.rating_comment,"
-    " cv.inbox_id FROM conversations cv JOIN customers cu ON cu.id = cv.customer_id"
+    " cv.inbox_id, cv.snoozed_until, cv.woke_because FROM conversations cv JOIN customers cu ON "
+    "cu.id = cv.customer_id"
     " LEFT JOIN agents asg ON asg.id = cv.assignee_id ");
 
 const QString agentInboxes =
@@ -53,6 +57,22 @@ const QString agentInboxes =
 const QString agentColumns = QStringLiteral(
     "SELECT id, name, email, role, presence, disabled, password_hash, capacity, auto_accept"
     " FROM agents ");
+
+QVariant messageDetail(const Message &m)
+{
+    if (m.mentions.isEmpty() && m.activity.isEmpty())
+        return QVariant();
+    QJsonObject detail;
+    if (!m.mentions.isEmpty()) {
+        QJsonArray mentions;
+        for (qint64 id : m.mentions)
+            mentions.append(id);
+        detail.insert(QStringLiteral("mentions"), mentions);
+    }
+    if (!m.activity.isEmpty())
+        detail.insert(QStringLiteral("activity"), m.activity);
+    return QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+}
 
 QVariant optionalMs(const QDateTime &t)
 {
@@ -78,6 +98,13 @@ Message messageFrom(const SqliteStatement &q)
     m.text = q.value(5).toString();
     m.createdAt = fromMs(q.value(6));
     m.author.name = q.value(7).toString();
+    m.kind = messageKindFromName(q.value(8).toString()).value_or(MessageKind::Activity);
+    if (!q.value(9).isNull()) {
+        const QJsonObject detail = QJsonDocument::fromJson(q.value(9).toString().toUtf8()).object();
+        for (const QJsonValue &id : detail.value(QLatin1String("mentions")).toArray())
+            m.mentions.append(id.toInteger());
+        m.activity = detail.value(QLatin1String("activity")).toObject();
+    }
     return m;
 }
 
@@ -103,6 +130,8 @@ Conversation conversationFrom(const SqliteStatement &q)
     if (!q.value(16).isNull())
         c.rating = Rating{q.value(16).toInt(), q.value(17).toString()};
     c.inboxId = q.value(18).toLongLong();
+    c.snoozedUntil = optionalTime(q.value(19));
+    c.wokeBecause = q.value(20).toString();
     return c;
 }
 

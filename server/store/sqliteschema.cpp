@@ -198,6 +198,17 @@ const QList<QStringList> &steps()
             QStringLiteral("ALTER TABLE events ADD COLUMN prior_assignee_id INTEGER"),
             QStringLiteral("UPDATE events SET inbox_id = 1 WHERE conversation_id IS NOT NULL"),
         },
+        // 10: statuses (open, pending, snoozed, resolved; an ended live chat is resolved),
+        // snoozes, and staff-only messages: private notes and the thread's timeline.
+        {
+            QStringLiteral("UPDATE conversations SET status = 'resolved' WHERE status = 'closed'"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN snoozed_until INTEGER"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN woke_because TEXT"),
+            QStringLiteral("CREATE INDEX conversations_unresolved ON conversations(updated_at, id)"
+                           " WHERE status <> 'resolved'"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL DEFAULT 'message'"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN detail TEXT"),
+        },
     };
     return all;
 }

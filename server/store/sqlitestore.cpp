@@ -446,13 +446,16 @@ Stored<Done> SqliteStore::updateConversation(const Conversation &c)
         prepare(QStringLiteral(
             "UPDATE conversations SET status = ?, updated_at = ?, mode = ?, live_state = ?,"
             " assignee_id = ?, priority = ?, queued_at = ?, assigned_at = ?, ended_at = ?,"
-            " rating_score = ?, rating_comment = ?, inbox_id = ? WHERE id = ?")),
+            " rating_score = ?, rating_comment = ?, inbox_id = ?, snoozed_until = ?,"
+            " woke_because = ? WHERE id = ?")),
         {c.status, toMs(c.updatedAt), modeName(c.mode),
          liveState.isEmpty() ? QVariant() : QVariant(liveState),
          c.assignee ? QVariant(c.assignee->id) : QVariant(), c.priority, optionalMs(c.queuedAt),
          optionalMs(c.assignedAt), optionalMs(c.endedAt),
          c.rating ? QVariant(c.rating->score) : QVariant(),
-         c.rating ? QVariant(text(c.rating->comment)) : QVariant(), c.inboxId, c.id},
+         c.rating ? QVariant(text(c.rating->comment)) : QVariant(), c.inboxId,
+         optionalMs(c.snoozedUntil), c.wokeBecause.isEmpty() ? QVariant() : QVariant(c.wokeBecause),
+         c.id},
         "no such conversation");
 }
 
@@ -564,14 +567,17 @@ Stored<Done> SqliteStore::deleteJob(const QString &kind, const QString &key)
 
 Stored<QList<Conversation>>
 SqliteStore::openConversations(const ReadScope &scope,
-                               const std::optional<ConversationCursor> &after, int limit)
+                               const std::optional<ConversationCursor> &after, int limit,
+                               bool resolved)
 {
-    // A customer sees all of theirs; staff every open one (an agent: of their teams'
-    // inboxes, and those assigned to them). Pages follow the index (status, updated_at), so
-    // a page costs the same wherever it is.
+    // A customer sees all of theirs; staff every unresolved one, or every resolved one (an
+    // agent: of their teams' inboxes, and those assigned to them). Pages follow an index
+    // (conversations_unresolved, or conversations_status), so a page costs the same wherever
+    // it is.
     QString sql = conversationColumns
                   + (scope.customerId ? QStringLiteral("WHERE cv.customer_id = ? ")
-                                      : QStringLiteral("WHERE cv.status = 'open' "));
+                     : resolved       ? QStringLiteral("WHERE cv.status = 'resolved' ")
+                                      : QStringLiteral("WHERE cv.status <> 'resolved' "));
     QVariantList binds;
     if (scope.customerId)
         binds.append(*scope.customerId);
@@ -597,9 +603,10 @@ Stored<Message> SqliteStore::insertMessage(const Message &m)
 {
     SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO messages (conversation_id, client_id, author_kind, author_id, text,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+        " created_at, kind, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     if (auto failure = run(q, {m.conversationId, m.clientId.toString(QUuid::WithoutBraces),
-                               kindName(m.author), m.author.id, m.text, toMs(m.createdAt)}))
+                               kindName(m.author), m.author.id, m.text, toMs(m.createdAt),
+                               messageKindName(m.kind), messageDetail(m)}))
         return *failure;
     Message created = m;
     created.id = q.lastInsertId();
@@ -632,11 +639,12 @@ Stored<Message> SqliteStore::messageByClientId(const QUuid &clientId)
 }
 
 Stored<QList<Message>> SqliteStore::messages(qint64 conversationId, std::optional<qint64> beforeId,
-                                             int limit)
+                                             int limit, MessageView view)
 {
-    SqliteStatement &q = prepare(messageColumns
-                                 + QStringLiteral("WHERE m.conversation_id = ? AND m.id < ?"
-                                                  " ORDER BY m.id DESC LIMIT ?"));
+    SqliteStatement &q = prepare(
+        messageColumns + QStringLiteral("WHERE m.conversation_id = ? AND m.id < ? ")
+        + (view == MessageView::Customer ? QStringLiteral("AND m.kind = 'message' ") : QString())
+        + QStringLiteral("ORDER BY m.id DESC LIMIT ?"));
     if (auto failure =
             run(q, {conversationId, beforeId.value_or(std::numeric_limits<qint64>::max()), limit}))
         return *failure;
@@ -648,7 +656,8 @@ Stored<QList<Message>> SqliteStore::messages(qint64 conversationId, std::optiona
 
 Stored<Message> SqliteStore::lastMessage(qint64 conversationId)
 {
-    const Stored<QList<Message>> last = messages(conversationId, std::nullopt, 1);
+    const Stored<QList<Message>> last =
+        messages(conversationId, std::nullopt, 1, MessageView::Customer);
     if (!last)
         return last.failure();
     if (last->isEmpty())
@@ -665,7 +674,8 @@ Stored<QHash<qint64, Message>> SqliteStore::lastMessages(const QList<qint64> &co
     SqliteStatement &q =
         prepare(messageColumns
                 + QStringLiteral("WHERE m.id IN (SELECT MAX(id) FROM messages WHERE"
-                                 " conversation_id IN (%1) GROUP BY conversation_id)")
+                                 " conversation_id IN (%1) AND kind = 'message'"
+                                 " GROUP BY conversation_id)")
                       .arg(placeholders(conversationIds, binds)));
     if (auto failure = run(q, binds))
         return *failure;

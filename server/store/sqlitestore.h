@@ -97,12 +97,12 @@ public:
     Stored<QList<CannedResponse>> cannedResponses() override;
     Stored<QList<Conversation>> openConversations(const ReadScope &scope,
                                                   const std::optional<ConversationCursor> &after,
-                                                  int limit) override;
+                                                  int limit, bool resolved = false) override;
     Stored<Message> insertMessage(const Message &message) override;
     Stored<Message> message(qint64 id) override;
     Stored<Message> messageByClientId(const QUuid &clientId) override;
     Stored<QList<Message>> messages(qint64 conversationId, std::optional<qint64> beforeId,
-                                    int limit) override;
+                                    int limit, MessageView view = MessageView::Staff) override;
     Stored<Message> lastMessage(qint64 conversationId) override;
     Stored<QHash<qint64, Message>> lastMessages(const QList<qint64> &conversationIds) override;
     Stored<qint64> readMarker(qint64 conversationId, const Party &reader) override;

@@ -48,6 +48,10 @@ struct ReadScope {
     std::optional<qint64> agentId;
 };
 
+//! Whose view of a conversation's messages: staff see every kind; a customer only the
+//! conversation's own (no private notes, no timeline).
+enum class MessageView { Staff, Customer };
+
 //! A reply going out through a channel, and how far it got.
 struct OutboundRecord {
     qint64 messageId = 0;
@@ -153,23 +157,26 @@ public:
         QDateTime updatedAt;
         qint64 id = 0;
     };
-    //! Up to `limit` open conversations within `scope`, newest activity first (ties: higher
-    //! id first), after `after` when given.
+    //! Up to `limit` conversations within `scope` that are not resolved (with `resolved`:
+    //! that are), newest activity first (ties: higher id first), after `after` when given.
+    //! A customer's scope holds all of theirs, whatever their status.
     virtual Stored<QList<Conversation>>
     openConversations(const ReadScope &scope, const std::optional<ConversationCursor> &after,
-                      int limit) = 0;
+                      int limit, bool resolved = false) = 0;
     //! Conflict when the clientId was used before; Constraint when the conversation does
     //! not exist.
     virtual Stored<Message> insertMessage(const Message &message) = 0;
     virtual Stored<Message> message(qint64 id) = 0;
     virtual Stored<Message> messageByClientId(const QUuid &clientId) = 0;
-    //! Up to `limit` messages before `beforeId` (or the newest), oldest first.
+    //! Up to `limit` messages before `beforeId` (or the newest) that `view` shows, oldest
+    //! first.
     virtual Stored<QList<Message>> messages(qint64 conversationId, std::optional<qint64> beforeId,
-                                            int limit) = 0;
-    //! NotFound when the conversation has no message (or does not exist).
+                                            int limit, MessageView view = MessageView::Staff) = 0;
+    //! The newest of the conversation's own messages (no note, no timeline); NotFound when it
+    //! has none (or does not exist).
     virtual Stored<Message> lastMessage(qint64 conversationId) = 0;
-    //! The newest message of each of these conversations (none for those without), in one
-    //! read.
+    //! The newest of the conversation's own messages of each of these conversations (none
+    //! for those without), in one read.
     virtual Stored<QHash<qint64, Message>> lastMessages(const QList<qint64> &conversationIds) = 0;
     //! 0 when the reader has read nothing there yet.
     virtual Stored<qint64> readMarker(qint64 conversationId, const Party &reader) = 0;
@@ -188,8 +195,8 @@ public:
     //! Conflict when that external id was taken before.
     virtual Stored<Done> recordInbound(const QString &channel, const QString &externalId,
                                        qint64 messageId) = 0;
-    //! The customer's open conversation in this inbox with the newest activity; NotFound
-    //! when there is none.
+    //! The customer's unresolved conversation in this inbox with the newest activity;
+    //! NotFound when there is none.
     virtual Stored<Conversation> openConversationIn(qint64 customerId, qint64 inboxId) = 0;
     //! Conflict when the message is queued already; Constraint when it does not exist.
     virtual Stored<Done> queueOutbound(const OutboundRecord &record) = 0;

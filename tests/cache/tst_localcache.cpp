@@ -49,7 +49,14 @@ Message message(qint64 id, qint64 conversation, Party::Kind kind, const QString 
         kind == Party::Kind::Customer
             ? Party{kind, 50 + conversation, QStringLiteral("Customer %1").arg(conversation)}
             : Party{kind, ownAgent, QStringLiteral("Dana")};
-    return Message{id, conversation, clientId, author, text, at(id), {}, {}};
+    Message m;
+    m.id = id;
+    m.conversationId = conversation;
+    m.clientId = clientId;
+    m.author = author;
+    m.text = text;
+    m.createdAt = at(id);
+    return m;
 }
 
 Event withSeq(qint64 seq, Event e)

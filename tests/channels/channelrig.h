@@ -141,7 +141,7 @@ struct Rig {
     {
         const Viewer dana{
             {Party::Kind::Agent, agentId, QStringLiteral("Dana")}, Role::Supervisor, {}, {}};
-        const Commands::Send send{conversation, QUuid::createUuid(), text, {}, {}};
+        const Commands::Send send = Commands::sendOf(conversation, QUuid::createUuid(), text);
         return run([dana, send](Store &store) { return DeskOperations::send(store, dana, send); });
     }
     OutboundRecord record(qint64 messageId)

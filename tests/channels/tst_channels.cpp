@@ -43,10 +43,10 @@ private Q_SLOTS:
         const auto second = rig.receive(mail(QStringLiteral("<m2@example.com>")));
         QVERIFY(second && !second->duplicate && !second->startedConversation);
         QCOMPARE(second->conversation.id, first->conversation.id);
-        // Once that conversation is closed, her next mail opens a new one, in her name.
+        // Once that conversation is resolved, her next mail opens a new one, in her name.
         const auto closed = rig.run([c = first->conversation](Store &store) -> Result<Done> {
             Conversation changed = c;
-            changed.status = QStringLiteral("closed");
+            changed.status = ConversationStatus::Resolved;
             return forClient(store.updateConversation(changed), QString());
         });
         QVERIFY(closed);
@@ -66,6 +66,35 @@ private Q_SLOTS:
         for (const QList<QVariant> &signal : std::as_const(committed))
             events += int(signal.first().value<QList<Event>>().size());
         QCOMPARE(events, 7);
+    }
+
+    void automaticMailWakesNothing()
+    {
+        ManualClock clock(Start);
+        Rig rig(freshPath(), clock);
+        QVERIFY(rig.open());
+        const auto first = rig.receive(mail(QStringLiteral("<a1@example.com>")));
+        QVERIFY(first);
+        const auto snooze = [&rig, id = first->conversation.id] {
+            return rig.run([id](Store &store) -> Result<Done> {
+                Conversation c = store.conversation(id).value();
+                c.status = ConversationStatus::Snoozed;
+                return forClient(store.updateConversation(c), QString());
+            });
+        };
+        QVERIFY(snooze());
+        // An out-of-office reply joins the thread, and the conversation sleeps on.
+        auto outOfOffice = mail(QStringLiteral("<a2@example.com>"));
+        outOfOffice.automatic = true;
+        const auto automatic = rig.receive(outOfOffice);
+        QVERIFY(automatic && automatic->conversation.id == first->conversation.id);
+        QCOMPARE(automatic->conversation.status, ConversationStatus::Snoozed);
+        QVERIFY(automatic->conversation.wokeBecause.isEmpty());
+        // She writes herself: it wakes, saying why.
+        const auto written = rig.receive(mail(QStringLiteral("<a3@example.com>")));
+        QVERIFY(written);
+        QCOMPARE(written->conversation.status, ConversationStatus::Open);
+        QCOMPARE(written->conversation.wokeBecause, WokeBecause::Customer);
     }
 
     void inboundBadInputIsRefused_data()

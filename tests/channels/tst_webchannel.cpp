@@ -44,8 +44,8 @@ struct WebRig : Rig {
                                                std::optional<qint64> conversation,
                                                const QString &text, QUuid clientId = {})
     {
-        const Commands::Send send{
-            conversation, clientId.isNull() ? QUuid::createUuid() : clientId, text, {}, {}};
+        const Commands::Send send = Commands::sendOf(
+            conversation, clientId.isNull() ? QUuid::createUuid() : clientId, text);
         return run([viewer = viewerOf(c), send](Store &store) {
             return DeskOperations::send(store, viewer, send);
         });

@@ -422,6 +422,41 @@ class Run:
         await conn.close()
         await cust.close()
 
+    async def step15_statuses_and_notes(self):
+        agent, cust = self.agent, self.cust
+        reply = await agent.request("status", conversation=self.conv_id, status="pending")
+        conv = ok_data("15 status pending -> ok", reply).get("conversation") or {}
+        check("15 the reply's conversation is pending", conv.get("status") == "pending", str(conv))
+        await agent.wait_for(event_is("conversation.updated", lambda f: f["data"].get("change")
+                                      == "status" and f["data"]["conversation"]["id"] == self.conv_id))
+        line = await agent.wait_for(event_is("message.created", lambda f: f["data"]["message"]
+                                             .get("kind") == "activity"))
+        check("15 the timeline records it", (line["data"]["message"].get("activity") or {})
+              .get("status") == "pending", str(line))
+        reply = await agent.request("status", conversation=self.conv_id, status="open",
+                                    until="2030-01-01T00:00:00.000Z")
+        check("15 until with open -> bad_request", is_error(reply, "bad_request"), str(reply))
+        reply = await agent.request("send", conversation=self.conv_id, clientId=str(uuid.uuid4()),
+                                    text="Private: check the warehouse", note=True)
+        note = ok_data("15 a note -> ok", reply).get("message") or {}
+        check("15 the note says it is one", note.get("kind") == "note", str(note))
+        client_id = str(uuid.uuid4())
+        reply = await cust.request("send", conversation=self.conv_id, clientId=client_id,
+                                   text="Order 1042")
+        mine = (ok_data("15 customer writes -> ok", reply).get("message") or {}).get("id")
+        await cust.wait_for(event_is("message.created",
+                                     lambda f: f["data"]["message"]["id"] == mine))
+        leaked = [f for f in cust.pending if f.get("type") == "event" and
+                  (f.get("data", {}).get("message", {}).get("kind") or f.get("event") ==
+                   "conversation.updated")]
+        check("15 the customer heard of neither the note, the timeline nor the status", not leaked,
+              str(leaked[:2]))
+        opened = await agent.wait_for(event_is(
+            "conversation.updated", lambda f: f["data"].get("change") == "status"
+            and f["data"]["conversation"].get("status") == "open"))
+        check("15 her writing opened it again, by her",
+              (opened["data"].get("by") or {}).get("kind") == "customer", str(opened))
+
     async def step13_limits(self):
         conn = await self.connect("/ws/customer", "limits")
         reply, _, _ = await conn.handshake("hello", name="Lim Its")
@@ -448,11 +483,12 @@ class Run:
                  self.step3_agent_signin, self.step4_bad_password, self.step5_agent_reply,
                  self.step6_idempotent_retry, self.step7_resume, self.step8_history,
                  self.step9_other_customer, self.step10_bad_frame, self.step12_conversation_pages,
-                 self.step13_limits, self.step14_inboxes_and_teams, self.step11_signout]
+                 self.step13_limits, self.step14_inboxes_and_teams,
+                 self.step15_statuses_and_notes, self.step11_signout]
         # Steps that need no earlier state, and steps whose state no later step needs.
         standalone = {self.step4_bad_password, self.step10_bad_frame, self.step13_limits}
         leaves = standalone | {self.step6_idempotent_retry, self.step8_history,
-                               self.step14_inboxes_and_teams,
+                               self.step14_inboxes_and_teams, self.step15_statuses_and_notes,
                                self.step9_other_customer, self.step11_signout,
                                self.step12_conversation_pages}
         broken = False

@@ -74,8 +74,9 @@ private Q_SLOTS:
         }
         {
             const QUuid id = QUuid::createUuid();
-            const auto r = Requests::send(
-                {std::nullopt, id, QStringLiteral("Hi"), ConversationMode::Live, {}});
+            Commands::Send live = Commands::sendOf(std::nullopt, id, QStringLiteral("Hi"));
+            live.mode = ConversationMode::Live;
+            const auto r = Requests::send(live);
             check(r, "send");
             const auto d = decodeSend(r.fields, false);
             QVERIFY(d);
@@ -84,7 +85,8 @@ private Q_SLOTS:
             QCOMPARE(d->text, QStringLiteral("Hi"));
             QCOMPARE(d->mode, ConversationMode::Live);
             const auto reply = decodeSend(
-                Requests::send({qint64(12), id, QStringLiteral("Yes"), {}, {}}).fields, true);
+                Requests::send(Commands::sendOf(qint64(12), id, QStringLiteral("Yes"))).fields,
+                true);
             QVERIFY(reply);
             QCOMPARE(reply->conversationId, std::optional<qint64>(12));
         }

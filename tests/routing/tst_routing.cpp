@@ -565,7 +565,7 @@ private Q_SLOTS:
                 "code"),
             QStringLiteral("invalid_state"));
         reply = conversationRequest(*customer, QStringLiteral("end"), id);
-        QCOMPARE(str(obj(data(reply), "conversation"), "status"), QStringLiteral("closed"));
+        QCOMPARE(str(obj(data(reply), "conversation"), "status"), QStringLiteral("resolved"));
         QVERIFY(
             isType(conversationRequest(*customer, QStringLiteral("end"), id), "ok")); // again: fine
         reply = customer->request(QStringLiteral("rate"),

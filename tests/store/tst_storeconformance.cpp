@@ -287,6 +287,25 @@ private Q_SLOTS:
         QCOMPARE(last.value(id).id, ids.last());
         QVERIFY(s.lastMessages({}).value().isEmpty());
 
+        // Notes and timeline lines are kept with what they carry, shown to staff only, and
+        // are never a conversation's last message.
+        Message note = messageIn(id, Party{Party::Kind::Agent, 7, {}}, QStringLiteral("n"), 300);
+        note.kind = MessageKind::Note;
+        note.mentions = {3, 9};
+        Message line = messageIn(id, Party{Party::Kind::System, 0, {}}, QStringLiteral("a"), 301);
+        line.kind = MessageKind::Activity;
+        line.activity = {{QStringLiteral("change"), QStringLiteral("status")}};
+        const qint64 noteId = s.insertMessage(note)->id;
+        const qint64 lineId = s.insertMessage(line)->id;
+        QCOMPARE(s.message(noteId)->mentions, (QList<qint64>{3, 9}));
+        QCOMPARE(s.message(noteId)->kind, MessageKind::Note);
+        QCOMPARE(s.message(lineId)->activity, line.activity);
+        QCOMPARE(s.messages(id, std::nullopt, 2).value().last().id, lineId);
+        QCOMPARE(s.messages(id, std::nullopt, 2, MessageView::Customer).value().last().id,
+                 ids.last());
+        QCOMPARE(s.lastMessage(id)->id, ids.last());
+        QCOMPARE(s.lastMessages({id}).value().value(id).id, ids.last());
+
         QCOMPARE(s.readMarker(id, author).value(), 0);
         QVERIFY(s.setReadMarker(id, author, ids.at(2)));
         QVERIFY(s.setReadMarker(id, author, ids.at(3)));
@@ -309,9 +328,9 @@ private Q_SLOTS:
             all.append(id);
         }
         Conversation closed = s.conversation(all.at(5)).value();
-        closed.status = QStringLiteral("closed");
+        closed.status = ConversationStatus::Resolved;
         QVERIFY(s.updateConversation(closed));
-        // Newest activity first, then higher id; closed ones are not open.
+        // Newest activity first, then higher id; resolved ones are listed apart.
         const QList<qint64> expected{all.at(6), all.at(4), all.at(3),
                                      all.at(2), all.at(1), all.at(0)};
         QList<qint64> seen;
@@ -325,6 +344,9 @@ private Q_SLOTS:
             after = Store::ConversationCursor{got.last().updatedAt, got.last().id};
         }
         QCOMPARE(seen, expected);
+        const auto resolved = s.openConversations({}, std::nullopt, 10, true).value();
+        QCOMPARE(resolved.size(), 1);
+        QCOMPARE(resolved.first().id, all.at(5));
         const auto mine =
             s.openConversations(ReadScope{ada.id, std::nullopt}, std::nullopt, 10).value();
         QCOMPARE(mine.size(), 1);

@@ -798,7 +798,7 @@ private Q_SLOTS:
         const auto summary = m_app->session()->cache().conversation(maria.conversation);
         QVERIFY(summary);
         QCOMPARE(summary->liveState, LiveState::Ended);
-        QCOMPARE(summary->status, QStringLiteral("closed"));
+        QCOMPARE(summary->status, QStringLiteral("resolved"));
         // Ending it again changes nothing and is no error.
         QVERIFY(isOk(m_sam->request(QStringLiteral("end"),
                                     {{QStringLiteral("conversation"), maria.conversation}})));

@@ -114,7 +114,7 @@ void AgentLink::send(AgentReply reply)
     else
         ++m_stats.retries;
     const QString id = m_connection->request(
-        Requests::send({reply.conversationId, reply.clientId, reply.text, {}, {}}));
+        Requests::send(Commands::sendOf(reply.conversationId, reply.clientId, reply.text)));
     m_inFlight.insert(id, {std::move(reply), now});
 }
 

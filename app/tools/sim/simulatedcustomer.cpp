@@ -293,14 +293,14 @@ void SimulatedCustomer::queueMessage(const QString &text)
 
 void SimulatedCustomer::transmit()
 {
-    m_pending->requestId = m_connection->request(Requests::send(
-        {m_pending->conversationId > 0 ? std::optional<qint64>(m_pending->conversationId)
-                                       : std::nullopt,
-         m_pending->clientId, m_pending->text,
-         m_startsLive ? ConversationMode::Live : ConversationMode::Async,
-         m_settings.inboxes.isEmpty() ? std::nullopt
-                                      : std::optional<qint64>(m_settings.inboxes.at(
-                                          m_settings.index % m_settings.inboxes.size()))}));
+    Commands::Send send = Commands::sendOf(m_pending->conversationId > 0
+                                               ? std::optional<qint64>(m_pending->conversationId)
+                                               : std::nullopt,
+                                           m_pending->clientId, m_pending->text);
+    send.mode = m_startsLive ? ConversationMode::Live : ConversationMode::Async;
+    if (!m_settings.inboxes.isEmpty())
+        send.inboxId = m_settings.inboxes.at(m_settings.index % m_settings.inboxes.size());
+    m_pending->requestId = m_connection->request(Requests::send(send));
     if (m_pending->firstSentNs == 0) {
         m_pending->firstSentNs = m_stats.nowNs();
         ++m_stats.messagesSent;

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace Tandem::Server {
+
+class CommandTable;
+
+//! The commands of the async inbox that change where a conversation stands
+//! (docs/protocol.md, "Statuses"): status.
+namespace StatusCommands {
+
+void registerIn(CommandTable &table);
+
+} // namespace StatusCommands
+} // namespace Tandem::Server
