@@ -120,6 +120,22 @@ Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired)
     return s;
 }
 
+Result<Assign> decodeAssign(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    Assign a;
+    a.conversationId = r.id("conversation");
+    const QJsonValue agent = fields.value(QLatin1String("agent"));
+    if (agent.isUndefined())
+        r.fail("agent", QStringLiteral("is required (an agent id, or null for nobody)"));
+    else if (!agent.isNull())
+        a.agentId = r.id("agent");
+    a.force = r.optionalBoolean("force").value_or(false);
+    if (!r.ok())
+        return r.failure();
+    return a;
+}
+
 Result<SetStatus> decodeSetStatus(const QJsonObject &fields)
 {
     FieldReader r(fields);
@@ -270,8 +286,10 @@ Result<UpdateAgent> decodeUpdateAgent(const QJsonObject &fields)
     if (const auto capacity = r.optionalInteger("capacity", 0, Agent::MaxCapacity))
         u.capacity = int(*capacity);
     u.autoAccept = r.optionalBoolean("autoAccept");
-    if (r.ok() && !u.capacity && !u.autoAccept)
-        r.fail("capacity", QStringLiteral("or autoAccept is required"));
+    if (const auto async = r.optionalInteger("asyncCapacity", 0, Agent::MaxAsyncCapacity))
+        u.asyncCapacity = int(*async);
+    if (r.ok() && !u.capacity && !u.autoAccept && !u.asyncCapacity)
+        r.fail("capacity", QStringLiteral("or autoAccept or asyncCapacity is required"));
     if (!r.ok())
         return r.failure();
     return u;

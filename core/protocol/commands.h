@@ -48,6 +48,15 @@ struct Send {
     QList<qint64> mentions;
 };
 
+//! `assign`: who works an async conversation (docs/protocol.md, "Assignment").
+struct Assign {
+    qint64 conversationId = 0;
+    std::optional<qint64> agentId; //!< unset: nobody
+    //! Even when the agent already has as many as their async capacity.
+    bool force = false;
+};
+Result<Assign> decodeAssign(const QJsonObject &fields);
+
 //! A send of `text` into `conversation` (unset: starting one), everything else as default.
 inline Send sendOf(std::optional<qint64> conversation, const QUuid &clientId, const QString &text)
 {
@@ -126,6 +135,7 @@ struct UpdateAgent {
     qint64 agentId = 0;
     std::optional<int> capacity;
     std::optional<bool> autoAccept;
+    std::optional<int> asyncCapacity;
 };
 
 struct SaveCanned {

@@ -9,7 +9,7 @@ struct Entry {
     ErrorCode code;
     const char16_t *name;
 };
-constexpr std::array<Entry, 16> entries{{
+constexpr std::array<Entry, 17> entries{{
     {ErrorCode::BadFrame, u"bad_frame"},
     {ErrorCode::BadRequest, u"bad_request"},
     {ErrorCode::UnknownType, u"unknown_type"},
@@ -25,6 +25,7 @@ constexpr std::array<Entry, 16> entries{{
     {ErrorCode::Forbidden, u"forbidden"},
     {ErrorCode::InvalidState, u"invalid_state"},
     {ErrorCode::Unavailable, u"unavailable"},
+    {ErrorCode::OverCapacity, u"over_capacity"},
     {ErrorCode::Internal, u"internal"},
 }};
 } // namespace

@@ -23,6 +23,7 @@ enum class ErrorCode {
     Forbidden,
     InvalidState,
     Unavailable,
+    OverCapacity,
     Internal,
 };
 

@@ -41,6 +41,7 @@ Event inboxSaved(const Inbox &inbox, QHash<qint64, QSet<qint64>> access);
 
 namespace Change {
 inline const QString Assigned = QStringLiteral("assigned");
+inline const QString Unassigned = QStringLiteral("unassigned");
 inline const QString Transferred = QStringLiteral("transferred");
 inline const QString Requeued = QStringLiteral("requeued");
 inline const QString Ended = QStringLiteral("ended");

@@ -200,7 +200,19 @@ Request updateAgent(const Commands::UpdateAgent &command)
         fields.insert(QStringLiteral("capacity"), *command.capacity);
     if (command.autoAccept)
         fields.insert(QStringLiteral("autoAccept"), *command.autoAccept);
+    if (command.asyncCapacity)
+        fields.insert(QStringLiteral("asyncCapacity"), *command.asyncCapacity);
     return make("agent.update", fields);
+}
+
+Request assign(const Commands::Assign &command)
+{
+    QJsonObject fields{{QStringLiteral("conversation"), command.conversationId}};
+    fields.insert(QStringLiteral("agent"),
+                  command.agentId ? QJsonValue(*command.agentId) : QJsonValue());
+    if (command.force)
+        fields.insert(QStringLiteral("force"), true);
+    return make("assign", fields);
 }
 
 Request saveCanned(const Commands::SaveCanned &command)

@@ -22,6 +22,7 @@ Request agentHello(const Commands::AgentHello &command);
 Request customerHello(const Commands::CustomerHello &command);
 Request send(const Commands::Send &command);
 Request setStatus(const Commands::SetStatus &command);
+Request assign(const Commands::Assign &command);
 Request history(const Commands::History &command);
 Request conversations(const Commands::ConversationPage &command);
 Request read(const Commands::MarkRead &command);

@@ -98,7 +98,8 @@ QJsonObject encode(const Agent &a, AgentDetail detail)
                   {QStringLiteral("role"), roleName(a.role)},
                   {QStringLiteral("presence"), presenceName(a.presence)},
                   {QStringLiteral("capacity"), a.capacity},
-                  {QStringLiteral("autoAccept"), a.autoAccept}};
+                  {QStringLiteral("autoAccept"), a.autoAccept},
+                  {QStringLiteral("asyncCapacity"), a.asyncCapacity}};
     if (detail == AgentDetail::WithEmail)
         o.insert(QStringLiteral("email"), a.email);
     return o;
@@ -339,6 +340,8 @@ Result<Agent> decodeAgent(const QJsonObject &json)
     a.capacity =
         int(r.optionalInteger("capacity", 0, Agent::MaxCapacity).value_or(Agent::DefaultCapacity));
     a.autoAccept = r.optionalBoolean("autoAccept").value_or(false);
+    a.asyncCapacity = int(r.optionalInteger("asyncCapacity", 0, Agent::MaxAsyncCapacity)
+                              .value_or(Agent::DefaultAsyncCapacity));
     if (!r.ok())
         return r.failure();
     const auto parsedRole = roleFromName(role);

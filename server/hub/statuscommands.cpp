@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statuscommands.h"
 
+#include "assignoperations.h"
 #include "conversations/statuschanges.h"
 #include "hub.h"
 #include "protocol/wirecodec.h"
@@ -27,6 +28,12 @@ void registerIn(CommandTable &table)
                                            QString::number(change.conversation.id));
                 c.reply(id, {{QStringLiteral("conversation"), Wire::encode(change.conversation)}});
             }));
+    table.add(
+        QStringLiteral("assign"), CommandTable::Staff,
+        storeCommand(Commands::decodeAssign, AssignOperations::assign,
+                     [](Connection &c, Hub &, const QJsonValue &id, const Conversation &done) {
+                         c.reply(id, {{QStringLiteral("conversation"), Wire::encode(done)}});
+                     }));
 }
 
 } // namespace Tandem::Server::StatusCommands

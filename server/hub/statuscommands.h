@@ -5,8 +5,8 @@ namespace Tandem::Server {
 
 class CommandTable;
 
-//! The commands of the async inbox that change where a conversation stands
-//! (docs/protocol.md, "Statuses"): status.
+//! The commands of the async inbox that change where a conversation stands and who works
+//! it (docs/protocol.md, "Statuses", "Assignment"): status, assign.
 namespace StatusCommands {
 
 void registerIn(CommandTable &table);

@@ -190,7 +190,7 @@ Result<Agent> updateAgent(Store &store, const Viewer &viewer, const Commands::Up
 {
     if (!viewer.isStaff())
         return forbidden(QStringLiteral("Customers cannot change agents"));
-    if (command.capacity && !isSupervisor(viewer))
+    if ((command.capacity || command.asyncCapacity) && !isSupervisor(viewer))
         return forbidden(QStringLiteral("Only supervisors and admins set an agent's capacity"));
     if (command.agentId != viewer.party.id && !isSupervisor(viewer))
         return forbidden(QStringLiteral("Only supervisors change other agents' settings"));
@@ -202,9 +202,10 @@ Result<Agent> updateAgent(Store &store, const Viewer &viewer, const Commands::Up
     Agent changed = *agent;
     changed.capacity = command.capacity.value_or(agent->capacity);
     changed.autoAccept = command.autoAccept.value_or(agent->autoAccept);
+    changed.asyncCapacity = command.asyncCapacity.value_or(agent->asyncCapacity);
     if (changed == *agent)
         return changed;
-    if (auto set = store.setAgentSettings(changed.id, changed.capacity, changed.autoAccept); !set)
+    if (auto set = store.setAgentSettings(changed); !set)
         return storageFailed(set.failure());
     Event e = Events::agentUpdated(changed);
     if (auto appended = store.appendEvent(e); !appended)

@@ -55,8 +55,8 @@ const QString agentInboxes =
                    " WHERE tm.agent_id = ?");
 
 const QString agentColumns = QStringLiteral(
-    "SELECT id, name, email, role, presence, disabled, password_hash, capacity, auto_accept"
-    " FROM agents ");
+    "SELECT id, name, email, role, presence, disabled, password_hash, capacity, auto_accept,"
+    " async_capacity FROM agents ");
 
 QVariant messageDetail(const Message &m)
 {
@@ -147,6 +147,7 @@ AgentRecord agentFrom(const SqliteStatement &q)
     r.passwordHash = q.value(6).toString();
     r.agent.capacity = q.value(7).toInt();
     r.agent.autoAccept = q.value(8).toBool();
+    r.agent.asyncCapacity = q.value(9).toInt();
     return r;
 }
 

@@ -209,6 +209,14 @@ const QList<QStringList> &steps()
             QStringLiteral("ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL DEFAULT 'message'"),
             QStringLiteral("ALTER TABLE messages ADD COLUMN detail TEXT"),
         },
+        // 11: assignment of async conversations — each agent's capacity for them, and their
+        // load counted from what is assigned to them.
+        {
+            QStringLiteral(
+                "ALTER TABLE agents ADD COLUMN async_capacity INTEGER NOT NULL DEFAULT 20"),
+            QStringLiteral("CREATE INDEX conversations_assignee ON conversations(assignee_id,"
+                           " status) WHERE assignee_id IS NOT NULL"),
+        },
     };
     return all;
 }

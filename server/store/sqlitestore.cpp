@@ -325,11 +325,23 @@ Stored<Done> SqliteStore::setPresence(qint64 agentId, Presence presence)
                       {presenceName(presence), agentId}, "no such agent");
 }
 
-Stored<Done> SqliteStore::setAgentSettings(qint64 agentId, int capacity, bool autoAccept)
+Stored<Done> SqliteStore::setAgentSettings(const Agent &agent)
 {
-    return changedOne(
-        prepare(QStringLiteral("UPDATE agents SET capacity = ?, auto_accept = ? WHERE id = ?")),
-        {capacity, autoAccept, agentId}, "no such agent");
+    return changedOne(prepare(QStringLiteral("UPDATE agents SET capacity = ?, auto_accept = ?,"
+                                             " async_capacity = ? WHERE id = ?")),
+                      {agent.capacity, agent.autoAccept, agent.asyncCapacity, agent.id},
+                      "no such agent");
+}
+
+Stored<int> SqliteStore::asyncLoad(qint64 agentId)
+{
+    SqliteStatement &q =
+        prepare(QStringLiteral("SELECT COUNT(*) FROM conversations WHERE assignee_id = ?"
+                               " AND status IN ('open', 'pending')"
+                               " AND COALESCE(live_state, '') NOT IN ('queued', 'active')"));
+    if (auto failure = run(q, {agentId}))
+        return *failure;
+    return q.next() ? q.value(0).toInt() : 0;
 }
 
 Stored<Done> SqliteStore::createSession(const QByteArray &tokenHash, qint64 agentId,

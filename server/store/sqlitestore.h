@@ -46,7 +46,8 @@ public:
     Stored<Done> setPassword(qint64 agentId, const QString &passwordHash) override;
     Stored<Done> setDisabled(qint64 agentId, bool disabled) override;
     Stored<Done> setPresence(qint64 agentId, Presence presence) override;
-    Stored<Done> setAgentSettings(qint64 agentId, int capacity, bool autoAccept) override;
+    Stored<Done> setAgentSettings(const Agent &agent) override;
+    Stored<int> asyncLoad(qint64 agentId) override;
     Stored<Done> createSession(const QByteArray &tokenHash, qint64 agentId,
                                const QDateTime &expiresAt) override;
     Stored<SessionRecord> session(const QByteArray &tokenHash) override;

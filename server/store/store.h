@@ -122,7 +122,11 @@ public:
     virtual Stored<Done> setPassword(qint64 agentId, const QString &passwordHash) = 0;
     virtual Stored<Done> setDisabled(qint64 agentId, bool disabled) = 0;
     virtual Stored<Done> setPresence(qint64 agentId, Presence presence) = 0;
-    virtual Stored<Done> setAgentSettings(qint64 agentId, int capacity, bool autoAccept) = 0;
+    //! Writes the agent's capacities and auto-accept.
+    virtual Stored<Done> setAgentSettings(const Agent &agent) = 0;
+    //! How many async conversations (open or pending, not a live chat under way) are
+    //! assigned to the agent.
+    virtual Stored<int> asyncLoad(qint64 agentId) = 0;
     //! Constraint when there is no such agent; Conflict when the token hash is in use.
     virtual Stored<Done> createSession(const QByteArray &tokenHash, qint64 agentId,
                                        const QDateTime &expiresAt) = 0;

@@ -145,7 +145,8 @@ private Q_SLOTS:
             const auto p = decodeSetPriority(Requests::priority({8, 2}).fields);
             QVERIFY(p);
             QCOMPARE(p->priority, 2);
-            const auto u = decodeUpdateAgent(Requests::updateAgent({3, 6, false}).fields);
+            const auto u =
+                decodeUpdateAgent(Requests::updateAgent({3, 6, false, std::nullopt}).fields);
             QVERIFY(u);
             QCOMPARE(u->capacity, std::optional<int>(6));
             QCOMPARE(u->autoAccept, std::optional<bool>(false));

@@ -148,13 +148,21 @@ private Q_SLOTS:
         QCOMPARE_FAILURE(s.setPassword(ghost, QStringLiteral("x")), StoreError::NotFound);
         QCOMPARE_FAILURE(s.setDisabled(ghost, true), StoreError::NotFound);
         QCOMPARE_FAILURE(s.setPresence(ghost, Presence::Online), StoreError::NotFound);
-        QCOMPARE_FAILURE(s.setAgentSettings(ghost, 3, true), StoreError::NotFound);
+        Agent settings = dana.value();
+        settings.id = ghost;
+        QCOMPARE_FAILURE(s.setAgentSettings(settings), StoreError::NotFound);
 
-        QVERIFY(s.setAgentSettings(dana->id, 7, true));
+        QCOMPARE(dana->asyncCapacity, Agent::DefaultAsyncCapacity);
+        settings = dana.value();
+        settings.capacity = 7;
+        settings.autoAccept = true;
+        settings.asyncCapacity = 35;
+        QVERIFY(s.setAgentSettings(settings));
         QVERIFY(s.setPresence(dana->id, Presence::Busy));
         const auto changed = s.agentById(dana->id);
         QCOMPARE(changed->capacity, 7);
         QVERIFY(changed->autoAccept);
+        QCOMPARE(changed->asyncCapacity, 35);
         QCOMPARE(changed->presence, Presence::Busy);
 
         const auto eli =

@@ -129,7 +129,7 @@ void TeamDialog::rebuild()
         auto *autoAccept = new QCheckBox;
         autoAccept->setEnabled(supervisor || id == m_session.sync().agent().id);
         connect(autoAccept, &QCheckBox::toggled, this, [this, id](bool on) {
-            update({id, std::nullopt, on});
+            update({id, std::nullopt, on, std::nullopt});
         });
         m_table->setCellWidget(row, AutoAcceptColumn, centered(autoAccept));
         m_autoAccept.insert(id, autoAccept);
@@ -180,7 +180,7 @@ void TeamDialog::sendPending()
         if (row >= 0
             && m_team.index(row, 0).data(AgentPresenceModel::CapacityRole).toInt() == it.value())
             continue; // back where it was
-        update({it.key(), it.value(), std::nullopt});
+        update({it.key(), it.value(), std::nullopt, std::nullopt});
     }
 }
 
