@@ -6,6 +6,7 @@
 #include "protocol/fieldreader.h"
 #include "protocol/limits.h"
 #include "protocol/wirecodec.h"
+#include "protocol/wireteams.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -64,6 +65,10 @@ bool CacheEvents::applyEvent(CacheChanges &changes, const Event &event)
         ok = applyCannedSaved(changes, data);
     } else if (event.kind == EventKind::CannedDeleted) {
         ok = applyCannedDeleted(changes, data);
+    } else if (event.kind == EventKind::TeamSaved) {
+        ok = applyTeamSaved(changes, data);
+    } else if (event.kind == EventKind::InboxSaved) {
+        ok = applyInboxSaved(changes, data);
     }
     // Any other kind is a later protocol version's: nothing to change here, but it was
     // seen, so it counts towards last_seq like the others.
@@ -228,6 +233,54 @@ bool CacheEvents::applyCannedDeleted(CacheChanges &changes, const QJsonObject &d
     return m_tables.deleteCanned(id);
 }
 
+bool CacheEvents::applyTeamSaved(CacheChanges &changes, const QJsonObject &data)
+{
+    const auto team = Wire::decodeTeam(data.value(QLatin1String("team")).toObject());
+    if (!team) {
+        qCWarning(lcCache) << "ignoring a team:" << team.failure().message;
+        return true;
+    }
+    changes.teamsChanged = true;
+    return m_tables.saveTeam(team.value());
+}
+
+bool CacheEvents::applyInboxSaved(CacheChanges &changes, const QJsonObject &data)
+{
+    const auto inbox = Wire::decodeInbox(data.value(QLatin1String("inbox")).toObject());
+    if (!inbox) {
+        qCWarning(lcCache) << "ignoring an inbox:" << inbox.failure().message;
+        return true;
+    }
+    changes.teamsChanged = true;
+    return m_tables.saveInbox(inbox.value());
+}
+
+bool CacheEvents::applySnapshotTeams(CacheChanges &changes, const QJsonObject &snapshot)
+{
+    // A server that predates teams sends none: keep what is cached.
+    if (!snapshot.value(QLatin1String("teams")).isArray()
+        || !snapshot.value(QLatin1String("inboxes")).isArray())
+        return true;
+    if (!m_tables.clearTeamsAndInboxes())
+        return false;
+    changes.teamsChanged = true;
+    for (const QJsonValue &value : snapshot.value(QLatin1String("teams")).toArray()) {
+        const auto team = Wire::decodeTeam(value.toObject());
+        if (!team)
+            qCWarning(lcCache) << "snapshot: skipping" << team.failure().message;
+        else if (!m_tables.saveTeam(team.value()))
+            return false;
+    }
+    for (const QJsonValue &value : snapshot.value(QLatin1String("inboxes")).toArray()) {
+        const auto inbox = Wire::decodeInbox(value.toObject());
+        if (!inbox)
+            qCWarning(lcCache) << "snapshot: skipping" << inbox.failure().message;
+        else if (!m_tables.saveInbox(inbox.value()))
+            return false;
+    }
+    return true;
+}
+
 bool CacheEvents::applySnapshotCanned(CacheChanges &changes, const QJsonArray &list)
 {
     QList<CannedResponse> canned;
@@ -271,6 +324,8 @@ bool CacheEvents::applySnapshot(CacheChanges &changes, qint64 seq, const QJsonOb
     // Staff snapshots only; a server that predates canned responses sends none either.
     if (snapshot.value(QLatin1String("canned")).isArray()
         && !applySnapshotCanned(changes, snapshot.value(QLatin1String("canned")).toArray()))
+        return false;
+    if (!applySnapshotTeams(changes, snapshot))
         return false;
     changes.seq = seq; // even below the old one: the server's log may have been reset
     changes.reset = true;

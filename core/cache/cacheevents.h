@@ -20,6 +20,7 @@ struct CacheChanges {
     QSet<qint64> summaries;
     bool agentsChanged = false;
     bool cannedChanged = false;
+    bool teamsChanged = false;
     bool reset = false;
     bool outboxChanged = false;
     //! Replies whose delivery state moved, by message: where they stand now.
@@ -66,6 +67,9 @@ private:
     bool applyAgentUpdated(CacheChanges &changes, const QJsonObject &data);
     bool applyCannedSaved(CacheChanges &changes, const QJsonObject &data);
     bool applyCannedDeleted(CacheChanges &changes, const QJsonObject &data);
+    bool applyTeamSaved(CacheChanges &changes, const QJsonObject &data);
+    bool applyInboxSaved(CacheChanges &changes, const QJsonObject &data);
+    bool applySnapshotTeams(CacheChanges &changes, const QJsonObject &snapshot);
     bool applySnapshotCanned(CacheChanges &changes, const QJsonArray &canned);
     bool applySnapshotConversation(CacheChanges &changes, const QJsonObject &json);
     //! Replaces the listed conversations between `after` and the last of `list` (to the

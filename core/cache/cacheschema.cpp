@@ -130,6 +130,36 @@ const QList<QStringList> &steps()
             QStringLiteral("ALTER TABLE messages ADD COLUMN delivery_error TEXT NOT NULL"
                            " DEFAULT ''"),
         },
+        // 4: the async inbox — inboxes and teams, statuses and snoozes, and the messages only
+        // staff see (notes, the timeline), which neither count as unread nor stand as a
+        // conversation's last message. A note waiting in the outbox says so.
+        {
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN inbox_id INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN snoozed_until INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN woke_because TEXT NOT NULL"
+                           " DEFAULT ''"),
+            QStringLiteral("UPDATE conversations SET status = 'resolved' WHERE status = 'closed'"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL"
+                           " DEFAULT 'message'"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN detail TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("DROP INDEX messages_conversation"),
+            QStringLiteral("CREATE INDEX messages_conversation"
+                           " ON messages(conversation_id, id, author_kind, kind)"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN note INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE agents ADD COLUMN async_capacity INTEGER NOT NULL"
+                           " DEFAULT 20"),
+            QStringLiteral("CREATE TABLE teams ("
+                           " id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL,"
+                           " members TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE inboxes ("
+                           " id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL,"
+                           " channel TEXT NOT NULL,"
+                           " team_id INTEGER NOT NULL)"),
+        },
     };
     return all;
 }

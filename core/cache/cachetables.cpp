@@ -27,10 +27,11 @@ QString summaryOf(const QString &s)
 }
 
 // Customer messages after the own read marker: what the agent has not seen yet.
-const QString unreadCount = QStringLiteral(
-    "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = conversations.id"
-    " AND m.author_kind = 'customer' AND m.id > COALESCE((SELECT up_to FROM read_markers r"
-    " WHERE r.conversation_id = conversations.id), 0))");
+const QString unreadCount =
+    QStringLiteral("(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = conversations.id"
+                   " AND m.author_kind = 'customer' AND m.kind = 'message'"
+                   " AND m.id > COALESCE((SELECT up_to FROM read_markers r"
+                   " WHERE r.conversation_id = conversations.id), 0))");
 
 } // namespace
 
@@ -49,8 +50,9 @@ bool CacheTables::prepare()
          QStringLiteral("INSERT INTO conversations (id, customer_id, customer_name,"
                         " customer_email, channel, status, created_at, updated_at, mode,"
                         " live_state, assignee_id, assignee_name, priority, queued_at,"
-                        " assigned_at, ended_at, rating_score, rating_comment)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        " assigned_at, ended_at, rating_score, rating_comment, inbox_id,"
+                        " snoozed_until, woke_because)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         " ON CONFLICT(id) DO UPDATE SET"
                         " customer_id = excluded.customer_id,"
                         " customer_name = excluded.customer_name,"
@@ -65,20 +67,24 @@ bool CacheTables::prepare()
                         " priority = excluded.priority, queued_at = excluded.queued_at,"
                         " assigned_at = excluded.assigned_at, ended_at = excluded.ended_at,"
                         " rating_score = excluded.rating_score,"
-                        " rating_comment = excluded.rating_comment")},
+                        " rating_comment = excluded.rating_comment,"
+                        " inbox_id = excluded.inbox_id, snoozed_until = excluded.snoozed_until,"
+                        " woke_because = excluded.woke_because")},
         {&m_transferSet,
          QStringLiteral("UPDATE conversations SET transfer_from = ?, transfer_to = ?,"
                         " transfer_note = ? WHERE id = ?")},
         {&m_messageInsert,
          QStringLiteral("INSERT OR IGNORE INTO messages (id, conversation_id, client_id,"
                         " author_kind, author_id, author_name, text, created_at, delivery,"
-                        " delivery_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
+                        " delivery_error, kind, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        " ?)")},
         // Only forward: a page read before an event may arrive after it.
         {&m_deliverySet, QStringLiteral("UPDATE messages SET delivery = ?, delivery_error = ?"
                                         " WHERE id = ? AND delivery < ?")},
         {&m_searchInsert, QStringLiteral("INSERT INTO messages_fts (rowid, text) VALUES (?, ?)")},
         {&m_newestMessage, QStringLiteral("SELECT id, text, author_kind, created_at FROM messages"
-                                          " WHERE conversation_id = ? ORDER BY id DESC LIMIT 1")},
+                                          " WHERE conversation_id = ? AND kind = 'message'"
+                                          " ORDER BY id DESC LIMIT 1")},
         {&m_summarySet,
          QStringLiteral("UPDATE conversations SET last_message_id = ?, last_text = ?,"
                         " last_author_kind = ?, last_message_at = ?,"
@@ -92,7 +98,7 @@ bool CacheTables::prepare()
                                + QStringLiteral(" WHERE id = ?")},
         {&m_agentInsert,
          QStringLiteral("INSERT OR REPLACE INTO agents (id, name, role, presence, capacity,"
-                        " auto_accept) VALUES (?, ?, ?, ?, ?, ?)")},
+                        " auto_accept, async_capacity) VALUES (?, ?, ?, ?, ?, ?, ?)")},
         {&m_cannedUpsert,
          QStringLiteral("INSERT OR REPLACE INTO canned (id, shortcut, text, updated_at)"
                         " VALUES (?, ?, ?, ?)")},
@@ -100,8 +106,8 @@ bool CacheTables::prepare()
         {&m_presenceSet,
          QStringLiteral("UPDATE agents SET presence = ? WHERE id = ? AND presence <> ?")},
         {&m_outboxInsert,
-         QStringLiteral("INSERT INTO outbox (client_id, conversation_id, text, created_at)"
-                        " VALUES (?, ?, ?, ?)")},
+         QStringLiteral("INSERT INTO outbox (client_id, conversation_id, text, created_at,"
+                        " note) VALUES (?, ?, ?, ?, ?)")},
         {&m_outboxDelete, QStringLiteral("DELETE FROM outbox WHERE client_id = ?")},
         {&m_outboxAttempt,
          QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE client_id = ?")},
@@ -151,13 +157,27 @@ bool CacheTables::setMeta(const QString &key, qint64 value)
 bool CacheTables::upsertConversation(const Conversation &c, const QString &customerEmail)
 {
     const auto ms = [](const QDateTime &t) { return t.isValid() ? t.toMSecsSinceEpoch() : 0; };
-    return run(m_conversationUpsert,
-               {c.id, c.customer.id, text(c.customer.name), text(customerEmail), text(c.channel),
-                text(c.status), c.createdAt.toMSecsSinceEpoch(), c.updatedAt.toMSecsSinceEpoch(),
-                modeName(c.mode), text(liveStateName(c.liveState)), c.assignee ? c.assignee->id : 0,
-                text(c.assignee ? c.assignee->name : QString()), c.priority, ms(c.queuedAt),
-                ms(c.assignedAt), ms(c.endedAt), c.rating ? c.rating->score : 0,
-                text(c.rating ? c.rating->comment : QString())});
+    return run(m_conversationUpsert, {c.id,
+                                      c.customer.id,
+                                      text(c.customer.name),
+                                      text(customerEmail),
+                                      text(c.channel),
+                                      text(c.status),
+                                      c.createdAt.toMSecsSinceEpoch(),
+                                      c.updatedAt.toMSecsSinceEpoch(),
+                                      modeName(c.mode),
+                                      text(liveStateName(c.liveState)),
+                                      c.assignee ? c.assignee->id : 0,
+                                      text(c.assignee ? c.assignee->name : QString()),
+                                      c.priority,
+                                      ms(c.queuedAt),
+                                      ms(c.assignedAt),
+                                      ms(c.endedAt),
+                                      c.rating ? c.rating->score : 0,
+                                      text(c.rating ? c.rating->comment : QString()),
+                                      c.inboxId,
+                                      ms(c.snoozedUntil),
+                                      text(c.wokeBecause)});
 }
 
 bool CacheTables::setTransfer(qint64 conversationId, const Party &from, const Party &to,
@@ -224,7 +244,7 @@ bool CacheTables::insertMessage(const Message &m, bool &isNew)
     if (!run(m_messageInsert,
              {m.id, m.conversationId, m.clientId.toRfc4122(), partyKindName(m.author.kind),
               m.author.id, text(m.author.name), text(m.text), m.createdAt.toMSecsSinceEpoch(),
-              delivery, text(m.deliveryError)}))
+              delivery, text(m.deliveryError), messageKindName(m.kind), text(messageDetail(m))}))
         return false;
     isNew = m_messageInsert.numRowsAffected() > 0;
     return !isNew || run(m_searchInsert, {m.id, text(m.text)});
@@ -274,7 +294,36 @@ bool CacheTables::replaceAgents(const QList<Agent> &agents)
 bool CacheTables::upsertAgent(const Agent &a)
 {
     return run(m_agentInsert, {a.id, text(a.name), roleName(a.role), presenceName(a.presence),
-                               a.capacity, a.autoAccept ? 1 : 0});
+                               a.capacity, a.autoAccept ? 1 : 0, a.asyncCapacity});
+}
+
+bool CacheTables::saveTeam(const Team &team)
+{
+    QStringList members;
+    for (qint64 id : team.members)
+        members.append(QString::number(id));
+    QSqlQuery q(m_db);
+    return q.prepare(QStringLiteral("INSERT OR REPLACE INTO teams (id, name, members)"
+                                    " VALUES (?, ?, ?)"))
+           && run(q, {team.id, text(team.name), members.join(QLatin1Char(','))});
+}
+
+bool CacheTables::saveInbox(const Inbox &inbox)
+{
+    QSqlQuery q(m_db);
+    return q.prepare(QStringLiteral("INSERT OR REPLACE INTO inboxes (id, name, channel, team_id)"
+                                    " VALUES (?, ?, ?, ?)"))
+           && run(q, {inbox.id, text(inbox.name), text(inbox.channel), inbox.teamId});
+}
+
+bool CacheTables::clearTeamsAndInboxes()
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("DELETE FROM teams"))
+        && q.exec(QStringLiteral("DELETE FROM inboxes")))
+        return true;
+    qCCritical(lcCache) << "clearing teams failed:" << q.lastError().text();
+    return false;
 }
 
 bool CacheTables::replaceCanned(const QList<CannedResponse> &canned)
@@ -315,7 +364,7 @@ bool CacheTables::setPresence(qint64 agentId, Presence presence, bool &changed)
 bool CacheTables::addToOutbox(const OutboxEntry &e)
 {
     if (!run(m_outboxInsert, {e.clientId.toRfc4122(), e.conversationId, text(e.text),
-                              e.createdAt.toMSecsSinceEpoch()}))
+                              e.createdAt.toMSecsSinceEpoch(), e.note ? 1 : 0}))
         return false;
     m_outboxIds.insert(e.clientId);
     return true;

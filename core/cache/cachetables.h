@@ -5,6 +5,7 @@
 #include "domain/cannedresponse.h"
 #include "domain/conversation.h"
 #include "domain/message.h"
+#include "domain/team.h"
 
 #include <QSet>
 #include <QSqlDatabase>
@@ -62,6 +63,11 @@ public:
     bool replaceAgents(const QList<Agent> &agents);
     bool upsertAgent(const Agent &agent);
     bool setPresence(qint64 agentId, Presence presence, bool &changed);
+
+    //! Teams and inboxes: `replace` clears those not listed (a snapshot has them all).
+    bool saveTeam(const Team &team);
+    bool saveInbox(const Inbox &inbox);
+    bool clearTeamsAndInboxes();
 
     bool replaceCanned(const QList<CannedResponse> &canned);
     bool upsertCanned(const CannedResponse &canned);

@@ -54,7 +54,8 @@ const QString summaryColumns = QStringLiteral(
     "SELECT id, customer_id, customer_name, channel, status, updated_at, last_message_id,"
     " last_text, last_author_kind, unread, last_message_at, mode, live_state, assignee_id,"
     " assignee_name, priority, queued_at, assigned_at, ended_at, rating_score, rating_comment,"
-    " transfer_from, transfer_to, transfer_note FROM conversations ");
+    " transfer_from, transfer_to, transfer_note, inbox_id, snoozed_until, woke_because"
+    " FROM conversations ");
 
 QDateTime optionalTime(const QVariant &ms)
 {
@@ -88,12 +89,15 @@ ConversationSummary summaryFrom(const QSqlQuery &q)
     s.transferFrom = q.value(21).toString();
     s.transferTo = q.value(22).toLongLong();
     s.transferNote = q.value(23).toString();
+    s.inboxId = q.value(24).toLongLong();
+    s.snoozedUntil = optionalTime(q.value(25));
+    s.wokeBecause = q.value(26).toString();
     return s;
 }
 
 const QString messageColumns = QStringLiteral(
     "SELECT id, conversation_id, client_id, author_kind, author_id, author_name, text,"
-    " created_at, delivery, delivery_error FROM messages ");
+    " created_at, delivery, delivery_error, kind, detail FROM messages ");
 
 Message messageFrom(const QSqlQuery &q)
 {
@@ -109,6 +113,8 @@ Message messageFrom(const QSqlQuery &q)
         m.delivery = DeliveryState(delivery);
         m.deliveryError = q.value(9).toString();
     }
+    m.kind = messageKindFromName(q.value(10).toString()).value_or(MessageKind::Activity);
+    readMessageDetail(m, q.value(11).toString());
     return m;
 }
 
@@ -148,7 +154,8 @@ bool ConversationSummary::operator==(const ConversationSummary &o) const
            && queuedAt == o.queuedAt && assignedAt == o.assignedAt && endedAt == o.endedAt
            && ratingScore == o.ratingScore && ratingComment == o.ratingComment
            && transferFrom == o.transferFrom && transferTo == o.transferTo
-           && transferNote == o.transferNote;
+           && transferNote == o.transferNote && inboxId == o.inboxId
+           && snoozedUntil == o.snoozedUntil && wokeBecause == o.wokeBecause;
 }
 
 LocalCache::LocalCache(QObject *parent)
@@ -210,6 +217,8 @@ Result<Done> LocalCache::open(const QString &path)
             Q_EMIT outboxChanged(changes.outboxSize);
         if (changes.cannedChanged)
             Q_EMIT cannedChanged();
+        if (changes.teamsChanged)
+            Q_EMIT teamsChanged();
     });
     // The writer creates and migrates the file; only then is there something to read.
     if (auto started = writer->start(path); !started)
@@ -263,7 +272,7 @@ void LocalCache::storeHistory(qint64 conversationId, const QList<Message> &messa
         m_writer->enqueueHistory(conversationId, messages);
 }
 
-QUuid LocalCache::queueReply(qint64 conversationId, const QString &text)
+QUuid LocalCache::queueReply(qint64 conversationId, const QString &text, bool note)
 {
     // The server refuses these for good; in the outbox they would be retried forever.
     if (!m_writer || conversationId <= 0 || text.trimmed().isEmpty()
@@ -272,8 +281,8 @@ QUuid LocalCache::queueReply(qint64 conversationId, const QString &text)
                            << conversationId;
         return {};
     }
-    const OutboxEntry entry{QUuid::createUuid(), conversationId, text,
-                            QDateTime::currentDateTimeUtc(), 0};
+    const OutboxEntry entry{
+        QUuid::createUuid(), conversationId, text, QDateTime::currentDateTimeUtc(), 0, note};
     m_writer->enqueueReply(entry);
     return entry.clientId;
 }
@@ -412,7 +421,7 @@ QList<Message> LocalCache::search(const QString &query, int limit) const
 QList<OutboxEntry> LocalCache::outbox(std::optional<qint64> conversationId) const
 {
     const QString sql = QStringLiteral("SELECT client_id, conversation_id, text, created_at,"
-                                       " attempts FROM outbox ");
+                                       " attempts, note FROM outbox ");
     QSqlQuery q =
         conversationId
             ? select(m_read, sql + QStringLiteral("WHERE conversation_id = ? ORDER BY id"),
@@ -422,16 +431,41 @@ QList<OutboxEntry> LocalCache::outbox(std::optional<qint64> conversationId) cons
     while (q.next()) {
         entries.append(OutboxEntry{QUuid::fromRfc4122(q.value(0).toByteArray()),
                                    q.value(1).toLongLong(), q.value(2).toString(),
-                                   fromMs(q.value(3)), q.value(4).toInt()});
+                                   fromMs(q.value(3)), q.value(4).toInt(), q.value(5).toBool()});
     }
     return entries;
+}
+
+QList<Team> LocalCache::teams() const
+{
+    QSqlQuery q =
+        select(m_read, QStringLiteral("SELECT id, name, members FROM teams ORDER BY id"), {});
+    QList<Team> teams;
+    while (q.next()) {
+        Team t{q.value(0).toLongLong(), q.value(1).toString(), {}};
+        for (const QString &id : q.value(2).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            t.members.append(id.toLongLong());
+        teams.append(t);
+    }
+    return teams;
+}
+
+QList<Inbox> LocalCache::inboxes() const
+{
+    QSqlQuery q = select(
+        m_read, QStringLiteral("SELECT id, name, channel, team_id FROM inboxes ORDER BY id"), {});
+    QList<Inbox> inboxes;
+    while (q.next())
+        inboxes.append(Inbox{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                             q.value(3).toLongLong()});
+    return inboxes;
 }
 
 QList<Agent> LocalCache::agents() const
 {
     QSqlQuery q = select(m_read,
-                         QStringLiteral("SELECT id, name, role, presence, capacity, auto_accept"
-                                        " FROM agents ORDER BY name, id"),
+                         QStringLiteral("SELECT id, name, role, presence, capacity, auto_accept,"
+                                        " async_capacity FROM agents ORDER BY name, id"),
                          {});
     QList<Agent> result;
     while (q.next()) {
@@ -442,6 +476,7 @@ QList<Agent> LocalCache::agents() const
         a.presence = presenceFromName(q.value(3).toString()).value_or(Presence::Offline);
         a.capacity = q.value(4).toInt();
         a.autoAccept = q.value(5).toBool();
+        a.asyncCapacity = q.value(6).toInt();
         result.append(a);
     }
     return result;

@@ -6,6 +6,7 @@
 #include "domain/event.h"
 #include "domain/livechat.h"
 #include "domain/message.h"
+#include "domain/team.h"
 #include "protocol/result.h"
 
 #include <QAtomicInteger>
@@ -56,6 +57,11 @@ struct ConversationSummary {
     qint64 transferTo = 0;
     QString transferNote;
 
+    // The async inbox (docs/protocol.md, "Inboxes and teams", "Statuses").
+    qint64 inboxId = 0;
+    QDateTime snoozedUntil; // invalid: not snoozed, or until the customer writes
+    QString wokeBecause;    // WokeBecause, while it stands
+
     bool isLive() const { return mode == ConversationMode::Live; }
     //! Whether the customer is waiting for an answer: the newest message is theirs.
     bool customerWaiting() const
@@ -74,6 +80,7 @@ struct OutboxEntry {
     QString text;
     QDateTime createdAt;
     int attempts = 0;
+    bool note = false; //!< a private note for staff, not a reply
 };
 
 //! The desktop app's local copy of what the server sent, per server and account: one
@@ -112,7 +119,7 @@ public:
     void storeHistory(qint64 conversationId, const QList<Tandem::Message> &messages);
     //! Puts a reply in the outbox (and so on screen as "sending"); returns its clientId, or
     //! a null QUuid for text the server refuses for good (blank, over 10,000 characters).
-    QUuid queueReply(qint64 conversationId, const QString &text);
+    QUuid queueReply(qint64 conversationId, const QString &text, bool note = false);
     //! Counts a failed attempt to send an outbox entry.
     void noteAttempt(const QUuid &clientId);
     //! The server acknowledged the reply: its copy replaces the outbox entry.
@@ -142,6 +149,8 @@ public:
     //! Outbox entries in the order they were written; all of them, or one conversation's.
     QList<OutboxEntry> outbox(std::optional<qint64> conversationId = std::nullopt) const;
     QList<Tandem::Agent> agents() const;
+    QList<Tandem::Team> teams() const;
+    QList<Tandem::Inbox> inboxes() const;
     QString draft(qint64 conversationId) const;
     //! The live chats `agentId` has now (liveState active), in the order they were given.
     QList<ConversationSummary> activeChats(qint64 agentId) const;
@@ -169,6 +178,8 @@ Q_SIGNALS:
     void deliveriesChanged(const QHash<qint64, Tandem::DeliveryStatus> &byMessage);
     //! The canned responses changed (saved, deleted, or replaced by a snapshot).
     void cannedChanged();
+    //! The teams or inboxes changed.
+    void teamsChanged();
     //! Server data could not be written; reconnecting resumes from lastSeq() and brings it
     //! again.
     void resyncNeeded();

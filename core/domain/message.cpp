@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "message.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace Tandem {
 
 QString messageKindName(MessageKind kind)
@@ -22,6 +25,33 @@ std::optional<MessageKind> messageKindFromName(const QString &name)
         if (messageKindName(kind) == name)
             return kind;
     return std::nullopt;
+}
+
+QString messageDetail(const Message &m)
+{
+    if (m.mentions.isEmpty() && m.activity.isEmpty())
+        return {};
+    QJsonObject detail;
+    if (!m.mentions.isEmpty()) {
+        QJsonArray mentions;
+        for (qint64 id : m.mentions)
+            mentions.append(id);
+        detail.insert(QStringLiteral("mentions"), mentions);
+    }
+    if (!m.activity.isEmpty())
+        detail.insert(QStringLiteral("activity"), m.activity);
+    return QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+}
+
+void readMessageDetail(Message &m, const QString &detail)
+{
+    if (detail.isEmpty())
+        return;
+    const QJsonObject json = QJsonDocument::fromJson(detail.toUtf8()).object();
+    m.mentions.clear();
+    for (const QJsonValue &id : json.value(QLatin1String("mentions")).toArray())
+        m.mentions.append(id.toInteger());
+    m.activity = json.value(QLatin1String("activity")).toObject();
 }
 
 } // namespace Tandem

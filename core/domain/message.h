@@ -20,6 +20,13 @@ enum class MessageKind { Ordinary, Note, Activity };
 QString messageKindName(MessageKind kind); // "message", "note", "activity"
 std::optional<MessageKind> messageKindFromName(const QString &name);
 
+struct Message;
+//! What a message keeps beside its text (a note's mentions, an activity's change) as one
+//! compact JSON object, for a store's column; empty when there is nothing.
+QString messageDetail(const Message &message);
+//! Reads that back into `message`.
+void readMessageDetail(Message &message, const QString &detail);
+
 //! A message written in a conversation. `clientId` is chosen by the writer and makes a
 //! retried send return the original message instead of a second copy.
 struct Message {

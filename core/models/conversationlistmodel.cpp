@@ -78,6 +78,12 @@ QVariant ConversationListModel::roleData(const ConversationSummary &c, int role)
                                    : QDateTime();
     case RatingRole:
         return c.ratingScore;
+    case InboxIdRole:
+        return c.inboxId;
+    case SnoozedUntilRole:
+        return c.snoozedUntil;
+    case WokeBecauseRole:
+        return c.wokeBecause;
     default:
         return {};
     }
@@ -117,6 +123,12 @@ QList<int> ConversationListModel::changedRoles(const ConversationSummary &old,
         roles << WaitingSinceRole;
     if (old.ratingScore != summary.ratingScore)
         roles << RatingRole;
+    if (old.inboxId != summary.inboxId)
+        roles << InboxIdRole;
+    if (old.snoozedUntil != summary.snoozedUntil)
+        roles << SnoozedUntilRole;
+    if (old.wokeBecause != summary.wokeBecause)
+        roles << WokeBecauseRole;
     return roles;
 }
 
@@ -144,13 +156,76 @@ QHash<int, QByteArray> ConversationListModel::conversationRoleNames()
             {AssignedAtRole, "assignedAt"},
             {EndedAtRole, "endedAt"},
             {WaitingSinceRole, "waitingSince"},
-            {RatingRole, "rating"}};
+            {RatingRole, "rating"},
+            {InboxIdRole, "inbox"},
+            {SnoozedUntilRole, "snoozedUntil"},
+            {WokeBecauseRole, "wokeBecause"}};
+}
+
+bool ConversationListModel::inView(View view, const ConversationSummary &s, qint64 ownAgent)
+{
+    const bool resolved = s.status == ConversationStatus::Resolved;
+    switch (view) {
+    case View::Mine:
+        return ownAgent != 0 && s.assigneeId == ownAgent
+               && (s.status == ConversationStatus::Open || s.status == ConversationStatus::Pending);
+    case View::Unassigned:
+        return s.assigneeId == 0 && s.status == ConversationStatus::Open;
+    case View::All:
+        return !resolved;
+    case View::Snoozed:
+        return s.status == ConversationStatus::Snoozed;
+    case View::Resolved:
+        return resolved;
+    }
+    return false;
 }
 
 bool ConversationListModel::matches(const ConversationSummary &summary) const
 {
+    if (!inView(m_view, summary, m_ownAgent))
+        return false;
     return m_filter.isEmpty() || summary.customerName.contains(m_filter, Qt::CaseInsensitive)
            || summary.lastText.contains(m_filter, Qt::CaseInsensitive);
+}
+
+void ConversationListModel::setView(View view)
+{
+    if (view == m_view)
+        return;
+    m_view = view;
+    reload();
+}
+
+void ConversationListModel::setOwnAgent(qint64 agentId)
+{
+    if (agentId == m_ownAgent)
+        return;
+    m_ownAgent = agentId;
+    reload();
+}
+
+void ConversationListModel::count(const ConversationSummary &summary)
+{
+    uncount(summary.id);
+    m_keys.insert(summary.id, {summary.status, summary.assigneeId});
+    for (int v = 0; v < ViewCount; ++v)
+        if (inView(View(v), summary, m_ownAgent))
+            ++m_counts[v];
+}
+
+void ConversationListModel::uncount(qint64 id)
+{
+    const auto it = m_keys.constFind(id);
+    if (it == m_keys.cend())
+        return;
+    ConversationSummary was;
+    was.status = it->status;
+    was.assigneeId = it->assigneeId;
+    for (int v = 0; v < ViewCount; ++v)
+        if (inView(View(v), was, m_ownAgent))
+            --m_counts[v];
+    m_keys.erase(it);
 }
 
 void ConversationListModel::setFilter(const QString &text)
@@ -165,12 +240,16 @@ void ConversationListModel::reload()
 {
     beginResetModel();
     m_rows.clear();
+    m_keys.clear();
+    m_counts.fill(0);
     for (const ConversationSummary &summary : m_cache.conversations()) {
+        count(summary);
         if (matches(summary))
             m_rows.append(summary);
     }
     std::sort(m_rows.begin(), m_rows.end(), before);
     endResetModel();
+    Q_EMIT countsChanged();
 }
 
 int ConversationListModel::rowOf(qint64 id) const
@@ -190,13 +269,20 @@ int ConversationListModel::sortedPosition(const ConversationSummary &summary) co
 void ConversationListModel::update(const QSet<qint64> &ids)
 {
     const QHash<qint64, ConversationSummary> summaries = m_cache.conversations(ids);
+    const auto countsBefore = m_counts;
     for (qint64 id : ids) {
         const auto summary = summaries.constFind(id);
+        if (summary != summaries.cend())
+            count(*summary);
+        else
+            uncount(id);
         if (summary != summaries.cend() && matches(*summary))
             upsert(*summary);
         else
             remove(id);
     }
+    if (m_counts != countsBefore)
+        Q_EMIT countsChanged();
 }
 
 void ConversationListModel::remove(qint64 id)

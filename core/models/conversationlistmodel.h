@@ -4,6 +4,7 @@
 #include "cache/localcache.h"
 
 #include <QAbstractListModel>
+#include <array>
 
 namespace Tandem {
 
@@ -36,7 +37,21 @@ public:
         //! is the newest of all); invalid when they are not waiting.
         WaitingSinceRole,
         RatingRole, // 1–5, 0 when not rated
+        // The async inbox.
+        InboxIdRole,
+        SnoozedUntilRole, // invalid unless snoozed until a time
+        WokeBecauseRole,  // "customer", "time", or empty
     };
+    //! The inbox's views (docs/protocol.md, "Statuses", "Assignment"): which conversations
+    //! the list shows.
+    enum class View {
+        Mine,       //!< assigned to the signed-in agent, open or pending
+        Unassigned, //!< open, nobody's
+        All,        //!< everything not resolved (what this agent may see)
+        Snoozed,
+        Resolved, //!< those in the cache; older ones come from the server
+    };
+    static constexpr int ViewCount = 5;
     //! The role values of a summary, for this model and the others that show conversations.
     static QVariant roleData(const ConversationSummary &summary, int role);
     //! The roles whose values differ between two summaries of one conversation.
@@ -52,6 +67,14 @@ public:
     //! Shows only conversations whose customer name or last message contains `text`.
     void setFilter(const QString &text);
     QString filter() const { return m_filter; }
+    //! Shows the conversations of `view` (All at first). Mine needs setOwnAgent().
+    void setView(View view);
+    View view() const { return m_view; }
+    //! Who "Mine" is.
+    void setOwnAgent(qint64 agentId);
+    //! How many conversations `view` holds, whatever the text filter.
+    int count(View view) const { return m_counts[int(view)]; }
+    static bool inView(View view, const ConversationSummary &summary, qint64 ownAgent);
     //! The row showing conversation `id`, or -1.
     int rowOf(qint64 id) const;
 
@@ -62,10 +85,26 @@ private:
     void remove(qint64 id);
     bool matches(const ConversationSummary &summary) const;
     int sortedPosition(const ConversationSummary &summary) const;
+    //! Counts `summary` (and no longer what was known of it before) in the views.
+    void count(const ConversationSummary &summary);
+    void uncount(qint64 id);
+
+    //! What decides a conversation's views, kept for every cached one.
+    struct ViewKey {
+        QString status;
+        qint64 assigneeId = 0;
+    };
 
     LocalCache &m_cache;
     QList<ConversationSummary> m_rows;
     QString m_filter;
+    View m_view = View::All;
+    qint64 m_ownAgent = 0;
+    QHash<qint64, ViewKey> m_keys;
+    std::array<int, ViewCount> m_counts{};
+
+Q_SIGNALS:
+    void countsChanged();
 };
 
 } // namespace Tandem

@@ -67,6 +67,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return m.delivery ? deliveryStateName(*m.delivery) : QString();
         case DeliveryErrorRole:
             return m.deliveryError;
+        case KindRole:
+            return messageKindName(m.kind);
+        case ActivityRole:
+            return m.activity.toVariantMap();
+        case AuthorKindRole:
+            return partyKindName(m.author.kind);
         default:
             return {};
         }
@@ -88,6 +94,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return p.createdAt;
     case StateRole:
         return QVariant::fromValue(m_failed.contains(p.clientId) ? State::Failed : State::Sending);
+    case KindRole:
+        return messageKindName(p.note ? MessageKind::Note : MessageKind::Ordinary);
+    case AuthorKindRole:
+        return partyKindName(Party::Kind::Agent);
     default:
         return {};
     }
@@ -103,7 +113,10 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {CreatedAtRole, "createdAt"},
             {StateRole, "state"},
             {DeliveryRole, "delivery"},
-            {DeliveryErrorRole, "deliveryError"}};
+            {DeliveryErrorRole, "deliveryError"},
+            {KindRole, "kind"},
+            {ActivityRole, "activity"},
+            {AuthorKindRole, "authorKind"}};
 }
 
 bool MessageListModel::setFailed(const QUuid &clientId, bool failed)

@@ -31,6 +31,11 @@ public:
         DeliveryRole,
         //! Why a failed reply did not go, for people.
         DeliveryErrorRole,
+        //! "message", "note" (staff only) or "activity" (a line of the timeline).
+        KindRole,
+        //! An activity's change as the server described it (a QVariantMap).
+        ActivityRole,
+        AuthorKindRole, //!< "customer", "agent" or "system"
     };
     enum class State { Sent, Sending, Failed };
     Q_ENUM(State)

@@ -2,6 +2,7 @@
 #include "outbox.h"
 
 #include "cache/localcache.h"
+#include "domain/mentions.h"
 #include "protocol/wirecodec.h"
 #include "syncclient.h"
 
@@ -12,6 +13,17 @@ bool transient(const QString &code)
 {
     return code == QLatin1String("offline") || code == QLatin1String("timeout")
            || code == QLatin1String("rate_limited") || code == QLatin1String("internal");
+}
+
+//! What goes to the server for an outbox entry: a reply, or a note with the colleagues
+//! its text mentions ("@Dana").
+Commands::Send noteOrReply(const OutboxEntry &entry, const LocalCache &cache)
+{
+    Commands::Send send = Commands::sendOf(entry.conversationId, entry.clientId, entry.text);
+    send.note = entry.note;
+    if (entry.note)
+        send.mentions = mentionedAgents(entry.text, cache.agents());
+    return send;
 }
 } // namespace
 
@@ -40,9 +52,9 @@ Outbox::Outbox(LocalCache &cache, SyncClient &sync, QObject *parent)
     m_pending = int(m_cache.outbox().size());
 }
 
-QUuid Outbox::send(qint64 conversationId, const QString &text)
+QUuid Outbox::send(qint64 conversationId, const QString &text, bool note)
 {
-    return m_cache.queueReply(conversationId, text);
+    return m_cache.queueReply(conversationId, text, note);
 }
 
 void Outbox::flush()
@@ -59,7 +71,7 @@ void Outbox::transmit(const QList<OutboxEntry> &entries)
             continue;
         const QUuid clientId = entry.clientId;
         const bool sent = m_sync.request(
-            Requests::send(Commands::sendOf(entry.conversationId, clientId, entry.text)), this,
+            Requests::send(noteOrReply(entry, m_cache)), this,
             [this, clientId](bool ok, const QJsonObject &reply) {
                 if (!ok)
                     m_inFlight.remove(clientId);

@@ -25,7 +25,7 @@ public:
     Outbox(LocalCache &cache, SyncClient &sync, QObject *parent = nullptr);
 
     //! Queues a reply; returns its clientId.
-    QUuid send(qint64 conversationId, const QString &text);
+    QUuid send(qint64 conversationId, const QString &text, bool note = false);
     //! Replies not yet acknowledged.
     int pending() const { return m_pending; }
     //! Why the server refused a reply for good (empty if it did not).

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqliterows.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 namespace Tandem::Server::SqliteRows {
 
 qint64 toMs(const QDateTime &t)
@@ -58,22 +55,6 @@ const QString agentColumns = QStringLiteral(
     "SELECT id, name, email, role, presence, disabled, password_hash, capacity, auto_accept,"
     " async_capacity FROM agents ");
 
-QVariant messageDetail(const Message &m)
-{
-    if (m.mentions.isEmpty() && m.activity.isEmpty())
-        return QVariant();
-    QJsonObject detail;
-    if (!m.mentions.isEmpty()) {
-        QJsonArray mentions;
-        for (qint64 id : m.mentions)
-            mentions.append(id);
-        detail.insert(QStringLiteral("mentions"), mentions);
-    }
-    if (!m.activity.isEmpty())
-        detail.insert(QStringLiteral("activity"), m.activity);
-    return QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
-}
-
 QVariant optionalMs(const QDateTime &t)
 {
     return t.isValid() ? QVariant(toMs(t)) : QVariant();
@@ -99,12 +80,7 @@ Message messageFrom(const SqliteStatement &q)
     m.createdAt = fromMs(q.value(6));
     m.author.name = q.value(7).toString();
     m.kind = messageKindFromName(q.value(8).toString()).value_or(MessageKind::Activity);
-    if (!q.value(9).isNull()) {
-        const QJsonObject detail = QJsonDocument::fromJson(q.value(9).toString().toUtf8()).object();
-        for (const QJsonValue &id : detail.value(QLatin1String("mentions")).toArray())
-            m.mentions.append(id.toInteger());
-        m.activity = detail.value(QLatin1String("activity")).toObject();
-    }
+    readMessageDetail(m, q.value(9).toString());
     return m;
 }
 

@@ -14,9 +14,6 @@ namespace Tandem::Server::SqliteRows {
 qint64 toMs(const QDateTime &t);
 QDateTime fromMs(const QVariant &v);
 QVariant optionalMs(const QDateTime &t);
-//! What a message keeps beside its text (a note's mentions, an activity's change), as the
-//! JSON of the `detail` column; NULL when there is none.
-QVariant messageDetail(const Message &m);
 QDateTime optionalTime(const QVariant &v);
 //! Qt binds a null QString as SQL NULL; the schema wants empty text instead.
 QString text(const QString &s);

@@ -616,9 +616,11 @@ Stored<Message> SqliteStore::insertMessage(const Message &m)
     SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO messages (conversation_id, client_id, author_kind, author_id, text,"
         " created_at, kind, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (auto failure = run(q, {m.conversationId, m.clientId.toString(QUuid::WithoutBraces),
-                               kindName(m.author), m.author.id, m.text, toMs(m.createdAt),
-                               messageKindName(m.kind), messageDetail(m)}))
+    if (auto failure =
+            run(q, {m.conversationId, m.clientId.toString(QUuid::WithoutBraces), kindName(m.author),
+                    m.author.id, m.text, toMs(m.createdAt), messageKindName(m.kind),
+                    m.mentions.isEmpty() && m.activity.isEmpty() ? QVariant()
+                                                                 : QVariant(messageDetail(m))}))
         return *failure;
     Message created = m;
     created.id = q.lastInsertId();

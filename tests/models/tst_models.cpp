@@ -86,6 +86,20 @@ public:
         }
         return next(Events::conversationUpdated(c, change, std::nullopt));
     }
+    //! An async conversation's status or assignee changed (`assignee` 0: nobody).
+    Event worked(qint64 id, const QString &customer, const QString &status, qint64 assignee,
+                 int minute)
+    {
+        Conversation c = about(id);
+        c.customer.name = customer;
+        c.createdAt = T0;
+        c.updatedAt = T0.addSecs(minute * 60);
+        c.status = status;
+        if (assignee)
+            c.assignee =
+                Party{Party::Kind::Agent, assignee, QStringLiteral("Agent %1").arg(assignee)};
+        return next(Events::conversationUpdated(c, QStringLiteral("status"), std::nullopt));
+    }
     Event canned(qint64 id, const QString &shortcut, const QString &text)
     {
         return next(Events::cannedSaved(CannedResponse{id, shortcut, text, T0}));
@@ -175,6 +189,51 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1);
         model.setFilter(QString());
         QCOMPARE(model.rowCount(), 3);
+    }
+
+    void conversationListShowsOneViewWithCountsOfAll()
+    {
+        using View = ConversationListModel::View;
+        ConversationListModel model(*m_cache);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setOwnAgent(1);
+        QSignalSpy counted(&model, &ConversationListModel::countsChanged);
+        apply({m_feed.worked(1, QStringLiteral("Ada"), QStringLiteral("open"), 0, 1),
+               m_feed.worked(2, QStringLiteral("Bo"), QStringLiteral("open"), 1, 2),
+               m_feed.worked(3, QStringLiteral("Cy"), QStringLiteral("pending"), 1, 3),
+               m_feed.worked(4, QStringLiteral("Di"), QStringLiteral("snoozed"), 1, 4),
+               m_feed.worked(5, QStringLiteral("Ed"), QStringLiteral("resolved"), 2, 5),
+               m_feed.worked(6, QStringLiteral("Fa"), QStringLiteral("open"), 2, 6)});
+        QVERIFY(!counted.isEmpty());
+        const auto counts = [&model] {
+            return QList<int>{model.count(View::Mine), model.count(View::Unassigned),
+                              model.count(View::All), model.count(View::Snoozed),
+                              model.count(View::Resolved)};
+        };
+        QCOMPARE(counts(), (QList<int>{2, 1, 5, 1, 1}));
+        const auto shown = [&model] {
+            QList<qint64> ids;
+            for (int row = 0; row < model.rowCount(); ++row)
+                ids.append(model.index(row).data(ConversationListModel::IdRole).toLongLong());
+            return ids;
+        };
+        QCOMPARE(shown(), (QList<qint64>{6, 4, 3, 2, 1}));
+        model.setView(View::Mine);
+        QCOMPARE(shown(), (QList<qint64>{3, 2}));
+        // Changes move conversations between views row by row, and the counts follow.
+        apply({m_feed.worked(2, QStringLiteral("Bo"), QStringLiteral("resolved"), 1, 7),
+               m_feed.worked(1, QStringLiteral("Ada"), QStringLiteral("open"), 1, 8)});
+        QCOMPARE(shown(), (QList<qint64>{1, 3}));
+        QCOMPARE(counts(), (QList<int>{2, 0, 4, 1, 2}));
+        model.setView(View::Resolved);
+        QCOMPARE(shown(), (QList<qint64>{2, 5}));
+        // The text filter narrows the view, not the counts.
+        model.setFilter(QStringLiteral("Ed"));
+        QCOMPARE(shown(), QList<qint64>{5});
+        QCOMPARE(counts(), (QList<int>{2, 0, 4, 1, 2}));
+        QCOMPARE(model.index(0).data(ConversationListModel::StatusRole).toString(),
+                 QStringLiteral("resolved"));
     }
 
     void messageListTurnsASendingReplyIntoTheServersMessage()

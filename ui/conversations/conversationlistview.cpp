@@ -25,12 +25,16 @@ ConversationListView::ConversationListView(QWidget *parent)
 
 void ConversationListView::setModel(QAbstractItemModel *model)
 {
-    QListView::setModel(model);
-    if (!model)
+    if (!model) {
+        QListView::setModel(model);
         return;
+    }
     // Inserts and moves keep the current row (it is a persistent index). Removal, reset and
     // relayout may move the selection model's current row to a neighbour: that is not the
-    // user choosing another conversation, so it is put back instead of announced.
+    // user choosing another conversation, so it is put back instead of announced. The hold
+    // is connected before the view and its selection model connect theirs, so it comes first
+    // (slots run in the order they were connected): else the neighbour would be announced
+    // as chosen when the open conversation leaves the view.
     const auto hold = [this] { m_reselecting = true; };
     const auto release = [this] {
         m_reselecting = false;
@@ -42,6 +46,7 @@ void ConversationListView::setModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::modelReset, this, release);
     connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, hold);
     connect(model, &QAbstractItemModel::layoutChanged, this, release);
+    QListView::setModel(model);
     connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (!currentIndex().isValid() && m_current != 0)
             reselect(); // the open conversation came back into the filter

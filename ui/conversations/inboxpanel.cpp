@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QTabBar>
 #include <QVBoxLayout>
 
 namespace Tandem {
@@ -27,6 +28,27 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
     m_search->installEventFilter(this);
+
+    using View = ConversationListModel::View;
+    m_views = new QTabBar;
+    m_views->setObjectName(QStringLiteral("views"));
+    m_views->setExpanding(false);
+    m_views->setDrawBase(false);
+    m_views->setUsesScrollButtons(true);
+    for (View v : {View::Mine, View::Unassigned, View::All, View::Snoozed, View::Resolved})
+        m_views->setTabData(m_views->addTab(QString()), int(v));
+    m_views->setCurrentIndex(2); // All
+    connect(m_views, &QTabBar::currentChanged, this,
+            [this](int index) { m_conversations->setView(View(m_views->tabData(index).toInt())); });
+    connect(m_conversations, &ConversationListModel::countsChanged, this,
+            &InboxPanel::updateViewCounts);
+    // "Mine" is whoever the cache says signed in (known offline too), or the connection.
+    m_conversations->setOwnAgent(session.cache().ownAgent());
+    connect(&session.sync(), &SyncClient::stateChanged, this, [this, &session] {
+        if (session.sync().agent().id)
+            m_conversations->setOwnAgent(session.sync().agent().id);
+    });
+    updateViewCounts();
 
     m_list = new ConversationListView;
     m_list->setObjectName(QStringLiteral("conversations"));
@@ -60,6 +82,7 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     searchRow->setContentsMargins(8, 8, 8, 8);
     searchRow->addWidget(m_search);
     layout->addLayout(searchRow);
+    layout->addWidget(m_views);
     layout->addWidget(m_list, 3);
     layout->addWidget(m_empty, 3);
     layout->addWidget(m_resultsLabel);
@@ -86,16 +109,51 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     });
     connect(m_results, &QListView::clicked, m_results, &QListView::activated);
 
+    // The welcome text stands in for the list only while there is nothing at all: an empty
+    // view is an empty list (its tab says so), so the list does not vanish under the keyboard.
     const auto updateEmpty = [this] {
-        const bool none = m_conversations->rowCount() == 0 && m_conversations->filter().isEmpty();
+        using View = ConversationListModel::View;
+        const bool none = m_conversations->count(View::All) == 0
+                          && m_conversations->count(View::Resolved) == 0
+                          && m_conversations->filter().isEmpty();
         m_empty->setVisible(none);
         m_list->setVisible(!none);
     };
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_conversations, signal, this, updateEmpty);
     connect(m_conversations, &QAbstractItemModel::modelReset, this, updateEmpty);
+    connect(m_conversations, &ConversationListModel::countsChanged, this, updateEmpty);
     updateEmpty();
     runSearch();
+}
+
+void InboxPanel::updateViewCounts()
+{
+    using View = ConversationListModel::View;
+    for (int i = 0; i < m_views->count(); ++i) {
+        const View v = View(m_views->tabData(i).toInt());
+        QString name;
+        switch (v) {
+        case View::Mine:
+            name = tr("Mine");
+            break;
+        case View::Unassigned:
+            name = tr("Unassigned");
+            break;
+        case View::All:
+            name = tr("All");
+            break;
+        case View::Snoozed:
+            name = tr("Snoozed");
+            break;
+        case View::Resolved:
+            name = tr("Resolved");
+            break;
+        }
+        const int count = m_conversations->count(v);
+        m_views->setTabText(
+            i, v == View::Resolved || count == 0 ? name : tr("%1 (%2)").arg(name).arg(count));
+    }
 }
 
 void InboxPanel::focusSearch()

@@ -7,6 +7,7 @@
 class QLabel;
 class QLineEdit;
 class QListView;
+class QTabBar;
 
 namespace Tandem {
 
@@ -33,6 +34,8 @@ public:
     QListView *searchResults() const { return m_results; }
     ConversationListModel *conversations() const { return m_conversations; }
     SearchResultsModel *results() const { return m_resultsModel; }
+    //! The views (Mine, Unassigned, All, Snoozed, Resolved), each with its count.
+    QTabBar *views() const { return m_views; }
 
 Q_SIGNALS:
     void conversationChosen(qint64 id);
@@ -43,10 +46,12 @@ protected:
 
 private:
     void runSearch();
+    void updateViewCounts();
 
     ConversationListModel *m_conversations = nullptr;
     SearchResultsModel *m_resultsModel = nullptr;
     QLineEdit *m_search = nullptr;
+    QTabBar *m_views = nullptr;
     ConversationListView *m_list = nullptr;
     QLabel *m_resultsLabel = nullptr;
     QListView *m_results = nullptr;

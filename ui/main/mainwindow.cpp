@@ -60,7 +60,7 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
     m_inbox->setMinimumWidth(240);
-    m_splitter->setSizes({320, 700});
+    m_splitter->setSizes({400, 700}); // room for the views and their counts
 
     m_offers = new OffersModel(&session.sync(), this);
     m_liveChats = new LiveChatsModel(session.cache(), this);

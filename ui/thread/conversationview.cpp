@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversationview.h"
 
+#include "activitytext.h"
 #include "composer.h"
+#include "conversationactions.h"
 #include "messagedelegate.h"
 #include "messagelistview.h"
 #include "olderhistoryproxy.h"
@@ -14,6 +16,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -52,6 +55,11 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     m_rating->setTextFormat(Qt::PlainText);
     m_rating->setWordWrap(true);
     m_rating->hide();
+    m_state = new QLabel;
+    m_state->setObjectName(QStringLiteral("conversationState"));
+    m_state->setTextFormat(Qt::PlainText);
+    m_actions = new ConversationActions(session);
+    connect(m_actions, &ConversationActions::failed, this, &ConversationView::showNotice);
     m_loading = new QLabel(tr("Loading older messages…"));
     m_loading->setAlignment(Qt::AlignCenter);
     m_loading->setEnabled(false);
@@ -63,9 +71,13 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     names->setSpacing(2);
     names->addWidget(m_title);
     names->addWidget(m_subtitle);
+    names->addWidget(m_state);
     names->addWidget(m_rating);
     header->addLayout(names, 1);
-    header->addWidget(m_typing, 0, Qt::AlignRight | Qt::AlignBottom);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_actions, 0, Qt::AlignRight);
+    right->addWidget(m_typing, 0, Qt::AlignRight | Qt::AlignBottom);
+    header->addLayout(right);
 
     m_messages = new MessageListView;
     m_messages->setObjectName(QStringLiteral("messages"));
@@ -97,8 +109,17 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
         m_send->setEnabled(!empty && m_conversation != 0);
         m_typingNotifier->edited(empty);
     });
+    m_note = new QToolButton;
+    m_note->setObjectName(QStringLiteral("noteMode"));
+    m_note->setText(tr("Note"));
+    m_note->setCheckable(true);
+    m_note->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_note->setToolTip(tr("Write a private note that only the team sees; @name tells a colleague "
+                          "(Ctrl+Shift+N)"));
+    connect(m_note, &QToolButton::toggled, this, &ConversationView::setNoteMode);
     auto *composerRow = new QHBoxLayout;
     composerRow->setContentsMargins(10, 8, 10, 10);
+    composerRow->addWidget(m_note, 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);
     composerRow->addWidget(m_send, 0, Qt::AlignBottom);
 
@@ -189,12 +210,43 @@ void ConversationView::updateHeader()
     if (!summary) {
         m_title->clear();
         m_subtitle->clear();
+        m_state->clear();
         m_rating->hide();
+        m_actions->clear();
         return;
     }
+    m_actions->setConversation(*summary);
+    QString state;
+    if (summary->status == ConversationStatus::Snoozed)
+        state = summary->snoozedUntil.isValid()
+                    ? tr("Snoozed until %1")
+                          .arg(ActivityText::wakeTime(summary->snoozedUntil,
+                                                      QDateTime::currentDateTime()))
+                    : tr("Snoozed until the customer writes");
+    else if (summary->status == ConversationStatus::Pending)
+        state = tr("Pending: waiting on the customer");
+    else if (summary->status == ConversationStatus::Resolved)
+        state = tr("Resolved");
+    else if (summary->wokeBecause == WokeBecause::Customer)
+        state = tr("Open again: the customer wrote");
+    else if (summary->wokeBecause == WokeBecause::Time)
+        state = tr("Open again: its snooze ran out");
+    else
+        state = tr("Open");
+    state += summary->assigneeId ? tr(" · %1 has it").arg(summary->assigneeName)
+                                 : tr(" · nobody has it yet");
+    m_state->setText(state);
     m_title->setText(summary->customerName.isEmpty() ? tr("Customer") : summary->customerName);
+    QString inbox;
+    for (const Inbox &i : m_session.cache().inboxes())
+        if (i.id == summary->inboxId)
+            inbox = i.name;
     m_subtitle->setText(
-        tr("%1 · conversation %2").arg(channelName(summary->channel)).arg(summary->id));
+        inbox.isEmpty()
+            ? tr("%1 · conversation %2").arg(channelName(summary->channel)).arg(summary->id)
+            : tr("%1 · %2 · conversation %3")
+                  .arg(channelName(summary->channel), inbox)
+                  .arg(summary->id));
     m_rating->setText(ratingText(summary->ratingScore, summary->ratingComment));
     m_rating->setVisible(summary->ratingScore > 0);
 }
@@ -217,8 +269,28 @@ void ConversationView::send(const QString &text)
 {
     m_typingNotifier->stop();
     m_notice->hide();
-    m_session.outbox().send(m_conversation, text);
+    m_session.outbox().send(m_conversation, text, noteMode());
     m_messages->scrollToNewest();
+}
+
+void ConversationView::setNoteMode(bool note)
+{
+    if (m_note->isChecked() != note)
+        m_note->setChecked(note); // toggles back into here
+    m_composer->setPlaceholderText(
+        note ? tr("Private note: only the team sees it. @name tells a colleague.")
+             : tr("Write a reply… Enter sends, Shift+Enter starts a new line"));
+    m_send->setText(note ? tr("Add note") : tr("Send"));
+}
+
+bool ConversationView::noteMode() const
+{
+    return m_note->isChecked();
+}
+
+QAbstractButton *ConversationView::noteToggle() const
+{
+    return m_note;
 }
 
 void ConversationView::showNotice(const QString &text)

@@ -3,8 +3,10 @@
 
 #include <QWidget>
 
+class QAbstractButton;
 class QAbstractItemModel;
 class QLabel;
+class QToolButton;
 class QPushButton;
 class QStackedWidget;
 
@@ -12,6 +14,7 @@ namespace Tandem {
 
 class AgentSession;
 class Composer;
+class ConversationActions;
 class MessageListModel;
 class MessageListView;
 class OlderHistoryProxy;
@@ -44,6 +47,13 @@ public:
     QLabel *ratingLabel() const { return m_rating; }
     //! "★★★★☆ The customer rated this chat 4 of 5: “…”".
     static QString ratingText(int score, const QString &comment);
+    ConversationActions *actions() const { return m_actions; }
+    //! Where the conversation stands, for its header: "Snoozed until tomorrow 09:00 · Dana".
+    QLabel *stateLabel() const { return m_state; }
+    //! The composer writes a private note instead of a reply.
+    void setNoteMode(bool note);
+    bool noteMode() const;
+    QAbstractButton *noteToggle() const;
 
 private:
     void send(const QString &text);
@@ -60,6 +70,9 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
     QLabel *m_rating = nullptr;
+    QLabel *m_state = nullptr;
+    ConversationActions *m_actions = nullptr;
+    QToolButton *m_note = nullptr;
     QLabel *m_loading = nullptr;
     QLabel *m_notice = nullptr;
     MessageListView *m_messages = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagedelegate.h"
 
+#include "activitytext.h"
+
 #include "conversations/conversationdelegate.h"
 
 #include <QAbstractItemView>
@@ -32,6 +34,16 @@ QColor mix(const QColor &a, const QColor &b, qreal t)
 MessageListModel::State stateOf(const QModelIndex &index)
 {
     return index.data(MessageListModel::StateRole).value<MessageListModel::State>();
+}
+
+bool isActivity(const QModelIndex &index)
+{
+    return index.data(MessageListModel::KindRole).toString() == QLatin1String("activity");
+}
+
+bool isNote(const QModelIndex &index)
+{
+    return index.data(MessageListModel::KindRole).toString() == QLatin1String("note");
 }
 
 int viewWidth(const QStyleOptionViewItem &option)
@@ -84,16 +96,43 @@ bool MessageDelegate::footerIsTrouble(const QModelIndex &index)
 
 QString MessageDelegate::authorText(const QModelIndex &index)
 {
-    const QString name = index.data(MessageListModel::AuthorNameRole).toString();
-    if (!name.isEmpty())
-        return name;
-    return index.data(MessageListModel::AuthorIsAgentRole).toBool() ? tr("You") : tr("Customer");
+    QString name = index.data(MessageListModel::AuthorNameRole).toString();
+    if (name.isEmpty())
+        name =
+            index.data(MessageListModel::AuthorIsAgentRole).toBool() ? tr("You") : tr("Customer");
+    // A private note says so where the eye starts: the customer never sees it.
+    return isNote(index) ? tr("Note · %1 (only the team sees it)").arg(name) : name;
+}
+
+QString MessageDelegate::activityText(const QModelIndex &index)
+{
+    const QString who =
+        index.data(MessageListModel::AuthorKindRole).toString() == QLatin1String("system")
+            ? QString()
+            : index.data(MessageListModel::AuthorNameRole).toString();
+    const QString line =
+        ActivityText::describe(index.data(MessageListModel::ActivityRole).toMap(), who,
+                               index.data(MessageListModel::TextRole).toString());
+    return tr("%1 · %2").arg(line, ConversationDelegate::shortTime(
+                                       index.data(MessageListModel::CreatedAtRole).toDateTime(),
+                                       QDateTime::currentDateTime()));
 }
 
 MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &option,
                                                    const QModelIndex &index, int width) const
 {
-    const bool mine = index.data(MessageListModel::AuthorIsAgentRole).toBool();
+    if (isActivity(index)) {
+        // A line of the timeline: centred, small, no bubble.
+        const QFontMetrics metrics(smallFont(option.font));
+        const QRect bounds =
+            metrics.boundingRect(QRect(0, 0, std::max(120, width - 4 * SideSpace), 1 << 20),
+                                 Qt::AlignHCenter | Qt::TextWordWrap, activityText(index));
+        Layout l;
+        l.text = QRect((width - bounds.width()) / 2, Margin, bounds.width(), bounds.height());
+        l.bubble = l.text;
+        return l;
+    }
+    const bool mine = index.data(MessageListModel::AuthorIsAgentRole).toBool() || isNote(index);
     const QFont small = smallFont(option.font);
     const QFontMetrics smallMetrics(small);
     const QFontMetrics metrics(option.font);
@@ -110,13 +149,14 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         index.data(MessageListModel::CreatedAtRole).toDateTime(), QDateTime::currentDateTime());
     const int headerWidth = boldMetrics.horizontalAdvance(authorText(index)) + Padding
                             + smallMetrics.horizontalAdvance(time);
-    const int footerWidth = mine ? smallMetrics.horizontalAdvance(footerText(index)) : 0;
+    const bool footer = mine && (!isNote(index) || stateOf(index) != MessageListModel::State::Sent);
+    const int footerWidth = footer ? smallMetrics.horizontalAdvance(footerText(index)) : 0;
     const int innerWidth =
         std::min(maxText, std::max({textBounds.width(), headerWidth, footerWidth}));
 
     Layout l;
     const int headerHeight = boldMetrics.height();
-    const int footerHeight = mine ? smallMetrics.height() + Gap : 0;
+    const int footerHeight = footer ? smallMetrics.height() + Gap : 0;
     const int bubbleHeight =
         Padding + headerHeight + Gap + textBounds.height() + footerHeight + Padding;
     const int bubbleWidth = innerWidth + 2 * Padding;
@@ -140,15 +180,30 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 {
     const Layout base = layoutFor(option, index, viewWidth(option));
     const QPoint offset = option.rect.topLeft();
-    const bool mine = index.data(MessageListModel::AuthorIsAgentRole).toBool();
+    if (isActivity(index)) {
+        painter->save();
+        QColor dim = option.palette.color(QPalette::Text);
+        dim.setAlphaF(0.6);
+        QFont font = smallFont(option.font);
+        font.setItalic(true);
+        painter->setFont(font);
+        painter->setPen(dim);
+        painter->drawText(base.text.translated(offset), Qt::AlignHCenter | Qt::TextWordWrap,
+                          activityText(index));
+        painter->restore();
+        return;
+    }
+    const bool note = isNote(index);
+    const bool mine = index.data(MessageListModel::AuthorIsAgentRole).toBool() || note;
     const MessageListModel::State state = stateOf(index);
     const QPalette &pal = option.palette;
 
     const QColor baseColor = pal.color(QPalette::Base);
     const QColor textColor = pal.color(QPalette::Text);
     // Tints from the palette, so a dark theme gets dark bubbles without a version check.
-    QColor fill = mine ? mix(baseColor, pal.color(QPalette::Highlight), 0.18)
-                       : mix(baseColor, textColor, 0.07);
+    QColor fill = note   ? mix(baseColor, QColor(0xf2, 0xb7, 0x05), 0.22)
+                  : mine ? mix(baseColor, pal.color(QPalette::Highlight), 0.18)
+                         : mix(baseColor, textColor, 0.07);
     if (state == MessageListModel::State::Sending)
         fill = mix(fill, baseColor, 0.5);
     QColor dim = textColor;
@@ -186,7 +241,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->drawText(base.text.translated(offset), Qt::TextWordWrap | Qt::TextExpandTabs,
                       index.data(MessageListModel::TextRole).toString());
 
-    if (mine) {
+    if (mine && (!note || state != MessageListModel::State::Sent)) {
         painter->setFont(small);
         QColor stateColor = dim;
         if (footerIsTrouble(index))

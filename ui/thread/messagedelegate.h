@@ -27,6 +27,8 @@ public:
     static bool footerIsTrouble(const QModelIndex &index);
     //! Who wrote it, with "You" standing in for a reply whose author is not known yet.
     static QString authorText(const QModelIndex &index);
+    //! A line of the timeline as the thread shows it, with its time.
+    static QString activityText(const QModelIndex &index);
 
 private:
     struct Layout {

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// End-to-end: the async inbox of the desktop app against the real tandemd, offscreen. An
+// agent takes a conversation, leaves a note that mentions a colleague, sets it pending,
+// sees it come back when the customer writes, snoozes and resolves it — with the views and
+// their counts following, the timeline in the thread in words, and the customer hearing of
+// none of it. Set TANDEM_SCREENSHOT_DIR to keep the README's screenshot.
+#include "conversations/conversationlistview.h"
+#include "conversations/inboxpanel.h"
+#include "desktoptest.h"
+#include "main/mainwindow.h"
+#include "models/conversationlistmodel.h"
+#include "models/messagelistmodel.h"
+#include "shell/agentsession.h"
+#include "shell/desktopapplication.h"
+#include "sync/syncclient.h"
+#include "tandemdprocess.h"
+#include "testclient.h"
+#include "thread/composer.h"
+#include "thread/conversationactions.h"
+#include "thread/conversationview.h"
+#include "thread/messagedelegate.h"
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabBar>
+#include <QTest>
+#include <QUuid>
+#include <memory>
+
+using namespace Tandem;
+using namespace DesktopTest;
+
+namespace {
+const QString Password = QStringLiteral("correct horse battery");
+const QString DanaEmail = QStringLiteral("dana@example.com");
+const QString BoEmail = QStringLiteral("bo@example.com");
+constexpr int Slow = 15000;
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QJsonObject dataOf(const QJsonObject &frame)
+{
+    return frame.value(QLatin1String("data")).toObject();
+}
+} // namespace
+
+class TestInbox : public QObject
+{
+    Q_OBJECT
+
+    TandemdProcess m_server;
+    std::unique_ptr<DesktopApplication> m_app;
+    std::unique_ptr<TestClient> m_bo;
+    std::unique_ptr<TestClient> m_customer;
+    qint64 m_boId = 0;
+    qint64 m_chat = 0;
+
+    MainWindow *window() const { return m_app->mainWindow(); }
+    ConversationView *thread() const { return window()->conversationView(); }
+    ConversationListModel *list() const { return window()->inbox()->conversations(); }
+
+    bool customerSays(const QString &text)
+    {
+        return m_customer
+                   ->request(QStringLiteral("send"), {{QStringLiteral("conversation"), m_chat},
+                                                      {QStringLiteral("clientId"), newId()},
+                                                      {QStringLiteral("text"), text}})
+                   .value(QLatin1String("type"))
+                   .toString()
+               == QLatin1String("ok");
+    }
+
+    QString stateText() const { return thread()->stateLabel()->text(); }
+
+    //! The rows of the open thread of `kind` ("note", "activity"), as the thread shows them.
+    QStringList shown(const QString &kind) const
+    {
+        QStringList texts;
+        const QAbstractItemModel *m = thread()->messages();
+        for (int row = 0; row < m->rowCount(); ++row) {
+            const QModelIndex index = m->index(row, 0);
+            if (index.data(MessageListModel::KindRole).toString() != kind)
+                continue;
+            texts.append(kind == QLatin1String("activity")
+                             ? MessageDelegate::activityText(index)
+                             : index.data(MessageListModel::TextRole).toString());
+        }
+        return texts;
+    }
+
+    void chooseView(ConversationListModel::View view)
+    {
+        QTabBar *views = window()->inbox()->views();
+        for (int i = 0; i < views->count(); ++i)
+            if (views->tabData(i).toInt() == int(view))
+                views->setCurrentIndex(i);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_server.start());
+        QVERIFY(m_server.addAgent(DanaEmail, QStringLiteral("Dana Demo"), Password));
+        QVERIFY(m_server.addAgent(BoEmail, QStringLiteral("Bo Berg"), Password));
+        m_bo = std::make_unique<TestClient>();
+        QVERIFY(m_bo->open(m_server.wsUrl(QStringLiteral("/ws/agent"))));
+        m_boId = m_bo->agentSignIn(BoEmail, Password)
+                     .value(QLatin1String("agent"))
+                     .toObject()
+                     .value(QLatin1String("id"))
+                     .toInteger();
+        QVERIFY(m_boId > 0);
+        m_customer = std::make_unique<TestClient>();
+        QVERIFY(m_customer->open(m_server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!m_customer->customerHello(QStringLiteral("Ada Lovelace")).isEmpty());
+        const QJsonObject sent = m_customer->request(
+            QStringLiteral("send"),
+            {{QStringLiteral("clientId"), newId()},
+             {QStringLiteral("text"), QStringLiteral("My invoice shows the wrong address.")}});
+        m_chat = dataOf(sent)
+                     .value(QLatin1String("conversation"))
+                     .toObject()
+                     .value(QLatin1String("id"))
+                     .toInteger();
+        QVERIFY(m_chat > 0);
+
+        TestClient dana;
+        QVERIFY(dana.open(m_server.wsUrl(QStringLiteral("/ws/agent"))));
+        const QString token =
+            dana.agentSignIn(DanaEmail, Password).value(QLatin1String("token")).toString();
+        QVERIFY(!token.isEmpty());
+        qputenv("TANDEM_SESSION_TOKEN", token.toUtf8());
+        m_app = std::make_unique<DesktopApplication>();
+        QVERIFY(m_app->start({QStringLiteral("tandem"), QStringLiteral("--profile"),
+                              QStringLiteral("inbox"), QStringLiteral("--server"),
+                              m_server.httpUrl(QString()).toString(), QStringLiteral("--email"),
+                              DanaEmail}));
+        qunsetenv("TANDEM_SESSION_TOKEN");
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->sync().state(), SyncClient::State::Online,
+                                  Slow);
+        QTRY_VERIFY_WITH_TIMEOUT(list()->rowOf(m_chat) >= 0, Slow);
+    }
+
+    void theViewsCountWhatWaits()
+    {
+        using View = ConversationListModel::View;
+        QCOMPARE(list()->count(View::All), 1);
+        QCOMPARE(list()->count(View::Unassigned), 1);
+        QCOMPARE(list()->count(View::Mine), 0);
+        QTabBar *views = window()->inbox()->views();
+        QCOMPARE(views->tabText(1), QStringLiteral("Unassigned (1)"));
+        chooseView(View::Mine);
+        QCOMPARE(list()->rowCount(), 0);
+        chooseView(View::All);
+        QCOMPARE(list()->rowCount(), 1);
+    }
+
+    void takingItMakesItMine()
+    {
+        using View = ConversationListModel::View;
+        ConversationListView *rows = window()->inbox()->conversationList();
+        rows->setCurrentIndex(rows->model()->index(list()->rowOf(m_chat), 0));
+        QCOMPARE(thread()->conversation(), m_chat);
+        QVERIFY(stateText().contains(QLatin1String("nobody has it")));
+        auto *take = thread()->actions()->findChild<QPushButton *>(QStringLiteral("take"));
+        QVERIFY(take);
+        QTRY_VERIFY(take->isEnabled());
+        QTest::mouseClick(take, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(list()->count(View::Mine), 1, Slow);
+        QCOMPARE(list()->count(View::Unassigned), 0);
+        QTRY_VERIFY(stateText().contains(QLatin1String("Dana Demo has it")));
+        QVERIFY(!take->isEnabled()); // it is hers already
+        // The timeline says so in the thread, in words.
+        QTRY_COMPARE_WITH_TIMEOUT(shown(QStringLiteral("activity")).size(), 1, Slow);
+        QVERIFY(shown(QStringLiteral("activity"))
+                    .first()
+                    .startsWith(QStringLiteral("Dana Demo took it · ")));
+    }
+
+    void aNoteMentionsAColleagueAndNeverReachesTheCustomer()
+    {
+        m_customer->frames().clear();
+        thread()->noteToggle()->click();
+        QVERIFY(thread()->noteMode());
+        Composer *composer = thread()->composer();
+        QTest::keyClicks(composer, QStringLiteral("@Bo can you check the billing address?"));
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            shown(QStringLiteral("note")),
+            QStringList{QStringLiteral("@Bo can you check the billing address?")}, Slow);
+        // Bo is told: the note names him.
+        const QJsonObject heard = m_bo->waitFrame([](const QJsonObject &f) {
+            return dataOf(f).value(QLatin1String("message")).toObject().value(QLatin1String("kind"))
+                   == QLatin1String("note");
+        });
+        QCOMPARE(dataOf(heard)
+                     .value(QLatin1String("message"))
+                     .toObject()
+                     .value(QLatin1String("mentions"))
+                     .toArray(),
+                 QJsonArray{m_boId});
+        QVERIFY(m_customer->settle());
+        for (const QJsonObject &f : std::as_const(m_customer->frames()))
+            QVERIFY(f.value(QLatin1String("type")).toString() != QLatin1String("event"));
+        // It shows as a note: labelled for the team, and the list does not take it for the
+        // conversation's last word.
+        const QAbstractItemModel *m = thread()->messages();
+        for (int row = 0; row < m->rowCount(); ++row)
+            if (m->index(row, 0).data(MessageListModel::KindRole) == QLatin1String("note"))
+                QVERIFY(MessageDelegate::authorText(m->index(row, 0))
+                            .startsWith(QStringLiteral("Note · Dana Demo")));
+        QCOMPARE(list()->index(list()->rowOf(m_chat)).data(ConversationListModel::LastTextRole),
+                 QStringLiteral("My invoice shows the wrong address."));
+        thread()->setNoteMode(false);
+        QVERIFY(!thread()->noteToggle()->isChecked());
+    }
+
+    void pendingThenTheCustomerWrites()
+    {
+        auto *pending = thread()->actions()->findChild<QPushButton *>(QStringLiteral("pending"));
+        QVERIFY(pending && pending->isEnabled());
+        QTest::mouseClick(pending, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(stateText().startsWith(QLatin1String("Pending")), Slow);
+        QVERIFY(!pending->isEnabled());
+        QVERIFY(customerSays(QStringLiteral("The address should be 12 Analytical Row.")));
+        QTRY_VERIFY_WITH_TIMEOUT(stateText().startsWith(QLatin1String("Open")), Slow);
+    }
+
+    void snoozedUntilTheCustomerWritesThenResolved()
+    {
+        using View = ConversationListModel::View;
+        thread()->actions()->setStatus(ConversationStatus::Snoozed);
+        QTRY_COMPARE_WITH_TIMEOUT(list()->count(View::Snoozed), 1, Slow);
+        QCOMPARE(list()->count(View::Mine), 0);
+        QCOMPARE(stateText(),
+                 QStringLiteral("Snoozed until the customer writes · Dana Demo has it"));
+        QVERIFY(customerSays(QStringLiteral("Any news?")));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            stateText(), QStringLiteral("Open again: the customer wrote · Dana Demo has it"), Slow);
+        QTRY_COMPARE(list()->count(View::Snoozed), 0);
+        QVERIFY(shown(QStringLiteral("activity"))
+                    .last()
+                    .startsWith(QLatin1String("The customer wrote: open again")));
+
+        auto *resolve = thread()->actions()->findChild<QPushButton *>(QStringLiteral("resolve"));
+        QVERIFY(resolve);
+        QCOMPARE(resolve->text(), QStringLiteral("Resolve"));
+        QTest::mouseClick(resolve, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(list()->count(View::Resolved), 1, Slow);
+        QCOMPARE(list()->count(View::All), 0);
+        QTRY_COMPARE(resolve->text(), QStringLiteral("Reopen"));
+        chooseView(View::Resolved);
+        QCOMPARE(list()->rowOf(m_chat), 0);
+
+        if (const QString dir = qEnvironmentVariable("TANDEM_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            window()->resize(1280, 800);
+            window()->show();
+            QVERIFY(window()->grab().save(QDir(dir).filePath(QStringLiteral("inbox.png"))));
+        }
+    }
+
+    void snoozePresetsAreInTheFuture()
+    {
+        const QDateTime friday(QDate(2026, 12, 4), QTime(16, 30));
+        const auto presets = ConversationActions::snoozePresets(friday);
+        QCOMPARE(presets.size(), 3);
+        QCOMPARE(presets.at(0).second, friday.addSecs(3600));
+        QCOMPARE(presets.at(1).second, QDateTime(QDate(2026, 12, 5), QTime(9, 0)));
+        QCOMPARE(presets.at(2).second, QDateTime(QDate(2026, 12, 7), QTime(9, 0))); // Monday
+        const QDateTime monday(QDate(2026, 12, 7), QTime(8, 0));
+        QCOMPARE(ConversationActions::snoozePresets(monday).at(2).second,
+                 QDateTime(QDate(2026, 12, 14), QTime(9, 0)));
+    }
+
+    void cleanupTestCase() { m_app.reset(); }
+};
+
+int main(int argc, char *argv[])
+{
+    const DesktopTest::TemporaryHome home;
+    if (!home.isValid())
+        return 1;
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    return DesktopTest::exec<TestInbox>(argc, argv);
+}
+
+#include "tst_inbox.moc"

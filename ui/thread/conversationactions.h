@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QWidget>
+
+class QMenu;
+class QPushButton;
+class QToolButton;
+
+namespace Tandem {
+
+class AgentSession;
+struct ConversationSummary;
+
+//! What an agent does to the open conversation besides answering: take it, assign it,
+//! set it pending, snooze it (presets or until the customer writes) and resolve or reopen
+//! it (docs/protocol.md, "Statuses", "Assignment"). Each is one request to the server;
+//! while offline the buttons say they need the connection.
+class ConversationActions : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConversationActions(AgentSession &session, QWidget *parent = nullptr);
+
+    void setConversation(const ConversationSummary &summary);
+    void clear();
+
+    //! The snooze presets from `now`, in local time: in an hour, tomorrow 9:00, next Monday
+    //! 9:00.
+    static QList<std::pair<QString, QDateTime>> snoozePresets(const QDateTime &now);
+
+    //! Sends `status` (`until`: a snooze's end; invalid: until the customer writes).
+    void setStatus(const QString &status, const QDateTime &until = {});
+    //! Assigns to `agentId` (0: nobody); over their capacity, asks first.
+    void assignTo(qint64 agentId, bool force = false);
+
+Q_SIGNALS:
+    //! The server refused (or could not be asked); for people.
+    void failed(const QString &why);
+
+private:
+    void updateEnabled();
+    void fillAssignMenu();
+
+    AgentSession &m_session;
+    qint64 m_conversation = 0;
+    QString m_status;
+    qint64 m_assignee = 0;
+    bool m_liveUnderWay = false;
+    QPushButton *m_take = nullptr;
+    QToolButton *m_assign = nullptr;
+    QMenu *m_assignMenu = nullptr;
+    QPushButton *m_pending = nullptr;
+    QToolButton *m_snooze = nullptr;
+    QPushButton *m_resolve = nullptr;
+};
+
+} // namespace Tandem
