@@ -125,6 +125,61 @@ Umgebung:
     </message>
 </context>
 <context>
+    <name>Tandem::ActivityText</name>
+    <message>
+        <source>today %1</source>
+        <translation>heute %1</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>morgen %1</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>Its snooze ran out: open again</source>
+        <translation>Die Zurückstellung ist abgelaufen: wieder offen</translation>
+    </message>
+    <message>
+        <source>The customer wrote: open again</source>
+        <translation>Der Kunde hat geschrieben: wieder offen</translation>
+    </message>
+    <message>
+        <source>%1 snoozed it until %2</source>
+        <translation>%1 hat sie bis %2 zurückgestellt</translation>
+    </message>
+    <message>
+        <source>%1 snoozed it until the customer writes</source>
+        <translation>%1 hat sie zurückgestellt, bis der Kunde schreibt</translation>
+    </message>
+    <message>
+        <source>%1 set it pending: waiting on the customer</source>
+        <translation>%1 hat sie auf wartend gesetzt: Antwort des Kunden steht aus</translation>
+    </message>
+    <message>
+        <source>%1 resolved it</source>
+        <translation>%1 hat sie erledigt</translation>
+    </message>
+    <message>
+        <source>%1 reopened it</source>
+        <translation>%1 hat sie wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 unassigned it</source>
+        <translation>%1 hat die Zuweisung aufgehoben</translation>
+    </message>
+    <message>
+        <source>%1 took it</source>
+        <translation>%1 hat sie übernommen</translation>
+    </message>
+    <message>
+        <source>%1 assigned it to %2</source>
+        <translation>%1 hat sie %2 zugewiesen</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::CannedPopup</name>
     <message>
         <source>Search canned responses</source>
@@ -386,6 +441,109 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     </message>
 </context>
 <context>
+    <name>Tandem::ConversationActions</name>
+    <message>
+        <source>Take</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Assign this conversation to yourself</source>
+        <translation>Diese Unterhaltung sich selbst zuweisen</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <source>Assign this conversation to someone, or to nobody</source>
+        <translation>Diese Unterhaltung jemandem oder niemandem zuweisen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Waiting on the customer: it opens again when they write</source>
+        <translation>Wartet auf den Kunden: öffnet sich wieder, wenn er schreibt</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <source>Put it out of the way until a time, or until the customer writes</source>
+        <translation>Bis zu einem Zeitpunkt oder bis der Kunde schreibt aus dem Weg räumen</translation>
+    </message>
+    <message>
+        <source>Until a date…</source>
+        <translation>Bis zu einem Datum …</translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>Zurückstellen bis</translation>
+    </message>
+    <message>
+        <source>Until the customer writes</source>
+        <translation>Bis der Kunde schreibt</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Erledigen</translation>
+    </message>
+    <message>
+        <source>For an hour</source>
+        <translation>Für eine Stunde</translation>
+    </message>
+    <message>
+        <source>Until tomorrow, 9:00</source>
+        <translation>Bis morgen, 9:00</translation>
+    </message>
+    <message>
+        <source>Until next week (Monday, 9:00)</source>
+        <translation>Bis nächste Woche (Montag, 9:00)</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Done: it opens again if the customer writes</source>
+        <translation>Erledigt: öffnet sich wieder, wenn der Kunde schreibt</translation>
+    </message>
+    <message>
+        <source>Open it again</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Needs a connection to the server</source>
+        <translation>Braucht eine Verbindung zum Server</translation>
+    </message>
+    <message>
+        <source>A live chat under way is ended from the deck</source>
+        <translation>Ein laufender Live-Chat wird im Chat-Deck beendet</translation>
+    </message>
+    <message>
+        <source>%1 (me)</source>
+        <translation>%1 (ich)</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <source>Not connected to the server</source>
+        <translation>Nicht mit dem Server verbunden</translation>
+    </message>
+    <message>
+        <source>Assign anyway?</source>
+        <translation>Trotzdem zuweisen?</translation>
+    </message>
+    <message>
+        <source>%1. Assign it all the same?</source>
+        <translation>%1. Trotzdem zuweisen?</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::ConversationDelegate</name>
     <message>
         <source>Customer</source>
@@ -452,6 +610,66 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     <message>
         <source>Email</source>
         <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Write a private note that only the team sees; @name tells a colleague (Ctrl+Shift+N)</source>
+        <translation>Eine private Notiz schreiben, die nur das Team sieht; @Name benachrichtigt eine Kollegin oder einen Kollegen (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Zurückgestellt bis %1</translation>
+    </message>
+    <message>
+        <source>Snoozed until the customer writes</source>
+        <translation>Zurückgestellt, bis der Kunde schreibt</translation>
+    </message>
+    <message>
+        <source>Pending: waiting on the customer</source>
+        <translation>Wartend: Antwort des Kunden steht aus</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Open again: the customer wrote</source>
+        <translation>Wieder offen: Der Kunde hat geschrieben</translation>
+    </message>
+    <message>
+        <source>Open again: its snooze ran out</source>
+        <translation>Wieder offen: Die Zurückstellung ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source> · %1 has it</source>
+        <translation> · %1 bearbeitet sie</translation>
+    </message>
+    <message>
+        <source> · nobody has it yet</source>
+        <translation> · noch niemand bearbeitet sie</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · conversation %3</source>
+        <translation>%1 · %2 · Unterhaltung %3</translation>
+    </message>
+    <message>
+        <source>Private note: only the team sees it. @name tells a colleague.</source>
+        <translation>Private Notiz: Nur das Team sieht sie. @Name benachrichtigt eine Kollegin oder einen Kollegen.</translation>
+    </message>
+    <message>
+        <source>Write a reply… Enter sends, Shift+Enter starts a new line</source>
+        <translation>Antwort schreiben … Eingabetaste sendet, Umschalt+Eingabetaste beginnt eine neue Zeile</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -539,6 +757,30 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>Messages matching “%1”</source>
         <translation>Nachrichten zu „%1“</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -747,6 +989,34 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
+    <message>
+        <source>Waiting to go out</source>
+        <translation>Wartet auf den Versand</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>Nicht zugestellt</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>Nicht zugestellt: %1</translation>
+    </message>
+    <message>
+        <source>Note · %1 (only the team sees it)</source>
+        <translation>Notiz · %1 (nur das Team sieht sie)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageListView</name>
@@ -843,6 +1113,28 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <translation>
             <numerusform>Warteschlange: %n wartet, am längsten %1</numerusform>
             <numerusform>Warteschlange: %n warten, am längsten %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::RatingWatcher</name>
+    <message>
+        <source>A customer</source>
+        <translation>Ein Kunde</translation>
+    </message>
+    <message>
+        <source>%1 rated your chat %2 of 5.</source>
+        <translation>%1 hat Ihren Chat mit %2 von 5 bewertet.</translation>
+    </message>
+    <message>
+        <source>%1 rated your chat %2 of 5: “%3”</source>
+        <translation>%1 hat Ihren Chat mit %2 von 5 bewertet: „%3“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers rated your chats.</source>
+        <translation>
+            <numerusform>%n Kunde hat Ihre Chats bewertet.</numerusform>
+            <numerusform>%n Kunden haben Ihre Chats bewertet.</numerusform>
         </translation>
     </message>
 </context>
@@ -1064,28 +1356,6 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>The customer</source>
         <translation>Der Kunde</translation>
-    </message>
-</context>
-<context>
-    <name>Tandem::RatingWatcher</name>
-    <message>
-        <source>A customer</source>
-        <translation>Ein Kunde</translation>
-    </message>
-    <message>
-        <source>%1 rated your chat %2 of 5.</source>
-        <translation>%1 hat Ihren Chat mit %2 von 5 bewertet.</translation>
-    </message>
-    <message>
-        <source>%1 rated your chat %2 of 5: “%3”</source>
-        <translation>%1 hat Ihren Chat mit %2 von 5 bewertet: „%3“</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customers rated your chats.</source>
-        <translation>
-            <numerusform>%n Kunde hat Ihre Chats bewertet.</numerusform>
-            <numerusform>%n Kunden haben Ihre Chats bewertet.</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

@@ -125,6 +125,61 @@ Environnement&#xa0;:
     </message>
 </context>
 <context>
+    <name>Tandem::ActivityText</name>
+    <message>
+        <source>today %1</source>
+        <translation>aujourd’hui %1</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>demain %1</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Quelqu’un</translation>
+    </message>
+    <message>
+        <source>Its snooze ran out: open again</source>
+        <translation>Le report a pris fin : de nouveau ouverte</translation>
+    </message>
+    <message>
+        <source>The customer wrote: open again</source>
+        <translation>Le client a écrit : de nouveau ouverte</translation>
+    </message>
+    <message>
+        <source>%1 snoozed it until %2</source>
+        <translation>%1 l’a reportée jusqu’à %2</translation>
+    </message>
+    <message>
+        <source>%1 snoozed it until the customer writes</source>
+        <translation>%1 l’a reportée jusqu’à ce que le client écrive</translation>
+    </message>
+    <message>
+        <source>%1 set it pending: waiting on the customer</source>
+        <translation>%1 l’a mise en attente : on attend le client</translation>
+    </message>
+    <message>
+        <source>%1 resolved it</source>
+        <translation>%1 l’a résolue</translation>
+    </message>
+    <message>
+        <source>%1 reopened it</source>
+        <translation>%1 l’a rouverte</translation>
+    </message>
+    <message>
+        <source>%1 unassigned it</source>
+        <translation>%1 l’a désassignée</translation>
+    </message>
+    <message>
+        <source>%1 took it</source>
+        <translation>%1 l’a prise</translation>
+    </message>
+    <message>
+        <source>%1 assigned it to %2</source>
+        <translation>%1 l’a assignée à %2</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::CannedPopup</name>
     <message>
         <source>Search canned responses</source>
@@ -386,6 +441,109 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
 </context>
 <context>
+    <name>Tandem::ConversationActions</name>
+    <message>
+        <source>Take</source>
+        <translation>Prendre</translation>
+    </message>
+    <message>
+        <source>Assign this conversation to yourself</source>
+        <translation>Vous assigner cette conversation</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assigner</translation>
+    </message>
+    <message>
+        <source>Assign this conversation to someone, or to nobody</source>
+        <translation>Assigner cette conversation à quelqu’un, ou à personne</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Waiting on the customer: it opens again when they write</source>
+        <translation>On attend le client : elle se rouvre quand il écrit</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>Put it out of the way until a time, or until the customer writes</source>
+        <translation>La mettre de côté jusqu’à une heure donnée, ou jusqu’à ce que le client écrive</translation>
+    </message>
+    <message>
+        <source>Until a date…</source>
+        <translation>Jusqu’à une date…</translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>Reporter jusqu’à</translation>
+    </message>
+    <message>
+        <source>Until the customer writes</source>
+        <translation>Jusqu’à ce que le client écrive</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Résoudre</translation>
+    </message>
+    <message>
+        <source>For an hour</source>
+        <translation>Pendant une heure</translation>
+    </message>
+    <message>
+        <source>Until tomorrow, 9:00</source>
+        <translation>Jusqu’à demain, 9 h 00</translation>
+    </message>
+    <message>
+        <source>Until next week (Monday, 9:00)</source>
+        <translation>Jusqu’à la semaine prochaine (lundi, 9 h 00)</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Rouvrir</translation>
+    </message>
+    <message>
+        <source>Done: it opens again if the customer writes</source>
+        <translation>Terminée : elle se rouvre si le client écrit</translation>
+    </message>
+    <message>
+        <source>Open it again</source>
+        <translation>La rouvrir</translation>
+    </message>
+    <message>
+        <source>Needs a connection to the server</source>
+        <translation>Nécessite une connexion au serveur</translation>
+    </message>
+    <message>
+        <source>A live chat under way is ended from the deck</source>
+        <translation>Un chat en direct en cours se termine depuis le tableau des chats</translation>
+    </message>
+    <message>
+        <source>%1 (me)</source>
+        <translation>%1 (moi)</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Not connected to the server</source>
+        <translation>Pas de connexion au serveur</translation>
+    </message>
+    <message>
+        <source>Assign anyway?</source>
+        <translation>Assigner quand même ?</translation>
+    </message>
+    <message>
+        <source>%1. Assign it all the same?</source>
+        <translation>%1. L’assigner quand même ?</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::ConversationDelegate</name>
     <message>
         <source>Customer</source>
@@ -452,6 +610,66 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     <message>
         <source>Email</source>
         <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Write a private note that only the team sees; @name tells a colleague (Ctrl+Shift+N)</source>
+        <translation>Écrire une note privée que seule l’équipe voit ; @nom prévient un collègue (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Reportée jusqu’à %1</translation>
+    </message>
+    <message>
+        <source>Snoozed until the customer writes</source>
+        <translation>Reportée jusqu’à ce que le client écrive</translation>
+    </message>
+    <message>
+        <source>Pending: waiting on the customer</source>
+        <translation>En attente : on attend le client</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolue</translation>
+    </message>
+    <message>
+        <source>Open again: the customer wrote</source>
+        <translation>De nouveau ouverte : le client a écrit</translation>
+    </message>
+    <message>
+        <source>Open again: its snooze ran out</source>
+        <translation>De nouveau ouverte : le report a pris fin</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source> · %1 has it</source>
+        <translation> · %1 s’en occupe</translation>
+    </message>
+    <message>
+        <source> · nobody has it yet</source>
+        <translation> · personne ne s’en occupe encore</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · conversation %3</source>
+        <translation>%1 · %2 · conversation %3</translation>
+    </message>
+    <message>
+        <source>Private note: only the team sees it. @name tells a colleague.</source>
+        <translation>Note privée : seule l’équipe la voit. @nom prévient un collègue.</translation>
+    </message>
+    <message>
+        <source>Write a reply… Enter sends, Shift+Enter starts a new line</source>
+        <translation>Écrire une réponse… Entrée envoie, Maj+Entrée commence une nouvelle ligne</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Ajouter la note</translation>
     </message>
 </context>
 <context>
@@ -539,6 +757,30 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>Messages matching “%1”</source>
         <translation>Messages correspondant à «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miennes</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Non assignées</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Reportées</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolues</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -747,6 +989,34 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
+    <message>
+        <source>Waiting to go out</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Distribué</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Not delivered</source>
+        <translation>Non distribué</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>Non distribué : %1</translation>
+    </message>
+    <message>
+        <source>Note · %1 (only the team sees it)</source>
+        <translation>Note · %1 (seule l’équipe la voit)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageListView</name>
@@ -843,6 +1113,28 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <translation>
             <numerusform>File d’attente&#xa0;: %n en attente, le plus long %1</numerusform>
             <numerusform>File d’attente&#xa0;: %n en attente, le plus long %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::RatingWatcher</name>
+    <message>
+        <source>A customer</source>
+        <translation>Un client</translation>
+    </message>
+    <message>
+        <source>%1 rated your chat %2 of 5.</source>
+        <translation>%1 a noté votre discussion %2 sur 5.</translation>
+    </message>
+    <message>
+        <source>%1 rated your chat %2 of 5: “%3”</source>
+        <translation>%1 a noté votre discussion %2 sur 5&#xa0;: «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers rated your chats.</source>
+        <translation>
+            <numerusform>%n client a noté vos discussions.</numerusform>
+            <numerusform>%n clients ont noté vos discussions.</numerusform>
         </translation>
     </message>
 </context>
@@ -1064,28 +1356,6 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>The customer</source>
         <translation>Le client</translation>
-    </message>
-</context>
-<context>
-    <name>Tandem::RatingWatcher</name>
-    <message>
-        <source>A customer</source>
-        <translation>Un client</translation>
-    </message>
-    <message>
-        <source>%1 rated your chat %2 of 5.</source>
-        <translation>%1 a noté votre discussion %2 sur 5.</translation>
-    </message>
-    <message>
-        <source>%1 rated your chat %2 of 5: “%3”</source>
-        <translation>%1 a noté votre discussion %2 sur 5&#xa0;: «&#xa0;%3&#xa0;»</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customers rated your chats.</source>
-        <translation>
-            <numerusform>%n client a noté vos discussions.</numerusform>
-            <numerusform>%n clients ont noté vos discussions.</numerusform>
-        </translation>
     </message>
 </context>
 </TS>
