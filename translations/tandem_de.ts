@@ -178,6 +178,10 @@ Umgebung:
         <source>%1 assigned it to %2</source>
         <translation>%1 hat sie %2 zugewiesen</translation>
     </message>
+    <message>
+        <source>Assigned to %1 automatically</source>
+        <translation>Automatisch %1 zugewiesen</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CannedPopup</name>

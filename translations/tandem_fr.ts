@@ -178,6 +178,10 @@ Environnement&#xa0;:
         <source>%1 assigned it to %2</source>
         <translation>%1 l’a assignée à %2</translation>
     </message>
+    <message>
+        <source>Assigned to %1 automatically</source>
+        <translation>Assignée automatiquement à %1</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CannedPopup</name>

@@ -13,4 +13,16 @@ namespace Tandem::Server::AssignOperations {
 //! `assign`. Naming the agent it has already changes nothing and records nothing.
 Result<Conversation> assign(Store &store, const Viewer &viewer, const Commands::Assign &command);
 
+//! An agent who may be given async conversations now (online and connected), with what
+//! their teams give them to see.
+struct Candidate {
+    Agent agent;
+    QSet<qint64> inboxes;
+};
+//! Automatic assignment: each waiting conversation (oldest first, at most `limit`) goes to
+//! the least loaded candidate of its inbox's team with room below their async capacity
+//! (ties: the lower id); one nobody has room for waits. Returns those assigned.
+Result<QList<Conversation>> assignWaiting(Store &store, const QList<Candidate> &candidates,
+                                          int limit);
+
 } // namespace Tandem::Server::AssignOperations

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hub.h"
+#include "autoassigner.h"
 #include "snoozealarm.h"
 
 #include "authenticator.h"
@@ -32,6 +33,7 @@ Hub::Hub(Storage &storage, Scheduler &scheduler, const ServerConfig &config, QOb
                            std::chrono::milliseconds(config.gracePeriodMs),
                            std::chrono::milliseconds(config.declineHoldMs)}))
     , m_snoozes(std::make_unique<SnoozeAlarm>(storage, scheduler))
+    , m_assigner(std::make_unique<AutoAssigner>(storage, *m_router))
     , m_newCustomers(config.newCustomersPerHour, config.newCustomerBurst())
     , m_newConversations(config.newConversationsPerHour, config.newConversationBurst())
 {
@@ -165,6 +167,7 @@ void Hub::goLive(Connection *connection)
     if (connection->kind() == Connection::Kind::Staff) {
         m_staff.insert(connection);
         m_router->agentConnected(connection->agent(), connection->viewer()->inboxes);
+        m_assigner->wake(); // an agent online and now connected may take what waits
         welcome = m_router->welcomeFramesForAgent(id);
     } else {
         const bool first = !m_customers.contains(id);
@@ -199,6 +202,7 @@ void Hub::publish(const QList<Tandem::Event> &events)
     }
     // After the fan-out, so clients see a chat assigned before its offer ends.
     m_router->observe(events);
+    m_assigner->observe(events);
 }
 
 void Hub::changeAccess(const QHash<qint64, QSet<qint64>> &access)

@@ -27,6 +27,7 @@ class ManualClock;
 namespace Tandem::Server {
 
 class Authenticator;
+class AutoAssigner;
 class Connection;
 class RateLimiter;
 class Router;
@@ -131,6 +132,7 @@ private:
     std::unique_ptr<Authenticator> m_authenticator;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<SnoozeAlarm> m_snoozes;
+    std::unique_ptr<AutoAssigner> m_assigner;
     QHash<qint64, std::weak_ptr<RateLimiter>> m_customerLimiters;
     AddressLimits m_newCustomers;
     AddressLimits m_newConversations;

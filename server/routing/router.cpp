@@ -163,6 +163,15 @@ void Router::applyEvent(const Event &event)
     }
 }
 
+QList<std::pair<Agent, QSet<qint64>>> Router::eligibleAgents() const
+{
+    QList<std::pair<Agent, QSet<qint64>>> agents;
+    for (const CapacityLedger::Entry *entry : m_ledger.entries())
+        if (m_ledger.eligible(*entry))
+            agents.append({entry->agent, m_inboxesOf.value(entry->agent.id)});
+    return agents;
+}
+
 bool Router::mayTake(qint64 agentId, const Chat &chat) const
 {
     const CapacityLedger::Entry *entry = m_ledger.find(agentId);

@@ -82,6 +82,9 @@ public:
     QJsonObject availability() const;
 
     int queueLength() const;
+    //! Agents who may be given work now (online, connected, enabled), each with the inboxes
+    //! their teams give them: what automatic assignment of async conversations chooses from.
+    QList<std::pair<Agent, QSet<qint64>>> eligibleAgents() const;
     int offerCount() const { return m_offers.size(); }
 
 private:

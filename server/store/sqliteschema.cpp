@@ -216,6 +216,8 @@ const QList<QStringList> &steps()
                 "ALTER TABLE agents ADD COLUMN async_capacity INTEGER NOT NULL DEFAULT 20"),
             QStringLiteral("CREATE INDEX conversations_assignee ON conversations(assignee_id,"
                            " status) WHERE assignee_id IS NOT NULL"),
+            QStringLiteral("CREATE INDEX conversations_waiting ON conversations(created_at, id)"
+                           " WHERE assignee_id IS NULL AND status = 'open'"),
         },
     };
     return all;

@@ -333,6 +333,34 @@ Stored<Done> SqliteStore::setAgentSettings(const Agent &agent)
                       "no such agent");
 }
 
+Stored<QList<Conversation>> SqliteStore::unassignedConversations(int limit)
+{
+    // The partial index conversations_waiting holds exactly these, in this order.
+    SqliteStatement &q =
+        prepare(conversationColumns
+                + QStringLiteral("WHERE cv.assignee_id IS NULL AND cv.status = 'open'"
+                                 " AND COALESCE(cv.live_state, '') NOT IN ('queued', 'active')"
+                                 " ORDER BY cv.created_at, cv.id LIMIT ?"));
+    if (auto failure = run(q, {limit}))
+        return *failure;
+    return rows(q, conversationFrom);
+}
+
+Stored<QHash<qint64, int>> SqliteStore::asyncLoads()
+{
+    SqliteStatement &q =
+        prepare(QStringLiteral("SELECT assignee_id, COUNT(*) FROM conversations"
+                               " WHERE assignee_id IS NOT NULL AND status IN ('open', 'pending')"
+                               " AND COALESCE(live_state, '') NOT IN ('queued', 'active')"
+                               " GROUP BY assignee_id"));
+    if (auto failure = run(q))
+        return *failure;
+    QHash<qint64, int> loads;
+    while (q.next())
+        loads.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    return loads;
+}
+
 Stored<int> SqliteStore::asyncLoad(qint64 agentId)
 {
     SqliteStatement &q =

@@ -48,6 +48,8 @@ public:
     Stored<Done> setPresence(qint64 agentId, Presence presence) override;
     Stored<Done> setAgentSettings(const Agent &agent) override;
     Stored<int> asyncLoad(qint64 agentId) override;
+    Stored<QHash<qint64, int>> asyncLoads() override;
+    Stored<QList<Conversation>> unassignedConversations(int limit) override;
     Stored<Done> createSession(const QByteArray &tokenHash, qint64 agentId,
                                const QDateTime &expiresAt) override;
     Stored<SessionRecord> session(const QByteArray &tokenHash) override;

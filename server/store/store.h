@@ -127,6 +127,10 @@ public:
     //! How many async conversations (open or pending, not a live chat under way) are
     //! assigned to the agent.
     virtual Stored<int> asyncLoad(qint64 agentId) = 0;
+    //! The same for every agent who has any, in one read.
+    virtual Stored<QHash<qint64, int>> asyncLoads() = 0;
+    //! Up to `limit` open async conversations nobody is assigned, oldest first.
+    virtual Stored<QList<Conversation>> unassignedConversations(int limit) = 0;
     //! Constraint when there is no such agent; Conflict when the token hash is in use.
     virtual Stored<Done> createSession(const QByteArray &tokenHash, qint64 agentId,
                                        const QDateTime &expiresAt) = 0;

@@ -30,6 +30,7 @@ class TestAssignment : public QObject
     Client m_sue, m_dana, m_bo, m_cy;
     qint64 m_sueId = 0, m_danaId = 0, m_boId = 0, m_cyId = 0;
     Client m_customer;
+    qint64 m_billing = 0; // Cy's team
 
     Client signIn(const QString &name, qint64 *id, const QString &role = QStringLiteral("agent"))
     {
@@ -83,10 +84,11 @@ private Q_SLOTS:
                       {QStringLiteral("name"), QStringLiteral("Support")},
                       {QStringLiteral("members"), QJsonArray{m_sueId, m_danaId, m_boId}}})),
                  QStringLiteral("ok"));
-        QCOMPARE(type(m_sue->request(QStringLiteral("team.save"),
-                                     {{QStringLiteral("name"), QStringLiteral("Billing")},
-                                      {QStringLiteral("members"), QJsonArray{m_cyId}}})),
-                 QStringLiteral("ok"));
+        const QJsonObject billing = m_sue->request(
+            QStringLiteral("team.save"), {{QStringLiteral("name"), QStringLiteral("Billing")},
+                                          {QStringLiteral("members"), QJsonArray{m_cyId}}});
+        m_billing = integer(obj(data(billing), "team"), "id");
+        QVERIFY(m_billing > 0);
         m_customer = std::make_unique<TestClient>();
         QVERIFY(m_customer->open(m_server.wsUrl(QStringLiteral("/ws/customer"))));
         QVERIFY(!m_customer->customerHello(QStringLiteral("Ada")).isEmpty());
@@ -185,6 +187,101 @@ private Q_SLOTS:
                      QStringLiteral("ok"));
         QCOMPARE(assigneeOf(assign(*m_dana, newConversation(QStringLiteral("Three")), m_boId)),
                  m_boId);
+    }
+
+    void waitingConversationsGoToTheLeastLoadedOnlineAgentOfTheirTeam()
+    {
+        // Until now everyone was offline: what nobody took still waits. Dana comes online
+        // and gets the Support ones; Cy, online too, is not of that team.
+        const auto assignedTo = [this](qint64 conversation) {
+            const QJsonObject f = m_sue->waitFrame([conversation](const QJsonObject &f) {
+                return isEvent(f, "conversation.updated")
+                       && str(data(f), "change") == QLatin1String("assigned")
+                       && integer(obj(data(f), "conversation"), "id") == conversation;
+            });
+            return std::make_pair(integer(obj(obj(data(f), "conversation"), "assignee"), "id"),
+                                  str(obj(data(f), "by"), "kind"));
+        };
+        const qint64 waiting = newConversation(QStringLiteral("Anyone there?"));
+        m_sue->frames().clear();
+        for (TestClient *who : {m_cy.get(), m_dana.get()})
+            QCOMPARE(type(who->request(QStringLiteral("presence"),
+                                       {{QStringLiteral("status"), QStringLiteral("online")}})),
+                     QStringLiteral("ok"));
+        QCOMPARE(assignedTo(waiting), std::make_pair(m_danaId, QStringLiteral("system")));
+        const QJsonObject line = m_sue->waitFrame([waiting](const QJsonObject &f) {
+            return isEvent(f, "message.created")
+                   && integer(obj(data(f), "message"), "conversation") == waiting
+                   && obj(obj(data(f), "message"), "activity").value(QLatin1String("automatic"))
+                          == true;
+        });
+        QCOMPARE(str(obj(obj(obj(data(line), "message"), "activity"), "to"), "name"),
+                 QStringLiteral("Dana"));
+
+        // Full: Dana's capacity is what she has. A new Support conversation waits; a Billing
+        // one, coming after it, goes to Cy — and nothing was given to anyone before that.
+        const QJsonArray seen = data(m_dana->request(QStringLiteral("conversations")))
+                                    .value(QLatin1String("conversations"))
+                                    .toArray();
+        int load = 0;
+        for (const QJsonValue &c : seen)
+            if (integer(obj(c.toObject(), "assignee"), "id") == m_danaId
+                && (str(c.toObject(), "status") == QLatin1String("open")
+                    || str(c.toObject(), "status") == QLatin1String("pending")))
+                ++load;
+        QCOMPARE(type(m_sue->request(QStringLiteral("agent.update"),
+                                     {{QStringLiteral("agent"), m_danaId},
+                                      {QStringLiteral("asyncCapacity"), load}})),
+                 QStringLiteral("ok"));
+        const QJsonObject inbox = m_sue->request(
+            QStringLiteral("inbox.save"), {{QStringLiteral("name"), QStringLiteral("Billing site")},
+                                           {QStringLiteral("channel"), QStringLiteral("web")},
+                                           {QStringLiteral("team"), m_billing}});
+        const qint64 billingInbox = integer(obj(data(inbox), "inbox"), "id");
+        QVERIFY(billingInbox > 0);
+        m_sue->frames().clear();
+        const qint64 queued = newConversation(QStringLiteral("Me too"));
+        const QJsonObject sent = m_customer->request(
+            QStringLiteral("send"), {{QStringLiteral("clientId"), newId()},
+                                     {QStringLiteral("text"), QStringLiteral("Invoice please")},
+                                     {QStringLiteral("inbox"), billingInbox}});
+        const qint64 billed = integer(obj(data(sent), "conversation"), "id");
+        QCOMPARE(assignedTo(billed), std::make_pair(m_cyId, QStringLiteral("system")));
+        for (const QJsonObject &f : std::as_const(m_sue->frames()))
+            QVERIFY(!(isEvent(f, "conversation.updated")
+                      && integer(obj(data(f), "conversation"), "id") == queued
+                      && str(data(f), "change") == QLatin1String("assigned")));
+        // Room again (she resolves one of hers): the one that waited is hers now.
+        QCOMPARE(type(m_dana->request(QStringLiteral("status"),
+                                      {{QStringLiteral("conversation"), waiting},
+                                       {QStringLiteral("status"), QStringLiteral("resolved")}})),
+                 QStringLiteral("ok"));
+        QCOMPARE(assignedTo(queued), std::make_pair(m_danaId, QStringLiteral("system")));
+
+        // Away agents get none: with Dana away and room for her, a new one waits until she
+        // is back.
+        QCOMPARE(type(m_sue->request(
+                     QStringLiteral("agent.update"),
+                     {{QStringLiteral("agent"), m_danaId}, {QStringLiteral("asyncCapacity"), 20}})),
+                 QStringLiteral("ok"));
+        QCOMPARE(type(m_dana->request(QStringLiteral("presence"),
+                                      {{QStringLiteral("status"), QStringLiteral("away")}})),
+                 QStringLiteral("ok"));
+        m_sue->frames().clear();
+        const qint64 later = newConversation(QStringLiteral("Hello again"));
+        const QJsonObject another = m_customer->request(
+            QStringLiteral("send"), {{QStringLiteral("clientId"), newId()},
+                                     {QStringLiteral("text"), QStringLiteral("Receipt please")},
+                                     {QStringLiteral("inbox"), billingInbox}});
+        QCOMPARE(assignedTo(integer(obj(data(another), "conversation"), "id")).first, m_cyId);
+        for (const QJsonObject &f : std::as_const(m_sue->frames()))
+            QVERIFY(!(isEvent(f, "conversation.updated")
+                      && integer(obj(data(f), "conversation"), "id") == later
+                      && str(data(f), "change") == QLatin1String("assigned")));
+        QCOMPARE(type(m_dana->request(QStringLiteral("presence"),
+                                      {{QStringLiteral("status"), QStringLiteral("online")}})),
+                 QStringLiteral("ok"));
+        QCOMPARE(assignedTo(later).first, m_danaId);
     }
 
     void liveChatsUnderWayAreNotAssignedThisWay()

@@ -52,6 +52,8 @@ QString ActivityText::describe(const QVariantMap &activity, const QString &who,
         const QString toName = to.value(QStringLiteral("name")).toString();
         if (to.isEmpty())
             return tr("%1 unassigned it").arg(name);
+        if (activity.value(QStringLiteral("automatic")).toBool())
+            return tr("Assigned to %1 automatically").arg(toName);
         if (toName == who)
             return tr("%1 took it").arg(name);
         return tr("%1 assigned it to %2").arg(name, toName);
