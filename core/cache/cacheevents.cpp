@@ -305,7 +305,7 @@ bool CacheEvents::applySnapshot(CacheChanges &changes, qint64 seq, const QJsonOb
         return true;
     }
     if (!replaceListPart(changes, conversations, snapshot.value(QLatin1String("more")).toBool(),
-                         std::nullopt))
+                         std::nullopt, false))
         return false;
     // Customer connections get no agents; then the cached ones are not contradicted.
     if (snapshot.contains(QLatin1String("agents"))) {
@@ -333,7 +333,8 @@ bool CacheEvents::applySnapshot(CacheChanges &changes, qint64 seq, const QJsonOb
 }
 
 bool CacheEvents::replaceListPart(CacheChanges &changes, const QJsonArray &list, bool more,
-                                  const std::optional<CacheTables::ListPosition> &after)
+                                  const std::optional<CacheTables::ListPosition> &after,
+                                  bool resolved)
 {
     QSet<qint64> listed;
     std::optional<CacheTables::ListPosition> last;
@@ -349,7 +350,8 @@ bool CacheEvents::replaceListPart(CacheChanges &changes, const QJsonArray &list,
     if (more && !last)
         return true;
     QList<qint64> removed;
-    if (!m_tables.removeConversationsBetween(after, more ? last : std::nullopt, listed, removed))
+    if (!m_tables.removeConversationsBetween(after, more ? last : std::nullopt, listed, removed,
+                                             resolved))
         return false;
     for (qint64 id : std::as_const(removed))
         changes.conversations.insert(id);
@@ -361,7 +363,8 @@ bool CacheEvents::replaceListPart(CacheChanges &changes, const QJsonArray &list,
 }
 
 bool CacheEvents::applyConversationPage(CacheChanges &changes, const QJsonObject &page,
-                                        const std::optional<CacheTables::ListPosition> &after)
+                                        const std::optional<CacheTables::ListPosition> &after,
+                                        bool resolved)
 {
     FieldReader r(page, QStringLiteral("conversations page"));
     const QJsonArray conversations = r.array("conversations");
@@ -370,7 +373,7 @@ bool CacheEvents::applyConversationPage(CacheChanges &changes, const QJsonObject
         qCWarning(lcCache) << "ignoring a page of conversations:" << r.failure().message;
         return true;
     }
-    return replaceListPart(changes, conversations, more, after);
+    return replaceListPart(changes, conversations, more, after, resolved);
 }
 
 bool CacheEvents::applySnapshotConversation(CacheChanges &changes, const QJsonObject &json)

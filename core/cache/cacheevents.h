@@ -47,8 +47,10 @@ public:
     bool applySnapshot(CacheChanges &changes, qint64 seq, const QJsonObject &snapshot);
     //! A `conversations` page that continues the list after `after` (absent: the top):
     //! replaces the part of the list it covers, or with no `more`, everything below too.
+    //! With `resolved`, a page of the resolved conversations, which are a list of their own.
     bool applyConversationPage(CacheChanges &changes, const QJsonObject &page,
-                               const std::optional<CacheTables::ListPosition> &after);
+                               const std::optional<CacheTables::ListPosition> &after,
+                               bool resolved = false);
     //! Caches a server message; it replaces the outbox entry with its clientId, if any.
     bool applyMessage(CacheChanges &changes, const Message &message);
     //! Brings the summaries of changed conversations up to date: once per conversation and
@@ -75,7 +77,7 @@ private:
     //! Replaces the listed conversations between `after` and the last of `list` (to the
     //! bottom when `more` is false); the ids it touched go to changes.conversations.
     bool replaceListPart(CacheChanges &changes, const QJsonArray &list, bool more,
-                         const std::optional<CacheTables::ListPosition> &after);
+                         const std::optional<CacheTables::ListPosition> &after, bool resolved);
 
     CacheTables &m_tables;
     qint64 m_ownAgent = 0;

@@ -197,9 +197,11 @@ bool CacheTables::clearConversations()
 
 bool CacheTables::removeConversationsBetween(const std::optional<ListPosition> &newerThan,
                                              const std::optional<ListPosition> &downTo,
-                                             const QSet<qint64> &keep, QList<qint64> &removed)
+                                             const QSet<qint64> &keep, QList<qint64> &removed,
+                                             bool resolved)
 {
-    QString where = QStringLiteral("1");
+    QString where =
+        resolved ? QStringLiteral("status = 'resolved'") : QStringLiteral("status <> 'resolved'");
     QVariantList binds;
     if (newerThan) {
         where += QStringLiteral(" AND (updated_at < ? OR (updated_at = ? AND id < ?))");

@@ -43,9 +43,11 @@ public:
     };
     //! Removes the conversations listed after `newerThan` (absent: from the top) down to
     //! and including `downTo` (absent: to the bottom), except those in `keep`; says which.
+    //! Only those of one list: the resolved ones, or (`resolved` false) the others.
     bool removeConversationsBetween(const std::optional<ListPosition> &newerThan,
                                     const std::optional<ListPosition> &downTo,
-                                    const QSet<qint64> &keep, QList<qint64> &removed);
+                                    const QSet<qint64> &keep, QList<qint64> &removed,
+                                    bool resolved);
     //! Keeps the newest transfer of a conversation (who handed it to whom, and the note).
     bool setTransfer(qint64 conversationId, const Party &from, const Party &to,
                      const QString &note);

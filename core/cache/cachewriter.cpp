@@ -250,10 +250,11 @@ void CacheWriter::enqueueSnapshot(qint64 seq, const QJsonObject &snapshot)
 }
 
 void CacheWriter::enqueueConversationPage(const QJsonObject &page,
-                                          const std::optional<CacheTables::ListPosition> &after)
+                                          const std::optional<CacheTables::ListPosition> &after,
+                                          bool resolved)
 {
-    enqueue({[this, page, after](Batch &batch) {
-                 return m_events->applyConversationPage(batch.changes, page, after);
+    enqueue({[this, page, after, resolved](Batch &batch) {
+                 return m_events->applyConversationPage(batch.changes, page, after, resolved);
              },
              false, true});
 }

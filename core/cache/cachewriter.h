@@ -43,7 +43,8 @@ public:
     void enqueueEvents(const QList<Tandem::Event> &events);
     void enqueueSnapshot(qint64 seq, const QJsonObject &snapshot);
     void enqueueConversationPage(const QJsonObject &page,
-                                 const std::optional<CacheTables::ListPosition> &after);
+                                 const std::optional<CacheTables::ListPosition> &after,
+                                 bool resolved = false);
     void enqueueHistory(qint64 conversationId, const QList<Tandem::Message> &messages);
     void enqueueReply(const OutboxEntry &entry);
     void enqueueAttempt(const QUuid &clientId);

@@ -266,6 +266,12 @@ void LocalCache::applyConversationPage(const QJsonObject &page, const QDateTime 
             page, CacheTables::ListPosition{afterUpdatedAt.toMSecsSinceEpoch(), afterId});
 }
 
+void LocalCache::applyResolvedPage(const QJsonObject &page)
+{
+    if (m_writer)
+        m_writer->enqueueConversationPage(page, std::nullopt, true);
+}
+
 void LocalCache::storeHistory(qint64 conversationId, const QList<Message> &messages)
 {
     if (m_writer)

@@ -115,6 +115,9 @@ public:
     //! conversation last updated at `afterUpdatedAt` with id `afterId`.
     void applyConversationPage(const QJsonObject &page, const QDateTime &afterUpdatedAt,
                                qint64 afterId);
+    //! The newest resolved conversations (`conversations` with `resolved`): they replace the
+    //! cached resolved ones down to the last listed (all of them, without `more`).
+    void applyResolvedPage(const QJsonObject &page);
     //! Older messages fetched with `history`.
     void storeHistory(qint64 conversationId, const QList<Tandem::Message> &messages);
     //! Puts a reply in the outbox (and so on screen as "sending"); returns its clientId, or

@@ -108,6 +108,8 @@ Request conversations(const Commands::ConversationPage &command)
             QStringLiteral("after"),
             QJsonObject{{QStringLiteral("updatedAt"), Wire::timeToString(command.after->first)},
                         {QStringLiteral("id"), command.after->second}});
+    if (command.resolved)
+        fields.insert(QStringLiteral("resolved"), true);
     return make("conversations", fields);
 }
 

@@ -296,6 +296,19 @@ void SyncClient::continueAfter(const QJsonArray &conversations, bool more)
     fetchOlderConversations(updatedAt, id);
 }
 
+bool SyncClient::fetchResolved()
+{
+    Commands::ConversationPage page;
+    page.limit = Protocol::MaxConversationPage;
+    page.resolved = true;
+    return request(Requests::conversations(page), this, [this](bool ok, const QJsonObject &reply) {
+        if (!ok)
+            return;    // asked again the next time the view is opened
+        flushEvents(); // as for the other pages: events first, then what the page says
+        m_cache.applyResolvedPage(reply);
+    });
+}
+
 void SyncClient::fetchOlderConversations(const QDateTime &afterUpdatedAt, qint64 afterId)
 {
     m_pagingFrom = std::make_pair(afterUpdatedAt, afterId);

@@ -70,6 +70,11 @@ public:
     //! Requests come from the typed encoders (protocol/requests.h), never as JSON by hand.
     bool request(const Requests::Request &request, QObject *context, ReplyHandler done);
 
+    //! Brings the newest resolved conversations into the cache (they are not in the snapshot:
+    //! a conversation resolved before this client signed in is found this way). Online only;
+    //! false when it could not be asked.
+    bool fetchResolved();
+
 Q_SIGNALS:
     void stateChanged(Tandem::SyncClient::State state);
     //! The session is over (signed out elsewhere, revoked, expired, disabled): sign in again.

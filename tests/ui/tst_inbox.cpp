@@ -278,6 +278,33 @@ private Q_SLOTS:
                  QDateTime(QDate(2026, 12, 14), QTime(9, 0)));
     }
 
+    void resolvedBeforeSigningInAreFetchedWhenAskedFor()
+    {
+        using View = ConversationListModel::View;
+        // A fresh profile: its snapshot holds no resolved conversation; the Resolved view
+        // asks the server for them.
+        m_app.reset();
+        TestClient dana;
+        QVERIFY(dana.open(m_server.wsUrl(QStringLiteral("/ws/agent"))));
+        const QString token =
+            dana.agentSignIn(DanaEmail, Password).value(QLatin1String("token")).toString();
+        qputenv("TANDEM_SESSION_TOKEN", token.toUtf8());
+        m_app = std::make_unique<DesktopApplication>();
+        QVERIFY(m_app->start({QStringLiteral("tandem"), QStringLiteral("--profile"),
+                              QStringLiteral("inbox-fresh"), QStringLiteral("--server"),
+                              m_server.httpUrl(QString()).toString(), QStringLiteral("--email"),
+                              DanaEmail}));
+        qunsetenv("TANDEM_SESSION_TOKEN");
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->sync().state(), SyncClient::State::Online,
+                                  Slow);
+        m_app->session()->cache().flush(); // the snapshot is in
+        QCOMPARE(list()->count(View::Resolved), 0);
+        QCOMPARE(list()->rowOf(m_chat), -1);
+        chooseView(View::Resolved);
+        QTRY_COMPARE_WITH_TIMEOUT(list()->rowOf(m_chat), 0, Slow);
+        QCOMPARE(list()->count(View::Resolved), 1);
+    }
+
     void cleanupTestCase() { m_app.reset(); }
 };
 

@@ -38,8 +38,13 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     for (View v : {View::Mine, View::Unassigned, View::All, View::Snoozed, View::Resolved})
         m_views->setTabData(m_views->addTab(QString()), int(v));
     m_views->setCurrentIndex(2); // All
-    connect(m_views, &QTabBar::currentChanged, this,
-            [this](int index) { m_conversations->setView(View(m_views->tabData(index).toInt())); });
+    connect(m_views, &QTabBar::currentChanged, this, [this, &session](int index) {
+        const View view = View(m_views->tabData(index).toInt());
+        m_conversations->setView(view);
+        // Resolved conversations are not in the snapshot: the server lists them on demand.
+        if (view == View::Resolved && session.sync().state() == SyncClient::State::Online)
+            session.sync().fetchResolved();
+    });
     connect(m_conversations, &ConversationListModel::countsChanged, this,
             &InboxPanel::updateViewCounts);
     // "Mine" is whoever the cache says signed in (known offline too), or the connection.
