@@ -66,9 +66,14 @@ bool CapacityLedger::available(const Entry &entry) const
 
 CapacityLedger::Room CapacityLedger::room() const
 {
+    return room({});
+}
+
+CapacityLedger::Room CapacityLedger::room(const std::function<bool(qint64)> &among) const
+{
     Room room;
     for (const Entry &entry : m_entries) {
-        if (!eligible(entry))
+        if (!eligible(entry) || (among && !among(entry.agent.id)))
             continue;
         const int most = capacity(entry);
         room.capacity += most;

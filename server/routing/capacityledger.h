@@ -59,6 +59,8 @@ public:
     bool available(qint64 agentId) const;
     bool available(const Entry &entry) const;
     Room room() const;
+    //! The same among the agents `among` accepts.
+    Room room(const std::function<bool(qint64 agentId)> &among) const;
 
     //! One more / one fewer live connection; both return how many the agent has now (0 for
     //! an unknown agent, who is not added).

@@ -482,10 +482,17 @@ QString Router::queueFrame(const Chat &chat, int position, const Room &room) con
 
 void Router::publishQueue(const QList<const Chat *> &waiting)
 {
-    const Room now = m_ledger.room();
-    int position = 0;
+    // Each customer hears of their own team's queue: the chats of the same inbox ahead of
+    // theirs, and the room of the agents who may take it.
+    QHash<qint64, int> positions; // by inbox
+    QHash<qint64, Room> rooms;    // by inbox
     for (const Chat *chat : waiting) {
-        const QString f = queueFrame(*chat, ++position, now);
+        const qint64 inbox = chat->conversation.inboxId;
+        if (!rooms.contains(inbox))
+            rooms.insert(inbox, m_ledger.room([this, chat](qint64 agentId) {
+                return mayTake(agentId, *chat);
+            }));
+        const QString f = queueFrame(*chat, ++positions[inbox], rooms.value(inbox));
         QString &last = m_lastQueueFrame[chat->id];
         if (f != last) {
             last = f;
@@ -546,12 +553,13 @@ QStringList Router::welcomeFramesForAgent(qint64 agentId) const
 QStringList Router::welcomeFramesForCustomer(qint64 customerId) const
 {
     QStringList frames;
-    const Room now = m_ledger.room();
-    int position = 0;
+    QHash<qint64, int> positions; // by inbox, as publishQueue counts them
     for (const Chat *chat : queue()) {
-        ++position;
+        const int position = ++positions[chat->conversation.inboxId];
         if (chat->customerId == customerId)
-            frames.append(queueFrame(*chat, position, now));
+            frames.append(queueFrame(*chat, position, m_ledger.room([this, chat](qint64 agentId) {
+                return mayTake(agentId, *chat);
+            })));
     }
     return frames;
 }

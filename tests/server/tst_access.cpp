@@ -475,6 +475,38 @@ private Q_SLOTS:
                      })
                      .isEmpty());
     }
+
+    void eachTeamsQueueIsItsOwn()
+    {
+        // Billing's only agent steps away while Ana (Support) stays online: a Billing
+        // customer is told nobody is there for them, and queues behind Billing's chats only.
+        QCOMPARE(type(m_bo->request(QStringLiteral("presence"),
+                                    {{QStringLiteral("status"), QStringLiteral("away")}})),
+                 QStringLiteral("ok"));
+        const auto liveChat = [this](TestClient &who, const QString &name, qint64 inbox) {
+            if (!who.open(m_server.wsUrl(CustomerPath)) || who.customerHello(name).isEmpty())
+                return QJsonObject();
+            QJsonObject fields{{QStringLiteral("clientId"), newId()},
+                               {QStringLiteral("text"), QStringLiteral("Hello?")},
+                               {QStringLiteral("mode"), QStringLiteral("live")}};
+            if (inbox)
+                fields.insert(QStringLiteral("inbox"), inbox);
+            who.request(QStringLiteral("send"), fields);
+            return who.waitFrame(
+                [](const QJsonObject &f) { return type(f) == QLatin1String("queue"); });
+        };
+        TestClient gil;
+        const QJsonObject billingQueue = liveChat(gil, QStringLiteral("Gil"), m_billingInbox);
+        QVERIFY(!billingQueue.isEmpty());
+        QCOMPARE(billingQueue.value(QLatin1String("agentsAvailable")).toBool(), false);
+        QCOMPARE(integer(billingQueue, "position"), 2); // behind Fay's, which Bo declined
+        // A Support customer at the same moment: Ana is there, and nobody is ahead of them.
+        TestClient hal;
+        const QJsonObject supportQueue = liveChat(hal, QStringLiteral("Hal"), 0);
+        QVERIFY(!supportQueue.isEmpty());
+        QCOMPARE(supportQueue.value(QLatin1String("agentsAvailable")).toBool(), true);
+        QCOMPARE(integer(supportQueue, "position"), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAccess)
