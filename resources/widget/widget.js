@@ -497,7 +497,9 @@
   let availabilityTimer = null;
   function checkAvailability() {
     window.clearTimeout(availabilityTimer);
-    return fetch(new URL('../api/v1/availability', window.location.href).href, { cache: 'no-store' })
+    const availabilityUrl = new URL('../api/v1/availability', window.location.href);
+    if (inbox) availabilityUrl.searchParams.set('inbox', String(inbox));
+    return fetch(availabilityUrl.href, { cache: 'no-store' })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
       .then((a) => { showAvailability(!!a.available, a.expectedWaitSeconds); return !!a.available; })
       .catch(() => {

@@ -24,6 +24,7 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QTimer>
+#include <QUrlQuery>
 #include <QWebSocket>
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
@@ -352,12 +353,18 @@ void HttpFrontend::addRoutes()
 
 void HttpFrontend::addWidgetRoutes()
 {
-    m_http.route(QStringLiteral("/api/v1/availability"), QHttpServerRequest::Method::Get,
-                 [this](const QHttpServerRequest &) {
-                     return withHeaders(
-                         QHttpServerResponse(m_hub.liveAvailability()),
-                         {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}});
-                 });
+    m_http.route(
+        QStringLiteral("/api/v1/availability"), QHttpServerRequest::Method::Get,
+        [this](const QHttpServerRequest &request) {
+            // ?inbox=N: with that inbox's team (the widget of a site's own inbox).
+            bool isNumber = false;
+            const qint64 inbox =
+                request.query().queryItemValue(QStringLiteral("inbox")).toLongLong(&isNumber);
+            return withHeaders(
+                QHttpServerResponse(m_hub.liveAvailability(
+                    isNumber && inbox > 0 ? std::optional<qint64>(inbox) : std::nullopt)),
+                {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}});
+        });
     for (const WidgetAssets::Asset &asset : WidgetAssets::load(m_origins)) {
         m_http.route(asset.path, QHttpServerRequest::Method::Get,
                      [this, asset](const QHttpServerRequest &request) {

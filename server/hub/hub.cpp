@@ -245,9 +245,9 @@ void Hub::endSession(const QByteArray &tokenHash, const QString &reason)
     }
 }
 
-QJsonObject Hub::liveAvailability() const
+QJsonObject Hub::liveAvailability(std::optional<qint64> inboxId) const
 {
-    return m_router->availability();
+    return m_router->availability(inboxId);
 }
 
 void Hub::closeAll()

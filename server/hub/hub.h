@@ -87,7 +87,7 @@ public:
     int connectionCount() const { return int(m_connections.size()); }
     //! Whether a live chat could start now, for the widget's start form:
     //! `{"available": bool, "expectedWaitSeconds": int}` (docs/protocol.md).
-    QJsonObject liveAvailability() const;
+    QJsonObject liveAvailability(std::optional<qint64> inboxId = std::nullopt) const;
 
     //! One bucket per customer across all their connections, so more tabs buy no more.
     std::shared_ptr<RateLimiter> customerLimiter(qint64 customerId);

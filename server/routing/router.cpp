@@ -174,11 +174,15 @@ QList<std::pair<Agent, QSet<qint64>>> Router::eligibleAgents() const
 
 bool Router::mayTake(qint64 agentId, const Chat &chat) const
 {
+    return mayTake(agentId, chat.conversation.inboxId);
+}
+
+bool Router::mayTake(qint64 agentId, qint64 inboxId) const
+{
     const CapacityLedger::Entry *entry = m_ledger.find(agentId);
     if (!entry)
         return false;
-    return entry->agent.role != Role::Agent
-           || m_inboxesOf.value(agentId).contains(chat.conversation.inboxId);
+    return entry->agent.role != Role::Agent || m_inboxesOf.value(agentId).contains(inboxId);
 }
 
 void Router::setAgent(const Agent &agent)
@@ -578,11 +582,21 @@ std::optional<Failure> Router::checkAvailable(qint64 agentId, QString *name) con
     return std::nullopt;
 }
 
-QJsonObject Router::availability() const
+QJsonObject Router::availability(std::optional<qint64> inboxId) const
 {
-    const Room now = m_ledger.room();
-    const int wait =
-        m_estimator.expectedWaitSeconds(queueLength() + 1, now.freeSlots, now.capacity);
+    if (!inboxId) {
+        const Room now = m_ledger.room();
+        const int wait =
+            m_estimator.expectedWaitSeconds(queueLength() + 1, now.freeSlots, now.capacity);
+        return {{QStringLiteral("available"), now.capacity > 0},
+                {QStringLiteral("expectedWaitSeconds"), std::max(0, wait)}};
+    }
+    const Room now =
+        m_ledger.room([this, inboxId](qint64 agentId) { return mayTake(agentId, *inboxId); });
+    int ahead = 0;
+    for (const Chat *chat : queue())
+        ahead += chat->conversation.inboxId == *inboxId ? 1 : 0;
+    const int wait = m_estimator.expectedWaitSeconds(ahead + 1, now.freeSlots, now.capacity);
     return {{QStringLiteral("available"), now.capacity > 0},
             {QStringLiteral("expectedWaitSeconds"), std::max(0, wait)}};
 }

@@ -79,7 +79,8 @@ public:
 
     //! Whether `agentId` could take one more chat now; their name in `name`.
     std::optional<Failure> checkAvailable(qint64 agentId, QString *name) const;
-    QJsonObject availability() const;
+    //! Whether a live chat could start now (in `inboxId`: with its team; unset: with anyone).
+    QJsonObject availability(std::optional<qint64> inboxId = std::nullopt) const;
 
     int queueLength() const;
     //! Agents who may be given work now (online, connected, enabled), each with the inboxes
@@ -103,6 +104,7 @@ private:
     //! Whether the agent may be offered the chat: supervisors and admins any, agents those
     //! of their teams' inboxes.
     bool mayTake(qint64 agentId, const Chat &chat) const;
+    bool mayTake(qint64 agentId, qint64 inboxId) const;
     QList<const Chat *> queue() const;
     void scheduleDispatch();
     void dispatch();

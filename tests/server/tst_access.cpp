@@ -4,6 +4,7 @@
 // also as the teams change under live connections. Nothing here waits for time to pass:
 // that something did not arrive is shown by what arrived after it.
 #include "framefields.h"
+#include "rawhttp.h"
 #include "tandemdprocess.h"
 #include "testclient.h"
 
@@ -506,6 +507,20 @@ private Q_SLOTS:
         QVERIFY(!supportQueue.isEmpty());
         QCOMPARE(supportQueue.value(QLatin1String("agentsAvailable")).toBool(), true);
         QCOMPARE(integer(supportQueue, "position"), 1);
+        // The widget's start form asks the same of its own inbox.
+        const auto available = [this](const QByteArray &query) {
+            RawHttp http;
+            if (!http.connectTo(m_server.port()))
+                return QJsonValue();
+            http.socket.write("GET /api/v1/availability" + query
+                              + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            return http.status() == 200 ? http.body().value(QLatin1String("available"))
+                                        : QJsonValue();
+        };
+        QCOMPARE(available("?inbox=" + QByteArray::number(m_billingInbox)), QJsonValue(false));
+        QCOMPARE(available("?inbox=1"), QJsonValue(true));
+        QCOMPARE(available(QByteArray()), QJsonValue(true)); // anyone, without an inbox
+        QCOMPARE(available("?inbox=banana"), QJsonValue(true));
     }
 };
 
