@@ -970,6 +970,10 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <source>Live Chats (%1)</source>
         <translation>Live-Chats (%1)</translation>
     </message>
+    <message>
+        <source>Inbox (%1)</source>
+        <translation>Posteingang (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>

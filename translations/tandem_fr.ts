@@ -970,6 +970,10 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <source>Live Chats (%1)</source>
         <translation>Discussions en direct (%1)</translation>
     </message>
+    <message>
+        <source>Inbox (%1)</source>
+        <translation>Boîte de réception (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>

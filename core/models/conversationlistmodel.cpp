@@ -208,10 +208,16 @@ void ConversationListModel::setOwnAgent(qint64 agentId)
 void ConversationListModel::count(const ConversationSummary &summary)
 {
     uncount(summary.id);
-    m_keys.insert(summary.id, {summary.status, summary.assigneeId});
-    for (int v = 0; v < ViewCount; ++v)
-        if (inView(View(v), summary, m_ownAgent))
+    const bool liveUnderWay =
+        summary.liveState == LiveState::Queued || summary.liveState == LiveState::Active;
+    const int unread = liveUnderWay ? 0 : summary.unread;
+    m_keys.insert(summary.id, {summary.status, summary.assigneeId, unread});
+    for (int v = 0; v < ViewCount; ++v) {
+        if (inView(View(v), summary, m_ownAgent)) {
             ++m_counts[v];
+            m_unread[v] += unread;
+        }
+    }
 }
 
 void ConversationListModel::uncount(qint64 id)
@@ -222,9 +228,12 @@ void ConversationListModel::uncount(qint64 id)
     ConversationSummary was;
     was.status = it->status;
     was.assigneeId = it->assigneeId;
-    for (int v = 0; v < ViewCount; ++v)
-        if (inView(View(v), was, m_ownAgent))
+    for (int v = 0; v < ViewCount; ++v) {
+        if (inView(View(v), was, m_ownAgent)) {
             --m_counts[v];
+            m_unread[v] -= it->unread;
+        }
+    }
     m_keys.erase(it);
 }
 
@@ -242,6 +251,7 @@ void ConversationListModel::reload()
     m_rows.clear();
     m_keys.clear();
     m_counts.fill(0);
+    m_unread.fill(0);
     for (const ConversationSummary &summary : m_cache.conversations()) {
         count(summary);
         if (matches(summary))
@@ -270,6 +280,7 @@ void ConversationListModel::update(const QSet<qint64> &ids)
 {
     const QHash<qint64, ConversationSummary> summaries = m_cache.conversations(ids);
     const auto countsBefore = m_counts;
+    const auto unreadBefore = m_unread;
     for (qint64 id : ids) {
         const auto summary = summaries.constFind(id);
         if (summary != summaries.cend())
@@ -281,7 +292,7 @@ void ConversationListModel::update(const QSet<qint64> &ids)
         else
             remove(id);
     }
-    if (m_counts != countsBefore)
+    if (m_counts != countsBefore || m_unread != unreadBefore)
         Q_EMIT countsChanged();
 }
 

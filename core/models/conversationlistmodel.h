@@ -74,6 +74,10 @@ public:
     void setOwnAgent(qint64 agentId);
     //! How many conversations `view` holds, whatever the text filter.
     int count(View view) const { return m_counts[int(view)]; }
+    //! Unread customer messages in the conversations of `view` (what asks for attention:
+    //! Mine's go to the window title), leaving out live chats under way: the deck counts
+    //! those.
+    int unread(View view) const { return m_unread[int(view)]; }
     static bool inView(View view, const ConversationSummary &summary, qint64 ownAgent);
     //! The row showing conversation `id`, or -1.
     int rowOf(qint64 id) const;
@@ -93,6 +97,7 @@ private:
     struct ViewKey {
         QString status;
         qint64 assigneeId = 0;
+        int unread = 0; // 0 for a live chat under way
     };
 
     LocalCache &m_cache;
@@ -102,6 +107,7 @@ private:
     qint64 m_ownAgent = 0;
     QHash<qint64, ViewKey> m_keys;
     std::array<int, ViewCount> m_counts{};
+    std::array<int, ViewCount> m_unread{};
 
 Q_SIGNALS:
     void countsChanged();

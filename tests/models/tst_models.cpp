@@ -234,6 +234,23 @@ private Q_SLOTS:
         QCOMPARE(counts(), (QList<int>{2, 0, 4, 1, 2}));
         QCOMPARE(model.index(0).data(ConversationListModel::StatusRole).toString(),
                  QStringLiteral("resolved"));
+        // What the customers wrote and the agent has not read counts per view: Mine's goes
+        // to the window title.
+        QCOMPARE(model.unread(View::Mine), 0);
+        apply({m_feed.message(3, QStringLiteral("Any news?"), 9),
+               m_feed.message(3, QStringLiteral("Hello?"), 10),
+               m_feed.message(6, QStringLiteral("Hi"), 11)});
+        QCOMPARE(model.unread(View::Mine), 2);
+        QCOMPARE(model.unread(View::All), 3);
+        QCOMPARE(model.unread(View::Unassigned), 0);
+        apply({m_feed.worked(3, QStringLiteral("Cy"), QStringLiteral("resolved"), 1, 12)});
+        QCOMPARE(model.unread(View::Mine), 0);
+        QCOMPARE(model.unread(View::Resolved), 2);
+        // A live chat under way is the deck's to count, not the inbox's.
+        apply({m_feed.live(7, QStringLiteral("Gus"), LiveState::Active, 1, 13),
+               m_feed.message(7, QStringLiteral("Are you there?"), 14)});
+        QCOMPARE(model.count(View::Mine), 2);
+        QCOMPARE(model.unread(View::Mine), 0);
     }
 
     void messageListTurnsASendingReplyIntoTheServersMessage()

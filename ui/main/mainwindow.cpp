@@ -132,6 +132,8 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     });
 
     connect(m_inbox, &InboxPanel::conversationChosen, this, &MainWindow::openConversation);
+    connect(m_inbox->conversations(), &ConversationListModel::countsChanged, this,
+            &MainWindow::updateTitle);
     connect(m_inbox, &InboxPanel::answerRequested, m_conversation,
             &ConversationView::focusComposer);
     connect(&session.sync(), &SyncClient::stateChanged, this, [this](SyncClient::State state) {
@@ -340,10 +342,15 @@ void MainWindow::updateTitle()
     QString title = tr("%1 on %2").arg(who, m_session.server().host());
     if (m_profile != QLatin1String("default"))
         title = tr("%1 (profile %2)").arg(title, m_profile);
-    // Unread messages in the live chats, as chat apps count them in the title.
-    if (const int unread = m_liveChats->totalUnread(); unread > 0)
+    // Unread messages in the live chats and in the conversations assigned to this agent, as
+    // chat apps count them in the title.
+    const int unread = m_liveChats->totalUnread()
+                       + m_inbox->conversations()->unread(ConversationListModel::View::Mine);
+    if (unread > 0)
         title = QStringLiteral("(%1) %2").arg(unread).arg(title);
     setWindowTitle(title);
+    const int mine = m_inbox->conversations()->unread(ConversationListModel::View::Mine);
+    m_tabs->setTabText(InboxTab, mine > 0 ? tr("Inbox (%1)").arg(mine) : tr("Inbox"));
 }
 
 void MainWindow::markRead()
