@@ -99,21 +99,10 @@ Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired)
         s.inboxId = r.optionalId("inbox");
     } else {
         s.note = r.optionalBoolean("note").value_or(false);
-        const QJsonArray mentions = fields.value(QLatin1String("mentions")).toArray();
-        if (r.ok() && fields.contains(QLatin1String("mentions"))
-            && (!fields.value(QLatin1String("mentions")).isArray() || !s.note
-                || mentions.size() > Protocol::MaxMentions))
-            r.fail("mentions", QStringLiteral("must be a list of at most %1 agent ids, on a note")
-                                   .arg(Protocol::MaxMentions));
-        for (qsizetype i = 0; r.ok() && i < mentions.size(); ++i) {
-            const double d = mentions.at(i).toDouble(0);
-            if (!mentions.at(i).isDouble() || d < 1 || d > double(Protocol::MaxId)
-                || d != qint64(d))
-                r.fail("mentions", QStringLiteral("must hold agent ids"));
-            else if (!s.mentions.contains(qint64(d)))
-                s.mentions.append(qint64(d));
-        }
-        std::sort(s.mentions.begin(), s.mentions.end());
+        const auto mentions = r.optionalIds("mentions", Protocol::MaxMentions);
+        if (r.ok() && mentions && !s.note)
+            r.fail("mentions", QStringLiteral("are for notes only"));
+        s.mentions = mentions.value_or(QList<qint64>());
     }
     if (!r.ok())
         return r.failure();

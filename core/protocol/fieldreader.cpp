@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fieldreader.h"
 
+#include <algorithm>
+
 #include "limits.h"
 
 #include <cmath>
@@ -180,6 +182,35 @@ QJsonObject FieldReader::object(const char *key)
     if (!o && wasOk && ok())
         fail(key, QStringLiteral("is required"));
     return o.value_or(QJsonObject());
+}
+
+QList<qint64> FieldReader::ids(const char *key, qsizetype maxCount)
+{
+    const QJsonArray list = array(key);
+    QList<qint64> found;
+    if (list.size() > maxCount) {
+        fail(key, QStringLiteral("must hold at most %1 ids").arg(maxCount));
+        return found;
+    }
+    for (const QJsonValue &v : list) {
+        const double d = v.toDouble(0);
+        if (!v.isDouble() || d < 1 || d > double(Protocol::MaxId) || d != double(qint64(d))) {
+            fail(key, QStringLiteral("must hold ids"));
+            return {};
+        }
+        found.append(qint64(d));
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+}
+
+std::optional<QList<qint64>> FieldReader::optionalIds(const char *key, qsizetype maxCount)
+{
+    QJsonValue v;
+    if (!present(key, v))
+        return std::nullopt;
+    return ids(key, maxCount);
 }
 
 QJsonArray FieldReader::array(const char *key)

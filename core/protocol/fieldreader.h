@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QUuid>
 #include <optional>
 
@@ -34,6 +35,9 @@ public:
     QJsonObject object(const char *key);
     std::optional<QJsonObject> optionalObject(const char *key);
     QJsonArray array(const char *key);
+    //! An array of at most `maxCount` ids (as id() checks them), ascending, each once.
+    QList<qint64> ids(const char *key, qsizetype maxCount);
+    std::optional<QList<qint64>> optionalIds(const char *key, qsizetype maxCount);
 
     bool ok() const { return !m_failure.has_value(); }
     const Failure &failure() const { return *m_failure; }

@@ -12,19 +12,9 @@ Result<SaveTeam> decodeSaveTeam(const QJsonObject &fields)
     SaveTeam t;
     t.id = r.optionalId("team");
     t.name = r.string("name", 1, Protocol::MaxNameChars).trimmed();
-    const QJsonArray members = r.array("members");
+    t.members = r.ids("members", MaxTeamMembers);
     if (r.ok() && t.name.isEmpty())
         r.fail("name", QStringLiteral("must not be blank"));
-    if (r.ok() && members.size() > MaxTeamMembers)
-        r.fail("members", QStringLiteral("must hold at most %1 agents").arg(MaxTeamMembers));
-    for (qsizetype i = 0; r.ok() && i < members.size(); ++i) {
-        const QJsonValue v = members.at(i);
-        const double d = v.toDouble(0);
-        if (!v.isDouble() || d < 1 || d > double(Protocol::MaxId) || d != qint64(d))
-            r.fail("members", QStringLiteral("must hold agent ids"));
-        else
-            t.members.append(qint64(d));
-    }
     if (!r.ok())
         return r.failure();
     return t;

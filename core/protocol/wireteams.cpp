@@ -5,6 +5,7 @@
 #include "limits.h"
 
 #include <QJsonArray>
+#include <limits>
 
 namespace Tandem::Wire {
 
@@ -33,17 +34,9 @@ Result<Team> decodeTeam(const QJsonObject &json)
     Team t;
     t.id = r.id("id");
     t.name = r.string("name", 1, Protocol::MaxNameChars);
-    const QJsonArray members = r.array("members");
+    t.members = r.ids("members", std::numeric_limits<int>::max());
     if (!r.ok())
         return r.failure();
-    for (const QJsonValue &v : members) {
-        const qint64 id = v.toInteger(0);
-        if (!v.isDouble() || id < 1 || id > Protocol::MaxId) {
-            r.fail("members", QStringLiteral("must hold agent ids"));
-            return r.failure();
-        }
-        t.members.append(id);
-    }
     return t;
 }
 

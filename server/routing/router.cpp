@@ -584,18 +584,18 @@ std::optional<Failure> Router::checkAvailable(qint64 agentId, QString *name) con
 
 QJsonObject Router::availability(std::optional<qint64> inboxId) const
 {
-    if (!inboxId) {
-        const Room now = m_ledger.room();
-        const int wait =
-            m_estimator.expectedWaitSeconds(queueLength() + 1, now.freeSlots, now.capacity);
-        return {{QStringLiteral("available"), now.capacity > 0},
-                {QStringLiteral("expectedWaitSeconds"), std::max(0, wait)}};
-    }
+    // With an inbox: its team's room, behind its own queue; without: everyone's.
     const Room now =
-        m_ledger.room([this, inboxId](qint64 agentId) { return mayTake(agentId, *inboxId); });
-    int ahead = 0;
-    for (const Chat *chat : queue())
-        ahead += chat->conversation.inboxId == *inboxId ? 1 : 0;
+        inboxId
+            ? m_ledger.room([this, inboxId](qint64 agentId) { return mayTake(agentId, *inboxId); })
+            : m_ledger.room();
+    int ahead = inboxId ? 0 : queueLength(); // every customer's hello asks: no sort for it
+    if (inboxId)
+        for (const Chat &chat : m_chats)
+            ahead += chat.conversation.liveState == LiveState::Queued
+                             && chat.conversation.inboxId == *inboxId
+                         ? 1
+                         : 0;
     const int wait = m_estimator.expectedWaitSeconds(ahead + 1, now.freeSlots, now.capacity);
     return {{QStringLiteral("available"), now.capacity > 0},
             {QStringLiteral("expectedWaitSeconds"), std::max(0, wait)}};
