@@ -6,6 +6,7 @@
 #include "party.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 #include <optional>
 
@@ -52,6 +53,8 @@ struct Conversation {
     QDateTime snoozedUntil;
     //! Set when it came back by itself (WokeBecause), until someone next changes its status.
     QString wokeBecause;
+    //! The labels on it (docs/protocol.md, "Labels and priority"): ids, ascending.
+    QList<qint64> labels;
 
     bool isLive() const { return mode == ConversationMode::Live; }
 
@@ -66,7 +69,7 @@ struct Conversation {
                && createdAt == o.createdAt && updatedAt == o.updatedAt && mode == o.mode
                && liveState == o.liveState && sameParty(assignee, o.assignee)
                && priority == o.priority && queuedAt == o.queuedAt && assignedAt == o.assignedAt
-               && endedAt == o.endedAt && rating == o.rating;
+               && endedAt == o.endedAt && rating == o.rating && labels == o.labels;
     }
 };
 

@@ -65,6 +65,8 @@ inline const QString CannedDeleted = QStringLiteral("canned.deleted");
 inline const QString MessageDelivery = QStringLiteral("message.delivery");
 inline const QString TeamSaved = QStringLiteral("team.saved");
 inline const QString InboxSaved = QStringLiteral("inbox.saved");
+inline const QString LabelSaved = QStringLiteral("label.saved");
+inline const QString LabelDeleted = QStringLiteral("label.deleted");
 } // namespace EventKind
 
 } // namespace Tandem

@@ -3,6 +3,7 @@
 
 #include "jsonwriter.h"
 #include "wirecodec.h"
+#include "wirelabels.h"
 #include "wireteams.h"
 
 namespace Tandem::Events {
@@ -172,6 +173,16 @@ Event teamSaved(const Team &team, QHash<qint64, QSet<qint64>> access)
     subject.access = std::move(access);
     return staffOnly(EventKind::TeamSaved, {{QStringLiteral("team"), Wire::encode(team)}},
                      std::move(subject));
+}
+
+Event labelSaved(const Label &label)
+{
+    return staffOnly(EventKind::LabelSaved, {{QStringLiteral("label"), Wire::encode(label)}});
+}
+
+Event labelDeleted(qint64 id)
+{
+    return staffOnly(EventKind::LabelDeleted, {{QStringLiteral("id"), id}});
 }
 
 Event inboxSaved(const Inbox &inbox, QHash<qint64, QSet<qint64>> access)

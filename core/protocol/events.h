@@ -6,6 +6,7 @@
 #include "../domain/conversation.h"
 #include "../domain/delivery.h"
 #include "../domain/event.h"
+#include "../domain/label.h"
 #include "../domain/message.h"
 #include "../domain/presence.h"
 
@@ -38,6 +39,8 @@ Event messageDelivery(const Message &message, const Conversation &conversation,
 //! than before, with the inboxes they see now.
 Event teamSaved(const Team &team, QHash<qint64, QSet<qint64>> access);
 Event inboxSaved(const Inbox &inbox, QHash<qint64, QSet<qint64>> access);
+Event labelSaved(const Label &label);
+Event labelDeleted(qint64 id);
 
 namespace Change {
 inline const QString Assigned = QStringLiteral("assigned");
@@ -48,6 +51,7 @@ inline const QString Ended = QStringLiteral("ended");
 inline const QString Followup = QStringLiteral("followup");
 inline const QString Rated = QStringLiteral("rated");
 inline const QString Priority = QStringLiteral("priority");
+inline const QString Labels = QStringLiteral("labels");
 } // namespace Change
 
 } // namespace Tandem::Events

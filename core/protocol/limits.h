@@ -19,7 +19,11 @@ constexpr qsizetype MaxNoteChars = 1000;
 //! Agents one note may mention.
 constexpr qsizetype MaxMentions = 50;
 constexpr qsizetype MaxShortcutChars = 32;
-constexpr int MaxPriority = 9;
+//! Conversations' priority: none, low, medium, high, urgent (domain/label.h).
+constexpr int MaxPriority = 4;
+constexpr qsizetype MaxLabelChars = 40;
+//! The most labels one conversation carries, and that one `labels` request names.
+constexpr qsizetype MaxLabelsPerConversation = 20;
 constexpr int DefaultHistoryLimit = 50;
 constexpr int MaxHistoryLimit = 200;
 //! Text in one `history` page: past it the page holds fewer messages (and `more`).

@@ -230,4 +230,33 @@ Request deleteCanned(const Commands::DeleteCanned &command)
     return make("canned.delete", {{QStringLiteral("canned"), command.id}});
 }
 
+Request saveLabel(const Commands::SaveLabel &command)
+{
+    QJsonObject fields{{QStringLiteral("name"), command.name},
+                       {QStringLiteral("colour"), command.colour}};
+    insertIf(fields, "label", command.id);
+    return make("label.save", fields);
+}
+
+Request deleteLabel(const Commands::DeleteLabel &command)
+{
+    return make("label.delete", {{QStringLiteral("label"), command.id}});
+}
+
+Request changeLabels(const Commands::ChangeLabels &command)
+{
+    const auto list = [](const QList<qint64> &ids) {
+        QJsonArray array;
+        for (qint64 id : ids)
+            array.append(id);
+        return array;
+    };
+    QJsonObject fields{{QStringLiteral("conversation"), command.conversationId}};
+    if (!command.add.isEmpty())
+        fields.insert(QStringLiteral("add"), list(command.add));
+    if (!command.remove.isEmpty())
+        fields.insert(QStringLiteral("remove"), list(command.remove));
+    return make("labels", fields);
+}
+
 } // namespace Tandem::Requests

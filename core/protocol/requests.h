@@ -2,6 +2,7 @@
 #pragma once
 
 #include "commands.h"
+#include "wirelabels.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -45,5 +46,10 @@ Request priority(const Commands::SetPriority &command);
 Request updateAgent(const Commands::UpdateAgent &command);
 Request saveCanned(const Commands::SaveCanned &command);
 Request deleteCanned(const Commands::DeleteCanned &command);
+
+// Labels.
+Request saveLabel(const Commands::SaveLabel &command);
+Request deleteLabel(const Commands::DeleteLabel &command);
+Request changeLabels(const Commands::ChangeLabels &command);
 
 } // namespace Tandem::Requests

@@ -43,6 +43,10 @@ QJsonObject encode(const Conversation &c)
         {QStringLiteral("updatedAt"), timeToString(c.updatedAt)},
         {QStringLiteral("mode"), modeName(c.mode)},
         {QStringLiteral("priority"), c.priority}};
+    QJsonArray labels;
+    for (qint64 label : c.labels)
+        labels.append(label);
+    o.insert(QStringLiteral("labels"), labels);
     if (c.liveState != LiveState::None)
         o.insert(QStringLiteral("liveState"), liveStateName(c.liveState));
     if (c.assignee)
@@ -144,6 +148,10 @@ void write(JsonWriter &w, const Conversation &c)
         w.key("endedAt").time(c.endedAt);
     w.key("id").value(c.id);
     w.key("inbox").value(c.inboxId);
+    w.key("labels").beginArray();
+    for (qint64 label : c.labels)
+        w.value(label);
+    w.endArray();
     if (c.liveState != LiveState::None)
         w.key("liveState").value(liveStateName(c.liveState));
     w.key("mode").value(modeName(c.mode));
@@ -251,6 +259,9 @@ Result<Conversation> decodeConversation(const QJsonObject &json)
     c.endedAt = r.optionalTime("endedAt");
     c.snoozedUntil = r.optionalTime("snoozedUntil");
     c.wokeBecause = r.optionalString("wokeBecause", 1, 16).value_or(QString());
+    // Absent from servers that predate labels.
+    c.labels =
+        r.optionalIds("labels", Protocol::MaxLabelsPerConversation).value_or(QList<qint64>());
     const auto rating = r.optionalObject("rating");
     if (!r.ok())
         return r.failure();

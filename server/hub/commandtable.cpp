@@ -4,6 +4,7 @@
 #include "clockcommand.h"
 #include "connection.h"
 #include "deskcommands.h"
+#include "labelcommands.h"
 #include "livecommands.h"
 #include "statuscommands.h"
 #include "teamcommands.h"
@@ -30,6 +31,7 @@ CommandTable makeStandard()
     DeskCommands::registerIn(table);
     LiveCommands::registerIn(table);
     TeamCommands::registerIn(table);
+    LabelCommands::registerIn(table);
     StatusCommands::registerIn(table);
     ClockCommand::registerIn(table);
     return table;

@@ -9,6 +9,7 @@
 #include "protocol/events.h"
 #include "protocol/limits.h"
 #include "protocol/wirecodec.h"
+#include "protocol/wirelabels.h"
 #include "protocol/wireteams.h"
 
 #include <QJsonArray>
@@ -441,6 +442,13 @@ Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64
         for (const Inbox &inbox : inboxes.value())
             inboxList.append(Wire::encode(inbox));
         c.snapshot.insert(QStringLiteral("inboxes"), inboxList);
+        const auto labels = store.labels();
+        if (!labels)
+            return storageFailed(labels.failure());
+        QJsonArray labelList;
+        for (const Label &label : labels.value())
+            labelList.append(Wire::encode(label));
+        c.snapshot.insert(QStringLiteral("labels"), labelList);
     }
     return c;
 }

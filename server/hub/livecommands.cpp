@@ -115,9 +115,6 @@ void registerIn(CommandTable &table)
         storeCommand(Commands::decodeConversationRef, LiveOperations::followup, withConversation));
     table.add(QStringLiteral("rate"), T::Customers,
               storeCommand(Commands::decodeRate, LiveOperations::rate, withConversation));
-    table.add(
-        QStringLiteral("priority"), T::Staff,
-        storeCommand(Commands::decodeSetPriority, LiveOperations::setPriority, withConversation));
     table.add(QStringLiteral("agent.update"), T::Staff,
               storeCommand(Commands::decodeUpdateAgent, LiveOperations::updateAgent,
                            [](Connection &c, Hub &, const QJsonValue &id, const Agent &agent) {

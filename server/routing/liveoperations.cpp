@@ -169,23 +169,6 @@ Result<Conversation> rate(Store &store, const Viewer &viewer, const Commands::Ra
     return commit(store, c, Events::Change::Rated, viewer.party);
 }
 
-Result<Conversation> setPriority(Store &store, const Viewer &viewer,
-                                 const Commands::SetPriority &command)
-{
-    if (!isSupervisor(viewer))
-        return supervisorsOnly();
-    auto loaded = DeskOperations::accessibleConversation(store, viewer, command.conversationId);
-    if (!loaded)
-        return loaded;
-    Conversation c = loaded.value();
-    if (!c.isLive() || c.liveState == LiveState::Ended)
-        return invalidState(QStringLiteral("Only a live chat that has not ended has a priority"));
-    if (c.priority == command.priority)
-        return c;
-    c.priority = command.priority;
-    return commit(store, c, Events::Change::Priority, viewer.party);
-}
-
 Result<Agent> updateAgent(Store &store, const Viewer &viewer, const Commands::UpdateAgent &command)
 {
     if (!viewer.isStaff())

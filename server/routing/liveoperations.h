@@ -25,8 +25,6 @@ Result<Conversation> followup(Store &store, const Viewer &viewer,
 Result<Conversation> transfer(Store &store, const Viewer &viewer, const Commands::Transfer &command,
                               const Party &target);
 Result<Conversation> rate(Store &store, const Viewer &viewer, const Commands::Rate &command);
-Result<Conversation> setPriority(Store &store, const Viewer &viewer,
-                                 const Commands::SetPriority &command);
 Result<Agent> updateAgent(Store &store, const Viewer &viewer, const Commands::UpdateAgent &command);
 Result<CannedResponse> saveCanned(Store &store, const Viewer &viewer,
                                   const Commands::SaveCanned &command);

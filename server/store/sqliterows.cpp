@@ -43,7 +43,8 @@ const QString conversationColumns = QStringLiteral(
     "SELECT cv.id, cv.customer_id, cu.name, cu.email, cv.channel, cv.status, cv.created_at,"
     " cv.updated_at, cv.mode, cv.live_state, cv.assignee_id, asg.name, cv.priority,"
     " cv.queued_at, cv.assigned_at, cv.ended_at, cv.rating_score, cv.rating_comment,"
-    " cv.inbox_id, cv.snoozed_until, cv.woke_because FROM conversations cv JOIN customers cu ON "
+    " cv.inbox_id, cv.snoozed_until, cv.woke_because, cv.labels FROM conversations cv"
+    " JOIN customers cu ON "
     "cu.id = cv.customer_id"
     " LEFT JOIN agents asg ON asg.id = cv.assignee_id ");
 
@@ -63,6 +64,26 @@ QVariant optionalMs(const QDateTime &t)
 QDateTime optionalTime(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : fromMs(v);
+}
+
+QString labelsText(const QList<qint64> &labels)
+{
+    QString text = QStringLiteral("[");
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        if (i > 0)
+            text += QLatin1Char(',');
+        text += QString::number(labels[i]);
+    }
+    return text + QLatin1Char(']');
+}
+
+QList<qint64> labelsFrom(const QString &text)
+{
+    QList<qint64> labels;
+    const QStringView inner = QStringView(text).mid(1, text.size() - 2);
+    for (const QStringView part : inner.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        labels.append(part.toLongLong());
+    return labels;
 }
 
 Message messageFrom(const SqliteStatement &q)
@@ -108,6 +129,7 @@ Conversation conversationFrom(const SqliteStatement &q)
     c.inboxId = q.value(18).toLongLong();
     c.snoozedUntil = optionalTime(q.value(19));
     c.wokeBecause = q.value(20).toString();
+    c.labels = labelsFrom(q.value(21).toString());
     return c;
 }
 

@@ -219,6 +219,16 @@ const QList<QStringList> &steps()
             QStringLiteral("CREATE INDEX conversations_waiting ON conversations(created_at, id)"
                            " WHERE assignee_id IS NULL AND status = 'open'"),
         },
+        // 12: labels, and priority as five named levels (none, low, medium, high, urgent).
+        {
+            QStringLiteral("CREATE TABLE labels ("
+                           " id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                           " colour TEXT NOT NULL)"),
+            QStringLiteral(
+                "ALTER TABLE conversations ADD COLUMN labels TEXT NOT NULL DEFAULT '[]'"),
+            QStringLiteral("UPDATE conversations SET priority = 4 WHERE priority > 4"),
+        },
     };
     return all;
 }

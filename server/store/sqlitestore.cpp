@@ -457,12 +457,13 @@ Stored<Conversation> SqliteStore::createConversation(const Conversation &c)
                    : inboxRead.failure();
     SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO conversations (customer_id, channel, status, created_at, updated_at,"
-        " mode, live_state, priority, queued_at, inbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " mode, live_state, priority, queued_at, inbox_id, labels)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString liveState = liveStateName(c.liveState);
     if (auto failure =
             run(q, {c.customer.id, c.channel, c.status, toMs(c.createdAt), toMs(c.updatedAt),
                     modeName(c.mode), liveState.isEmpty() ? QVariant() : QVariant(liveState),
-                    c.priority, optionalMs(c.queuedAt), c.inboxId}))
+                    c.priority, optionalMs(c.queuedAt), c.inboxId, labelsText(c.labels)}))
         return *failure;
     Conversation created = c;
     created.id = q.lastInsertId();
@@ -487,7 +488,7 @@ Stored<Done> SqliteStore::updateConversation(const Conversation &c)
             "UPDATE conversations SET status = ?, updated_at = ?, mode = ?, live_state = ?,"
             " assignee_id = ?, priority = ?, queued_at = ?, assigned_at = ?, ended_at = ?,"
             " rating_score = ?, rating_comment = ?, inbox_id = ?, snoozed_until = ?,"
-            " woke_because = ? WHERE id = ?")),
+            " woke_because = ?, labels = ? WHERE id = ?")),
         {c.status, toMs(c.updatedAt), modeName(c.mode),
          liveState.isEmpty() ? QVariant() : QVariant(liveState),
          c.assignee ? QVariant(c.assignee->id) : QVariant(), c.priority, optionalMs(c.queuedAt),
@@ -495,7 +496,7 @@ Stored<Done> SqliteStore::updateConversation(const Conversation &c)
          c.rating ? QVariant(c.rating->score) : QVariant(),
          c.rating ? QVariant(text(c.rating->comment)) : QVariant(), c.inboxId,
          optionalMs(c.snoozedUntil), c.wokeBecause.isEmpty() ? QVariant() : QVariant(c.wokeBecause),
-         c.id},
+         labelsText(c.labels), c.id},
         "no such conversation");
 }
 

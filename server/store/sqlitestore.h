@@ -98,6 +98,9 @@ public:
     Stored<CannedResponse> saveCanned(const CannedResponse &canned) override;
     Stored<Done> deleteCanned(qint64 id) override;
     Stored<QList<CannedResponse>> cannedResponses() override;
+    Stored<QList<Label>> labels() override;
+    Stored<Label> saveLabel(const Label &label) override;
+    Stored<Done> deleteLabel(qint64 id) override;
     Stored<QList<Conversation>> openConversations(const ReadScope &scope,
                                                   const std::optional<ConversationCursor> &after,
                                                   int limit, bool resolved = false) override;

@@ -7,6 +7,7 @@
 #include "domain/customer.h"
 #include "domain/delivery.h"
 #include "domain/event.h"
+#include "domain/label.h"
 #include "domain/message.h"
 #include "domain/team.h"
 #include "platform/clock.h"
@@ -259,6 +260,14 @@ public:
     virtual Stored<Done> deleteCanned(qint64 id) = 0;
     //! By shortcut.
     virtual Stored<QList<CannedResponse>> cannedResponses() = 0;
+
+    // Labels.
+    //! By name. Conflict when the name is taken (names compare case-insensitively),
+    //! NotFound when the id is unknown.
+    virtual Stored<QList<Label>> labels() = 0;
+    virtual Stored<Label> saveLabel(const Label &label) = 0;
+    //! Deletes the label and takes it off every conversation that had it.
+    virtual Stored<Done> deleteLabel(qint64 id) = 0;
 
     // The event log.
     //! Appends the event, giving it its seq, and remembers it in appendedEvents() so the

@@ -208,6 +208,12 @@ class Run:
               str(convs.get(self.conv_id)))
         check("3 snapshot lists agents including ourselves",
               any(a.get("id") == self.agent_id for a in snap.get("agents") or []), str(snap.get("agents")))
+        self.snapshot_labels = snap.get("labels")
+        check("3 snapshot lists labels (id, name, #rrggbb colour)",
+              isinstance(self.snapshot_labels, list) and all(
+                  isinstance(l.get("id"), int) and isinstance(l.get("name"), str)
+                  and len(l.get("colour", "")) == 7 for l in self.snapshot_labels),
+              str(self.snapshot_labels))
         require("3 synced has integer seq", isinstance(synced.get("seq"), int), str(synced))
         self.agent_resume = synced["seq"]
         inboxes, teams = snap.get("inboxes") or [], snap.get("teams") or []
@@ -457,6 +463,44 @@ class Run:
         check("15 her writing opened it again, by her",
               (opened["data"].get("by") or {}).get("kind") == "customer", str(opened))
 
+    async def step16_labels_and_priority(self):
+        agent = self.agent
+        reply = await agent.request("label.save", name="Billing", colour="#2563eb")
+        check("16 an agent's label.save -> forbidden", is_error(reply, "forbidden"), str(reply))
+        sup = await self.connect("/ws/agent", "supervisor")
+        reply, _, _ = await sup.handshake("signin", email=self.args.supervisor_email,
+                                          password=self.args.password)
+        ok_data("16 supervisor signin -> ok", reply)
+        reply = await sup.request("label.save", name="Billing", colour="#2563EB")
+        conv = ok_data("16 a supervisor's label.save -> ok", reply).get("label") or {}
+        check("16 the label comes back with an id and its colour in lower case",
+              isinstance(conv.get("id"), int) and conv.get("colour") == "#2563eb", str(conv))
+        saved = await agent.wait_for(event_is("label.saved"))
+        check("16 the agent hears label.saved", saved["data"]["label"] == conv, str(saved))
+        reply = await sup.request("label.save", name="BILLING", colour="#000000")
+        check("16 a taken name, ignoring case -> conflict", is_error(reply, "conflict"),
+              str(reply))
+        await sup.close()
+        reply = await agent.request("labels", conversation=self.conv_id)
+        check("16 labels with neither add nor remove -> bad_request",
+              is_error(reply, "bad_request"), str(reply))
+        reply = await agent.request("labels", conversation=self.conv_id, add=[987654])
+        check("16 labels adding an unknown label -> not_found", is_error(reply, "not_found"),
+              str(reply))
+        reply = await agent.request("labels", conversation=self.conv_id, add=[conv.get("id")])
+        got = ok_data("16 labels add -> ok", reply).get("conversation") or {}
+        check("16 the conversation carries the label", got.get("labels") == [conv.get("id")],
+              str(got))
+        reply = await agent.request("priority", conversation=self.conv_id, priority=4)
+        got = ok_data("16 priority urgent -> ok", reply).get("conversation") or {}
+        check("16 the conversation is urgent", got.get("priority") == 4, str(got))
+        reply = await agent.request("priority", conversation=self.conv_id, priority=5)
+        check("16 priority 5 -> bad_request", is_error(reply, "bad_request"), str(reply))
+        line = await agent.wait_for(event_is("message.created", lambda f: (
+            f["data"]["message"].get("activity") or {}).get("change") == "priority"))
+        check("16 the timeline records the priority",
+              line["data"]["message"]["activity"].get("priority") == 4, str(line))
+
     async def step13_limits(self):
         conn = await self.connect("/ws/customer", "limits")
         reply, _, _ = await conn.handshake("hello", name="Lim Its")
@@ -484,7 +528,8 @@ class Run:
                  self.step6_idempotent_retry, self.step7_resume, self.step8_history,
                  self.step9_other_customer, self.step10_bad_frame, self.step12_conversation_pages,
                  self.step13_limits, self.step14_inboxes_and_teams,
-                 self.step15_statuses_and_notes, self.step11_signout]
+                 self.step15_statuses_and_notes, self.step16_labels_and_priority,
+                 self.step11_signout]
         # Steps that need no earlier state, and steps whose state no later step needs.
         standalone = {self.step4_bad_password, self.step10_bad_frame, self.step13_limits}
         leaves = standalone | {self.step6_idempotent_retry, self.step8_history,
@@ -518,6 +563,7 @@ def main():
     parser.add_argument("--url", required=True, help="base URL, e.g. ws://127.0.0.1:8640")
     parser.add_argument("--email", required=True)
     parser.add_argument("--password", required=True)
+    parser.add_argument("--supervisor-email", required=True)
     asyncio.run(Run(parser.parse_args()).main())
     print(f"{RESULTS['passed']} passed, {RESULTS['failed']} failed")
     sys.exit(1 if RESULTS["failed"] else 0)

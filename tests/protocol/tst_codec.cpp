@@ -145,6 +145,22 @@ private Q_SLOTS:
             const auto p = decodeSetPriority(Requests::priority({8, 2}).fields);
             QVERIFY(p);
             QCOMPARE(p->priority, 2);
+            QVERIFY(!decodeSetPriority(Requests::priority({8, 5}).fields)); // urgent is 4
+            const auto l = decodeChangeLabels(Requests::changeLabels({8, {3, 1, 3}, {2}}).fields);
+            QVERIFY(l);
+            QCOMPARE(l->add, (QList<qint64>{1, 3}));
+            QCOMPARE(l->remove, QList<qint64>{2});
+            QVERIFY(!decodeChangeLabels(Requests::changeLabels({8, {}, {}}).fields));
+            const auto sl = decodeSaveLabel(
+                Requests::saveLabel({qint64(5), QStringLiteral(" Bug "), QStringLiteral("#AbCdEf")})
+                    .fields);
+            QVERIFY(sl);
+            QCOMPARE(sl->id, std::optional<qint64>(5));
+            QCOMPARE(sl->name, QStringLiteral("Bug"));
+            QVERIFY(!decodeSaveLabel(
+                Requests::saveLabel({std::nullopt, QStringLiteral("Bug"), QStringLiteral("#abc")})
+                    .fields));
+            QCOMPARE(decodeDeleteLabel(Requests::deleteLabel({7}).fields)->id, 7);
             const auto u =
                 decodeUpdateAgent(Requests::updateAgent({3, 6, false, std::nullopt}).fields);
             QVERIFY(u);
@@ -197,6 +213,8 @@ private Q_SLOTS:
         c.customer = Customer{9, QStringLiteral("Ada"), {}};
         c.createdAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), QTimeZone::utc());
         c.updatedAt = c.createdAt.addSecs(60);
+        c.labels = {2, 7};
+        c.priority = 4;
         const auto decodedConversation = Wire::decodeConversation(Wire::encode(c));
         QVERIFY(decodedConversation.ok());
         QCOMPARE(decodedConversation.value(), c);

@@ -21,11 +21,6 @@ const QString AgentPath = QStringLiteral("/ws/agent");
 const QString CustomerPath = QStringLiteral("/ws/customer");
 using Client = std::unique_ptr<TestClient>;
 
-bool isEvent(const QJsonObject &frame, const QString &kind)
-{
-    return type(frame) == QLatin1String("event") && str(frame, "event") == kind;
-}
-
 //! The conversation an event is about, whatever its kind.
 qint64 conversationOf(const QJsonObject &event)
 {

@@ -3,8 +3,7 @@
 // unassign, who may be given one, an agent's async capacity and the confirmation that
 // goes past it, what the timeline and the other agents see, and bad requests.
 #include "framefields.h"
-#include "tandemdprocess.h"
-#include "testclient.h"
+#include "staffclient.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -13,13 +12,8 @@
 using namespace FrameFields;
 
 namespace {
-const QString Password = QStringLiteral("correct horse battery");
 using Client = std::unique_ptr<TestClient>;
 
-bool isEvent(const QJsonObject &frame, const char *kind)
-{
-    return type(frame) == QLatin1String("event") && str(frame, "event") == QLatin1String(kind);
-}
 } // namespace
 
 class TestAssignment : public QObject
@@ -34,15 +28,7 @@ class TestAssignment : public QObject
 
     Client signIn(const QString &name, qint64 *id, const QString &role = QStringLiteral("agent"))
     {
-        const QString email = name.toLower() + QStringLiteral("@example.com");
-        if (!m_server.addAgent(email, name, Password, role))
-            return nullptr;
-        auto client = std::make_unique<TestClient>();
-        if (!client->open(m_server.wsUrl(QStringLiteral("/ws/agent"))))
-            return nullptr;
-        const QJsonObject signedIn = client->agentSignIn(email, Password);
-        *id = integer(obj(signedIn, "agent"), "id");
-        return *id ? std::move(client) : nullptr;
+        return newStaff(m_server, name, id, role);
     }
 
     qint64 newConversation(const QString &text)

@@ -26,10 +26,6 @@ QString isoAt(qint64 ms)
         .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 
-bool isEvent(const QJsonObject &frame, const char *kind)
-{
-    return type(frame) == QLatin1String("event") && str(frame, "event") == QLatin1String(kind);
-}
 } // namespace
 
 class TestStatuses : public QObject

@@ -651,6 +651,37 @@ private Q_SLOTS:
         QVERIFY(s.deleteCanned(hi->id));
         QCOMPARE_FAILURE(s.deleteCanned(hi->id), StoreError::NotFound);
     }
+
+    void labels()
+    {
+        Store &s = fresh();
+        const auto bug = s.saveLabel({0, QStringLiteral("Bug"), QStringLiteral("#dc2626")});
+        const auto vip = s.saveLabel({0, QStringLiteral("VIP"), QStringLiteral("#ca8a04")});
+        QVERIFY(bug && vip && bug->id != vip->id);
+        QCOMPARE_FAILURE(s.saveLabel({0, QStringLiteral("bug"), QStringLiteral("#000000")}),
+                         StoreError::Conflict);
+        QCOMPARE_FAILURE(
+            s.saveLabel({vip->id + 100, QStringLiteral("X"), QStringLiteral("#000000")}),
+            StoreError::NotFound);
+        QVERIFY(s.saveLabel({bug->id, QStringLiteral("Defect"), QStringLiteral("#b91c1c")}));
+        const auto list = s.labels().value();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(0), (Label{bug->id, QStringLiteral("Defect"), QStringLiteral("#b91c1c")}));
+        // A conversation keeps its labels; deleting one takes it off, leaving the others.
+        const qint64 id = conversationOf(s, QStringLiteral("Ada"));
+        const qint64 other = conversationOf(s, QStringLiteral("Bea"));
+        Conversation c = s.conversation(id).value();
+        c.labels = {bug->id, vip->id};
+        QVERIFY(s.updateConversation(c));
+        QCOMPARE(s.conversation(id)->labels, (QList<qint64>{bug->id, vip->id}));
+        QVERIFY(s.conversation(other)->labels.isEmpty());
+        QVERIFY(s.deleteLabel(bug->id));
+        QCOMPARE(s.conversation(id)->labels, QList<qint64>{vip->id});
+        QVERIFY(s.deleteLabel(vip->id));
+        QVERIFY(s.conversation(id)->labels.isEmpty());
+        QCOMPARE_FAILURE(s.deleteLabel(vip->id), StoreError::NotFound);
+        QVERIFY(s.labels()->isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoreConformance)

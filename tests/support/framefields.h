@@ -44,4 +44,15 @@ inline QJsonObject data(const QJsonObject &frame)
     return obj(frame, "data");
 }
 
+//! Whether `frame` is an event of `kind` ("message.created").
+inline bool isEvent(const QJsonObject &frame, const QString &kind)
+{
+    return type(frame) == QLatin1String("event") && str(frame, "event") == kind;
+}
+
+inline bool isEvent(const QJsonObject &frame, const char *kind)
+{
+    return isEvent(frame, QString::fromLatin1(kind));
+}
+
 } // namespace FrameFields
