@@ -6,6 +6,7 @@
 #include "protocol/fieldreader.h"
 #include "protocol/limits.h"
 #include "protocol/wirecodec.h"
+#include "protocol/wirelabels.h"
 #include "protocol/wireteams.h"
 
 #include <QJsonArray>
@@ -69,6 +70,10 @@ bool CacheEvents::applyEvent(CacheChanges &changes, const Event &event)
         ok = applyTeamSaved(changes, data);
     } else if (event.kind == EventKind::InboxSaved) {
         ok = applyInboxSaved(changes, data);
+    } else if (event.kind == EventKind::LabelSaved) {
+        ok = applyLabelSaved(changes, data);
+    } else if (event.kind == EventKind::LabelDeleted) {
+        ok = applyLabelDeleted(changes, data);
     }
     // Any other kind is a later protocol version's: nothing to change here, but it was
     // seen, so it counts towards last_seq like the others.
@@ -281,6 +286,45 @@ bool CacheEvents::applySnapshotTeams(CacheChanges &changes, const QJsonObject &s
     return true;
 }
 
+bool CacheEvents::applyLabelSaved(CacheChanges &changes, const QJsonObject &data)
+{
+    const auto label = Wire::decodeLabel(data.value(QLatin1String("label")).toObject());
+    if (!label) {
+        qCWarning(lcCache) << "ignoring a label:" << label.failure().message;
+        return true;
+    }
+    changes.labelsChanged = true;
+    return m_tables.saveLabel(label.value());
+}
+
+bool CacheEvents::applyLabelDeleted(CacheChanges &changes, const QJsonObject &data)
+{
+    const qint64 id = qint64(data.value(QLatin1String("id")).toDouble());
+    if (id <= 0)
+        return true;
+    const QList<qint64> changed = m_tables.deleteLabel(id);
+    if (changed == QList<qint64>{-1})
+        return false;
+    changes.labelsChanged = true;
+    for (qint64 conversation : changed)
+        changes.conversations.insert(conversation);
+    return true;
+}
+
+bool CacheEvents::applySnapshotLabels(CacheChanges &changes, const QJsonArray &list)
+{
+    QList<Label> labels;
+    for (const QJsonValue &value : list) {
+        const auto label = Wire::decodeLabel(value.toObject());
+        if (label)
+            labels.append(label.value());
+        else
+            qCWarning(lcCache) << "snapshot: skipping" << label.failure().message;
+    }
+    changes.labelsChanged = true;
+    return m_tables.replaceLabels(labels);
+}
+
 bool CacheEvents::applySnapshotCanned(CacheChanges &changes, const QJsonArray &list)
 {
     QList<CannedResponse> canned;
@@ -326,6 +370,9 @@ bool CacheEvents::applySnapshot(CacheChanges &changes, qint64 seq, const QJsonOb
         && !applySnapshotCanned(changes, snapshot.value(QLatin1String("canned")).toArray()))
         return false;
     if (!applySnapshotTeams(changes, snapshot))
+        return false;
+    if (snapshot.value(QLatin1String("labels")).isArray()
+        && !applySnapshotLabels(changes, snapshot.value(QLatin1String("labels")).toArray()))
         return false;
     changes.seq = seq; // even below the old one: the server's log may have been reset
     changes.reset = true;

@@ -21,6 +21,7 @@ struct CacheChanges {
     bool agentsChanged = false;
     bool cannedChanged = false;
     bool teamsChanged = false;
+    bool labelsChanged = false;
     bool reset = false;
     bool outboxChanged = false;
     //! Replies whose delivery state moved, by message: where they stand now.
@@ -72,6 +73,9 @@ private:
     bool applyTeamSaved(CacheChanges &changes, const QJsonObject &data);
     bool applyInboxSaved(CacheChanges &changes, const QJsonObject &data);
     bool applySnapshotTeams(CacheChanges &changes, const QJsonObject &snapshot);
+    bool applyLabelSaved(CacheChanges &changes, const QJsonObject &data);
+    bool applyLabelDeleted(CacheChanges &changes, const QJsonObject &data);
+    bool applySnapshotLabels(CacheChanges &changes, const QJsonArray &labels);
     bool applySnapshotCanned(CacheChanges &changes, const QJsonArray &canned);
     bool applySnapshotConversation(CacheChanges &changes, const QJsonObject &json);
     //! Replaces the listed conversations between `after` and the last of `list` (to the

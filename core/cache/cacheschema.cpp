@@ -160,6 +160,16 @@ const QList<QStringList> &steps()
                            " channel TEXT NOT NULL,"
                            " team_id INTEGER NOT NULL)"),
         },
+        // 5: labels (docs/protocol.md, "Labels and priority"); a conversation's are a JSON
+        // array of ids, ascending, as the server sends them.
+        {
+            QStringLiteral("CREATE TABLE labels ("
+                           " id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL,"
+                           " colour TEXT NOT NULL)"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN labels TEXT NOT NULL"
+                           " DEFAULT '[]'"),
+        },
     };
     return all;
 }

@@ -51,8 +51,9 @@ bool CacheTables::prepare()
                         " customer_email, channel, status, created_at, updated_at, mode,"
                         " live_state, assignee_id, assignee_name, priority, queued_at,"
                         " assigned_at, ended_at, rating_score, rating_comment, inbox_id,"
-                        " snoozed_until, woke_because)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        " snoozed_until, woke_because, labels)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        " ?)"
                         " ON CONFLICT(id) DO UPDATE SET"
                         " customer_id = excluded.customer_id,"
                         " customer_name = excluded.customer_name,"
@@ -69,7 +70,7 @@ bool CacheTables::prepare()
                         " rating_score = excluded.rating_score,"
                         " rating_comment = excluded.rating_comment,"
                         " inbox_id = excluded.inbox_id, snoozed_until = excluded.snoozed_until,"
-                        " woke_because = excluded.woke_because")},
+                        " woke_because = excluded.woke_because, labels = excluded.labels")},
         {&m_transferSet,
          QStringLiteral("UPDATE conversations SET transfer_from = ?, transfer_to = ?,"
                         " transfer_note = ? WHERE id = ?")},
@@ -177,7 +178,8 @@ bool CacheTables::upsertConversation(const Conversation &c, const QString &custo
                                       text(c.rating ? c.rating->comment : QString()),
                                       c.inboxId,
                                       ms(c.snoozedUntil),
-                                      text(c.wokeBecause)});
+                                      text(c.wokeBecause),
+                                      labelsText(c.labels)});
 }
 
 bool CacheTables::setTransfer(qint64 conversationId, const Party &from, const Party &to,
@@ -316,6 +318,67 @@ bool CacheTables::saveInbox(const Inbox &inbox)
     return q.prepare(QStringLiteral("INSERT OR REPLACE INTO inboxes (id, name, channel, team_id)"
                                     " VALUES (?, ?, ?, ?)"))
            && run(q, {inbox.id, text(inbox.name), text(inbox.channel), inbox.teamId});
+}
+
+bool CacheTables::replaceLabels(const QList<Label> &labels)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("DELETE FROM labels"))) {
+        qCCritical(lcCache) << "clearing labels failed:" << q.lastError().text();
+        return false;
+    }
+    for (const Label &label : labels)
+        if (!saveLabel(label))
+            return false;
+    return true;
+}
+
+bool CacheTables::saveLabel(const Label &label)
+{
+    QSqlQuery q(m_db);
+    return q.prepare(QStringLiteral("INSERT OR REPLACE INTO labels (id, name, colour)"
+                                    " VALUES (?, ?, ?)"))
+           && run(q, {label.id, text(label.name), text(label.colour)});
+}
+
+QList<qint64> CacheTables::deleteLabel(qint64 id)
+{
+    QSqlQuery q(m_db);
+    QList<qint64> changed;
+    if (!q.prepare(QStringLiteral("DELETE FROM labels WHERE id = ?")) || !run(q, {id}))
+        return {-1};
+    if (!q.prepare(QStringLiteral("SELECT c.id FROM conversations c, json_each(c.labels) l"
+                                  " WHERE l.value = ?"))
+        || !run(q, {id}))
+        return {-1};
+    while (q.next())
+        changed.append(q.value(0).toLongLong());
+    if (!changed.isEmpty()
+        && (!q.prepare(QStringLiteral(
+                "UPDATE conversations SET labels = (SELECT json_group_array(value) FROM"
+                " (SELECT value FROM json_each(conversations.labels) WHERE value <> ?"
+                " ORDER BY value)) WHERE EXISTS (SELECT 1 FROM json_each(conversations.labels)"
+                " WHERE value = ?)"))
+            || !run(q, {id, id})))
+        return {-1};
+    return changed;
+}
+
+QString CacheTables::labelsText(const QList<qint64> &labels)
+{
+    QStringList ids;
+    for (qint64 id : labels)
+        ids.append(QString::number(id));
+    return QLatin1Char('[') + ids.join(QLatin1Char(',')) + QLatin1Char(']');
+}
+
+QList<qint64> CacheTables::labelsFrom(const QString &text)
+{
+    QList<qint64> labels;
+    for (const QStringView id :
+         QStringView(text).mid(1, text.size() - 2).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        labels.append(id.toLongLong());
+    return labels;
 }
 
 bool CacheTables::clearTeamsAndInboxes()

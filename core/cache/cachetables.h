@@ -4,6 +4,7 @@
 #include "domain/agent.h"
 #include "domain/cannedresponse.h"
 #include "domain/conversation.h"
+#include "domain/label.h"
 #include "domain/message.h"
 #include "domain/team.h"
 
@@ -70,6 +71,14 @@ public:
     bool saveTeam(const Team &team);
     bool saveInbox(const Inbox &inbox);
     bool clearTeamsAndInboxes();
+    //! Labels: `replace` keeps only those listed (a snapshot has them all). Deleting one
+    //! takes it off every conversation; it returns those ({-1} when SQLite failed).
+    bool replaceLabels(const QList<Label> &labels);
+    bool saveLabel(const Label &label);
+    QList<qint64> deleteLabel(qint64 id);
+    //! A conversation's labels as the `labels` column holds them: a JSON array of ids.
+    static QString labelsText(const QList<qint64> &labels);
+    static QList<qint64> labelsFrom(const QString &text);
 
     bool replaceCanned(const QList<CannedResponse> &canned);
     bool upsertCanned(const CannedResponse &canned);

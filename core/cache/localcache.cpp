@@ -5,6 +5,7 @@
 
 #include "cachelogging.h"
 #include "cacheschema.h"
+#include "cachetables.h"
 #include "cachewriter.h"
 #include "protocol/limits.h"
 
@@ -54,7 +55,7 @@ const QString summaryColumns = QStringLiteral(
     "SELECT id, customer_id, customer_name, channel, status, updated_at, last_message_id,"
     " last_text, last_author_kind, unread, last_message_at, mode, live_state, assignee_id,"
     " assignee_name, priority, queued_at, assigned_at, ended_at, rating_score, rating_comment,"
-    " transfer_from, transfer_to, transfer_note, inbox_id, snoozed_until, woke_because"
+    " transfer_from, transfer_to, transfer_note, inbox_id, snoozed_until, woke_because, labels"
     " FROM conversations ");
 
 QDateTime optionalTime(const QVariant &ms)
@@ -92,6 +93,7 @@ ConversationSummary summaryFrom(const QSqlQuery &q)
     s.inboxId = q.value(24).toLongLong();
     s.snoozedUntil = optionalTime(q.value(25));
     s.wokeBecause = q.value(26).toString();
+    s.labels = CacheTables::labelsFrom(q.value(27).toString());
     return s;
 }
 
@@ -155,7 +157,7 @@ bool ConversationSummary::operator==(const ConversationSummary &o) const
            && ratingScore == o.ratingScore && ratingComment == o.ratingComment
            && transferFrom == o.transferFrom && transferTo == o.transferTo
            && transferNote == o.transferNote && inboxId == o.inboxId
-           && snoozedUntil == o.snoozedUntil && wokeBecause == o.wokeBecause;
+           && snoozedUntil == o.snoozedUntil && wokeBecause == o.wokeBecause && labels == o.labels;
 }
 
 LocalCache::LocalCache(QObject *parent)
@@ -219,6 +221,8 @@ Result<Done> LocalCache::open(const QString &path)
             Q_EMIT cannedChanged();
         if (changes.teamsChanged)
             Q_EMIT teamsChanged();
+        if (changes.labelsChanged)
+            Q_EMIT labelsChanged();
     });
     // The writer creates and migrates the file; only then is there something to read.
     if (auto started = writer->start(path); !started)
@@ -454,6 +458,19 @@ QList<Team> LocalCache::teams() const
         teams.append(t);
     }
     return teams;
+}
+
+QList<Label> LocalCache::labels() const
+{
+    QSqlQuery q = select(m_read, QStringLiteral("SELECT id, name, colour FROM labels"), {});
+    QList<Label> labels;
+    while (q.next())
+        labels.append(Label{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    // By name as people read it, not as SQLite compares bytes.
+    std::sort(labels.begin(), labels.end(), [](const Label &a, const Label &b) {
+        return QString::localeAwareCompare(a.name, b.name) < 0;
+    });
+    return labels;
 }
 
 QList<Inbox> LocalCache::inboxes() const

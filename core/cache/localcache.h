@@ -4,6 +4,7 @@
 #include "domain/agent.h"
 #include "domain/cannedresponse.h"
 #include "domain/event.h"
+#include "domain/label.h"
 #include "domain/livechat.h"
 #include "domain/message.h"
 #include "domain/team.h"
@@ -61,6 +62,7 @@ struct ConversationSummary {
     qint64 inboxId = 0;
     QDateTime snoozedUntil; // invalid: not snoozed, or until the customer writes
     QString wokeBecause;    // WokeBecause, while it stands
+    QList<qint64> labels;   // label ids, ascending
 
     bool isLive() const { return mode == ConversationMode::Live; }
     //! Whether the customer is waiting for an answer: the newest message is theirs.
@@ -154,6 +156,8 @@ public:
     QList<Tandem::Agent> agents() const;
     QList<Tandem::Team> teams() const;
     QList<Tandem::Inbox> inboxes() const;
+    //! The labels, by name.
+    QList<Tandem::Label> labels() const;
     QString draft(qint64 conversationId) const;
     //! The live chats `agentId` has now (liveState active), in the order they were given.
     QList<ConversationSummary> activeChats(qint64 agentId) const;
@@ -183,6 +187,8 @@ Q_SIGNALS:
     void cannedChanged();
     //! The teams or inboxes changed.
     void teamsChanged();
+    //! The labels changed (those on conversations come as applied()).
+    void labelsChanged();
     //! Server data could not be written; reconnecting resumes from lastSeq() and brings it
     //! again.
     void resyncNeeded();

@@ -4,15 +4,30 @@
 #include <algorithm>
 
 namespace Tandem {
-namespace {
-// Newest activity first; the id breaks ties so the order is total.
-bool before(const ConversationSummary &a, const ConversationSummary &b)
+
+bool ConversationListModel::before(const ConversationSummary &a, const ConversationSummary &b) const
 {
+    if (m_order == Order::LongestWaiting) {
+        // Customers waiting for an answer first, the one waiting since longest on top.
+        const QDateTime aSince = roleData(a, WaitingSinceRole).toDateTime();
+        const QDateTime bSince = roleData(b, WaitingSinceRole).toDateTime();
+        if (aSince.isValid() != bSince.isValid())
+            return aSince.isValid();
+        if (aSince.isValid() && aSince != bSince)
+            return aSince < bSince;
+    }
+    // Newest activity first; the id breaks ties so the order is total.
     if (a.updatedAt != b.updatedAt)
         return a.updatedAt > b.updatedAt;
     return a.id > b.id;
 }
-} // namespace
+
+bool ConversationListModel::Narrowing::admits(const ConversationSummary &s) const
+{
+    return (inboxId == 0 || s.inboxId == inboxId) && (channel.isEmpty() || s.channel == channel)
+           && (labelId == 0 || s.labels.contains(labelId))
+           && (priority < 0 || s.priority == priority) && (status.isEmpty() || s.status == status);
+}
 
 ConversationListModel::ConversationListModel(LocalCache &cache, QObject *parent)
     : QAbstractListModel(parent)
@@ -84,6 +99,12 @@ QVariant ConversationListModel::roleData(const ConversationSummary &c, int role)
         return c.snoozedUntil;
     case WokeBecauseRole:
         return c.wokeBecause;
+    case LabelsRole: {
+        QVariantList ids;
+        for (qint64 id : c.labels)
+            ids.append(id);
+        return ids;
+    }
     default:
         return {};
     }
@@ -129,6 +150,8 @@ QList<int> ConversationListModel::changedRoles(const ConversationSummary &old,
         roles << SnoozedUntilRole;
     if (old.wokeBecause != summary.wokeBecause)
         roles << WokeBecauseRole;
+    if (old.labels != summary.labels)
+        roles << LabelsRole;
     return roles;
 }
 
@@ -159,7 +182,8 @@ QHash<int, QByteArray> ConversationListModel::conversationRoleNames()
             {RatingRole, "rating"},
             {InboxIdRole, "inbox"},
             {SnoozedUntilRole, "snoozedUntil"},
-            {WokeBecauseRole, "wokeBecause"}};
+            {WokeBecauseRole, "wokeBecause"},
+            {LabelsRole, "labels"}};
 }
 
 bool ConversationListModel::inView(View view, const ConversationSummary &s, qint64 ownAgent)
@@ -183,7 +207,7 @@ bool ConversationListModel::inView(View view, const ConversationSummary &s, qint
 
 bool ConversationListModel::matches(const ConversationSummary &summary) const
 {
-    if (!inView(m_view, summary, m_ownAgent))
+    if (!inView(m_view, summary, m_ownAgent) || !m_narrowing.admits(summary))
         return false;
     return m_filter.isEmpty() || summary.customerName.contains(m_filter, Qt::CaseInsensitive)
            || summary.lastText.contains(m_filter, Qt::CaseInsensitive);
@@ -194,6 +218,22 @@ void ConversationListModel::setView(View view)
     if (view == m_view)
         return;
     m_view = view;
+    reload();
+}
+
+void ConversationListModel::setNarrowing(const Narrowing &narrowing)
+{
+    if (narrowing == m_narrowing)
+        return;
+    m_narrowing = narrowing;
+    reload();
+}
+
+void ConversationListModel::setOrder(Order order)
+{
+    if (order == m_order)
+        return;
+    m_order = order;
     reload();
 }
 
@@ -257,7 +297,10 @@ void ConversationListModel::reload()
         if (matches(summary))
             m_rows.append(summary);
     }
-    std::sort(m_rows.begin(), m_rows.end(), before);
+    std::sort(m_rows.begin(), m_rows.end(),
+              [this](const ConversationSummary &a, const ConversationSummary &b) {
+                  return before(a, b);
+              });
     endResetModel();
     Q_EMIT countsChanged();
 }
@@ -273,7 +316,11 @@ int ConversationListModel::rowOf(qint64 id) const
 
 int ConversationListModel::sortedPosition(const ConversationSummary &summary) const
 {
-    return int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), summary, before) - m_rows.cbegin());
+    return int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), summary,
+                                [this](const ConversationSummary &a, const ConversationSummary &b) {
+                                    return before(a, b);
+                                })
+               - m_rows.cbegin());
 }
 
 void ConversationListModel::update(const QSet<qint64> &ids)

@@ -41,6 +41,7 @@ public:
         InboxIdRole,
         SnoozedUntilRole, // invalid unless snoozed until a time
         WokeBecauseRole,  // "customer", "time", or empty
+        LabelsRole,       // QVariantList of label ids, ascending
     };
     //! The inbox's views (docs/protocol.md, "Statuses", "Assignment"): which conversations
     //! the list shows.
@@ -52,6 +53,32 @@ public:
         Resolved, //!< those in the cache; older ones come from the server
     };
     static constexpr int ViewCount = 5;
+    //! Narrows a view down (docs/protocol.md, "Labels and priority"); an unset field lets
+    //! everything through.
+    struct Narrowing {
+        qint64 inboxId = 0;
+        QString channel;
+        qint64 labelId = 0;
+        int priority = -1; //!< this level exactly
+        QString status;
+
+        bool isEmpty() const
+        {
+            return inboxId == 0 && channel.isEmpty() && labelId == 0 && priority < 0
+                   && status.isEmpty();
+        }
+        bool operator==(const Narrowing &o) const
+        {
+            return inboxId == o.inboxId && channel == o.channel && labelId == o.labelId
+                   && priority == o.priority && status == o.status;
+        }
+        bool admits(const ConversationSummary &summary) const;
+    };
+    //! The order of the rows.
+    enum class Order {
+        NewestActivity, //!< what moved last first
+        LongestWaiting, //!< customers waiting for us longest first, then the others
+    };
     //! The role values of a summary, for this model and the others that show conversations.
     static QVariant roleData(const ConversationSummary &summary, int role);
     //! The roles whose values differ between two summaries of one conversation.
@@ -70,6 +97,11 @@ public:
     //! Shows the conversations of `view` (All at first). Mine needs setOwnAgent().
     void setView(View view);
     View view() const { return m_view; }
+    //! Shows only the conversations `narrowing` admits (counts stay those of the views).
+    void setNarrowing(const Narrowing &narrowing);
+    const Narrowing &narrowing() const { return m_narrowing; }
+    void setOrder(Order order);
+    Order order() const { return m_order; }
     //! Who "Mine" is.
     void setOwnAgent(qint64 agentId);
     //! How many conversations `view` holds, whatever the text filter.
@@ -89,6 +121,7 @@ private:
     void remove(qint64 id);
     bool matches(const ConversationSummary &summary) const;
     int sortedPosition(const ConversationSummary &summary) const;
+    bool before(const ConversationSummary &a, const ConversationSummary &b) const;
     //! Counts `summary` (and no longer what was known of it before) in the views.
     void count(const ConversationSummary &summary);
     void uncount(qint64 id);
@@ -103,6 +136,8 @@ private:
     LocalCache &m_cache;
     QList<ConversationSummary> m_rows;
     QString m_filter;
+    Narrowing m_narrowing;
+    Order m_order = Order::NewestActivity;
     View m_view = View::All;
     qint64 m_ownAgent = 0;
     QHash<qint64, ViewKey> m_keys;

@@ -100,6 +100,20 @@ public:
                 Party{Party::Kind::Agent, assignee, QStringLiteral("Agent %1").arg(assignee)};
         return next(Events::conversationUpdated(c, QStringLiteral("status"), std::nullopt));
     }
+    //! Labels and priority set on an async conversation.
+    Event tagged(qint64 id, const QString &customer, const QList<qint64> &labels, int priority,
+                 int minute, qint64 inbox = 1)
+    {
+        Conversation c = about(id);
+        c.customer.name = customer;
+        c.createdAt = T0;
+        c.updatedAt = T0.addSecs(minute * 60);
+        c.labels = labels;
+        c.priority = priority;
+        c.inboxId = inbox;
+        return next(Events::conversationUpdated(c, Events::Change::Labels, std::nullopt));
+    }
+    Event labelDeleted(qint64 id) { return next(Events::labelDeleted(id)); }
     Event canned(qint64 id, const QString &shortcut, const QString &text)
     {
         return next(Events::cannedSaved(CannedResponse{id, shortcut, text, T0}));
@@ -251,6 +265,55 @@ private Q_SLOTS:
                m_feed.message(7, QStringLiteral("Are you there?"), 14)});
         QCOMPARE(model.count(View::Mine), 2);
         QCOMPARE(model.unread(View::Mine), 0);
+    }
+
+    void conversationListNarrowsAndOrders()
+    {
+        using M = ConversationListModel;
+        M model(*m_cache);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto shown = [&model] {
+            QList<qint64> ids;
+            for (int row = 0; row < model.rowCount(); ++row)
+                ids.append(model.index(row).data(M::IdRole).toLongLong());
+            return ids;
+        };
+        apply({m_feed.tagged(1, QStringLiteral("Ada"), {3}, Priority::Urgent, 1),
+               m_feed.tagged(2, QStringLiteral("Bo"), {3, 4}, Priority::None, 2, 2),
+               m_feed.tagged(3, QStringLiteral("Cy"), {}, Priority::Urgent, 3)});
+        QCOMPARE(shown(), (QList<qint64>{3, 2, 1}));
+        QCOMPARE(model.index(1).data(M::LabelsRole), QVariant(QVariantList{3, 4}));
+        M::Narrowing n;
+        n.labelId = 3;
+        model.setNarrowing(n);
+        QCOMPARE(shown(), (QList<qint64>{2, 1}));
+        n.priority = Priority::Urgent;
+        model.setNarrowing(n);
+        QCOMPARE(shown(), QList<qint64>{1});
+        model.setNarrowing({});
+        n = {};
+        n.inboxId = 2;
+        model.setNarrowing(n);
+        QCOMPARE(shown(), QList<qint64>{2});
+        QCOMPARE(model.count(M::View::All), 3); // the counts are the views'
+        // A change that takes a row out of the narrowing removes it, row by row.
+        apply({m_feed.tagged(2, QStringLiteral("Bo"), {3, 4}, Priority::None, 4, 1)});
+        QCOMPARE(shown(), QList<qint64>{});
+        model.setNarrowing({});
+        // Longest waiting: customers waiting for an answer first, the earliest on top.
+        apply({m_feed.message(1, QStringLiteral("Hello?"), 10),
+               m_feed.message(3, QStringLiteral("Anyone?"), 11),
+               m_feed.message(2, QStringLiteral("Thanks!"), 12, Party::Kind::Agent)});
+        QCOMPARE(shown(), (QList<qint64>{2, 3, 1}));
+        model.setOrder(M::Order::LongestWaiting);
+        QCOMPARE(shown(), (QList<qint64>{1, 3, 2}));
+        apply({m_feed.message(1, QStringLiteral("We are on it"), 13, Party::Kind::Agent)});
+        QCOMPARE(shown(), (QList<qint64>{3, 1, 2}));
+        // A deleted label leaves the rows that had it.
+        apply({m_feed.labelDeleted(3)});
+        QCOMPARE(model.index(model.rowOf(2)).data(M::LabelsRole), QVariant(QVariantList{4}));
+        QCOMPARE(model.index(model.rowOf(1)).data(M::LabelsRole), QVariant(QVariantList{}));
     }
 
     void messageListTurnsASendingReplyIntoTheServersMessage()

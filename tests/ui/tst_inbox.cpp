@@ -6,6 +6,7 @@
 // none of it. Set TANDEM_SCREENSHOT_DIR to keep the README's screenshot.
 #include "conversations/conversationlistview.h"
 #include "conversations/inboxpanel.h"
+#include "conversations/narrowingbutton.h"
 #include "desktoptest.h"
 #include "main/mainwindow.h"
 #include "models/conversationlistmodel.h"
@@ -24,9 +25,11 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QTabBar>
 #include <QTest>
+#include <QToolButton>
 #include <QUuid>
 #include <memory>
 
@@ -230,6 +233,71 @@ private Q_SLOTS:
         QVERIFY(!pending->isEnabled());
         QVERIFY(customerSays(QStringLiteral("The address should be 12 Analytical Row.")));
         QTRY_VERIFY_WITH_TIMEOUT(stateText().startsWith(QLatin1String("Open")), Slow);
+    }
+
+    void labelsAndPriorityShowAndNarrowTheList()
+    {
+        // A supervisor adds two labels; Dana's app learns of them as they are saved.
+        QVERIFY(m_server.addAgent(QStringLiteral("sue@example.com"), QStringLiteral("Sue"),
+                                  Password, QStringLiteral("supervisor")));
+        TestClient sue;
+        QVERIFY(sue.open(m_server.wsUrl(QStringLiteral("/ws/agent"))));
+        QVERIFY(!sue.agentSignIn(QStringLiteral("sue@example.com"), Password).isEmpty());
+        const auto saveLabel = [&sue](const QString &name, const QString &colour) {
+            return dataOf(sue.request(
+                              QStringLiteral("label.save"),
+                              {{QStringLiteral("name"), name}, {QStringLiteral("colour"), colour}}))
+                .value(QLatin1String("label"))
+                .toObject()
+                .value(QLatin1String("id"))
+                .toInteger();
+        };
+        const qint64 billing = saveLabel(QStringLiteral("Billing"), QStringLiteral("#2563eb"));
+        const qint64 bug = saveLabel(QStringLiteral("Bug"), QStringLiteral("#dc2626"));
+        QVERIFY(billing > 0 && bug > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->cache().labels().size(), 2, Slow);
+        // Dana labels the conversation from the thread's Label menu.
+        auto *labelButton = thread()->actions()->findChild<QToolButton *>(QStringLiteral("label"));
+        QVERIFY(labelButton && labelButton->isEnabled());
+        Q_EMIT labelButton->menu()->aboutToShow();
+        const QList<QAction *> choices = labelButton->menu()->actions();
+        QCOMPARE(choices.size(), 2);
+        QCOMPARE(choices.at(0)->text(), QStringLiteral("Billing"));
+        QVERIFY(!choices.at(0)->isChecked());
+        choices.at(0)->trigger();
+        const auto rowLabels = [this] {
+            return list()->index(list()->rowOf(m_chat)).data(ConversationListModel::LabelsRole);
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(rowLabels(), QVariant(QVariantList{billing}), Slow);
+        thread()->actions()->setPriority(Priority::High);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            list()->index(list()->rowOf(m_chat)).data(ConversationListModel::PriorityRole), 3,
+            Slow);
+        auto *priority = thread()->actions()->findChild<QToolButton *>(QStringLiteral("priority"));
+        QTRY_COMPARE(priority->text(), QStringLiteral("High"));
+        QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("activity")).size() >= 2, Slow);
+        const QStringList lines = shown(QStringLiteral("activity"));
+        QVERIFY(lines.at(lines.size() - 2).startsWith(QStringLiteral("Dana Demo added Billing")));
+        QVERIFY(lines.last().startsWith(QStringLiteral("Dana Demo set the priority to High")));
+        // Narrowed to another label the list drops it; to its own, it is back.
+        ConversationListModel::Narrowing narrowing;
+        narrowing.labelId = bug;
+        window()->inbox()->narrowing()->setNarrowing(narrowing);
+        QCOMPARE(list()->rowOf(m_chat), -1);
+        QVERIFY(window()->inbox()->narrowing()->text().contains(QLatin1String("Bug")));
+        narrowing.labelId = billing;
+        narrowing.priority = Priority::High;
+        window()->inbox()->narrowing()->setNarrowing(narrowing);
+        QVERIFY(list()->rowOf(m_chat) >= 0);
+        window()->inbox()->narrowing()->setNarrowing({});
+        QCOMPARE(window()->inbox()->narrowing()->text(), QStringLiteral("Filter"));
+        // Deleted by the supervisor, the label leaves the row.
+        QCOMPARE(sue.request(QStringLiteral("label.delete"), {{QStringLiteral("label"), bug}})
+                     .value(QLatin1String("type"))
+                     .toString(),
+                 QStringLiteral("ok"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->cache().labels().size(), 1, Slow);
+        QCOMPARE(rowLabels(), QVariant(QVariantList{billing}));
     }
 
     void snoozedUntilTheCustomerWritesThenResolved()

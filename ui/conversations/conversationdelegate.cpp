@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QPainter>
+#include <cstdlib>
 
 namespace Tandem {
 namespace {
@@ -26,13 +27,83 @@ QString ConversationDelegate::shortTime(const QDateTime &when, const QDateTime &
         return {};
     const QDateTime local = when.toLocalTime();
     const QLocale locale;
-    const qint64 days = local.date().daysTo(now.toLocalTime().date());
+    const qint64 days = std::abs(local.date().daysTo(now.toLocalTime().date()));
     if (days == 0)
         return locale.toString(local.time(), QLocale::ShortFormat);
-    if (days > 0 && days < 7)
+    if (days < 7)
         return locale.toString(local, QStringLiteral("ddd "))
                + locale.toString(local.time(), QLocale::ShortFormat);
     return locale.toString(local.date(), QLocale::ShortFormat);
+}
+
+QString ConversationDelegate::priorityName(int priority)
+{
+    switch (priority) {
+    case Priority::Low:
+        return tr("Low");
+    case Priority::Medium:
+        return tr("Medium");
+    case Priority::High:
+        return tr("High");
+    case Priority::Urgent:
+        return tr("Urgent");
+    default:
+        return {};
+    }
+}
+
+QColor ConversationDelegate::priorityColour(int priority)
+{
+    switch (priority) {
+    case Priority::Low:
+        return QColor(0x6b, 0x72, 0x80);
+    case Priority::Medium:
+        return QColor(0xca, 0x8a, 0x04);
+    case Priority::High:
+        return QColor(0xea, 0x58, 0x0c);
+    default:
+        return QColor(0xdc, 0x26, 0x26);
+    }
+}
+
+void ConversationDelegate::setLabels(const QList<Label> &labels)
+{
+    m_labels.clear();
+    for (const Label &label : labels)
+        m_labels.insert(label.id, label);
+}
+
+QString ConversationDelegate::standing(const QModelIndex &index) const
+{
+    using M = ConversationListModel;
+    QStringList parts;
+    const QString status = index.data(M::StatusRole).toString();
+    const QString live = index.data(M::LiveStateRole).toString();
+    const QDateTime until = index.data(M::SnoozedUntilRole).toDateTime();
+    if (live == QLatin1String("queued"))
+        parts << tr("Live chat, waiting");
+    else if (live == QLatin1String("active"))
+        parts << tr("Live chat");
+    else if (status == ConversationStatus::Snoozed)
+        parts << (until.isValid()
+                      ? tr("Snoozed until %1").arg(shortTime(until, QDateTime::currentDateTime()))
+                      : tr("Snoozed until they write"));
+    else if (status == ConversationStatus::Pending)
+        parts << tr("Pending");
+    else if (status == ConversationStatus::Resolved)
+        parts << tr("Resolved");
+    else if (index.data(M::WokeBecauseRole).toString() == QLatin1String("customer"))
+        parts << tr("Open: the customer wrote");
+    else if (index.data(M::WokeBecauseRole).toString() == QLatin1String("time"))
+        parts << tr("Open: snooze ran out");
+    else
+        parts << tr("Open");
+    const QString assignee = index.data(M::AssigneeNameRole).toString();
+    parts << (assignee.isEmpty() ? tr("Unassigned") : assignee);
+    const QString inbox = m_inboxNames.value(index.data(M::InboxIdRole).toLongLong());
+    if (!inbox.isEmpty())
+        parts << inbox;
+    return parts.join(QStringLiteral(" · "));
 }
 
 QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
@@ -40,7 +111,7 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const Q
     // Independent of the row's data: uniformItemSizes asks only the first row.
     const QFontMetrics bold(boldFont(option.font));
     const QFontMetrics normal(option.font);
-    return {200, Margin * 2 + bold.height() + LineGap + normal.height()};
+    return {200, Margin * 2 + bold.height() + (m_twoLines ? 1 : 2) * (LineGap + normal.height())};
 }
 
 void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -75,12 +146,27 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QRect area = option.rect.adjusted(Margin, Margin, -Margin, -Margin);
 
     painter->save();
-    // First line: who, and when the conversation last moved.
-    const int timeWidth = metrics.horizontalAdvance(time);
+    painter->setRenderHint(QPainter::Antialiasing);
+    // First line: who, how urgent, and when the conversation last moved.
+    int timeWidth = metrics.horizontalAdvance(time);
     painter->setFont(option.font);
     painter->setPen(dim);
     const QRect firstLine(area.left(), area.top(), area.width(), boldMetrics.height());
     painter->drawText(firstLine, Qt::AlignRight | Qt::AlignVCenter, time);
+    const int priority = index.data(ConversationListModel::PriorityRole).toInt();
+    if (priority > 0 && index.data(ConversationListModel::ModeRole) != QLatin1String("live")) {
+        const QString level = priorityName(priority);
+        const int width = metrics.horizontalAdvance(level) + metrics.height() / 2;
+        const QRect pill(firstLine.right() - timeWidth - Margin / 2 - width,
+                         firstLine.top() + (firstLine.height() - metrics.height()) / 2, width,
+                         metrics.height());
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(priorityColour(priority));
+        painter->drawRoundedRect(pill, 3, 3);
+        painter->setPen(Qt::white);
+        painter->drawText(pill, Qt::AlignCenter, level);
+        timeWidth += width + Margin / 2;
+    }
     painter->setFont(unread > 0 ? bold : option.font);
     painter->setPen(text);
     painter->drawText(firstLine.adjusted(0, 0, -timeWidth - Margin, 0),
@@ -112,6 +198,36 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->setPen(dim);
     painter->drawText(secondLine, Qt::AlignLeft | Qt::AlignVCenter,
                       metrics.elidedText(preview, Qt::ElideRight, secondLine.width()));
+
+    if (m_twoLines) {
+        painter->restore();
+        return;
+    }
+    // Third line: its labels from the right, and where it stands in what room is left.
+    QRect thirdLine(area.left(), secondLine.bottom() + 1 + LineGap, area.width(), metrics.height());
+    int right = thirdLine.right();
+    const QVariantList labels = index.data(ConversationListModel::LabelsRole).toList();
+    for (auto it = labels.crbegin(); it != labels.crend(); ++it) {
+        const auto label = m_labels.constFind(it->toLongLong());
+        if (label == m_labels.cend())
+            continue; // deleted meanwhile
+        const QString name = metrics.elidedText(label->name, Qt::ElideRight, 120);
+        const int width = metrics.horizontalAdvance(name) + metrics.height() / 2;
+        if (right - width < thirdLine.left() + thirdLine.width() / 3)
+            break; // no room for more: where it stands matters as much
+        const QRect chip(right - width + 1, thirdLine.top(), width, metrics.height());
+        const QColor colour(label->colour);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(colour);
+        painter->drawRoundedRect(chip, 3, 3);
+        painter->setPen(colour.lightness() > 150 ? QColor(Qt::black) : QColor(Qt::white));
+        painter->drawText(chip, Qt::AlignCenter, name);
+        right -= width + 4;
+    }
+    thirdLine.setRight(right - Margin / 2);
+    painter->setPen(dim);
+    painter->drawText(thirdLine, Qt::AlignLeft | Qt::AlignVCenter,
+                      metrics.elidedText(standing(index), Qt::ElideRight, thirdLine.width()));
     painter->restore();
 }
 

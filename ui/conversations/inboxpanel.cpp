@@ -4,10 +4,13 @@
 #include "conversationdelegate.h"
 #include "conversationlistview.h"
 #include "models/conversationlistmodel.h"
+#include "narrowingbutton.h"
 #include "search/searchresultsmodel.h"
 #include "shell/agentsession.h"
 #include "shell/startupreport.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,9 +58,27 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     });
     updateViewCounts();
 
+    m_narrowing = new NarrowingButton(session.cache());
+    connect(m_narrowing, &NarrowingButton::narrowingChanged, m_conversations,
+            &ConversationListModel::setNarrowing);
+    m_order = new QComboBox;
+    m_order->setObjectName(QStringLiteral("order"));
+    m_order->addItem(tr("Newest activity"), int(ConversationListModel::Order::NewestActivity));
+    m_order->addItem(tr("Longest waiting"), int(ConversationListModel::Order::LongestWaiting));
+    m_order->setToolTip(tr("Longest waiting: customers waiting for an answer the longest first"));
+    m_order->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_order, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_conversations->setOrder(ConversationListModel::Order(m_order->itemData(index).toInt()));
+    });
+
     m_list = new ConversationListView;
     m_list->setObjectName(QStringLiteral("conversations"));
     m_list->setModel(m_conversations);
+    updateNames(session);
+    connect(&session.cache(), &LocalCache::labelsChanged, this,
+            [this, &session] { updateNames(session); });
+    connect(&session.cache(), &LocalCache::teamsChanged, this,
+            [this, &session] { updateNames(session); });
     StartupReport::watch(m_list);
 
     m_empty = new QLabel(tr("No conversations yet.\nNew ones appear here as customers write."));
@@ -73,7 +94,9 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     m_results = new QListView;
     m_results->setObjectName(QStringLiteral("searchResults"));
     m_results->setUniformItemSizes(true);
-    m_results->setItemDelegate(new ConversationDelegate(m_results));
+    auto *resultsDelegate = new ConversationDelegate(m_results);
+    resultsDelegate->setTwoLines(true);
+    m_results->setItemDelegate(resultsDelegate);
     m_results->setModel(m_resultsModel);
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_results->setFrameShape(QFrame::NoFrame);
@@ -88,6 +111,12 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     searchRow->addWidget(m_search);
     layout->addLayout(searchRow);
     layout->addWidget(m_views);
+    auto *listTools = new QHBoxLayout;
+    listTools->setContentsMargins(8, 2, 8, 2);
+    listTools->addWidget(m_narrowing);
+    listTools->addStretch();
+    listTools->addWidget(m_order);
+    layout->addLayout(listTools);
     layout->addWidget(m_list, 3);
     layout->addWidget(m_empty, 3);
     layout->addWidget(m_resultsLabel);
@@ -130,6 +159,22 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     connect(m_conversations, &ConversationListModel::countsChanged, this, updateEmpty);
     updateEmpty();
     runSearch();
+}
+
+void InboxPanel::updateNames(AgentSession &session)
+{
+    auto *delegate = qobject_cast<ConversationDelegate *>(m_list->itemDelegate());
+    if (!delegate)
+        return;
+    delegate->setLabels(session.cache().labels());
+    QHash<qint64, QString> inboxes;
+    const QList<Inbox> all = session.cache().inboxes();
+    // One inbox needs no naming on every row.
+    if (all.size() > 1)
+        for (const Inbox &inbox : all)
+            inboxes.insert(inbox.id, inbox.name);
+    delegate->setInboxNames(inboxes);
+    m_list->viewport()->update();
 }
 
 void InboxPanel::updateViewCounts()

@@ -4,6 +4,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -14,6 +15,7 @@ namespace Tandem {
 class AgentSession;
 class ConversationListModel;
 class ConversationListView;
+class NarrowingButton;
 class SearchResultsModel;
 
 //! The left side of the main window: a search box over the conversation list. While
@@ -36,6 +38,9 @@ public:
     SearchResultsModel *results() const { return m_resultsModel; }
     //! The views (Mine, Unassigned, All, Snoozed, Resolved), each with its count.
     QTabBar *views() const { return m_views; }
+    NarrowingButton *narrowing() const { return m_narrowing; }
+    //! Newest activity, or longest waiting for us.
+    QComboBox *order() const { return m_order; }
 
 Q_SIGNALS:
     void conversationChosen(qint64 id);
@@ -47,11 +52,14 @@ protected:
 private:
     void runSearch();
     void updateViewCounts();
+    void updateNames(AgentSession &session);
 
     ConversationListModel *m_conversations = nullptr;
     SearchResultsModel *m_resultsModel = nullptr;
     QLineEdit *m_search = nullptr;
     QTabBar *m_views = nullptr;
+    NarrowingButton *m_narrowing = nullptr;
+    QComboBox *m_order = nullptr;
     ConversationListView *m_list = nullptr;
     QLabel *m_resultsLabel = nullptr;
     QListView *m_results = nullptr;

@@ -10,6 +10,7 @@
 #include "deck/ratingwatcher.h"
 #include "deck/teamdialog.h"
 #include "deck/transferdialog.h"
+#include "labels/labelsdialog.h"
 #include "models/agentpresencemodel.h"
 #include "models/conversationlistmodel.h"
 #include "models/livechatsmodel.h"
@@ -270,6 +271,12 @@ void MainWindow::createDeckMenus()
     m_teamAction = add(team, tr("Team and &Capacity…"), {}, [this] { openTeamDialog(); });
     m_cannedAction = add(team, tr("C&anned Responses…"), {}, [this] { openCannedResponses(); });
     m_cannedAction->setObjectName(QStringLiteral("cannedResponses"));
+    m_labelsAction = add(team, tr("&Labels…"), {}, [this] {
+        auto *dialog = new LabelsDialog(m_session, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_labelsAction->setObjectName(QStringLiteral("labelsAction"));
 }
 
 void MainWindow::updateRoleActions()
@@ -278,6 +285,7 @@ void MainWindow::updateRoleActions()
     const Role role = m_session.sync().agent().role;
     const bool known = m_session.sync().agent().id != 0;
     m_cannedAction->setEnabled(known && (role == Role::Supervisor || role == Role::Admin));
+    m_labelsAction->setEnabled(known && (role == Role::Supervisor || role == Role::Admin));
     m_teamAction->setEnabled(known);
 }
 

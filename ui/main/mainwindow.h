@@ -96,6 +96,7 @@ private:
     QueueIndicator *m_queue = nullptr;
     QAction *m_teamAction = nullptr;
     QAction *m_cannedAction = nullptr;
+    QAction *m_labelsAction = nullptr;
 };
 
 } // namespace Tandem

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "activitytext.h"
 
+#include "conversations/conversationdelegate.h"
+
 #include <QLocale>
 
 namespace Tandem {
@@ -57,6 +59,28 @@ QString ActivityText::describe(const QVariantMap &activity, const QString &who,
         if (toName == who)
             return tr("%1 took it").arg(name);
         return tr("%1 assigned it to %2").arg(name, toName);
+    }
+    if (change == QLatin1String("labels")) {
+        const auto names = [&activity](const char *key) {
+            QStringList list;
+            for (const QVariant &label : activity.value(QLatin1String(key)).toList())
+                list << label.toMap().value(QStringLiteral("name")).toString();
+            return QLocale().createSeparatedList(list);
+        };
+        const QString added = names("added");
+        const QString removed = names("removed");
+        if (!added.isEmpty() && !removed.isEmpty())
+            return tr("%1 added %2 and removed %3").arg(name, added, removed);
+        if (!added.isEmpty())
+            return tr("%1 added %2").arg(name, added);
+        if (!removed.isEmpty())
+            return tr("%1 removed %2").arg(name, removed);
+    }
+    if (change == QLatin1String("priority")) {
+        const int level = activity.value(QStringLiteral("priority")).toInt();
+        return level == Priority::None ? tr("%1 took its priority away").arg(name)
+                                       : tr("%1 set the priority to %2")
+                                             .arg(name, ConversationDelegate::priorityName(level));
     }
     return fallback;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversationactions.h"
 
+#include "conversations/conversationdelegate.h"
 #include "protocol/requests.h"
 #include "shell/agentsession.h"
 
@@ -34,6 +35,24 @@ ConversationActions::ConversationActions(AgentSession &session, QWidget *parent)
     m_assign->setPopupMode(QToolButton::InstantPopup);
     m_assign->setMenu(m_assignMenu);
     connect(m_assignMenu, &QMenu::aboutToShow, this, &ConversationActions::fillAssignMenu);
+
+    m_labelMenu = new QMenu(this);
+    m_label = new QToolButton;
+    m_label->setObjectName(QStringLiteral("label"));
+    m_label->setText(tr("Label"));
+    m_label->setToolTip(tr("Put labels on this conversation, or take them off"));
+    m_label->setPopupMode(QToolButton::InstantPopup);
+    m_label->setMenu(m_labelMenu);
+    connect(m_labelMenu, &QMenu::aboutToShow, this, &ConversationActions::fillLabelMenu);
+
+    m_priorityMenu = new QMenu(this);
+    m_priority = new QToolButton;
+    m_priority->setObjectName(QStringLiteral("priority"));
+    m_priority->setText(tr("Priority"));
+    m_priority->setToolTip(tr("How urgent it is"));
+    m_priority->setPopupMode(QToolButton::InstantPopup);
+    m_priority->setMenu(m_priorityMenu);
+    connect(m_priorityMenu, &QMenu::aboutToShow, this, &ConversationActions::fillPriorityMenu);
 
     m_pending = new QPushButton(tr("Pending"));
     m_pending->setObjectName(QStringLiteral("pending"));
@@ -88,6 +107,8 @@ ConversationActions::ConversationActions(AgentSession &session, QWidget *parent)
     row->setSpacing(4);
     row->addWidget(m_take);
     row->addWidget(m_assign);
+    row->addWidget(m_label);
+    row->addWidget(m_priority);
     row->addWidget(m_pending);
     row->addWidget(m_snooze);
     row->addWidget(m_resolve);
@@ -112,6 +133,10 @@ void ConversationActions::setConversation(const ConversationSummary &summary)
     m_conversation = summary.id;
     m_status = summary.status;
     m_assignee = summary.assigneeId;
+    m_labels = summary.labels;
+    m_priorityLevel = summary.priority;
+    m_priority->setText(summary.priority > 0 ? ConversationDelegate::priorityName(summary.priority)
+                                             : tr("Priority"));
     m_liveUnderWay =
         summary.liveState == LiveState::Queued || summary.liveState == LiveState::Active;
     const bool open = m_status == ConversationStatus::Open;
@@ -136,6 +161,8 @@ void ConversationActions::updateEnabled()
     const qint64 me = m_session.sync().agent().id;
     m_take->setEnabled(usable && m_assignee != me);
     m_assign->setEnabled(usable);
+    m_label->setEnabled(online && m_conversation != 0);
+    m_priority->setEnabled(usable);
     m_pending->setEnabled(usable && m_status != ConversationStatus::Pending);
     m_snooze->setEnabled(usable);
     m_resolve->setEnabled(usable);
@@ -173,6 +200,61 @@ void ConversationActions::fillAssignMenu()
     m_assignMenu->addAction(tr("Nobody"), this, [this] { assignTo(0); })->setEnabled(m_assignee);
 }
 
+void ConversationActions::fillLabelMenu()
+{
+    m_labelMenu->clear();
+    const QList<Label> labels = m_session.cache().labels();
+    for (const Label &label : labels) {
+        QPixmap swatch(12, 12);
+        swatch.fill(QColor(label.colour));
+        const bool on = m_labels.contains(label.id);
+        QAction *a = m_labelMenu->addAction(QIcon(swatch), label.name, this,
+                                            [this, id = label.id, on] { setLabel(id, !on); });
+        a->setCheckable(true);
+        a->setChecked(on);
+    }
+    if (labels.isEmpty())
+        m_labelMenu->addAction(tr("No labels yet: a supervisor adds them"))->setEnabled(false);
+}
+
+void ConversationActions::fillPriorityMenu()
+{
+    m_priorityMenu->clear();
+    for (int level = Priority::Urgent; level >= Priority::None; --level) {
+        QAction *a = m_priorityMenu->addAction(
+            level == Priority::None ? tr("None") : ConversationDelegate::priorityName(level), this,
+            [this, level] { setPriority(level); });
+        a->setCheckable(true);
+        a->setChecked(level == m_priorityLevel);
+    }
+}
+
+void ConversationActions::setLabel(qint64 labelId, bool on)
+{
+    if (m_conversation == 0)
+        return;
+    Commands::ChangeLabels command;
+    command.conversationId = m_conversation;
+    (on ? command.add : command.remove).append(labelId);
+    send(Requests::changeLabels(command));
+}
+
+void ConversationActions::setPriority(int priority)
+{
+    if (m_conversation == 0)
+        return;
+    send(Requests::priority({m_conversation, priority}));
+}
+
+void ConversationActions::send(const Requests::Request &request)
+{
+    if (!m_session.sync().request(request, this, [this](bool ok, const QJsonObject &reply) {
+            if (!ok)
+                Q_EMIT failed(reply.value(QLatin1String("message")).toString());
+        }))
+        Q_EMIT failed(tr("Not connected to the server"));
+}
+
 void ConversationActions::setStatus(const QString &status, const QDateTime &until)
 {
     if (m_conversation == 0)
@@ -181,12 +263,7 @@ void ConversationActions::setStatus(const QString &status, const QDateTime &unti
     command.conversationId = m_conversation;
     command.status = status;
     command.until = until;
-    if (!m_session.sync().request(
-            Requests::setStatus(command), this, [this](bool ok, const QJsonObject &reply) {
-                if (!ok)
-                    Q_EMIT failed(reply.value(QLatin1String("message")).toString());
-            }))
-        Q_EMIT failed(tr("Not connected to the server"));
+    send(Requests::setStatus(command));
 }
 
 void ConversationActions::assignTo(qint64 agentId, bool force)

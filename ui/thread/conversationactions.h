@@ -12,10 +12,14 @@ namespace Tandem {
 
 class AgentSession;
 struct ConversationSummary;
+namespace Requests {
+struct Request;
+}
 
 //! What an agent does to the open conversation besides answering: take it, assign it,
-//! set it pending, snooze it (presets or until the customer writes) and resolve or reopen
-//! it (docs/protocol.md, "Statuses", "Assignment"). Each is one request to the server;
+//! label it, say how urgent it is, set it pending, snooze it (presets or until the customer
+//! writes) and resolve or reopen it (docs/protocol.md, "Statuses", "Assignment", "Labels
+//! and priority"). Each is one request to the server;
 //! while offline the buttons say they need the connection.
 class ConversationActions : public QWidget
 {
@@ -34,6 +38,9 @@ public:
     void setStatus(const QString &status, const QDateTime &until = {});
     //! Assigns to `agentId` (0: nobody); over their capacity, asks first.
     void assignTo(qint64 agentId, bool force = false);
+    //! Puts label `labelId` on (or takes it off).
+    void setLabel(qint64 labelId, bool on);
+    void setPriority(int priority);
 
 Q_SIGNALS:
     //! The server refused (or could not be asked); for people.
@@ -42,15 +49,25 @@ Q_SIGNALS:
 private:
     void updateEnabled();
     void fillAssignMenu();
+    void fillLabelMenu();
+    void fillPriorityMenu();
+    //! Sends `request`; a refusal becomes failed().
+    void send(const Requests::Request &request);
 
     AgentSession &m_session;
     qint64 m_conversation = 0;
     QString m_status;
     qint64 m_assignee = 0;
     bool m_liveUnderWay = false;
+    QList<qint64> m_labels;
+    int m_priorityLevel = 0;
     QPushButton *m_take = nullptr;
     QToolButton *m_assign = nullptr;
     QMenu *m_assignMenu = nullptr;
+    QToolButton *m_label = nullptr;
+    QMenu *m_labelMenu = nullptr;
+    QToolButton *m_priority = nullptr;
+    QMenu *m_priorityMenu = nullptr;
     QPushButton *m_pending = nullptr;
     QToolButton *m_snooze = nullptr;
     QPushButton *m_resolve = nullptr;
