@@ -96,6 +96,12 @@ bool CacheEvents::applyMessage(CacheChanges &changes, const Message &message)
         return false;
     if (isNew)
         changes.summaries.insert(message.conversationId);
+    if (isNew && message.kind == MessageKind::Note && m_ownAgent != 0
+        && message.mentions.contains(m_ownAgent)) {
+        if (!m_tables.setMentioned(message.conversationId, message.id))
+            return false;
+        changes.conversations.insert(message.conversationId);
+    }
     if (isNew || removed)
         changes.conversations.insert(message.conversationId);
     changes.outboxChanged = changes.outboxChanged || removed;

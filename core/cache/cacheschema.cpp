@@ -161,8 +161,11 @@ const QList<QStringList> &steps()
                            " team_id INTEGER NOT NULL)"),
         },
         // 5: labels (docs/protocol.md, "Labels and priority"); a conversation's are a JSON
-        // array of ids, ascending, as the server sends them.
+        // array of ids, ascending, as the server sends them. And mentions: the newest note
+        // that names the signed-in agent (unread while past their read marker).
         {
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN mentioned INTEGER NOT NULL"
+                           " DEFAULT 0"),
             QStringLiteral("CREATE TABLE labels ("
                            " id INTEGER PRIMARY KEY,"
                            " name TEXT NOT NULL,"

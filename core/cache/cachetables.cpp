@@ -320,6 +320,14 @@ bool CacheTables::saveInbox(const Inbox &inbox)
            && run(q, {inbox.id, text(inbox.name), text(inbox.channel), inbox.teamId});
 }
 
+bool CacheTables::setMentioned(qint64 conversationId, qint64 noteId)
+{
+    QSqlQuery q(m_db);
+    return q.prepare(QStringLiteral("UPDATE conversations SET mentioned = MAX(mentioned, ?)"
+                                    " WHERE id = ?"))
+           && run(q, {noteId, conversationId});
+}
+
 bool CacheTables::replaceLabels(const QList<Label> &labels)
 {
     QSqlQuery q(m_db);

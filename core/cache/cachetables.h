@@ -74,6 +74,8 @@ public:
     //! Labels: `replace` keeps only those listed (a snapshot has them all). Deleting one
     //! takes it off every conversation; it returns those ({-1} when SQLite failed).
     bool replaceLabels(const QList<Label> &labels);
+    //! A note that names the signed-in agent: the newest such is the conversation's mention.
+    bool setMentioned(qint64 conversationId, qint64 noteId);
     bool saveLabel(const Label &label);
     QList<qint64> deleteLabel(qint64 id);
     //! A conversation's labels as the `labels` column holds them: a JSON array of ids.

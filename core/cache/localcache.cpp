@@ -55,8 +55,9 @@ const QString summaryColumns = QStringLiteral(
     "SELECT id, customer_id, customer_name, channel, status, updated_at, last_message_id,"
     " last_text, last_author_kind, unread, last_message_at, mode, live_state, assignee_id,"
     " assignee_name, priority, queued_at, assigned_at, ended_at, rating_score, rating_comment,"
-    " transfer_from, transfer_to, transfer_note, inbox_id, snoozed_until, woke_because, labels"
-    " FROM conversations ");
+    " transfer_from, transfer_to, transfer_note, inbox_id, snoozed_until, woke_because, labels,"
+    " mentioned, mentioned > COALESCE((SELECT up_to FROM read_markers r"
+    " WHERE r.conversation_id = conversations.id), 0) FROM conversations ");
 
 QDateTime optionalTime(const QVariant &ms)
 {
@@ -94,6 +95,8 @@ ConversationSummary summaryFrom(const QSqlQuery &q)
     s.snoozedUntil = optionalTime(q.value(25));
     s.wokeBecause = q.value(26).toString();
     s.labels = CacheTables::labelsFrom(q.value(27).toString());
+    s.mentioned = q.value(28).toLongLong();
+    s.mentionUnread = q.value(29).toBool();
     return s;
 }
 
@@ -157,7 +160,8 @@ bool ConversationSummary::operator==(const ConversationSummary &o) const
            && ratingScore == o.ratingScore && ratingComment == o.ratingComment
            && transferFrom == o.transferFrom && transferTo == o.transferTo
            && transferNote == o.transferNote && inboxId == o.inboxId
-           && snoozedUntil == o.snoozedUntil && wokeBecause == o.wokeBecause && labels == o.labels;
+           && snoozedUntil == o.snoozedUntil && wokeBecause == o.wokeBecause && labels == o.labels
+           && mentioned == o.mentioned && mentionUnread == o.mentionUnread;
 }
 
 LocalCache::LocalCache(QObject *parent)

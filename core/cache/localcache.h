@@ -60,9 +60,11 @@ struct ConversationSummary {
 
     // The async inbox (docs/protocol.md, "Inboxes and teams", "Statuses").
     qint64 inboxId = 0;
-    QDateTime snoozedUntil; // invalid: not snoozed, or until the customer writes
-    QString wokeBecause;    // WokeBecause, while it stands
-    QList<qint64> labels;   // label ids, ascending
+    QDateTime snoozedUntil;     // invalid: not snoozed, or until the customer writes
+    QString wokeBecause;        // WokeBecause, while it stands
+    QList<qint64> labels;       // label ids, ascending
+    qint64 mentioned = 0;       // the newest note naming the signed-in agent (0: none)
+    bool mentionUnread = false; // that note is past their read marker
 
     bool isLive() const { return mode == ConversationMode::Live; }
     //! Whether the customer is waiting for an answer: the newest message is theirs.

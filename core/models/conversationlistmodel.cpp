@@ -99,6 +99,8 @@ QVariant ConversationListModel::roleData(const ConversationSummary &c, int role)
         return c.snoozedUntil;
     case WokeBecauseRole:
         return c.wokeBecause;
+    case MentionUnreadRole:
+        return c.mentionUnread;
     case LabelsRole: {
         QVariantList ids;
         for (qint64 id : c.labels)
@@ -152,6 +154,8 @@ QList<int> ConversationListModel::changedRoles(const ConversationSummary &old,
         roles << WokeBecauseRole;
     if (old.labels != summary.labels)
         roles << LabelsRole;
+    if (old.mentionUnread != summary.mentionUnread)
+        roles << MentionUnreadRole;
     return roles;
 }
 
@@ -183,7 +187,8 @@ QHash<int, QByteArray> ConversationListModel::conversationRoleNames()
             {InboxIdRole, "inbox"},
             {SnoozedUntilRole, "snoozedUntil"},
             {WokeBecauseRole, "wokeBecause"},
-            {LabelsRole, "labels"}};
+            {LabelsRole, "labels"},
+            {MentionUnreadRole, "mentionUnread"}};
 }
 
 bool ConversationListModel::inView(View view, const ConversationSummary &s, qint64 ownAgent)
@@ -201,6 +206,8 @@ bool ConversationListModel::inView(View view, const ConversationSummary &s, qint
         return s.status == ConversationStatus::Snoozed;
     case View::Resolved:
         return resolved;
+    case View::Mentions:
+        return s.mentioned != 0;
     }
     return false;
 }
@@ -251,11 +258,12 @@ void ConversationListModel::count(const ConversationSummary &summary)
     const bool liveUnderWay =
         summary.liveState == LiveState::Queued || summary.liveState == LiveState::Active;
     const int unread = liveUnderWay ? 0 : summary.unread;
-    m_keys.insert(summary.id, {summary.status, summary.assigneeId, unread});
+    m_keys.insert(summary.id, {summary.status, summary.assigneeId, unread, summary.mentioned,
+                               summary.mentionUnread});
     for (int v = 0; v < ViewCount; ++v) {
         if (inView(View(v), summary, m_ownAgent)) {
             ++m_counts[v];
-            m_unread[v] += unread;
+            m_unread[v] += View(v) == View::Mentions ? int(summary.mentionUnread) : unread;
         }
     }
 }
@@ -268,10 +276,11 @@ void ConversationListModel::uncount(qint64 id)
     ConversationSummary was;
     was.status = it->status;
     was.assigneeId = it->assigneeId;
+    was.mentioned = it->mentioned;
     for (int v = 0; v < ViewCount; ++v) {
         if (inView(View(v), was, m_ownAgent)) {
             --m_counts[v];
-            m_unread[v] -= it->unread;
+            m_unread[v] -= View(v) == View::Mentions ? int(it->mentionUnread) : it->unread;
         }
     }
     m_keys.erase(it);

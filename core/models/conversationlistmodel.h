@@ -39,9 +39,10 @@ public:
         RatingRole, // 1–5, 0 when not rated
         // The async inbox.
         InboxIdRole,
-        SnoozedUntilRole, // invalid unless snoozed until a time
-        WokeBecauseRole,  // "customer", "time", or empty
-        LabelsRole,       // QVariantList of label ids, ascending
+        SnoozedUntilRole,  // invalid unless snoozed until a time
+        WokeBecauseRole,   // "customer", "time", or empty
+        LabelsRole,        // QVariantList of label ids, ascending
+        MentionUnreadRole, // a note names the signed-in agent, and they have not read it
     };
     //! The inbox's views (docs/protocol.md, "Statuses", "Assignment"): which conversations
     //! the list shows.
@@ -51,8 +52,9 @@ public:
         All,        //!< everything not resolved (what this agent may see)
         Snoozed,
         Resolved, //!< those in the cache; older ones come from the server
+        Mentions, //!< a note names the signed-in agent; its unread count is of those
     };
-    static constexpr int ViewCount = 5;
+    static constexpr int ViewCount = 6;
     //! Narrows a view down (docs/protocol.md, "Labels and priority"); an unset field lets
     //! everything through.
     struct Narrowing {
@@ -131,6 +133,8 @@ private:
         QString status;
         qint64 assigneeId = 0;
         int unread = 0; // 0 for a live chat under way
+        qint64 mentioned = 0;
+        bool mentionUnread = false;
     };
 
     LocalCache &m_cache;

@@ -114,6 +114,20 @@ public:
         return next(Events::conversationUpdated(c, Events::Change::Labels, std::nullopt));
     }
     Event labelDeleted(qint64 id) { return next(Events::labelDeleted(id)); }
+    //! A colleague's note in `conversation` that mentions `agents`.
+    Event note(qint64 conversation, const QList<qint64> &agents, int minute)
+    {
+        Message m;
+        m.id = ++messageId;
+        m.conversationId = conversation;
+        m.clientId = QUuid::createUuid();
+        m.author = Party{Party::Kind::Agent, 2, QStringLiteral("Sam")};
+        m.text = QStringLiteral("Have a look");
+        m.createdAt = T0.addSecs(minute * 60);
+        m.kind = MessageKind::Note;
+        m.mentions = agents;
+        return next(Events::messageCreated(m, about(conversation)));
+    }
     Event canned(qint64 id, const QString &shortcut, const QString &text)
     {
         return next(Events::cannedSaved(CannedResponse{id, shortcut, text, T0}));
@@ -310,6 +324,22 @@ private Q_SLOTS:
         QCOMPARE(shown(), (QList<qint64>{1, 3, 2}));
         apply({m_feed.message(1, QStringLiteral("We are on it"), 13, Party::Kind::Agent)});
         QCOMPARE(shown(), (QList<qint64>{3, 1, 2}));
+        // A note naming the signed-in agent puts the conversation in Mentions, counted
+        // until read; one naming someone else does not.
+        m_cache->setOwnAgent(1);
+        model.setOwnAgent(1);
+        model.setView(M::View::Mentions);
+        apply({m_feed.note(3, {2}, 14), m_feed.note(1, {1, 2}, 15)});
+        QCOMPARE(shown(), QList<qint64>{1});
+        QCOMPARE(model.count(M::View::Mentions), 1);
+        QCOMPARE(model.unread(M::View::Mentions), 1);
+        QVERIFY(model.index(0).data(M::MentionUnreadRole).toBool());
+        QSignalSpy read(m_cache.get(), &LocalCache::applied);
+        m_cache->setReadMarker(1, m_feed.messageId);
+        QVERIFY(read.wait(10000));
+        QCOMPARE(model.unread(M::View::Mentions), 0);
+        QCOMPARE(shown(), QList<qint64>{1});
+        model.setView(M::View::All);
         // A deleted label leaves the rows that had it.
         apply({m_feed.labelDeleted(3)});
         QCOMPARE(model.index(model.rowOf(2)).data(M::LabelsRole), QVariant(QVariantList{4}));

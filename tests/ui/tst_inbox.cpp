@@ -7,6 +7,7 @@
 #include "conversations/conversationlistview.h"
 #include "conversations/inboxpanel.h"
 #include "conversations/narrowingbutton.h"
+#include "deck/livenotifier.h"
 #include "desktoptest.h"
 #include "main/mainwindow.h"
 #include "models/conversationlistmodel.h"
@@ -224,6 +225,56 @@ private Q_SLOTS:
         QVERIFY(!thread()->noteToggle()->isChecked());
     }
 
+    void aColleaguesMentionIsCountedUntilRead()
+    {
+        using View = ConversationListModel::View;
+        const qint64 dana = m_app->session()->sync().agent().id;
+        QCOMPARE(list()->count(View::Mentions), 0);
+        // In a conversation Dana is not looking at (the open one she reads as it comes).
+        const qint64 other =
+            dataOf(m_customer->request(QStringLiteral("send"),
+                                       {{QStringLiteral("clientId"), newId()},
+                                        {QStringLiteral("text"), QStringLiteral("A new question")},
+                                        {QStringLiteral("inbox"), 1}}))
+                .value(QLatin1String("conversation"))
+                .toObject()
+                .value(QLatin1String("id"))
+                .toInteger();
+        QVERIFY(other > 0 && other != m_chat);
+        const QJsonObject sent = m_bo->request(
+            QStringLiteral("send"),
+            {{QStringLiteral("conversation"), other},
+             {QStringLiteral("clientId"), newId()},
+             {QStringLiteral("text"), QStringLiteral("@Dana the address is fixed on our side")},
+             {QStringLiteral("note"), true},
+             {QStringLiteral("mentions"), QJsonArray{dana}}});
+        QCOMPARE(sent.value(QLatin1String("type")).toString(), QStringLiteral("ok"));
+        QTRY_COMPARE_WITH_TIMEOUT(list()->unread(View::Mentions), 1, Slow);
+        QCOMPARE(list()->count(View::Mentions), 1);
+        QTabBar *views = window()->inbox()->views();
+        QCOMPARE(views->tabText(3), QStringLiteral("Mentions (1)"));
+        QCOMPARE(window()->notifier()->lastTitle(), QStringLiteral("You were mentioned"));
+        QVERIFY(window()->windowTitle().startsWith(QLatin1String("(")));
+        chooseView(View::Mentions);
+        QCOMPARE(list()->rowCount(), 1);
+        QCOMPARE(list()->rowOf(other), 0);
+        QVERIFY(list()->index(0).data(ConversationListModel::MentionUnreadRole).toBool());
+        // Read, it no longer asks for attention, and stays in the view.
+        m_app->session()->markRead(other);
+        QTRY_COMPARE_WITH_TIMEOUT(list()->unread(View::Mentions), 0, Slow);
+        QCOMPARE(views->tabText(3), QStringLiteral("Mentions"));
+        QCOMPARE(list()->rowOf(other), 0);
+        // Resolved, it is out of the way of the views the later steps count.
+        QCOMPARE(m_bo->request(QStringLiteral("status"),
+                               {{QStringLiteral("conversation"), other},
+                                {QStringLiteral("status"), QStringLiteral("resolved")}})
+                     .value(QLatin1String("type"))
+                     .toString(),
+                 QStringLiteral("ok"));
+        chooseView(View::All);
+        QTRY_COMPARE_WITH_TIMEOUT(list()->rowOf(other), -1, Slow);
+    }
+
     void pendingThenTheCustomerWrites()
     {
         auto *pending = thread()->actions()->findChild<QPushButton *>(QStringLiteral("pending"));
@@ -320,7 +371,8 @@ private Q_SLOTS:
         QVERIFY(resolve);
         QCOMPARE(resolve->text(), QStringLiteral("Resolve"));
         QTest::mouseClick(resolve, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(list()->count(View::Resolved), 1, Slow);
+        // With the one resolved in the mentions step.
+        QTRY_COMPARE_WITH_TIMEOUT(list()->count(View::Resolved), 2, Slow);
         QCOMPARE(list()->count(View::All), 0);
         QTRY_COMPARE(resolve->text(), QStringLiteral("Reopen"));
         chooseView(View::Resolved);
@@ -370,7 +422,7 @@ private Q_SLOTS:
         QCOMPARE(list()->rowOf(m_chat), -1);
         chooseView(View::Resolved);
         QTRY_COMPARE_WITH_TIMEOUT(list()->rowOf(m_chat), 0, Slow);
-        QCOMPARE(list()->count(View::Resolved), 1);
+        QCOMPARE(list()->count(View::Resolved), 2);
     }
 
     void cleanupTestCase() { m_app.reset(); }

@@ -38,7 +38,8 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     m_views->setExpanding(false);
     m_views->setDrawBase(false);
     m_views->setUsesScrollButtons(true);
-    for (View v : {View::Mine, View::Unassigned, View::All, View::Snoozed, View::Resolved})
+    for (View v :
+         {View::Mine, View::Unassigned, View::All, View::Mentions, View::Snoozed, View::Resolved})
         m_views->setTabData(m_views->addTab(QString()), int(v));
     m_views->setCurrentIndex(2); // All
     connect(m_views, &QTabBar::currentChanged, this, [this, &session](int index) {
@@ -199,8 +200,13 @@ void InboxPanel::updateViewCounts()
         case View::Resolved:
             name = tr("Resolved");
             break;
+        case View::Mentions:
+            name = tr("Mentions");
+            break;
         }
-        const int count = m_conversations->count(v);
+        // Mentions counts what is new to the agent; the others what they hold.
+        const int count =
+            v == View::Mentions ? m_conversations->unread(v) : m_conversations->count(v);
         m_views->setTabText(
             i, v == View::Resolved || count == 0 ? name : tr("%1 (%2)").arg(name).arg(count));
     }

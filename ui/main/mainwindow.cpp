@@ -135,6 +135,15 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     connect(m_inbox, &InboxPanel::conversationChosen, this, &MainWindow::openConversation);
     connect(m_inbox->conversations(), &ConversationListModel::countsChanged, this,
             &MainWindow::updateTitle);
+    // A colleague's note names this agent: told once per new mention, in the tray too.
+    m_mentions = m_inbox->conversations()->unread(ConversationListModel::View::Mentions);
+    connect(m_inbox->conversations(), &ConversationListModel::countsChanged, this, [this] {
+        const int now = m_inbox->conversations()->unread(ConversationListModel::View::Mentions);
+        if (now > m_mentions)
+            m_notifier->notify(tr("You were mentioned"),
+                               tr("A colleague's note names you: see Mentions in the inbox."));
+        m_mentions = now;
+    });
     connect(m_inbox, &InboxPanel::answerRequested, m_conversation,
             &ConversationView::focusComposer);
     connect(&session.sync(), &SyncClient::stateChanged, this, [this](SyncClient::State state) {
@@ -352,12 +361,15 @@ void MainWindow::updateTitle()
         title = tr("%1 (profile %2)").arg(title, m_profile);
     // Unread messages in the live chats and in the conversations assigned to this agent, as
     // chat apps count them in the title.
+    // Mentions of the agent in notes count too: a colleague is asking for them.
+    const int mentions = m_inbox->conversations()->unread(ConversationListModel::View::Mentions);
     const int unread = m_liveChats->totalUnread()
-                       + m_inbox->conversations()->unread(ConversationListModel::View::Mine);
+                       + m_inbox->conversations()->unread(ConversationListModel::View::Mine)
+                       + mentions;
     if (unread > 0)
         title = QStringLiteral("(%1) %2").arg(unread).arg(title);
     setWindowTitle(title);
-    const int mine = m_inbox->conversations()->unread(ConversationListModel::View::Mine);
+    const int mine = m_inbox->conversations()->unread(ConversationListModel::View::Mine) + mentions;
     m_tabs->setTabText(InboxTab, mine > 0 ? tr("Inbox (%1)").arg(mine) : tr("Inbox"));
 }
 

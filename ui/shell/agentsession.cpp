@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agentsession.h"
 
+#include <algorithm>
+
 namespace Tandem {
 
 AgentSession::AgentSession(const QUrl &server, const QString &email, QObject *parent)
@@ -40,15 +42,16 @@ void AgentSession::markRead(qint64 conversationId)
     if (conversationId == 0)
         return;
     const auto summary = m_cache.conversation(conversationId);
-    if (!summary || summary->unread == 0 || summary->lastMessageId == 0)
+    if (!summary || (summary->unread == 0 && !summary->mentionUnread))
         return;
+    // A note that mentions the agent is newer than the last message it may follow.
+    const qint64 upTo = std::max(summary->lastMessageId, summary->mentioned);
     // Until the cache has committed the marker, the summary still counts those messages.
-    if (m_markedRead.value(conversationId) >= summary->lastMessageId)
+    if (upTo == 0 || m_markedRead.value(conversationId) >= upTo)
         return;
-    m_markedRead.insert(conversationId, summary->lastMessageId);
-    m_cache.setReadMarker(conversationId, summary->lastMessageId);
-    m_sync.request(Requests::read({conversationId, summary->lastMessageId}), this,
-                   [](bool, const QJsonObject &) {});
+    m_markedRead.insert(conversationId, upTo);
+    m_cache.setReadMarker(conversationId, upTo);
+    m_sync.request(Requests::read({conversationId, upTo}), this, [](bool, const QJsonObject &) {});
 }
 
 } // namespace Tandem
