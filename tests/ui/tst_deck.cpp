@@ -18,6 +18,7 @@
 #include "deck/transferdialog.h"
 #include "desktoptest.h"
 #include "main/mainwindow.h"
+#include "main/workspace.h"
 #include "models/agentpresencemodel.h"
 #include "models/cannedresponsesmodel.h"
 #include "models/conversationlistmodel.h"
@@ -687,6 +688,31 @@ private Q_SLOTS:
             QStringLiteral("followup"), {{QStringLiteral("conversation"), lukas.conversation}})));
         QTRY_VERIFY_WITH_TIMEOUT(!window()->offerStrip()->banner(lukas.conversation), Slow);
         QVERIFY(!deck()->pane(lukas.conversation));
+    }
+
+    //! On a wide window the inbox stands beside the deck instead of behind a tab; on a
+    //! narrow one again, the tabs come back as they were.
+    void aWideWindowShowsTheInboxBesideTheDeck()
+    {
+        QCOMPARE(window()->tabs()->currentWidget(), deck());
+        window()->resize(1920, 1000);
+        QTRY_VERIFY(window()->workspace()->isWide());
+        QVERIFY(deck()->isVisible());
+        QVERIFY(window()->inbox()->isVisible());
+        QVERIFY(!window()->tabs()->isVisible());
+        QVERIFY(window()->workspace()->isShowing(Workspace::Inbox));
+        QVERIFY(window()->workspace()->isShowing(Workspace::Deck));
+        // The chats typed into keep what was typed.
+        ChatPane *priya = deck()->pane(m_customers[QStringLiteral("Priya Nair")].conversation);
+        QVERIFY(priya->composer()->toPlainText().startsWith(QLatin1String("I can see both")));
+        if (const QString dir = qEnvironmentVariable("TANDEM_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(window()->grab().save(QDir(dir).filePath(QStringLiteral("workspace.png"))));
+        window()->resize(1400, 900);
+        QTRY_VERIFY(!window()->workspace()->isWide());
+        QCOMPARE(window()->tabs()->count(), 2);
+        QCOMPARE(window()->tabs()->currentWidget(), deck());
+        QVERIFY(deck()->isVisible());
+        QVERIFY(priya->composer()->toPlainText().startsWith(QLatin1String("I can see both")));
     }
 
     //! Accepting an offer that is no longer there (it lapsed, or the frame saying so was

@@ -7,9 +7,11 @@
 #include "conversations/conversationlistview.h"
 #include "conversations/inboxpanel.h"
 #include "conversations/narrowingbutton.h"
+#include "deck/chatdeck.h"
 #include "deck/livenotifier.h"
 #include "desktoptest.h"
 #include "main/mainwindow.h"
+#include "main/workspace.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
 #include "shell/agentsession.h"
@@ -383,6 +385,24 @@ private Q_SLOTS:
             window()->show();
             QVERIFY(window()->grab().save(QDir(dir).filePath(QStringLiteral("inbox.png"))));
         }
+    }
+
+    void aWideWindowHasNoRoomForAnEmptyDeck()
+    {
+        const QSize before = window()->size();
+        window()->resize(1800, 900);
+        QTRY_VERIFY(window()->workspace()->isWide());
+        // No live chat open: the deck gives its room to the inbox, and a strip says why.
+        auto *strip = window()->findChild<QLabel *>(QStringLiteral("deckStrip"));
+        QVERIFY(strip);
+        QVERIFY(!strip->isHidden());
+        QVERIFY(window()->deck()->isHidden());
+        QVERIFY(!window()->workspace()->isShowing(Workspace::Deck));
+        QVERIFY(window()->workspace()->isShowing(Workspace::Inbox));
+        window()->resize(before);
+        QTRY_VERIFY(!window()->workspace()->isWide());
+        QCOMPARE(window()->tabs()->count(), 2);
+        QVERIFY(strip->isHidden());
     }
 
     void snoozePresetsAreInTheFuture()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "conversations/conversationlistview.h"
 #include "conversations/inboxpanel.h"
 #include "deck/cannedresponsesdialog.h"
 #include "deck/chatdeck.h"
@@ -20,6 +21,7 @@
 #include "status/connectionindicator.h"
 #include "status/queueindicator.h"
 #include "thread/conversationview.h"
+#include "workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -69,19 +71,15 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     connect(&session.sync(), &SyncClient::queueStatsChanged, m_team, &AgentPresenceModel::setLoad);
     m_deck = new ChatDeck(session, *m_liveChats);
     m_offerStrip = new OfferStrip(session, *m_offers);
-    m_tabs = new QTabWidget;
-    m_tabs->setObjectName(QStringLiteral("tabs"));
-    m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_deck, tr("Live Chats"));
-    m_tabs->addTab(m_splitter, tr("Inbox"));
-    m_tabs->setTabToolTip(DeckTab, tr("Your live chats side by side (Ctrl+Shift+L)"));
-    m_tabs->setTabToolTip(InboxTab, tr("Conversations answered at your pace (Ctrl+Shift+I)"));
+    m_workspace = new Workspace(m_deck, m_splitter);
+    m_tabs = m_workspace->tabs();
+    m_workspace->setDeckEmpty(m_deck->panes().isEmpty());
     auto *central = new QWidget;
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
     centralLayout->addWidget(m_offerStrip);
-    centralLayout->addWidget(m_tabs, 1);
+    centralLayout->addWidget(m_workspace, 1);
     setCentralWidget(central);
 
     m_indicator = new ConnectionIndicator(session.sync(), session.outbox());
@@ -119,10 +117,13 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     createMenus();
     createDeckMenus();
     updateDeckTab();
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
-        if (tab == InboxTab)
-            markRead();
+    connect(m_workspace, &Workspace::arrangementChanged, this, [this] {
+        markRead();
+        if (m_workspace->isShowing(Workspace::Deck))
+            m_deck->markCurrentRead();
     });
+    connect(m_deck, &ChatDeck::paneCountChanged, m_workspace,
+            [this] { m_workspace->setDeckEmpty(m_deck->panes().isEmpty()); });
 
     // A reply that could not be saved must not vanish silently.
     connect(&session.cache(), &LocalCache::writeFailed, this, [this] {
@@ -305,17 +306,24 @@ void MainWindow::updateDeckTab()
     QString label = count > 0 ? tr("Live Chats (%1)").arg(count) : tr("Live Chats");
     if (unread > 0)
         label += QStringLiteral(" •");
-    m_tabs->setTabText(DeckTab, label);
+    m_workspace->setPartTitle(Workspace::Deck, label);
 }
 
 void MainWindow::showDeck()
 {
-    m_tabs->setCurrentIndex(DeckTab);
+    m_workspace->showPart(Workspace::Deck);
+    // Side by side both are shown already: the keyboard goes there instead.
+    if (m_workspace->isWide())
+        if (ChatPane *pane = m_deck->currentPane())
+            pane->focusComposer();
 }
 
 void MainWindow::showInbox()
 {
-    m_tabs->setCurrentIndex(InboxTab);
+    m_workspace->showPart(Workspace::Inbox);
+    if (m_workspace->isWide() && !m_inbox->isAncestorOf(QApplication::focusWidget())
+        && !m_conversation->isAncestorOf(QApplication::focusWidget()))
+        m_inbox->conversationList()->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::transferChat(qint64 conversationId)
@@ -370,13 +378,14 @@ void MainWindow::updateTitle()
         title = QStringLiteral("(%1) %2").arg(unread).arg(title);
     setWindowTitle(title);
     const int mine = m_inbox->conversations()->unread(ConversationListModel::View::Mine) + mentions;
-    m_tabs->setTabText(InboxTab, mine > 0 ? tr("Inbox (%1)").arg(mine) : tr("Inbox"));
+    m_workspace->setPartTitle(Workspace::Inbox,
+                              mine > 0 ? tr("Inbox (%1)").arg(mine) : tr("Inbox"));
 }
 
 void MainWindow::markRead()
 {
     // Only what the agent can see counts as read.
-    if (isActiveWindow() && !isMinimized() && m_tabs->currentIndex() == InboxTab)
+    if (isActiveWindow() && !isMinimized() && m_workspace->isShowing(Workspace::Inbox))
         m_session.markRead(m_conversation->conversation());
 }
 
@@ -394,7 +403,7 @@ void MainWindow::saveLayout()
     m_settings.setValue(GeometryKey, saveGeometry());
     m_settings.setValue(StateKey, saveState());
     m_settings.setValue(SplitterKey, m_splitter->saveState());
-    m_settings.setValue(TabKey, m_tabs->currentIndex());
+    m_settings.setValue(TabKey, int(m_workspace->currentPart()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -14,6 +14,7 @@ namespace Tandem {
 class AgentPresenceModel;
 class AgentSession;
 class ChatDeck;
+class Workspace;
 class ConnectionIndicator;
 class ConversationView;
 class InboxPanel;
@@ -52,6 +53,7 @@ public:
     PresenceSelector *presenceSelector() const { return m_presence; }
     QAction *signOutAction() const { return m_signOut; }
     QTabWidget *tabs() const { return m_tabs; }
+    Workspace *workspace() const { return m_workspace; }
     ChatDeck *deck() const { return m_deck; }
     OfferStrip *offerStrip() const { return m_offerStrip; }
     OffersModel *offers() const { return m_offers; }
@@ -86,7 +88,8 @@ private:
     ConnectionIndicator *m_indicator = nullptr;
     PresenceSelector *m_presence = nullptr;
     QAction *m_signOut = nullptr;
-    QTabWidget *m_tabs = nullptr;
+    QTabWidget *m_tabs = nullptr; // the workspace's, on a narrow window
+    Workspace *m_workspace = nullptr;
     OffersModel *m_offers = nullptr;
     LiveChatsModel *m_liveChats = nullptr;
     AgentPresenceModel *m_team = nullptr;
