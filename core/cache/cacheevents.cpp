@@ -74,6 +74,9 @@ bool CacheEvents::applyEvent(CacheChanges &changes, const Event &event)
         ok = applyLabelSaved(changes, data);
     } else if (event.kind == EventKind::LabelDeleted) {
         ok = applyLabelDeleted(changes, data);
+    } else if (event.kind == EventKind::ConversationMerged
+               || event.kind == EventKind::ConversationUnmerged) {
+        ok = applyMerge(changes, data, event.kind == EventKind::ConversationUnmerged);
     }
     // Any other kind is a later protocol version's: nothing to change here, but it was
     // seen, so it counts towards last_seq like the others.
@@ -288,6 +291,29 @@ bool CacheEvents::applySnapshotTeams(CacheChanges &changes, const QJsonObject &s
             qCWarning(lcCache) << "snapshot: skipping" << inbox.failure().message;
         else if (!m_tables.saveInbox(inbox.value()))
             return false;
+    }
+    return true;
+}
+
+bool CacheEvents::applyMerge(CacheChanges &changes, const QJsonObject &data, bool undone)
+{
+    const QJsonObject fromJson = data.value(QLatin1String("from")).toObject();
+    const QJsonObject intoJson = data.value(QLatin1String("into")).toObject();
+    const auto from = Wire::decodeConversation(fromJson);
+    const auto into = Wire::decodeConversation(intoJson);
+    if (!from || !into) {
+        qCWarning(lcCache) << "ignoring a merge:"
+                           << (!from ? from.failure().message : into.failure().message);
+        return true;
+    }
+    if (!m_tables.upsertConversation(from.value(), customerEmail(fromJson))
+        || !m_tables.upsertConversation(into.value(), customerEmail(intoJson))
+        || !m_tables.moveMessages(from->id, into->id, undone))
+        return false;
+    for (qint64 id : {from->id, into->id}) {
+        changes.conversations.insert(id);
+        changes.summaries.insert(id);
+        changes.moved.insert(id);
     }
     return true;
 }

@@ -22,6 +22,8 @@ struct CacheChanges {
     bool cannedChanged = false;
     bool teamsChanged = false;
     bool labelsChanged = false;
+    //! Conversations whose messages moved to or from another (a merge): shown anew.
+    QSet<qint64> moved;
     bool reset = false;
     bool outboxChanged = false;
     //! Replies whose delivery state moved, by message: where they stand now.
@@ -74,6 +76,8 @@ private:
     bool applyInboxSaved(CacheChanges &changes, const QJsonObject &data);
     bool applySnapshotTeams(CacheChanges &changes, const QJsonObject &snapshot);
     bool applyLabelSaved(CacheChanges &changes, const QJsonObject &data);
+    //! conversation.merged, or (`undone`) conversation.unmerged.
+    bool applyMerge(CacheChanges &changes, const QJsonObject &data, bool undone);
     bool applyLabelDeleted(CacheChanges &changes, const QJsonObject &data);
     bool applySnapshotLabels(CacheChanges &changes, const QJsonArray &labels);
     bool applySnapshotCanned(CacheChanges &changes, const QJsonArray &canned);

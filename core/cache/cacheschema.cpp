@@ -162,8 +162,15 @@ const QList<QStringList> &steps()
         },
         // 5: labels (docs/protocol.md, "Labels and priority"); a conversation's are a JSON
         // array of ids, ascending, as the server sends them. And mentions: the newest note
-        // that names the signed-in agent (unread while past their read marker).
+        // that names the signed-in agent (unread while past their read marker). And merging:
+        // where a conversation went, and which messages came from which conversation.
         {
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN merged_into INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN merged_from INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            // A customer's conversations, for merging and their panel.
+            QStringLiteral("CREATE INDEX conversations_customer ON conversations(customer_id)"),
             QStringLiteral("ALTER TABLE conversations ADD COLUMN mentioned INTEGER NOT NULL"
                            " DEFAULT 0"),
             QStringLiteral("CREATE TABLE labels ("

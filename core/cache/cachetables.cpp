@@ -51,9 +51,9 @@ bool CacheTables::prepare()
                         " customer_email, channel, status, created_at, updated_at, mode,"
                         " live_state, assignee_id, assignee_name, priority, queued_at,"
                         " assigned_at, ended_at, rating_score, rating_comment, inbox_id,"
-                        " snoozed_until, woke_because, labels)"
+                        " snoozed_until, woke_because, labels, merged_into)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        " ?)"
+                        " ?, ?)"
                         " ON CONFLICT(id) DO UPDATE SET"
                         " customer_id = excluded.customer_id,"
                         " customer_name = excluded.customer_name,"
@@ -70,15 +70,17 @@ bool CacheTables::prepare()
                         " rating_score = excluded.rating_score,"
                         " rating_comment = excluded.rating_comment,"
                         " inbox_id = excluded.inbox_id, snoozed_until = excluded.snoozed_until,"
-                        " woke_because = excluded.woke_because, labels = excluded.labels")},
+                        " woke_because = excluded.woke_because, labels = excluded.labels,"
+                        " merged_into = excluded.merged_into")},
         {&m_transferSet,
          QStringLiteral("UPDATE conversations SET transfer_from = ?, transfer_to = ?,"
                         " transfer_note = ? WHERE id = ?")},
         {&m_messageInsert,
-         QStringLiteral("INSERT OR IGNORE INTO messages (id, conversation_id, client_id,"
-                        " author_kind, author_id, author_name, text, created_at, delivery,"
-                        " delivery_error, kind, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        " ?)")},
+         QStringLiteral(
+             "INSERT OR IGNORE INTO messages (id, conversation_id, client_id,"
+             " author_kind, author_id, author_name, text, created_at, delivery,"
+             " delivery_error, kind, detail, merged_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+             " ?, ?, ?, ?, ?)")},
         // Only forward: a page read before an event may arrive after it.
         {&m_deliverySet, QStringLiteral("UPDATE messages SET delivery = ?, delivery_error = ?"
                                         " WHERE id = ? AND delivery < ?")},
@@ -179,7 +181,8 @@ bool CacheTables::upsertConversation(const Conversation &c, const QString &custo
                                       c.inboxId,
                                       ms(c.snoozedUntil),
                                       text(c.wokeBecause),
-                                      labelsText(c.labels)});
+                                      labelsText(c.labels),
+                                      c.mergedInto});
 }
 
 bool CacheTables::setTransfer(qint64 conversationId, const Party &from, const Party &to,
@@ -248,7 +251,8 @@ bool CacheTables::insertMessage(const Message &m, bool &isNew)
     if (!run(m_messageInsert,
              {m.id, m.conversationId, m.clientId.toRfc4122(), partyKindName(m.author.kind),
               m.author.id, text(m.author.name), text(m.text), m.createdAt.toMSecsSinceEpoch(),
-              delivery, text(m.deliveryError), messageKindName(m.kind), text(messageDetail(m))}))
+              delivery, text(m.deliveryError), messageKindName(m.kind), text(messageDetail(m)),
+              m.mergedFrom}))
         return false;
     isNew = m_messageInsert.numRowsAffected() > 0;
     return !isNew || run(m_searchInsert, {m.id, text(m.text)});
@@ -318,6 +322,18 @@ bool CacheTables::saveInbox(const Inbox &inbox)
     return q.prepare(QStringLiteral("INSERT OR REPLACE INTO inboxes (id, name, channel, team_id)"
                                     " VALUES (?, ?, ?, ?)"))
            && run(q, {inbox.id, text(inbox.name), text(inbox.channel), inbox.teamId});
+}
+
+bool CacheTables::moveMessages(qint64 from, qint64 into, bool back)
+{
+    QSqlQuery q(m_db);
+    if (back)
+        return q.prepare(QStringLiteral("UPDATE messages SET conversation_id = ?, merged_from = 0"
+                                        " WHERE conversation_id = ? AND merged_from = ?"))
+               && run(q, {from, into, from});
+    return q.prepare(QStringLiteral("UPDATE messages SET conversation_id = ?, merged_from = ?"
+                                    " WHERE conversation_id = ?"))
+           && run(q, {into, from, from});
 }
 
 bool CacheTables::setMentioned(qint64 conversationId, qint64 noteId)

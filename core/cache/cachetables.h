@@ -76,6 +76,8 @@ public:
     bool replaceLabels(const QList<Label> &labels);
     //! A note that names the signed-in agent: the newest such is the conversation's mention.
     bool setMentioned(qint64 conversationId, qint64 noteId);
+    //! A merge moved `from`'s messages into `into`; `back`: it was undone.
+    bool moveMessages(qint64 from, qint64 into, bool back);
     bool saveLabel(const Label &label);
     QList<qint64> deleteLabel(qint64 id);
     //! A conversation's labels as the `labels` column holds them: a JSON array of ids.

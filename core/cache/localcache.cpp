@@ -56,7 +56,7 @@ const QString summaryColumns = QStringLiteral(
     " last_text, last_author_kind, unread, last_message_at, mode, live_state, assignee_id,"
     " assignee_name, priority, queued_at, assigned_at, ended_at, rating_score, rating_comment,"
     " transfer_from, transfer_to, transfer_note, inbox_id, snoozed_until, woke_because, labels,"
-    " mentioned, mentioned > COALESCE((SELECT up_to FROM read_markers r"
+    " merged_into, mentioned, mentioned > COALESCE((SELECT up_to FROM read_markers r"
     " WHERE r.conversation_id = conversations.id), 0) FROM conversations ");
 
 QDateTime optionalTime(const QVariant &ms)
@@ -95,14 +95,15 @@ ConversationSummary summaryFrom(const QSqlQuery &q)
     s.snoozedUntil = optionalTime(q.value(25));
     s.wokeBecause = q.value(26).toString();
     s.labels = CacheTables::labelsFrom(q.value(27).toString());
-    s.mentioned = q.value(28).toLongLong();
-    s.mentionUnread = q.value(29).toBool();
+    s.mergedInto = q.value(28).toLongLong();
+    s.mentioned = q.value(29).toLongLong();
+    s.mentionUnread = q.value(30).toBool();
     return s;
 }
 
 const QString messageColumns = QStringLiteral(
     "SELECT id, conversation_id, client_id, author_kind, author_id, author_name, text,"
-    " created_at, delivery, delivery_error, kind, detail FROM messages ");
+    " created_at, delivery, delivery_error, kind, detail, merged_from FROM messages ");
 
 Message messageFrom(const QSqlQuery &q)
 {
@@ -120,6 +121,7 @@ Message messageFrom(const QSqlQuery &q)
     }
     m.kind = messageKindFromName(q.value(10).toString()).value_or(MessageKind::Activity);
     readMessageDetail(m, q.value(11).toString());
+    m.mergedFrom = q.value(12).toLongLong();
     return m;
 }
 
@@ -161,7 +163,8 @@ bool ConversationSummary::operator==(const ConversationSummary &o) const
            && transferFrom == o.transferFrom && transferTo == o.transferTo
            && transferNote == o.transferNote && inboxId == o.inboxId
            && snoozedUntil == o.snoozedUntil && wokeBecause == o.wokeBecause && labels == o.labels
-           && mentioned == o.mentioned && mentionUnread == o.mentionUnread;
+           && mergedInto == o.mergedInto && mentioned == o.mentioned
+           && mentionUnread == o.mentionUnread;
 }
 
 LocalCache::LocalCache(QObject *parent)
@@ -227,6 +230,8 @@ Result<Done> LocalCache::open(const QString &path)
             Q_EMIT teamsChanged();
         if (changes.labelsChanged)
             Q_EMIT labelsChanged();
+        if (!changes.moved.isEmpty())
+            Q_EMIT messagesMoved(changes.moved);
     });
     // The writer creates and migrates the file; only then is there something to read.
     if (auto started = writer->start(path); !started)
@@ -362,6 +367,19 @@ std::optional<ConversationSummary> LocalCache::conversation(qint64 id) const
     if (!q.next())
         return std::nullopt;
     return summaryFrom(q);
+}
+
+QList<ConversationSummary> LocalCache::conversationsOf(qint64 customerId) const
+{
+    QSqlQuery q = select(m_read,
+                         summaryColumns
+                             + QStringLiteral("WHERE customer_id = ? AND merged_into = 0"
+                                              " ORDER BY updated_at DESC, id DESC LIMIT 200"),
+                         {customerId});
+    QList<ConversationSummary> result;
+    while (q.next())
+        result.append(summaryFrom(q));
+    return result;
 }
 
 //! "1,2,3": integers of our own, so they can be written into a statement.

@@ -63,6 +63,7 @@ struct ConversationSummary {
     QDateTime snoozedUntil;     // invalid: not snoozed, or until the customer writes
     QString wokeBecause;        // WokeBecause, while it stands
     QList<qint64> labels;       // label ids, ascending
+    qint64 mergedInto = 0;      // merged into that conversation (docs/protocol.md, "Merging")
     qint64 mentioned = 0;       // the newest note naming the signed-in agent (0: none)
     bool mentionUnread = false; // that note is past their read marker
 
@@ -147,6 +148,9 @@ public:
     std::optional<ConversationSummary> conversation(qint64 id) const;
     //! Those of `ids` that exist, in one read.
     QHash<qint64, ConversationSummary> conversations(const QSet<qint64> &ids) const;
+    //! One customer's cached conversations (not those merged away), newest first; at most
+    //! 200.
+    QList<ConversationSummary> conversationsOf(qint64 customerId) const;
     //! Up to `limit` messages before `beforeId` (or the newest), oldest first.
     QList<Tandem::Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
                                     int limit) const;
@@ -191,6 +195,8 @@ Q_SIGNALS:
     void teamsChanged();
     //! The labels changed (those on conversations come as applied()).
     void labelsChanged();
+    //! Messages moved between these conversations (a merge, or its undo).
+    void messagesMoved(const QSet<qint64> &conversations);
     //! Server data could not be written; reconnecting resumes from lastSeq() and brings it
     //! again.
     void resyncNeeded();

@@ -55,6 +55,11 @@ struct Conversation {
     QString wokeBecause;
     //! The labels on it (docs/protocol.md, "Labels and priority"): ids, ascending.
     QList<qint64> labels;
+    //! Merged into that conversation then (docs/protocol.md, "Merging"); 0: not merged.
+    qint64 mergedInto = 0;
+    QDateTime mergedAt;
+    //! The status it had before it was merged, for an undo (the server's own).
+    QString statusBeforeMerge;
 
     bool isLive() const { return mode == ConversationMode::Live; }
 
@@ -69,7 +74,8 @@ struct Conversation {
                && createdAt == o.createdAt && updatedAt == o.updatedAt && mode == o.mode
                && liveState == o.liveState && sameParty(assignee, o.assignee)
                && priority == o.priority && queuedAt == o.queuedAt && assignedAt == o.assignedAt
-               && endedAt == o.endedAt && rating == o.rating && labels == o.labels;
+               && endedAt == o.endedAt && rating == o.rating && labels == o.labels
+               && mergedInto == o.mergedInto && mergedAt == o.mergedAt;
     }
 };
 

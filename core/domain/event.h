@@ -67,6 +67,8 @@ inline const QString TeamSaved = QStringLiteral("team.saved");
 inline const QString InboxSaved = QStringLiteral("inbox.saved");
 inline const QString LabelSaved = QStringLiteral("label.saved");
 inline const QString LabelDeleted = QStringLiteral("label.deleted");
+inline const QString ConversationMerged = QStringLiteral("conversation.merged");
+inline const QString ConversationUnmerged = QStringLiteral("conversation.unmerged");
 } // namespace EventKind
 
 } // namespace Tandem

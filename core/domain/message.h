@@ -45,6 +45,8 @@ struct Message {
     QList<qint64> mentions;
     //! An activity's: what changed, as docs/protocol.md ("Timeline") describes it.
     QJsonObject activity;
+    //! Moved here when the conversation it was written in was merged into this one.
+    qint64 mergedFrom = 0;
 
     //! Only staff see it.
     bool isStaffOnly() const { return kind != MessageKind::Ordinary; }
@@ -54,7 +56,7 @@ struct Message {
         return id == o.id && conversationId == o.conversationId && clientId == o.clientId
                && author == o.author && text == o.text && createdAt == o.createdAt
                && delivery == o.delivery && deliveryError == o.deliveryError && kind == o.kind
-               && mentions == o.mentions && activity == o.activity;
+               && mentions == o.mentions && activity == o.activity && mergedFrom == o.mergedFrom;
     }
 };
 

@@ -193,6 +193,9 @@ QHash<int, QByteArray> ConversationListModel::conversationRoleNames()
 
 bool ConversationListModel::inView(View view, const ConversationSummary &s, qint64 ownAgent)
 {
+    if (s.mergedInto != 0)
+        return false; // its messages are in the one it went into
+
     const bool resolved = s.status == ConversationStatus::Resolved;
     switch (view) {
     case View::Mine:
@@ -259,7 +262,7 @@ void ConversationListModel::count(const ConversationSummary &summary)
         summary.liveState == LiveState::Queued || summary.liveState == LiveState::Active;
     const int unread = liveUnderWay ? 0 : summary.unread;
     m_keys.insert(summary.id, {summary.status, summary.assigneeId, unread, summary.mentioned,
-                               summary.mentionUnread});
+                               summary.mentionUnread, summary.mergedInto});
     for (int v = 0; v < ViewCount; ++v) {
         if (inView(View(v), summary, m_ownAgent)) {
             ++m_counts[v];
@@ -277,6 +280,7 @@ void ConversationListModel::uncount(qint64 id)
     was.status = it->status;
     was.assigneeId = it->assigneeId;
     was.mentioned = it->mentioned;
+    was.mergedInto = it->mergedInto;
     for (int v = 0; v < ViewCount; ++v) {
         if (inView(View(v), was, m_ownAgent)) {
             --m_counts[v];

@@ -135,6 +135,7 @@ private:
         int unread = 0; // 0 for a live chat under way
         qint64 mentioned = 0;
         bool mentionUnread = false;
+        qint64 mergedInto = 0;
     };
 
     LocalCache &m_cache;

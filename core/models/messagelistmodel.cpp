@@ -18,6 +18,11 @@ MessageListModel::MessageListModel(LocalCache &cache, SyncClient *sync, QObject 
     connect(&m_cache, &LocalCache::outboxChanged, this, [this] { refresh({m_conversation}); });
     connect(&m_cache, &LocalCache::reset, this, [this] { refresh({m_conversation}); });
     connect(&m_cache, &LocalCache::deliveriesChanged, this, &MessageListModel::updateDeliveries);
+    // A merge moved older messages in or out: the thread is read again.
+    connect(&m_cache, &LocalCache::messagesMoved, this, [this](const QSet<qint64> &ids) {
+        if (ids.contains(m_conversation))
+            setConversation(m_conversation);
+    });
 }
 
 void MessageListModel::setConversation(qint64 conversationId)

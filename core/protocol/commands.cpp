@@ -125,6 +125,29 @@ Result<Assign> decodeAssign(const QJsonObject &fields)
     return a;
 }
 
+Result<Merge> decodeMerge(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    Merge m;
+    m.conversationId = r.id("conversation");
+    m.intoId = r.id("into");
+    if (r.ok() && m.conversationId == m.intoId)
+        r.fail("into", QStringLiteral("must be another conversation"));
+    if (!r.ok())
+        return r.failure();
+    return m;
+}
+
+Result<Merge> decodeUnmerge(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    Merge m;
+    m.conversationId = r.id("conversation");
+    if (!r.ok())
+        return r.failure();
+    return m;
+}
+
 Result<SetStatus> decodeSetStatus(const QJsonObject &fields)
 {
     FieldReader r(fields);

@@ -57,6 +57,15 @@ struct Assign {
 };
 Result<Assign> decodeAssign(const QJsonObject &fields);
 
+//! `merge`: `conversationId`'s messages join `intoId`, a conversation of the same customer
+//! (docs/protocol.md, "Merging"). `unmerge` (with `intoId` 0) undoes it for a while.
+struct Merge {
+    qint64 conversationId = 0;
+    qint64 intoId = 0;
+};
+Result<Merge> decodeMerge(const QJsonObject &fields);
+Result<Merge> decodeUnmerge(const QJsonObject &fields);
+
 //! A send of `text` into `conversation` (unset: starting one), everything else as default.
 inline Send sendOf(std::optional<qint64> conversation, const QUuid &clientId, const QString &text)
 {

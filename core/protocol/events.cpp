@@ -175,6 +175,36 @@ Event teamSaved(const Team &team, QHash<qint64, QSet<qint64>> access)
                      std::move(subject));
 }
 
+Event conversationMerged(const Conversation &from, const Conversation &into, const Party &by,
+                         const QDateTime &undoUntil)
+{
+    JsonWriter w; // keys in sorted order
+    w.beginObject();
+    Wire::write(w.key("by"), by);
+    Wire::write(w.key("from"), from);
+    Wire::write(w.key("into"), into);
+    w.key("undoUntil").time(undoUntil);
+    Event e = tiedTo(made(EventKind::ConversationMerged, into.id, into.customer.id,
+                          w.endObject().take(), about(into)),
+                     into);
+    e.staffOnly = true;
+    return e;
+}
+
+Event conversationUnmerged(const Conversation &from, const Conversation &into, const Party &by)
+{
+    JsonWriter w;
+    w.beginObject();
+    Wire::write(w.key("by"), by);
+    Wire::write(w.key("from"), from);
+    Wire::write(w.key("into"), into);
+    Event e = tiedTo(made(EventKind::ConversationUnmerged, into.id, into.customer.id,
+                          w.endObject().take(), about(into)),
+                     into);
+    e.staffOnly = true;
+    return e;
+}
+
 Event labelSaved(const Label &label)
 {
     return staffOnly(EventKind::LabelSaved, {{QStringLiteral("label"), Wire::encode(label)}});

@@ -40,6 +40,11 @@ Event messageDelivery(const Message &message, const Conversation &conversation,
 Event teamSaved(const Team &team, QHash<qint64, QSet<qint64>> access);
 Event inboxSaved(const Inbox &inbox, QHash<qint64, QSet<qint64>> access);
 Event labelSaved(const Label &label);
+//! `from` was merged into `into` (staff only): its messages are in `into` now.
+Event conversationMerged(const Conversation &from, const Conversation &into, const Party &by,
+                         const QDateTime &undoUntil);
+//! The merge of `from` into `into` was undone: its messages are back.
+Event conversationUnmerged(const Conversation &from, const Conversation &into, const Party &by);
 Event labelDeleted(qint64 id);
 
 namespace Change {

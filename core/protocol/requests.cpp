@@ -217,6 +217,17 @@ Request assign(const Commands::Assign &command)
     return make("assign", fields);
 }
 
+Request merge(const Commands::Merge &command)
+{
+    return make("merge", {{QStringLiteral("conversation"), command.conversationId},
+                          {QStringLiteral("into"), command.intoId}});
+}
+
+Request unmerge(qint64 conversationId)
+{
+    return make("unmerge", {{QStringLiteral("conversation"), conversationId}});
+}
+
 Request saveCanned(const Commands::SaveCanned &command)
 {
     QJsonObject fields{{QStringLiteral("shortcut"), command.shortcut},

@@ -24,6 +24,9 @@ Request customerHello(const Commands::CustomerHello &command);
 Request send(const Commands::Send &command);
 Request setStatus(const Commands::SetStatus &command);
 Request assign(const Commands::Assign &command);
+Request merge(const Commands::Merge &command);
+//! Undoes the merge of `conversationId` (the one merged away).
+Request unmerge(qint64 conversationId);
 Request history(const Commands::History &command);
 Request conversations(const Commands::ConversationPage &command);
 Request read(const Commands::MarkRead &command);

@@ -59,6 +59,10 @@ QJsonObject encode(const Conversation &c)
     putTime("assignedAt", c.assignedAt);
     putTime("endedAt", c.endedAt);
     putTime("snoozedUntil", c.snoozedUntil);
+    if (c.mergedInto) {
+        o.insert(QStringLiteral("mergedInto"), c.mergedInto);
+        putTime("mergedAt", c.mergedAt);
+    }
     if (!c.wokeBecause.isEmpty())
         o.insert(QStringLiteral("wokeBecause"), c.wokeBecause);
     if (c.rating)
@@ -92,6 +96,8 @@ QJsonObject encode(const Message &m)
     }
     if (!m.activity.isEmpty())
         o.insert(QStringLiteral("activity"), m.activity);
+    if (m.mergedFrom)
+        o.insert(QStringLiteral("mergedFrom"), m.mergedFrom);
     return o;
 }
 
@@ -154,6 +160,10 @@ void write(JsonWriter &w, const Conversation &c)
     w.endArray();
     if (c.liveState != LiveState::None)
         w.key("liveState").value(liveStateName(c.liveState));
+    if (c.mergedInto) {
+        w.key("mergedAt").time(c.mergedAt);
+        w.key("mergedInto").value(c.mergedInto);
+    }
     w.key("mode").value(modeName(c.mode));
     w.key("priority").value(c.priority);
     if (c.queuedAt.isValid())
@@ -199,6 +209,8 @@ void write(JsonWriter &w, const Message &m)
             w.value(id);
         w.endArray();
     }
+    if (m.mergedFrom)
+        w.key("mergedFrom").value(m.mergedFrom);
     w.key("text").value(m.text);
     w.endObject();
 }
@@ -258,6 +270,8 @@ Result<Conversation> decodeConversation(const QJsonObject &json)
     c.assignedAt = r.optionalTime("assignedAt");
     c.endedAt = r.optionalTime("endedAt");
     c.snoozedUntil = r.optionalTime("snoozedUntil");
+    c.mergedInto = r.optionalInteger("mergedInto", 1, Protocol::MaxId).value_or(0);
+    c.mergedAt = r.optionalTime("mergedAt");
     c.wokeBecause = r.optionalString("wokeBecause", 1, 16).value_or(QString());
     // Absent from servers that predate labels.
     c.labels =
@@ -314,6 +328,7 @@ Result<Message> decodeMessage(const QJsonObject &json)
     m.createdAt = r.time("createdAt");
     const QString kind = r.optionalString("kind", 1, 16).value_or(QStringLiteral("message"));
     m.activity = r.optionalObject("activity").value_or(QJsonObject());
+    m.mergedFrom = r.optionalInteger("mergedFrom", 1, Protocol::MaxId).value_or(0);
     if (!r.ok())
         return r.failure();
     // A kind this version does not know is kept from view as staff-only, never shown as

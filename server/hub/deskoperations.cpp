@@ -129,6 +129,9 @@ Result<Conversation> accessibleConversation(Store &store, const Viewer &viewer, 
         return storageFailed(conversation.failure());
     if (!conversation || !Visibility::mayAccess(viewer, *conversation))
         return notFound();
+    // To its customer a merged conversation is the one it went into: one thread.
+    if (!viewer.isStaff() && conversation->mergedInto)
+        return accessibleConversation(store, viewer, conversation->mergedInto);
     return *conversation;
 }
 
@@ -208,6 +211,10 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
     const QDateTime now = store.now();
     if (command.conversationId) {
         auto found = accessibleConversation(store, viewer, *command.conversationId);
+        // A reply (or note) written to a conversation that was merged meanwhile, perhaps
+        // offline, joins the thread its messages went to.
+        if (found && found->mergedInto)
+            found = accessibleConversation(store, viewer, found->mergedInto);
         if (!found)
             return found.failure();
         return addMessage(store, viewer, command, found.value(), false, now);
@@ -254,7 +261,7 @@ Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::
     if (!conversation)
         return conversation.failure();
     HistoryPage page;
-    auto messages = store.messages(command.conversationId, command.before, command.limit + 1,
+    auto messages = store.messages(conversation->id, command.before, command.limit + 1,
                                    viewer.isStaff() ? MessageView::Staff : MessageView::Customer);
     if (!messages)
         return storageFailed(messages.failure());

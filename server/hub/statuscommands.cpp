@@ -4,6 +4,7 @@
 #include "assignoperations.h"
 #include "conversations/statuschanges.h"
 #include "hub.h"
+#include "mergeoperations.h"
 #include "protocol/wirecodec.h"
 #include "scheduling/scheduler.h"
 #include "statusoperations.h"
@@ -28,6 +29,16 @@ void registerIn(CommandTable &table)
                                            QString::number(change.conversation.id));
                 c.reply(id, {{QStringLiteral("conversation"), Wire::encode(change.conversation)}});
             }));
+    const auto merged = [](Connection &c, Hub &, const QJsonValue &id,
+                           const MergeOperations::Merged &m) {
+        c.reply(id, {{QStringLiteral("from"), Wire::encode(m.from)},
+                     {QStringLiteral("into"), Wire::encode(m.into)},
+                     {QStringLiteral("undoUntil"), Wire::timeToString(m.undoUntil)}});
+    };
+    table.add(QStringLiteral("merge"), CommandTable::Staff,
+              storeCommand(Commands::decodeMerge, MergeOperations::merge, merged));
+    table.add(QStringLiteral("unmerge"), CommandTable::Staff,
+              storeCommand(Commands::decodeUnmerge, MergeOperations::unmerge, merged));
     table.add(
         QStringLiteral("assign"), CommandTable::Staff,
         storeCommand(Commands::decodeAssign, AssignOperations::assign,

@@ -6,7 +6,8 @@ namespace Tandem::Server {
 class CommandTable;
 
 //! The commands of the async inbox that change where a conversation stands and who works
-//! it (docs/protocol.md, "Statuses", "Assignment"): status, assign.
+//! it (docs/protocol.md, "Statuses", "Assignment", "Merging"): status, assign, merge,
+//! unmerge.
 namespace StatusCommands {
 
 void registerIn(CommandTable &table);

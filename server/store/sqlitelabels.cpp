@@ -1,10 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SqliteStore: the labels staff put on conversations.
+// SqliteStore: what staff do to organise conversations — labels, and merging.
 #include "sqlitestore.h"
 
 #include "sqlitestatement.h"
 
 namespace Tandem::Server {
+
+Stored<Done> SqliteStore::moveMessages(qint64 from, qint64 into)
+{
+    SqliteStatement &q = prepare(QStringLiteral(
+        "UPDATE messages SET conversation_id = ?, merged_from = ? WHERE conversation_id = ?"));
+    if (auto failure = run(q, {into, from, from}))
+        return *failure;
+    return Done{};
+}
+
+Stored<Done> SqliteStore::returnMessages(qint64 from, qint64 into)
+{
+    SqliteStatement &q =
+        prepare(QStringLiteral("UPDATE messages SET conversation_id = ?, merged_from = NULL"
+                               " WHERE conversation_id = ? AND merged_from = ?"));
+    if (auto failure = run(q, {from, into, from}))
+        return *failure;
+    return Done{};
+}
 
 Stored<QList<Label>> SqliteStore::labels()
 {

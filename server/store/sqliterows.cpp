@@ -35,7 +35,7 @@ QString kindName(const Party &p)
 
 const QString messageColumns = QStringLiteral(
     "SELECT m.id, m.conversation_id, m.client_id, m.author_kind, m.author_id, m.text,"
-    " m.created_at, COALESCE(a.name, c.name, ''), m.kind, m.detail FROM messages m"
+    " m.created_at, COALESCE(a.name, c.name, ''), m.kind, m.detail, m.merged_from FROM messages m"
     " LEFT JOIN agents a ON m.author_kind = 'agent' AND a.id = m.author_id"
     " LEFT JOIN customers c ON m.author_kind = 'customer' AND c.id = m.author_id ");
 
@@ -43,7 +43,8 @@ const QString conversationColumns = QStringLiteral(
     "SELECT cv.id, cv.customer_id, cu.name, cu.email, cv.channel, cv.status, cv.created_at,"
     " cv.updated_at, cv.mode, cv.live_state, cv.assignee_id, asg.name, cv.priority,"
     " cv.queued_at, cv.assigned_at, cv.ended_at, cv.rating_score, cv.rating_comment,"
-    " cv.inbox_id, cv.snoozed_until, cv.woke_because, cv.labels FROM conversations cv"
+    " cv.inbox_id, cv.snoozed_until, cv.woke_because, cv.labels, cv.merged_into, cv.merged_at,"
+    " cv.status_before_merge FROM conversations cv"
     " JOIN customers cu ON "
     "cu.id = cv.customer_id"
     " LEFT JOIN agents asg ON asg.id = cv.assignee_id ");
@@ -102,6 +103,7 @@ Message messageFrom(const SqliteStatement &q)
     m.author.name = q.value(7).toString();
     m.kind = messageKindFromName(q.value(8).toString()).value_or(MessageKind::Activity);
     readMessageDetail(m, q.value(9).toString());
+    m.mergedFrom = q.value(10).toLongLong();
     return m;
 }
 
@@ -130,6 +132,9 @@ Conversation conversationFrom(const SqliteStatement &q)
     c.snoozedUntil = optionalTime(q.value(19));
     c.wokeBecause = q.value(20).toString();
     c.labels = labelsFrom(q.value(21).toString());
+    c.mergedInto = q.value(22).toLongLong();
+    c.mergedAt = optionalTime(q.value(23));
+    c.statusBeforeMerge = q.value(24).toString();
     return c;
 }
 

@@ -229,6 +229,14 @@ const QList<QStringList> &steps()
                 "ALTER TABLE conversations ADD COLUMN labels TEXT NOT NULL DEFAULT '[]'"),
             QStringLiteral("UPDATE conversations SET priority = 4 WHERE priority > 4"),
         },
+        // 13: merging — where a conversation went, the status to give back on an undo, and
+        // which messages came from which conversation.
+        {
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN merged_into INTEGER"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN merged_at INTEGER"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN status_before_merge TEXT"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN merged_from INTEGER"),
+        },
     };
     return all;
 }

@@ -488,7 +488,8 @@ Stored<Done> SqliteStore::updateConversation(const Conversation &c)
             "UPDATE conversations SET status = ?, updated_at = ?, mode = ?, live_state = ?,"
             " assignee_id = ?, priority = ?, queued_at = ?, assigned_at = ?, ended_at = ?,"
             " rating_score = ?, rating_comment = ?, inbox_id = ?, snoozed_until = ?,"
-            " woke_because = ?, labels = ? WHERE id = ?")),
+            " woke_because = ?, labels = ?, merged_into = ?, merged_at = ?,"
+            " status_before_merge = ? WHERE id = ?")),
         {c.status, toMs(c.updatedAt), modeName(c.mode),
          liveState.isEmpty() ? QVariant() : QVariant(liveState),
          c.assignee ? QVariant(c.assignee->id) : QVariant(), c.priority, optionalMs(c.queuedAt),
@@ -496,7 +497,9 @@ Stored<Done> SqliteStore::updateConversation(const Conversation &c)
          c.rating ? QVariant(c.rating->score) : QVariant(),
          c.rating ? QVariant(text(c.rating->comment)) : QVariant(), c.inboxId,
          optionalMs(c.snoozedUntil), c.wokeBecause.isEmpty() ? QVariant() : QVariant(c.wokeBecause),
-         labelsText(c.labels), c.id},
+         labelsText(c.labels), c.mergedInto ? QVariant(c.mergedInto) : QVariant(),
+         optionalMs(c.mergedAt),
+         c.statusBeforeMerge.isEmpty() ? QVariant() : QVariant(c.statusBeforeMerge), c.id},
         "no such conversation");
 }
 

@@ -98,6 +98,8 @@ public:
     Stored<CannedResponse> saveCanned(const CannedResponse &canned) override;
     Stored<Done> deleteCanned(qint64 id) override;
     Stored<QList<CannedResponse>> cannedResponses() override;
+    Stored<Done> moveMessages(qint64 from, qint64 into) override;
+    Stored<Done> returnMessages(qint64 from, qint64 into) override;
     Stored<QList<Label>> labels() override;
     Stored<Label> saveLabel(const Label &label) override;
     Stored<Done> deleteLabel(qint64 id) override;

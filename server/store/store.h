@@ -261,6 +261,12 @@ public:
     //! By shortcut.
     virtual Stored<QList<CannedResponse>> cannedResponses() = 0;
 
+    // Merging (docs/protocol.md, "Merging").
+    //! Moves every message of `from` into `into`, remembering where each came from.
+    virtual Stored<Done> moveMessages(qint64 from, qint64 into) = 0;
+    //! Moves back into `from` the messages that came from it into `into`.
+    virtual Stored<Done> returnMessages(qint64 from, qint64 into) = 0;
+
     // Labels.
     //! By name. Conflict when the name is taken (names compare case-insensitively),
     //! NotFound when the id is unknown.

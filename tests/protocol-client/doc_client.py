@@ -501,6 +501,43 @@ class Run:
         check("16 the timeline records the priority",
               line["data"]["message"]["activity"].get("priority") == 4, str(line))
 
+    async def step17_merging(self):
+        agent, cust = self.agent, self.cust
+        reply = await agent.request("status", conversation=self.conv_id, status="resolved")
+        ok_data("17 resolve the first conversation -> ok", reply)
+        reply = await cust.request("send", clientId=str(uuid.uuid4()), text="About the same order")
+        second = ((ok_data("17 the customer starts another -> ok", reply).get("conversation")
+                   or {}).get("id"))
+        require("17 a second conversation", isinstance(second, int) and second != self.conv_id,
+                str(reply))
+        reply = await agent.request("merge", conversation=self.conv_id, into=self.conv_id)
+        check("17 merge into itself -> bad_request", is_error(reply, "bad_request"), str(reply))
+        reply = await agent.request("merge", conversation=self.conv_id, into=second)
+        data = ok_data("17 merge -> ok", reply)
+        check("17 the first is resolved and names where it went",
+              (data.get("from") or {}).get("mergedInto") == second
+              and (data.get("from") or {}).get("status") == "resolved", str(data))
+        check("17 the reply says until when it can be undone",
+              isinstance(data.get("undoUntil"), str) and data["undoUntil"].endswith("Z"),
+              str(data))
+        merged = await agent.wait_for(event_is("conversation.merged"))
+        check("17 staff hear conversation.merged with both conversations",
+              merged["data"]["from"]["id"] == self.conv_id
+              and merged["data"]["into"]["id"] == second, str(merged))
+        reply = await agent.request("history", conversation=second)
+        ids = [m.get("id") for m in ok_data("17 history of the kept one -> ok", reply)
+               .get("messages", [])]
+        moved = [m for m in reply["data"]["messages"] if m.get("id") == self.first_msg_id]
+        check("17 the kept one has the first message, marked mergedFrom",
+              moved and moved[0].get("mergedFrom") == self.conv_id, str(ids))
+        check("17 its messages are in id order", ids == sorted(ids), str(ids))
+        reply = await agent.request("unmerge", conversation=self.conv_id)
+        data = ok_data("17 unmerge -> ok", reply)
+        check("17 undone, the first is no longer merged",
+              "mergedInto" not in (data.get("from") or {}), str(data))
+        reply = await agent.request("unmerge", conversation=self.conv_id)
+        check("17 unmerge again -> invalid_state", is_error(reply, "invalid_state"), str(reply))
+
     async def step13_limits(self):
         conn = await self.connect("/ws/customer", "limits")
         reply, _, _ = await conn.handshake("hello", name="Lim Its")
@@ -529,7 +566,7 @@ class Run:
                  self.step9_other_customer, self.step10_bad_frame, self.step12_conversation_pages,
                  self.step13_limits, self.step14_inboxes_and_teams,
                  self.step15_statuses_and_notes, self.step16_labels_and_priority,
-                 self.step11_signout]
+                 self.step17_merging, self.step11_signout]
         # Steps that need no earlier state, and steps whose state no later step needs.
         standalone = {self.step4_bad_password, self.step10_bad_frame, self.step13_limits}
         leaves = standalone | {self.step6_idempotent_retry, self.step8_history,

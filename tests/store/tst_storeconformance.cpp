@@ -652,6 +652,46 @@ private Q_SLOTS:
         QCOMPARE_FAILURE(s.deleteCanned(hi->id), StoreError::NotFound);
     }
 
+    void merging()
+    {
+        Store &s = fresh();
+        Customer ada;
+        const qint64 a = conversationOf(s, QStringLiteral("Ada"), &ada);
+        const qint64 b = s.createConversation([&] {
+                              Conversation c = s.conversation(a).value();
+                              c.id = 0;
+                              return c;
+                          }())
+                             ->id;
+        const Party author{Party::Kind::Customer, ada.id, ada.name};
+        const qint64 m1 = s.insertMessage(messageIn(a, author, QStringLiteral("a1"), 1))->id;
+        const qint64 m2 = s.insertMessage(messageIn(b, author, QStringLiteral("b1"), 2))->id;
+        QVERIFY(s.moveMessages(a, b));
+        const auto inB = s.messages(b, std::nullopt, 10).value();
+        QCOMPARE(inB.size(), 2);
+        QCOMPARE(inB.at(0).id, m1);
+        QCOMPARE(inB.at(0).mergedFrom, a);
+        QCOMPARE(inB.at(1).mergedFrom, 0);
+        QVERIFY(s.messages(a, std::nullopt, 10)->isEmpty());
+        // The conversation remembers where it went, when, and what it was.
+        Conversation from = s.conversation(a).value();
+        from.mergedInto = b;
+        from.mergedAt = at(50);
+        from.statusBeforeMerge = ConversationStatus::Pending;
+        QVERIFY(s.updateConversation(from));
+        QCOMPARE(s.conversation(a)->statusBeforeMerge, ConversationStatus::Pending);
+        QCOMPARE(s.conversation(a).value(), from);
+        // Back: only what came from it.
+        const qint64 m3 = s.insertMessage(messageIn(b, author, QStringLiteral("b2"), 3))->id;
+        QVERIFY(s.returnMessages(a, b));
+        QCOMPARE(s.messages(a, std::nullopt, 10)->size(), 1);
+        QCOMPARE(s.messages(a, std::nullopt, 10)->first().mergedFrom, 0);
+        const auto kept = s.messages(b, std::nullopt, 10).value();
+        QCOMPARE(kept.size(), 2);
+        QCOMPARE(kept.at(0).id, m2);
+        QCOMPARE(kept.at(1).id, m3);
+    }
+
     void labels()
     {
         Store &s = fresh();

@@ -66,6 +66,7 @@ class TestInbox : public QObject
     std::unique_ptr<TestClient> m_customer;
     qint64 m_boId = 0;
     qint64 m_chat = 0;
+    qint64 m_other = 0; // Ada's second conversation
 
     MainWindow *window() const { return m_app->mainWindow(); }
     ConversationView *thread() const { return window()->conversationView(); }
@@ -243,6 +244,7 @@ private Q_SLOTS:
                 .value(QLatin1String("id"))
                 .toInteger();
         QVERIFY(other > 0 && other != m_chat);
+        m_other = other;
         const QJsonObject sent = m_bo->request(
             QStringLiteral("send"),
             {{QStringLiteral("conversation"), other},
@@ -351,6 +353,44 @@ private Q_SLOTS:
                  QStringLiteral("ok"));
         QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->cache().labels().size(), 1, Slow);
         QCOMPARE(rowLabels(), QVariant(QVariantList{billing}));
+    }
+
+    void twoConversationsMergedAndTheMergeUndone()
+    {
+        QCOMPARE(thread()->conversation(), m_chat);
+        auto *mergeButton = thread()->actions()->findChild<QToolButton *>(QStringLiteral("merge"));
+        QVERIFY(mergeButton && mergeButton->isEnabled());
+        Q_EMIT mergeButton->menu()->aboutToShow();
+        const QList<QAction *> choices = mergeButton->menu()->actions();
+        QCOMPARE(choices.size(), 1); // Ada's other conversation
+        QVERIFY(choices.at(0)->text().startsWith(QStringLiteral("Into #%1").arg(m_other)));
+        choices.at(0)->trigger();
+        // The thread is now the one kept, with every message; the other leaves the list.
+        QTRY_COMPARE_WITH_TIMEOUT(thread()->conversation(), m_other, Slow);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            shown(QStringLiteral("message"))
+                .contains(QStringLiteral("My invoice shows the wrong address.")),
+            Slow);
+        QVERIFY(shown(QStringLiteral("message")).contains(QStringLiteral("A new question")));
+        QTRY_COMPARE_WITH_TIMEOUT(list()->rowOf(m_chat), -1, Slow);
+        QVERIFY(thread()->undoMergeButton()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            shown(QStringLiteral("activity"))
+                .last()
+                .startsWith(
+                    QStringLiteral("Dana Demo merged conversation %1 into this one").arg(m_chat)),
+            Slow);
+        // Undone: each has its own messages again, and the thread goes back.
+        QTest::mouseClick(thread()->undoMergeButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(thread()->conversation(), m_chat, Slow);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            shown(QStringLiteral("message"))
+                .contains(QStringLiteral("My invoice shows the wrong address.")),
+            Slow);
+        QVERIFY(!shown(QStringLiteral("message")).contains(QStringLiteral("A new question")));
+        QVERIFY(!thread()->undoMergeButton()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(list()->rowOf(m_chat) >= 0, Slow);
+        QTRY_VERIFY_WITH_TIMEOUT(stateText().startsWith(QLatin1String("Open")), Slow);
     }
 
     void snoozedUntilTheCustomerWritesThenResolved()

@@ -134,6 +134,8 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     });
 
     connect(m_inbox, &InboxPanel::conversationChosen, this, &MainWindow::openConversation);
+    connect(m_conversation, &ConversationView::conversationRequested, this,
+            &MainWindow::openConversation);
     connect(m_inbox->conversations(), &ConversationListModel::countsChanged, this,
             &MainWindow::updateTitle);
     // A colleague's note names this agent: told once per new mention, in the tray too.

@@ -76,6 +76,14 @@ QString ActivityText::describe(const QVariantMap &activity, const QString &who,
         if (!removed.isEmpty())
             return tr("%1 removed %2").arg(name, removed);
     }
+    if (change == QLatin1String("merged"))
+        return tr("%1 merged conversation %2 into this one")
+            .arg(name)
+            .arg(activity.value(QStringLiteral("from")).toLongLong());
+    if (change == QLatin1String("unmerged"))
+        return tr("%1 took conversation %2 back out of this one")
+            .arg(name)
+            .arg(activity.value(QStringLiteral("from")).toLongLong());
     if (change == QLatin1String("priority")) {
         const int level = activity.value(QStringLiteral("priority")).toInt();
         return level == Priority::None ? tr("%1 took its priority away").arg(name)

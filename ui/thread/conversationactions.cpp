@@ -54,6 +54,15 @@ ConversationActions::ConversationActions(AgentSession &session, QWidget *parent)
     m_priority->setMenu(m_priorityMenu);
     connect(m_priorityMenu, &QMenu::aboutToShow, this, &ConversationActions::fillPriorityMenu);
 
+    m_mergeMenu = new QMenu(this);
+    m_merge = new QToolButton;
+    m_merge->setObjectName(QStringLiteral("merge"));
+    m_merge->setText(tr("Merge"));
+    m_merge->setToolTip(tr("Join this conversation into another of the same customer"));
+    m_merge->setPopupMode(QToolButton::InstantPopup);
+    m_merge->setMenu(m_mergeMenu);
+    connect(m_mergeMenu, &QMenu::aboutToShow, this, &ConversationActions::fillMergeMenu);
+
     m_pending = new QPushButton(tr("Pending"));
     m_pending->setObjectName(QStringLiteral("pending"));
     m_pending->setToolTip(tr("Waiting on the customer: it opens again when they write"));
@@ -109,6 +118,7 @@ ConversationActions::ConversationActions(AgentSession &session, QWidget *parent)
     row->addWidget(m_assign);
     row->addWidget(m_label);
     row->addWidget(m_priority);
+    row->addWidget(m_merge);
     row->addWidget(m_pending);
     row->addWidget(m_snooze);
     row->addWidget(m_resolve);
@@ -163,6 +173,7 @@ void ConversationActions::updateEnabled()
     m_assign->setEnabled(usable);
     m_label->setEnabled(online && m_conversation != 0);
     m_priority->setEnabled(usable);
+    m_merge->setEnabled(usable);
     m_pending->setEnabled(usable && m_status != ConversationStatus::Pending);
     m_snooze->setEnabled(usable);
     m_resolve->setEnabled(usable);
@@ -227,6 +238,67 @@ void ConversationActions::fillPriorityMenu()
         a->setCheckable(true);
         a->setChecked(level == m_priorityLevel);
     }
+}
+
+void ConversationActions::fillMergeMenu()
+{
+    m_mergeMenu->clear();
+    const auto current = m_session.cache().conversation(m_conversation);
+    if (!current)
+        return;
+    int offered = 0;
+    for (const ConversationSummary &other :
+         m_session.cache().conversationsOf(current->customerId)) {
+        if (other.id == m_conversation || other.liveState == LiveState::Queued
+            || other.liveState == LiveState::Active)
+            continue;
+        const QString last = QFontMetrics(m_mergeMenu->font())
+                                 .elidedText(other.lastText.simplified(), Qt::ElideRight, 260);
+        m_mergeMenu->addAction(
+            tr("Into #%1 (%2): %3")
+                .arg(other.id)
+                .arg(ConversationDelegate::shortTime(other.updatedAt, QDateTime::currentDateTime()))
+                .arg(last),
+            this, [this, id = other.id] { mergeInto(id); });
+        ++offered;
+    }
+    if (offered == 0)
+        m_mergeMenu->addAction(tr("This customer has no other conversation"))->setEnabled(false);
+}
+
+void ConversationActions::mergeInto(qint64 intoId)
+{
+    if (m_conversation == 0)
+        return;
+    const qint64 from = m_conversation;
+    const bool sent = m_session.sync().request(
+        Requests::merge({from, intoId}), this, [this, from](bool ok, const QJsonObject &reply) {
+            if (!ok) {
+                Q_EMIT failed(reply.value(QLatin1String("message")).toString());
+                return;
+            }
+            const QJsonObject &data = reply;
+            const qint64 into = qint64(
+                data.value(QLatin1String("into")).toObject().value(QLatin1String("id")).toDouble());
+            Q_EMIT merged(from, into,
+                          QDateTime::fromString(data.value(QLatin1String("undoUntil")).toString(),
+                                                Qt::ISODateWithMs));
+        });
+    if (!sent)
+        Q_EMIT failed(tr("Not connected to the server"));
+}
+
+void ConversationActions::undoMerge(qint64 fromId)
+{
+    const bool sent = m_session.sync().request(
+        Requests::unmerge(fromId), this, [this, fromId](bool ok, const QJsonObject &reply) {
+            if (ok)
+                Q_EMIT unmerged(fromId);
+            else
+                Q_EMIT failed(reply.value(QLatin1String("message")).toString());
+        });
+    if (!sent)
+        Q_EMIT failed(tr("Not connected to the server"));
 }
 
 void ConversationActions::setLabel(qint64 labelId, bool on)

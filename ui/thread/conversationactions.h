@@ -41,16 +41,25 @@ public:
     //! Puts label `labelId` on (or takes it off).
     void setLabel(qint64 labelId, bool on);
     void setPriority(int priority);
+    //! Merges the open conversation into `intoId` (the customer's other one).
+    void mergeInto(qint64 intoId);
+    //! Undoes the merge of `fromId` (within the server's window).
+    void undoMerge(qint64 fromId);
 
 Q_SIGNALS:
     //! The server refused (or could not be asked); for people.
     void failed(const QString &why);
+    //! `fromId` went into `intoId`; it can be undone until `undoUntil`.
+    void merged(qint64 fromId, qint64 intoId, const QDateTime &undoUntil);
+    //! The merge of `fromId` was undone.
+    void unmerged(qint64 fromId);
 
 private:
     void updateEnabled();
     void fillAssignMenu();
     void fillLabelMenu();
     void fillPriorityMenu();
+    void fillMergeMenu();
     //! Sends `request`; a refusal becomes failed().
     void send(const Requests::Request &request);
 
@@ -67,6 +76,8 @@ private:
     QToolButton *m_label = nullptr;
     QMenu *m_labelMenu = nullptr;
     QToolButton *m_priority = nullptr;
+    QToolButton *m_merge = nullptr;
+    QMenu *m_mergeMenu = nullptr;
     QMenu *m_priorityMenu = nullptr;
     QPushButton *m_pending = nullptr;
     QToolButton *m_snooze = nullptr;

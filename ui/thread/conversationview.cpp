@@ -60,6 +60,38 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     m_state->setTextFormat(Qt::PlainText);
     m_actions = new ConversationActions(session);
     connect(m_actions, &ConversationActions::failed, this, &ConversationView::showNotice);
+    m_undoText = new QLabel;
+    m_undoText->setObjectName(QStringLiteral("mergeUndoText"));
+    m_undoMerge = new QPushButton(tr("Undo"));
+    m_undoMerge->setObjectName(QStringLiteral("mergeUndo"));
+    m_undoBar = new QWidget;
+    auto *undoRow = new QHBoxLayout(m_undoBar);
+    undoRow->setContentsMargins(14, 4, 14, 4);
+    undoRow->addWidget(m_undoText, 1);
+    undoRow->addWidget(m_undoMerge);
+    m_undoBar->hide();
+    m_undoExpiry.setSingleShot(true);
+    connect(&m_undoExpiry, &QTimer::timeout, m_undoBar, &QWidget::hide);
+    connect(m_actions, &ConversationActions::merged, this,
+            [this](qint64 from, qint64 into, const QDateTime &undoUntil) {
+                m_undoFrom = from;
+                m_undoInto = into;
+                Q_EMIT conversationRequested(into);
+                m_undoText->setText(tr("Conversation %1 was merged into this one.").arg(from));
+                m_undoBar->show();
+                m_undoExpiry.start(int(std::clamp<qint64>(
+                    QDateTime::currentDateTimeUtc().msecsTo(undoUntil), 0, 3'600'000)));
+            });
+    connect(m_undoMerge, &QPushButton::clicked, this, [this] {
+        if (m_undoFrom)
+            m_actions->undoMerge(m_undoFrom);
+    });
+    connect(m_actions, &ConversationActions::unmerged, this, [this](qint64 from) {
+        m_undoBar->hide();
+        m_undoExpiry.stop();
+        m_undoFrom = m_undoInto = 0;
+        Q_EMIT conversationRequested(from);
+    });
     m_loading = new QLabel(tr("Loading older messages…"));
     m_loading->setAlignment(Qt::AlignCenter);
     m_loading->setEnabled(false);
@@ -129,6 +161,7 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     layout->setSpacing(0);
     layout->addLayout(header);
     layout->addWidget(line());
+    layout->addWidget(m_undoBar);
     layout->addWidget(m_loading);
     layout->addWidget(m_messages, 1);
     layout->addWidget(m_notice);
@@ -191,6 +224,7 @@ void ConversationView::setConversation(qint64 conversationId)
     m_typing->setConversation(conversationId);
     m_conversation = conversationId;
     m_notice->hide();
+    m_undoBar->setVisible(m_undoExpiry.isActive() && conversationId == m_undoInto);
     m_model->setConversation(conversationId);
     updateHeader();
     m_pages->setCurrentIndex(conversationId ? 1 : 0);
@@ -217,7 +251,9 @@ void ConversationView::updateHeader()
     }
     m_actions->setConversation(*summary);
     QString state;
-    if (summary->status == ConversationStatus::Snoozed)
+    if (summary->mergedInto)
+        state = tr("Merged into conversation %1").arg(summary->mergedInto);
+    else if (summary->status == ConversationStatus::Snoozed)
         state = summary->snoozedUntil.isValid()
                     ? tr("Snoozed until %1")
                           .arg(ActivityText::wakeTime(summary->snoozedUntil,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 class QAbstractButton;
@@ -54,6 +55,12 @@ public:
     void setNoteMode(bool note);
     bool noteMode() const;
     QAbstractButton *noteToggle() const;
+    //! "Undo" for a merge just made, while the server still allows it.
+    QPushButton *undoMergeButton() const { return m_undoMerge; }
+
+Q_SIGNALS:
+    //! Another conversation should be opened (the one a merge went into, or came back).
+    void conversationRequested(qint64 id);
 
 private:
     void send(const QString &text);
@@ -75,6 +82,12 @@ private:
     QToolButton *m_note = nullptr;
     QLabel *m_loading = nullptr;
     QLabel *m_notice = nullptr;
+    QWidget *m_undoBar = nullptr;
+    QLabel *m_undoText = nullptr;
+    QPushButton *m_undoMerge = nullptr;
+    QTimer m_undoExpiry;
+    qint64 m_undoFrom = 0;
+    qint64 m_undoInto = 0;
     MessageListView *m_messages = nullptr;
     Composer *m_composer = nullptr;
     QPushButton *m_send = nullptr;
