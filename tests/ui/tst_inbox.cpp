@@ -419,10 +419,16 @@ private Q_SLOTS:
         QTRY_COMPARE(resolve->text(), QStringLiteral("Reopen"));
         chooseView(View::Resolved);
         QCOMPARE(list()->rowOf(m_chat), 0);
+        // The open conversation stays the chosen row.
+        QCOMPARE(window()->inbox()->conversationList()->currentIndex().data(
+                     ConversationListModel::IdRole),
+                 QVariant(m_chat));
 
         if (const QString dir = qEnvironmentVariable("TANDEM_SCREENSHOT_DIR"); !dir.isEmpty()) {
             window()->resize(1280, 800);
             window()->show();
+            // The list lays its rows out on the next turn of the event loop.
+            QCoreApplication::processEvents();
             QVERIFY(window()->grab().save(QDir(dir).filePath(QStringLiteral("inbox.png"))));
         }
     }

@@ -30,23 +30,24 @@ void ConversationListView::setModel(QAbstractItemModel *model)
         return;
     }
     // Inserts and moves keep the current row (it is a persistent index). Removal, reset and
-    // relayout may move the selection model's current row to a neighbour: that is not the
-    // user choosing another conversation, so it is put back instead of announced. The hold
-    // is connected before the view and its selection model connect theirs, so it comes first
-    // (slots run in the order they were connected): else the neighbour would be announced
-    // as chosen when the open conversation leaves the view.
+    // relayout may move the selection model's current row to a neighbour, or clear it: that
+    // is not the user choosing another conversation, so the open one is chosen again instead.
+    // Slots run in the order they were connected: the hold is connected before the view and
+    // its selection model connect theirs, so it comes first (else the neighbour would be
+    // announced as chosen when the open conversation leaves the view); the release after
+    // them, so what they do (a reset clears the current row) comes before it.
     const auto hold = [this] { m_reselecting = true; };
     const auto release = [this] {
         m_reselecting = false;
         reselect();
     };
     connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, hold);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, release);
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this, hold);
-    connect(model, &QAbstractItemModel::modelReset, this, release);
     connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, hold);
-    connect(model, &QAbstractItemModel::layoutChanged, this, release);
     QListView::setModel(model);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, release);
+    connect(model, &QAbstractItemModel::modelReset, this, release);
+    connect(model, &QAbstractItemModel::layoutChanged, this, release);
     connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (!currentIndex().isValid() && m_current != 0)
             reselect(); // the open conversation came back into the filter
