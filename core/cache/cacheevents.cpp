@@ -74,6 +74,17 @@ bool CacheEvents::applyEvent(CacheChanges &changes, const Event &event)
         ok = applyLabelSaved(changes, data);
     } else if (event.kind == EventKind::LabelDeleted) {
         ok = applyLabelDeleted(changes, data);
+    } else if (event.kind == EventKind::CustomerUpdated) {
+        const auto customer =
+            Wire::decodeCustomer(data.value(QLatin1String("customer")).toObject());
+        if (customer) {
+            const QList<qint64> changed = m_tables.renameCustomer(customer.value());
+            ok = changed != QList<qint64>{-1};
+            for (qint64 id : changed)
+                changes.conversations.insert(id);
+        } else {
+            qCWarning(lcCache) << "ignoring a customer:" << customer.failure().message;
+        }
     } else if (event.kind == EventKind::ConversationMerged
                || event.kind == EventKind::ConversationUnmerged) {
         ok = applyMerge(changes, data, event.kind == EventKind::ConversationUnmerged);

@@ -324,6 +324,22 @@ bool CacheTables::saveInbox(const Inbox &inbox)
            && run(q, {inbox.id, text(inbox.name), text(inbox.channel), inbox.teamId});
 }
 
+QList<qint64> CacheTables::renameCustomer(const Customer &customer)
+{
+    QSqlQuery q(m_db);
+    QList<qint64> changed;
+    if (!q.prepare(QStringLiteral("SELECT id FROM conversations WHERE customer_id = ?"))
+        || !run(q, {customer.id}))
+        return {-1};
+    while (q.next())
+        changed.append(q.value(0).toLongLong());
+    if (!q.prepare(QStringLiteral("UPDATE conversations SET customer_name = ?, customer_email = ?"
+                                  " WHERE customer_id = ?"))
+        || !run(q, {text(customer.name), text(customer.email), customer.id}))
+        return {-1};
+    return changed;
+}
+
 bool CacheTables::moveMessages(qint64 from, qint64 into, bool back)
 {
     QSqlQuery q(m_db);

@@ -78,6 +78,9 @@ public:
     bool setMentioned(qint64 conversationId, qint64 noteId);
     //! A merge moved `from`'s messages into `into`; `back`: it was undone.
     bool moveMessages(qint64 from, qint64 into, bool back);
+    //! Staff corrected a customer: every conversation of theirs shows it; those come back
+    //! ({-1} when SQLite failed).
+    QList<qint64> renameCustomer(const Customer &customer);
     bool saveLabel(const Label &label);
     QList<qint64> deleteLabel(qint64 id);
     //! A conversation's labels as the `labels` column holds them: a JSON array of ids.

@@ -382,6 +382,17 @@ QList<ConversationSummary> LocalCache::conversationsOf(qint64 customerId) const
     return result;
 }
 
+std::optional<Customer> LocalCache::customer(qint64 customerId) const
+{
+    QSqlQuery q = select(m_read,
+                         QStringLiteral("SELECT customer_name, customer_email FROM conversations"
+                                        " WHERE customer_id = ? ORDER BY updated_at DESC LIMIT 1"),
+                         {customerId});
+    if (!q.next())
+        return std::nullopt;
+    return Customer{customerId, q.value(0).toString(), q.value(1).toString()};
+}
+
 //! "1,2,3": integers of our own, so they can be written into a statement.
 static QString idList(const QSet<qint64> &ids)
 {

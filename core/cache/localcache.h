@@ -151,6 +151,8 @@ public:
     //! One customer's cached conversations (not those merged away), newest first; at most
     //! 200.
     QList<ConversationSummary> conversationsOf(qint64 customerId) const;
+    //! The customer as the cache knows them (from their newest conversation).
+    std::optional<Customer> customer(qint64 customerId) const;
     //! Up to `limit` messages before `beforeId` (or the newest), oldest first.
     QList<Tandem::Message> messages(qint64 conversationId, std::optional<qint64> beforeId,
                                     int limit) const;

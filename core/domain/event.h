@@ -67,6 +67,7 @@ inline const QString TeamSaved = QStringLiteral("team.saved");
 inline const QString InboxSaved = QStringLiteral("inbox.saved");
 inline const QString LabelSaved = QStringLiteral("label.saved");
 inline const QString LabelDeleted = QStringLiteral("label.deleted");
+inline const QString CustomerUpdated = QStringLiteral("customer.updated");
 inline const QString ConversationMerged = QStringLiteral("conversation.merged");
 inline const QString ConversationUnmerged = QStringLiteral("conversation.unmerged");
 } // namespace EventKind

@@ -138,6 +138,42 @@ Result<Merge> decodeMerge(const QJsonObject &fields)
     return m;
 }
 
+Result<CustomerCommand> decodeCustomer(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    CustomerCommand c;
+    c.conversationId = r.id("conversation");
+    if (!r.ok())
+        return r.failure();
+    return c;
+}
+
+Result<CustomerCommand> decodeUpdateCustomer(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    CustomerCommand c;
+    c.conversationId = r.id("conversation");
+    c.name = r.optionalString("name", 1, Protocol::MaxNameChars);
+    c.email = r.optionalString("email", 0, Protocol::MaxEmailChars);
+    if (r.ok() && c.name) {
+        c.name = c.name->trimmed();
+        if (c.name->isEmpty())
+            r.fail("name", QStringLiteral("must not be blank"));
+    }
+    if (r.ok() && c.email) {
+        c.email = c.email->trimmed();
+        const qsizetype at = c.email->indexOf(QLatin1Char('@'));
+        if (!c.email->isEmpty()
+            && (at <= 0 || at == c.email->size() - 1 || c.email->contains(QLatin1Char(' '))))
+            r.fail("email", QStringLiteral("must be an email address, or empty"));
+    }
+    if (r.ok() && !c.name && !c.email)
+        r.fail("name", QStringLiteral("name or email is required"));
+    if (!r.ok())
+        return r.failure();
+    return c;
+}
+
 Result<Merge> decodeUnmerge(const QJsonObject &fields)
 {
     FieldReader r(fields);

@@ -64,6 +64,16 @@ struct Merge {
     qint64 intoId = 0;
 };
 Result<Merge> decodeMerge(const QJsonObject &fields);
+
+//! `customer` and `customer.update`: the customer of a conversation (docs/protocol.md,
+//! "Customers"). For an update, what is set changes.
+struct CustomerCommand {
+    qint64 conversationId = 0;
+    std::optional<QString> name;
+    std::optional<QString> email;
+};
+Result<CustomerCommand> decodeCustomer(const QJsonObject &fields);
+Result<CustomerCommand> decodeUpdateCustomer(const QJsonObject &fields);
 Result<Merge> decodeUnmerge(const QJsonObject &fields);
 
 //! A send of `text` into `conversation` (unset: starting one), everything else as default.

@@ -205,6 +205,15 @@ Event conversationUnmerged(const Conversation &from, const Conversation &into, c
     return e;
 }
 
+Event customerUpdated(const Customer &customer, const Conversation &through)
+{
+    Event e = tiedTo(make(EventKind::CustomerUpdated, through.id, customer.id,
+                          {{QStringLiteral("customer"), Wire::encode(customer)}}, about(through)),
+                     through);
+    e.staffOnly = true;
+    return e;
+}
+
 Event labelSaved(const Label &label)
 {
     return staffOnly(EventKind::LabelSaved, {{QStringLiteral("label"), Wire::encode(label)}});

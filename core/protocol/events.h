@@ -40,6 +40,8 @@ Event messageDelivery(const Message &message, const Conversation &conversation,
 Event teamSaved(const Team &team, QHash<qint64, QSet<qint64>> access);
 Event inboxSaved(const Inbox &inbox, QHash<qint64, QSet<qint64>> access);
 Event labelSaved(const Label &label);
+//! Staff changed `customer`'s name or email; seen by staff who see `through`.
+Event customerUpdated(const Customer &customer, const Conversation &through);
 //! `from` was merged into `into` (staff only): its messages are in `into` now.
 Event conversationMerged(const Conversation &from, const Conversation &into, const Party &by,
                          const QDateTime &undoUntil);

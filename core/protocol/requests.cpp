@@ -223,6 +223,21 @@ Request merge(const Commands::Merge &command)
                           {QStringLiteral("into"), command.intoId}});
 }
 
+Request customer(qint64 conversationId)
+{
+    return make("customer", {{QStringLiteral("conversation"), conversationId}});
+}
+
+Request updateCustomer(const Commands::CustomerCommand &command)
+{
+    QJsonObject fields{{QStringLiteral("conversation"), command.conversationId}};
+    if (command.name)
+        fields.insert(QStringLiteral("name"), *command.name);
+    if (command.email)
+        fields.insert(QStringLiteral("email"), *command.email);
+    return make("customer.update", fields);
+}
+
 Request unmerge(qint64 conversationId)
 {
     return make("unmerge", {{QStringLiteral("conversation"), conversationId}});

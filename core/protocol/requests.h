@@ -25,6 +25,8 @@ Request send(const Commands::Send &command);
 Request setStatus(const Commands::SetStatus &command);
 Request assign(const Commands::Assign &command);
 Request merge(const Commands::Merge &command);
+Request customer(qint64 conversationId);
+Request updateCustomer(const Commands::CustomerCommand &command);
 //! Undoes the merge of `conversationId` (the one merged away).
 Request unmerge(qint64 conversationId);
 Request history(const Commands::History &command);

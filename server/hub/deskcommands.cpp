@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deskcommands.h"
 
+#include "customeroperations.h"
 #include "deskoperations.h"
 #include "hub.h"
 #include "platform/clock.h"
@@ -120,6 +121,28 @@ void registerIn(CommandTable &table)
                       c.reply(id, {{QStringLiteral("presence"), presenceName(presence)}});
                   }));
     table.add(QStringLiteral("signout"), T::Staff, signOut);
+    table.add(
+        QStringLiteral("customer"), T::Staff,
+        readCommand(Commands::decodeCustomer, CustomerOperations::card,
+                    [](Connection &c, Hub &, const QJsonValue &id,
+                       const CustomerOperations::CustomerCard &card) {
+                        QJsonArray identities;
+                        for (const auto &[channel, address] : card.identities)
+                            identities.append(QJsonObject{{QStringLiteral("channel"), channel},
+                                                          {QStringLiteral("address"), address}});
+                        QJsonArray conversations;
+                        for (const Conversation &conversation : card.conversations)
+                            conversations.append(Wire::encode(conversation));
+                        c.reply(id, {{QStringLiteral("customer"), Wire::encode(card.customer)},
+                                     {QStringLiteral("identities"), identities},
+                                     {QStringLiteral("conversations"), conversations}});
+                    }));
+    table.add(
+        QStringLiteral("customer.update"), T::Staff,
+        storeCommand(Commands::decodeUpdateCustomer, CustomerOperations::update,
+                     [](Connection &c, Hub &, const QJsonValue &id, const Customer &customer) {
+                         c.reply(id, {{QStringLiteral("customer"), Wire::encode(customer)}});
+                     }));
 }
 
 } // namespace Tandem::Server::DeskCommands

@@ -1,10 +1,55 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SqliteStore: what staff do to organise conversations — labels, and merging.
+// SqliteStore: what staff keep about customers and their conversations — the customer
+// panel, labels, and merging.
 #include "sqlitestore.h"
 
+#include "sqliterows.h"
 #include "sqlitestatement.h"
 
 namespace Tandem::Server {
+
+Stored<Customer> SqliteStore::customer(qint64 id)
+{
+    SqliteStatement &q =
+        prepare(QStringLiteral("SELECT id, name, email FROM customers WHERE id = ?"));
+    if (auto failure = run(q, {id}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no such customer")};
+    return Customer{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
+}
+
+Stored<Done> SqliteStore::updateCustomer(const Customer &customer)
+{
+    return changedOne(
+        prepare(QStringLiteral("UPDATE customers SET name = ?, email = ? WHERE id = ?")),
+        {SqliteRows::text(customer.name), SqliteRows::text(customer.email), customer.id},
+        "no such customer");
+}
+
+Stored<QList<std::pair<QString, QString>>> SqliteStore::identitiesOf(qint64 customerId)
+{
+    SqliteStatement &q = prepare(
+        QStringLiteral("SELECT channel, address FROM customer_identities WHERE customer_id = ?"
+                       " AND channel <> 'web' ORDER BY channel, address"));
+    if (auto failure = run(q, {customerId}))
+        return *failure;
+    QList<std::pair<QString, QString>> list;
+    while (q.next())
+        list.append({q.value(0).toString(), q.value(1).toString()});
+    return list;
+}
+
+Stored<QList<Conversation>> SqliteStore::conversationsOfCustomer(qint64 customerId, int limit)
+{
+    SqliteStatement &q =
+        prepare(SqliteRows::conversationColumns
+                + QStringLiteral("WHERE cv.customer_id = ? AND cv.merged_into IS NULL"
+                                 " ORDER BY cv.updated_at DESC, cv.id DESC LIMIT ?"));
+    if (auto failure = run(q, {customerId, limit}))
+        return *failure;
+    return SqliteRows::rows(q, SqliteRows::conversationFrom);
+}
 
 Stored<Done> SqliteStore::moveMessages(qint64 from, qint64 into)
 {

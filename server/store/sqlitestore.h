@@ -98,6 +98,10 @@ public:
     Stored<CannedResponse> saveCanned(const CannedResponse &canned) override;
     Stored<Done> deleteCanned(qint64 id) override;
     Stored<QList<CannedResponse>> cannedResponses() override;
+    Stored<Customer> customer(qint64 id) override;
+    Stored<Done> updateCustomer(const Customer &customer) override;
+    Stored<QList<std::pair<QString, QString>>> identitiesOf(qint64 customerId) override;
+    Stored<QList<Conversation>> conversationsOfCustomer(qint64 customerId, int limit) override;
     Stored<Done> moveMessages(qint64 from, qint64 into) override;
     Stored<Done> returnMessages(qint64 from, qint64 into) override;
     Stored<QList<Label>> labels() override;

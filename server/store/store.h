@@ -261,6 +261,16 @@ public:
     //! By shortcut.
     virtual Stored<QList<CannedResponse>> cannedResponses() = 0;
 
+    // The customer panel (docs/protocol.md, "Customers").
+    virtual Stored<Customer> customer(qint64 id) = 0;
+    //! Writes the name and email; NotFound for an unknown id.
+    virtual Stored<Done> updateCustomer(const Customer &customer) = 0;
+    //! Where channels other than the web widget reach the customer: (channel, address).
+    virtual Stored<QList<std::pair<QString, QString>>> identitiesOf(qint64 customerId) = 0;
+    //! Up to `limit` of the customer's conversations, newest activity first, merged ones
+    //! left out.
+    virtual Stored<QList<Conversation>> conversationsOfCustomer(qint64 customerId, int limit) = 0;
+
     // Merging (docs/protocol.md, "Merging").
     //! Moves every message of `from` into `into`, remembering where each came from.
     virtual Stored<Done> moveMessages(qint64 from, qint64 into) = 0;

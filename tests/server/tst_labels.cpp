@@ -267,6 +267,47 @@ private Q_SLOTS:
             QStringLiteral("bad_request"));
     }
 
+    void theCustomerCardAndItsCorrections()
+    {
+        const qint64 c = newConversation(QStringLiteral("Who am I to you?"));
+        const QJsonObject card =
+            m_dana->request(QStringLiteral("customer"), {{QStringLiteral("conversation"), c}});
+        QCOMPARE(str(obj(data(card), "customer"), "name"), QStringLiteral("Ada"));
+        QList<qint64> listed;
+        for (const QJsonValue &v : data(card).value(QLatin1String("conversations")).toArray())
+            listed << integer(v.toObject(), "id");
+        QVERIFY(listed.contains(c));
+        QVERIFY(listed.size() >= 2); // her earlier ones too
+        QCOMPARE(listed.first(), c); // newest activity first
+        const auto update = [this, c](const QJsonObject &more) {
+            QJsonObject fields = more;
+            fields.insert(QStringLiteral("conversation"), c);
+            return m_dana->request(QStringLiteral("customer.update"), fields);
+        };
+        QCOMPARE(code(update({{QStringLiteral("name"), QStringLiteral("  ")}})),
+                 QStringLiteral("bad_request"));
+        QCOMPARE(code(update({{QStringLiteral("email"), QStringLiteral("not an address")}})),
+                 QStringLiteral("bad_request"));
+        QCOMPARE(code(update({})), QStringLiteral("bad_request"));
+        QCOMPARE(code(m_dana->request(QStringLiteral("customer"),
+                                      {{QStringLiteral("conversation"), 999999}})),
+                 QStringLiteral("not_found"));
+        QCOMPARE(code(m_customer->request(QStringLiteral("customer.update"),
+                                          {{QStringLiteral("conversation"), c},
+                                           {QStringLiteral("name"), QStringLiteral("Me")}})),
+                 QStringLiteral("unknown_type"));
+        m_bo->frames().clear();
+        const QJsonObject done =
+            update({{QStringLiteral("name"), QStringLiteral("Ada King")},
+                    {QStringLiteral("email"), QStringLiteral("ada@example.org")}});
+        QCOMPARE(str(obj(data(done), "customer"), "email"), QStringLiteral("ada@example.org"));
+        const QJsonObject heard = m_bo->waitEvent(QStringLiteral("customer.updated"));
+        QCOMPARE(str(obj(data(heard), "customer"), "name"), QStringLiteral("Ada King"));
+        const QJsonObject again =
+            m_dana->request(QStringLiteral("customer"), {{QStringLiteral("conversation"), c}});
+        QCOMPARE(str(obj(data(again), "customer"), "name"), QStringLiteral("Ada King"));
+    }
+
     void aQueuedChatsPriorityIsTheSupervisors()
     {
         Client chat = std::make_unique<TestClient>();

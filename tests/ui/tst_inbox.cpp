@@ -7,6 +7,7 @@
 #include "conversations/conversationlistview.h"
 #include "conversations/inboxpanel.h"
 #include "conversations/narrowingbutton.h"
+#include "customer/customerpanel.h"
 #include "deck/chatdeck.h"
 #include "deck/livenotifier.h"
 #include "desktoptest.h"
@@ -28,6 +29,8 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QTabBar>
@@ -391,6 +394,50 @@ private Q_SLOTS:
         QVERIFY(!thread()->undoMergeButton()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(list()->rowOf(m_chat) >= 0, Slow);
         QTRY_VERIFY_WITH_TIMEOUT(stateText().startsWith(QLatin1String("Open")), Slow);
+    }
+
+    void theCustomerPanelShowsAndCorrectsTheCustomer()
+    {
+        CustomerPanel *panel = window()->customerPanel();
+        QCOMPARE(panel->conversation(), m_chat);
+        QCOMPARE(panel->nameField()->text(), QStringLiteral("Ada Lovelace"));
+        QVERIFY(!panel->saveButton()->isEnabled()); // nothing changed yet
+        // Both of her conversations, the open one first as the newest.
+        QTRY_COMPARE_WITH_TIMEOUT(panel->conversations()->count(), 2, Slow);
+        QList<qint64> listed;
+        for (int i = 0; i < panel->conversations()->count(); ++i)
+            listed << panel->conversations()->item(i)->data(Qt::UserRole).toLongLong();
+        QVERIFY(listed.contains(m_chat) && listed.contains(m_other));
+        QCOMPARE(panel->ratingsLabel()->text(), QStringLiteral("No ratings given yet"));
+        // A blank name is not saved.
+        panel->nameField()->setText(QStringLiteral("  "));
+        QVERIFY(!panel->saveButton()->isEnabled());
+        // Corrected, every conversation of hers shows it, and colleagues hear of it.
+        m_bo->frames().clear();
+        panel->nameField()->setText(QStringLiteral("Ada King"));
+        panel->emailField()->setText(QStringLiteral("ada@example.org"));
+        QVERIFY(panel->saveButton()->isEnabled());
+        QTest::mouseClick(panel->saveButton(), Qt::LeftButton);
+        const QJsonObject heard = m_bo->waitEvent(QStringLiteral("customer.updated"));
+        QCOMPARE(
+            dataOf(heard).value(QLatin1String("customer")).toObject().value(QLatin1String("email")),
+            QJsonValue(QStringLiteral("ada@example.org")));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            list()->index(list()->rowOf(m_chat)).data(ConversationListModel::CustomerNameRole),
+            QVariant(QStringLiteral("Ada King")), Slow);
+        QTRY_VERIFY(!panel->saveButton()->isEnabled());
+        QCOMPARE(m_app->session()
+                     ->cache()
+                     .customer(m_app->session()->cache().conversation(m_other)->customerId)
+                     ->name,
+                 QStringLiteral("Ada King"));
+        // Choosing the other conversation in the panel opens it.
+        for (int i = 0; i < panel->conversations()->count(); ++i)
+            if (panel->conversations()->item(i)->data(Qt::UserRole).toLongLong() == m_other)
+                Q_EMIT panel->conversations()->itemActivated(panel->conversations()->item(i));
+        QCOMPARE(thread()->conversation(), m_other);
+        QCOMPARE(panel->conversation(), m_other);
+        window()->openConversation(m_chat);
     }
 
     void snoozedUntilTheCustomerWritesThenResolved()

@@ -3,6 +3,7 @@
 
 #include "conversations/conversationlistview.h"
 #include "conversations/inboxpanel.h"
+#include "customer/customerpanel.h"
 #include "deck/cannedresponsesdialog.h"
 #include "deck/chatdeck.h"
 #include "deck/chatpane.h"
@@ -59,11 +60,14 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->addWidget(m_inbox);
     m_splitter->addWidget(m_conversation);
+    m_customer = new CustomerPanel(session);
+    m_splitter->addWidget(m_customer);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
     m_splitter->setChildrenCollapsible(false);
     m_inbox->setMinimumWidth(240);
-    m_splitter->setSizes({400, 700}); // room for the views and their counts
+    m_splitter->setSizes({400, 700, 260}); // room for the views and their counts
 
     m_offers = new OffersModel(&session.sync(), this);
     m_liveChats = new LiveChatsModel(session.cache(), this);
@@ -136,6 +140,7 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     connect(m_inbox, &InboxPanel::conversationChosen, this, &MainWindow::openConversation);
     connect(m_conversation, &ConversationView::conversationRequested, this,
             &MainWindow::openConversation);
+    connect(m_customer, &CustomerPanel::conversationRequested, this, &MainWindow::openConversation);
     connect(m_inbox->conversations(), &ConversationListModel::countsChanged, this,
             &MainWindow::updateTitle);
     // A colleague's note names this agent: told once per new mention, in the tray too.
@@ -243,6 +248,12 @@ void MainWindow::createDeckMenus()
         [this] { showDeck(); });
     add(view, tr("&Inbox"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
         [this] { showInbox(); });
+    QAction *panel =
+        add(view, tr("&Customer Panel"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+            [this](bool on) { m_customer->setVisible(on); });
+    panel->setObjectName(QStringLiteral("customerPanelAction"));
+    panel->setCheckable(true);
+    panel->setChecked(true);
 
     QMenu *chat = new QMenu(tr("C&hat"), this);
     menuBar()->insertMenu(help, chat);
@@ -357,6 +368,7 @@ void MainWindow::openConversation(qint64 id)
 {
     showInbox();
     m_conversation->setConversation(id);
+    m_customer->setConversation(id);
     m_inbox->setCurrentConversation(id);
     m_settings.setValue(ConversationKey, id);
     markRead();

@@ -14,6 +14,7 @@ namespace Tandem {
 class AgentPresenceModel;
 class AgentSession;
 class ChatDeck;
+class CustomerPanel;
 class Workspace;
 class ConnectionIndicator;
 class ConversationView;
@@ -54,6 +55,7 @@ public:
     QAction *signOutAction() const { return m_signOut; }
     QTabWidget *tabs() const { return m_tabs; }
     Workspace *workspace() const { return m_workspace; }
+    CustomerPanel *customerPanel() const { return m_customer; }
     ChatDeck *deck() const { return m_deck; }
     OfferStrip *offerStrip() const { return m_offerStrip; }
     OffersModel *offers() const { return m_offers; }
@@ -90,6 +92,7 @@ private:
     QAction *m_signOut = nullptr;
     QTabWidget *m_tabs = nullptr; // the workspace's, on a narrow window
     Workspace *m_workspace = nullptr;
+    CustomerPanel *m_customer = nullptr;
     OffersModel *m_offers = nullptr;
     LiveChatsModel *m_liveChats = nullptr;
     AgentPresenceModel *m_team = nullptr;
