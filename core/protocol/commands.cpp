@@ -245,6 +245,20 @@ Result<MarkRead> decodeMarkRead(const QJsonObject &fields)
     return m;
 }
 
+Result<Viewing> decodeViewing(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    Viewing v;
+    const QJsonValue conversation = fields.value(QLatin1String("conversation"));
+    if (conversation.isUndefined())
+        r.fail("conversation", QStringLiteral("is required (an id, or null for none)"));
+    else if (!conversation.isNull())
+        v.conversationId = r.id("conversation");
+    if (!r.ok())
+        return r.failure();
+    return v;
+}
+
 Result<Typing> decodeTyping(const QJsonObject &fields)
 {
     FieldReader r(fields);

@@ -119,6 +119,12 @@ struct Typing {
     bool on = false;
 };
 
+//! `viewing`: the conversation an agent has open (unset: none).
+struct Viewing {
+    std::optional<qint64> conversationId;
+};
+Result<Viewing> decodeViewing(const QJsonObject &fields);
+
 struct SetPresence {
     Presence status = Presence::Offline;
 };

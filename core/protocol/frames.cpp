@@ -5,6 +5,7 @@
 #include "limits.h"
 #include "wirecodec.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -115,6 +116,16 @@ QString typing(qint64 conversationId, const Party &author, bool on)
                    {QStringLiteral("conversation"), conversationId},
                    {QStringLiteral("author"), Wire::encode(author)},
                    {QStringLiteral("on"), on}});
+}
+
+QString viewers(qint64 conversationId, const QList<Party> &viewers)
+{
+    QJsonArray list;
+    for (const Party &p : viewers)
+        list.append(Wire::encode(p));
+    return toText({{QStringLiteral("type"), QStringLiteral("viewers")},
+                   {QStringLiteral("conversation"), conversationId},
+                   {QStringLiteral("viewers"), list}});
 }
 
 } // namespace Tandem::Frames

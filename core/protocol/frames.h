@@ -32,5 +32,7 @@ QString event(const Event &event);
 QString snapshot(qint64 seq, const QJsonObject &data);
 QString synced(qint64 seq);
 QString typing(qint64 conversationId, const Party &author, bool on);
+//! The staff who have `conversationId` open now.
+QString viewers(qint64 conversationId, const QList<Party> &viewers);
 
 } // namespace Tandem::Frames

@@ -238,6 +238,12 @@ Request updateCustomer(const Commands::CustomerCommand &command)
     return make("customer.update", fields);
 }
 
+Request viewing(qint64 conversationId)
+{
+    return make("viewing", {{QStringLiteral("conversation"),
+                             conversationId ? QJsonValue(conversationId) : QJsonValue()}});
+}
+
 Request unmerge(qint64 conversationId)
 {
     return make("unmerge", {{QStringLiteral("conversation"), conversationId}});

@@ -35,6 +35,8 @@ Request read(const Commands::MarkRead &command);
 //! Customers only (the widget): the replies up to `upTo` arrived.
 Request received(const Commands::MarkRead &command);
 Request typing(const Commands::Typing &command);
+//! Staff: the conversation open now (0: none), for colleagues' "also here".
+Request viewing(qint64 conversationId);
 Request presence(const Commands::SetPresence &command);
 Request ping();
 Request signOut();

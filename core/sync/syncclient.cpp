@@ -6,8 +6,10 @@
 #include "protocol/limits.h"
 #include "protocol/wirecodec.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcSync, "tandem.sync", QtInfoMsg)
 
@@ -106,7 +108,47 @@ void SyncClient::setState(State state)
     if (m_state == state && state != State::Reconnecting)
         return;
     m_state = state;
+    if (state != State::Online && !m_viewers.isEmpty()) {
+        // Nobody is known to be anywhere until the server says so again.
+        const QList<qint64> ids = m_viewers.keys();
+        m_viewers.clear();
+        for (qint64 id : ids)
+            Q_EMIT viewersChanged(id);
+    }
     Q_EMIT stateChanged(state);
+    if (state == State::Online && m_viewing != 0)
+        setViewing(std::exchange(m_viewing, 0));
+}
+
+void SyncClient::setViewing(qint64 conversationId)
+{
+    if (conversationId == m_viewing && m_state == State::Online)
+        return;
+    m_viewing = conversationId;
+    if (m_state != State::Online)
+        return;
+    request(Requests::viewing(conversationId), this,
+            [this, conversationId](bool ok, const QJsonObject &data) {
+                if (ok && conversationId != 0)
+                    setViewers(conversationId, data.value(QLatin1String("viewers")).toArray());
+            });
+}
+
+void SyncClient::setViewers(qint64 conversationId, const QJsonArray &viewers)
+{
+    QStringList names;
+    for (const QJsonValue &v : viewers) {
+        const QJsonObject party = v.toObject();
+        if (qint64(party.value(QLatin1String("id")).toDouble()) != m_agent.id)
+            names << party.value(QLatin1String("name")).toString();
+    }
+    if (m_viewers.value(conversationId) == names)
+        return;
+    if (names.isEmpty())
+        m_viewers.remove(conversationId);
+    else
+        m_viewers.insert(conversationId, names);
+    Q_EMIT viewersChanged(conversationId);
 }
 
 QUrl SyncClient::socketUrl() const
@@ -270,6 +312,10 @@ void SyncClient::onText(const QString &text)
     } else if (type == QLatin1String("offer") || type == QLatin1String("offer.ended")
                || type == QLatin1String("queue.stats")) {
         onRoutingFrame(type, frame);
+    } else if (type == QLatin1String("viewers")) {
+        const qint64 conversation = qint64(frame.value(QLatin1String("conversation")).toDouble());
+        if (conversation > 0)
+            setViewers(conversation, frame.value(QLatin1String("viewers")).toArray());
     } else if (type == QLatin1String("typing")) {
         FieldReader r(frame);
         const qint64 conversation = r.id("conversation");

@@ -63,6 +63,12 @@ public:
     //! The newest queue figures (all zero before the first `queue.stats`).
     const QueueStats &queueStats() const { return m_queueStats; }
 
+    //! The conversation this agent has open (0: none): colleagues see them there. Sent now
+    //! when online, and again after each reconnect.
+    void setViewing(qint64 conversationId);
+    //! The other staff who have `conversationId` open now (names), as last heard.
+    QStringList viewersOf(qint64 conversationId) const { return m_viewers.value(conversationId); }
+
     using ReplyHandler = std::function<void(bool ok, const QJsonObject &dataOrError)>;
     //! Sends a request; `done` gets the reply's data, or the error frame (with `code`) —
     //! also when the connection drops first (code "offline") or it times out ("timeout").
@@ -81,6 +87,8 @@ Q_SIGNALS:
     void sessionEnded(const QString &reason);
     //! Someone else's typing indicator.
     void typing(qint64 conversationId, const QString &who, bool on);
+    //! Who else has `conversationId` open changed (also: all cleared when offline).
+    void viewersChanged(qint64 conversationId);
     //! Up to date with the server; replies waiting in the outbox can go.
     void online();
     //! A live chat is offered to this agent (again, after a reconnect, while it lasts).
@@ -125,6 +133,9 @@ private:
     QString m_token;
     Agent m_agent;
     QueueStats m_queueStats;
+    qint64 m_viewing = 0;
+    QHash<qint64, QStringList> m_viewers;
+    void setViewers(qint64 conversationId, const QJsonArray &viewers);
     //! Where paging through older conversations stopped when the connection dropped.
     std::optional<std::pair<QDateTime, qint64>> m_pagingFrom;
     bool m_pageAsked = false; // a page request is on its way

@@ -58,6 +58,28 @@ void typing(Connection &connection, Hub &hub, const Frames::Request &request)
         });
 }
 
+void viewing(Connection &connection, Hub &hub, const Frames::Request &request)
+{
+    const auto command = Commands::decodeViewing(request.fields);
+    if (command && !command->conversationId) {
+        hub.setViewing(&connection, nullptr);
+        connection.reply(request.id, {});
+        return;
+    }
+    connection.performRead(
+        request.id, command,
+        [](Store &store, const Viewer &viewer, const Commands::Viewing &viewing) {
+            return DeskOperations::accessibleConversation(store, viewer, *viewing.conversationId);
+        },
+        [&connection, &hub, id = request.id](const Conversation &conversation) {
+            hub.setViewing(&connection, &conversation);
+            QJsonArray viewers;
+            for (const Party &p : hub.viewersOf(conversation.id))
+                viewers.append(Wire::encode(p));
+            connection.reply(id, {{QStringLiteral("viewers"), viewers}});
+        });
+}
+
 void signOut(Connection &connection, Hub &hub, const Frames::Request &request)
 {
     const QByteArray tokenHash = connection.viewer()->tokenHash;
@@ -106,6 +128,7 @@ void registerIn(CommandTable &table)
                                c.reply(id, {{QStringLiteral("upTo"), upTo}});
                            }));
     table.add(QStringLiteral("typing"), T::Everyone, typing);
+    table.add(QStringLiteral("viewing"), T::Staff, viewing);
     table.add(QStringLiteral("ping"), T::Everyone,
               [](Connection &c, Hub &hub, const Frames::Request &request) {
                   c.reply(request.id, {{QStringLiteral("time"),

@@ -15,6 +15,7 @@
 #include "visibility.h"
 
 #include <QWebSocket>
+#include <algorithm>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -88,6 +89,8 @@ void Hub::forget(Connection *connection)
     if (--m_perAddress[address] <= 0)
         m_perAddress.remove(address);
     m_holding.remove(connection);
+    if (m_viewing.contains(connection))
+        setViewing(connection, nullptr);
     if (m_staff.remove(connection))
         m_router->agentDisconnected(connection->viewer()->party.id);
     if (connection->viewer() && connection->kind() == Connection::Kind::Customer) {
@@ -232,6 +235,43 @@ void Hub::broadcastTyping(const Conversation &conversation, const Party &author,
         if (c != except && Visibility::includes(audience, *c->viewer()))
             c->sendFrame(frame);
     }
+}
+
+QList<Party> Hub::viewersOf(qint64 conversationId) const
+{
+    QList<Party> viewers;
+    for (auto it = m_viewing.cbegin(); it != m_viewing.cend(); ++it) {
+        const Party &p = it.key()->viewer()->party;
+        if (it->id == conversationId
+            && std::none_of(viewers.cbegin(), viewers.cend(),
+                            [&p](const Party &v) { return v.id == p.id; }))
+            viewers.append(p);
+    }
+    return viewers;
+}
+
+void Hub::setViewing(Connection *connection, const Conversation *conversation)
+{
+    const auto was = m_viewing.constFind(connection);
+    const std::optional<Conversation> before =
+        was != m_viewing.cend() ? std::optional<Conversation>(*was) : std::nullopt;
+    if (before && conversation && before->id == conversation->id)
+        return;
+    if (conversation)
+        m_viewing.insert(connection, *conversation);
+    else
+        m_viewing.remove(connection);
+    const auto tell = [this](const Conversation &c) {
+        const QString frame = Frames::viewers(c.id, viewersOf(c.id));
+        const Visibility::Audience audience = Visibility::of(c);
+        for (Connection *staff : std::as_const(m_staff))
+            if (audience.staff && Visibility::includes(audience, *staff->viewer()))
+                staff->sendFrame(frame);
+    };
+    if (before)
+        tell(*before);
+    if (conversation)
+        tell(*conversation);
 }
 
 void Hub::endSession(const QByteArray &tokenHash, const QString &reason)

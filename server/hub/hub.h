@@ -80,6 +80,11 @@ public:
 
     void broadcastTyping(const Conversation &conversation, const Party &author, bool on,
                          Connection *except);
+    //! `connection`'s agent has `conversation` open now (nullptr: none); the staff who see
+    //! it (and the one left) hear who else is there.
+    void setViewing(Connection *connection, const Conversation *conversation);
+    //! The staff with `conversationId` open, each once.
+    QList<Party> viewersOf(qint64 conversationId) const;
     //! Closes every connection riding on this staff session.
     void endSession(const QByteArray &tokenHash, const QString &reason);
     //! Closes every connection (server shutting down).
@@ -142,6 +147,7 @@ private:
     QElapsedTimer m_lastRelease;
     QSet<Connection *> m_holding;
     QSet<Connection *> m_staff;
+    QHash<Connection *, Conversation> m_viewing; //!< what each staff connection has open
     QMultiHash<qint64, Connection *> m_customers;
     QHash<qint64, int> m_customerSlots; // connections past their handshake's check, by customer
     QHash<QByteArray, int> m_perAddress;

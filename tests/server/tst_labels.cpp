@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QTest>
+#include <algorithm>
 #include <memory>
 
 using namespace FrameFields;
@@ -306,6 +307,48 @@ private Q_SLOTS:
         const QJsonObject again =
             m_dana->request(QStringLiteral("customer"), {{QStringLiteral("conversation"), c}});
         QCOMPARE(str(obj(data(again), "customer"), "name"), QStringLiteral("Ada King"));
+    }
+
+    void colleaguesSeeWhoElseHasAConversationOpen()
+    {
+        const qint64 c = newConversation(QStringLiteral("Two of you?"));
+        const auto viewing = [c](TestClient &who, bool on = true) {
+            return who.request(QStringLiteral("viewing"), {{QStringLiteral("conversation"),
+                                                            on ? QJsonValue(c) : QJsonValue()}});
+        };
+        const auto names = [](const QJsonArray &viewers) {
+            QStringList list;
+            for (const QJsonValue &v : viewers)
+                list << str(v.toObject(), "name");
+            std::sort(list.begin(), list.end());
+            return list;
+        };
+        const auto heard = [c, &names](TestClient &who) {
+            const QJsonObject f = who.waitFrame([c](const QJsonObject &f) {
+                return type(f) == QLatin1String("viewers") && integer(f, "conversation") == c;
+            });
+            return names(f.value(QLatin1String("viewers")).toArray());
+        };
+        const QJsonObject first = viewing(*m_dana);
+        QCOMPARE(names(data(first).value(QLatin1String("viewers")).toArray()),
+                 QStringList{QStringLiteral("Dana")});
+        m_dana->frames().clear();
+        qint64 cyId = 0;
+        Client cy = newStaff(m_server, QStringLiteral("Cy"), &cyId);
+        QVERIFY(cy);
+        QCOMPARE(names(data(viewing(*cy)).value(QLatin1String("viewers")).toArray()),
+                 (QStringList{QStringLiteral("Cy"), QStringLiteral("Dana")}));
+        QCOMPARE(heard(*m_dana), (QStringList{QStringLiteral("Cy"), QStringLiteral("Dana")}));
+        // Gone (the app closed): the others hear it.
+        cy.reset();
+        QCOMPARE(heard(*m_dana), QStringList{QStringLiteral("Dana")});
+        QCOMPARE(type(viewing(*m_dana, false)), QStringLiteral("ok"));
+        QCOMPARE(code(viewing(*m_customer)), QStringLiteral("unknown_type"));
+        QCOMPARE(code(m_dana->request(QStringLiteral("viewing"),
+                                      {{QStringLiteral("conversation"), 999999}})),
+                 QStringLiteral("not_found"));
+        QCOMPARE(code(m_dana->request(QStringLiteral("viewing"), {})),
+                 QStringLiteral("bad_request"));
     }
 
     void aQueuedChatsPriorityIsTheSupervisors()

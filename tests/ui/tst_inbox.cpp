@@ -216,8 +216,11 @@ private Q_SLOTS:
                      .toArray(),
                  QJsonArray{m_boId});
         QVERIFY(m_customer->settle());
-        for (const QJsonObject &f : std::as_const(m_customer->frames()))
+        // Neither the note, nor that someone was typing one.
+        for (const QJsonObject &f : std::as_const(m_customer->frames())) {
             QVERIFY(f.value(QLatin1String("type")).toString() != QLatin1String("event"));
+            QVERIFY(f.value(QLatin1String("type")).toString() != QLatin1String("typing"));
+        }
         // It shows as a note: labelled for the team, and the list does not take it for the
         // conversation's last word.
         const QAbstractItemModel *m = thread()->messages();
@@ -394,6 +397,24 @@ private Q_SLOTS:
         QVERIFY(!thread()->undoMergeButton()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(list()->rowOf(m_chat) >= 0, Slow);
         QTRY_VERIFY_WITH_TIMEOUT(stateText().startsWith(QLatin1String("Open")), Slow);
+    }
+
+    void aColleagueWithTheConversationOpenShows()
+    {
+        QCOMPARE(thread()->conversation(), m_chat);
+        QVERIFY(thread()->alsoHereLabel()->isHidden());
+        QCOMPARE(
+            m_bo->request(QStringLiteral("viewing"), {{QStringLiteral("conversation"), m_chat}})
+                .value(QLatin1String("type"))
+                .toString(),
+            QStringLiteral("ok"));
+        QTRY_COMPARE_WITH_TIMEOUT(thread()->alsoHereLabel()->text(),
+                                  QStringLiteral("Also here: Bo Berg"), Slow);
+        QVERIFY(!thread()->alsoHereLabel()->isHidden());
+        QCOMPARE(m_app->session()->sync().viewersOf(m_chat),
+                 QStringList{QStringLiteral("Bo Berg")});
+        m_bo->request(QStringLiteral("viewing"), {{QStringLiteral("conversation"), QJsonValue()}});
+        QTRY_VERIFY_WITH_TIMEOUT(thread()->alsoHereLabel()->isHidden(), Slow);
     }
 
     void theCustomerPanelShowsAndCorrectsTheCustomer()

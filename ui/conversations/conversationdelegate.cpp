@@ -66,6 +66,14 @@ QColor ConversationDelegate::priorityColour(int priority)
     }
 }
 
+void ConversationDelegate::setViewers(qint64 conversationId, const QStringList &names)
+{
+    if (names.isEmpty())
+        m_viewers.remove(conversationId);
+    else
+        m_viewers.insert(conversationId, names);
+}
+
 void ConversationDelegate::setLabels(const QList<Label> &labels)
 {
     m_labels.clear();
@@ -103,6 +111,9 @@ QString ConversationDelegate::standing(const QModelIndex &index) const
     const QString inbox = m_inboxNames.value(index.data(M::InboxIdRole).toLongLong());
     if (!inbox.isEmpty())
         parts << inbox;
+    const QStringList viewers = m_viewers.value(index.data(M::IdRole).toLongLong());
+    if (!viewers.isEmpty())
+        parts.prepend(tr("%1 here").arg(viewers.join(QStringLiteral(", "))));
     return parts.join(QStringLiteral(" · "));
 }
 

@@ -33,6 +33,8 @@ public:
     //! What the rows name by id.
     void setLabels(const QList<Label> &labels);
     void setInboxNames(const QHash<qint64, QString> &names) { m_inboxNames = names; }
+    //! Colleagues who have a conversation open (none: empty).
+    void setViewers(qint64 conversationId, const QStringList &names);
     //! Without the third line (for found messages, which have no standing).
     void setTwoLines(bool twoLines) { m_twoLines = twoLines; }
 
@@ -41,6 +43,7 @@ private:
 
     QHash<qint64, Label> m_labels;
     QHash<qint64, QString> m_inboxNames;
+    QHash<qint64, QStringList> m_viewers;
     bool m_twoLines = false;
 };
 

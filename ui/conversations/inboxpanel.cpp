@@ -80,6 +80,13 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
             [this, &session] { updateNames(session); });
     connect(&session.cache(), &LocalCache::teamsChanged, this,
             [this, &session] { updateNames(session); });
+    connect(&session.sync(), &SyncClient::viewersChanged, this, [this, &session](qint64 id) {
+        if (auto *delegate = qobject_cast<ConversationDelegate *>(m_list->itemDelegate()))
+            delegate->setViewers(id, session.sync().viewersOf(id));
+        const int row = m_conversations->rowOf(id);
+        if (row >= 0)
+            m_list->update(m_conversations->index(row));
+    });
     StartupReport::watch(m_list);
 
     m_empty = new QLabel(tr("No conversations yet.\nNew ones appear here as customers write."));

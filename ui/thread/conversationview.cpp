@@ -14,6 +14,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -58,6 +59,16 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     m_state = new QLabel;
     m_state->setObjectName(QStringLiteral("conversationState"));
     m_state->setTextFormat(Qt::PlainText);
+    m_viewers = new QLabel;
+    m_viewers->setObjectName(QStringLiteral("alsoHere"));
+    m_viewers->setTextFormat(Qt::PlainText);
+    m_viewers->hide();
+    // Colleagues with this conversation open: two agents answering one customer at once
+    // is what this prevents (their typing shows in the typing line).
+    connect(&session.sync(), &SyncClient::viewersChanged, this, [this](qint64 id) {
+        if (id == m_conversation)
+            updateViewers();
+    });
     m_actions = new ConversationActions(session);
     connect(m_actions, &ConversationActions::failed, this, &ConversationView::showNotice);
     m_undoText = new QLabel;
@@ -104,6 +115,7 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     names->addWidget(m_title);
     names->addWidget(m_subtitle);
     names->addWidget(m_state);
+    names->addWidget(m_viewers);
     names->addWidget(m_rating);
     header->addLayout(names, 1);
     auto *right = new QVBoxLayout;
@@ -139,7 +151,11 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
         const bool empty = m_composer->toPlainText().trimmed().isEmpty();
         m_send->setEnabled(!empty && m_conversation != 0);
-        m_typingNotifier->edited(empty);
+        // A note is the team's: the customer is not told someone is typing one.
+        if (noteMode())
+            m_typingNotifier->stop();
+        else
+            m_typingNotifier->edited(empty);
     });
     m_note = new QToolButton;
     m_note->setObjectName(QStringLiteral("noteMode"));
@@ -223,6 +239,8 @@ void ConversationView::setConversation(qint64 conversationId)
     m_typingNotifier->setConversation(conversationId);
     m_typing->setConversation(conversationId);
     m_conversation = conversationId;
+    m_session.sync().setViewing(conversationId);
+    updateViewers();
     m_notice->hide();
     m_undoBar->setVisible(m_undoExpiry.isActive() && conversationId == m_undoInto);
     m_model->setConversation(conversationId);
@@ -313,6 +331,8 @@ void ConversationView::setNoteMode(bool note)
 {
     if (m_note->isChecked() != note)
         m_note->setChecked(note); // toggles back into here
+    if (note)
+        m_typingNotifier->stop();
     m_composer->setPlaceholderText(
         note ? tr("Private note: only the team sees it. @name tells a colleague.")
              : tr("Write a reply… Enter sends, Shift+Enter starts a new line"));
@@ -327,6 +347,15 @@ bool ConversationView::noteMode() const
 QAbstractButton *ConversationView::noteToggle() const
 {
     return m_note;
+}
+
+void ConversationView::updateViewers()
+{
+    const QStringList others = m_session.sync().viewersOf(m_conversation);
+    m_viewers->setText(others.isEmpty()
+                           ? QString()
+                           : tr("Also here: %1").arg(QLocale().createSeparatedList(others)));
+    m_viewers->setVisible(!others.isEmpty());
 }
 
 void ConversationView::showNotice(const QString &text)

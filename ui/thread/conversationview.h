@@ -51,6 +51,8 @@ public:
     ConversationActions *actions() const { return m_actions; }
     //! Where the conversation stands, for its header: "Snoozed until tomorrow 09:00 · Dana".
     QLabel *stateLabel() const { return m_state; }
+    //! "Also here: Bo": colleagues who have this conversation open too.
+    QLabel *alsoHereLabel() const { return m_viewers; }
     //! The composer writes a private note instead of a reply.
     void setNoteMode(bool note);
     bool noteMode() const;
@@ -66,6 +68,7 @@ private:
     void send(const QString &text);
     void updateHeader();
     void showNotice(const QString &text);
+    void updateViewers();
 
     AgentSession &m_session;
     qint64 m_conversation = 0;
@@ -78,6 +81,7 @@ private:
     QLabel *m_subtitle = nullptr;
     QLabel *m_rating = nullptr;
     QLabel *m_state = nullptr;
+    QLabel *m_viewers = nullptr;
     ConversationActions *m_actions = nullptr;
     QToolButton *m_note = nullptr;
     QLabel *m_loading = nullptr;
