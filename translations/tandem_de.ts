@@ -182,6 +182,34 @@ Umgebung:
         <source>Assigned to %1 automatically</source>
         <translation>Automatisch %1 zugewiesen</translation>
     </message>
+    <message>
+        <source>%1 added %2 and removed %3</source>
+        <translation>%1 hat %2 hinzugefügt und %3 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 hat %2 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation>%1 hat %2 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 merged conversation %2 into this one</source>
+        <translation>%1 hat Unterhaltung %2 mit dieser zusammengeführt</translation>
+    </message>
+    <message>
+        <source>%1 took conversation %2 back out of this one</source>
+        <translation>%1 hat Unterhaltung %2 wieder herausgelöst</translation>
+    </message>
+    <message>
+        <source>%1 took its priority away</source>
+        <translation>%1 hat die Priorität entfernt</translation>
+    </message>
+    <message>
+        <source>%1 set the priority to %2</source>
+        <translation>%1 hat die Priorität auf %2 gesetzt</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CannedPopup</name>
@@ -383,6 +411,17 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     </message>
 </context>
 <context>
+    <name>Tandem::CommandPalette</name>
+    <message>
+        <source>Commands</source>
+        <translation>Befehle</translation>
+    </message>
+    <message>
+        <source>Type a command: resolve, snooze, label, assign…</source>
+        <translation>Befehl eingeben: erledigen, zurückstellen, Label, zuweisen …</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::Composer</name>
     <message>
         <source>Write a reply… Enter sends, Shift+Enter starts a new line</source>
@@ -546,6 +585,46 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <source>%1. Assign it all the same?</source>
         <translation>%1. Trotzdem zuweisen?</translation>
     </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Put labels on this conversation, or take them off</source>
+        <translation>Labels an dieser Unterhaltung setzen oder entfernen</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>How urgent it is</source>
+        <translation>Wie dringend sie ist</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Join this conversation into another of the same customer</source>
+        <translation>Diese Unterhaltung mit einer anderen desselben Kunden zusammenführen</translation>
+    </message>
+    <message>
+        <source>No labels yet: a supervisor adds them</source>
+        <translation>Noch keine Labels: Eine Supervisorin oder ein Supervisor legt sie an</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Into #%1 (%2): %3</source>
+        <translation>In #%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>This customer has no other conversation</source>
+        <translation>Dieser Kunde hat keine andere Unterhaltung</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConversationDelegate</name>
@@ -556,6 +635,66 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     <message>
         <source>Team: %1</source>
         <translation>Team: %1</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <source>Live chat, waiting</source>
+        <translation>Live-Chat, wartet</translation>
+    </message>
+    <message>
+        <source>Live chat</source>
+        <translation>Live-Chat</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Zurückgestellt bis %1</translation>
+    </message>
+    <message>
+        <source>Snoozed until they write</source>
+        <translation>Zurückgestellt, bis der Kunde schreibt</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Open: the customer wrote</source>
+        <translation>Offen: Der Kunde hat geschrieben</translation>
+    </message>
+    <message>
+        <source>Open: snooze ran out</source>
+        <translation>Offen: Zurückstellung abgelaufen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>%1 here</source>
+        <translation>%1 ist hier</translation>
     </message>
 </context>
 <context>
@@ -675,6 +814,22 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <source>Add note</source>
         <translation>Notiz hinzufügen</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Conversation %1 was merged into this one.</source>
+        <translation>Unterhaltung %1 wurde mit dieser zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Merged into conversation %1</source>
+        <translation>Mit Unterhaltung %1 zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Also here: %1</source>
+        <translation>Ebenfalls hier: %1</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CredentialStore</name>
@@ -701,6 +856,98 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     <message>
         <source>There is no sign-in token to store.</source>
         <translation>Es gibt kein Anmeldetoken zum Speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::CustomerPanel</name>
+    <message>
+        <source>pending</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation>zurückgestellt</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s conversations</source>
+        <translation>Die Unterhaltungen des Kunden</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 from %n rating(s)</source>
+        <translation>
+            <numerusform>%1 %2 aus %n Bewertung</numerusform>
+            <numerusform>%1 %2 aus %n Bewertungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writes through %1</source>
+        <translation>Schreibt über %1</translation>
+    </message>
+    <message>
+        <source>Writes through %1 (%2)</source>
+        <translation>Schreibt über %1 (%2)</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3</source>
+        <translation>#%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>The one open now</source>
+        <translation>Die gerade geöffnete</translation>
+    </message>
+    <message>
+        <source>No ratings given yet</source>
+        <translation>Noch keine Bewertungen</translation>
+    </message>
+    <message>
+        <source>Ratings given: %1</source>
+        <translation>Bewertungen: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Also reached on
+%1</source>
+        <translation>Auch erreichbar über
+%1</translation>
+    </message>
+    <message>
+        <source>Needs a connection to the server</source>
+        <translation>Braucht eine Verbindung zum Server</translation>
     </message>
 </context>
 <context>
@@ -785,6 +1032,73 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Newest activity</source>
+        <translation>Neueste Aktivität</translation>
+    </message>
+    <message>
+        <source>Longest waiting</source>
+        <translation>Am längsten wartend</translation>
+    </message>
+    <message>
+        <source>Longest waiting: customers waiting for an answer the longest first</source>
+        <translation>Am längsten wartend: Kunden, die am längsten auf eine Antwort warten, zuerst</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Erwähnungen</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::LabelsDialog</name>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>e.g. Billing</source>
+        <translation>z. B. Rechnung</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Andere …</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Farbe:</translation>
+    </message>
+    <message>
+        <source>A label&apos;s name has no comma.</source>
+        <translation>Der Name eines Labels enthält kein Komma.</translation>
+    </message>
+    <message>
+        <source>Delete the label?</source>
+        <translation>Label löschen?</translation>
+    </message>
+    <message>
+        <source>“%1” comes off every conversation that has it.</source>
+        <translation>„%1“ wird von allen Unterhaltungen entfernt, die es tragen.</translation>
     </message>
 </context>
 <context>
@@ -903,14 +1217,6 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <source>Your live chats side by side (Ctrl+Shift+L)</source>
-        <translation>Ihre Live-Chats nebeneinander (Strg+Umschalt+L)</translation>
-    </message>
-    <message>
-        <source>Conversations answered at your pace (Ctrl+Shift+I)</source>
-        <translation>Unterhaltungen, die Sie in Ihrem Tempo beantworten (Strg+Umschalt+I)</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -974,6 +1280,94 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <source>Inbox (%1)</source>
         <translation>Posteingang (%1)</translation>
     </message>
+    <message>
+        <source>You were mentioned</source>
+        <translation>Sie wurden erwähnt</translation>
+    </message>
+    <message>
+        <source>A colleague&apos;s note names you: see Mentions in the inbox.</source>
+        <translation>Eine Notiz aus dem Team nennt Sie: siehe Erwähnungen im Posteingang.</translation>
+    </message>
+    <message>
+        <source>&amp;Customer Panel</source>
+        <translation>&amp;Kundenbereich</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>&amp;Labels …</translation>
+    </message>
+    <message>
+        <source>C&amp;onversation</source>
+        <translation>&amp;Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Take It</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation>&amp;Zuweisen …</translation>
+    </message>
+    <message>
+        <source>&amp;Label…</source>
+        <translation>&amp;Label …</translation>
+    </message>
+    <message>
+        <source>&amp;Priority…</source>
+        <translation>&amp;Priorität …</translation>
+    </message>
+    <message>
+        <source>Set &amp;Pending</source>
+        <translation>Auf &amp;wartend setzen</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze…</source>
+        <translation>&amp;Zurückstellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve or Reopen</source>
+        <translation>&amp;Erledigen oder wieder öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Into…</source>
+        <translation>&amp;Zusammenführen mit …</translation>
+    </message>
+    <message>
+        <source>Write a &amp;Note</source>
+        <translation>&amp;Notiz schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Commands…</source>
+        <translation>&amp;Befehle …</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Write a private note instead of a reply</source>
+        <translation>Eine private Notiz statt einer Antwort schreiben</translation>
+    </message>
+    <message>
+        <source>Up, Down, Enter</source>
+        <translation>Auf, Ab, Eingabe</translation>
+    </message>
+    <message>
+        <source>Move through the list; open and answer</source>
+        <translation>Durch die Liste gehen; öffnen und antworten</translation>
+    </message>
+    <message>
+        <source>/ in a composer</source>
+        <translation>/ in einem Eingabefeld</translation>
+    </message>
+    <message>
+        <source>Insert a canned response</source>
+        <translation>Einen Textbaustein einfügen</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>
@@ -1031,6 +1425,81 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>Messages</source>
         <translation>Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::NarrowingButton</name>
+    <message>
+        <source>Web chat</source>
+        <translation>Web-Chat</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Show only one inbox, channel, label, priority or status</source>
+        <translation>Nur einen Posteingang, Kanal, ein Label, eine Priorität oder einen Status zeigen</translation>
+    </message>
+    <message>
+        <source>No priority</source>
+        <translation>Keine Priorität</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>Only these are shown; choose again to show all</source>
+        <translation>Nur diese werden gezeigt; erneut wählen, um alle zu zeigen</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1833,33 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>The customer</source>
         <translation>Der Kunde</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::Workspace</name>
+    <message>
+        <source>Live Chats</source>
+        <translation>Live-Chats</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Your live chats side by side (Ctrl+Shift+L)</source>
+        <translation>Ihre Live-Chats nebeneinander (Strg+Umschalt+L)</translation>
+    </message>
+    <message>
+        <source>Conversations answered at your pace (Ctrl+Shift+I)</source>
+        <translation>Unterhaltungen, die Sie in Ihrem Tempo beantworten (Strg+Umschalt+I)</translation>
+    </message>
+    <message>
+        <source>No live chat open.
+
+New ones are offered above.</source>
+        <translation>Kein Live-Chat offen.
+
+Neue werden oben angeboten.</translation>
     </message>
 </context>
 </TS>

@@ -182,6 +182,34 @@ Environnement&#xa0;:
         <source>Assigned to %1 automatically</source>
         <translation>Assignée automatiquement à %1</translation>
     </message>
+    <message>
+        <source>%1 added %2 and removed %3</source>
+        <translation>%1 a ajouté %2 et retiré %3</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 a ajouté %2</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation>%1 a retiré %2</translation>
+    </message>
+    <message>
+        <source>%1 merged conversation %2 into this one</source>
+        <translation>%1 a fusionné la conversation %2 dans celle-ci</translation>
+    </message>
+    <message>
+        <source>%1 took conversation %2 back out of this one</source>
+        <translation>%1 a séparé à nouveau la conversation %2 de celle-ci</translation>
+    </message>
+    <message>
+        <source>%1 took its priority away</source>
+        <translation>%1 a retiré sa priorité</translation>
+    </message>
+    <message>
+        <source>%1 set the priority to %2</source>
+        <translation>%1 a mis la priorité à %2</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CannedPopup</name>
@@ -383,6 +411,17 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
 </context>
 <context>
+    <name>Tandem::CommandPalette</name>
+    <message>
+        <source>Commands</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Type a command: resolve, snooze, label, assign…</source>
+        <translation>Tapez une commande : résoudre, mettre en veille, étiquette, attribuer…</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::Composer</name>
     <message>
         <source>Write a reply… Enter sends, Shift+Enter starts a new line</source>
@@ -546,6 +585,46 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <source>%1. Assign it all the same?</source>
         <translation>%1. L’assigner quand même ?</translation>
     </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Put labels on this conversation, or take them off</source>
+        <translation>Mettre des étiquettes sur cette conversation, ou les retirer</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>How urgent it is</source>
+        <translation>Son urgence</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <source>Join this conversation into another of the same customer</source>
+        <translation>Fusionner cette conversation dans une autre du même client</translation>
+    </message>
+    <message>
+        <source>No labels yet: a supervisor adds them</source>
+        <translation>Pas encore d’étiquettes : un superviseur les ajoute</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Into #%1 (%2): %3</source>
+        <translation>Dans #%1 (%2) : %3</translation>
+    </message>
+    <message>
+        <source>This customer has no other conversation</source>
+        <translation>Ce client n’a pas d’autre conversation</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConversationDelegate</name>
@@ -556,6 +635,66 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     <message>
         <source>Team: %1</source>
         <translation>Équipe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source>Live chat, waiting</source>
+        <translation>Chat en direct, en attente</translation>
+    </message>
+    <message>
+        <source>Live chat</source>
+        <translation>Chat en direct</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>En veille jusqu’à %1</translation>
+    </message>
+    <message>
+        <source>Snoozed until they write</source>
+        <translation>En veille jusqu’à ce que le client écrive</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolue</translation>
+    </message>
+    <message>
+        <source>Open: the customer wrote</source>
+        <translation>Ouverte : le client a écrit</translation>
+    </message>
+    <message>
+        <source>Open: snooze ran out</source>
+        <translation>Ouverte : fin de la mise en veille</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Non attribuée</translation>
+    </message>
+    <message>
+        <source>%1 here</source>
+        <translation>%1 est ici</translation>
     </message>
 </context>
 <context>
@@ -675,6 +814,22 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <source>Add note</source>
         <translation>Ajouter la note</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Conversation %1 was merged into this one.</source>
+        <translation>La conversation %1 a été fusionnée dans celle-ci.</translation>
+    </message>
+    <message>
+        <source>Merged into conversation %1</source>
+        <translation>Fusionnée dans la conversation %1</translation>
+    </message>
+    <message>
+        <source>Also here: %1</source>
+        <translation>Aussi ici : %1</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CredentialStore</name>
@@ -701,6 +856,98 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     <message>
         <source>There is no sign-in token to store.</source>
         <translation>Il n’y a aucun jeton de connexion à enregistrer.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::CustomerPanel</name>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation>en veille</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>résolue</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s conversations</source>
+        <translation>Les conversations du client</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail :</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 from %n rating(s)</source>
+        <translation>
+            <numerusform>%1 %2 sur %n évaluation</numerusform>
+            <numerusform>%1 %2 sur %n évaluations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writes through %1</source>
+        <translation>Écrit via %1</translation>
+    </message>
+    <message>
+        <source>Writes through %1 (%2)</source>
+        <translation>Écrit via %1 (%2)</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3</source>
+        <translation>#%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>The one open now</source>
+        <translation>Celle ouverte en ce moment</translation>
+    </message>
+    <message>
+        <source>No ratings given yet</source>
+        <translation>Pas encore d’évaluation</translation>
+    </message>
+    <message>
+        <source>Ratings given: %1</source>
+        <translation>Évaluations : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Also reached on
+%1</source>
+        <translation>Joignable aussi via
+%1</translation>
+    </message>
+    <message>
+        <source>Needs a connection to the server</source>
+        <translation>Nécessite une connexion au serveur</translation>
     </message>
 </context>
 <context>
@@ -785,6 +1032,73 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Newest activity</source>
+        <translation>Activité la plus récente</translation>
+    </message>
+    <message>
+        <source>Longest waiting</source>
+        <translation>Attente la plus longue</translation>
+    </message>
+    <message>
+        <source>Longest waiting: customers waiting for an answer the longest first</source>
+        <translation>Attente la plus longue : les clients qui attendent une réponse depuis le plus longtemps d’abord</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Mentions</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::LabelsDialog</name>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>e.g. Billing</source>
+        <translation>p. ex. Facturation</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Autre…</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Couleur :</translation>
+    </message>
+    <message>
+        <source>A label&apos;s name has no comma.</source>
+        <translation>Le nom d’une étiquette ne contient pas de virgule.</translation>
+    </message>
+    <message>
+        <source>Delete the label?</source>
+        <translation>Supprimer l’étiquette ?</translation>
+    </message>
+    <message>
+        <source>“%1” comes off every conversation that has it.</source>
+        <translation>« %1 » sera retirée de toutes les conversations qui la portent.</translation>
     </message>
 </context>
 <context>
@@ -903,14 +1217,6 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <source>Your live chats side by side (Ctrl+Shift+L)</source>
-        <translation>Vos discussions en direct côte à côte (Ctrl+Maj+L)</translation>
-    </message>
-    <message>
-        <source>Conversations answered at your pace (Ctrl+Shift+I)</source>
-        <translation>Conversations traitées à votre rythme (Ctrl+Maj+I)</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>Afficha&amp;ge</translation>
     </message>
@@ -974,6 +1280,94 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <source>Inbox (%1)</source>
         <translation>Boîte de réception (%1)</translation>
     </message>
+    <message>
+        <source>You were mentioned</source>
+        <translation>Vous avez été mentionné</translation>
+    </message>
+    <message>
+        <source>A colleague&apos;s note names you: see Mentions in the inbox.</source>
+        <translation>Une note d’un collègue vous nomme : voir Mentions dans la boîte de réception.</translation>
+    </message>
+    <message>
+        <source>&amp;Customer Panel</source>
+        <translation>Panneau &amp;client</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>É&amp;tiquettes…</translation>
+    </message>
+    <message>
+        <source>C&amp;onversation</source>
+        <translation>C&amp;onversation</translation>
+    </message>
+    <message>
+        <source>&amp;Take It</source>
+        <translation>&amp;La prendre</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation>&amp;Attribuer…</translation>
+    </message>
+    <message>
+        <source>&amp;Label…</source>
+        <translation>É&amp;tiquette…</translation>
+    </message>
+    <message>
+        <source>&amp;Priority…</source>
+        <translation>&amp;Priorité…</translation>
+    </message>
+    <message>
+        <source>Set &amp;Pending</source>
+        <translation>Mettre en &amp;attente</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze…</source>
+        <translation>Mettre en &amp;veille…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve or Reopen</source>
+        <translation>&amp;Résoudre ou rouvrir</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Into…</source>
+        <translation>&amp;Fusionner dans…</translation>
+    </message>
+    <message>
+        <source>Write a &amp;Note</source>
+        <translation>Écrire une &amp;note</translation>
+    </message>
+    <message>
+        <source>&amp;Commands…</source>
+        <translation>&amp;Commandes…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Write a private note instead of a reply</source>
+        <translation>Écrire une note privée au lieu d’une réponse</translation>
+    </message>
+    <message>
+        <source>Up, Down, Enter</source>
+        <translation>Haut, Bas, Entrée</translation>
+    </message>
+    <message>
+        <source>Move through the list; open and answer</source>
+        <translation>Parcourir la liste ; ouvrir et répondre</translation>
+    </message>
+    <message>
+        <source>/ in a composer</source>
+        <translation>/ dans une zone de saisie</translation>
+    </message>
+    <message>
+        <source>Insert a canned response</source>
+        <translation>Insérer une réponse type</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>
@@ -1031,6 +1425,81 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>Messages</source>
         <translation>Messages</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::NarrowingButton</name>
+    <message>
+        <source>Web chat</source>
+        <translation>Chat web</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>En veille</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolue</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Tout afficher</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <source>Show only one inbox, channel, label, priority or status</source>
+        <translation>N’afficher qu’une boîte de réception, un canal, une étiquette, une priorité ou un statut</translation>
+    </message>
+    <message>
+        <source>No priority</source>
+        <translation>Sans priorité</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filtre : %1</translation>
+    </message>
+    <message>
+        <source>Only these are shown; choose again to show all</source>
+        <translation>Seules celles-ci sont affichées ; choisissez à nouveau pour tout afficher</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1833,33 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>The customer</source>
         <translation>Le client</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::Workspace</name>
+    <message>
+        <source>Live Chats</source>
+        <translation>Chats en direct</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>Your live chats side by side (Ctrl+Shift+L)</source>
+        <translation>Vos chats en direct côte à côte (Ctrl+Maj+L)</translation>
+    </message>
+    <message>
+        <source>Conversations answered at your pace (Ctrl+Shift+I)</source>
+        <translation>Les conversations auxquelles vous répondez à votre rythme (Ctrl+Maj+I)</translation>
+    </message>
+    <message>
+        <source>No live chat open.
+
+New ones are offered above.</source>
+        <translation>Aucun chat en direct ouvert.
+
+Les nouveaux sont proposés en haut.</translation>
     </message>
 </context>
 </TS>

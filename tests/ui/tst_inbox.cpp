@@ -11,6 +11,7 @@
 #include "deck/chatdeck.h"
 #include "deck/livenotifier.h"
 #include "desktoptest.h"
+#include "main/commandpalette.h"
 #include "main/mainwindow.h"
 #include "main/workspace.h"
 #include "models/conversationlistmodel.h"
@@ -557,6 +558,32 @@ private Q_SLOTS:
         chooseView(View::Resolved);
         QTRY_COMPARE_WITH_TIMEOUT(list()->rowOf(m_chat), 0, Slow);
         QCOMPARE(list()->count(View::Resolved), 2);
+    }
+
+    void everyActionIsReachedFromTheKeyboard()
+    {
+        window()->openConversation(m_chat);
+        QTRY_VERIFY_WITH_TIMEOUT(stateText().startsWith(QLatin1String("Resolved")), Slow);
+        window()->openCommandPalette();
+        auto *palette = window()->findChild<CommandPalette *>();
+        QVERIFY(palette);
+        QTest::keyClicks(palette->searchField(), QStringLiteral("reopen"));
+        QCOMPARE(palette->commands()->count(), 1);
+        QVERIFY(palette->commands()->item(0)->text().startsWith(
+            QStringLiteral("Conversation › Resolve or Reopen")));
+        QTest::keyClick(palette->searchField(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(stateText().startsWith(QLatin1String("Open")), Slow);
+        // An agent's palette leaves out what only supervisors may do.
+        window()->openCommandPalette();
+        palette = window()->findChildren<CommandPalette *>().constLast();
+        QTest::keyClicks(palette->searchField(), QStringLiteral("labels"));
+        QCOMPARE(palette->commands()->count(), 0);
+        palette->reject();
+        // Help lists the shortcuts.
+        const QString help = window()->shortcutList();
+        for (const QString &shown : {QStringLiteral("Resolve or Reopen"), QStringLiteral("Take It"),
+                                     QStringLiteral("Commands"), QStringLiteral("Snooze")})
+            QVERIFY2(help.contains(shown), qPrintable(shown));
     }
 
     void cleanupTestCase() { m_app.reset(); }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "commandpalette.h"
 #include "conversations/conversationlistview.h"
 #include "conversations/inboxpanel.h"
 #include "customer/customerpanel.h"
@@ -21,6 +22,7 @@
 #include "shell/agentsession.h"
 #include "status/connectionindicator.h"
 #include "status/queueindicator.h"
+#include "thread/conversationactions.h"
 #include "thread/conversationview.h"
 #include "workspace.h"
 
@@ -219,7 +221,45 @@ void MainWindow::createMenus()
     add(connection, tr("&Retry Now"), QKeySequence(Qt::Key_F5), &m_session.sync(),
         [this] { m_session.sync().retryNow(); });
 
+    // The open conversation, from the keyboard (the thread's buttons do the same).
+    QMenu *conversation = menuBar()->addMenu(tr("C&onversation"));
+    const auto onThread = [this](auto call) {
+        return [this, call] {
+            showInbox();
+            call(m_conversation->actions());
+        };
+    };
+    add(conversation, tr("&Take It"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
+        m_conversation, onThread([](ConversationActions *a) { a->take(); }));
+    add(conversation, tr("&Assign…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+        m_conversation,
+        onThread([](ConversationActions *a) { a->openMenu(QStringLiteral("assign")); }));
+    add(conversation, tr("&Label…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), m_conversation,
+        onThread([](ConversationActions *a) { a->openMenu(QStringLiteral("label")); }));
+    add(conversation, tr("&Priority…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y),
+        m_conversation,
+        onThread([](ConversationActions *a) { a->openMenu(QStringLiteral("priority")); }));
+    add(conversation, tr("Set &Pending"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
+        m_conversation, onThread([](ConversationActions *a) { a->setPendingNow(); }));
+    add(conversation, tr("&Snooze…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+        m_conversation,
+        onThread([](ConversationActions *a) { a->openMenu(QStringLiteral("snooze")); }));
+    add(conversation, tr("&Resolve or Reopen"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+        m_conversation, onThread([](ConversationActions *a) { a->toggleResolved(); }));
+    add(conversation, tr("&Merge Into…"), {}, m_conversation,
+        onThread([](ConversationActions *a) { a->openMenu(QStringLiteral("merge")); }));
+    add(conversation, tr("Write a &Note"), {}, m_conversation, [this] {
+        showInbox();
+        m_conversation->setNoteMode(true);
+        m_conversation->focusComposer();
+    });
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("&Commands…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, [this] {
+        openCommandPalette();
+    })->setObjectName(QStringLiteral("commandPaletteAction"));
+    add(help, tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this,
+        [this] { showShortcuts(); });
     QAction *about = add(help, tr("&About Tandem"), {}, this, [this] {
         QMessageBox::about(this, tr("About Tandem"),
                            tr("<h3>Tandem %1</h3><p>A native desktop help desk: answer your "
@@ -355,6 +395,39 @@ void MainWindow::openTeamDialog()
     auto *dialog = new TeamDialog(m_session, *m_team, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::openCommandPalette()
+{
+    auto *palette = new CommandPalette(menuBar(), this);
+    palette->setAttribute(Qt::WA_DeleteOnClose);
+    palette->open();
+}
+
+QString MainWindow::shortcutList() const
+{
+    QString rows;
+    const auto row = [&rows](const QString &keys, const QString &what) {
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    };
+    for (const auto &[name, action] : CommandPalette::actionsOf(menuBar()))
+        if (!action->shortcut().isEmpty())
+            row(action->shortcut().toString(QKeySequence::NativeText), name);
+    row(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N).toString(QKeySequence::NativeText),
+        tr("Write a private note instead of a reply"));
+    row(tr("Up, Down, Enter"), tr("Move through the list; open and answer"));
+    row(tr("/ in a composer"), tr("Insert a canned response"));
+    return QStringLiteral("<table cellspacing=\"6\">%1</table>").arg(rows);
+}
+
+void MainWindow::showShortcuts()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Keyboard Shortcuts"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(shortcutList());
+    box.exec();
 }
 
 void MainWindow::openCannedResponses()

@@ -40,6 +40,10 @@ public:
     ~MainWindow() override;
 
     void openConversation(qint64 id);
+    //! Ctrl+K: every action, by name.
+    void openCommandPalette();
+    //! Help > Keyboard Shortcuts: every shortcut, as a table (rich text).
+    QString shortcutList() const;
     //! The tabs: the live chat deck and the inbox.
     void showDeck();
     void showInbox();
@@ -47,6 +51,7 @@ public:
     void transferChat(qint64 conversationId);
     void openTeamDialog();
     void openCannedResponses();
+    void showShortcuts();
 
     InboxPanel *inbox() const { return m_inbox; }
     ConversationView *conversationView() const { return m_conversation; }

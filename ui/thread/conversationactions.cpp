@@ -240,6 +240,31 @@ void ConversationActions::fillPriorityMenu()
     }
 }
 
+void ConversationActions::take()
+{
+    if (m_take->isEnabled())
+        m_take->click();
+}
+
+void ConversationActions::setPendingNow()
+{
+    if (m_pending->isEnabled())
+        m_pending->click();
+}
+
+void ConversationActions::toggleResolved()
+{
+    if (m_resolve->isEnabled())
+        m_resolve->click();
+}
+
+void ConversationActions::openMenu(const QString &objectName)
+{
+    auto *button = findChild<QToolButton *>(objectName);
+    if (button && button->isEnabled() && button->isVisible())
+        button->showMenu();
+}
+
 void ConversationActions::fillMergeMenu()
 {
     m_mergeMenu->clear();

@@ -45,6 +45,13 @@ public:
     void mergeInto(qint64 intoId);
     //! Undoes the merge of `fromId` (within the server's window).
     void undoMerge(qint64 fromId);
+    //! For the keyboard: the same as the buttons, when they are enabled.
+    void take();
+    void setPendingNow();
+    void toggleResolved();
+    //! Opens the menu of the button named `objectName` ("assign", "label", "priority",
+    //! "snooze", "merge") under it.
+    void openMenu(const QString &objectName);
 
 Q_SIGNALS:
     //! The server refused (or could not be asked); for people.
