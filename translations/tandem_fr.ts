@@ -212,6 +212,68 @@ Environnement&#xa0;:
     </message>
 </context>
 <context>
+    <name>Tandem::BulkBar</name>
+    <message>
+        <source>Assign</source>
+        <translation>Attribuer</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Mettre en veille</translation>
+    </message>
+    <message>
+        <source>Until the customer writes</source>
+        <translation>Jusqu’à ce que le client écrive</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Résoudre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n sélectionnée</numerusform>
+            <numerusform>%n sélectionnées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3. %4</source>
+        <translation>%1 : %2 sur %3. %4</translation>
+    </message>
+    <message>
+        <source>Needs a connection to the server</source>
+        <translation>Nécessite une connexion au serveur</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Attribuées</translation>
+    </message>
+    <message>
+        <source>Labelled</source>
+        <translation>Étiquetées</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolues</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Mises en veille</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::CannedPopup</name>
     <message>
         <source>Search canned responses</source>

@@ -4,6 +4,7 @@
 // sees it come back when the customer writes, snoozes and resolves it — with the views and
 // their counts following, the timeline in the thread in words, and the customer hearing of
 // none of it. Set TANDEM_SCREENSHOT_DIR to keep the README's screenshot.
+#include "conversations/bulkbar.h"
 #include "conversations/conversationlistview.h"
 #include "conversations/inboxpanel.h"
 #include "conversations/narrowingbutton.h"
@@ -28,6 +29,7 @@
 
 #include <QAbstractButton>
 #include <QDir>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,6 +41,7 @@
 #include <QToolButton>
 #include <QUuid>
 #include <memory>
+#include <vector>
 
 using namespace Tandem;
 using namespace DesktopTest;
@@ -584,6 +587,49 @@ private Q_SLOTS:
         for (const QString &shown : {QStringLiteral("Resolve or Reopen"), QStringLiteral("Take It"),
                                      QStringLiteral("Commands"), QStringLiteral("Snooze")})
             QVERIFY2(help.contains(shown), qPrintable(shown));
+    }
+
+    void severalConversationsAreWorkedAtOnce()
+    {
+        using View = ConversationListModel::View;
+        QList<qint64> ids;
+        std::vector<std::unique_ptr<TestClient>> customers;
+        for (const QString &name : {QStringLiteral("Cleo"), QStringLiteral("Dan")}) {
+            customers.push_back(std::make_unique<TestClient>());
+            QVERIFY(customers.back()->open(m_server.wsUrl(QStringLiteral("/ws/customer"))));
+            QVERIFY(!customers.back()->customerHello(name).isEmpty());
+            ids << dataOf(customers.back()->request(QStringLiteral("send"),
+                                                    {{QStringLiteral("clientId"), newId()},
+                                                     {QStringLiteral("text"),
+                                                      QStringLiteral("Same problem as everyone")}}))
+                       .value(QLatin1String("conversation"))
+                       .toObject()
+                       .value(QLatin1String("id"))
+                       .toInteger();
+        }
+        chooseView(View::All);
+        QTRY_VERIFY_WITH_TIMEOUT(list()->rowOf(ids[0]) >= 0 && list()->rowOf(ids[1]) >= 0, Slow);
+        BulkBar *bar = window()->inbox()->bulkBar();
+        QVERIFY(bar->isHidden());
+        ConversationListView *rows = window()->inbox()->conversationList();
+        rows->selectionModel()->select(list()->index(list()->rowOf(ids[0])),
+                                       QItemSelectionModel::ClearAndSelect);
+        QVERIFY(bar->isHidden()); // one is not several
+        rows->selectionModel()->select(list()->index(list()->rowOf(ids[1])),
+                                       QItemSelectionModel::Select);
+        QVERIFY(!bar->isHidden());
+        QCOMPARE(bar->summary()->text(), QStringLiteral("2 selected"));
+        const qint64 billing = m_app->session()->cache().labels().constFirst().id;
+        bar->addLabel(billing);
+        QTRY_COMPARE_WITH_TIMEOUT(bar->summary()->text(), QStringLiteral("Labelled: 2"), Slow);
+        for (qint64 id : ids)
+            QTRY_COMPARE_WITH_TIMEOUT(
+                list()->index(list()->rowOf(id)).data(ConversationListModel::LabelsRole),
+                QVariant(QVariantList{billing}), Slow);
+        const int resolved = list()->count(View::Resolved);
+        bar->setStatus(ConversationStatus::Resolved);
+        QTRY_COMPARE_WITH_TIMEOUT(list()->count(View::Resolved), resolved + 2, Slow);
+        QCOMPARE(list()->rowOf(ids[0]), -1);
     }
 
     void cleanupTestCase() { m_app.reset(); }

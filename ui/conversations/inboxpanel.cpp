@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "inboxpanel.h"
 
+#include "bulkbar.h"
 #include "conversationdelegate.h"
 #include "conversationlistview.h"
 #include "models/conversationlistmodel.h"
@@ -75,6 +76,7 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     m_list = new ConversationListView;
     m_list->setObjectName(QStringLiteral("conversations"));
     m_list->setModel(m_conversations);
+    m_bulk = new BulkBar(session, *m_list);
     updateNames(session);
     connect(&session.cache(), &LocalCache::labelsChanged, this,
             [this, &session] { updateNames(session); });
@@ -125,6 +127,7 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     listTools->addStretch();
     listTools->addWidget(m_order);
     layout->addLayout(listTools);
+    layout->addWidget(m_bulk);
     layout->addWidget(m_list, 3);
     layout->addWidget(m_empty, 3);
     layout->addWidget(m_resultsLabel);

@@ -14,6 +14,7 @@ namespace Tandem {
 
 class AgentSession;
 class ConversationListModel;
+class BulkBar;
 class ConversationListView;
 class NarrowingButton;
 class SearchResultsModel;
@@ -41,6 +42,8 @@ public:
     NarrowingButton *narrowing() const { return m_narrowing; }
     //! Newest activity, or longest waiting for us.
     QComboBox *order() const { return m_order; }
+    //! Shown while several conversations are selected.
+    BulkBar *bulkBar() const { return m_bulk; }
 
 Q_SIGNALS:
     void conversationChosen(qint64 id);
@@ -60,6 +63,7 @@ private:
     QTabBar *m_views = nullptr;
     NarrowingButton *m_narrowing = nullptr;
     QComboBox *m_order = nullptr;
+    BulkBar *m_bulk = nullptr;
     ConversationListView *m_list = nullptr;
     QLabel *m_resultsLabel = nullptr;
     QListView *m_results = nullptr;
