@@ -1111,6 +1111,10 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <source>Mentions</source>
         <translation>Erwähnungen</translation>
     </message>
+    <message>
+        <source>My teams</source>
+        <translation>Meine Teams</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::LabelsDialog</name>

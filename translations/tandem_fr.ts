@@ -1111,6 +1111,10 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <source>Mentions</source>
         <translation>Mentions</translation>
     </message>
+    <message>
+        <source>My teams</source>
+        <translation>Mes équipes</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::LabelsDialog</name>

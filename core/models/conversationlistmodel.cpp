@@ -191,8 +191,9 @@ QHash<int, QByteArray> ConversationListModel::conversationRoleNames()
             {MentionUnreadRole, "mentionUnread"}};
 }
 
-bool ConversationListModel::inView(View view, const ConversationSummary &s, qint64 ownAgent)
+bool ConversationListModel::inView(View view, const ConversationSummary &s) const
 {
+    const qint64 ownAgent = m_ownAgent;
     if (s.mergedInto != 0)
         return false; // its messages are in the one it went into
 
@@ -211,13 +212,15 @@ bool ConversationListModel::inView(View view, const ConversationSummary &s, qint
         return resolved;
     case View::Mentions:
         return s.mentioned != 0;
+    case View::MyTeams:
+        return !resolved && m_ownInboxes.contains(s.inboxId);
     }
     return false;
 }
 
 bool ConversationListModel::matches(const ConversationSummary &summary) const
 {
-    if (!inView(m_view, summary, m_ownAgent) || !m_narrowing.admits(summary))
+    if (!inView(m_view, summary) || !m_narrowing.admits(summary))
         return false;
     return m_filter.isEmpty() || summary.customerName.contains(m_filter, Qt::CaseInsensitive)
            || summary.lastText.contains(m_filter, Qt::CaseInsensitive);
@@ -228,6 +231,14 @@ void ConversationListModel::setView(View view)
     if (view == m_view)
         return;
     m_view = view;
+    reload();
+}
+
+void ConversationListModel::setOwnInboxes(const QSet<qint64> &inboxes)
+{
+    if (inboxes == m_ownInboxes)
+        return;
+    m_ownInboxes = inboxes;
     reload();
 }
 
@@ -262,9 +273,9 @@ void ConversationListModel::count(const ConversationSummary &summary)
         summary.liveState == LiveState::Queued || summary.liveState == LiveState::Active;
     const int unread = liveUnderWay ? 0 : summary.unread;
     m_keys.insert(summary.id, {summary.status, summary.assigneeId, unread, summary.mentioned,
-                               summary.mentionUnread, summary.mergedInto});
+                               summary.mentionUnread, summary.mergedInto, summary.inboxId});
     for (int v = 0; v < ViewCount; ++v) {
-        if (inView(View(v), summary, m_ownAgent)) {
+        if (inView(View(v), summary)) {
             ++m_counts[v];
             m_unread[v] += View(v) == View::Mentions ? int(summary.mentionUnread) : unread;
         }
@@ -281,8 +292,9 @@ void ConversationListModel::uncount(qint64 id)
     was.assigneeId = it->assigneeId;
     was.mentioned = it->mentioned;
     was.mergedInto = it->mergedInto;
+    was.inboxId = it->inboxId;
     for (int v = 0; v < ViewCount; ++v) {
-        if (inView(View(v), was, m_ownAgent)) {
+        if (inView(View(v), was)) {
             --m_counts[v];
             m_unread[v] -= View(v) == View::Mentions ? int(it->mentionUnread) : it->unread;
         }

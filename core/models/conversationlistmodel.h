@@ -53,8 +53,9 @@ public:
         Snoozed,
         Resolved, //!< those in the cache; older ones come from the server
         Mentions, //!< a note names the signed-in agent; its unread count is of those
+        MyTeams,  //!< not resolved, in the inboxes of the signed-in agent's teams
     };
-    static constexpr int ViewCount = 6;
+    static constexpr int ViewCount = 7;
     //! Narrows a view down (docs/protocol.md, "Labels and priority"); an unset field lets
     //! everything through.
     struct Narrowing {
@@ -112,7 +113,9 @@ public:
     //! Mine's go to the window title), leaving out live chats under way: the deck counts
     //! those.
     int unread(View view) const { return m_unread[int(view)]; }
-    static bool inView(View view, const ConversationSummary &summary, qint64 ownAgent);
+    bool inView(View view, const ConversationSummary &summary) const;
+    //! The inboxes of the signed-in agent's teams, for My teams.
+    void setOwnInboxes(const QSet<qint64> &inboxes);
     //! The row showing conversation `id`, or -1.
     int rowOf(qint64 id) const;
 
@@ -136,6 +139,7 @@ private:
         qint64 mentioned = 0;
         bool mentionUnread = false;
         qint64 mergedInto = 0;
+        qint64 inboxId = 0;
     };
 
     LocalCache &m_cache;
@@ -145,6 +149,7 @@ private:
     Order m_order = Order::NewestActivity;
     View m_view = View::All;
     qint64 m_ownAgent = 0;
+    QSet<qint64> m_ownInboxes;
     QHash<qint64, ViewKey> m_keys;
     std::array<int, ViewCount> m_counts{};
     std::array<int, ViewCount> m_unread{};

@@ -89,9 +89,11 @@ void Hub::forget(Connection *connection)
     if (--m_perAddress[address] <= 0)
         m_perAddress.remove(address);
     m_holding.remove(connection);
+    const bool wasStaff = m_staff.remove(connection);
+    // The others hear that it left; it is no longer among those told.
     if (m_viewing.contains(connection))
         setViewing(connection, nullptr);
-    if (m_staff.remove(connection))
+    if (wasStaff)
         m_router->agentDisconnected(connection->viewer()->party.id);
     if (connection->viewer() && connection->kind() == Connection::Kind::Customer) {
         const qint64 id = connection->viewer()->party.id;

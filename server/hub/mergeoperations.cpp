@@ -40,13 +40,19 @@ Result<Done> commit(Store &store, const Viewer &viewer, const Merged &m,
     return Done{};
 }
 
+//! The conversation a merge (or its undo) is asked for, if the viewer is staff who see it.
+Result<Conversation> merging(Store &store, const Viewer &viewer, qint64 id)
+{
+    if (!viewer.isStaff())
+        return Failure{ErrorCode::Forbidden, QStringLiteral("Only staff merge conversations")};
+    return DeskOperations::accessibleConversation(store, viewer, id);
+}
+
 } // namespace
 
 Result<Merged> merge(Store &store, const Viewer &viewer, const Commands::Merge &command)
 {
-    if (!viewer.isStaff())
-        return Failure{ErrorCode::Forbidden, QStringLiteral("Only staff merge conversations")};
-    auto from = DeskOperations::accessibleConversation(store, viewer, command.conversationId);
+    auto from = merging(store, viewer, command.conversationId);
     if (!from)
         return from.failure();
     auto into = DeskOperations::accessibleConversation(store, viewer, command.intoId);
@@ -92,9 +98,7 @@ Result<Merged> merge(Store &store, const Viewer &viewer, const Commands::Merge &
 
 Result<Merged> unmerge(Store &store, const Viewer &viewer, const Commands::Merge &command)
 {
-    if (!viewer.isStaff())
-        return Failure{ErrorCode::Forbidden, QStringLiteral("Only staff merge conversations")};
-    auto from = DeskOperations::accessibleConversation(store, viewer, command.conversationId);
+    auto from = merging(store, viewer, command.conversationId);
     if (!from)
         return from.failure();
     if (!from->mergedInto)

@@ -311,9 +311,16 @@ private Q_SLOTS:
         model.setNarrowing(n);
         QCOMPARE(shown(), QList<qint64>{2});
         QCOMPARE(model.count(M::View::All), 3); // the counts are the views'
+        // My teams: the inboxes of the agent's teams only.
+        model.setOwnInboxes({2});
+        QCOMPARE(model.count(M::View::MyTeams), 1);
+        model.setOwnInboxes({1, 2});
+        QCOMPARE(model.count(M::View::MyTeams), 3);
+        model.setOwnInboxes({2});
         // A change that takes a row out of the narrowing removes it, row by row.
         apply({m_feed.tagged(2, QStringLiteral("Bo"), {3, 4}, Priority::None, 4, 1)});
         QCOMPARE(shown(), QList<qint64>{});
+        QCOMPARE(model.count(M::View::MyTeams), 0); // it moved to an inbox of another team
         model.setNarrowing({});
         // Longest waiting: customers waiting for an answer first, the earliest on top.
         apply({m_feed.message(1, QStringLiteral("Hello?"), 10),

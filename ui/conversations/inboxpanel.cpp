@@ -39,10 +39,10 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     m_views->setExpanding(false);
     m_views->setDrawBase(false);
     m_views->setUsesScrollButtons(true);
-    for (View v :
-         {View::Mine, View::Unassigned, View::All, View::Mentions, View::Snoozed, View::Resolved})
+    for (View v : {View::Mine, View::Unassigned, View::MyTeams, View::All, View::Mentions,
+                   View::Snoozed, View::Resolved})
         m_views->setTabData(m_views->addTab(QString()), int(v));
-    m_views->setCurrentIndex(2); // All
+    m_views->setCurrentIndex(2); // My teams
     connect(m_views, &QTabBar::currentChanged, this, [this, &session](int index) {
         const View view = View(m_views->tabData(index).toInt());
         m_conversations->setView(view);
@@ -52,12 +52,30 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     });
     connect(m_conversations, &ConversationListModel::countsChanged, this,
             &InboxPanel::updateViewCounts);
-    // "Mine" is whoever the cache says signed in (known offline too), or the connection.
-    m_conversations->setOwnAgent(session.cache().ownAgent());
-    connect(&session.sync(), &SyncClient::stateChanged, this, [this, &session] {
-        if (session.sync().agent().id)
-            m_conversations->setOwnAgent(session.sync().agent().id);
-    });
+    // "Mine" is whoever the cache says signed in (known offline too), or the connection;
+    // "My teams" the inboxes of their teams. "All" is for supervisors and admins, who see
+    // more than their teams.
+    const auto whoAmI = [this, &session] {
+        const qint64 me =
+            session.sync().agent().id ? session.sync().agent().id : session.cache().ownAgent();
+        m_conversations->setOwnAgent(me);
+        QSet<qint64> teams, inboxes;
+        for (const Team &t : session.cache().teams())
+            if (t.members.contains(me))
+                teams.insert(t.id);
+        for (const Inbox &i : session.cache().inboxes())
+            if (teams.contains(i.teamId))
+                inboxes.insert(i.id);
+        m_conversations->setOwnInboxes(inboxes);
+        const bool supervises =
+            session.sync().agent().id != 0 && session.sync().agent().role != Role::Agent;
+        for (int i = 0; i < m_views->count(); ++i)
+            if (m_views->tabData(i).toInt() == int(ConversationListModel::View::All))
+                m_views->setTabVisible(i, supervises);
+    };
+    whoAmI();
+    connect(&session.sync(), &SyncClient::stateChanged, this, whoAmI);
+    connect(&session.cache(), &LocalCache::teamsChanged, this, whoAmI);
     updateViewCounts();
 
     m_narrowing = new NarrowingButton(session.cache());
@@ -212,6 +230,9 @@ void InboxPanel::updateViewCounts()
             break;
         case View::Mentions:
             name = tr("Mentions");
+            break;
+        case View::MyTeams:
+            name = tr("My teams");
             break;
         }
         // Mentions counts what is new to the agent; the others what they hold.

@@ -27,41 +27,30 @@ ConversationActions::ConversationActions(AgentSession &session, QWidget *parent)
     m_take->setToolTip(tr("Assign this conversation to yourself"));
     connect(m_take, &QPushButton::clicked, this, [this] { assignTo(m_session.sync().agent().id); });
 
-    m_assignMenu = new QMenu(this);
-    m_assign = new QToolButton;
-    m_assign->setObjectName(QStringLiteral("assign"));
-    m_assign->setText(tr("Assign"));
-    m_assign->setToolTip(tr("Assign this conversation to someone, or to nobody"));
-    m_assign->setPopupMode(QToolButton::InstantPopup);
-    m_assign->setMenu(m_assignMenu);
-    connect(m_assignMenu, &QMenu::aboutToShow, this, &ConversationActions::fillAssignMenu);
-
-    m_labelMenu = new QMenu(this);
-    m_label = new QToolButton;
-    m_label->setObjectName(QStringLiteral("label"));
-    m_label->setText(tr("Label"));
-    m_label->setToolTip(tr("Put labels on this conversation, or take them off"));
-    m_label->setPopupMode(QToolButton::InstantPopup);
-    m_label->setMenu(m_labelMenu);
-    connect(m_labelMenu, &QMenu::aboutToShow, this, &ConversationActions::fillLabelMenu);
-
-    m_priorityMenu = new QMenu(this);
-    m_priority = new QToolButton;
-    m_priority->setObjectName(QStringLiteral("priority"));
-    m_priority->setText(tr("Priority"));
-    m_priority->setToolTip(tr("How urgent it is"));
-    m_priority->setPopupMode(QToolButton::InstantPopup);
-    m_priority->setMenu(m_priorityMenu);
-    connect(m_priorityMenu, &QMenu::aboutToShow, this, &ConversationActions::fillPriorityMenu);
-
-    m_mergeMenu = new QMenu(this);
-    m_merge = new QToolButton;
-    m_merge->setObjectName(QStringLiteral("merge"));
-    m_merge->setText(tr("Merge"));
-    m_merge->setToolTip(tr("Join this conversation into another of the same customer"));
-    m_merge->setPopupMode(QToolButton::InstantPopup);
-    m_merge->setMenu(m_mergeMenu);
-    connect(m_mergeMenu, &QMenu::aboutToShow, this, &ConversationActions::fillMergeMenu);
+    // A button that opens a menu, filled each time it opens.
+    const auto menuButton = [this](const char *name, const QString &text, const QString &tip,
+                                   QMenu *&menu, void (ConversationActions::*fill)()) {
+        menu = new QMenu(this);
+        auto *button = new QToolButton;
+        button->setObjectName(QLatin1String(name));
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setPopupMode(QToolButton::InstantPopup);
+        button->setMenu(menu);
+        connect(menu, &QMenu::aboutToShow, this, fill);
+        return button;
+    };
+    m_assign =
+        menuButton("assign", tr("Assign"), tr("Assign this conversation to someone, or to nobody"),
+                   m_assignMenu, &ConversationActions::fillAssignMenu);
+    m_label =
+        menuButton("label", tr("Label"), tr("Put labels on this conversation, or take them off"),
+                   m_labelMenu, &ConversationActions::fillLabelMenu);
+    m_priority = menuButton("priority", tr("Priority"), tr("How urgent it is"), m_priorityMenu,
+                            &ConversationActions::fillPriorityMenu);
+    m_merge = menuButton("merge", tr("Merge"),
+                         tr("Join this conversation into another of the same customer"),
+                         m_mergeMenu, &ConversationActions::fillMergeMenu);
 
     m_pending = new QPushButton(tr("Pending"));
     m_pending->setObjectName(QStringLiteral("pending"));
