@@ -620,10 +620,6 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Wieder öffnen</translation>
     </message>
     <message>
-        <source>Needs a connection to the server</source>
-        <translation>Braucht eine Verbindung zum Server</translation>
-    </message>
-    <message>
         <source>A live chat under way is ended from the deck</source>
         <translation>Ein laufender Live-Chat wird im Chat-Deck beendet</translation>
     </message>
@@ -686,6 +682,10 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     <message>
         <source>This customer has no other conversation</source>
         <translation>Dieser Kunde hat keine andere Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Offline: changes are sent when the connection is back</source>
+        <translation>Offline: Änderungen werden gesendet, sobald die Verbindung zurück ist</translation>
     </message>
 </context>
 <context>
@@ -892,6 +892,18 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <source>Also here: %1</source>
         <translation>Ebenfalls hier: %1</translation>
     </message>
+    <message>
+        <source>A change made offline was refused: %1</source>
+        <translation>Eine offline vorgenommene Änderung wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source> · 1 change waiting to be sent</source>
+        <translation> · 1 Änderung wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source> · %1 changes waiting to be sent</source>
+        <translation> · %1 Änderungen warten auf das Senden</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CredentialStore</name>
@@ -966,13 +978,6 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 %2 from %n rating(s)</source>
-        <translation>
-            <numerusform>%1 %2 aus %n Bewertung</numerusform>
-            <numerusform>%1 %2 aus %n Bewertungen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Writes through %1</source>
         <translation>Schreibt über %1</translation>
@@ -1010,6 +1015,14 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     <message>
         <source>Needs a connection to the server</source>
         <translation>Braucht eine Verbindung zum Server</translation>
+    </message>
+    <message>
+        <source>%1 %2 from one rating</source>
+        <translation>%1 %2 aus einer Bewertung</translation>
+    </message>
+    <message>
+        <source>%1 %2 from %3 ratings</source>
+        <translation>%1 %2 aus %3 Bewertungen</translation>
     </message>
 </context>
 <context>

@@ -620,10 +620,6 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>La rouvrir</translation>
     </message>
     <message>
-        <source>Needs a connection to the server</source>
-        <translation>Nécessite une connexion au serveur</translation>
-    </message>
-    <message>
         <source>A live chat under way is ended from the deck</source>
         <translation>Un chat en direct en cours se termine depuis le tableau des chats</translation>
     </message>
@@ -686,6 +682,10 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     <message>
         <source>This customer has no other conversation</source>
         <translation>Ce client n’a pas d’autre conversation</translation>
+    </message>
+    <message>
+        <source>Offline: changes are sent when the connection is back</source>
+        <translation>Hors ligne : les modifications partent au retour de la connexion</translation>
     </message>
 </context>
 <context>
@@ -892,6 +892,18 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <source>Also here: %1</source>
         <translation>Aussi ici : %1</translation>
     </message>
+    <message>
+        <source>A change made offline was refused: %1</source>
+        <translation>Une modification faite hors ligne a été refusée : %1</translation>
+    </message>
+    <message>
+        <source> · 1 change waiting to be sent</source>
+        <translation> · 1 modification en attente d’envoi</translation>
+    </message>
+    <message>
+        <source> · %1 changes waiting to be sent</source>
+        <translation> · %1 modifications en attente d’envoi</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CredentialStore</name>
@@ -966,13 +978,6 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <source>Conversations</source>
         <translation>Conversations</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 %2 from %n rating(s)</source>
-        <translation>
-            <numerusform>%1 %2 sur %n évaluation</numerusform>
-            <numerusform>%1 %2 sur %n évaluations</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Writes through %1</source>
         <translation>Écrit via %1</translation>
@@ -1010,6 +1015,14 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     <message>
         <source>Needs a connection to the server</source>
         <translation>Nécessite une connexion au serveur</translation>
+    </message>
+    <message>
+        <source>%1 %2 from one rating</source>
+        <translation>%1 %2 sur une évaluation</translation>
+    </message>
+    <message>
+        <source>%1 %2 from %3 ratings</source>
+        <translation>%1 %2 sur %3 évaluations</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ struct CacheChanges {
     bool cannedChanged = false;
     bool teamsChanged = false;
     bool labelsChanged = false;
+    bool actionsChanged = false;
     //! Conversations whose messages moved to or from another (a merge): shown anew.
     QSet<qint64> moved;
     bool reset = false;

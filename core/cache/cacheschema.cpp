@@ -180,6 +180,16 @@ const QList<QStringList> &steps()
             QStringLiteral("ALTER TABLE conversations ADD COLUMN labels TEXT NOT NULL"
                            " DEFAULT '[]'"),
         },
+        // 6: what an agent did to conversations while offline (a status, an assignee, a
+        // label, a priority): requests sent in order once the connection is back.
+        {
+            QStringLiteral("CREATE TABLE pending_actions ("
+                           " id INTEGER PRIMARY KEY,"
+                           " conversation_id INTEGER NOT NULL,"
+                           " type TEXT NOT NULL,"
+                           " fields TEXT NOT NULL,"
+                           " created_at INTEGER NOT NULL)"),
+        },
     };
     return all;
 }

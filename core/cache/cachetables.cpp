@@ -352,6 +352,21 @@ bool CacheTables::moveMessages(qint64 from, qint64 into, bool back)
            && run(q, {into, from, from});
 }
 
+bool CacheTables::addAction(qint64 conversationId, const QString &type, const QString &fields,
+                            qint64 createdAtMs)
+{
+    QSqlQuery q(m_db);
+    return q.prepare(QStringLiteral("INSERT INTO pending_actions (conversation_id, type, fields,"
+                                    " created_at) VALUES (?, ?, ?, ?)"))
+           && run(q, {conversationId, type, fields, createdAtMs});
+}
+
+bool CacheTables::removeAction(qint64 id)
+{
+    QSqlQuery q(m_db);
+    return q.prepare(QStringLiteral("DELETE FROM pending_actions WHERE id = ?")) && run(q, {id});
+}
+
 bool CacheTables::setMentioned(qint64 conversationId, qint64 noteId)
 {
     QSqlQuery q(m_db);

@@ -76,6 +76,10 @@ public:
     bool replaceLabels(const QList<Label> &labels);
     //! A note that names the signed-in agent: the newest such is the conversation's mention.
     bool setMentioned(qint64 conversationId, qint64 noteId);
+    //! Requests made offline, kept until sent (`fields`: the request's JSON).
+    bool addAction(qint64 conversationId, const QString &type, const QString &fields,
+                   qint64 createdAtMs);
+    bool removeAction(qint64 id);
     //! A merge moved `from`'s messages into `into`; `back`: it was undone.
     bool moveMessages(qint64 from, qint64 into, bool back);
     //! Staff corrected a customer: every conversation of theirs shows it; those come back

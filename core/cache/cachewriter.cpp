@@ -6,6 +6,7 @@
 #include "cachetables.h"
 #include "localcache.h"
 
+#include <QDateTime>
 #include <QMutexLocker>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -288,6 +289,26 @@ void CacheWriter::enqueueReply(const OutboxEntry &entry)
                  return true;
              },
              true});
+}
+
+void CacheWriter::enqueueAction(qint64 conversationId, const QString &type, const QString &fields)
+{
+    const qint64 at = QDateTime::currentMSecsSinceEpoch();
+    enqueue({[this, conversationId, type, fields, at](Batch &batch) {
+                 batch.changes.actionsChanged = true;
+                 batch.changes.conversations.insert(conversationId);
+                 return m_tables->addAction(conversationId, type, fields, at);
+             },
+             true});
+}
+
+void CacheWriter::enqueueActionDone(qint64 id)
+{
+    enqueue({[this, id](Batch &batch) {
+                 batch.changes.actionsChanged = true;
+                 return m_tables->removeAction(id);
+             },
+             false});
 }
 
 void CacheWriter::enqueueAttempt(const QUuid &clientId)

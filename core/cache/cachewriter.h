@@ -47,6 +47,8 @@ public:
                                  bool resolved = false);
     void enqueueHistory(qint64 conversationId, const QList<Tandem::Message> &messages);
     void enqueueReply(const OutboxEntry &entry);
+    void enqueueAction(qint64 conversationId, const QString &type, const QString &fields);
+    void enqueueActionDone(qint64 id);
     void enqueueAttempt(const QUuid &clientId);
     void enqueueAcknowledge(const Tandem::Message &serverCopy);
     void enqueueDraft(qint64 conversationId, const QString &text);

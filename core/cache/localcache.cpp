@@ -13,6 +13,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -230,6 +231,8 @@ Result<Done> LocalCache::open(const QString &path)
             Q_EMIT teamsChanged();
         if (changes.labelsChanged)
             Q_EMIT labelsChanged();
+        if (changes.actionsChanged)
+            Q_EMIT actionsChanged();
         if (!changes.moved.isEmpty())
             Q_EMIT messagesMoved(changes.moved);
     });
@@ -310,6 +313,37 @@ void LocalCache::noteAttempt(const QUuid &clientId)
 {
     if (m_writer)
         m_writer->enqueueAttempt(clientId);
+}
+
+void LocalCache::queueAction(qint64 conversationId, const QString &type, const QJsonObject &fields)
+{
+    if (m_writer)
+        m_writer->enqueueAction(
+            conversationId, type,
+            QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
+}
+
+void LocalCache::actionDone(qint64 id)
+{
+    if (m_writer)
+        m_writer->enqueueActionDone(id);
+}
+
+QList<LocalCache::PendingAction>
+LocalCache::pendingActions(std::optional<qint64> conversationId) const
+{
+    const QString sql =
+        QStringLiteral("SELECT id, conversation_id, type, fields FROM pending_actions ");
+    QSqlQuery q =
+        conversationId
+            ? select(m_read, sql + QStringLiteral("WHERE conversation_id = ? ORDER BY id"),
+                     {*conversationId})
+            : select(m_read, sql + QStringLiteral("ORDER BY id"), {});
+    QList<PendingAction> actions;
+    while (q.next())
+        actions.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                        QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object()});
+    return actions;
 }
 
 void LocalCache::acknowledge(const Message &serverCopy)

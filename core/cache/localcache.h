@@ -128,6 +128,19 @@ public:
     //! Puts a reply in the outbox (and so on screen as "sending"); returns its clientId, or
     //! a null QUuid for text the server refuses for good (blank, over 10,000 characters).
     QUuid queueReply(qint64 conversationId, const QString &text, bool note = false);
+    //! Keeps a request about a conversation (status, assign, labels, priority) made while
+    //! offline; ActionOutbox sends it when the connection returns.
+    void queueAction(qint64 conversationId, const QString &type, const QJsonObject &fields);
+    //! The server answered it (either way): it leaves the queue.
+    void actionDone(qint64 id);
+    struct PendingAction {
+        qint64 id = 0;
+        qint64 conversationId = 0;
+        QString type;
+        QJsonObject fields;
+    };
+    //! In the order they were made; all, or one conversation's.
+    QList<PendingAction> pendingActions(std::optional<qint64> conversationId = std::nullopt) const;
     //! Counts a failed attempt to send an outbox entry.
     void noteAttempt(const QUuid &clientId);
     //! The server acknowledged the reply: its copy replaces the outbox entry.
@@ -197,6 +210,8 @@ Q_SIGNALS:
     void teamsChanged();
     //! The labels changed (those on conversations come as applied()).
     void labelsChanged();
+    //! Requests were queued or left the queue.
+    void actionsChanged();
     //! Messages moved between these conversations (a merge, or its undo).
     void messagesMoved(const QSet<qint64> &conversations);
     //! Server data could not be written; reconnecting resumes from lastSeq() and brings it

@@ -19,6 +19,7 @@
 #include "tandemdprocess.h"
 #include "testclient.h"
 #include "thread/composer.h"
+#include "thread/conversationactions.h"
 #include "thread/conversationview.h"
 #include "thread/messagedelegate.h"
 #include "thread/messagelistview.h"
@@ -458,6 +459,13 @@ private Q_SLOTS:
         QAbstractItemModel *messages = window->conversationView()->messages();
         QCOMPARE(stateOf(messages, offline), MessageListModel::State::Sending);
         QCOMPARE(window->conversationView()->composer()->toPlainText(), QStringLiteral("A draft"));
+        // Set pending while offline: it waits, and the thread says so.
+        ConversationView *thread = window->conversationView();
+        QVERIFY(app.session()->cache().conversation(m_conversation)->status
+                != ConversationStatus::Pending);
+        thread->actions()->setPendingNow();
+        QTRY_VERIFY(thread->stateLabel()->text().endsWith(
+            QStringLiteral(" · 1 change waiting to be sent")));
 
         // The server comes back where it was; "Retry now" skips the rest of the wait.
         // (The port may still be held by the old process for a moment: try until it binds.)
@@ -471,6 +479,11 @@ private Q_SLOTS:
         QCOMPARE(indicator->stateText(), QStringLiteral("Online"));
         QTRY_COMPARE(indicator->outboxText(), QStringLiteral("Outbox: 0"));
         QCOMPARE(rowsWithText(messages, offline).size(), 1);
+        // The status set offline went out too, once.
+        QTRY_COMPARE_WITH_TIMEOUT(app.session()->cache().conversation(m_conversation)->status,
+                                  ConversationStatus::Pending, 20000);
+        QTRY_VERIFY(!thread->stateLabel()->text().contains(QLatin1String("waiting to be sent")));
+        QVERIFY(app.session()->cache().pendingActions().isEmpty());
 
         // The customer, back too, receives it exactly once.
         m_customer = std::make_unique<TestClient>();

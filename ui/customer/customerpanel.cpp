@@ -119,9 +119,10 @@ QString CustomerPanel::ratingsText(const QList<int> &scores)
         sum += score;
     const double mean = sum / scores.size();
     const int stars = qBound(1, int(mean + 0.5), 5);
-    return tr("%1 %2 from %n rating(s)", nullptr, int(scores.size()))
-        .arg(QString(stars, QChar(0x2605)) + QString(5 - stars, QChar(0x2606)),
-             QLocale().toString(mean, 'f', 1));
+    const QString shown = QString(stars, QChar(0x2605)) + QString(5 - stars, QChar(0x2606));
+    const QString average = QLocale().toString(mean, 'f', 1);
+    return scores.size() == 1 ? tr("%1 %2 from one rating").arg(shown, average)
+                              : tr("%1 %2 from %3 ratings").arg(shown, average).arg(scores.size());
 }
 
 void CustomerPanel::setConversation(qint64 conversationId)

@@ -16,6 +16,7 @@ AgentSession::AgentSession(const QUrl &server, const QString &email, QObject *pa
 AgentSession::~AgentSession()
 {
     m_sync.stop();
+    m_actions.reset();
     m_outbox.reset();
     // Replies typed a moment ago must be on disk before the app goes.
     if (m_open)
@@ -26,8 +27,10 @@ Result<Done> AgentSession::open(const QString &cachePath)
 {
     Result<Done> opened = m_cache.open(cachePath);
     m_open = opened.ok();
-    if (m_open)
+    if (m_open) {
         m_outbox = std::make_unique<Outbox>(m_cache, m_sync);
+        m_actions = std::make_unique<ActionOutbox>(m_cache, m_sync);
+    }
     return opened;
 }
 

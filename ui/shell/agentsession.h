@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cache/localcache.h"
+#include "sync/actionoutbox.h"
 #include "sync/outbox.h"
 #include "sync/syncclient.h"
 
@@ -36,6 +37,8 @@ public:
     LocalCache &cache() { return m_cache; }
     SyncClient &sync() { return m_sync; }
     Outbox &outbox() { return *m_outbox; }
+    //! Status, assignment, labels and priority changed while offline, sent when back.
+    ActionOutbox &actions() { return *m_actions; }
 
     //! The agent has seen a conversation up to its newest message: its unread count goes at
     //! once (in the cache) and the server is told, when connected. Nothing happens when there
@@ -50,6 +53,7 @@ private:
     LocalCache m_cache;
     SyncClient m_sync;
     std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<ActionOutbox> m_actions;
     QHash<qint64, qint64> m_markedRead; // conversation → the newest message marked read
 };
 

@@ -155,20 +155,22 @@ void ConversationActions::clear()
 
 void ConversationActions::updateEnabled()
 {
+    // Offline, changes wait in the cache and go out on reconnecting; merging needs the
+    // server there (it moves messages the cache may not hold).
     const bool online = m_session.sync().state() == SyncClient::State::Online;
-    const bool usable = online && m_conversation != 0 && !m_liveUnderWay;
+    const bool usable = m_conversation != 0 && !m_liveUnderWay;
     const qint64 me = m_session.sync().agent().id;
     m_take->setEnabled(usable && m_assignee != me);
     m_assign->setEnabled(usable);
-    m_label->setEnabled(online && m_conversation != 0);
+    m_label->setEnabled(m_conversation != 0);
     m_priority->setEnabled(usable);
-    m_merge->setEnabled(usable);
+    m_merge->setEnabled(usable && online);
     m_pending->setEnabled(usable && m_status != ConversationStatus::Pending);
     m_snooze->setEnabled(usable);
     m_resolve->setEnabled(usable);
-    const QString why = !online          ? tr("Needs a connection to the server")
-                        : m_liveUnderWay ? tr("A live chat under way is ended from the deck")
-                                         : QString();
+    const QString why = m_liveUnderWay ? tr("A live chat under way is ended from the deck")
+                        : !online      ? tr("Offline: changes are sent when the connection is back")
+                                       : QString();
     setToolTip(why);
 }
 
@@ -334,11 +336,12 @@ void ConversationActions::setPriority(int priority)
 
 void ConversationActions::send(const Requests::Request &request)
 {
+    // Offline it waits in the cache and goes out when the connection is back.
     if (!m_session.sync().request(request, this, [this](bool ok, const QJsonObject &reply) {
             if (!ok)
                 Q_EMIT failed(reply.value(QLatin1String("message")).toString());
         }))
-        Q_EMIT failed(tr("Not connected to the server"));
+        m_session.actions().perform(m_conversation, request);
 }
 
 void ConversationActions::setStatus(const QString &status, const QDateTime &until)
@@ -361,6 +364,10 @@ void ConversationActions::assignTo(qint64 agentId, bool force)
     if (agentId)
         command.agentId = agentId;
     command.force = force;
+    if (m_session.sync().state() != SyncClient::State::Online) {
+        m_session.actions().perform(m_conversation, Requests::assign(command));
+        return;
+    }
     const bool sent = m_session.sync().request(
         Requests::assign(command), this, [this, agentId](bool ok, const QJsonObject &reply) {
             if (ok)

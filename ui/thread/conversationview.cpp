@@ -206,6 +206,17 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
                 if (changed.contains(m_conversation))
                     updateHeader();
             });
+    // Changes made offline: the header counts those waiting; a refusal stays with its
+    // conversation until the agent has seen it there.
+    connect(&session.cache(), &LocalCache::actionsChanged, this, &ConversationView::updateHeader);
+    connect(&session.actions(), &ActionOutbox::refused, this,
+            [this](qint64 id, const QString &why) {
+                const QString text = tr("A change made offline was refused: %1").arg(why);
+                if (id == m_conversation)
+                    showNotice(text);
+                else
+                    m_refusals.insert(id, text);
+            });
 }
 
 QAbstractItemModel *ConversationView::messages() const
@@ -243,6 +254,8 @@ void ConversationView::setConversation(qint64 conversationId)
     updateViewers();
     m_notice->hide();
     m_undoBar->setVisible(m_undoExpiry.isActive() && conversationId == m_undoInto);
+    if (m_refusals.contains(conversationId))
+        showNotice(m_refusals.take(conversationId));
     m_model->setConversation(conversationId);
     updateHeader();
     m_pages->setCurrentIndex(conversationId ? 1 : 0);
@@ -289,6 +302,9 @@ void ConversationView::updateHeader()
         state = tr("Open");
     state += summary->assigneeId ? tr(" · %1 has it").arg(summary->assigneeName)
                                  : tr(" · nobody has it yet");
+    if (const int waiting = m_session.actions().pending(m_conversation); waiting > 0)
+        state += waiting == 1 ? tr(" · 1 change waiting to be sent")
+                              : tr(" · %1 changes waiting to be sent").arg(waiting);
     m_state->setText(state);
     m_title->setText(summary->customerName.isEmpty() ? tr("Customer") : summary->customerName);
     QString inbox;

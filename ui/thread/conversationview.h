@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
@@ -91,6 +92,7 @@ private:
     QPushButton *m_undoMerge = nullptr;
     QTimer m_undoExpiry;
     qint64 m_undoFrom = 0;
+    QHash<qint64, QString> m_refusals; //!< offline changes refused, by conversation
     qint64 m_undoInto = 0;
     MessageListView *m_messages = nullptr;
     Composer *m_composer = nullptr;
