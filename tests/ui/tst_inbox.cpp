@@ -29,6 +29,7 @@
 
 #include <QAbstractButton>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLabel>
@@ -258,6 +259,18 @@ private Q_SLOTS:
         const qint64 dana = m_app->session()->sync().agent().id;
         QCOMPARE(list()->count(View::Mentions), 0);
         // In a conversation Dana is not looking at (the open one she reads as it comes).
+        // How long from the customer's send to the row in her list: a figure, not a check.
+        QElapsedTimer clock;
+        qint64 rowAfterMs = -1;
+        const auto watch =
+            connect(list(), &QAbstractItemModel::rowsInserted, this,
+                    [this, &clock, &rowAfterMs](const QModelIndex &, int from, int to) {
+                        for (int row = from; row <= to && rowAfterMs < 0; ++row)
+                            if (list()->index(row).data(ConversationListModel::LastTextRole)
+                                == QLatin1String("A new question"))
+                                rowAfterMs = clock.elapsed();
+                    });
+        clock.start();
         const qint64 other =
             dataOf(m_customer->request(QStringLiteral("send"),
                                        {{QStringLiteral("clientId"), newId()},
@@ -269,6 +282,9 @@ private Q_SLOTS:
                 .toInteger();
         QVERIFY(other > 0 && other != m_chat);
         m_other = other;
+        QTRY_VERIFY_WITH_TIMEOUT(rowAfterMs >= 0, Slow);
+        disconnect(watch);
+        qInfo("a customer's new message to its row in the agent's list: %lld ms", rowAfterMs);
         const QJsonObject sent = m_bo->request(
             QStringLiteral("send"),
             {{QStringLiteral("conversation"), other},
