@@ -253,10 +253,6 @@ Umgebung:
         <translation>%1: %2 von %3. %4</translation>
     </message>
     <message>
-        <source>Needs a connection to the server</source>
-        <translation>Braucht eine Verbindung zum Server</translation>
-    </message>
-    <message>
         <source>Assigned</source>
         <translation>Zugewiesen</translation>
     </message>
@@ -271,6 +267,10 @@ Umgebung:
     <message>
         <source>Snoozed</source>
         <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>%1: %2, sent when the connection is back</source>
+        <translation>%1: %2, gesendet, sobald die Verbindung zurück ist</translation>
     </message>
 </context>
 <context>
@@ -758,6 +758,14 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <source>%1 here</source>
         <translation>%1 ist hier</translation>
     </message>
+    <message>
+        <source>Web chat</source>
+        <translation>Web-Chat</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConversationListView</name>
@@ -797,10 +805,6 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Kunde</translation>
     </message>
     <message>
-        <source>Web chat</source>
-        <translation>Web-Chat</translation>
-    </message>
-    <message>
         <source>%1 · conversation %2</source>
         <translation>%1 · Unterhaltung %2</translation>
     </message>
@@ -811,10 +815,6 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     <message>
         <source>%1 The customer rated this chat %2 of 5: “%3”</source>
         <translation>%1 Der Kunde hat diesen Chat mit %2 von 5 bewertet: „%3“</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1508,14 +1508,6 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
 </context>
 <context>
     <name>Tandem::NarrowingButton</name>
-    <message>
-        <source>Web chat</source>
-        <translation>Web-Chat</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-Mail</translation>
-    </message>
     <message>
         <source>Open</source>
         <translation>Offen</translation>

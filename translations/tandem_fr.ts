@@ -253,10 +253,6 @@ Environnement&#xa0;:
         <translation>%1 : %2 sur %3. %4</translation>
     </message>
     <message>
-        <source>Needs a connection to the server</source>
-        <translation>Nécessite une connexion au serveur</translation>
-    </message>
-    <message>
         <source>Assigned</source>
         <translation>Attribuées</translation>
     </message>
@@ -271,6 +267,10 @@ Environnement&#xa0;:
     <message>
         <source>Snoozed</source>
         <translation>Mises en veille</translation>
+    </message>
+    <message>
+        <source>%1: %2, sent when the connection is back</source>
+        <translation>%1 : %2, envoyées au retour de la connexion</translation>
     </message>
 </context>
 <context>
@@ -758,6 +758,14 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <source>%1 here</source>
         <translation>%1 est ici</translation>
     </message>
+    <message>
+        <source>Web chat</source>
+        <translation>Chat web</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConversationListView</name>
@@ -797,10 +805,6 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>Client</translation>
     </message>
     <message>
-        <source>Web chat</source>
-        <translation>Chat web</translation>
-    </message>
-    <message>
         <source>%1 · conversation %2</source>
         <translation>%1 · conversation %2</translation>
     </message>
@@ -811,10 +815,6 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     <message>
         <source>%1 The customer rated this chat %2 of 5: “%3”</source>
         <translation>%1 Le client a noté cette discussion %2 sur 5&#xa0;: «&#xa0;%3&#xa0;»</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1508,14 +1508,6 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
 </context>
 <context>
     <name>Tandem::NarrowingButton</name>
-    <message>
-        <source>Web chat</source>
-        <translation>Chat web</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
     <message>
         <source>Open</source>
         <translation>Ouverte</translation>

@@ -181,7 +181,7 @@ bool CacheTables::upsertConversation(const Conversation &c, const QString &custo
                                       c.inboxId,
                                       ms(c.snoozedUntil),
                                       text(c.wokeBecause),
-                                      labelsText(c.labels),
+                                      labelIdsText(c.labels),
                                       c.mergedInto});
 }
 
@@ -417,23 +417,6 @@ QList<qint64> CacheTables::deleteLabel(qint64 id)
             || !run(q, {id, id})))
         return {-1};
     return changed;
-}
-
-QString CacheTables::labelsText(const QList<qint64> &labels)
-{
-    QStringList ids;
-    for (qint64 id : labels)
-        ids.append(QString::number(id));
-    return QLatin1Char('[') + ids.join(QLatin1Char(',')) + QLatin1Char(']');
-}
-
-QList<qint64> CacheTables::labelsFrom(const QString &text)
-{
-    QList<qint64> labels;
-    for (const QStringView id :
-         QStringView(text).mid(1, text.size() - 2).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        labels.append(id.toLongLong());
-    return labels;
 }
 
 bool CacheTables::clearTeamsAndInboxes()

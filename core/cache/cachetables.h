@@ -87,9 +87,6 @@ public:
     QList<qint64> renameCustomer(const Customer &customer);
     bool saveLabel(const Label &label);
     QList<qint64> deleteLabel(qint64 id);
-    //! A conversation's labels as the `labels` column holds them: a JSON array of ids.
-    static QString labelsText(const QList<qint64> &labels);
-    static QList<qint64> labelsFrom(const QString &text);
 
     bool replaceCanned(const QList<CannedResponse> &canned);
     bool upsertCanned(const CannedResponse &canned);

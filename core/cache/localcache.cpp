@@ -95,7 +95,7 @@ ConversationSummary summaryFrom(const QSqlQuery &q)
     s.inboxId = q.value(24).toLongLong();
     s.snoozedUntil = optionalTime(q.value(25));
     s.wokeBecause = q.value(26).toString();
-    s.labels = CacheTables::labelsFrom(q.value(27).toString());
+    s.labels = labelIdsFrom(q.value(27).toString());
     s.mergedInto = q.value(28).toLongLong();
     s.mentioned = q.value(29).toLongLong();
     s.mentionUnread = q.value(30).toBool();

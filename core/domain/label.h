@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Tandem {
 
@@ -16,6 +18,25 @@ struct Label {
         return id == o.id && name == o.name && colour == o.colour;
     }
 };
+
+//! A conversation's labels as both stores keep them in one column: a JSON array of ids,
+//! ascending ("[3,7]"), which SQLite's json_each reads too.
+inline QString labelIdsText(const QList<qint64> &labels)
+{
+    QStringList ids;
+    for (qint64 id : labels)
+        ids.append(QString::number(id));
+    return QLatin1Char('[') + ids.join(QLatin1Char(',')) + QLatin1Char(']');
+}
+
+inline QList<qint64> labelIdsFrom(const QString &text)
+{
+    QList<qint64> labels;
+    for (const QStringView id :
+         QStringView(text).mid(1, text.size() - 2).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        labels.append(id.toLongLong());
+    return labels;
+}
 
 //! How urgent a conversation is (docs/protocol.md, "Labels and priority"). For live chats
 //! in the queue it is also the order they are served in, highest first.

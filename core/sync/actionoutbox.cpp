@@ -22,8 +22,7 @@ void ActionOutbox::perform(qint64 conversationId, const Requests::Request &reque
 {
     // Kept first, sent from the queue: so what was made offline goes out before what is
     // made later, and a crash in between loses nothing.
-    QJsonObject fields = request.fields;
-    m_cache.queueAction(conversationId, request.type, fields);
+    m_cache.queueAction(conversationId, request.type, request.fields);
     Q_EMIT pendingChanged(conversationId);
 }
 

@@ -22,8 +22,8 @@ class ActionOutbox : public QObject
 public:
     ActionOutbox(LocalCache &cache, SyncClient &sync, QObject *parent = nullptr);
 
-    //! Sends `request` about `conversationId` now if online, else keeps it for later.
-    //! `done` hears the server's answer when there is one at once (online).
+    //! Keeps `request` about `conversationId` and sends it, after those kept before, as soon
+    //! as the connection allows (at once when online).
     void perform(qint64 conversationId, const Requests::Request &request);
     //! Requests about `conversationId` still waiting.
     int pending(qint64 conversationId) const;

@@ -12,11 +12,6 @@
 namespace Tandem::Server::LabelOperations {
 namespace {
 
-bool isSupervisor(const Viewer &viewer)
-{
-    return viewer.isStaff() && viewer.role != Role::Agent;
-}
-
 Failure supervisorsOnly()
 {
     return {ErrorCode::Forbidden, QStringLiteral("Only supervisors and admins keep the labels")};
@@ -59,7 +54,7 @@ Result<Conversation> record(Store &store, Conversation c, const Viewer &viewer,
 
 Result<Label> saveLabel(Store &store, const Viewer &viewer, const Commands::SaveLabel &command)
 {
-    if (!isSupervisor(viewer))
+    if (!viewer.seesAll())
         return supervisorsOnly();
     if (!command.id) {
         const auto all = store.labels();
@@ -86,7 +81,7 @@ Result<Label> saveLabel(Store &store, const Viewer &viewer, const Commands::Save
 
 Result<Done> deleteLabel(Store &store, const Viewer &viewer, const Commands::DeleteLabel &command)
 {
-    if (!isSupervisor(viewer))
+    if (!viewer.seesAll())
         return supervisorsOnly();
     if (auto deleted = store.deleteLabel(command.id); !deleted)
         return deleted.isNotFound() ? Failure{ErrorCode::NotFound, QStringLiteral("No such label")}
@@ -160,7 +155,7 @@ Result<Conversation> setPriority(Store &store, const Viewer &viewer,
         return loaded.failure();
     Conversation c = loaded.value();
     const bool underWay = c.liveState == LiveState::Queued || c.liveState == LiveState::Active;
-    if (underWay && !isSupervisor(viewer))
+    if (underWay && !viewer.seesAll())
         return Failure{ErrorCode::Forbidden,
                        QStringLiteral("A live chat's priority orders the queue: supervisors "
                                       "set it")};

@@ -67,26 +67,6 @@ QDateTime optionalTime(const QVariant &v)
     return v.isNull() ? QDateTime() : fromMs(v);
 }
 
-QString labelsText(const QList<qint64> &labels)
-{
-    QString text = QStringLiteral("[");
-    for (qsizetype i = 0; i < labels.size(); ++i) {
-        if (i > 0)
-            text += QLatin1Char(',');
-        text += QString::number(labels[i]);
-    }
-    return text + QLatin1Char(']');
-}
-
-QList<qint64> labelsFrom(const QString &text)
-{
-    QList<qint64> labels;
-    const QStringView inner = QStringView(text).mid(1, text.size() - 2);
-    for (const QStringView part : inner.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        labels.append(part.toLongLong());
-    return labels;
-}
-
 Message messageFrom(const SqliteStatement &q)
 {
     Message m;
@@ -131,7 +111,7 @@ Conversation conversationFrom(const SqliteStatement &q)
     c.inboxId = q.value(18).toLongLong();
     c.snoozedUntil = optionalTime(q.value(19));
     c.wokeBecause = q.value(20).toString();
-    c.labels = labelsFrom(q.value(21).toString());
+    c.labels = labelIdsFrom(q.value(21).toString());
     c.mergedInto = q.value(22).toLongLong();
     c.mergedAt = optionalTime(q.value(23));
     c.statusBeforeMerge = q.value(24).toString();

@@ -15,9 +15,6 @@ qint64 toMs(const QDateTime &t);
 QDateTime fromMs(const QVariant &v);
 QVariant optionalMs(const QDateTime &t);
 QDateTime optionalTime(const QVariant &v);
-//! A conversation's labels as its `labels` column holds them: a JSON array of ids.
-QString labelsText(const QList<qint64> &labels);
-QList<qint64> labelsFrom(const QString &text);
 //! Qt binds a null QString as SQL NULL; the schema wants empty text instead.
 QString text(const QString &s);
 QString kindName(const Party &p);

@@ -463,7 +463,7 @@ Stored<Conversation> SqliteStore::createConversation(const Conversation &c)
     if (auto failure =
             run(q, {c.customer.id, c.channel, c.status, toMs(c.createdAt), toMs(c.updatedAt),
                     modeName(c.mode), liveState.isEmpty() ? QVariant() : QVariant(liveState),
-                    c.priority, optionalMs(c.queuedAt), c.inboxId, labelsText(c.labels)}))
+                    c.priority, optionalMs(c.queuedAt), c.inboxId, labelIdsText(c.labels)}))
         return *failure;
     Conversation created = c;
     created.id = q.lastInsertId();
@@ -497,7 +497,7 @@ Stored<Done> SqliteStore::updateConversation(const Conversation &c)
          c.rating ? QVariant(c.rating->score) : QVariant(),
          c.rating ? QVariant(text(c.rating->comment)) : QVariant(), c.inboxId,
          optionalMs(c.snoozedUntil), c.wokeBecause.isEmpty() ? QVariant() : QVariant(c.wokeBecause),
-         labelsText(c.labels), c.mergedInto ? QVariant(c.mergedInto) : QVariant(),
+         labelIdsText(c.labels), c.mergedInto ? QVariant(c.mergedInto) : QVariant(),
          optionalMs(c.mergedAt),
          c.statusBeforeMerge.isEmpty() ? QVariant() : QVariant(c.statusBeforeMerge), c.id},
         "no such conversation");

@@ -101,6 +101,14 @@ template<typename Make> void BulkBar::forEach(const QString &done, Make make)
     const QList<qint64> ids = selection();
     if (ids.isEmpty())
         return;
+    // Offline they wait with the thread's own changes and go out on reconnecting.
+    if (m_session.sync().state() != SyncClient::State::Online) {
+        for (qint64 id : ids)
+            m_session.actions().perform(id, make(id));
+        m_summary->setText(
+            tr("%1: %2, sent when the connection is back").arg(done).arg(ids.size()));
+        return;
+    }
     struct Tally {
         int left = 0;
         int ok = 0;
@@ -125,10 +133,8 @@ template<typename Make> void BulkBar::forEach(const QString &done, Make make)
                                                             .arg(total)
                                                             .arg(tally->firstError));
             });
-        if (!sent) {
-            m_summary->setText(tr("Needs a connection to the server"));
-            return;
-        }
+        if (!sent) // the connection dropped just now
+            m_session.actions().perform(id, make(id));
     }
 }
 

@@ -36,6 +36,19 @@ QString ConversationDelegate::shortTime(const QDateTime &when, const QDateTime &
     return locale.toString(local.date(), QLocale::ShortFormat);
 }
 
+QString ConversationDelegate::channelName(const QString &channel)
+{
+    if (channel == QLatin1String("web"))
+        return tr("Web chat");
+    if (channel == QLatin1String("email"))
+        return tr("Email");
+    if (channel == QLatin1String("whatsapp"))
+        return QStringLiteral("WhatsApp");
+    if (channel == QLatin1String("telegram"))
+        return QStringLiteral("Telegram");
+    return channel;
+}
+
 QString ConversationDelegate::priorityName(int priority)
 {
     switch (priority) {

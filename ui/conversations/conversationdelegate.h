@@ -25,6 +25,8 @@ public:
 
     //! "12:40" today, "Mon 12:40" this week, a short date before that (and likewise ahead).
     static QString shortTime(const QDateTime &when, const QDateTime &now);
+    //! A channel's name for people ("web" is "Web chat").
+    static QString channelName(const QString &channel);
     //! The words for a priority level: "Urgent", "High"…; empty for none.
     static QString priorityName(int priority);
     //! Its colour in the list.

@@ -11,15 +11,7 @@ namespace {
 
 QString channelName(const QString &channel)
 {
-    if (channel == QLatin1String("web"))
-        return NarrowingButton::tr("Web chat");
-    if (channel == QLatin1String("email"))
-        return NarrowingButton::tr("Email");
-    if (channel == QLatin1String("whatsapp"))
-        return QStringLiteral("WhatsApp");
-    if (channel == QLatin1String("telegram"))
-        return QStringLiteral("Telegram");
-    return channel;
+    return ConversationDelegate::channelName(channel);
 }
 
 QString statusName(const QString &status)

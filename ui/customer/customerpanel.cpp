@@ -223,18 +223,23 @@ void CustomerPanel::askServer()
             }
             m_identities->setText(tr("Also reached on\n%1").arg(reached.join(QLatin1Char('\n'))));
             m_identities->setVisible(!reached.isEmpty());
-            // The server knows conversations the cache may not hold (older, resolved).
+            // The server knows conversations the cache may not hold (older, resolved); what
+            // the cache has of them (the last message) is read in one go.
+            QList<Conversation> known;
+            QSet<qint64> ids;
+            for (const QJsonValue &v : data.value(QLatin1String("conversations")).toArray())
+                if (const auto c = Wire::decodeConversation(v.toObject())) {
+                    known.append(c.value());
+                    ids.insert(c->id);
+                }
+            const QHash<qint64, ConversationSummary> cached = m_session.cache().conversations(ids);
             QList<ConversationSummary> listed;
-            for (const QJsonValue &v : data.value(QLatin1String("conversations")).toArray()) {
-                const auto c = Wire::decodeConversation(v.toObject());
-                if (!c)
-                    continue;
-                const auto cached = m_session.cache().conversation(c->id);
-                ConversationSummary s = cached.value_or(ConversationSummary{});
-                s.id = c->id;
-                s.status = c->status;
-                s.updatedAt = c->updatedAt;
-                s.ratingScore = c->rating ? c->rating->score : 0;
+            for (const Conversation &c : std::as_const(known)) {
+                ConversationSummary s = cached.value(c.id);
+                s.id = c.id;
+                s.status = c.status;
+                s.updatedAt = c.updatedAt;
+                s.ratingScore = c.rating ? c.rating->score : 0;
                 listed.append(s);
             }
             fillList(listed);

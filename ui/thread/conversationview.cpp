@@ -4,6 +4,7 @@
 #include "activitytext.h"
 #include "composer.h"
 #include "conversationactions.h"
+#include "conversations/conversationdelegate.h"
 #include "messagedelegate.h"
 #include "messagelistview.h"
 #include "olderhistoryproxy.h"
@@ -226,15 +227,7 @@ QAbstractItemModel *ConversationView::messages() const
 
 QString ConversationView::channelName(const QString &channel)
 {
-    if (channel == QLatin1String("web"))
-        return tr("Web chat");
-    if (channel == QLatin1String("email"))
-        return tr("Email");
-    if (channel == QLatin1String("whatsapp"))
-        return QStringLiteral("WhatsApp");
-    if (channel == QLatin1String("telegram"))
-        return QStringLiteral("Telegram");
-    return channel;
+    return ConversationDelegate::channelName(channel);
 }
 
 QLabel *ConversationView::typingLabel() const
