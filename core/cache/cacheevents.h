@@ -2,12 +2,14 @@
 #pragma once
 
 #include "cachetables.h"
+#include "conversationsummary.h"
 #include "domain/event.h"
 #include "domain/message.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
+#include <optional>
 
 namespace Tandem {
 
@@ -30,6 +32,9 @@ struct CacheChanges {
     //! Replies whose delivery state moved, by message: where they stand now.
     QHash<qint64, DeliveryStatus> deliveries;
     int outboxSize = 0; // after the commit, when outboxChanged
+    //! Every conversation, read in the transaction after its changes: after a reset, or
+    //! when a read was asked for.
+    std::optional<QList<ConversationSummary>> all;
 };
 
 //! Turns what the server sent (events, snapshots, its copies of messages) into changes of

@@ -23,6 +23,7 @@ const QString ownAgentKey = QStringLiteral("own_agent");
 //! The effects of one drain's jobs, gathered while its transaction is open.
 struct CacheWriter::Batch {
     CacheChanges changes;
+    bool readSummaries = false;
     QList<std::pair<qint64, quint64>> drafts; // conversation, ticket
 };
 
@@ -163,6 +164,9 @@ bool CacheWriter::commit(std::deque<Job> &jobs, Batch &batch)
     for (auto job = jobs.begin(); ok && job != jobs.end(); ++job)
         ok = job->run(batch);
     ok = ok && m_events->refreshSummaries(batch.changes);
+    // Listeners would read everything after a reset; one read here spares the GUI thread.
+    if (ok && (batch.readSummaries || batch.changes.reset))
+        batch.changes.all = CacheRows::summaries(m_db);
     // In the same transaction as the effects: a crash never leaves a seq without them.
     if (ok && batch.changes.seq != m_seq)
         ok = m_tables->setMeta(lastSeqKey, batch.changes.seq);
@@ -237,6 +241,15 @@ void CacheWriter::enqueueEvents(const QList<Event> &events)
                  return true;
              },
              false, true});
+}
+
+void CacheWriter::enqueueSummaryRead()
+{
+    enqueue({[](Batch &batch) {
+                 batch.readSummaries = true;
+                 return true;
+             },
+             false, false});
 }
 
 void CacheWriter::enqueueSnapshot(qint64 seq, const QJsonObject &snapshot)

@@ -57,6 +57,9 @@ public:
     //! after a failed batch stopped them.
     void enqueueResume();
     void enqueueOwnAgent(qint64 agentId);
+    //! Reads every conversation's summary after the jobs queued before it; `committed`
+    //! brings them in CacheChanges::all.
+    void enqueueSummaryRead();
 
     //! The own agent id last queued (0: none queued by this writer), readable at once.
     qint64 pendingOwnAgent() const { return m_pendingOwnAgent.loadAcquire(); }

@@ -7,6 +7,7 @@
 #include "cacheschema.h"
 #include "cachetables.h"
 #include "cachewriter.h"
+#include "conversationsummary.h"
 #include "protocol/limits.h"
 
 #include <QCoreApplication>
@@ -50,56 +51,6 @@ QSqlQuery select(const QSqlDatabase &db, const QString &sql, std::initializer_li
     if (!q.exec())
         qCWarning(lcCache) << "read failed:" << q.lastError().text() << sql;
     return q;
-}
-
-const QString summaryColumns = QStringLiteral(
-    "SELECT id, customer_id, customer_name, channel, status, updated_at, last_message_id,"
-    " last_text, last_author_kind, unread, last_message_at, mode, live_state, assignee_id,"
-    " assignee_name, priority, queued_at, assigned_at, ended_at, rating_score, rating_comment,"
-    " transfer_from, transfer_to, transfer_note, inbox_id, snoozed_until, woke_because, labels,"
-    " merged_into, mentioned, mentioned > COALESCE((SELECT up_to FROM read_markers r"
-    " WHERE r.conversation_id = conversations.id), 0) FROM conversations ");
-
-QDateTime optionalTime(const QVariant &ms)
-{
-    return ms.toLongLong() > 0 ? fromMs(ms) : QDateTime();
-}
-
-ConversationSummary summaryFrom(const QSqlQuery &q)
-{
-    ConversationSummary s;
-    s.id = q.value(0).toLongLong();
-    s.customerId = q.value(1).toLongLong();
-    s.customerName = q.value(2).toString();
-    s.channel = q.value(3).toString();
-    s.status = q.value(4).toString();
-    s.updatedAt = fromMs(q.value(5));
-    s.lastMessageId = q.value(6).toLongLong();
-    s.lastText = q.value(7).toString();
-    s.lastAuthorKind = kindFrom(q.value(8));
-    s.unread = q.value(9).toInt();
-    s.lastMessageAt = optionalTime(q.value(10));
-    s.mode = modeFromName(q.value(11).toString()).value_or(ConversationMode::Async);
-    s.liveState = liveStateFromName(q.value(12).toString()).value_or(LiveState::None);
-    s.assigneeId = q.value(13).toLongLong();
-    s.assigneeName = q.value(14).toString();
-    s.priority = q.value(15).toInt();
-    s.queuedAt = optionalTime(q.value(16));
-    s.assignedAt = optionalTime(q.value(17));
-    s.endedAt = optionalTime(q.value(18));
-    s.ratingScore = q.value(19).toInt();
-    s.ratingComment = q.value(20).toString();
-    s.transferFrom = q.value(21).toString();
-    s.transferTo = q.value(22).toLongLong();
-    s.transferNote = q.value(23).toString();
-    s.inboxId = q.value(24).toLongLong();
-    s.snoozedUntil = optionalTime(q.value(25));
-    s.wokeBecause = q.value(26).toString();
-    s.labels = labelIdsFrom(q.value(27).toString());
-    s.mergedInto = q.value(28).toLongLong();
-    s.mentioned = q.value(29).toLongLong();
-    s.mentionUnread = q.value(30).toBool();
-    return s;
 }
 
 const QString messageColumns = QStringLiteral(
@@ -151,23 +102,6 @@ QString matchExpression(const QString &input)
 
 } // namespace
 
-bool ConversationSummary::operator==(const ConversationSummary &o) const
-{
-    return id == o.id && customerId == o.customerId && customerName == o.customerName
-           && channel == o.channel && status == o.status && updatedAt == o.updatedAt
-           && lastMessageId == o.lastMessageId && lastText == o.lastText
-           && lastAuthorKind == o.lastAuthorKind && lastMessageAt == o.lastMessageAt
-           && unread == o.unread && mode == o.mode && liveState == o.liveState
-           && assigneeId == o.assigneeId && assigneeName == o.assigneeName && priority == o.priority
-           && queuedAt == o.queuedAt && assignedAt == o.assignedAt && endedAt == o.endedAt
-           && ratingScore == o.ratingScore && ratingComment == o.ratingComment
-           && transferFrom == o.transferFrom && transferTo == o.transferTo
-           && transferNote == o.transferNote && inboxId == o.inboxId
-           && snoozedUntil == o.snoozedUntil && wokeBecause == o.wokeBecause && labels == o.labels
-           && mergedInto == o.mergedInto && mentioned == o.mentioned
-           && mentionUnread == o.mentionUnread;
-}
-
 LocalCache::LocalCache(QObject *parent)
     : QObject(parent)
 {
@@ -212,6 +146,8 @@ Result<Done> LocalCache::open(const QString &path)
     connect(writer.get(), &CacheWriter::resyncNeeded, this, &LocalCache::resyncNeeded);
     connect(writer.get(), &CacheWriter::writeFailed, this, &LocalCache::writeFailed);
     connect(writer.get(), &CacheWriter::committed, this, [this](const CacheChanges &changes) {
+        if (changes.all)
+            Q_EMIT conversationsRead(*changes.all);
         if (changes.reset) {
             // Listeners reload everything on reset(); naming every conversation again would
             // make them read each one back a second time.
@@ -385,35 +321,32 @@ void LocalCache::flush()
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
-QList<ConversationSummary> LocalCache::conversations() const
+QList<ConversationSummary> LocalCache::conversations(int limit) const
 {
-    QSqlQuery q =
-        select(m_read, summaryColumns + QStringLiteral("ORDER BY updated_at DESC, id DESC"), {});
-    QList<ConversationSummary> result;
-    while (q.next())
-        result.append(summaryFrom(q));
-    return result;
+    return CacheRows::summaries(m_read, limit);
+}
+
+void LocalCache::readConversations()
+{
+    if (m_writer)
+        m_writer->enqueueSummaryRead();
 }
 
 std::optional<ConversationSummary> LocalCache::conversation(qint64 id) const
 {
-    QSqlQuery q = select(m_read, summaryColumns + QStringLiteral("WHERE id = ?"), {id});
-    if (!q.next())
+    const QList<ConversationSummary> found =
+        CacheRows::summariesWhere(m_read, QStringLiteral("WHERE id = ?"), {id});
+    if (found.isEmpty())
         return std::nullopt;
-    return summaryFrom(q);
+    return found.first();
 }
 
 QList<ConversationSummary> LocalCache::conversationsOf(qint64 customerId) const
 {
-    QSqlQuery q = select(m_read,
-                         summaryColumns
-                             + QStringLiteral("WHERE customer_id = ? AND merged_into = 0"
-                                              " ORDER BY updated_at DESC, id DESC LIMIT 200"),
-                         {customerId});
-    QList<ConversationSummary> result;
-    while (q.next())
-        result.append(summaryFrom(q));
-    return result;
+    return CacheRows::summariesWhere(m_read,
+                                     QStringLiteral("WHERE customer_id = ? AND merged_into = 0"
+                                                    " ORDER BY updated_at DESC, id DESC LIMIT 200"),
+                                     {customerId});
 }
 
 std::optional<Customer> LocalCache::customer(qint64 customerId) const
@@ -441,12 +374,10 @@ QHash<qint64, ConversationSummary> LocalCache::conversations(const QSet<qint64> 
     QHash<qint64, ConversationSummary> found;
     if (ids.isEmpty())
         return found;
-    QSqlQuery q =
-        select(m_read, summaryColumns + QStringLiteral("WHERE id IN (%1)").arg(idList(ids)), {});
-    while (q.next()) {
-        const ConversationSummary summary = summaryFrom(q);
+    const QList<ConversationSummary> list =
+        CacheRows::summariesWhere(m_read, QStringLiteral("WHERE id IN (%1)").arg(idList(ids)), {});
+    for (const ConversationSummary &summary : list)
         found.insert(summary.id, summary);
-    }
     return found;
 }
 
@@ -593,17 +524,11 @@ QList<ConversationSummary> LocalCache::activeChats(qint64 agentId) const
     if (agentId <= 0)
         return {};
     // The partial index conversations_live answers this without a scan.
-    QSqlQuery q = select(m_read,
-                         summaryColumns
-                             + QStringLiteral("WHERE live_state = 'active' AND assignee_id = ?"
-                                              " ORDER BY assigned_at, id"),
-                         {agentId});
-    QList<ConversationSummary> result;
-    while (q.next()) {
-        ConversationSummary s = summaryFrom(q);
-        if (s.isLive())
-            result.append(s);
-    }
+    QList<ConversationSummary> result = CacheRows::summariesWhere(
+        m_read,
+        QStringLiteral("WHERE live_state = 'active' AND assignee_id = ? ORDER BY assigned_at, id"),
+        {agentId});
+    result.removeIf([](const ConversationSummary &s) { return !s.isLive(); });
     return result;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "conversationsummary.h"
 #include "domain/agent.h"
 #include "domain/cannedresponse.h"
 #include "domain/event.h"
@@ -26,56 +27,6 @@
 namespace Tandem {
 
 class CacheWriter;
-
-//! What the conversation list shows of a conversation: light enough to keep every one in
-//! memory.
-struct ConversationSummary {
-    qint64 id = 0;
-    qint64 customerId = 0;
-    QString customerName;
-    QString channel;
-    QString status;
-    QDateTime updatedAt;
-    qint64 lastMessageId = 0;
-    QString lastText; // the newest message, possibly cut short
-    Party::Kind lastAuthorKind = Party::Kind::Customer;
-    QDateTime lastMessageAt; // invalid when there is no message yet
-    int unread = 0;          // customer messages after the agent's read marker
-
-    // Live chat (docs/protocol.md, "Live chat and routing").
-    ConversationMode mode = ConversationMode::Async;
-    LiveState liveState = LiveState::None;
-    qint64 assigneeId = 0; // 0: nobody has it
-    QString assigneeName;
-    int priority = 0;
-    QDateTime queuedAt; // these three are invalid until they happened
-    QDateTime assignedAt;
-    QDateTime endedAt;
-    int ratingScore = 0; // 0: not rated
-    QString ratingComment;
-    //! The newest transfer: who handed it on, to whom, and their note.
-    QString transferFrom;
-    qint64 transferTo = 0;
-    QString transferNote;
-
-    // The async inbox (docs/protocol.md, "Inboxes and teams", "Statuses").
-    qint64 inboxId = 0;
-    QDateTime snoozedUntil;     // invalid: not snoozed, or until the customer writes
-    QString wokeBecause;        // WokeBecause, while it stands
-    QList<qint64> labels;       // label ids, ascending
-    qint64 mergedInto = 0;      // merged into that conversation (docs/protocol.md, "Merging")
-    qint64 mentioned = 0;       // the newest note naming the signed-in agent (0: none)
-    bool mentionUnread = false; // that note is past their read marker
-
-    bool isLive() const { return mode == ConversationMode::Live; }
-    //! Whether the customer is waiting for an answer: the newest message is theirs.
-    bool customerWaiting() const
-    {
-        return lastMessageId != 0 && lastAuthorKind == Party::Kind::Customer;
-    }
-
-    bool operator==(const ConversationSummary &o) const;
-};
 
 //! A reply written while it may not have reached the server yet. It stays until the
 //! server's copy of the message (same clientId) is in the cache.
@@ -156,8 +107,11 @@ public:
     void beginResume();
 
     // Reads: one page each, on the calling thread.
-    //! Every conversation, newest activity first.
-    QList<ConversationSummary> conversations() const;
+    //! Every conversation, newest activity first; the newest `limit` when it is positive.
+    QList<ConversationSummary> conversations(int limit = 0) const;
+    //! Reads every conversation on the writer's thread, after what is queued before it;
+    //! conversationsRead() brings them. A reset() is always followed by one.
+    void readConversations();
     std::optional<ConversationSummary> conversation(qint64 id) const;
     //! Those of `ids` that exist, in one read.
     QHash<qint64, ConversationSummary> conversations(const QSet<qint64> &ids) const;
@@ -201,6 +155,8 @@ Q_SIGNALS:
     void applied(qint64 seq, const QSet<qint64> &conversations, bool agentsChanged);
     //! A snapshot replaced the conversation list.
     void reset();
+    //! Every conversation, as readConversations() or a reset() read them (newest first).
+    void conversationsRead(const QList<Tandem::ConversationSummary> &all);
     void outboxChanged(int pending);
     //! Replies' delivery states moved (by message id): where they stand now.
     void deliveriesChanged(const QHash<qint64, Tandem::DeliveryStatus> &byMessage);

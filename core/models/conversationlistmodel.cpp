@@ -35,8 +35,17 @@ ConversationListModel::ConversationListModel(LocalCache &cache, QObject *parent)
 {
     connect(&m_cache, &LocalCache::applied, this,
             [this](qint64, const QSet<qint64> &ids, bool) { update(ids); });
-    connect(&m_cache, &LocalCache::reset, this, &ConversationListModel::reload);
-    reload();
+    // A reset (a snapshot) is followed by conversationsRead.
+    connect(&m_cache, &LocalCache::conversationsRead, this, &ConversationListModel::replaceAll);
+    // The newest page paints at once; the rest (and the counts) follow from the cache's
+    // thread, so a long inbox does not hold up the window.
+    const QList<ConversationSummary> newest = m_cache.conversations(FirstPage);
+    for (const ConversationSummary &summary : newest)
+        m_all.insert(summary.id, summary);
+    m_complete = newest.size() < FirstPage;
+    if (!m_complete)
+        m_cache.readConversations();
+    refilter();
 }
 
 int ConversationListModel::rowCount(const QModelIndex &parent) const
@@ -231,7 +240,7 @@ void ConversationListModel::setView(View view)
     if (view == m_view)
         return;
     m_view = view;
-    reload();
+    refilter();
 }
 
 void ConversationListModel::setOwnInboxes(const QSet<qint64> &inboxes)
@@ -239,7 +248,7 @@ void ConversationListModel::setOwnInboxes(const QSet<qint64> &inboxes)
     if (inboxes == m_ownInboxes)
         return;
     m_ownInboxes = inboxes;
-    reload();
+    refilter();
 }
 
 void ConversationListModel::setNarrowing(const Narrowing &narrowing)
@@ -247,7 +256,7 @@ void ConversationListModel::setNarrowing(const Narrowing &narrowing)
     if (narrowing == m_narrowing)
         return;
     m_narrowing = narrowing;
-    reload();
+    refilter();
 }
 
 void ConversationListModel::setOrder(Order order)
@@ -255,7 +264,7 @@ void ConversationListModel::setOrder(Order order)
     if (order == m_order)
         return;
     m_order = order;
-    reload();
+    refilter();
 }
 
 void ConversationListModel::setOwnAgent(qint64 agentId)
@@ -263,43 +272,27 @@ void ConversationListModel::setOwnAgent(qint64 agentId)
     if (agentId == m_ownAgent)
         return;
     m_ownAgent = agentId;
-    reload();
+    refilter();
 }
 
-void ConversationListModel::count(const ConversationSummary &summary)
+void ConversationListModel::count(const ConversationSummary &summary, int sign)
 {
-    uncount(summary.id);
     const bool liveUnderWay =
         summary.liveState == LiveState::Queued || summary.liveState == LiveState::Active;
     const int unread = liveUnderWay ? 0 : summary.unread;
-    m_keys.insert(summary.id, {summary.status, summary.assigneeId, unread, summary.mentioned,
-                               summary.mentionUnread, summary.mergedInto, summary.inboxId});
     for (int v = 0; v < ViewCount; ++v) {
         if (inView(View(v), summary)) {
-            ++m_counts[v];
-            m_unread[v] += View(v) == View::Mentions ? int(summary.mentionUnread) : unread;
+            m_counts[v] += sign;
+            m_unread[v] += sign * (View(v) == View::Mentions ? int(summary.mentionUnread) : unread);
         }
     }
 }
 
-void ConversationListModel::uncount(qint64 id)
+bool ConversationListModel::holdsNone() const
 {
-    const auto it = m_keys.constFind(id);
-    if (it == m_keys.cend())
-        return;
-    ConversationSummary was;
-    was.status = it->status;
-    was.assigneeId = it->assigneeId;
-    was.mentioned = it->mentioned;
-    was.mergedInto = it->mergedInto;
-    was.inboxId = it->inboxId;
-    for (int v = 0; v < ViewCount; ++v) {
-        if (inView(View(v), was)) {
-            --m_counts[v];
-            m_unread[v] -= View(v) == View::Mentions ? int(it->mentionUnread) : it->unread;
-        }
-    }
-    m_keys.erase(it);
+    if (!m_complete)
+        return m_all.isEmpty();
+    return m_counts[int(View::All)] == 0 && m_counts[int(View::Resolved)] == 0;
 }
 
 void ConversationListModel::setFilter(const QString &text)
@@ -307,18 +300,20 @@ void ConversationListModel::setFilter(const QString &text)
     if (text == m_filter)
         return;
     m_filter = text;
-    reload();
+    refilter();
 }
 
-void ConversationListModel::reload()
+void ConversationListModel::refilter()
 {
+    const auto countsBefore = m_counts;
+    const auto unreadBefore = m_unread;
     beginResetModel();
     m_rows.clear();
-    m_keys.clear();
     m_counts.fill(0);
     m_unread.fill(0);
-    for (const ConversationSummary &summary : m_cache.conversations()) {
-        count(summary);
+    for (const ConversationSummary &summary : std::as_const(m_all)) {
+        if (m_complete)
+            count(summary, 1);
         if (matches(summary))
             m_rows.append(summary);
     }
@@ -327,7 +322,18 @@ void ConversationListModel::reload()
                   return before(a, b);
               });
     endResetModel();
-    Q_EMIT countsChanged();
+    if (m_counts != countsBefore || m_unread != unreadBefore)
+        Q_EMIT countsChanged();
+}
+
+void ConversationListModel::replaceAll(const QList<ConversationSummary> &all)
+{
+    m_all.clear();
+    m_all.reserve(all.size());
+    for (const ConversationSummary &summary : all)
+        m_all.insert(summary.id, summary);
+    m_complete = true;
+    refilter();
 }
 
 int ConversationListModel::rowOf(qint64 id) const
@@ -355,10 +361,17 @@ void ConversationListModel::update(const QSet<qint64> &ids)
     const auto unreadBefore = m_unread;
     for (qint64 id : ids) {
         const auto summary = summaries.constFind(id);
-        if (summary != summaries.cend())
-            count(*summary);
-        else
-            uncount(id);
+        const auto known = m_all.find(id);
+        if (known != m_all.end()) {
+            if (m_complete)
+                count(*known, -1);
+            m_all.erase(known);
+        }
+        if (summary != summaries.cend()) {
+            m_all.insert(id, *summary);
+            if (m_complete)
+                count(*summary, 1);
+        }
         if (summary != summaries.cend() && matches(*summary))
             upsert(*summary);
         else

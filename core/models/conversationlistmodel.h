@@ -88,6 +88,10 @@ public:
     static QList<int> changedRoles(const ConversationSummary &old, const ConversationSummary &now);
     static QHash<int, QByteArray> conversationRoleNames();
 
+    //! The newest conversations, read at once so the list paints without waiting for a
+    //! long cache; the rest is read on the cache's thread.
+    static constexpr int FirstPage = 300;
+
     explicit ConversationListModel(LocalCache &cache, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -114,33 +118,29 @@ public:
     //! those.
     int unread(View view) const { return m_unread[int(view)]; }
     bool inView(View view, const ConversationSummary &summary) const;
+    //! No conversation is cached at all (merged ones aside), whatever the view and filter.
+    bool holdsNone() const;
+    //! Every cached conversation has been read, so the counts are true (the newest come
+    //! first, at once; the rest follow from the cache's thread).
+    bool isComplete() const { return m_complete; }
     //! The inboxes of the signed-in agent's teams, for My teams.
     void setOwnInboxes(const QSet<qint64> &inboxes);
     //! The row showing conversation `id`, or -1.
     int rowOf(qint64 id) const;
 
 private:
-    void reload();
+    //! Picks and orders the rows from what is known, and counts the views again.
+    void refilter();
+    //! Every conversation, as the cache read them off this thread.
+    void replaceAll(const QList<ConversationSummary> &all);
     void update(const QSet<qint64> &ids);
     void upsert(const ConversationSummary &summary);
     void remove(qint64 id);
     bool matches(const ConversationSummary &summary) const;
     int sortedPosition(const ConversationSummary &summary) const;
     bool before(const ConversationSummary &a, const ConversationSummary &b) const;
-    //! Counts `summary` (and no longer what was known of it before) in the views.
-    void count(const ConversationSummary &summary);
-    void uncount(qint64 id);
-
-    //! What decides a conversation's views, kept for every cached one.
-    struct ViewKey {
-        QString status;
-        qint64 assigneeId = 0;
-        int unread = 0; // 0 for a live chat under way
-        qint64 mentioned = 0;
-        bool mentionUnread = false;
-        qint64 mergedInto = 0;
-        qint64 inboxId = 0;
-    };
+    //! Adds `summary` to (sign 1) or takes it from (-1) the views' counts.
+    void count(const ConversationSummary &summary, int sign);
 
     LocalCache &m_cache;
     QList<ConversationSummary> m_rows;
@@ -150,7 +150,10 @@ private:
     View m_view = View::All;
     qint64 m_ownAgent = 0;
     QSet<qint64> m_ownInboxes;
-    QHash<qint64, ViewKey> m_keys;
+    //! Every cached conversation, whichever view shows it.
+    QHash<qint64, ConversationSummary> m_all;
+    //! m_all holds all of them, not only the first page: the counts are true.
+    bool m_complete = true;
     std::array<int, ViewCount> m_counts{};
     std::array<int, ViewCount> m_unread{};
 

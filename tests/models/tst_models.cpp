@@ -281,6 +281,43 @@ private Q_SLOTS:
         QCOMPARE(model.unread(View::Mine), 0);
     }
 
+    void conversationListShowsTheNewestAtOnceThenEverything()
+    {
+        using View = ConversationListModel::View;
+        constexpr int Total = ConversationListModel::FirstPage + 50;
+        QList<Event> events;
+        for (int id = 1; id <= Total; ++id)
+            events.append(m_feed.worked(id, QStringLiteral("C%1").arg(id), QStringLiteral("open"),
+                                        id % 2, id));
+        apply(events);
+        ConversationListModel model(*m_cache);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setOwnAgent(1);
+        model.setView(View::All);
+        // The newest page, in order, before the rest has been read; no count is shown yet
+        // (it would be the page's), but the list is not taken for an empty one.
+        QCOMPARE(model.rowCount(), ConversationListModel::FirstPage);
+        QCOMPARE(model.index(0).data(ConversationListModel::IdRole).toLongLong(), Total);
+        QVERIFY(!model.isComplete());
+        QVERIFY(!model.holdsNone());
+        QCOMPARE(model.count(View::All), 0);
+        // A change to a conversation outside the page, arriving while the rest is read.
+        QSignalSpy counted(&model, &ConversationListModel::countsChanged);
+        apply({m_feed.worked(2, QStringLiteral("C2"), QStringLiteral("open"), 1, Total + 1)});
+        QTRY_VERIFY(model.isComplete());
+        QCOMPARE(model.rowCount(), Total);
+        QCOMPARE(model.count(View::All), Total);
+        QCOMPARE(model.count(View::Mine), Total / 2 + 1);
+        QVERIFY(!counted.isEmpty());
+        QCOMPARE(model.index(0).data(ConversationListModel::IdRole).toLongLong(), 2);
+        // Switching views works on what is in memory: no read, same answer.
+        model.setView(View::Mine);
+        QCOMPARE(model.rowCount(), Total / 2 + 1);
+        model.setView(View::Unassigned);
+        QCOMPARE(model.rowCount(), Total / 2 - 1);
+    }
+
     void conversationListNarrowsAndOrders()
     {
         using M = ConversationListModel;

@@ -175,10 +175,7 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     // The welcome text stands in for the list only while there is nothing at all: an empty
     // view is an empty list (its tab says so), so the list does not vanish under the keyboard.
     const auto updateEmpty = [this] {
-        using View = ConversationListModel::View;
-        const bool none = m_conversations->count(View::All) == 0
-                          && m_conversations->count(View::Resolved) == 0
-                          && m_conversations->filter().isEmpty();
+        const bool none = m_conversations->holdsNone() && m_conversations->filter().isEmpty();
         m_empty->setVisible(none);
         m_list->setVisible(!none);
     };
