@@ -190,6 +190,20 @@ const QList<QStringList> &steps()
                            " fields TEXT NOT NULL,"
                            " created_at INTEGER NOT NULL)"),
         },
+        // 7: search as you type over a long cache. The index keeps entries for the first 2,
+        // 3 and 4 characters of every word (a prefix search reads them like a word, newest
+        // first, instead of gathering every completion's matches); the vocabulary lists
+        // the words, to look up a longer last word's completions. Re-indexed from the
+        // messages: about 20 s for a million.
+        {
+            QStringLiteral("DROP TABLE messages_fts"),
+            QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5("
+                           "text, content='messages', content_rowid='id',"
+                           " tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')"),
+            QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"),
+            QStringLiteral("CREATE VIRTUAL TABLE messages_vocab USING fts5vocab(messages_fts,"
+                           " 'row')"),
+        },
     };
     return all;
 }

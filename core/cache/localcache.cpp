@@ -9,6 +9,7 @@
 #include "cachewriter.h"
 #include "conversationsummary.h"
 #include "protocol/limits.h"
+#include "searchexpression.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -75,29 +76,6 @@ Message messageFrom(const QSqlQuery &q)
     readMessageDetail(m, q.value(11).toString());
     m.mergedFrom = q.value(12).toLongLong();
     return m;
-}
-
-// Each word becomes an FTS5 string, so quotes, stars, colons, parentheses and words like
-// NEAR or OR in what someone typed are searched for, never read as query syntax. The last
-// word also matches as a prefix, for search as you type, once it has two letters or digits:
-// a one-letter prefix matches most of the index and is the slowest query there is.
-QString matchExpression(const QString &input)
-{
-    QStringList terms;
-    qsizetype lastLength = 0;
-    for (QString word : input.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        const auto length =
-            std::count_if(word.cbegin(), word.cend(), [](QChar c) { return c.isLetterOrNumber(); });
-        // The tokenizer drops punctuation; a term of nothing else would match nothing.
-        if (length == 0)
-            continue;
-        terms << QLatin1Char('"') + word.replace(QLatin1Char('"'), QLatin1String("\"\""))
-                     + QLatin1Char('"');
-        lastLength = length;
-    }
-    if (lastLength >= 2)
-        terms.last() += QLatin1Char('*');
-    return terms.join(QLatin1Char(' '));
 }
 
 } // namespace
@@ -409,7 +387,7 @@ bool LocalCache::hasMessagesBefore(qint64 conversationId, qint64 beforeId) const
 
 QList<Message> LocalCache::search(const QString &query, int limit) const
 {
-    const QString match = matchExpression(query);
+    const QString match = SearchExpression::build(query, m_read);
     if (match.isEmpty() || limit <= 0)
         return {};
     // Newest first by rowid (= message id), which FTS5 walks in order and stops after

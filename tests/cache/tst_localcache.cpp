@@ -2,6 +2,7 @@
 #include "../support/freshfiles.h"
 #include "cache/cacheschema.h"
 #include "cache/localcache.h"
+#include "cache/searchexpression.h"
 #include "protocol/events.h"
 #include "protocol/wirecodec.h"
 
@@ -581,6 +582,44 @@ private Q_SLOTS:
         }
         QCOMPARE(idsOf(cache->search(QStringLiteral("NOT refund"), 10)), QList<qint64>{});
         QCOMPARE(idsOf(cache->search(QStringLiteral("late + - ! ?"), 10)), QList<qint64>{10});
+    }
+
+    void searchCompletesTheLastWordAsItIsTyped()
+    {
+        auto cache = openCache(freshPath());
+        QVERIFY(cache);
+        QList<Event> events{conversationEvent(1, 1),
+                            messageEvent(2, 10, 1, QStringLiteral("It was delivered today")),
+                            messageEvent(3, 11, 1, QStringLiteral("Delivery is late")),
+                            messageEvent(4, 12, 1, QStringLiteral("Please deliver it")),
+                            messageEvent(5, 13, 1, QStringLiteral("A deli sandwich")),
+                            messageEvent(6, 14, 1, QStringLiteral("Délivrance, order 4711"))};
+        // More completions than are looked up: the word is searched as a prefix instead.
+        qint64 seq = 6;
+        for (int i = 0; i < SearchExpression::MaxCompletions + 6; ++i)
+            events.append(messageEvent(++seq, 100 + i, 1, QStringLiteral("code zx%1q").arg(i)));
+        cache->applyEvents(events);
+        cache->flush();
+        // Every length of the last word: whole (one letter), the index's prefixes (two to
+        // four), then the vocabulary's completions, with and without the word itself.
+        QCOMPARE(idsOf(cache->search(QStringLiteral("d"), 10)), QList<qint64>{});
+        QCOMPARE(idsOf(cache->search(QStringLiteral("de"), 10)),
+                 (QList<qint64>{14, 13, 12, 11, 10}));
+        QCOMPARE(idsOf(cache->search(QStringLiteral("deli"), 10)),
+                 (QList<qint64>{14, 13, 12, 11, 10}));
+        QCOMPARE(idsOf(cache->search(QStringLiteral("deliv"), 10)),
+                 (QList<qint64>{14, 12, 11, 10}));
+        QCOMPARE(idsOf(cache->search(QStringLiteral("DELIVER"), 10)), (QList<qint64>{12, 11, 10}));
+        QCOMPARE(idsOf(cache->search(QStringLiteral("delivere"), 10)), QList<qint64>{10});
+        QCOMPARE(idsOf(cache->search(QStringLiteral("delivered"), 10)), QList<qint64>{10});
+        QCOMPARE(idsOf(cache->search(QStringLiteral("delivereds"), 10)), QList<qint64>{});
+        QCOMPARE(idsOf(cache->search(QStringLiteral("délivr"), 10)), QList<qint64>{14});
+        QCOMPARE(idsOf(cache->search(QStringLiteral("late deliv"), 10)), QList<qint64>{11});
+        QCOMPARE(idsOf(cache->search(QStringLiteral("order 4711"), 10)), QList<qint64>{14});
+        QCOMPARE(cache->search(QStringLiteral("code zx"), 200).size(),
+                 SearchExpression::MaxCompletions + 6);
+        QCOMPARE(cache->search(QStringLiteral("code zx1"), 200).size(), 11); // zx1, zx10..zx19
+        QCOMPARE(idsOf(cache->search(QStringLiteral("zx42q"), 10)), QList<qint64>{142});
     }
 
     void unreadCountsCustomerMessagesAfterTheOwnMarker()
