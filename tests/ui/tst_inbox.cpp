@@ -28,6 +28,7 @@
 #include "thread/messagedelegate.h"
 
 #include <QAbstractButton>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
@@ -193,14 +194,26 @@ private Q_SLOTS:
     void takingItMakesItMine()
     {
         using View = ConversationListModel::View;
+        // A right click on its row opens it and offers the Conversation menu's actions.
         ConversationListView *rows = window()->inbox()->conversationList();
-        rows->setCurrentIndex(rows->model()->index(list()->rowOf(m_chat), 0));
+        const QRect row = rows->visualRect(rows->model()->index(list()->rowOf(m_chat), 0));
+        QContextMenuEvent click(QContextMenuEvent::Mouse, row.center(),
+                                rows->viewport()->mapToGlobal(row.center()));
+        QApplication::sendEvent(rows->viewport(), &click);
         QCOMPARE(thread()->conversation(), m_chat);
         QVERIFY(stateText().contains(QLatin1String("nobody has it")));
         auto *take = thread()->actions()->findChild<QPushButton *>(QStringLiteral("take"));
         QVERIFY(take);
         QTRY_VERIFY(take->isEnabled());
-        QTest::mouseClick(take, Qt::LeftButton);
+        QMenu *menu = nullptr;
+        QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+        QAction *takeIt = nullptr;
+        for (QAction *action : menu->actions())
+            if (action->text() == QLatin1String("&Take It"))
+                takeIt = action;
+        QVERIFY(takeIt);
+        menu->close();
+        takeIt->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(list()->count(View::Mine), 1, Slow);
         QCOMPARE(list()->count(View::Unassigned), 0);
         QTRY_VERIFY(stateText().contains(QLatin1String("Dana Demo has it")));

@@ -4,6 +4,7 @@
 #include "conversationdelegate.h"
 #include "models/conversationlistmodel.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
 
 namespace Tandem {
@@ -23,6 +24,20 @@ ConversationListView::ConversationListView(QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     setMouseTracking(true);
     setAccessibleName(tr("Conversations"));
+}
+
+void ConversationListView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const bool fromKeyboard = event->reason() == QContextMenuEvent::Keyboard;
+    const QModelIndex index = fromKeyboard ? currentIndex() : indexAt(event->pos());
+    if (!index.isValid())
+        return;
+    // The row clicked is the one the actions are for: it opens, as a left click would.
+    if (index != currentIndex())
+        setCurrentIndex(index);
+    const QPoint at =
+        fromKeyboard ? viewport()->mapToGlobal(visualRect(index).center()) : event->globalPos();
+    Q_EMIT menuRequested(at);
 }
 
 void ConversationListView::setModel(QAbstractItemModel *model)

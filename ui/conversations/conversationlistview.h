@@ -24,9 +24,13 @@ Q_SIGNALS:
     void conversationChosen(qint64 id);
     //! Enter on a row: the user wants to write.
     void answerRequested();
+    //! A right click (or the menu key) on a row, which is now the open conversation: its
+    //! actions are wanted at `globalPos`.
+    void menuRequested(const QPoint &globalPos);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
 
 private:

@@ -165,6 +165,8 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     connect(m_list, &ConversationListView::conversationChosen, this,
             &InboxPanel::conversationChosen);
     connect(m_list, &ConversationListView::answerRequested, this, &InboxPanel::answerRequested);
+    connect(m_list, &ConversationListView::menuRequested, this,
+            &InboxPanel::conversationMenuRequested);
     connect(m_results, &QListView::activated, this, [this](const QModelIndex &index) {
         const qint64 id = index.data(ConversationListModel::IdRole).toLongLong();
         m_list->setCurrentConversation(id);

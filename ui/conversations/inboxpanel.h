@@ -48,6 +48,8 @@ public:
 Q_SIGNALS:
     void conversationChosen(qint64 id);
     void answerRequested();
+    //! The actions for the conversation of a row, now open, are wanted at `globalPos`.
+    void conversationMenuRequested(const QPoint &globalPos);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -223,6 +223,9 @@ void MainWindow::createMenus()
 
     // The open conversation, from the keyboard (the thread's buttons do the same).
     QMenu *conversation = menuBar()->addMenu(tr("C&onversation"));
+    // The same actions on a row of the list (right click or the menu key).
+    connect(m_inbox, &InboxPanel::conversationMenuRequested, conversation,
+            [conversation](const QPoint &at) { conversation->popup(at); });
     const auto onThread = [this](auto call) {
         return [this, call] {
             showInbox();
