@@ -41,33 +41,47 @@ SyncClient::SyncClient(LocalCache &cache, Timing timing, QObject *parent)
     , m_timing(timing)
     , m_backoff(timing.firstRetry, timing.maxRetry)
 {
-    // A snapshot of a busy team's open conversations can be large; refusing it would leave
-    // a new cache unable to ever sync.
-    m_socket.setMaxAllowedIncomingMessageSize(512 * 1024 * 1024);
-    connect(&m_socket, &QWebSocket::connected, this, &SyncClient::onConnected);
-    connect(&m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState s) {
-        if (s == QAbstractSocket::UnconnectedState)
-            onDisconnected();
-    });
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &SyncClient::onText);
-    connect(&m_socket, &QWebSocket::pong, this, [this] { m_lastHeard.restart(); });
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &SyncClient::connectNow);
     connect(&m_heartbeat, &QTimer::timeout, this, &SyncClient::heartbeat);
     m_eventFlush.setSingleShot(true);
     connect(&m_eventFlush, &QTimer::timeout, this, &SyncClient::flushEvents);
     // Events the cache could not store come again with a resume from its last seq.
-    connect(&m_cache, &LocalCache::resyncNeeded, this, [this] {
-        if (m_socket.state() != QAbstractSocket::UnconnectedState)
-            m_socket.abort();
-    });
+    connect(&m_cache, &LocalCache::resyncNeeded, this, &SyncClient::abortSocket);
 }
 
 SyncClient::~SyncClient()
 {
     m_wanted = false;
-    m_socket.disconnect(this);
-    m_socket.abort();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+QWebSocket &SyncClient::socket()
+{
+    if (m_socket)
+        return *m_socket;
+    m_socket = std::make_unique<QWebSocket>();
+    // A snapshot of a busy team's open conversations can be large; refusing it would leave
+    // a new cache unable to ever sync.
+    m_socket->setMaxAllowedIncomingMessageSize(512 * 1024 * 1024);
+    connect(m_socket.get(), &QWebSocket::connected, this, &SyncClient::onConnected);
+    connect(m_socket.get(), &QWebSocket::stateChanged, this,
+            [this](QAbstractSocket::SocketState s) {
+                if (s == QAbstractSocket::UnconnectedState)
+                    onDisconnected();
+            });
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &SyncClient::onText);
+    connect(m_socket.get(), &QWebSocket::pong, this, [this] { m_lastHeard.restart(); });
+    return *m_socket;
+}
+
+void SyncClient::abortSocket()
+{
+    if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->abort();
 }
 
 void SyncClient::start(const QUrl &server, const QString &token)
@@ -84,7 +98,8 @@ void SyncClient::stop()
     m_wanted = false;
     m_retry.stop();
     m_heartbeat.stop();
-    m_socket.close();
+    if (m_socket)
+        m_socket->close();
     flushEvents();
     failPending(QStringLiteral("offline"), tr("Not connected"));
     setState(State::Offline);
@@ -172,7 +187,7 @@ void SyncClient::connectNow()
     setState(State::Connecting);
     m_lastHeard.start();
     m_heartbeat.start(std::min(m_timing.heartbeat, m_timing.requestTimeout));
-    m_socket.open(socketUrl());
+    socket().open(socketUrl());
 }
 
 void SyncClient::onConnected()
@@ -186,7 +201,7 @@ void SyncClient::onConnected()
     m_helloId = QString::number(m_nextId++);
     hello.insert(QStringLiteral("type"), request.type);
     hello.insert(QStringLiteral("id"), m_helloId);
-    m_socket.sendTextMessage(
+    socket().sendTextMessage(
         QString::fromUtf8(QJsonDocument(hello).toJson(QJsonDocument::Compact)));
 }
 
@@ -196,9 +211,9 @@ void SyncClient::onDisconnected()
     flushEvents();
     failPending(QStringLiteral("offline"), tr("The connection was lost"));
     Q_EMIT offersLapsed();
-    const int closeCode = int(m_socket.closeCode());
+    const int closeCode = int(socket().closeCode());
     if (closeCode == Protocol::CloseSessionEnded) {
-        endSession(m_socket.closeReason().isEmpty() ? tr("Signed out") : m_socket.closeReason());
+        endSession(socket().closeReason().isEmpty() ? tr("Signed out") : socket().closeReason());
         return;
     }
     if (m_state == State::SignedOut || !m_wanted) {
@@ -223,8 +238,7 @@ void SyncClient::endSession(const QString &reason)
     m_retry.stop();
     m_heartbeat.stop();
     setState(State::SignedOut);
-    if (m_socket.state() != QAbstractSocket::UnconnectedState)
-        m_socket.abort();
+    abortSocket();
     Q_EMIT sessionEnded(reason);
 }
 
@@ -248,7 +262,7 @@ bool SyncClient::request(const Requests::Request &request, QObject *context, Rep
     Pending pending{context, std::move(done), {}};
     pending.sent.start();
     m_pending.insert(id, std::move(pending));
-    m_socket.sendTextMessage(
+    socket().sendTextMessage(
         QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
     return true;
 }
@@ -261,7 +275,7 @@ void SyncClient::heartbeat()
         || (!connecting && silent > m_timing.deadAfter.count())) {
         // A silent network sends no FIN: only the missing answers tell.
         qCInfo(lcSync) << "no answer for" << silent << "ms; reconnecting";
-        m_socket.abort();
+        abortSocket();
         return;
     }
     for (auto it = m_pending.begin(); it != m_pending.end();) {
@@ -443,7 +457,7 @@ void SyncClient::onHandshakeReply(bool ok, const QJsonObject &data)
             endSession(data.value(QLatin1String("message")).toString());
             return;
         }
-        m_socket.abort(); // try again later
+        abortSocket(); // try again later
         return;
     }
     if (auto agent = Wire::decodeAgent(data.value(QLatin1String("agent")).toObject())) {

@@ -17,6 +17,7 @@
 #include <QUrl>
 #include <QWebSocket>
 #include <functional>
+#include <memory>
 
 namespace Tandem {
 
@@ -128,7 +129,12 @@ private:
 
     LocalCache &m_cache;
     Timing m_timing;
-    QWebSocket m_socket;
+    //! Made on the first connection: its TLS set-up costs tens of ms that the first paint
+    //! of the window need not wait for.
+    std::unique_ptr<QWebSocket> m_socket;
+    QWebSocket &socket();
+    //! Drops the connection at once, if there is one.
+    void abortSocket();
     QUrl m_server;
     QString m_token;
     Agent m_agent;

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QSslConfiguration>
 #include <cstdio>
 
 Q_LOGGING_CATEGORY(lcDesktop, "tandem.desktop", QtInfoMsg)
@@ -42,6 +43,8 @@ DesktopApplication::~DesktopApplication()
     m_session.reset();
     delete m_closingWindow.data();
     delete m_closingSession.data();
+    if (m_tlsWarmup.joinable())
+        m_tlsWarmup.join();
 }
 
 void DesktopApplication::setApplicationIdentity()
@@ -78,6 +81,7 @@ bool DesktopApplication::start(const QStringList &arguments)
         break;
     }
 
+    m_tlsWarmup = std::thread([] { QSslConfiguration::defaultConfiguration(); });
     m_profile = std::make_unique<Profile>(m_options.profile);
     if (!m_profile->lock())
         return refuse(1, m_profile->lockError());
