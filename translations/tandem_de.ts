@@ -1447,6 +1447,10 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
+    <message>
+        <source>Teams and &amp;Inboxes…</source>
+        <translation>Teams und &amp;Posteingänge…</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>
@@ -1854,6 +1858,85 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>Active live chats of this agent, out of their capacity</source>
         <translation>Aktive Live-Chats dieser Person, gemessen an ihrer Kapazität</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::TeamsDialog</name>
+    <message>
+        <source>Teams and Inboxes</source>
+        <translation>Teams und Posteingänge</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Inboxes</source>
+        <translation>Posteingänge</translation>
+    </message>
+    <message>
+        <source>New Team</source>
+        <translation>Neues Team</translation>
+    </message>
+    <message>
+        <source>e.g. Billing</source>
+        <translation>z. B. Abrechnung</translation>
+    </message>
+    <message>
+        <source>Save Team</source>
+        <translation>Team speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>Mitglieder:</translation>
+    </message>
+    <message>
+        <source>New Inbox</source>
+        <translation>Neuer Posteingang</translation>
+    </message>
+    <message>
+        <source>e.g. Billing site</source>
+        <translation>z. B. Abrechnungsseite</translation>
+    </message>
+    <message>
+        <source>Save Inbox</source>
+        <translation>Posteingang speichern</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Kanal:</translation>
+    </message>
+    <message>
+        <source>Answered by:</source>
+        <translation>Beantwortet von:</translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation>1 Mitglied</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 Mitglieder</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no team</source>
+        <translation>kein Team</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Kein Team</translation>
     </message>
 </context>
 <context>

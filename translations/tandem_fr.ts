@@ -1447,6 +1447,10 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
+    <message>
+        <source>Teams and &amp;Inboxes…</source>
+        <translation>Équipes et &amp;boîtes de réception…</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>
@@ -1854,6 +1858,85 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>Active live chats of this agent, out of their capacity</source>
         <translation>Discussions en direct actives de cet agent, sur sa capacité</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::TeamsDialog</name>
+    <message>
+        <source>Teams and Inboxes</source>
+        <translation>Équipes et boîtes de réception</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Équipes</translation>
+    </message>
+    <message>
+        <source>Inboxes</source>
+        <translation>Boîtes de réception</translation>
+    </message>
+    <message>
+        <source>New Team</source>
+        <translation>Nouvelle équipe</translation>
+    </message>
+    <message>
+        <source>e.g. Billing</source>
+        <translation>p. ex. Facturation</translation>
+    </message>
+    <message>
+        <source>Save Team</source>
+        <translation>Enregistrer l’équipe</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>Membres :</translation>
+    </message>
+    <message>
+        <source>New Inbox</source>
+        <translation>Nouvelle boîte</translation>
+    </message>
+    <message>
+        <source>e.g. Billing site</source>
+        <translation>p. ex. Site de facturation</translation>
+    </message>
+    <message>
+        <source>Save Inbox</source>
+        <translation>Enregistrer la boîte</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Canal :</translation>
+    </message>
+    <message>
+        <source>Answered by:</source>
+        <translation>Traitée par :</translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation>1 membre</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 membres</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no team</source>
+        <translation>aucune équipe</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Aucune équipe</translation>
     </message>
 </context>
 <context>

@@ -275,6 +275,28 @@ Request deleteLabel(const Commands::DeleteLabel &command)
     return make("label.delete", {{QStringLiteral("label"), command.id}});
 }
 
+Request saveTeam(const Commands::SaveTeam &command)
+{
+    QJsonArray members;
+    for (qint64 id : command.members)
+        members.append(id);
+    QJsonObject fields{{QStringLiteral("name"), command.name},
+                       {QStringLiteral("members"), members}};
+    insertIf(fields, "team", command.id);
+    return make("team.save", fields);
+}
+
+Request saveInbox(const Commands::SaveInbox &command)
+{
+    QJsonObject fields{{QStringLiteral("name"), command.name}};
+    insertIf(fields, "inbox", command.id);
+    if (!command.id || !command.channel.isEmpty())
+        fields.insert(QStringLiteral("channel"), command.channel);
+    fields.insert(QStringLiteral("team"),
+                  command.teamId != 0 ? QJsonValue(command.teamId) : QJsonValue(QJsonValue::Null));
+    return make("inbox.save", fields);
+}
+
 Request changeLabels(const Commands::ChangeLabels &command)
 {
     const auto list = [](const QList<qint64> &ids) {

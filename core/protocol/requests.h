@@ -2,6 +2,7 @@
 #pragma once
 
 #include "commands.h"
+#include "teamcommands.h"
 #include "wirelabels.h"
 
 #include <QJsonObject>
@@ -57,6 +58,8 @@ Request deleteCanned(const Commands::DeleteCanned &command);
 // Labels.
 Request saveLabel(const Commands::SaveLabel &command);
 Request deleteLabel(const Commands::DeleteLabel &command);
+Request saveTeam(const Commands::SaveTeam &command);
+Request saveInbox(const Commands::SaveInbox &command);
 Request changeLabels(const Commands::ChangeLabels &command);
 
 } // namespace Tandem::Requests

@@ -30,12 +30,14 @@
 #include "status/queueindicator.h"
 #include "sync/syncclient.h"
 #include "tandemdprocess.h"
+#include "teams/teamsdialog.h"
 #include "testclient.h"
 #include "thread/cannedpopup.h"
 #include "thread/composer.h"
 #include "thread/conversationview.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -604,6 +606,72 @@ private Q_SLOTS:
             QVERIFY2(dialog->errorLabel()->text().contains(QStringLiteral("shortcut")),
                      qPrintable(dialog->errorLabel()->text()));
             dialog->close();
+
+            // Teams and inboxes: a Billing team with Dana, answering a new inbox.
+            auto *teamsAction = w->findChild<QAction *>(QStringLiteral("teamsAction"));
+            QVERIFY(teamsAction);
+            QTRY_VERIFY(teamsAction->isEnabled());
+            teamsAction->trigger();
+            auto *teams = w->findChild<TeamsDialog *>();
+            QVERIFY(teams);
+            auto *teamName = teams->findChild<QLineEdit *>(QStringLiteral("teamName"));
+            auto *members = teams->findChild<QListWidget *>(QStringLiteral("teamMembers"));
+            QVERIFY(teamName && members);
+            QTest::keyClicks(teamName, QStringLiteral("Billing"));
+            bool ticked = false;
+            for (int i = 0; i < members->count(); ++i) {
+                if (members->item(i)->data(Qt::UserRole).toLongLong() == m_dana) {
+                    members->item(i)->setCheckState(Qt::Checked);
+                    ticked = true;
+                }
+            }
+            QVERIFY(ticked);
+            QTest::mouseClick(teams->findChild<QPushButton *>(QStringLiteral("teamSave")),
+                              Qt::LeftButton);
+            const auto billing = [&sam]() -> std::optional<Team> {
+                for (const Team &t : sam.session()->cache().teams())
+                    if (t.name == QLatin1String("Billing"))
+                        return t;
+                return std::nullopt;
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(billing().has_value(), Slow);
+            QCOMPARE(billing()->members, QList<qint64>{m_dana});
+            auto *teamList = teams->findChild<QListWidget *>(QStringLiteral("teams"));
+            QTRY_VERIFY(!teamList->findItems(QStringLiteral("Billing (1 member)"), Qt::MatchExactly)
+                             .isEmpty());
+            auto *inboxName = teams->findChild<QLineEdit *>(QStringLiteral("inboxName"));
+            auto *owner = teams->findChild<QComboBox *>(QStringLiteral("inboxTeam"));
+            QVERIFY(inboxName && owner);
+            QTest::keyClicks(inboxName, QStringLiteral("Billing site"));
+            owner->setCurrentIndex(owner->findData(billing()->id));
+            QTest::mouseClick(teams->findChild<QPushButton *>(QStringLiteral("inboxSave")),
+                              Qt::LeftButton);
+            const auto site = [&sam]() -> std::optional<Inbox> {
+                for (const Inbox &i : sam.session()->cache().inboxes())
+                    if (i.name == QLatin1String("Billing site"))
+                        return i;
+                return std::nullopt;
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(site().has_value(), Slow);
+            QCOMPARE(site()->teamId, billing()->id);
+            QCOMPARE(site()->channel, QStringLiteral("web"));
+            // A second team of the same name is refused, and the dialog says so.
+            QPushButton *newTeam = nullptr;
+            for (QPushButton *b : teams->findChildren<QPushButton *>())
+                if (b->text() == QLatin1String("New Team"))
+                    newTeam = b;
+            QVERIFY(newTeam);
+            QTest::mouseClick(newTeam, Qt::LeftButton);
+            QTest::keyClicks(teamName, QStringLiteral("billing"));
+            QTest::mouseClick(teams->findChild<QPushButton *>(QStringLiteral("teamSave")),
+                              Qt::LeftButton);
+            auto *teamError = teams->findChild<QLabel *>(QStringLiteral("teamError"));
+            QTRY_VERIFY_WITH_TIMEOUT(!teamError->isHidden(), Slow);
+            int named = 0;
+            for (const Team &t : sam.session()->cache().teams())
+                named += t.name.compare(QLatin1String("billing"), Qt::CaseInsensitive) == 0;
+            QCOMPARE(named, 1);
+            teams->close();
 
             // Capacity: Dana gets a fifth slot.
             w->openTeamDialog();

@@ -22,6 +22,7 @@
 #include "shell/agentsession.h"
 #include "status/connectionindicator.h"
 #include "status/queueindicator.h"
+#include "teams/teamsdialog.h"
 #include "thread/conversationactions.h"
 #include "thread/conversationview.h"
 #include "workspace.h"
@@ -343,6 +344,12 @@ void MainWindow::createDeckMenus()
         dialog->open();
     });
     m_labelsAction->setObjectName(QStringLiteral("labelsAction"));
+    m_teamsAction = add(team, tr("Teams and &Inboxes…"), {}, [this] {
+        auto *dialog = new TeamsDialog(m_session, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_teamsAction->setObjectName(QStringLiteral("teamsAction"));
 }
 
 void MainWindow::updateRoleActions()
@@ -352,6 +359,7 @@ void MainWindow::updateRoleActions()
     const bool known = m_session.sync().agent().id != 0;
     m_cannedAction->setEnabled(known && (role == Role::Supervisor || role == Role::Admin));
     m_labelsAction->setEnabled(known && (role == Role::Supervisor || role == Role::Admin));
+    m_teamsAction->setEnabled(known && (role == Role::Supervisor || role == Role::Admin));
     m_teamAction->setEnabled(known);
 }
 

@@ -109,6 +109,7 @@ private:
     QAction *m_teamAction = nullptr;
     QAction *m_cannedAction = nullptr;
     QAction *m_labelsAction = nullptr;
+    QAction *m_teamsAction = nullptr;
 };
 
 } // namespace Tandem
