@@ -1128,6 +1128,18 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <source>My teams</source>
         <translation>Meine Teams</translation>
     </message>
+    <message>
+        <source>Delete View “%1”</source>
+        <translation>Ansicht „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Save View</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Name der Ansicht:</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::LabelsDialog</name>
@@ -1575,6 +1587,10 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>Only these are shown; choose again to show all</source>
         <translation>Nur diese werden gezeigt; erneut wählen, um alle zu zeigen</translation>
+    </message>
+    <message>
+        <source>Save as View…</source>
+        <translation>Als Ansicht speichern…</translation>
     </message>
 </context>
 <context>

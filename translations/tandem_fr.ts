@@ -1128,6 +1128,18 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <source>My teams</source>
         <translation>Mes équipes</translation>
     </message>
+    <message>
+        <source>Delete View “%1”</source>
+        <translation>Supprimer la vue « %1 »</translation>
+    </message>
+    <message>
+        <source>Save View</source>
+        <translation>Enregistrer la vue</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Nom de la vue :</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::LabelsDialog</name>
@@ -1575,6 +1587,10 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>Only these are shown; choose again to show all</source>
         <translation>Seules celles-ci sont affichées ; choisissez à nouveau pour tout afficher</translation>
+    </message>
+    <message>
+        <source>Save as View…</source>
+        <translation>Enregistrer comme vue…</translation>
     </message>
 </context>
 <context>

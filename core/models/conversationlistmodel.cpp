@@ -288,6 +288,16 @@ void ConversationListModel::count(const ConversationSummary &summary, int sign)
     }
 }
 
+int ConversationListModel::count(View view, const Narrowing &narrowing) const
+{
+    if (!m_complete)
+        return 0;
+    int n = 0;
+    for (const ConversationSummary &summary : m_all)
+        n += inView(view, summary) && narrowing.admits(summary);
+    return n;
+}
+
 bool ConversationListModel::holdsNone() const
 {
     if (!m_complete)

@@ -113,6 +113,8 @@ public:
     void setOwnAgent(qint64 agentId);
     //! How many conversations `view` holds, whatever the text filter.
     int count(View view) const { return m_counts[int(view)]; }
+    //! How many conversations `view` holds that `narrowing` admits (0 until complete).
+    int count(View view, const Narrowing &narrowing) const;
     //! Unread customer messages in the conversations of `view` (what asks for attention:
     //! Mine's go to the window title), leaving out live chats under way: the deck counts
     //! those.

@@ -19,6 +19,7 @@
 #include "models/messagelistmodel.h"
 #include "shell/agentsession.h"
 #include "shell/desktopapplication.h"
+#include "shell/profile.h"
 #include "sync/syncclient.h"
 #include "tandemdprocess.h"
 #include "testclient.h"
@@ -28,6 +29,7 @@
 #include "thread/messagedelegate.h"
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QElapsedTimer>
@@ -406,6 +408,63 @@ private Q_SLOTS:
                  QStringLiteral("ok"));
         QTRY_COMPARE_WITH_TIMEOUT(m_app->session()->cache().labels().size(), 1, Slow);
         QCOMPARE(rowLabels(), QVariant(QVariantList{billing}));
+    }
+
+    void aFilterSavedAsAViewComesBack()
+    {
+        using View = ConversationListModel::View;
+        InboxPanel *panel = window()->inbox();
+        qint64 billing = 0;
+        for (const Label &label : m_app->session()->cache().labels())
+            if (label.name == QLatin1String("Billing"))
+                billing = label.id;
+        QVERIFY(billing != 0);
+        chooseView(View::Mine);
+        ConversationListModel::Narrowing onlyBilling;
+        onlyBilling.labelId = billing;
+        panel->narrowing()->setNarrowing(onlyBilling);
+        panel->order()->setCurrentIndex(
+            panel->order()->findData(int(ConversationListModel::Order::LongestWaiting)));
+        panel->saveView(QStringLiteral("My billing"));
+        QTabBar *views = panel->views();
+        const int tab = views->currentIndex();
+        QCOMPARE(views->tabText(tab), QStringLiteral("My billing (1)"));
+        QCOMPARE(list()->rowCount(), 1);
+        QCOMPARE(list()->index(0).data(ConversationListModel::IdRole).toLongLong(), m_chat);
+        // Kept in the profile, for the next start.
+        const auto kept = SavedView::fromJson(
+            m_app->profile()->settings().value(QStringLiteral("inbox/savedViews")).toByteArray());
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.first().narrowing.labelId, billing);
+        QCOMPARE(kept.first().view, View::Mine);
+        // Another view leaves the saved filter behind; coming back brings it again.
+        chooseView(View::Unassigned);
+        QVERIFY(panel->narrowing()->narrowing().isEmpty());
+        views->setCurrentIndex(tab);
+        QCOMPARE(panel->narrowing()->narrowing().labelId, billing);
+        QCOMPARE(list()->order(), ConversationListModel::Order::LongestWaiting);
+        QCOMPARE(list()->view(), View::Mine);
+        QCOMPARE(list()->rowCount(), 1);
+        // Its count follows the label coming off.
+        thread()->actions()->setLabel(billing, false);
+        QTRY_COMPARE_WITH_TIMEOUT(views->tabText(tab), QStringLiteral("My billing"), Slow);
+        thread()->actions()->setLabel(billing, true);
+        QTRY_COMPARE_WITH_TIMEOUT(views->tabText(tab), QStringLiteral("My billing (1)"), Slow);
+        panel->deleteSavedView(0);
+        QCOMPARE(views->count(), 7);
+        QVERIFY(panel->savedViews().isEmpty());
+        QVERIFY(panel->narrowing()->narrowing().isEmpty());
+        QVERIFY(SavedView::fromJson(m_app->profile()
+                                        ->settings()
+                                        .value(QStringLiteral("inbox/savedViews"))
+                                        .toByteArray())
+                    .isEmpty());
+        // What the settings hold is read with care: nameless, unknown views and junk are left out.
+        QVERIFY(SavedView::fromJson(R"([{"name": ""}, {"name": "x", "view": 99, "order": 0}, 5,
+                                        {"name": "y", "view": 0, "order": 7}])")
+                    .isEmpty());
+        QVERIFY(SavedView::fromJson("not json").isEmpty());
+        panel->order()->setCurrentIndex(0);
     }
 
     void twoConversationsMergedAndTheMergeUndone()

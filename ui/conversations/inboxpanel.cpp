@@ -12,17 +12,21 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QTabBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace Tandem {
 
 InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     : QWidget(parent)
+    , m_session(session)
     , m_conversations(new ConversationListModel(session.cache(), this))
     , m_resultsModel(new SearchResultsModel(session.cache(), this))
 {
@@ -43,15 +47,25 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
                    View::Snoozed, View::Resolved})
         m_views->setTabData(m_views->addTab(QString()), int(v));
     m_views->setCurrentIndex(2); // My teams
-    connect(m_views, &QTabBar::currentChanged, this, [this, &session](int index) {
-        const View view = View(m_views->tabData(index).toInt());
-        m_conversations->setView(view);
-        // Resolved conversations are not in the snapshot: the server lists them on demand.
-        if (view == View::Resolved && session.sync().state() == SyncClient::State::Online)
-            session.sync().fetchResolved();
+    connect(m_views, &QTabBar::currentChanged, this, &InboxPanel::showTab);
+    // A saved view's tab is deleted from its own menu.
+    m_views->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_views, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const int saved = savedIndex(m_views->tabAt(at));
+        if (saved < 0)
+            return;
+        QMenu menu;
+        menu.addAction(tr("Delete View “%1”").arg(m_saved.at(saved).name), this,
+                       [this, saved] { deleteSavedView(saved); });
+        menu.exec(m_views->mapToGlobal(at));
     });
     connect(m_conversations, &ConversationListModel::countsChanged, this,
             &InboxPanel::updateViewCounts);
+    // A saved view's count can move with a label or priority, which no built-in view counts.
+    connect(&session.cache(), &LocalCache::applied, this, [this] {
+        if (!m_saved.isEmpty())
+            updateViewCounts();
+    });
     // "Mine" is whoever the cache says signed in (known offline too), or the connection;
     // "My teams" the inboxes of their teams. "All" is for supervisors and admins, who see
     // more than their teams.
@@ -81,6 +95,14 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     m_narrowing = new NarrowingButton(session.cache());
     connect(m_narrowing, &NarrowingButton::narrowingChanged, m_conversations,
             &ConversationListModel::setNarrowing);
+    connect(m_narrowing, &NarrowingButton::saveRequested, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save View"), tr("Name of the view:"),
+                                                   QLineEdit::Normal, QString(), &ok)
+                                 .trimmed();
+        if (ok && !name.isEmpty())
+            saveView(name);
+    });
     m_order = new QComboBox;
     m_order->setObjectName(QStringLiteral("order"));
     m_order->addItem(tr("Newest activity"), int(ConversationListModel::Order::NewestActivity));
@@ -209,6 +231,12 @@ void InboxPanel::updateViewCounts()
 {
     using View = ConversationListModel::View;
     for (int i = 0; i < m_views->count(); ++i) {
+        if (const int saved = savedIndex(i); saved >= 0) {
+            const SavedView &s = m_saved.at(saved);
+            const int count = m_conversations->count(s.view, s.narrowing);
+            m_views->setTabText(i, count == 0 ? s.name : tr("%1 (%2)").arg(s.name).arg(count));
+            continue;
+        }
         const View v = View(m_views->tabData(i).toInt());
         QString name;
         switch (v) {
@@ -240,6 +268,93 @@ void InboxPanel::updateViewCounts()
         m_views->setTabText(
             i, v == View::Resolved || count == 0 ? name : tr("%1 (%2)").arg(name).arg(count));
     }
+}
+
+int InboxPanel::savedIndex(int tab) const
+{
+    const int data = tab >= 0 ? m_views->tabData(tab).toInt() : -1;
+    return data >= SavedTabBase ? data - SavedTabBase : -1;
+}
+
+void InboxPanel::showTab(int index)
+{
+    using View = ConversationListModel::View;
+    if (!m_narrowing || !m_order)
+        return; // still being built
+    const int saved = savedIndex(index);
+    if (saved >= 0) {
+        const SavedView &s = m_saved.at(saved);
+        m_conversations->setView(s.view);
+        m_narrowing->setNarrowing(s.narrowing);
+        m_order->setCurrentIndex(std::max(0, m_order->findData(int(s.order))));
+    } else {
+        // Leaving a saved view leaves its filter behind too.
+        if (m_showingSaved)
+            m_narrowing->setNarrowing({});
+        m_conversations->setView(View(m_views->tabData(index).toInt()));
+    }
+    m_showingSaved = saved >= 0;
+    // Resolved conversations are not in the snapshot: the server lists them on demand.
+    if (m_conversations->view() == View::Resolved
+        && m_session.sync().state() == SyncClient::State::Online)
+        m_session.sync().fetchResolved();
+}
+
+QList<SavedView> InboxPanel::savedViews() const
+{
+    return m_saved;
+}
+
+void InboxPanel::setSavedViews(const QList<SavedView> &views)
+{
+    const QSignalBlocker quiet(m_views);
+    for (int i = m_views->count() - 1; i >= 0; --i)
+        if (savedIndex(i) >= 0)
+            m_views->removeTab(i);
+    m_saved = views.mid(0, SavedView::MaxCount);
+    for (int i = 0; i < m_saved.size(); ++i)
+        m_views->setTabData(m_views->addTab(m_saved.at(i).name), SavedTabBase + i);
+    updateViewCounts();
+}
+
+void InboxPanel::saveView(const QString &name)
+{
+    SavedView view{name.trimmed().left(SavedView::MaxNameChars), m_conversations->view(),
+                   m_narrowing->narrowing(), m_conversations->order()};
+    if (view.name.isEmpty())
+        return;
+    QList<SavedView> views = m_saved;
+    // The same name again replaces the view of that name.
+    const auto same = std::find_if(views.begin(), views.end(), [&](const SavedView &v) {
+        return v.name.compare(view.name, Qt::CaseInsensitive) == 0;
+    });
+    if (same != views.end())
+        *same = view;
+    else if (views.size() < SavedView::MaxCount)
+        views.append(view);
+    else
+        return;
+    setSavedViews(views);
+    const int index = int(std::find(m_saved.cbegin(), m_saved.cend(), view) - m_saved.cbegin());
+    for (int i = 0; i < m_views->count(); ++i)
+        if (savedIndex(i) == index)
+            m_views->setCurrentIndex(i);
+    Q_EMIT savedViewsChanged();
+}
+
+void InboxPanel::deleteSavedView(int index)
+{
+    if (index < 0 || index >= m_saved.size())
+        return;
+    const bool current = savedIndex(m_views->currentIndex()) == index;
+    QList<SavedView> views = m_saved;
+    views.removeAt(index);
+    setSavedViews(views);
+    if (current) {
+        m_views->setCurrentIndex(0); // Mine
+        showTab(0);
+    }
+    Q_EMIT savedViewsChanged();
 }
 
 void InboxPanel::focusSearch()

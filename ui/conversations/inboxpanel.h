@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "savedview.h"
+
 #include <QTimer>
 #include <QWidget>
 
@@ -45,20 +47,36 @@ public:
     //! Shown while several conversations are selected.
     BulkBar *bulkBar() const { return m_bulk; }
 
+    //! The views the agent saved, as tabs after the built-in ones.
+    QList<SavedView> savedViews() const;
+    void setSavedViews(const QList<SavedView> &views);
+    //! Saves what the list shows now (view, filter, order) as a view called `name` (one of
+    //! that name is replaced) and shows it.
+    void saveView(const QString &name);
+    void deleteSavedView(int index);
+
 Q_SIGNALS:
     void conversationChosen(qint64 id);
     void answerRequested();
     //! The actions for the conversation of a row, now open, are wanted at `globalPos`.
     void conversationMenuRequested(const QPoint &globalPos);
+    //! A view was saved or deleted: savedViews() is what to keep.
+    void savedViewsChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    //! Tab data of saved views: this plus their index (below it: a built-in View).
+    static constexpr int SavedTabBase = 1000;
+    //! The saved view a tab shows, or -1.
+    int savedIndex(int tab) const;
+    void showTab(int index);
     void runSearch();
     void updateViewCounts();
     void updateNames(AgentSession &session);
 
+    AgentSession &m_session;
     ConversationListModel *m_conversations = nullptr;
     SearchResultsModel *m_resultsModel = nullptr;
     QLineEdit *m_search = nullptr;
@@ -71,6 +89,8 @@ private:
     QListView *m_results = nullptr;
     QLabel *m_empty = nullptr;
     QTimer m_debounce;
+    QList<SavedView> m_saved;
+    bool m_showingSaved = false;
 };
 
 } // namespace Tandem

@@ -107,6 +107,9 @@ void NarrowingButton::fillMenu()
     root->addSeparator();
     root->addAction(tr("Show all"), this, [this] { setNarrowing({}); })
         ->setEnabled(!m_narrowing.isEmpty());
+    root->addSeparator();
+    root->addAction(tr("Save as View…"), this, &NarrowingButton::saveRequested)
+        ->setObjectName(QStringLiteral("saveView"));
 }
 
 void NarrowingButton::describe()

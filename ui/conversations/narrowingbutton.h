@@ -23,6 +23,8 @@ public:
 
 Q_SIGNALS:
     void narrowingChanged(const ConversationListModel::Narrowing &narrowing);
+    //! "Save as View…": keep what the list shows under a name.
+    void saveRequested();
 
 private:
     void fillMenu();

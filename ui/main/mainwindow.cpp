@@ -45,6 +45,7 @@ const QString StateKey = QStringLiteral("window/state");
 const QString SplitterKey = QStringLiteral("window/splitter");
 const QString ConversationKey = QStringLiteral("window/conversation");
 const QString TabKey = QStringLiteral("window/tab");
+const QString SavedViewsKey = QStringLiteral("inbox/savedViews");
 enum Tab { DeckTab, InboxTab };
 } // namespace
 
@@ -177,6 +178,12 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
                                                                                        : DeckTab);
     updateTitle();
     updateRoleActions();
+
+    // The agent's own views, kept in this profile.
+    m_inbox->setSavedViews(SavedView::fromJson(m_settings.value(SavedViewsKey).toByteArray()));
+    connect(m_inbox, &InboxPanel::savedViewsChanged, this, [this] {
+        m_settings.setValue(SavedViewsKey, SavedView::toJson(m_inbox->savedViews()));
+    });
 
     // Back where the agent left off, if that conversation is still there.
     const qint64 last = m_settings.value(ConversationKey).toLongLong();
