@@ -202,6 +202,14 @@ void LocalCache::applyResolvedPage(const QJsonObject &page)
         m_writer->enqueueConversationPage(page, std::nullopt, true);
 }
 
+void LocalCache::applyResolvedPage(const QJsonObject &page, const QDateTime &afterUpdatedAt,
+                                   qint64 afterId)
+{
+    if (m_writer)
+        m_writer->enqueueConversationPage(
+            page, CacheTables::ListPosition{afterUpdatedAt.toMSecsSinceEpoch(), afterId}, true);
+}
+
 void LocalCache::storeHistory(qint64 conversationId, const QList<Message> &messages)
 {
     if (m_writer)

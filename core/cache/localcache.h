@@ -74,6 +74,9 @@ public:
     //! The newest resolved conversations (`conversations` with `resolved`): they replace the
     //! cached resolved ones down to the last listed (all of them, without `more`).
     void applyResolvedPage(const QJsonObject &page);
+    //! A later page of them, continuing after the one at (`afterUpdatedAt`, `afterId`).
+    void applyResolvedPage(const QJsonObject &page, const QDateTime &afterUpdatedAt,
+                           qint64 afterId);
     //! Older messages fetched with `history`.
     void storeHistory(qint64 conversationId, const QList<Tandem::Message> &messages);
     //! Puts a reply in the outbox (and so on screen as "sending"); returns its clientId, or

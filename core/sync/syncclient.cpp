@@ -356,17 +356,33 @@ void SyncClient::continueAfter(const QJsonArray &conversations, bool more)
     fetchOlderConversations(updatedAt, id);
 }
 
-bool SyncClient::fetchResolved()
+bool SyncClient::fetchResolved(const std::optional<ListPosition> &after, int limit)
 {
+    if (m_resolvedAsked)
+        return false;
     Commands::ConversationPage page;
-    page.limit = Protocol::MaxConversationPage;
+    page.after = after;
+    page.limit = limit;
     page.resolved = true;
-    return request(Requests::conversations(page), this, [this](bool ok, const QJsonObject &reply) {
-        if (!ok)
-            return;    // asked again the next time the view is opened
-        flushEvents(); // as for the other pages: events first, then what the page says
-        m_cache.applyResolvedPage(reply);
-    });
+    m_resolvedAsked = request(
+        Requests::conversations(page), this, [this, after](bool ok, const QJsonObject &reply) {
+            m_resolvedAsked = false;
+            if (!ok)
+                return;    // asked again the next time the view is opened or scrolled
+            flushEvents(); // as for the other pages: events first, then what the page says
+            const QJsonArray listed = reply.value(QLatin1String("conversations")).toArray();
+            m_resolvedNext.reset();
+            if (reply.value(QLatin1String("more")).toBool() && !listed.isEmpty()) {
+                const auto last = Wire::decodeConversation(listed.last().toObject());
+                if (last)
+                    m_resolvedNext = ListPosition{last->updatedAt, last->id};
+            }
+            if (after)
+                m_cache.applyResolvedPage(reply, after->first, after->second);
+            else
+                m_cache.applyResolvedPage(reply);
+        });
+    return m_resolvedAsked;
 }
 
 void SyncClient::fetchOlderConversations(const QDateTime &afterUpdatedAt, qint64 afterId)

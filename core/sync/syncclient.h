@@ -5,6 +5,7 @@
 #include "domain/agent.h"
 #include "domain/event.h"
 #include "protocol/errorcode.h"
+#include "protocol/limits.h"
 #include "protocol/requests.h"
 #include "routingframes.h"
 
@@ -77,10 +78,17 @@ public:
     //! Requests come from the typed encoders (protocol/requests.h), never as JSON by hand.
     bool request(const Requests::Request &request, QObject *context, ReplyHandler done);
 
+    //! A position in a list of conversations: the `updatedAt` and id of the last one listed.
+    using ListPosition = std::pair<QDateTime, qint64>;
     //! Brings the newest resolved conversations into the cache (they are not in the snapshot:
-    //! a conversation resolved before this client signed in is found this way). Online only;
-    //! false when it could not be asked.
-    bool fetchResolved();
+    //! a conversation resolved before this client signed in is found this way), or with
+    //! `after`, the page of older ones after it. Online only; false when it could not be
+    //! asked (or a page is already on its way).
+    bool fetchResolved(const std::optional<ListPosition> &after = std::nullopt,
+                       int limit = Protocol::MaxConversationPage);
+    //! Where the next page of resolved conversations starts, when the last page said more
+    //! follow; nullopt when the list is complete or was not fetched yet.
+    std::optional<ListPosition> moreResolvedAfter() const { return m_resolvedNext; }
 
 Q_SIGNALS:
     void stateChanged(Tandem::SyncClient::State state);
@@ -145,6 +153,8 @@ private:
     //! Where paging through older conversations stopped when the connection dropped.
     std::optional<std::pair<QDateTime, qint64>> m_pagingFrom;
     bool m_pageAsked = false; // a page request is on its way
+    std::optional<ListPosition> m_resolvedNext;
+    bool m_resolvedAsked = false;
     State m_state = State::Offline;
     bool m_wanted = false;
     Backoff m_backoff;

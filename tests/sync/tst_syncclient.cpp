@@ -161,6 +161,63 @@ private Q_SLOTS:
         QVERIFY(texts.contains(QStringLiteral("n0")) && texts.contains(QStringLiteral("n11")));
     }
 
+    // Resolved conversations are not in the snapshot: the client asks for them page by page,
+    // each continuing where the last ended, until the server says there are no more.
+    void pagesThroughResolvedConversations()
+    {
+        TandemdProcess server;
+        QVERIFY(server.start());
+        QVERIFY(server.addAgent(Email, QStringLiteral("Dana"), Password));
+        const QString token = signIn(server);
+        TestClient agent;
+        QVERIFY(agent.open(server.wsUrl(QStringLiteral("/ws/agent"))));
+        QVERIFY(!agent.agentSignIn(Email, Password).isEmpty());
+        TestClient customer;
+        QVERIFY(customer.open(server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!customer.customerHello(QStringLiteral("Many")).isEmpty());
+        QList<qint64> resolved;
+        for (int i = 0; i < 5; ++i) {
+            const QJsonObject sent = customer.request(
+                QStringLiteral("send"), {{QStringLiteral("clientId"), newId()},
+                                         {QStringLiteral("text"), QStringLiteral("n%1").arg(i)}});
+            const qint64 id = qint64(sent.value(QLatin1String("data"))
+                                         .toObject()
+                                         .value(QLatin1String("conversation"))
+                                         .toObject()
+                                         .value(QLatin1String("id"))
+                                         .toDouble());
+            QVERIFY(id > 0);
+            const QJsonObject done = agent.request(
+                QStringLiteral("status"), {{QStringLiteral("conversation"), id},
+                                           {QStringLiteral("status"), QStringLiteral("resolved")}});
+            QCOMPARE(done.value(QLatin1String("type")).toString(), QStringLiteral("ok"));
+            resolved.prepend(id); // newest first
+        }
+
+        AgentApp app(cachePath());
+        app.sync.start(serverUrl(server), token);
+        QVERIFY(app.waitState(SyncClient::State::Online));
+        const auto cachedResolved = [&app] {
+            app.cache.flush();
+            QList<qint64> ids;
+            for (const ConversationSummary &s : app.cache.conversations())
+                if (s.status == ConversationStatus::Resolved)
+                    ids.append(s.id);
+            return ids;
+        };
+        QVERIFY(cachedResolved().isEmpty());
+        QVERIFY(!app.sync.moreResolvedAfter());
+        QVERIFY(app.sync.fetchResolved(std::nullopt, 2));
+        QVERIFY(!app.sync.fetchResolved(std::nullopt, 2)); // one page at a time
+        QVERIFY(QTest::qWaitFor([&] { return cachedResolved() == resolved.mid(0, 2); }, 10000));
+        QVERIFY(app.sync.moreResolvedAfter());
+        QVERIFY(app.sync.fetchResolved(app.sync.moreResolvedAfter(), 2));
+        QVERIFY(QTest::qWaitFor([&] { return cachedResolved() == resolved.mid(0, 4); }, 10000));
+        QVERIFY(app.sync.fetchResolved(app.sync.moreResolvedAfter(), 2));
+        QVERIFY(QTest::qWaitFor([&] { return cachedResolved() == resolved; }, 10000));
+        QVERIFY(!app.sync.moreResolvedAfter()); // the list is complete
+    }
+
     void resumesWithoutGapOrDuplicateAfterTheServerDrops()
     {
         TandemdProcess server;

@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QScrollBar>
 #include <QTabBar>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -130,6 +131,9 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
             m_list->update(m_conversations->index(row));
     });
     StartupReport::watch(m_list);
+    // The Resolved view goes on with the server's older pages as the agent nears its end.
+    connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &InboxPanel::fetchMoreResolved);
 
     m_empty = new QLabel(tr("No conversations yet.\nNew ones appear here as customers write."));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -298,6 +302,16 @@ void InboxPanel::showTab(int index)
     if (m_conversations->view() == View::Resolved
         && m_session.sync().state() == SyncClient::State::Online)
         m_session.sync().fetchResolved();
+}
+
+void InboxPanel::fetchMoreResolved()
+{
+    const QScrollBar *bar = m_list->verticalScrollBar();
+    const auto after = m_session.sync().moreResolvedAfter();
+    if (m_conversations->view() == ConversationListModel::View::Resolved && after
+        && bar->value() >= bar->maximum() - bar->pageStep()
+        && m_session.sync().state() == SyncClient::State::Online)
+        m_session.sync().fetchResolved(after);
 }
 
 QList<SavedView> InboxPanel::savedViews() const

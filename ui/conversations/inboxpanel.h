@@ -72,6 +72,8 @@ private:
     //! The saved view a tab shows, or -1.
     int savedIndex(int tab) const;
     void showTab(int index);
+    //! In the Resolved view near its end: the server's next page, if it said there is one.
+    void fetchMoreResolved();
     void runSearch();
     void updateViewCounts();
     void updateNames(AgentSession &session);
