@@ -9,7 +9,7 @@
 #include "cachewriter.h"
 #include "conversationsummary.h"
 #include "protocol/limits.h"
-#include "searchexpression.h"
+#include "search/searchexpression.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -395,7 +395,8 @@ bool LocalCache::hasMessagesBefore(qint64 conversationId, qint64 beforeId) const
 
 QList<Message> LocalCache::search(const QString &query, int limit) const
 {
-    const QString match = SearchExpression::build(query, m_read);
+    const QString match =
+        SearchExpression::build(query, [this](const QString &word) { return vocabulary(word); });
     if (match.isEmpty() || limit <= 0)
         return {};
     // Newest first by rowid (= message id), which FTS5 walks in order and stops after
@@ -410,6 +411,21 @@ QList<Message> LocalCache::search(const QString &query, int limit) const
     while (q.next())
         found.append(messageFrom(q));
     return found;
+}
+
+std::optional<QStringList> LocalCache::vocabulary(const QString &word) const
+{
+    const auto [from, to] = SearchExpression::completionRange(word);
+    QSqlQuery q = select(m_read,
+                         QStringLiteral("SELECT term FROM messages_vocab WHERE term >= ?"
+                                        " AND term < ? LIMIT ?"),
+                         {from, to, SearchExpression::MaxCompletions + 1});
+    if (!q.isActive())
+        return std::nullopt;
+    QStringList terms;
+    while (q.next())
+        terms.append(q.value(0).toString());
+    return terms;
 }
 
 QList<OutboxEntry> LocalCache::outbox(std::optional<qint64> conversationId) const

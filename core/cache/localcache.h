@@ -19,6 +19,7 @@
 #include <QObject>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QStringList>
 #include <QUrl>
 #include <QUuid>
 #include <memory>
@@ -180,6 +181,8 @@ Q_SIGNALS:
     void writeFailed();
 
 private:
+    //! The search index's words that complete `word` (SearchExpression::Completions).
+    std::optional<QStringList> vocabulary(const QString &word) const;
     QSqlDatabase m_read;
     QString m_readName;
     std::unique_ptr<CacheWriter> m_writer;

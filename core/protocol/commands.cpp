@@ -213,6 +213,21 @@ Result<History> decodeHistory(const QJsonObject &fields)
     return h;
 }
 
+Result<Search> decodeSearch(const QJsonObject &fields)
+{
+    FieldReader r(fields);
+    Search s;
+    s.query = r.string("query", 1, Protocol::MaxSearchChars);
+    s.before = r.optionalId("before");
+    s.limit = int(r.optionalInteger("limit", 1, Protocol::MaxSearchResults)
+                      .value_or(Protocol::MaxSearchResults));
+    if (r.ok() && blank(s.query))
+        r.fail("query", QStringLiteral("must not be blank"));
+    if (!r.ok())
+        return r.failure();
+    return s;
+}
+
 Result<ConversationPage> decodeConversationPage(const QJsonObject &fields)
 {
     FieldReader r(fields);

@@ -100,6 +100,13 @@ struct History {
     int limit = 0;
 };
 
+//! Messages and notes matching what was typed, newest first (`search`).
+struct Search {
+    QString query;
+    std::optional<qint64> before; //!< continue below this message id
+    int limit = 0;
+};
+
 //! A page of open conversations, newest activity first (`conversations`).
 struct ConversationPage {
     //! Continue after this conversation (its `updatedAt` and id); absent: from the newest.
@@ -179,6 +186,7 @@ Result<CustomerHello> decodeCustomerHello(const QJsonObject &fields);
 //! `conversationRequired` is true for agents, who can only write in existing ones.
 Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired);
 Result<History> decodeHistory(const QJsonObject &fields);
+Result<Search> decodeSearch(const QJsonObject &fields);
 Result<ConversationPage> decodeConversationPage(const QJsonObject &fields);
 Result<MarkRead> decodeMarkRead(const QJsonObject &fields);
 Result<Typing> decodeTyping(const QJsonObject &fields);

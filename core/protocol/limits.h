@@ -30,6 +30,9 @@ constexpr int MaxHistoryLimit = 200;
 constexpr qsizetype MaxHistoryPageChars = 100000;
 //! Conversations in one `conversations` page.
 constexpr int MaxConversationPage = 200;
+//! `search`: what may be searched for, and how many messages one answer holds.
+constexpr qsizetype MaxSearchChars = 200;
+constexpr int MaxSearchResults = 50;
 //! The most conversations `--snapshot-limit` may put in a snapshot.
 constexpr int MaxSnapshotLimit = 1000;
 //! The most one clock.advance may move a --manual-clock server (a year).

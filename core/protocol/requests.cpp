@@ -89,6 +89,15 @@ Request setStatus(const Commands::SetStatus &command)
     return make("status", fields);
 }
 
+Request search(const Commands::Search &command)
+{
+    QJsonObject fields{{QStringLiteral("query"), command.query}};
+    insertIf(fields, "before", command.before);
+    if (command.limit > 0)
+        fields.insert(QStringLiteral("limit"), command.limit);
+    return make("search", fields);
+}
+
 Request history(const Commands::History &command)
 {
     QJsonObject fields{{QStringLiteral("conversation"), command.conversationId}};

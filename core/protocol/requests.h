@@ -31,6 +31,7 @@ Request updateCustomer(const Commands::CustomerCommand &command);
 //! Undoes the merge of `conversationId` (the one merged away).
 Request unmerge(qint64 conversationId);
 Request history(const Commands::History &command);
+Request search(const Commands::Search &command);
 Request conversations(const Commands::ConversationPage &command);
 Request read(const Commands::MarkRead &command);
 //! Customers only (the widget): the replies up to `upTo` arrived.

@@ -112,6 +112,11 @@ void registerIn(CommandTable &table)
                               c.reply(id, {{QStringLiteral("messages"), messages},
                                            {QStringLiteral("more"), page.more}});
                           }));
+    table.add(QStringLiteral("search"), T::Staff,
+              readCommand(Commands::decodeSearch, DeskOperations::search,
+                          [](Connection &c, Hub &, const QJsonValue &id, const QJsonObject &found) {
+                              c.reply(id, found);
+                          }));
     table.add(QStringLiteral("conversations"), T::Everyone,
               readCommand(Commands::decodeConversationPage, DeskOperations::conversations,
                           [](Connection &c, Hub &, const QJsonValue &id, const QJsonObject &page) {

@@ -11,6 +11,7 @@
 #include "protocol/wirecodec.h"
 #include "protocol/wirelabels.h"
 #include "protocol/wireteams.h"
+#include "search/searchexpression.h"
 
 #include <QJsonArray>
 
@@ -360,6 +361,32 @@ Result<Presence> setPresence(Store &store, const Viewer &viewer, Presence presen
     return presence;
 }
 
+//! Each conversation with its newest message as `lastMessage`, as pages and snapshots list
+//! them.
+Result<QJsonArray> withLastMessages(Store &store, const Viewer &viewer,
+                                    const QList<Conversation> &list)
+{
+    QList<qint64> ids;
+    ids.reserve(list.size());
+    for (const Conversation &conversation : list)
+        ids.append(conversation.id);
+    auto lastRead = store.lastMessages(ids);
+    if (!lastRead)
+        return storageFailed(lastRead.failure());
+    QHash<qint64, Message> &last = lastRead.value();
+    if (auto added = addDelivery(store, viewer, last); !added)
+        return added.failure();
+    QJsonArray conversations;
+    for (const Conversation &conversation : list) {
+        QJsonObject json = Wire::encode(conversation);
+        const auto message = last.constFind(conversation.id);
+        if (message != last.cend())
+            json.insert(QStringLiteral("lastMessage"), Wire::encode(*message));
+        conversations.append(json);
+    }
+    return conversations;
+}
+
 Result<QJsonObject> conversationPage(Store &store, const Viewer &viewer,
                                      const std::optional<Store::ConversationCursor> &after,
                                      int limit, bool resolved)
@@ -371,25 +398,10 @@ Result<QJsonObject> conversationPage(Store &store, const Viewer &viewer,
     const bool more = page.size() > limit;
     if (more)
         page.removeLast();
-    QList<qint64> ids;
-    ids.reserve(page.size());
-    for (const Conversation &conversation : std::as_const(page))
-        ids.append(conversation.id);
-    auto lastRead = store.lastMessages(ids);
-    if (!lastRead)
-        return storageFailed(lastRead.failure());
-    QHash<qint64, Message> &last = lastRead.value();
-    if (auto added = addDelivery(store, viewer, last); !added)
-        return added.failure();
-    QJsonArray conversations;
-    for (const Conversation &conversation : std::as_const(page)) {
-        QJsonObject json = Wire::encode(conversation);
-        const auto message = last.constFind(conversation.id);
-        if (message != last.cend())
-            json.insert(QStringLiteral("lastMessage"), Wire::encode(*message));
-        conversations.append(json);
-    }
-    return QJsonObject{{QStringLiteral("conversations"), conversations},
+    auto conversations = withLastMessages(store, viewer, page);
+    if (!conversations)
+        return conversations.failure();
+    return QJsonObject{{QStringLiteral("conversations"), conversations.value()},
                        {QStringLiteral("more"), more}};
 }
 
@@ -400,6 +412,61 @@ Result<QJsonObject> conversations(Store &store, const Viewer &viewer,
     if (command.after)
         after = Store::ConversationCursor{command.after->first, command.after->second};
     return conversationPage(store, viewer, after, command.limit, command.resolved);
+}
+
+Result<QJsonObject> search(Store &store, const Viewer &viewer, const Commands::Search &command)
+{
+    const QString match = SearchExpression::build(
+        command.query, [&store](const QString &word) -> std::optional<QStringList> {
+            const auto [from, to] = SearchExpression::completionRange(word);
+            auto terms = store.searchTerms(from, to, SearchExpression::MaxCompletions + 1);
+            if (!terms)
+                return std::nullopt;
+            return terms.value();
+        });
+    QList<Message> found;
+    bool more = false;
+    if (!match.isEmpty()) {
+        auto read = store.searchMessages(Visibility::scope(viewer), match, command.before,
+                                         command.limit + 1);
+        if (!read)
+            return storageFailed(read.failure());
+        found = std::move(read.value());
+        more = found.size() > command.limit;
+        if (more)
+            found.removeLast();
+    }
+    // As much text as a history page at most (but always one message).
+    qsizetype chars = 0;
+    for (qsizetype i = 0; i < found.size(); ++i) {
+        chars += found.at(i).text.size();
+        if (chars > Protocol::MaxHistoryPageChars && i > 0) {
+            found.resize(i);
+            more = true;
+            break;
+        }
+    }
+    if (auto added = addDelivery(store, viewer, found); !added)
+        return added.failure();
+    QList<Conversation> conversations;
+    QSet<qint64> seen;
+    QJsonArray messages;
+    for (const Message &m : std::as_const(found)) {
+        messages.append(Wire::encode(m));
+        if (seen.contains(m.conversationId))
+            continue;
+        seen.insert(m.conversationId);
+        auto conversation = store.conversation(m.conversationId);
+        if (!conversation)
+            return storageFailed(conversation.failure());
+        conversations.append(conversation.value());
+    }
+    auto listed = withLastMessages(store, viewer, conversations);
+    if (!listed)
+        return listed.failure();
+    return QJsonObject{{QStringLiteral("messages"), messages},
+                       {QStringLiteral("conversations"), listed.value()},
+                       {QStringLiteral("more"), more}};
 }
 
 Result<Catchup> catchUp(Store &store, const Viewer &viewer, std::optional<qint64> resumeFrom,

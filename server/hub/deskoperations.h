@@ -51,6 +51,9 @@ struct HistoryPage {
     bool more = false;
 };
 Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::History &command);
+//! Staff: the messages and notes the viewer may see that match the query, newest first, and
+//! the conversations they are in (each with its `lastMessage`), as the `search` reply.
+Result<QJsonObject> search(Store &store, const Viewer &viewer, const Commands::Search &command);
 //! Moves the viewer's read marker; a customer's also marks the replies up to it read.
 Result<qint64> markRead(Store &store, const Viewer &viewer, const Commands::MarkRead &command);
 //! A customer's widget has the replies of a conversation up to `upTo`: they are delivered.

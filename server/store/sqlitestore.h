@@ -103,6 +103,9 @@ public:
     Stored<QList<std::pair<QString, QString>>> identitiesOf(qint64 customerId) override;
     Stored<QList<Conversation>> conversationsOfCustomer(qint64 customerId, int limit) override;
     Stored<Done> moveMessages(qint64 from, qint64 into) override;
+    Stored<QList<Message>> searchMessages(const ReadScope &scope, const QString &match,
+                                          std::optional<qint64> beforeId, int limit) override;
+    Stored<QStringList> searchTerms(const QString &from, const QString &to, int limit) override;
     Stored<Done> returnMessages(qint64 from, qint64 into) override;
     Stored<QList<Label>> labels() override;
     Stored<Label> saveLabel(const Label &label) override;

@@ -274,6 +274,15 @@ public:
     // Merging (docs/protocol.md, "Merging").
     //! Moves every message of `from` into `into`, remembering where each came from.
     virtual Stored<Done> moveMessages(qint64 from, qint64 into) = 0;
+
+    // Search (docs/protocol.md, "search").
+    //! Messages and notes (never the timeline) of the conversations `scope` sees that match
+    //! the FTS5 expression `match`, newest first, below `beforeId` when given; at most
+    //! `limit`. `match` comes from SearchExpression::build, never from a client as such.
+    virtual Stored<QList<Message>> searchMessages(const ReadScope &scope, const QString &match,
+                                                  std::optional<qint64> beforeId, int limit) = 0;
+    //! The search index's words from `from` (inclusive) to `to` (exclusive), at most `limit`.
+    virtual Stored<QStringList> searchTerms(const QString &from, const QString &to, int limit) = 0;
     //! Moves back into `from` the messages that came from it into `into`.
     virtual Stored<Done> returnMessages(qint64 from, qint64 into) = 0;
 

@@ -2,7 +2,7 @@
 #include "../support/freshfiles.h"
 #include "cache/cacheschema.h"
 #include "cache/localcache.h"
-#include "cache/searchexpression.h"
+#include "search/searchexpression.h"
 #include "protocol/events.h"
 #include "protocol/wirecodec.h"
 

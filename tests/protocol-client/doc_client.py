@@ -538,6 +538,37 @@ class Run:
         reply = await agent.request("unmerge", conversation=self.conv_id)
         check("17 unmerge again -> invalid_state", is_error(reply, "invalid_state"), str(reply))
 
+    async def step18_search(self):
+        agent, cust = self.agent, self.cust
+        reply = await agent.request("search", query="ORDER la")
+        data = ok_data("18 search as typed (last word a prefix) -> ok", reply)
+        messages = data.get("messages", [])
+        check("18 the first message is found, in its conversation",
+              any(m.get("id") == self.first_msg_id and m.get("conversation") == self.conv_id
+                  for m in messages), str(messages))
+        ids = [m.get("id") for m in messages]
+        check("18 newest first", ids == sorted(ids, reverse=True), str(ids))
+        listed = {c.get("id"): c for c in data.get("conversations", [])}
+        check("18 each conversation of the messages is listed once, with its lastMessage",
+              set(listed) == {m.get("conversation") for m in messages}
+              and all(isinstance(c.get("lastMessage"), dict) for c in listed.values()),
+              str(data.get("conversations")))
+        check("18 more is a boolean", isinstance(data.get("more"), bool), str(data))
+        reply = await agent.request("search", query="order", limit=1)
+        first = ok_data("18 search with limit 1 -> ok", reply).get("messages", [])
+        check("18 limit 1 -> one message", len(first) == 1, str(first))
+        if first:
+            reply = await agent.request("search", query="order", before=first[0]["id"])
+            older = ok_data("18 search before it -> ok", reply).get("messages", [])
+            check("18 before: only smaller ids",
+                  all(m.get("id") < first[0]["id"] for m in older), str(older))
+        reply = await agent.request("search", query="   ")
+        check("18 blank query -> bad_request", is_error(reply, "bad_request"), str(reply))
+        reply = await agent.request("search", query="order", limit=51)
+        check("18 limit 51 -> bad_request", is_error(reply, "bad_request"), str(reply))
+        reply = await cust.request("search", query="order")
+        check("18 a customer -> unknown_type", is_error(reply, "unknown_type"), str(reply))
+
     async def step13_limits(self):
         conn = await self.connect("/ws/customer", "limits")
         reply, _, _ = await conn.handshake("hello", name="Lim Its")
@@ -566,10 +597,10 @@ class Run:
                  self.step9_other_customer, self.step10_bad_frame, self.step12_conversation_pages,
                  self.step13_limits, self.step14_inboxes_and_teams,
                  self.step15_statuses_and_notes, self.step16_labels_and_priority,
-                 self.step17_merging, self.step11_signout]
+                 self.step17_merging, self.step18_search, self.step11_signout]
         # Steps that need no earlier state, and steps whose state no later step needs.
         standalone = {self.step4_bad_password, self.step10_bad_frame, self.step13_limits}
-        leaves = standalone | {self.step6_idempotent_retry, self.step8_history,
+        leaves = standalone | {self.step6_idempotent_retry, self.step8_history, self.step18_search,
                                self.step14_inboxes_and_teams, self.step15_statuses_and_notes,
                                self.step9_other_customer, self.step11_signout,
                                self.step12_conversation_pages}

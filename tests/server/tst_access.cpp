@@ -320,6 +320,72 @@ private Q_SLOTS:
                  m_carlChat);
     }
 
+    void searchFindsOnlyWhatTheAgentMaySee()
+    {
+        QCOMPARE(type(say(*m_carl, m_carlChat, QStringLiteral("My parcel never came, 55501"))),
+                 QStringLiteral("ok"));
+        QCOMPARE(type(say(*m_dora, m_doraChat, QStringLiteral("The parcel came damaged, 55502"))),
+                 QStringLiteral("ok"));
+        // The conversations of the messages found, newest first, as `who` is answered.
+        const auto found = [](TestClient &who, const QString &query, QJsonObject fields = {}) {
+            fields.insert(QStringLiteral("query"), query);
+            const QJsonObject reply = who.request(QStringLiteral("search"), fields);
+            QList<qint64> conversations;
+            for (const QJsonValue &m : data(reply).value(QLatin1String("messages")).toArray())
+                conversations.append(integer(m.toObject(), "conversation"));
+            return conversations;
+        };
+        const QList<qint64> both{m_doraChat, m_carlChat};
+        QCOMPARE(found(*m_ana, QStringLiteral("parcel")), QList<qint64>{m_carlChat});
+        QCOMPARE(found(*m_bo, QStringLiteral("parcel")), QList<qint64>{m_doraChat});
+        QCOMPARE(found(*m_sue, QStringLiteral("parcel")), both);
+        // As the agent types: a prefix, a completed word, every word of several.
+        QCOMPARE(found(*m_sue, QStringLiteral("pa")), both);
+        QCOMPARE(found(*m_sue, QStringLiteral("parc")), both);
+        QCOMPARE(found(*m_sue, QStringLiteral("PARCE")), both);
+        QCOMPARE(found(*m_sue, QStringLiteral("came 5550")), both);
+        QCOMPARE(found(*m_sue, QStringLiteral("parcel damag")), QList<qint64>{m_doraChat});
+        QCOMPARE(found(*m_sue, QStringLiteral("parcels")), QList<qint64>{});
+        // Syntax in what was typed is searched for, never obeyed.
+        QCOMPARE(found(*m_sue, QStringLiteral("parcel OR NEAR(\"x\")*")), QList<qint64>{});
+        // The reply names the conversations, each with its newest message, as a page does.
+        const QJsonObject reply = m_ana->request(
+            QStringLiteral("search"), {{QStringLiteral("query"), QStringLiteral("parcel")}});
+        const QJsonArray conversations =
+            data(reply).value(QLatin1String("conversations")).toArray();
+        QCOMPARE(idsOf(conversations), QSet<qint64>{m_carlChat});
+        QCOMPARE(str(obj(conversations.first().toObject(), "lastMessage"), "text"),
+                 QStringLiteral("My parcel never came, 55501"));
+        QCOMPARE(data(reply).value(QLatin1String("more")).toBool(), false);
+        // Page by page, below the last message received.
+        const QJsonObject first = m_sue->request(
+            QStringLiteral("search"),
+            {{QStringLiteral("query"), QStringLiteral("parcel")}, {QStringLiteral("limit"), 1}});
+        const QJsonArray one = data(first).value(QLatin1String("messages")).toArray();
+        QCOMPARE(one.size(), 1);
+        QVERIFY(data(first).value(QLatin1String("more")).toBool());
+        QCOMPARE(found(*m_sue, QStringLiteral("parcel"),
+                       {{QStringLiteral("before"), integer(one.first().toObject(), "id")}}),
+                 QList<qint64>{m_carlChat});
+        // Bad requests are refused; customers do not have the command.
+        const auto refused = [this](TestClient &who, const QJsonObject &fields) {
+            return code(who.request(QStringLiteral("search"), fields));
+        };
+        const QString bad = QStringLiteral("bad_request");
+        QCOMPARE(refused(*m_sue, {}), bad);
+        QCOMPARE(refused(*m_sue, {{QStringLiteral("query"), QStringLiteral("   ")}}), bad);
+        QCOMPARE(refused(*m_sue, {{QStringLiteral("query"), QString(201, QLatin1Char('a'))}}), bad);
+        QCOMPARE(refused(*m_sue, {{QStringLiteral("query"), 5}}), bad);
+        QCOMPARE(refused(*m_sue, {{QStringLiteral("query"), QStringLiteral("x")},
+                                  {QStringLiteral("limit"), 51}}),
+                 bad);
+        QCOMPARE(refused(*m_sue, {{QStringLiteral("query"), QStringLiteral("x")},
+                                  {QStringLiteral("before"), -3}}),
+                 bad);
+        QCOMPARE(refused(*m_carl, {{QStringLiteral("query"), QStringLiteral("parcel")}}),
+                 QStringLiteral("unknown_type"));
+    }
+
     void customersChooseOnlyWebInboxesThatExist()
     {
         TestClient eve;

@@ -1,13 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searchexpression.h"
 
-#include "cachelogging.h"
-
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QStringList>
 #include <algorithm>
-#include <optional>
 
 namespace Tandem::SearchExpression {
 namespace {
@@ -18,36 +12,7 @@ QString quoted(QString word)
            + QLatin1Char('"');
 }
 
-//! The index's own terms that start with `word` and are longer, as the tokenizer folds them
-//! (lower case ASCII: other words are left to FTS5's prefix search). nullopt: too many.
-std::optional<QStringList> completions(const QString &word, const QSqlDatabase &db)
-{
-    // Starting just after the word itself, so the vocabulary does not count the word's own
-    // matches (tens of ms for a word in most messages); ending before the next prefix.
-    QString end = word;
-    end[end.size() - 1] = QChar(end.at(end.size() - 1).unicode() + 1);
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral("SELECT term FROM messages_vocab WHERE term >= ? AND term < ?"
-                                  " LIMIT ?"))) {
-        qCWarning(lcCache) << "search vocabulary:" << q.lastError().text();
-        return std::nullopt;
-    }
-    q.addBindValue(word + QChar(1));
-    q.addBindValue(end);
-    q.addBindValue(MaxCompletions + 1);
-    if (!q.exec()) {
-        qCWarning(lcCache) << "search vocabulary:" << q.lastError().text();
-        return std::nullopt;
-    }
-    QStringList terms;
-    while (q.next())
-        terms.append(q.value(0).toString());
-    if (terms.size() > MaxCompletions)
-        return std::nullopt;
-    return terms;
-}
-
+//! Words the tokenizer folds only by case (other words are left to FTS5's prefix search).
 bool isPlainWord(const QString &word)
 {
     return std::all_of(word.cbegin(), word.cend(),
@@ -56,7 +21,15 @@ bool isPlainWord(const QString &word)
 
 } // namespace
 
-QString build(const QString &input, const QSqlDatabase &db)
+std::pair<QString, QString> completionRange(const QString &word)
+{
+    QString end = word;
+    if (!end.isEmpty())
+        end[end.size() - 1] = QChar(end.at(end.size() - 1).unicode() + 1);
+    return {word + QChar(1), end};
+}
+
+QString build(const QString &input, const Completions &completions)
 {
     QStringList terms;
     QString last;
@@ -77,12 +50,16 @@ QString build(const QString &input, const QSqlDatabase &db)
         terms.last() += QLatin1Char('*');
     } else if (lastLength > 4) {
         const QString folded = last.toLower();
-        const auto more = isPlainWord(folded) ? completions(folded, db) : std::nullopt;
+        std::optional<QStringList> more;
+        if (isPlainWord(folded) && completions)
+            more = completions(folded);
+        if (more && more->size() > MaxCompletions)
+            more.reset();
         if (!more) {
             terms.last() += QLatin1Char('*');
         } else if (!more->isEmpty()) {
             QStringList either{terms.last()};
-            for (const QString &term : *more)
+            for (const QString &term : std::as_const(*more))
                 either << quoted(term);
             terms.last() = QLatin1Char('(') + either.join(QLatin1String(" OR ")) + QLatin1Char(')');
         }
