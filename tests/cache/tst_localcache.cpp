@@ -2,9 +2,9 @@
 #include "../support/freshfiles.h"
 #include "cache/cacheschema.h"
 #include "cache/localcache.h"
-#include "search/searchexpression.h"
 #include "protocol/events.h"
 #include "protocol/wirecodec.h"
+#include "search/searchexpression.h"
 
 #include <QElapsedTimer>
 #include <QFile>
