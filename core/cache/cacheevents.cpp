@@ -466,6 +466,15 @@ bool CacheEvents::applyConversationPage(CacheChanges &changes, const QJsonObject
     return replaceListPart(changes, conversations, more, after, resolved);
 }
 
+bool CacheEvents::applyConversations(CacheChanges &changes, const QJsonArray &list)
+{
+    for (const QJsonValue &json : list) {
+        if (!applySnapshotConversation(changes, json.toObject()))
+            return false;
+    }
+    return true;
+}
+
 bool CacheEvents::applySnapshotConversation(CacheChanges &changes, const QJsonObject &json)
 {
     const auto conversation = Wire::decodeConversation(json);

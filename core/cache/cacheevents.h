@@ -54,6 +54,8 @@ public:
     //! Replaces conversations and agents; cached messages and the outbox stay. A snapshot
     //! with `more` replaces only the part of the list it covers; pages bring the rest.
     bool applySnapshot(CacheChanges &changes, qint64 seq, const QJsonObject &snapshot);
+    //! Conversations as a page lists them, kept or updated without touching the others.
+    bool applyConversations(CacheChanges &changes, const QJsonArray &list);
     //! A `conversations` page that continues the list after `after` (absent: the top):
     //! replaces the part of the list it covers, or with no `more`, everything below too.
     //! With `resolved`, a page of the resolved conversations, which are a list of their own.

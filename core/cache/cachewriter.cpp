@@ -243,6 +243,14 @@ void CacheWriter::enqueueEvents(const QList<Event> &events)
              false, true});
 }
 
+void CacheWriter::enqueueConversations(const QJsonArray &conversations)
+{
+    enqueue({[this, conversations](Batch &batch) {
+                 return m_events->applyConversations(batch.changes, conversations);
+             },
+             false, true});
+}
+
 void CacheWriter::enqueueSummaryRead()
 {
     enqueue({[](Batch &batch) {

@@ -9,6 +9,7 @@
 
 #include <QAtomicInteger>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
 #include <QObject>
@@ -45,6 +46,9 @@ public:
     void enqueueConversationPage(const QJsonObject &page,
                                  const std::optional<CacheTables::ListPosition> &after,
                                  bool resolved = false);
+    //! Conversations as a page lists them (each with its lastMessage), kept or updated
+    //! without touching the others: what a search found.
+    void enqueueConversations(const QJsonArray &conversations);
     void enqueueHistory(qint64 conversationId, const QList<Tandem::Message> &messages);
     void enqueueReply(const OutboxEntry &entry);
     void enqueueAction(qint64 conversationId, const QString &type, const QString &fields);

@@ -210,6 +210,12 @@ void LocalCache::applyResolvedPage(const QJsonObject &page, const QDateTime &aft
             page, CacheTables::ListPosition{afterUpdatedAt.toMSecsSinceEpoch(), afterId}, true);
 }
 
+void LocalCache::storeConversations(const QJsonArray &conversations)
+{
+    if (m_writer && !conversations.isEmpty())
+        m_writer->enqueueConversations(conversations);
+}
+
 void LocalCache::storeHistory(qint64 conversationId, const QList<Message> &messages)
 {
     if (m_writer)

@@ -14,6 +14,7 @@
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -79,6 +80,9 @@ public:
     void applyResolvedPage(const QJsonObject &page, const QDateTime &afterUpdatedAt,
                            qint64 afterId);
     //! Older messages fetched with `history`.
+    //! Conversations as a page lists them (each with its lastMessage): what a server search
+    //! found, kept so that they can be opened.
+    void storeConversations(const QJsonArray &conversations);
     void storeHistory(qint64 conversationId, const QList<Tandem::Message> &messages);
     //! Puts a reply in the outbox (and so on screen as "sending"); returns its clientId, or
     //! a null QUuid for text the server refuses for good (blank, over 10,000 characters).

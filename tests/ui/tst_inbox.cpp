@@ -17,6 +17,7 @@
 #include "main/workspace.h"
 #include "models/conversationlistmodel.h"
 #include "models/messagelistmodel.h"
+#include "search/searchresultsmodel.h"
 #include "shell/agentsession.h"
 #include "shell/desktopapplication.h"
 #include "shell/profile.h"
@@ -663,6 +664,28 @@ private Q_SLOTS:
         chooseView(View::Resolved);
         QTRY_COMPARE_WITH_TIMEOUT(list()->rowOf(m_chat), 0, Slow);
         QCOMPARE(list()->count(View::Resolved), 2);
+    }
+
+    void searchFindsOnTheServerWhatTheCacheNeverHad()
+    {
+        // The fresh profile has the resolved conversation with its newest message only: the
+        // first one is on the server alone, and the search box still finds it.
+        const QString words = QStringLiteral("invoice WRONG addr");
+        QVERIFY(m_app->session()->cache().search(words, 10).isEmpty());
+        InboxPanel *panel = window()->inbox();
+        panel->searchField()->setText(words);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->results()->rowCount(), 1, Slow);
+        const QModelIndex hit = panel->results()->index(0, 0);
+        QCOMPARE(hit.data(ConversationListModel::LastTextRole).toString(),
+                 QStringLiteral("My invoice shows the wrong address."));
+        QCOMPARE(hit.data(ConversationListModel::IdRole).toLongLong(), m_chat);
+        QCOMPARE(hit.data(ConversationListModel::CustomerNameRole).toString(),
+                 QStringLiteral("Ada King")); // as the customer panel corrected her
+        // Choosing it opens the conversation, whose thread comes from the server.
+        Q_EMIT panel->searchResults()->activated(panel->searchResults()->model()->index(0, 0));
+        QCOMPARE(thread()->conversation(), m_chat);
+        QTRY_VERIFY_WITH_TIMEOUT(thread()->messages()->rowCount() > 1, Slow);
+        panel->searchField()->clear();
     }
 
     void everyActionIsReachedFromTheKeyboard()

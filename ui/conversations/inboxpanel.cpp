@@ -6,6 +6,9 @@
 #include "conversationlistview.h"
 #include "models/conversationlistmodel.h"
 #include "narrowingbutton.h"
+#include "protocol/limits.h"
+#include "protocol/requests.h"
+#include "protocol/wirecodec.h"
 #include "search/searchresultsmodel.h"
 #include "shell/agentsession.h"
 #include "shell/startupreport.h"
@@ -13,6 +16,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -391,11 +395,43 @@ void InboxPanel::runSearch()
     const bool searching = !query.isEmpty();
     m_resultsLabel->setVisible(searching);
     m_results->setVisible(searching);
-    if (searching) {
-        const int found = m_resultsModel->rowCount();
-        m_resultsLabel->setText(found == 0 ? tr("No messages match “%1”").arg(query)
-                                           : tr("Messages matching “%1”").arg(query));
-    }
+    updateResultsLabel();
+    // Online, the server finds what the cache never had (resolved long ago, older pages).
+    if (!searching || m_session.sync().state() != SyncClient::State::Online)
+        return;
+    Commands::Search command;
+    command.query = query.left(Protocol::MaxSearchChars);
+    command.limit = SearchResultsModel::Limit;
+    m_session.sync().request(
+        Requests::search(command), this, [this, query](bool ok, const QJsonObject &reply) {
+            if (!ok || m_resultsModel->query() != query)
+                return;
+            const QJsonArray conversations = reply.value(QLatin1String("conversations")).toArray();
+            QHash<qint64, QString> customers;
+            for (const QJsonValue &json : conversations) {
+                if (const auto c = Wire::decodeConversation(json.toObject()))
+                    customers.insert(c->id, c->customer.name);
+            }
+            QList<Message> messages;
+            for (const QJsonValue &json : reply.value(QLatin1String("messages")).toArray()) {
+                if (const auto m = Wire::decodeMessage(json.toObject()))
+                    messages.append(m.value());
+            }
+            // Kept, so that choosing one opens it (its thread loads from the server).
+            m_session.cache().storeConversations(conversations);
+            m_resultsModel->addFound(query, messages, customers);
+            updateResultsLabel();
+        });
+}
+
+void InboxPanel::updateResultsLabel()
+{
+    const QString query = m_resultsModel->query();
+    if (query.isEmpty())
+        return;
+    m_resultsLabel->setText(m_resultsModel->rowCount() == 0
+                                ? tr("No messages match “%1”").arg(query)
+                                : tr("Messages matching “%1”").arg(query));
 }
 
 bool InboxPanel::eventFilter(QObject *watched, QEvent *event)

@@ -75,6 +75,7 @@ private:
     //! In the Resolved view near its end: the server's next page, if it said there is one.
     void fetchMoreResolved();
     void runSearch();
+    void updateResultsLabel();
     void updateViewCounts();
     void updateNames(AgentSession &session);
 

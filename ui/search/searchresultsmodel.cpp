@@ -4,6 +4,8 @@
 #include "models/conversationlistmodel.h"
 
 #include <QHash>
+#include <QSet>
+#include <algorithm>
 
 namespace Tandem {
 
@@ -31,6 +33,27 @@ void SearchResultsModel::search(const QString &query)
     }
     beginResetModel();
     m_query = trimmed;
+    m_hits = std::move(hits);
+    endResetModel();
+}
+
+void SearchResultsModel::addFound(const QString &query, const QList<Message> &messages,
+                                  const QHash<qint64, QString> &customers)
+{
+    if (query.trimmed() != m_query || m_query.isEmpty())
+        return;
+    QSet<qint64> shown;
+    for (const Hit &hit : std::as_const(m_hits))
+        shown.insert(hit.message.id);
+    QList<Hit> hits = m_hits;
+    for (const Message &m : messages)
+        if (!shown.contains(m.id))
+            hits.append({m, customers.value(m.conversationId)});
+    if (hits.size() == m_hits.size())
+        return;
+    std::sort(hits.begin(), hits.end(),
+              [](const Hit &a, const Hit &b) { return a.message.id > b.message.id; });
+    beginResetModel();
     m_hits = std::move(hits);
     endResetModel();
 }
