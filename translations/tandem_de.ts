@@ -766,6 +766,14 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
+    <message>
+        <source>1 change waiting to be sent</source>
+        <translation>1 Änderung wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting to be sent</source>
+        <translation>%1 Änderungen warten auf das Senden</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConversationListView</name>

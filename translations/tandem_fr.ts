@@ -766,6 +766,14 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
+    <message>
+        <source>1 change waiting to be sent</source>
+        <translation>1 modification en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting to be sent</source>
+        <translation>%1 modifications en attente d’envoi</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConversationListView</name>

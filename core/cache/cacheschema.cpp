@@ -204,6 +204,11 @@ const QList<QStringList> &steps()
             QStringLiteral("CREATE VIRTUAL TABLE messages_vocab USING fts5vocab(messages_fts,"
                            " 'row')"),
         },
+        // 8: each conversation's summary counts its changes waiting to be sent.
+        {
+            QStringLiteral("CREATE INDEX pending_actions_conversation"
+                           " ON pending_actions(conversation_id)"),
+        },
     };
     return all;
 }

@@ -361,9 +361,16 @@ bool CacheTables::addAction(qint64 conversationId, const QString &type, const QS
            && run(q, {conversationId, type, fields, createdAtMs});
 }
 
-bool CacheTables::removeAction(qint64 id)
+bool CacheTables::removeAction(qint64 id, qint64 &conversationId)
 {
     QSqlQuery q(m_db);
+    conversationId = 0;
+    if (!q.prepare(QStringLiteral("SELECT conversation_id FROM pending_actions WHERE id = ?"))
+        || !run(q, {id}))
+        return false;
+    if (q.next())
+        conversationId = q.value(0).toLongLong();
+    q.finish();
     return q.prepare(QStringLiteral("DELETE FROM pending_actions WHERE id = ?")) && run(q, {id});
 }
 

@@ -79,7 +79,7 @@ public:
     //! Requests made offline, kept until sent (`fields`: the request's JSON).
     bool addAction(qint64 conversationId, const QString &type, const QString &fields,
                    qint64 createdAtMs);
-    bool removeAction(qint64 id);
+    bool removeAction(qint64 id, qint64 &conversationId);
     //! A merge moved `from`'s messages into `into`; `back`: it was undone.
     bool moveMessages(qint64 from, qint64 into, bool back);
     //! Staff corrected a customer: every conversation of theirs shows it; those come back

@@ -327,7 +327,12 @@ void CacheWriter::enqueueActionDone(qint64 id)
 {
     enqueue({[this, id](Batch &batch) {
                  batch.changes.actionsChanged = true;
-                 return m_tables->removeAction(id);
+                 qint64 conversation = 0;
+                 if (!m_tables->removeAction(id, conversation))
+                     return false;
+                 if (conversation != 0)
+                     batch.changes.conversations.insert(conversation); // its count went down
+                 return true;
              },
              false});
 }

@@ -27,7 +27,8 @@ const QString summaryColumns = QStringLiteral(
     " assignee_name, priority, queued_at, assigned_at, ended_at, rating_score, rating_comment,"
     " transfer_from, transfer_to, transfer_note, inbox_id, snoozed_until, woke_because, labels,"
     " merged_into, mentioned, mentioned > COALESCE((SELECT up_to FROM read_markers r"
-    " WHERE r.conversation_id = conversations.id), 0) FROM conversations ");
+    " WHERE r.conversation_id = conversations.id), 0), (SELECT COUNT(*) FROM pending_actions p"
+    " WHERE p.conversation_id = conversations.id) FROM conversations ");
 
 QDateTime optionalTime(const QVariant &ms)
 {
@@ -68,6 +69,7 @@ ConversationSummary summaryFrom(const QSqlQuery &q)
     s.mergedInto = q.value(28).toLongLong();
     s.mentioned = q.value(29).toLongLong();
     s.mentionUnread = q.value(30).toBool();
+    s.pendingActions = q.value(31).toInt();
     return s;
 }
 
@@ -87,7 +89,7 @@ bool ConversationSummary::operator==(const ConversationSummary &o) const
            && transferNote == o.transferNote && inboxId == o.inboxId
            && snoozedUntil == o.snoozedUntil && wokeBecause == o.wokeBecause && labels == o.labels
            && mergedInto == o.mergedInto && mentioned == o.mentioned
-           && mentionUnread == o.mentionUnread;
+           && mentionUnread == o.mentionUnread && pendingActions == o.pendingActions;
 }
 
 namespace CacheRows {

@@ -53,6 +53,7 @@ struct ConversationSummary {
     qint64 mergedInto = 0;      // merged into that conversation (docs/protocol.md, "Merging")
     qint64 mentioned = 0;       // the newest note naming the signed-in agent (0: none)
     bool mentionUnread = false; // that note is past their read marker
+    int pendingActions = 0;     // changes made offline, waiting to be sent
 
     bool isLive() const { return mode == ConversationMode::Live; }
     //! Whether the customer is waiting for an answer: the newest message is theirs.

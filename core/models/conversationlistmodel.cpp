@@ -108,6 +108,8 @@ QVariant ConversationListModel::roleData(const ConversationSummary &c, int role)
         return c.snoozedUntil;
     case WokeBecauseRole:
         return c.wokeBecause;
+    case PendingActionsRole:
+        return c.pendingActions;
     case MentionUnreadRole:
         return c.mentionUnread;
     case LabelsRole: {
@@ -165,6 +167,8 @@ QList<int> ConversationListModel::changedRoles(const ConversationSummary &old,
         roles << LabelsRole;
     if (old.mentionUnread != summary.mentionUnread)
         roles << MentionUnreadRole;
+    if (old.pendingActions != summary.pendingActions)
+        roles << PendingActionsRole;
     return roles;
 }
 
@@ -197,7 +201,8 @@ QHash<int, QByteArray> ConversationListModel::conversationRoleNames()
             {SnoozedUntilRole, "snoozedUntil"},
             {WokeBecauseRole, "wokeBecause"},
             {LabelsRole, "labels"},
-            {MentionUnreadRole, "mentionUnread"}};
+            {MentionUnreadRole, "mentionUnread"},
+            {PendingActionsRole, "pendingActions"}};
 }
 
 bool ConversationListModel::inView(View view, const ConversationSummary &s) const

@@ -39,10 +39,11 @@ public:
         RatingRole, // 1–5, 0 when not rated
         // The async inbox.
         InboxIdRole,
-        SnoozedUntilRole,  // invalid unless snoozed until a time
-        WokeBecauseRole,   // "customer", "time", or empty
-        LabelsRole,        // QVariantList of label ids, ascending
-        MentionUnreadRole, // a note names the signed-in agent, and they have not read it
+        SnoozedUntilRole,   // invalid unless snoozed until a time
+        WokeBecauseRole,    // "customer", "time", or empty
+        LabelsRole,         // QVariantList of label ids, ascending
+        MentionUnreadRole,  // a note names the signed-in agent, and they have not read it
+        PendingActionsRole, // changes made offline, waiting to be sent
     };
     //! The inbox's views (docs/protocol.md, "Statuses", "Assignment"): which conversations
     //! the list shows.

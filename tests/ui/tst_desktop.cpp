@@ -466,6 +466,15 @@ private Q_SLOTS:
         thread->actions()->setPendingNow();
         QTRY_VERIFY(thread->stateLabel()->text().endsWith(
             QStringLiteral(" · 1 change waiting to be sent")));
+        // The list's row says so too.
+        ConversationListModel *list = window->inbox()->conversations();
+        const auto waitingInList = [list, this] {
+            const int row = list->rowOf(m_conversation);
+            return row < 0
+                       ? -1
+                       : list->index(row).data(ConversationListModel::PendingActionsRole).toInt();
+        };
+        QTRY_COMPARE(waitingInList(), 1);
 
         // The server comes back where it was; "Retry now" skips the rest of the wait.
         // (The port may still be held by the old process for a moment: try until it binds.)
@@ -484,6 +493,7 @@ private Q_SLOTS:
                                   ConversationStatus::Pending, 20000);
         QTRY_VERIFY(!thread->stateLabel()->text().contains(QLatin1String("waiting to be sent")));
         QVERIFY(app.session()->cache().pendingActions().isEmpty());
+        QTRY_COMPARE(waitingInList(), 0);
 
         // The customer, back too, receives it exactly once.
         m_customer = std::make_unique<TestClient>();

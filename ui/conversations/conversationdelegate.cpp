@@ -124,6 +124,10 @@ QString ConversationDelegate::standing(const QModelIndex &index) const
     const QString inbox = m_inboxNames.value(index.data(M::InboxIdRole).toLongLong());
     if (!inbox.isEmpty())
         parts << inbox;
+    const int waiting = index.data(M::PendingActionsRole).toInt();
+    if (waiting > 0)
+        parts << (waiting == 1 ? tr("1 change waiting to be sent")
+                               : tr("%1 changes waiting to be sent").arg(waiting));
     const QStringList viewers = m_viewers.value(index.data(M::IdRole).toLongLong());
     if (!viewers.isEmpty())
         parts.prepend(tr("%1 here").arg(viewers.join(QStringLiteral(", "))));
