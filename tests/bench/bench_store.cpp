@@ -85,6 +85,11 @@ bool prepare(const QString &path, QList<Conversation> &conversations)
     SqliteStore store(path);
     if (!store.open().ok() || !store.begin())
         return false;
+    // Every conversation belongs to an inbox, as tandemd's first web inbox.
+    const auto inbox =
+        store.saveInbox(Inbox{0, QStringLiteral("Website"), QStringLiteral("web"), 0});
+    if (!inbox)
+        return false;
     for (int i = 0; i < Conversations; ++i) {
         auto customer = store.createCustomer(Customer{0, QStringLiteral("Customer %1").arg(i), {}},
                                              QUuid::createUuid().toRfc4122());
@@ -92,6 +97,7 @@ bool prepare(const QString &path, QList<Conversation> &conversations)
             return false;
         Conversation c;
         c.customer = customer.value();
+        c.inboxId = inbox->id;
         c.createdAt = c.updatedAt = store.now();
         auto created = store.createConversation(c);
         if (!created)
