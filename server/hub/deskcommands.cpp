@@ -113,10 +113,9 @@ void registerIn(CommandTable &table)
                                            {QStringLiteral("more"), page.more}});
                           }));
     table.add(QStringLiteral("search"), T::Staff,
-              readCommand(Commands::decodeSearch, DeskOperations::search,
-                          [](Connection &c, Hub &, const QJsonValue &id, const QJsonObject &found) {
-                              c.reply(id, found);
-                          }));
+              storeCommand(Commands::decodeSearch, DeskOperations::search,
+                           [](Connection &c, Hub &, const QJsonValue &id,
+                              const QJsonObject &found) { c.reply(id, found); }));
     table.add(QStringLiteral("conversations"), T::Everyone,
               readCommand(Commands::decodeConversationPage, DeskOperations::conversations,
                           [](Connection &c, Hub &, const QJsonValue &id, const QJsonObject &page) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hub.h"
 #include "autoassigner.h"
+#include "searchindexer.h"
 #include "snoozealarm.h"
 
 #include "authenticator.h"
@@ -35,6 +36,7 @@ Hub::Hub(Storage &storage, Scheduler &scheduler, const ServerConfig &config, QOb
                            std::chrono::milliseconds(config.declineHoldMs)}))
     , m_snoozes(std::make_unique<SnoozeAlarm>(storage, scheduler))
     , m_assigner(std::make_unique<AutoAssigner>(storage, *m_router))
+    , m_indexer(std::make_unique<SearchIndexer>(storage))
     , m_newCustomers(config.newCustomersPerHour, config.newCustomerBurst())
     , m_newConversations(config.newConversationsPerHour, config.newConversationBurst())
 {

@@ -28,6 +28,7 @@ namespace Tandem::Server {
 
 class Authenticator;
 class AutoAssigner;
+class SearchIndexer;
 class Connection;
 class RateLimiter;
 class Router;
@@ -138,6 +139,7 @@ private:
     std::unique_ptr<Router> m_router;
     std::unique_ptr<SnoozeAlarm> m_snoozes;
     std::unique_ptr<AutoAssigner> m_assigner;
+    std::unique_ptr<SearchIndexer> m_indexer;
     QHash<qint64, std::weak_ptr<RateLimiter>> m_customerLimiters;
     AddressLimits m_newCustomers;
     AddressLimits m_newConversations;

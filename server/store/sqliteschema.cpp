@@ -238,26 +238,18 @@ const QList<QStringList> &steps()
             QStringLiteral("ALTER TABLE messages ADD COLUMN merged_from INTEGER"),
         },
         // 14: search over what customers and staff wrote (not the timeline), as the desktop's
-        // cache indexes it: words, and the first 2, 3 and 4 characters of each, kept by
-        // triggers in the transaction that writes the message; the vocabulary completes a
-        // longer last word (docs/protocol.md, "search").
+        // cache indexes it: words, and the first 2, 3 and 4 characters of each; the
+        // vocabulary completes a longer last word (docs/protocol.md, "search"). Messages are
+        // indexed in batches after they are written (search_progress: up to which id), so a
+        // send does not pay for the index; a search first indexes what is left.
         {
             QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5("
                            "text, content='messages', content_rowid='id',"
                            " tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')"),
-            QStringLiteral("INSERT INTO messages_fts (rowid, text)"
-                           " SELECT id, text FROM messages WHERE kind <> 'activity'"),
-            QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages"
-                           " WHEN new.kind <> 'activity' BEGIN"
-                           " INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);"
-                           " END"),
-            QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages"
-                           " WHEN old.kind <> 'activity' BEGIN"
-                           " INSERT INTO messages_fts (messages_fts, rowid, text)"
-                           " VALUES ('delete', old.id, old.text);"
-                           " END"),
             QStringLiteral("CREATE VIRTUAL TABLE messages_vocab USING fts5vocab(messages_fts,"
                            " 'row')"),
+            QStringLiteral("CREATE TABLE search_progress (up_to INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO search_progress (up_to) VALUES (0)"),
         },
     };
     return all;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SqliteStore: search over messages and notes (messages_fts, kept by triggers).
+// SqliteStore: search over messages and notes (messages_fts, filled in batches after the
+// messages are written).
 #include "sqlitestore.h"
 
 #include "sqliterows.h"
@@ -36,6 +37,32 @@ Stored<QList<Message>> SqliteStore::searchMessages(const ReadScope &scope, const
     if (auto failure = run(q, binds))
         return *failure;
     return SqliteRows::rows(q, SqliteRows::messageFrom);
+}
+
+Stored<int> SqliteStore::indexForSearch(int limit)
+{
+    SqliteStatement &progress = prepare(QStringLiteral("SELECT up_to FROM search_progress"));
+    if (auto failure = run(progress, {}))
+        return *failure;
+    const qint64 from = progress.next() ? progress.value(0).toLongLong() : 0;
+    SqliteStatement &next = prepare(QStringLiteral("SELECT COUNT(*), MAX(id) FROM (SELECT id FROM "
+                                                   "messages WHERE id > ? ORDER BY id LIMIT ?)"));
+    if (auto failure = run(next, {from, limit}))
+        return *failure;
+    const int count = next.next() ? next.value(0).toInt() : 0;
+    if (count == 0)
+        return 0;
+    const qint64 upTo = next.value(1).toLongLong();
+    // The timeline's lines are not searched; they move the position on all the same.
+    SqliteStatement &add = prepare(
+        QStringLiteral("INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages"
+                       " WHERE id > ? AND id <= ? AND kind <> 'activity'"));
+    if (auto failure = run(add, {from, upTo}))
+        return *failure;
+    SqliteStatement &moved = prepare(QStringLiteral("UPDATE search_progress SET up_to = ?"));
+    if (auto failure = run(moved, {upTo}))
+        return *failure;
+    return count;
 }
 
 Stored<QStringList> SqliteStore::searchTerms(const QString &from, const QString &to, int limit)

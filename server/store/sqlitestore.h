@@ -106,6 +106,7 @@ public:
     Stored<QList<Message>> searchMessages(const ReadScope &scope, const QString &match,
                                           std::optional<qint64> beforeId, int limit) override;
     Stored<QStringList> searchTerms(const QString &from, const QString &to, int limit) override;
+    Stored<int> indexForSearch(int limit) override;
     Stored<Done> returnMessages(qint64 from, qint64 into) override;
     Stored<QList<Label>> labels() override;
     Stored<Label> saveLabel(const Label &label) override;

@@ -281,6 +281,9 @@ public:
     //! `limit`. `match` comes from SearchExpression::build, never from a client as such.
     virtual Stored<QList<Message>> searchMessages(const ReadScope &scope, const QString &match,
                                                   std::optional<qint64> beforeId, int limit) = 0;
+    //! Adds to the search index up to `limit` of the messages written since it last ran, in
+    //! id order; returns how many it went past (fewer than `limit`: the index is complete).
+    virtual Stored<int> indexForSearch(int limit) = 0;
     //! The search index's words from `from` (inclusive) to `to` (exclusive), at most `limit`.
     virtual Stored<QStringList> searchTerms(const QString &from, const QString &to, int limit) = 0;
     //! Moves back into `from` the messages that came from it into `into`.

@@ -652,6 +652,53 @@ private Q_SLOTS:
         QCOMPARE_FAILURE(s.deleteCanned(hi->id), StoreError::NotFound);
     }
 
+    void search()
+    {
+        Store &s = fresh();
+        Customer ada;
+        const qint64 id = conversationOf(s, QStringLiteral("Ada"), &ada);
+        const Party author{Party::Kind::Customer, ada.id, ada.name};
+        const qint64 m1 =
+            s.insertMessage(messageIn(id, author, QStringLiteral("Parcel delivered"), 1))->id;
+        Message note = messageIn(id, Party{Party::Kind::Agent, 7, {}}, QStringLiteral("parcel"), 2);
+        note.kind = MessageKind::Note;
+        const qint64 noteId = s.insertMessage(note)->id;
+        Message line =
+            messageIn(id, Party{Party::Kind::System, 0, {}}, QStringLiteral("parcel"), 3);
+        line.kind = MessageKind::Activity;
+        line.activity = {{QStringLiteral("change"), QStringLiteral("status")}};
+        s.insertMessage(line);
+        const qint64 m4 =
+            s.insertMessage(messageIn(id, author, QStringLiteral("Delivery was late"), 4))->id;
+        const ReadScope all;
+        // Nothing is found before it is indexed; indexing goes in id order, in batches.
+        QVERIFY(s.searchMessages(all, QStringLiteral("\"parcel\""), std::nullopt, 10)->isEmpty());
+        QCOMPARE(s.indexForSearch(3).value(), 3);
+        QCOMPARE(s.indexForSearch(3).value(), 1);
+        QCOMPARE(s.indexForSearch(3).value(), 0);
+        // Messages and notes, newest first; never the timeline.
+        const auto ids = [](const QList<Message> &list) {
+            QList<qint64> out;
+            for (const Message &m : list)
+                out.append(m.id);
+            return out;
+        };
+        QCOMPARE(ids(s.searchMessages(all, QStringLiteral("\"parcel\""), std::nullopt, 10).value()),
+                 (QList<qint64>{noteId, m1}));
+        QCOMPARE(ids(s.searchMessages(all, QStringLiteral("\"parcel\""), noteId, 10).value()),
+                 QList<qint64>{m1});
+        QCOMPARE(ids(s.searchMessages(all, QStringLiteral("\"deli\"*"), std::nullopt, 1).value()),
+                 QList<qint64>{m4});
+        // Another customer's scope finds none of it.
+        ReadScope someoneElse;
+        someoneElse.customerId = ada.id + 1000;
+        QVERIFY(s.searchMessages(someoneElse, QStringLiteral("\"parcel\""), std::nullopt, 10)
+                    ->isEmpty());
+        // The vocabulary: the words in a range, for completing a word being typed.
+        QCOMPARE(s.searchTerms(QStringLiteral("deliv"), QStringLiteral("delix"), 10).value(),
+                 (QStringList{QStringLiteral("delivered"), QStringLiteral("delivery")}));
+    }
+
     void merging()
     {
         Store &s = fresh();
