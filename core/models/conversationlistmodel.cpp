@@ -29,7 +29,8 @@ bool ConversationListModel::Narrowing::admits(const ConversationSummary &s) cons
            && (priority < 0 || s.priority == priority) && (status.isEmpty() || s.status == status);
 }
 
-ConversationListModel::ConversationListModel(LocalCache &cache, QObject *parent)
+ConversationListModel::ConversationListModel(LocalCache &cache, QObject *parent,
+                                             bool readRestAtOnce)
     : QAbstractListModel(parent)
     , m_cache(cache)
 {
@@ -43,8 +44,8 @@ ConversationListModel::ConversationListModel(LocalCache &cache, QObject *parent)
     for (const ConversationSummary &summary : newest)
         m_all.insert(summary.id, summary);
     m_complete = newest.size() < FirstPage;
-    if (!m_complete)
-        m_cache.readConversations();
+    if (readRestAtOnce)
+        readRest();
     refilter();
 }
 
@@ -339,6 +340,14 @@ void ConversationListModel::refilter()
     endResetModel();
     if (m_counts != countsBefore || m_unread != unreadBefore)
         Q_EMIT countsChanged();
+}
+
+void ConversationListModel::readRest()
+{
+    if (m_complete || m_restAsked)
+        return;
+    m_restAsked = true;
+    m_cache.readConversations();
 }
 
 void ConversationListModel::replaceAll(const QList<ConversationSummary> &all)

@@ -93,7 +93,11 @@ public:
     //! long cache; the rest is read on the cache's thread.
     static constexpr int FirstPage = 300;
 
-    explicit ConversationListModel(LocalCache &cache, QObject *parent = nullptr);
+    //! With `readRestAtOnce` false, the rest after the first page waits for readRest().
+    explicit ConversationListModel(LocalCache &cache, QObject *parent = nullptr,
+                                   bool readRestAtOnce = true);
+    //! Asks the cache for every conversation, once, if the first page did not hold them all.
+    void readRest();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -157,6 +161,7 @@ private:
     QHash<qint64, ConversationSummary> m_all;
     //! m_all holds all of them, not only the first page: the counts are true.
     bool m_complete = true;
+    bool m_restAsked = false;
     std::array<int, ViewCount> m_counts{};
     std::array<int, ViewCount> m_unread{};
 

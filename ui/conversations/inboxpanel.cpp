@@ -32,7 +32,7 @@ namespace Tandem {
 InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_conversations(new ConversationListModel(session.cache(), this))
+    , m_conversations(new ConversationListModel(session.cache(), this, false))
     , m_resultsModel(new SearchResultsModel(session.cache(), this))
 {
     m_search = new QLineEdit;
@@ -135,6 +135,11 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
             m_list->update(m_conversations->index(row));
     });
     StartupReport::watch(m_list);
+    // The rest of a long inbox is read once the first screen is painted (reading 10,000
+    // summaries on the cache's thread would compete with building the window), or after
+    // a moment if the list is not on screen.
+    m_list->viewport()->installEventFilter(this);
+    QTimer::singleShot(300, m_conversations, &ConversationListModel::readRest);
     // The Resolved view goes on with the server's older pages as the agent nears its end.
     connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this,
             &InboxPanel::fetchMoreResolved);
@@ -436,6 +441,11 @@ void InboxPanel::updateResultsLabel()
 
 bool InboxPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_list->viewport() && event->type() == QEvent::Paint) {
+        m_list->viewport()->removeEventFilter(this);
+        QTimer::singleShot(0, m_conversations, &ConversationListModel::readRest);
+        return false;
+    }
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
