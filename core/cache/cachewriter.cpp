@@ -165,8 +165,12 @@ bool CacheWriter::commit(std::deque<Job> &jobs, Batch &batch)
         ok = job->run(batch);
     ok = ok && m_events->refreshSummaries(batch.changes);
     // Listeners would read everything after a reset; one read here spares the GUI thread.
-    if (ok && (batch.readSummaries || batch.changes.reset))
-        batch.changes.all = CacheRows::summaries(m_db);
+    if (ok && (batch.readSummaries || batch.changes.reset)) {
+        // A failed read fails the batch (tried again), never an empty inbox for a full one.
+        const QList<ConversationSummary> all = CacheRows::summaries(m_db, 0, &ok);
+        if (ok)
+            batch.changes.all = all;
+    }
     // In the same transaction as the effects: a crash never leaves a seq without them.
     if (ok && batch.changes.seq != m_seq)
         ok = m_tables->setMeta(lastSeqKey, batch.changes.seq);

@@ -95,32 +95,36 @@ bool ConversationSummary::operator==(const ConversationSummary &o) const
 namespace CacheRows {
 
 QList<ConversationSummary> summariesWhere(const QSqlDatabase &db, const QString &rest,
-                                          std::initializer_list<QVariant> binds)
+                                          std::initializer_list<QVariant> binds, bool *ok)
 {
     QList<ConversationSummary> result;
+    if (ok)
+        *ok = false;
     if (!db.isOpen())
         return result;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     const QString sql = summaryColumns + rest;
-    bool ok = q.prepare(sql);
+    const bool prepared = q.prepare(sql);
     int i = 0;
     for (const QVariant &value : binds)
         q.bindValue(i++, value);
-    if (!ok || !q.exec()) {
+    if (!prepared || !q.exec()) {
         qCWarning(lcCache) << "reading conversations failed:" << q.lastError().text() << sql;
         return result;
     }
     while (q.next())
         result.append(summaryFrom(q));
+    if (ok)
+        *ok = !q.lastError().isValid();
     return result;
 }
 
-QList<ConversationSummary> summaries(const QSqlDatabase &db, int limit)
+QList<ConversationSummary> summaries(const QSqlDatabase &db, int limit, bool *ok)
 {
     const QString order = QStringLiteral("ORDER BY updated_at DESC, id DESC");
-    return limit > 0 ? summariesWhere(db, order + QStringLiteral(" LIMIT ?"), {limit})
-                     : summariesWhere(db, order, {});
+    return limit > 0 ? summariesWhere(db, order + QStringLiteral(" LIMIT ?"), {limit}, ok)
+                     : summariesWhere(db, order, {}, ok);
 }
 
 } // namespace CacheRows

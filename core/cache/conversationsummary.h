@@ -69,10 +69,12 @@ namespace CacheRows {
 
 //! Every cached conversation's summary (merged ones too), newest activity first; at most
 //! `limit` of them when it is positive. Read with `db`, on the thread that opened it.
-QList<ConversationSummary> summaries(const QSqlDatabase &db, int limit = 0);
+//! `ok`, when given, says whether the read succeeded (an empty list may be either).
+QList<ConversationSummary> summaries(const QSqlDatabase &db, int limit = 0, bool *ok = nullptr);
 //! The summaries of the conversations the SQL after "FROM conversations" picks.
 QList<ConversationSummary> summariesWhere(const QSqlDatabase &db, const QString &rest,
-                                          std::initializer_list<QVariant> binds);
+                                          std::initializer_list<QVariant> binds,
+                                          bool *ok = nullptr);
 
 } // namespace CacheRows
 

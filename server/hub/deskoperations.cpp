@@ -416,16 +416,10 @@ Result<QJsonObject> conversations(Store &store, const Viewer &viewer,
 
 Result<QJsonObject> search(Store &store, const Viewer &viewer, const Commands::Search &command)
 {
-    // What was written since the indexer last ran (a second at most) is indexed first, so
-    // a search finds everything committed before it.
-    constexpr int Batch = 5000;
-    for (int i = 0; i < 20; ++i) {
-        const auto indexed = store.indexForSearch(Batch);
-        if (!indexed)
-            return storageFailed(indexed.failure());
-        if (indexed.value() < Batch)
-            break;
-    }
+    // What was written since the indexer last ran (a second's worth) is indexed first, in
+    // one batch at most, so that a search never holds up the sends queued behind it.
+    if (const auto indexed = store.indexForSearch(5000); !indexed)
+        return storageFailed(indexed.failure());
     const QString match = SearchExpression::build(
         command.query, [&store](const QString &word) -> std::optional<QStringList> {
             const auto [from, to] = SearchExpression::completionRange(word);

@@ -451,8 +451,18 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(views->tabText(tab), QStringLiteral("My billing"), Slow);
         thread()->actions()->setLabel(billing, true);
         QTRY_COMPARE_WITH_TIMEOUT(views->tabText(tab), QStringLiteral("My billing (1)"), Slow);
+        // A second view, shown while the first is deleted, stays shown as it was.
+        chooseView(View::Unassigned);
+        panel->saveView(QStringLiteral("Waiting"));
+        QCOMPARE(views->count(), 9);
         panel->deleteSavedView(0);
-        QCOMPARE(views->count(), 7);
+        QCOMPARE(views->count(), 8);
+        QCOMPARE(views->tabText(views->currentIndex()), QStringLiteral("Waiting"));
+        QCOMPARE(list()->view(), View::Unassigned);
+        QCOMPARE(panel->savedViews().size(), 1);
+        panel->deleteSavedView(0); // the one shown: back to Mine
+        QCOMPARE(list()->view(), View::Mine);
+        QCOMPARE(views->currentIndex(), tabOf(View::Mine));
         QVERIFY(panel->savedViews().isEmpty());
         QVERIFY(panel->narrowing()->narrowing().isEmpty());
         QVERIFY(SavedView::fromJson(m_app->profile()

@@ -26,6 +26,7 @@
 #include <QTabBar>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 namespace Tandem {
 
@@ -143,6 +144,11 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     // The Resolved view goes on with the server's older pages as the agent nears its end.
     connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this,
             &InboxPanel::fetchMoreResolved);
+    // A page too short to scroll (a narrowed view) goes on by itself.
+    connect(m_list->verticalScrollBar(), &QScrollBar::rangeChanged, this,
+            &InboxPanel::fetchMoreResolved, Qt::QueuedConnection);
+    connect(m_conversations, &QAbstractItemModel::modelReset, this, &InboxPanel::fetchMoreResolved,
+            Qt::QueuedConnection);
 
     m_empty = new QLabel(tr("No conversations yet.\nNew ones appear here as customers write."));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -189,8 +195,14 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(200); // search as the user types, not on every key
     connect(&m_debounce, &QTimer::timeout, this, &InboxPanel::runSearch);
-    connect(m_search, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
-    connect(m_search, &QLineEdit::returnPressed, this, &InboxPanel::runSearch);
+    connect(m_search, &QLineEdit::textChanged, this, [this] {
+        m_askServer = true;
+        m_debounce.start();
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_askServer = true;
+        runSearch();
+    });
     // New messages may match what is being searched for.
     connect(&session.cache(), &LocalCache::applied, this, [this] {
         if (!m_resultsModel->query().isEmpty() && !m_debounce.isActive())
@@ -330,14 +342,33 @@ QList<SavedView> InboxPanel::savedViews() const
 
 void InboxPanel::setSavedViews(const QList<SavedView> &views)
 {
-    const QSignalBlocker quiet(m_views);
-    for (int i = m_views->count() - 1; i >= 0; --i)
-        if (savedIndex(i) >= 0)
-            m_views->removeTab(i);
-    m_saved = views.mid(0, SavedView::MaxCount);
-    for (int i = 0; i < m_saved.size(); ++i)
-        m_views->setTabData(m_views->addTab(m_saved.at(i).name), SavedTabBase + i);
+    const int shown = m_views->tabData(m_views->currentIndex()).toInt();
+    {
+        const QSignalBlocker quiet(m_views);
+        for (int i = m_views->count() - 1; i >= 0; --i)
+            if (savedIndex(i) >= 0)
+                m_views->removeTab(i);
+        m_saved = views.mid(0, SavedView::MaxCount);
+        for (int i = 0; i < m_saved.size(); ++i)
+            m_views->setTabData(m_views->addTab(m_saved.at(i).name), SavedTabBase + i);
+    }
+    // Removing tabs moves the current one silently: the one shown before stays shown.
+    if (m_views->tabData(m_views->currentIndex()).toInt() != shown)
+        selectTab(shown);
     updateViewCounts();
+}
+
+void InboxPanel::selectTab(int data)
+{
+    int index = 0; // Mine, when that tab is gone
+    for (int i = 0; i < m_views->count(); ++i)
+        if (m_views->tabData(i).toInt() == data)
+            index = i;
+    {
+        const QSignalBlocker quiet(m_views);
+        m_views->setCurrentIndex(index);
+    }
+    showTab(index);
 }
 
 void InboxPanel::saveView(const QString &name)
@@ -359,9 +390,7 @@ void InboxPanel::saveView(const QString &name)
         return;
     setSavedViews(views);
     const int index = int(std::find(m_saved.cbegin(), m_saved.cend(), view) - m_saved.cbegin());
-    for (int i = 0; i < m_views->count(); ++i)
-        if (savedIndex(i) == index)
-            m_views->setCurrentIndex(i);
+    selectTab(SavedTabBase + index);
     Q_EMIT savedViewsChanged();
 }
 
@@ -369,14 +398,18 @@ void InboxPanel::deleteSavedView(int index)
 {
     if (index < 0 || index >= m_saved.size())
         return;
-    const bool current = savedIndex(m_views->currentIndex()) == index;
+    // Which tab to show after: the same one (a later saved view moves down by one), or Mine
+    // when it is the one deleted.
+    const int current = savedIndex(m_views->currentIndex());
+    int shown = m_views->tabData(m_views->currentIndex()).toInt();
+    if (current == index)
+        shown = int(ConversationListModel::View::Mine);
+    else if (current > index)
+        shown = SavedTabBase + current - 1;
     QList<SavedView> views = m_saved;
     views.removeAt(index);
     setSavedViews(views);
-    if (current) {
-        m_views->setCurrentIndex(0); // Mine
-        showTab(0);
-    }
+    selectTab(shown);
     Q_EMIT savedViewsChanged();
 }
 
@@ -397,12 +430,18 @@ void InboxPanel::runSearch()
     const QString query = m_search->text().trimmed();
     m_conversations->setFilter(query);
     m_resultsModel->search(query);
+    // What the server found for these words stays; a change in the cache only reruns the
+    // cache's part (asking the server again would store its answer, change the cache, and
+    // so on).
+    if (!query.isEmpty() && query == m_serverQuery)
+        m_resultsModel->addFound(query, m_serverHits, m_serverCustomers);
     const bool searching = !query.isEmpty();
     m_resultsLabel->setVisible(searching);
     m_results->setVisible(searching);
     updateResultsLabel();
+    const bool askServer = std::exchange(m_askServer, false);
     // Online, the server finds what the cache never had (resolved long ago, older pages).
-    if (!searching || m_session.sync().state() != SyncClient::State::Online)
+    if (!searching || !askServer || m_session.sync().state() != SyncClient::State::Online)
         return;
     Commands::Search command;
     command.query = query.left(Protocol::MaxSearchChars);
@@ -422,6 +461,9 @@ void InboxPanel::runSearch()
                 if (const auto m = Wire::decodeMessage(json.toObject()))
                     messages.append(m.value());
             }
+            m_serverQuery = query;
+            m_serverHits = messages;
+            m_serverCustomers = customers;
             // Kept, so that choosing one opens it (its thread loads from the server).
             m_session.cache().storeConversations(conversations);
             m_resultsModel->addFound(query, messages, customers);

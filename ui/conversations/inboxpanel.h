@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/message.h"
 #include "savedview.h"
 
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
@@ -72,6 +74,8 @@ private:
     //! The saved view a tab shows, or -1.
     int savedIndex(int tab) const;
     void showTab(int index);
+    //! Shows the tab whose data is `data` (Mine if there is none), as if it were chosen.
+    void selectTab(int data);
     //! In the Resolved view near its end: the server's next page, if it said there is one.
     void fetchMoreResolved();
     void runSearch();
@@ -92,6 +96,10 @@ private:
     QListView *m_results = nullptr;
     QLabel *m_empty = nullptr;
     QTimer m_debounce;
+    bool m_askServer = false; // the words changed: the next search asks the server too
+    QString m_serverQuery;    // what the server was last asked, and what it found
+    QList<Message> m_serverHits;
+    QHash<qint64, QString> m_serverCustomers;
     QList<SavedView> m_saved;
     bool m_showingSaved = false;
 };

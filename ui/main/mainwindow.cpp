@@ -148,10 +148,16 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     connect(m_inbox->conversations(), &ConversationListModel::countsChanged, this,
             &MainWindow::updateTitle);
     // A colleague's note names this agent: told once per new mention, in the tray too.
+    // Counted from the whole list only: the first page's counts are no news.
     m_mentions = m_inbox->conversations()->unread(ConversationListModel::View::Mentions);
+    m_mentionsKnown = m_inbox->conversations()->isComplete();
     connect(m_inbox->conversations(), &ConversationListModel::countsChanged, this, [this] {
+        if (!m_inbox->conversations()->isComplete())
+            return;
         const int now = m_inbox->conversations()->unread(ConversationListModel::View::Mentions);
-        if (now > m_mentions)
+        const bool news = m_mentionsKnown && now > m_mentions;
+        m_mentionsKnown = true;
+        if (news)
             m_notifier->notify(tr("You were mentioned"),
                                tr("A colleague's note names you: see Mentions in the inbox."));
         m_mentions = now;

@@ -104,7 +104,8 @@ private:
     ChatDeck *m_deck = nullptr;
     OfferStrip *m_offerStrip = nullptr;
     LiveNotifier *m_notifier = nullptr;
-    int m_mentions = 0; // unread mentions of this agent, as last counted
+    int m_mentions = 0;           // unread mentions of this agent, as last counted
+    bool m_mentionsKnown = false; // m_mentions counts the whole list
     QueueIndicator *m_queue = nullptr;
     QAction *m_teamAction = nullptr;
     QAction *m_cannedAction = nullptr;
