@@ -11,16 +11,6 @@
 namespace Tandem {
 namespace {
 
-QDateTime fromMs(const QVariant &ms)
-{
-    return Clock::fromMs(ms.toLongLong());
-}
-
-Party::Kind kindFrom(const QVariant &name)
-{
-    return name.toString() == QLatin1String("agent") ? Party::Kind::Agent : Party::Kind::Customer;
-}
-
 const QString summaryColumns = QStringLiteral(
     "SELECT id, customer_id, customer_name, channel, status, updated_at, last_message_id,"
     " last_text, last_author_kind, unread, last_message_at, mode, live_state, assignee_id,"
@@ -32,7 +22,7 @@ const QString summaryColumns = QStringLiteral(
 
 QDateTime optionalTime(const QVariant &ms)
 {
-    return ms.toLongLong() > 0 ? fromMs(ms) : QDateTime();
+    return ms.toLongLong() > 0 ? CacheRows::time(ms) : QDateTime();
 }
 
 ConversationSummary summaryFrom(const QSqlQuery &q)
@@ -43,10 +33,10 @@ ConversationSummary summaryFrom(const QSqlQuery &q)
     s.customerName = q.value(2).toString();
     s.channel = q.value(3).toString();
     s.status = q.value(4).toString();
-    s.updatedAt = fromMs(q.value(5));
+    s.updatedAt = CacheRows::time(q.value(5));
     s.lastMessageId = q.value(6).toLongLong();
     s.lastText = q.value(7).toString();
-    s.lastAuthorKind = kindFrom(q.value(8));
+    s.lastAuthorKind = CacheRows::authorKind(q.value(8));
     s.unread = q.value(9).toInt();
     s.lastMessageAt = optionalTime(q.value(10));
     s.mode = modeFromName(q.value(11).toString()).value_or(ConversationMode::Async);
@@ -93,6 +83,16 @@ bool ConversationSummary::operator==(const ConversationSummary &o) const
 }
 
 namespace CacheRows {
+
+QDateTime time(const QVariant &ms)
+{
+    return Clock::fromMs(ms.toLongLong());
+}
+
+Party::Kind authorKind(const QVariant &name)
+{
+    return name.toString() == QLatin1String("agent") ? Party::Kind::Agent : Party::Kind::Customer;
+}
 
 QList<ConversationSummary> summariesWhere(const QSqlDatabase &db, const QString &rest,
                                           std::initializer_list<QVariant> binds, bool *ok)

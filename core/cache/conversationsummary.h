@@ -67,6 +67,11 @@ struct ConversationSummary {
 
 namespace CacheRows {
 
+//! A column of ms since the epoch, as the cache stores times.
+QDateTime time(const QVariant &ms);
+//! An author_kind column ("agent", else a customer).
+Party::Kind authorKind(const QVariant &name);
+
 //! Every cached conversation's summary (merged ones too), newest activity first; at most
 //! `limit` of them when it is positive. Read with `db`, on the thread that opened it.
 //! `ok`, when given, says whether the read succeeded (an empty list may be either).

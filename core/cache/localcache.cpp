@@ -25,16 +25,6 @@
 namespace Tandem {
 namespace {
 
-QDateTime fromMs(const QVariant &ms)
-{
-    return Clock::fromMs(ms.toLongLong());
-}
-
-Party::Kind kindFrom(const QVariant &name)
-{
-    return name.toString() == QLatin1String("agent") ? Party::Kind::Agent : Party::Kind::Customer;
-}
-
 // Forward-only: a page is read once, front to back, and Qt then keeps no copy of the rows.
 QSqlQuery select(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> binds)
 {
@@ -64,9 +54,10 @@ Message messageFrom(const QSqlQuery &q)
     m.id = q.value(0).toLongLong();
     m.conversationId = q.value(1).toLongLong();
     m.clientId = QUuid::fromRfc4122(q.value(2).toByteArray());
-    m.author = Party{kindFrom(q.value(3)), q.value(4).toLongLong(), q.value(5).toString()};
+    m.author =
+        Party{CacheRows::authorKind(q.value(3)), q.value(4).toLongLong(), q.value(5).toString()};
     m.text = q.value(6).toString();
-    m.createdAt = fromMs(q.value(7));
+    m.createdAt = CacheRows::time(q.value(7));
     const int delivery = q.value(8).toInt();
     if (delivery >= int(DeliveryState::Queued) && delivery <= int(DeliveryState::Failed)) {
         m.delivery = DeliveryState(delivery);
@@ -447,7 +438,8 @@ QList<OutboxEntry> LocalCache::outbox(std::optional<qint64> conversationId) cons
     while (q.next()) {
         entries.append(OutboxEntry{QUuid::fromRfc4122(q.value(0).toByteArray()),
                                    q.value(1).toLongLong(), q.value(2).toString(),
-                                   fromMs(q.value(3)), q.value(4).toInt(), q.value(5).toBool()});
+                                   CacheRows::time(q.value(3)), q.value(4).toInt(),
+                                   q.value(5).toBool()});
     }
     return entries;
 }
@@ -549,7 +541,7 @@ QList<CannedResponse> LocalCache::cannedResponses() const
     QList<CannedResponse> result;
     while (q.next()) {
         result.append(CannedResponse{q.value(0).toLongLong(), q.value(1).toString(),
-                                     q.value(2).toString(), fromMs(q.value(3))});
+                                     q.value(2).toString(), CacheRows::time(q.value(3))});
     }
     return result;
 }

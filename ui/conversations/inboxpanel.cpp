@@ -6,9 +6,6 @@
 #include "conversationlistview.h"
 #include "models/conversationlistmodel.h"
 #include "narrowingbutton.h"
-#include "protocol/limits.h"
-#include "protocol/requests.h"
-#include "protocol/wirecodec.h"
 #include "search/searchresultsmodel.h"
 #include "shell/agentsession.h"
 #include "shell/startupreport.h"
@@ -16,7 +13,6 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
-#include <QJsonArray>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,7 +30,7 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_conversations(new ConversationListModel(session.cache(), this, false))
-    , m_resultsModel(new SearchResultsModel(session.cache(), this))
+    , m_resultsModel(new SearchResultsModel(session.cache(), &session.sync(), this))
 {
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("search"));
@@ -199,6 +195,7 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
         m_askServer = true;
         m_debounce.start();
     });
+    connect(m_resultsModel, &QAbstractItemModel::modelReset, this, &InboxPanel::updateResultsLabel);
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_askServer = true;
         runSearch();
@@ -429,46 +426,13 @@ void InboxPanel::runSearch()
     m_debounce.stop();
     const QString query = m_search->text().trimmed();
     m_conversations->setFilter(query);
-    m_resultsModel->search(query);
-    // What the server found for these words stays; a change in the cache only reruns the
-    // cache's part (asking the server again would store its answer, change the cache, and
-    // so on).
-    if (!query.isEmpty() && query == m_serverQuery)
-        m_resultsModel->addFound(query, m_serverHits, m_serverCustomers);
+    // A change in the cache reruns only the cache's part: asking the server again would
+    // store its answer, change the cache, and so on.
+    m_resultsModel->search(query, std::exchange(m_askServer, false));
     const bool searching = !query.isEmpty();
     m_resultsLabel->setVisible(searching);
     m_results->setVisible(searching);
     updateResultsLabel();
-    const bool askServer = std::exchange(m_askServer, false);
-    // Online, the server finds what the cache never had (resolved long ago, older pages).
-    if (!searching || !askServer || m_session.sync().state() != SyncClient::State::Online)
-        return;
-    Commands::Search command;
-    command.query = query.left(Protocol::MaxSearchChars);
-    command.limit = SearchResultsModel::Limit;
-    m_session.sync().request(
-        Requests::search(command), this, [this, query](bool ok, const QJsonObject &reply) {
-            if (!ok || m_resultsModel->query() != query)
-                return;
-            const QJsonArray conversations = reply.value(QLatin1String("conversations")).toArray();
-            QHash<qint64, QString> customers;
-            for (const QJsonValue &json : conversations) {
-                if (const auto c = Wire::decodeConversation(json.toObject()))
-                    customers.insert(c->id, c->customer.name);
-            }
-            QList<Message> messages;
-            for (const QJsonValue &json : reply.value(QLatin1String("messages")).toArray()) {
-                if (const auto m = Wire::decodeMessage(json.toObject()))
-                    messages.append(m.value());
-            }
-            m_serverQuery = query;
-            m_serverHits = messages;
-            m_serverCustomers = customers;
-            // Kept, so that choosing one opens it (its thread loads from the server).
-            m_session.cache().storeConversations(conversations);
-            m_resultsModel->addFound(query, messages, customers);
-            updateResultsLabel();
-        });
 }
 
 void InboxPanel::updateResultsLabel()

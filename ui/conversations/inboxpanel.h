@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/message.h"
 #include "savedview.h"
 
-#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
@@ -97,9 +95,6 @@ private:
     QLabel *m_empty = nullptr;
     QTimer m_debounce;
     bool m_askServer = false; // the words changed: the next search asks the server too
-    QString m_serverQuery;    // what the server was last asked, and what it found
-    QList<Message> m_serverHits;
-    QHash<qint64, QString> m_serverCustomers;
     QList<SavedView> m_saved;
     bool m_showingSaved = false;
 };

@@ -2,6 +2,11 @@
 #include "searchresultsmodel.h"
 
 #include "models/conversationlistmodel.h"
+#include "protocol/limits.h"
+#include "protocol/requests.h"
+#include "protocol/wirecodec.h"
+
+#include <QJsonArray>
 
 #include <QHash>
 #include <QSet>
@@ -9,13 +14,14 @@
 
 namespace Tandem {
 
-SearchResultsModel::SearchResultsModel(LocalCache &cache, QObject *parent)
+SearchResultsModel::SearchResultsModel(LocalCache &cache, SyncClient *sync, QObject *parent)
     : QAbstractListModel(parent)
     , m_cache(cache)
+    , m_sync(sync)
 {
 }
 
-void SearchResultsModel::search(const QString &query)
+void SearchResultsModel::search(const QString &query, bool askServer)
 {
     const QString trimmed = query.trimmed();
     QList<Hit> hits;
@@ -35,6 +41,43 @@ void SearchResultsModel::search(const QString &query)
     m_query = trimmed;
     m_hits = std::move(hits);
     endResetModel();
+    if (trimmed.isEmpty())
+        return;
+    if (trimmed == m_serverQuery)
+        addFound(trimmed, m_serverHits, m_serverCustomers);
+    if (askServer)
+        this->askServer(trimmed);
+}
+
+void SearchResultsModel::askServer(const QString &query)
+{
+    if (!m_sync || m_sync->state() != SyncClient::State::Online)
+        return;
+    Commands::Search command;
+    command.query = query.left(Protocol::MaxSearchChars);
+    command.limit = Limit;
+    m_sync->request(
+        Requests::search(command), this, [this, query](bool ok, const QJsonObject &reply) {
+            if (!ok || m_query != query)
+                return;
+            const QJsonArray conversations = reply.value(QLatin1String("conversations")).toArray();
+            QHash<qint64, QString> customers;
+            for (const QJsonValue &json : conversations) {
+                if (const auto c = Wire::decodeConversation(json.toObject()))
+                    customers.insert(c->id, c->customer.name);
+            }
+            QList<Message> messages;
+            for (const QJsonValue &json : reply.value(QLatin1String("messages")).toArray()) {
+                if (const auto m = Wire::decodeMessage(json.toObject()))
+                    messages.append(m.value());
+            }
+            m_serverQuery = query;
+            m_serverHits = messages;
+            m_serverCustomers = customers;
+            // Kept, so that choosing one opens it (its thread loads from the server).
+            m_cache.storeConversations(conversations);
+            addFound(query, messages, customers);
+        });
 }
 
 void SearchResultsModel::addFound(const QString &query, const QList<Message> &messages,

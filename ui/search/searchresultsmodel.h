@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cache/localcache.h"
+#include "sync/syncclient.h"
 
 #include <QAbstractListModel>
 
@@ -18,10 +19,14 @@ public:
     enum Role { MessageIdRole = Qt::UserRole + 100 };
     static constexpr int Limit = 50;
 
-    explicit SearchResultsModel(LocalCache &cache, QObject *parent = nullptr);
+    //! With `sync`, a search may also ask the server when online.
+    explicit SearchResultsModel(LocalCache &cache, SyncClient *sync = nullptr,
+                                QObject *parent = nullptr);
 
-    //! Runs the search (one page from the cache's full-text index); empty clears.
-    void search(const QString &query);
+    //! Runs the search (one page from the cache's full-text index); empty clears. What the
+    //! server found for the same words is kept; with `askServer`, online, it is asked again
+    //! and its answer joins the rows (its conversations are stored, so that they open).
+    void search(const QString &query, bool askServer = false);
     QString query() const { return m_query; }
     //! What the server found for `query` (ignored if the search moved on meanwhile), with the
     //! customers' names by conversation: added to the cache's hits, each message once.
@@ -37,7 +42,13 @@ private:
         QString customerName;
     };
 
+    void askServer(const QString &query);
+
     LocalCache &m_cache;
+    SyncClient *m_sync = nullptr;
+    QString m_serverQuery; // what the server was last asked, and what it found
+    QList<Message> m_serverHits;
+    QHash<qint64, QString> m_serverCustomers;
     QString m_query;
     QList<Hit> m_hits;
 };
