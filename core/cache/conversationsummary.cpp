@@ -3,6 +3,7 @@
 
 #include "cachelogging.h"
 #include "domain/label.h"
+#include "pendingoverlay.h"
 #include "platform/clock.h"
 
 #include <QSqlError>
@@ -117,6 +118,7 @@ QList<ConversationSummary> summariesWhere(const QSqlDatabase &db, const QString 
         result.append(summaryFrom(q));
     if (ok)
         *ok = !q.lastError().isValid();
+    applyPending(db, result);
     return result;
 }
 

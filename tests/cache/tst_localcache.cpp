@@ -687,6 +687,75 @@ private Q_SLOTS:
         QCOMPARE(cache->agents().first().presence, Presence::Away);
     }
 
+    void changesMadeOfflineShowAheadOfTheServer()
+    {
+        auto cache = openCache(freshPath());
+        QVERIFY(cache);
+        cache->applySnapshot(
+            1,
+            snapshot({{conversationObject(1, 5), {}}, {conversationObject(2, 4), {}}},
+                     {Agent{4, QStringLiteral("Eve"), {}, Role::Agent, Presence::Online, false}}));
+        cache->flush();
+        QCOMPARE(cache->conversation(1)->status, ConversationStatus::Open);
+
+        // Resolved, taken by Eve, labelled and raised offline: the summary shows all of it.
+        const auto fields = [](const QJsonObject &more) {
+            QJsonObject f{{QStringLiteral("conversation"), 1}};
+            for (auto it = more.begin(); it != more.end(); ++it)
+                f.insert(it.key(), it.value());
+            return f;
+        };
+        cache->queueAction(1, QStringLiteral("status"),
+                           fields({{QStringLiteral("status"), QStringLiteral("resolved")}}));
+        cache->queueAction(1, QStringLiteral("assign"), fields({{QStringLiteral("agent"), 4}}));
+        cache->queueAction(1, QStringLiteral("labels"),
+                           fields({{QStringLiteral("add"), QJsonArray{9, 7}}}));
+        cache->queueAction(1, QStringLiteral("labels"),
+                           fields({{QStringLiteral("remove"), QJsonArray{9}}}));
+        cache->queueAction(1, QStringLiteral("priority"),
+                           fields({{QStringLiteral("priority"), 4}}));
+        // Bad input kept in the queue changes nothing.
+        cache->queueAction(1, QStringLiteral("status"), fields({}));
+        cache->queueAction(1, QStringLiteral("priority"),
+                           fields({{QStringLiteral("priority"), QStringLiteral("high")}}));
+        cache->flush();
+        std::optional<ConversationSummary> one = cache->conversation(1);
+        QVERIFY(one);
+        QCOMPARE(one->status, ConversationStatus::Resolved);
+        QCOMPARE(one->assigneeId, 4);
+        QCOMPARE(one->assigneeName, QStringLiteral("Eve"));
+        QCOMPARE(one->labels, QList<qint64>{7});
+        QCOMPARE(one->priority, 4);
+        QCOMPARE(one->pendingActions, 7);
+        // The whole list agrees, and the other conversation is untouched.
+        const QList<ConversationSummary> all = cache->conversations();
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.at(0).status, ConversationStatus::Resolved);
+        QCOMPARE(all.at(1).status, ConversationStatus::Open);
+        QCOMPARE(all.at(1).pendingActions, 0);
+
+        // Snoozed until a time, then the server answered every change (refused, say): the
+        // server's copy shows again.
+        cache->queueAction(
+            1, QStringLiteral("status"),
+            fields({{QStringLiteral("status"), QStringLiteral("snoozed")},
+                    {QStringLiteral("until"), QStringLiteral("2026-11-22T09:00:00.000Z")}}));
+        cache->flush();
+        one = cache->conversation(1);
+        QCOMPARE(one->status, ConversationStatus::Snoozed);
+        QCOMPARE(one->snoozedUntil, at(21 * 3600));
+        for (const LocalCache::PendingAction &action : cache->pendingActions())
+            cache->actionDone(action.id);
+        cache->flush();
+        one = cache->conversation(1);
+        QCOMPARE(one->status, ConversationStatus::Open);
+        QCOMPARE(one->assigneeId, 0);
+        QVERIFY(one->labels.isEmpty());
+        QCOMPARE(one->priority, 0);
+        QVERIFY(!one->snoozedUntil.isValid());
+        QCOMPARE(one->pendingActions, 0);
+    }
+
     void repliesDeliveryStatesOnlyMoveForward()
     {
         const QString path = freshPath();

@@ -464,8 +464,11 @@ private Q_SLOTS:
         QVERIFY(app.session()->cache().conversation(m_conversation)->status
                 != ConversationStatus::Pending);
         thread->actions()->setPendingNow();
+        // Shown at once, ahead of the server's answer, and marked as waiting.
         QTRY_VERIFY(thread->stateLabel()->text().endsWith(
             QStringLiteral(" · 1 change waiting to be sent")));
+        QVERIFY2(thread->stateLabel()->text().startsWith(QLatin1String("Pending")),
+                 qPrintable(thread->stateLabel()->text()));
         // The list's row says so too.
         ConversationListModel *list = window->inbox()->conversations();
         const auto waitingInList = [list, this] {
@@ -488,11 +491,11 @@ private Q_SLOTS:
         QCOMPARE(indicator->stateText(), QStringLiteral("Online"));
         QTRY_COMPARE(indicator->outboxText(), QStringLiteral("Outbox: 0"));
         QCOMPARE(rowsWithText(messages, offline).size(), 1);
-        // The status set offline went out too, once.
-        QTRY_COMPARE_WITH_TIMEOUT(app.session()->cache().conversation(m_conversation)->status,
-                                  ConversationStatus::Pending, 20000);
+        // The status set offline went out too, once: the server's copy says so.
+        QTRY_VERIFY_WITH_TIMEOUT(app.session()->cache().pendingActions().isEmpty(), 20000);
+        QTRY_COMPARE(app.session()->cache().conversation(m_conversation)->status,
+                     ConversationStatus::Pending);
         QTRY_VERIFY(!thread->stateLabel()->text().contains(QLatin1String("waiting to be sent")));
-        QVERIFY(app.session()->cache().pendingActions().isEmpty());
         QTRY_COMPARE(waitingInList(), 0);
 
         // The customer, back too, receives it exactly once.

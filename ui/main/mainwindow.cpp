@@ -193,7 +193,7 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
 
     // Back where the agent left off, if that conversation is still there.
     const qint64 last = m_settings.value(ConversationKey).toLongLong();
-    if (last != 0 && m_inbox->conversations()->rowOf(last) >= 0)
+    if (last != 0 && m_session.cache().conversation(last))
         openConversation(last);
 }
 
