@@ -10,8 +10,10 @@ int main(int argc, char *argv[])
 {
     Tandem::StartupReport::markLaunch();
     QApplication app(argc, argv);
+    Tandem::StartupReport::step("application");
     Tandem::DesktopApplication::setApplicationIdentity();
     Tandem::Localization::install(app);
+    Tandem::StartupReport::step("translations");
     Tandem::DesktopApplication desktop;
     if (!desktop.start(QApplication::arguments()))
         return desktop.exitCode();

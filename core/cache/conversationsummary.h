@@ -65,6 +65,13 @@ struct ConversationSummary {
     bool operator==(const ConversationSummary &o) const;
 };
 
+} // namespace Tandem
+
+// Every member moves with its bytes: a list of ten thousand grows by realloc, not copies.
+Q_DECLARE_TYPEINFO(Tandem::ConversationSummary, Q_RELOCATABLE_TYPE);
+
+namespace Tandem {
+
 namespace CacheRows {
 
 //! A column of ms since the epoch, as the cache stores times.

@@ -5,8 +5,10 @@
 #include "main/mainwindow.h"
 #include "profile.h"
 #include "signin/signindialog.h"
+#include "startupreport.h"
 
 #include <QApplication>
+#include <QFontDatabase>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QSslConfiguration>
@@ -43,8 +45,8 @@ DesktopApplication::~DesktopApplication()
     m_session.reset();
     delete m_closingWindow.data();
     delete m_closingSession.data();
-    if (m_tlsWarmup.joinable())
-        m_tlsWarmup.join();
+    if (m_warmup.joinable())
+        m_warmup.join();
 }
 
 void DesktopApplication::setApplicationIdentity()
@@ -81,7 +83,12 @@ bool DesktopApplication::start(const QStringList &arguments)
         break;
     }
 
-    m_tlsWarmup = std::thread([] { QSslConfiguration::defaultConfiguration(); });
+    // Off the GUI thread while the window is built: the font database (fontconfig's
+    // files, read at the first text otherwise) and the TLS backend (for the connection).
+    m_warmup = std::thread([] {
+        QFontDatabase::families();
+        QSslConfiguration::defaultConfiguration();
+    });
     m_profile = std::make_unique<Profile>(m_options.profile);
     if (!m_profile->lock())
         return refuse(1, m_profile->lockError());
@@ -234,6 +241,7 @@ bool DesktopApplication::openSession(const QUrl &server, const QString &email, Q
         return false;
     }
     m_session = std::move(session);
+    StartupReport::step("cache");
     const QPointer<AgentSession> current = m_session.get();
     // Queued: the session is torn down in answer, which must not happen inside its own signal.
     connect(
@@ -244,9 +252,11 @@ bool DesktopApplication::openSession(const QUrl &server, const QString &email, Q
         },
         Qt::QueuedConnection);
     m_window = std::make_unique<MainWindow>(*m_session, m_profile->settings(), m_profile->name());
+    StartupReport::step("window");
     connect(m_window.get(), &MainWindow::signOutRequested, this, &DesktopApplication::signOut,
             Qt::QueuedConnection);
     m_window->show();
+    StartupReport::step("shown");
     return true;
 }
 

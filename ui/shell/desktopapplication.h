@@ -65,9 +65,9 @@ private:
     void forgetToken(const QUrl &server, const QString &email);
 
     DesktopOptions m_options;
-    //! Loads the TLS backend (OpenSSL and the system's certificates: tens of ms) while the
-    //! cache opens and the window is built, for the connection that follows.
-    std::thread m_tlsWarmup;
+    //! Reads the font database and loads the TLS backend (OpenSSL and the system's
+    //! certificates: tens of ms) while the cache opens and the window is built.
+    std::thread m_warmup;
     std::unique_ptr<Profile> m_profile;
     CredentialStore m_credentials;
     SignInClient m_signIn;

@@ -18,6 +18,13 @@ QElapsedTimer &launchClock()
     return clock;
 }
 
+//! The steps noted so far, "name at ms".
+QStringList &steps()
+{
+    static QStringList noted;
+    return noted;
+}
+
 //! VmRSS from /proc (Linux); -1 elsewhere.
 qint64 residentKiB()
 {
@@ -36,6 +43,13 @@ qint64 residentKiB()
 void StartupReport::markLaunch()
 {
     launchClock().start();
+}
+
+void StartupReport::step(const char *name)
+{
+    if (launchClock().isValid() && qEnvironmentVariableIsSet("TANDEM_STARTUP_REPORT"))
+        steps().append(
+            QStringLiteral("%1 %2").arg(QLatin1String(name)).arg(launchClock().elapsed()));
 }
 
 void StartupReport::watch(QAbstractItemView *list)
@@ -58,7 +72,8 @@ bool StartupReport::eventFilter(QObject *watched, QEvent *event)
         // After this paint has been done, not before.
         QTimer::singleShot(0, qApp, [ms, rows] {
             QTextStream(stderr) << "tandem: first conversation list paint " << ms
-                                << " ms after launch, " << rows
+                                << " ms after launch (painted by " << launchClock().elapsed()
+                                << "; steps: " << steps().join(QLatin1String(", ")) << "), " << rows
                                 << " conversations, resident memory " << residentKiB() / 1024
                                 << " MiB\n";
             if (qEnvironmentVariable("TANDEM_STARTUP_REPORT") == QLatin1String("quit"))

@@ -16,6 +16,9 @@ class StartupReport : public QObject
 public:
     //! Call first thing in main().
     static void markLaunch();
+    //! Notes that a step of the launch ended ("cache", "window"): the report lists each
+    //! step's end, so a slow launch says where its time went.
+    static void step(const char *name);
     //! Watches `list` if a report was asked for.
     static void watch(QAbstractItemView *list);
 

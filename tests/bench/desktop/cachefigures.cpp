@@ -130,6 +130,10 @@ void printApplyFigures(QTextStream &out, const QString &dir, int conversations, 
     const QList<Traffic::Row> rows = traffic.takeRows();
     const qint64 cacheMs = cacheApply(dir + QStringLiteral("/apply-cache.sqlite"), events);
     const qint64 rawMs = rawInsert(dir + QStringLiteral("/apply-raw.sqlite"), conversations, rows);
+    if (cacheMs < 0 || rawMs < 0) {
+        out << "cache apply: the caches in " << dir << " could not be opened\n";
+        return;
+    }
     const double cache = perSecond(events.size(), cacheMs);
     const double raw = perSecond(events.size(), rawMs);
     out << "cache apply: " << events.size() << " events (" << conversations << " conversations, "

@@ -11,6 +11,8 @@ namespace Tandem::Bench {
 namespace {
 
 constexpr int Runs = 5;
+//! As many rows as the app's first page.
+constexpr int ListRows = 300;
 
 struct Launch {
     double ms = -1; // process start to the report line
@@ -64,24 +66,29 @@ void printLaunchFigures(QTextStream &out, const QString &desktop, const QString 
     QSettings(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("Tandem"),
               QStringLiteral("tandem-bench"))
         .setValue(QStringLiteral("window/tab"), 1);
-    QList<Launch> app, empty;
+    QList<Launch> app, empty, list;
     for (int run = 0; run < Runs; ++run) {
         empty.append(launch(emptyWindow, {}, QStringLiteral("empty window: first paint")));
+        list.append(launch(emptyWindow, {QStringLiteral("--list"), QString::number(ListRows)},
+                           QStringLiteral("list window: first paint")));
         app.append(launch(desktop,
                           {QStringLiteral("--profile"), QStringLiteral("bench"),
                            QStringLiteral("--server"), server.toString(), QStringLiteral("--email"),
                            email},
                           QStringLiteral("first conversation list paint")));
     }
-    const Launch a = median(app), e = median(empty);
-    if (a.ms < 0 || e.ms < 0) {
-        out << "launch: no report (tandem: " << a.ms << " ms, empty window: " << e.ms << " ms)\n";
+    const Launch a = median(app), e = median(empty), l = median(list);
+    if (a.ms < 0 || e.ms < 0 || l.ms < 0) {
+        out << "launch: no report (tandem: " << a.ms << " ms, empty window: " << e.ms
+            << " ms, list window: " << l.ms << " ms)\n";
         return;
     }
+    const auto ratio = [](double x, double y) { return QString::number(x / y, 'f', 2); };
     out << "launch to first painted list: " << qRound(a.ms)
-        << " ms; an empty Qt window: " << qRound(e.ms) << " ms; "
-        << QString::number(a.ms / e.ms, 'f', 2) << "x (median of " << Runs
-        << "; the app says: " << a.report << ")\n";
+        << " ms; an empty Qt window: " << qRound(e.ms) << " ms; " << ratio(a.ms, e.ms)
+        << "x; a plain QListView of " << ListRows << " strings: " << qRound(l.ms) << " ms ("
+        << ratio(l.ms, e.ms) << "x the empty window); tandem " << ratio(a.ms, l.ms)
+        << "x the plain list (median of " << Runs << "; the app says: " << a.report << ")\n";
     out.flush();
 }
 

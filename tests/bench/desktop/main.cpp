@@ -3,8 +3,8 @@
 // run: events applied to the cache (raw sqlite3 inserting the same rows), a cache of 10,000
 // conversations and 1,000,000 messages filled as a long catch-up would, the list's frame
 // time scrolling those conversations (a plain list), launch to the first painted list (an
-// empty Qt window) and search as you type (raw sqlite3 finding one word). Prints figures;
-// asserts nothing.
+// empty Qt window, and a plain list window) and search as you type (raw sqlite3 finding one word).
+// Prints figures; asserts nothing.
 //
 // Usage: bench_desktop TANDEM EMPTY_WINDOW [MESSAGES]   (default 1,000,000)
 // With TANDEM_BENCH_HOME set, the caches and settings stay in a folder there.
@@ -35,8 +35,13 @@ int main(int argc, char **argv)
     const QString emptyWindow = args.value(2);
     const qint64 messages = args.value(3, QStringLiteral("1000000")).toLongLong();
     // TANDEM_BENCH_HOME keeps what the run made there, to look into a figure afterwards.
-    QTemporaryDir home(qEnvironmentVariable("TANDEM_BENCH_HOME", QDir::tempPath())
-                       + QStringLiteral("/tandem-bench-XXXXXX"));
+    const QString base = qEnvironmentVariable("TANDEM_BENCH_HOME", QDir::tempPath());
+    QDir().mkpath(base);
+    QTemporaryDir home(base + QStringLiteral("/tandem-bench-XXXXXX"));
+    if (!home.isValid()) {
+        QTextStream(stderr) << "bench_desktop: cannot make a folder in " << base << "\n";
+        return 1;
+    }
     home.setAutoRemove(!qEnvironmentVariableIsSet("TANDEM_BENCH_HOME"));
     qputenv("XDG_CACHE_HOME", home.filePath(QStringLiteral("cache")).toUtf8());
     qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
