@@ -36,6 +36,12 @@ constexpr int MaxSearchResults = 50;
 //! The most conversations `--snapshot-limit` may put in a snapshot.
 constexpr int MaxSnapshotLimit = 1000;
 //! The most one clock.advance may move a --manual-clock server (a year).
+//! A team's calendar: weekly opening intervals, closures (holidays), a closure's name.
+constexpr qsizetype MaxOpeningIntervals = 70;
+constexpr qsizetype MaxClosures = 400;
+constexpr qsizetype MaxClosureNameChars = 100;
+//! The longest one closure may be.
+constexpr int MaxClosureDays = 366;
 constexpr qint64 MaxClockAdvanceMs = 366LL * 24 * 3600 * 1000;
 //! WebSocket close code: the session ended (signed out, revoked, disabled); sign in again.
 constexpr int CloseSessionEnded = 4001;
