@@ -209,6 +209,12 @@ const QList<QStringList> &steps()
             QStringLiteral("CREATE INDEX pending_actions_conversation"
                            " ON pending_actions(conversation_id)"),
         },
+        // 9: a team's business hours, as the calendar's JSON (NULL: open around the clock).
+        // The teams cached so far came without theirs: the next connection starts afresh.
+        {
+            QStringLiteral("ALTER TABLE teams ADD COLUMN calendar TEXT"),
+            QStringLiteral("DELETE FROM meta WHERE key = 'last_seq'"),
+        },
     };
     return all;
 }

@@ -2,8 +2,10 @@
 #include "cachetables.h"
 
 #include "cachelogging.h"
+#include "calendar/calendarjson.h"
 #include "localcache.h"
 
+#include <QJsonDocument>
 #include <QSqlError>
 
 namespace Tandem {
@@ -311,9 +313,13 @@ bool CacheTables::saveTeam(const Team &team)
     for (qint64 id : team.members)
         members.append(QString::number(id));
     QSqlQuery q(m_db);
-    return q.prepare(QStringLiteral("INSERT OR REPLACE INTO teams (id, name, members)"
-                                    " VALUES (?, ?, ?)"))
-           && run(q, {team.id, text(team.name), members.join(QLatin1Char(','))});
+    const QVariant calendar =
+        team.calendar ? QVariant(QString::fromUtf8(
+            QJsonDocument(CalendarJson::encode(*team.calendar)).toJson(QJsonDocument::Compact)))
+                      : QVariant();
+    return q.prepare(QStringLiteral("INSERT OR REPLACE INTO teams (id, name, members, calendar)"
+                                    " VALUES (?, ?, ?, ?)"))
+           && run(q, {team.id, text(team.name), members.join(QLatin1Char(',')), calendar});
 }
 
 bool CacheTables::saveInbox(const Inbox &inbox)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localcache.h"
 
+#include "calendar/calendarjson.h"
 #include "platform/clock.h"
 
 #include "cachelogging.h"
@@ -446,11 +447,17 @@ QList<OutboxEntry> LocalCache::outbox(std::optional<qint64> conversationId) cons
 
 QList<Team> LocalCache::teams() const
 {
-    QSqlQuery q =
-        select(m_read, QStringLiteral("SELECT id, name, members FROM teams ORDER BY id"), {});
+    QSqlQuery q = select(
+        m_read, QStringLiteral("SELECT id, name, members, calendar FROM teams ORDER BY id"), {});
     QList<Team> teams;
     while (q.next()) {
-        Team t{q.value(0).toLongLong(), q.value(1).toString(), {}};
+        Team t{q.value(0).toLongLong(), q.value(1).toString(), {}, std::nullopt};
+        if (!q.value(3).isNull()) {
+            const auto calendar =
+                CalendarJson::decode(QJsonDocument::fromJson(q.value(3).toByteArray()).object());
+            if (calendar)
+                t.calendar = calendar.value();
+        }
         for (const QString &id : q.value(2).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
             t.members.append(id.toLongLong());
         teams.append(t);

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "calendar/businesscalendar.h"
+
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace Tandem {
 
@@ -11,10 +14,12 @@ struct Team {
     qint64 id = 0;
     QString name;
     QList<qint64> members; //!< agent ids, ascending
+    //! Its business hours (docs/protocol.md, "Business hours"); none: open around the clock.
+    std::optional<BusinessCalendar> calendar;
 
     bool operator==(const Team &o) const
     {
-        return id == o.id && name == o.name && members == o.members;
+        return id == o.id && name == o.name && members == o.members && calendar == o.calendar;
     }
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "requests.h"
 
+#include "calendar/calendarjson.h"
+
 #include <QJsonArray>
 
 #include "limits.h"
@@ -292,6 +294,10 @@ Request saveTeam(const Commands::SaveTeam &command)
     QJsonObject fields{{QStringLiteral("name"), command.name},
                        {QStringLiteral("members"), members}};
     insertIf(fields, "team", command.id);
+    if (command.setsCalendar)
+        fields.insert(QStringLiteral("calendar"),
+                      command.calendar ? QJsonValue(CalendarJson::encode(*command.calendar))
+                                       : QJsonValue());
     return make("team.save", fields);
 }
 

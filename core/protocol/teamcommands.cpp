@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "teamcommands.h"
 
+#include "calendar/calendarjson.h"
 #include "fieldreader.h"
 #include "limits.h"
 
@@ -13,10 +14,18 @@ Result<SaveTeam> decodeSaveTeam(const QJsonObject &fields)
     t.id = r.optionalId("team");
     t.name = r.string("name", 1, Protocol::MaxNameChars).trimmed();
     t.members = r.ids("members", MaxTeamMembers);
+    t.setsCalendar = fields.contains(QLatin1String("calendar"));
+    const auto calendar = r.optionalObject("calendar");
     if (r.ok() && t.name.isEmpty())
         r.fail("name", QStringLiteral("must not be blank"));
     if (!r.ok())
         return r.failure();
+    if (calendar) {
+        auto decoded = CalendarJson::decode(*calendar);
+        if (!decoded)
+            return decoded.failure();
+        t.calendar = decoded.value();
+    }
     return t;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "calendar/businesscalendar.h"
 #include "result.h"
 
 #include <QJsonObject>
@@ -18,6 +19,9 @@ struct SaveTeam {
     std::optional<qint64> id; //!< unset: a new team
     QString name;
     QList<qint64> members;
+    //! Whether the request sets the calendar (else an existing team keeps its own).
+    bool setsCalendar = false;
+    std::optional<BusinessCalendar> calendar; //!< none: open around the clock
 };
 
 struct SaveInbox {

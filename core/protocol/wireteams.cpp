@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wireteams.h"
 
+#include "calendar/calendarjson.h"
 #include "fieldreader.h"
 #include "limits.h"
 
@@ -16,7 +17,9 @@ QJsonObject encode(const Team &team)
         members.append(id);
     return {{QStringLiteral("id"), team.id},
             {QStringLiteral("name"), team.name},
-            {QStringLiteral("members"), members}};
+            {QStringLiteral("members"), members},
+            {QStringLiteral("calendar"),
+             team.calendar ? QJsonValue(CalendarJson::encode(*team.calendar)) : QJsonValue()}};
 }
 
 QJsonObject encode(const Inbox &inbox)
@@ -35,8 +38,16 @@ Result<Team> decodeTeam(const QJsonObject &json)
     t.id = r.id("id");
     t.name = r.string("name", 1, Protocol::MaxNameChars);
     t.members = r.ids("members", std::numeric_limits<int>::max());
+    // Absent from servers that predate business hours, null without them.
+    const auto calendar = r.optionalObject("calendar");
     if (!r.ok())
         return r.failure();
+    if (calendar) {
+        auto decoded = CalendarJson::decode(*calendar);
+        if (!decoded)
+            return decoded.failure();
+        t.calendar = decoded.value();
+    }
     return t;
 }
 

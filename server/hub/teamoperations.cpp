@@ -63,7 +63,16 @@ Result<Team> saveTeam(Store &store, const Viewer &viewer, const Commands::SaveTe
     const auto before = accessOf(store, affected.value());
     if (!before)
         return before.failure();
-    const auto saved = store.saveTeam(Team{command.id.value_or(0), command.name, command.members});
+    Team team{command.id.value_or(0), command.name, command.members, command.calendar};
+    if (command.id && !command.setsCalendar) {
+        const auto all = store.teams();
+        if (!all)
+            return storageFailed(all.failure());
+        for (const Team &existing : all.value())
+            if (existing.id == *command.id)
+                team.calendar = existing.calendar;
+    }
+    const auto saved = store.saveTeam(team);
     if (!saved && saved.error() == StoreError::Conflict)
         return Failure{ErrorCode::Conflict, QStringLiteral("Another team has this name")};
     if (!saved)

@@ -251,6 +251,11 @@ const QList<QStringList> &steps()
             QStringLiteral("CREATE TABLE search_progress (up_to INTEGER NOT NULL)"),
             QStringLiteral("INSERT INTO search_progress (up_to) VALUES (0)"),
         },
+        // 15: a team's business hours, as the calendar's JSON (docs/protocol.md, "Business
+        // hours"); NULL: open around the clock.
+        {
+            QStringLiteral("ALTER TABLE teams ADD COLUMN calendar TEXT"),
+        },
     };
     return all;
 }

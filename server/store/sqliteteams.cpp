@@ -3,8 +3,11 @@
 #include "sqliterows.h"
 #include "sqlitestore.h"
 
+#include "calendar/calendarjson.h"
+#include "logging/logging.h"
 #include "sqlitestatement.h"
 
+#include <QJsonDocument>
 #include <algorithm>
 
 namespace Tandem::Server {
@@ -21,12 +24,37 @@ Inbox inboxFrom(const SqliteStatement &q)
 
 const QString inboxColumns = QStringLiteral("SELECT id, name, channel, team_id FROM inboxes ");
 
+//! A calendar column: NULL for none. What this store wrote always reads back; anything else
+//! is reported and read as none rather than failing every read of the teams.
+std::optional<BusinessCalendar> calendarFrom(const QVariant &column, qint64 teamId)
+{
+    if (column.isNull())
+        return std::nullopt;
+    const auto decoded =
+        CalendarJson::decode(QJsonDocument::fromJson(column.toByteArray()).object());
+    if (!decoded) {
+        qCWarning(lcStore) << "team" << teamId << "has an unreadable calendar ("
+                           << decoded.failure().message
+                           << "); it is open around the clock until one is saved";
+        return std::nullopt;
+    }
+    return decoded.value();
+}
+
+QVariant calendarColumn(const std::optional<BusinessCalendar> &calendar)
+{
+    if (!calendar)
+        return QVariant();
+    return QString::fromUtf8(
+        QJsonDocument(CalendarJson::encode(*calendar)).toJson(QJsonDocument::Compact));
+}
+
 } // namespace
 
 Stored<QList<Team>> SqliteStore::teams()
 {
     SqliteStatement &q = prepare(
-        QStringLiteral("SELECT t.id, t.name, m.agent_id FROM teams t"
+        QStringLiteral("SELECT t.id, t.name, m.agent_id, t.calendar FROM teams t"
                        " LEFT JOIN team_members m ON m.team_id = t.id ORDER BY t.id, m.agent_id"));
     if (auto failure = run(q))
         return *failure;
@@ -34,7 +62,7 @@ Stored<QList<Team>> SqliteStore::teams()
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         if (list.isEmpty() || list.last().id != id)
-            list.append(Team{id, q.value(1).toString(), {}});
+            list.append(Team{id, q.value(1).toString(), {}, calendarFrom(q.value(3), id)});
         if (!q.value(2).isNull())
             list.last().members.append(q.value(2).toLongLong());
     }
@@ -48,15 +76,15 @@ Stored<Team> SqliteStore::saveTeam(const Team &team)
     saved.members.erase(std::unique(saved.members.begin(), saved.members.end()),
                         saved.members.end());
     if (team.id == 0) {
-        SqliteStatement &q =
-            prepare(QStringLiteral("INSERT INTO teams (name, created_at) VALUES (?, ?)"));
-        if (auto failure = run(q, {team.name, toMs(now())}))
+        SqliteStatement &q = prepare(
+            QStringLiteral("INSERT INTO teams (name, calendar, created_at) VALUES (?, ?, ?)"));
+        if (auto failure = run(q, {team.name, calendarColumn(team.calendar), toMs(now())}))
             return *failure;
         saved.id = q.lastInsertId();
     } else {
-        const Stored<Done> renamed =
-            changedOne(prepare(QStringLiteral("UPDATE teams SET name = ? WHERE id = ?")),
-                       {team.name, team.id}, "no such team");
+        const Stored<Done> renamed = changedOne(
+            prepare(QStringLiteral("UPDATE teams SET name = ?, calendar = ? WHERE id = ?")),
+            {team.name, calendarColumn(team.calendar), team.id}, "no such team");
         if (!renamed)
             return renamed.failure();
         SqliteStatement &clear =

@@ -756,6 +756,26 @@ private Q_SLOTS:
         QCOMPARE(one->pendingActions, 0);
     }
 
+    void teamsKeepTheirBusinessHours()
+    {
+        auto cache = openCache(freshPath());
+        QVERIFY(cache);
+        const BusinessCalendar hours(
+            QTimeZone("Europe/Berlin"), {{1, QTime(8, 0), QTime(18, 0)}},
+            {{QDateTime(QDate(2026, 12, 24), QTime(0, 0)),
+              QDateTime(QDate(2026, 12, 27), QTime(0, 0)), QStringLiteral("Christmas")}});
+        cache->applyEvents(
+            {withSeq(1, Events::teamSaved(Team{1, QStringLiteral("Support"), {3}, hours}, {}))});
+        cache->flush();
+        QCOMPARE(cache->teams().size(), 1);
+        QCOMPARE(cache->teams().first().calendar, std::optional<BusinessCalendar>(hours));
+        // Saved again without hours: open around the clock.
+        cache->applyEvents({withSeq(
+            2, Events::teamSaved(Team{1, QStringLiteral("Support"), {3}, std::nullopt}, {}))});
+        cache->flush();
+        QVERIFY(!cache->teams().first().calendar);
+    }
+
     void repliesDeliveryStatesOnlyMoveForward()
     {
         const QString path = freshPath();

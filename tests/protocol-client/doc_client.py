@@ -569,6 +569,39 @@ class Run:
         reply = await cust.request("search", query="order")
         check("18 a customer -> unknown_type", is_error(reply, "unknown_type"), str(reply))
 
+    async def step19_business_hours(self):
+        sup = await self.connect("/ws/agent", "hours")
+        reply, frames, _ = await sup.handshake("signin", email=self.args.supervisor_email,
+                                               password=self.args.password)
+        ok_data("19 supervisor signin -> ok", reply)
+        snapshot = next((f for f in frames or [] if f.get("type") == "snapshot"), {})
+        teams = (snapshot.get("data") or {}).get("teams") or []
+        first = next((t for t in teams if t.get("id") == 1), None)
+        require("19 the snapshot lists team 1", first is not None, str(teams))
+        check("19 a team without hours has calendar null",
+              "calendar" in first and first["calendar"] is None, str(first))
+        calendar = {"timezone": "America/New_York",
+                    "hours": [{"day": d, "from": "09:00", "to": "17:00"} for d in range(1, 6)]
+                    + [{"day": 5, "from": "22:00", "to": "02:00"}],
+                    "closures": [{"from": "2026-11-26T00:00", "to": "2026-11-27T00:00",
+                                  "name": "Thanksgiving"}]}
+        base = {"team": 1, "name": first["name"], "members": first["members"]}
+        reply = await sup.request("team.save", **base, calendar=calendar)
+        team = ok_data("19 team.save with a calendar -> ok", reply).get("team") or {}
+        check("19 the team comes back with the calendar as sent", team.get("calendar") == calendar,
+              str(team))
+        bad = dict(calendar, hours=[{"day": 8, "from": "09:00", "to": "17:00"}])
+        reply = await sup.request("team.save", **base, calendar=bad)
+        check("19 day 8 -> bad_request naming the field", is_error(reply, "bad_request")
+              and reply.get("message", "").startswith("calendar.hours[0].day"), str(reply))
+        reply = await sup.request("team.save", **base)
+        team = ok_data("19 team.save without calendar -> ok", reply).get("team") or {}
+        check("19 ... keeps the calendar", team.get("calendar") == calendar, str(team))
+        reply = await sup.request("team.save", **base, calendar=None)
+        team = ok_data("19 team.save with calendar null -> ok", reply).get("team") or {}
+        check("19 ... removes it", "calendar" in team and team["calendar"] is None, str(team))
+        await sup.close()
+
     async def step13_limits(self):
         conn = await self.connect("/ws/customer", "limits")
         reply, _, _ = await conn.handshake("hello", name="Lim Its")
@@ -597,13 +630,14 @@ class Run:
                  self.step9_other_customer, self.step10_bad_frame, self.step12_conversation_pages,
                  self.step13_limits, self.step14_inboxes_and_teams,
                  self.step15_statuses_and_notes, self.step16_labels_and_priority,
-                 self.step17_merging, self.step18_search, self.step11_signout]
+                 self.step17_merging, self.step18_search, self.step19_business_hours,
+                 self.step11_signout]
         # Steps that need no earlier state, and steps whose state no later step needs.
         standalone = {self.step4_bad_password, self.step10_bad_frame, self.step13_limits}
         leaves = standalone | {self.step6_idempotent_retry, self.step8_history, self.step18_search,
                                self.step14_inboxes_and_teams, self.step15_statuses_and_notes,
                                self.step9_other_customer, self.step11_signout,
-                               self.step12_conversation_pages}
+                               self.step12_conversation_pages, self.step19_business_hours}
         broken = False
         for step in steps:
             if broken and step not in standalone:

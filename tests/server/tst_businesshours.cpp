@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A team's business hours against the real tandemd: supervisors set them with team.save,
+// they are kept in the store, reach every agent as the team's event and in snapshots, and
+// bad calendars are refused with the field that is wrong.
+#include "framefields.h"
+#include "tandemdprocess.h"
+#include "testclient.h"
+
+#include <QJsonArray>
+#include <QTest>
+#include <memory>
+
+using namespace FrameFields;
+
+namespace {
+
+const QString Password = QStringLiteral("correct horse battery");
+const QString AgentPath = QStringLiteral("/ws/agent");
+
+QJsonObject officeHours()
+{
+    QJsonArray hours;
+    for (int day = 1; day <= 5; ++day)
+        hours.append(QJsonObject{{QStringLiteral("day"), day},
+                                 {QStringLiteral("from"), QStringLiteral("08:00")},
+                                 {QStringLiteral("to"), QStringLiteral("18:00")}});
+    return {{QStringLiteral("timezone"), QStringLiteral("Europe/Berlin")},
+            {QStringLiteral("hours"), hours},
+            {QStringLiteral("closures"),
+             QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("2026-12-24T00:00")},
+                                    {QStringLiteral("to"), QStringLiteral("2026-12-27T00:00")},
+                                    {QStringLiteral("name"), QStringLiteral("Christmas")}}}}};
+}
+
+QJsonObject teamIn(const QJsonArray &teams, qint64 id)
+{
+    for (const QJsonValue &t : teams)
+        if (integer(t.toObject(), "id") == id)
+            return t.toObject();
+    return {};
+}
+
+} // namespace
+
+class TestBusinessHours : public QObject
+{
+    Q_OBJECT
+
+    TandemdProcess m_server;
+    std::unique_ptr<TestClient> m_sue; // supervisor
+    std::unique_ptr<TestClient> m_ana; // agent of Support (team 1)
+    qint64 m_anaId = 0;
+
+    std::unique_ptr<TestClient> signIn(const QString &email, qint64 *id = nullptr)
+    {
+        auto client = std::make_unique<TestClient>();
+        if (!client->open(m_server.wsUrl(AgentPath)))
+            return nullptr;
+        const QJsonObject signedIn = client->agentSignIn(email, Password);
+        if (signedIn.isEmpty())
+            return nullptr;
+        if (id)
+            *id = integer(obj(signedIn, "agent"), "id");
+        return client;
+    }
+
+    QJsonObject saveSupport(const QJsonObject &extra)
+    {
+        QJsonObject fields{{QStringLiteral("team"), 1},
+                           {QStringLiteral("name"), QStringLiteral("Support")},
+                           {QStringLiteral("members"), QJsonArray{m_anaId}}};
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            fields.insert(it.key(), it.value());
+        return m_sue->request(QStringLiteral("team.save"), fields);
+    }
+
+    QJsonArray snapshotTeams()
+    {
+        auto fresh = signIn(QStringLiteral("ana@example.com"));
+        if (!fresh)
+            return {};
+        const QJsonObject snapshot = fresh->waitFrame(
+            [](const QJsonObject &f) { return type(f) == QLatin1String("snapshot"); });
+        return data(snapshot).value(QLatin1String("teams")).toArray();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_server.start());
+        QVERIFY(m_server.addAgent(QStringLiteral("sue@example.com"), QStringLiteral("Sue"),
+                                  Password, QStringLiteral("supervisor")));
+        QVERIFY(
+            m_server.addAgent(QStringLiteral("ana@example.com"), QStringLiteral("Ana"), Password));
+        m_sue = signIn(QStringLiteral("sue@example.com"));
+        m_ana = signIn(QStringLiteral("ana@example.com"), &m_anaId);
+        QVERIFY(m_sue && m_ana);
+    }
+
+    void aTeamWithoutHoursIsOpenAroundTheClock()
+    {
+        const QJsonObject support = teamIn(snapshotTeams(), 1);
+        QVERIFY(!support.isEmpty());
+        QVERIFY(support.contains(QLatin1String("calendar")));
+        QVERIFY(support.value(QLatin1String("calendar")).isNull());
+    }
+
+    void supervisorsSetHoursAndEveryAgentLearnsThem()
+    {
+        const QJsonObject saved = saveSupport({{QStringLiteral("calendar"), officeHours()}});
+        QCOMPARE(type(saved), QStringLiteral("ok"));
+        QCOMPARE(obj(obj(data(saved), "team"), "calendar"), officeHours());
+        // Ana's open connection hears of it.
+        const QJsonObject event = m_ana->waitFrame([](const QJsonObject &f) {
+            return type(f) == QLatin1String("event")
+                   && f.value(QLatin1String("event")).toString() == QLatin1String("team.saved");
+        });
+        QCOMPARE(obj(obj(data(event), "team"), "calendar"), officeHours());
+        // A new connection's snapshot has it.
+        QCOMPARE(teamIn(snapshotTeams(), 1).value(QLatin1String("calendar")).toObject(),
+                 officeHours());
+    }
+
+    void savingATeamWithoutHoursKeepsThem()
+    {
+        QCOMPARE(type(saveSupport({})), QStringLiteral("ok"));
+        QCOMPARE(teamIn(snapshotTeams(), 1).value(QLatin1String("calendar")).toObject(),
+                 officeHours());
+    }
+
+    void hoursSurviveARestart()
+    {
+        m_sue.reset();
+        m_ana.reset();
+        QVERIFY(m_server.restart());
+        m_sue = signIn(QStringLiteral("sue@example.com"));
+        m_ana = signIn(QStringLiteral("ana@example.com"), &m_anaId);
+        QVERIFY(m_sue && m_ana);
+        QCOMPARE(teamIn(snapshotTeams(), 1).value(QLatin1String("calendar")).toObject(),
+                 officeHours());
+    }
+
+    void badHoursAreRefusedAndChangeNothing_data()
+    {
+        QTest::addColumn<QJsonValue>("calendar");
+        QTest::addColumn<QString>("field");
+        QJsonObject unknownZone = officeHours();
+        unknownZone.insert(QStringLiteral("timezone"), QStringLiteral("Mars/Olympus"));
+        QTest::newRow("unknown timezone") << QJsonValue(unknownZone) << "calendar.timezone";
+        QJsonObject never = officeHours();
+        never.insert(QStringLiteral("hours"), QJsonArray());
+        QTest::newRow("never open") << QJsonValue(never) << "calendar.hours";
+        QJsonObject backwards = officeHours();
+        backwards.insert(
+            QStringLiteral("closures"),
+            QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("2026-12-27T00:00")},
+                                   {QStringLiteral("to"), QStringLiteral("2026-12-24T00:00")}}});
+        QTest::newRow("closure ends first") << QJsonValue(backwards) << "calendar.closures[0].to";
+        QTest::newRow("not an object") << QJsonValue(QStringLiteral("9 to 5")) << "calendar";
+    }
+
+    void badHoursAreRefusedAndChangeNothing()
+    {
+        QFETCH(QJsonValue, calendar);
+        QFETCH(QString, field);
+        const QJsonObject refused = saveSupport({{QStringLiteral("calendar"), calendar}});
+        QCOMPARE(code(refused), QStringLiteral("bad_request"));
+        QVERIFY2(refused.value(QLatin1String("message")).toString().startsWith(field),
+                 qPrintable(refused.value(QLatin1String("message")).toString()));
+        QCOMPARE(teamIn(snapshotTeams(), 1).value(QLatin1String("calendar")).toObject(),
+                 officeHours());
+    }
+
+    void nullRemovesTheHours()
+    {
+        QCOMPARE(type(saveSupport({{QStringLiteral("calendar"), QJsonValue()}})),
+                 QStringLiteral("ok"));
+        QVERIFY(teamIn(snapshotTeams(), 1).value(QLatin1String("calendar")).isNull());
+    }
+
+    void agentsCannotSetHours()
+    {
+        const QJsonObject refused = m_ana->request(
+            QStringLiteral("team.save"), {{QStringLiteral("team"), 1},
+                                          {QStringLiteral("name"), QStringLiteral("Support")},
+                                          {QStringLiteral("members"), QJsonArray{m_anaId}},
+                                          {QStringLiteral("calendar"), officeHours()}});
+        QCOMPARE(code(refused), QStringLiteral("forbidden"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBusinessHours)
+#include "tst_businesshours.moc"
