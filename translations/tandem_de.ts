@@ -1069,6 +1069,145 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     </message>
 </context>
 <context>
+    <name>Tandem::HoursEditor</name>
+    <message>
+        <source>Business Hours</source>
+        <translation>Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Open around the clock (no business hours)</source>
+        <translation>Rund um die Uhr geöffnet (keine Geschäftszeiten)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Öffnet</translation>
+    </message>
+    <message>
+        <source>Closes</source>
+        <translation>Schließt</translation>
+    </message>
+    <message>
+        <source>Add Hours</source>
+        <translation>Zeiten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add Mon–Fri 9:00–17:00</source>
+        <translation>Mo–Fr 9:00–17:00 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Closed from</source>
+        <translation>Geschlossen ab</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Add Closure</source>
+        <translation>Schließung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Import .ics…</source>
+        <translation>.ics importieren …</translation>
+    </message>
+    <message>
+        <source>Import Holidays</source>
+        <translation>Feiertage importieren</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar-Dateien (*.ics)</translation>
+    </message>
+    <message>
+        <source>1 closure imported.</source>
+        <translation>1 Schließung importiert.</translation>
+    </message>
+    <message>
+        <source>%1 closures imported.</source>
+        <translation>%1 Schließungen importiert.</translation>
+    </message>
+    <message>
+        <source>Timezone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Opening hours (a closing time at or before the opening runs past midnight):</source>
+        <translation>Öffnungszeiten (eine Schließzeit vor oder gleich der Öffnung reicht über Mitternacht):</translation>
+    </message>
+    <message>
+        <source>Holidays and closures:</source>
+        <translation>Feiertage und Schließungen:</translation>
+    </message>
+    <message>
+        <source>“%1” is not a timezone this computer knows.</source>
+        <translation>„%1“ ist keine Zeitzone, die dieser Computer kennt.</translation>
+    </message>
+    <message>
+        <source>Add opening hours, or choose open around the clock.</source>
+        <translation>Fügen Sie Öffnungszeiten hinzu oder wählen Sie „rund um die Uhr geöffnet“.</translation>
+    </message>
+    <message>
+        <source>At most %1 closures.</source>
+        <translation>Höchstens %1 Schließungen.</translation>
+    </message>
+    <message>
+        <source>A closure ends before it starts.</source>
+        <translation>Eine Schließung endet, bevor sie beginnt.</translation>
+    </message>
+    <message>
+        <source>Live chat is offered at any hour.</source>
+        <translation>Live-Chat wird zu jeder Stunde angeboten.</translation>
+    </message>
+    <message>
+        <source>Open now; closes %1 (team&apos;s time).</source>
+        <translation>Jetzt geöffnet; schließt %1 (Zeit des Teams).</translation>
+    </message>
+    <message>
+        <source>Open now.</source>
+        <translation>Jetzt geöffnet.</translation>
+    </message>
+    <message>
+        <source>Closed now; opens %1 (team&apos;s time).</source>
+        <translation>Jetzt geschlossen; öffnet %1 (Zeit des Teams).</translation>
+    </message>
+    <message>
+        <source>Closed for longer than a year: customers would be promised nothing.</source>
+        <translation>Länger als ein Jahr geschlossen: Kunden würde nichts zugesagt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Open around the clock</source>
+        <translation>Rund um die Uhr geöffnet</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> und %1 weitere</translation>
+    </message>
+    <message>
+        <source>; 1 closure</source>
+        <translation>; 1 Schließung</translation>
+    </message>
+    <message>
+        <source>; %1 closures</source>
+        <translation>; %1 Schließungen</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::InboxPanel</name>
     <message>
         <source>Search conversations and messages (Ctrl+F)</source>
@@ -1961,6 +2100,14 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>No team</source>
         <translation>Kein Team</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Business hours:</source>
+        <translation>Geschäftszeiten:</translation>
     </message>
 </context>
 <context>

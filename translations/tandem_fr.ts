@@ -1069,6 +1069,145 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
 </context>
 <context>
+    <name>Tandem::HoursEditor</name>
+    <message>
+        <source>Business Hours</source>
+        <translation>Heures d’ouverture</translation>
+    </message>
+    <message>
+        <source>Open around the clock (no business hours)</source>
+        <translation>Ouvert en permanence (pas d’heures d’ouverture)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Ouvre</translation>
+    </message>
+    <message>
+        <source>Closes</source>
+        <translation>Ferme</translation>
+    </message>
+    <message>
+        <source>Add Hours</source>
+        <translation>Ajouter des heures</translation>
+    </message>
+    <message>
+        <source>Add Mon–Fri 9:00–17:00</source>
+        <translation>Ajouter lun.–ven. 9:00–17:00</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Closed from</source>
+        <translation>Fermé du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu’au</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Add Closure</source>
+        <translation>Ajouter une fermeture</translation>
+    </message>
+    <message>
+        <source>Import .ics…</source>
+        <translation>Importer un .ics…</translation>
+    </message>
+    <message>
+        <source>Import Holidays</source>
+        <translation>Importer des jours fériés</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Fichiers iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>1 closure imported.</source>
+        <translation>1 fermeture importée.</translation>
+    </message>
+    <message>
+        <source>%1 closures imported.</source>
+        <translation>%1 fermetures importées.</translation>
+    </message>
+    <message>
+        <source>Timezone:</source>
+        <translation>Fuseau horaire :</translation>
+    </message>
+    <message>
+        <source>Opening hours (a closing time at or before the opening runs past midnight):</source>
+        <translation>Heures d’ouverture (une fermeture avant ou à l’heure d’ouverture se poursuit après minuit) :</translation>
+    </message>
+    <message>
+        <source>Holidays and closures:</source>
+        <translation>Jours fériés et fermetures :</translation>
+    </message>
+    <message>
+        <source>“%1” is not a timezone this computer knows.</source>
+        <translation>« %1 » n’est pas un fuseau horaire connu de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Add opening hours, or choose open around the clock.</source>
+        <translation>Ajoutez des heures d’ouverture, ou choisissez « ouvert en permanence ».</translation>
+    </message>
+    <message>
+        <source>At most %1 closures.</source>
+        <translation>%1 fermetures au plus.</translation>
+    </message>
+    <message>
+        <source>A closure ends before it starts.</source>
+        <translation>Une fermeture finit avant de commencer.</translation>
+    </message>
+    <message>
+        <source>Live chat is offered at any hour.</source>
+        <translation>Le chat en direct est proposé à toute heure.</translation>
+    </message>
+    <message>
+        <source>Open now; closes %1 (team&apos;s time).</source>
+        <translation>Ouvert ; ferme %1 (heure de l’équipe).</translation>
+    </message>
+    <message>
+        <source>Open now.</source>
+        <translation>Ouvert.</translation>
+    </message>
+    <message>
+        <source>Closed now; opens %1 (team&apos;s time).</source>
+        <translation>Fermé ; ouvre %1 (heure de l’équipe).</translation>
+    </message>
+    <message>
+        <source>Closed for longer than a year: customers would be promised nothing.</source>
+        <translation>Fermé plus d’un an : aucune promesse ne serait faite aux clients.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 n’a pas pu être lu : %2</translation>
+    </message>
+    <message>
+        <source>Open around the clock</source>
+        <translation>Ouvert en permanence</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> et %1 de plus</translation>
+    </message>
+    <message>
+        <source>; 1 closure</source>
+        <translation> ; 1 fermeture</translation>
+    </message>
+    <message>
+        <source>; %1 closures</source>
+        <translation> ; %1 fermetures</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::InboxPanel</name>
     <message>
         <source>Search conversations and messages (Ctrl+F)</source>
@@ -1961,6 +2100,14 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>No team</source>
         <translation>Aucune équipe</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Business hours:</source>
+        <translation>Heures d’ouverture :</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@
 #include "status/queueindicator.h"
 #include "sync/syncclient.h"
 #include "tandemdprocess.h"
+#include "teams/hourseditor.h"
 #include "teams/teamsdialog.h"
 #include "testclient.h"
 #include "thread/cannedpopup.h"
@@ -37,6 +38,7 @@
 #include "thread/conversationview.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -49,9 +51,12 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QUuid>
 #include <map>
@@ -639,6 +644,57 @@ private Q_SLOTS:
             auto *teamList = teams->findChild<QListWidget *>(QStringLiteral("teams"));
             QTRY_VERIFY(!teamList->findItems(QStringLiteral("Billing (1 member)"), Qt::MatchExactly)
                              .isEmpty());
+            // Its business hours: weekdays in Berlin, and Christmas from an .ics file.
+            auto *hoursText = teams->findChild<QLabel *>(QStringLiteral("teamHours"));
+            QVERIFY(hoursText);
+            QCOMPARE(hoursText->text(), QStringLiteral("Open around the clock"));
+            QTest::mouseClick(teams->findChild<QPushButton *>(QStringLiteral("editHours")),
+                              Qt::LeftButton);
+            auto *hours = teams->findChild<HoursEditor *>();
+            QVERIFY(hours);
+            auto *aroundTheClock = hours->findChild<QCheckBox *>(QStringLiteral("aroundTheClock"));
+            QVERIFY(aroundTheClock->isChecked());
+            aroundTheClock->setChecked(false);
+            auto *hoursState = hours->findChild<QLabel *>(QStringLiteral("hoursState"));
+            QVERIFY(hoursState->text().startsWith(QLatin1String("Add opening hours")));
+            hours->findChild<QComboBox *>(QStringLiteral("timezone"))
+                ->setCurrentText(QStringLiteral("Europe/Berlin"));
+            for (QPushButton *b : hours->findChildren<QPushButton *>())
+                if (b->text().startsWith(QLatin1String("Add Mon")))
+                    QTest::mouseClick(b, Qt::LeftButton);
+            QCOMPARE(hours->findChild<QTableWidget *>(QStringLiteral("hours"))->rowCount(), 5);
+            QVERIFY2(hoursState->text().startsWith(QLatin1String("Open now"))
+                         || hoursState->text().startsWith(QLatin1String("Closed now")),
+                     qPrintable(hoursState->text()));
+            QTemporaryFile ics(QDir::tempPath() + QStringLiteral("/holidays-XXXXXX.ics"));
+            QVERIFY(ics.open());
+            ics.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
+                      "DTSTART;VALUE=DATE:20251225\r\nRRULE:FREQ=YEARLY\r\n"
+                      "SUMMARY:Christmas Day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+            ics.close();
+            QSignalSpy imported(hours, &HoursEditor::imported);
+            hours->importIcs(ics.fileName());
+            QTRY_COMPARE(imported.size(), 1);
+            QCOMPARE(imported.first().at(0).toInt(), 2); // this year's and next year's
+            QVERIFY(imported.first().at(1).toString().isEmpty());
+            // The same file again adds nothing; a file that is not iCalendar says so.
+            hours->importIcs(ics.fileName());
+            QTRY_COMPARE(imported.size(), 2);
+            QCOMPARE(imported.at(1).at(0).toInt(), 0);
+            hours->importIcs(QStringLiteral("/nonexistent/holidays.ics"));
+            QTRY_COMPARE(imported.size(), 3);
+            QVERIFY(!imported.at(2).at(1).toString().isEmpty());
+            QCOMPARE(hours->findChild<QTableWidget *>(QStringLiteral("closures"))->rowCount(), 2);
+            hours->accept();
+            QVERIFY(hoursText->text().endsWith(QLatin1String("(Europe/Berlin); 2 closures")));
+            QTest::mouseClick(teams->findChild<QPushButton *>(QStringLiteral("teamSave")),
+                              Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(billing()->calendar.has_value(), Slow);
+            QCOMPARE(billing()->calendar->zone().id(), QByteArray("Europe/Berlin"));
+            QCOMPARE(billing()->calendar->week().size(), 5);
+            QCOMPARE(billing()->calendar->closures().size(), 2);
+            QCOMPARE(billing()->calendar->closures().first().name, QStringLiteral("Christmas Day"));
+            QCOMPARE(billing()->calendar->closures().first().from.time(), QTime(0, 0));
             auto *inboxName = teams->findChild<QLineEdit *>(QStringLiteral("inboxName"));
             auto *owner = teams->findChild<QComboBox *>(QStringLiteral("inboxTeam"));
             QVERIFY(inboxName && owner);

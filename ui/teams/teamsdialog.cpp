@@ -3,6 +3,7 @@
 
 #include "conversations/conversationdelegate.h"
 #include "deck/deckrequest.h"
+#include "hourseditor.h"
 #include "shell/agentsession.h"
 
 #include <QComboBox>
@@ -90,9 +91,20 @@ QWidget *TeamsDialog::teamsPage()
     m_saveTeam->setObjectName(QStringLiteral("teamSave"));
     m_saveTeam->setAutoDefault(false);
     m_teamError = errorLabel(QStringLiteral("teamError"));
+    m_hours = new QLabel;
+    m_hours->setObjectName(QStringLiteral("teamHours"));
+    m_hours->setWordWrap(true);
+    auto *editHoursButton = new QPushButton(tr("Edit…"));
+    editHoursButton->setObjectName(QStringLiteral("editHours"));
+    editHoursButton->setAutoDefault(false);
+    connect(editHoursButton, &QPushButton::clicked, this, &TeamsDialog::editHours);
+    auto *hoursRow = new QHBoxLayout;
+    hoursRow->addWidget(m_hours, 1);
+    hoursRow->addWidget(editHoursButton);
     auto *form = new QFormLayout;
     form->addRow(tr("Name:"), m_teamName);
     form->addRow(tr("Members:"), m_members);
+    form->addRow(tr("Business hours:"), hoursRow);
 
     connect(add, &QPushButton::clicked, this, [this] {
         m_teams->clearSelection();
@@ -196,6 +208,8 @@ void TeamsDialog::editTeam(qint64 id)
         if (t.id == id)
             team = t;
     m_teamName->setText(team.name);
+    m_calendar = team.calendar;
+    m_hours->setText(HoursEditor::describe(m_calendar));
     m_members->clear();
     for (const Agent &agent : m_session.cache().agents()) {
         auto *item = new QListWidgetItem(agent.name, m_members);
@@ -231,6 +245,8 @@ void TeamsDialog::saveTeam()
     if (m_team != 0)
         command.id = m_team;
     command.name = name;
+    command.setsCalendar = true;
+    command.calendar = m_calendar;
     for (int row = 0; row < m_members->count(); ++row) {
         const QListWidgetItem *item = m_members->item(row);
         if (item->checkState() == Qt::Checked)
@@ -249,6 +265,17 @@ void TeamsDialog::saveTeam()
                                                   .toDouble());
                           updateButtons();
                       });
+}
+
+void TeamsDialog::editHours()
+{
+    auto *editor = new HoursEditor(m_calendar, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        m_calendar = editor->calendar();
+        m_hours->setText(HoursEditor::describe(m_calendar));
+    });
+    editor->open();
 }
 
 void TeamsDialog::saveInbox()

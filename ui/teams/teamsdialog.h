@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "calendar/businesscalendar.h"
+
 #include <QDialog>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -30,6 +33,7 @@ private:
     void editTeam(qint64 id);
     void editInbox(qint64 id);
     void saveTeam();
+    void editHours();
     void saveInbox();
     void showError(QLabel *where, const QString &text);
     void updateButtons();
@@ -40,7 +44,9 @@ private:
     QListWidget *m_members = nullptr;
     QPushButton *m_saveTeam = nullptr;
     QLabel *m_teamError = nullptr;
-    qint64 m_team = 0; // the team in the form; 0: a new one
+    QLabel *m_hours = nullptr;
+    std::optional<BusinessCalendar> m_calendar; // the form's business hours
+    qint64 m_team = 0;                          // the team in the form; 0: a new one
 
     QListWidget *m_inboxes = nullptr;
     QLineEdit *m_inboxName = nullptr;
