@@ -230,7 +230,11 @@ Result<Party> decodeParty(const QJsonObject &json)
         else
             r.fail("kind", QStringLiteral("must be agent, customer or system"));
     }
-    p.id = r.id("id");
+    // The helpdesk itself has id 0 (docs/protocol.md, "Party"); everyone else a real id.
+    if (r.ok() && p.kind == Party::Kind::System)
+        p.id = r.integer("id", 0, 0);
+    else
+        p.id = r.id("id");
     p.name = r.optionalString("name", 0, Protocol::MaxNameChars).value_or(QString());
     if (!r.ok())
         return r.failure();

@@ -22,7 +22,9 @@ Message sampleMessage(Party::Kind kind, const QString &text)
     m.id = 77;
     m.conversationId = 12;
     m.clientId = QUuid::fromString(QStringLiteral("8d1c1c8e-7f7a-4b8e-9a55-2f4c7c1a0d11"));
-    m.author = Party{kind, 3, QStringLiteral("Dana Demo")};
+    // The helpdesk itself writes as the system, whose id is 0.
+    m.author = kind == Party::Kind::System ? Party{kind, 0, {}}
+                                           : Party{kind, 3, QStringLiteral("Dana Demo")};
     m.text = text;
     m.createdAt = QDateTime(QDate(2026, 11, 21), QTime(12, 40, 1, 123), QTimeZone::utc());
     return m;
@@ -192,6 +194,8 @@ private Q_SLOTS:
         QTest::newRow("multi-line")
             << int(Party::Kind::Agent) << QStringLiteral("line 1\nline 2\n");
         QTest::newRow("longest") << int(Party::Kind::Agent) << QString(10000, QLatin1Char('z'));
+        QTest::newRow("by the system")
+            << int(Party::Kind::System) << QStringLiteral("Assigned to Dana automatically");
     }
 
     void messageRoundTrip()
@@ -268,6 +272,14 @@ private Q_SLOTS:
                                   << QStringLiteral("message.createdAt");
         QTest::newRow("author not object")
             << with("author", QStringLiteral("me")) << QStringLiteral("message.author");
+        QTest::newRow("agent id zero")
+            << with("author", QJsonObject{{QStringLiteral("kind"), QStringLiteral("agent")},
+                                          {QStringLiteral("id"), 0}})
+            << QStringLiteral("party.id");
+        QTest::newRow("system id not zero")
+            << with("author", QJsonObject{{QStringLiteral("kind"), QStringLiteral("system")},
+                                          {QStringLiteral("id"), 4}})
+            << QStringLiteral("party.id");
         QTest::newRow("author bad kind")
             << with("author", QJsonObject{{QStringLiteral("kind"), QStringLiteral("robot")},
                                           {QStringLiteral("id"), 1}})
