@@ -29,6 +29,9 @@ struct EventSubject {
     std::optional<DeliveryState> delivery; // message.delivery: the new state
     //! team.saved, inbox.saved: the agents whose inboxes changed, with what they see now.
     QHash<qint64, QSet<qint64>> access;
+    //! team.saved, inbox.saved: what was saved.
+    std::optional<Team> team;
+    std::optional<Inbox> inbox;
 };
 
 //! A durable change as recorded in the event log. Its wire form is `dataJson` when that is

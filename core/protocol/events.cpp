@@ -171,6 +171,7 @@ Event teamSaved(const Team &team, QHash<qint64, QSet<qint64>> access)
 {
     EventSubject subject;
     subject.access = std::move(access);
+    subject.team = team;
     return staffOnly(EventKind::TeamSaved, {{QStringLiteral("team"), Wire::encode(team)}},
                      std::move(subject));
 }
@@ -228,6 +229,7 @@ Event inboxSaved(const Inbox &inbox, QHash<qint64, QSet<qint64>> access)
 {
     EventSubject subject;
     subject.access = std::move(access);
+    subject.inbox = inbox;
     return staffOnly(EventKind::InboxSaved, {{QStringLiteral("inbox"), Wire::encode(inbox)}},
                      std::move(subject));
 }

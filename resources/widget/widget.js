@@ -501,7 +501,7 @@
     if (inbox) availabilityUrl.searchParams.set('inbox', String(inbox));
     return fetch(availabilityUrl.href, { cache: 'no-store' })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((a) => { showAvailability(!!a.available, a.expectedWaitSeconds); return !!a.available; })
+      .then((a) => { showAvailability(a); return !!a.available; })
       .catch(() => {
         ui.availability.className = 'availability';
         ui.availability.textContent = 'We could not check whether an agent is free. You can still write to us.';
@@ -512,8 +512,33 @@
       });
   }
 
-  function showAvailability(available, wait) {
+  // When the team opens, in the customer's own timezone and language: "at 08:00" today,
+  // "Monday 08:00" within the week, else the date.
+  function openingTime(iso) {
+    const at = new Date(iso);
+    if (Number.isNaN(at.getTime())) return '';
+    const now = new Date();
+    const lang = navigator.language || undefined;
+    const time = at.toLocaleTimeString(lang, { hour: 'numeric', minute: '2-digit' });
+    if (at.toDateString() === now.toDateString()) return `today at ${time}`;
+    if (at - now < 6 * 24 * 3600 * 1000)
+      return `${at.toLocaleDateString(lang, { weekday: 'long' })} at ${time}`;
+    return `${at.toLocaleDateString(lang, { weekday: 'long', day: 'numeric', month: 'long' })} at ${time}`;
+  }
+
+  function showAvailability(a) {
+    const available = !!a.available;
+    const wait = a.expectedWaitSeconds;
     ui.availability.className = `availability ${available ? 'live' : 'away'}`;
+    if (a.open === false) {
+      const when = a.opensAt ? openingTime(a.opensAt) : '';
+      ui.availability.textContent = when
+        ? `We're closed right now and open again ${when} (your time). Leave a message and we'll answer here.`
+        : "We're closed right now. Leave a message and we'll answer here.";
+      ui.startButton.textContent = 'Send message';
+      ui.emailHint.textContent = 'Add your email so the team can reach you if you leave before they answer.';
+      return;
+    }
     if (available) {
       ui.availability.textContent = wait >= 60 ? `An agent is available — ${expectedWait(wait)}`
         : 'An agent is available now';

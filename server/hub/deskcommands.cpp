@@ -18,7 +18,13 @@ namespace {
 void send(Connection &connection, Hub &hub, const Frames::Request &request)
 {
     const bool customer = !connection.viewer()->isStaff();
-    const auto command = Commands::decodeSend(request.fields, !customer);
+    auto command = Commands::decodeSend(request.fields, !customer);
+    // Out of the inbox's business hours no live chat starts: the message is left for the
+    // team, as the widget says when it asks for availability.
+    if (command && customer && !command->conversationId
+        && command->mode == ConversationMode::Live
+        && !hub.hours().isOpen(command->inboxId, hub.now()))
+        command.value().mode = ConversationMode::Async;
     // A customer's send without a conversation may start one, which one address may do
     // only so often. A retry of a send that already started one is answered all the same,
     // and gives its token back.

@@ -7,12 +7,15 @@
 #include "authenticator.h"
 #include "connection.h"
 #include "logging/logging.h"
+#include "platform/clock.h"
 #include "protocol/frames.h"
 #include "protocol/limits.h"
 #include "ratelimiter.h"
 #include "routing/router.h"
+#include "scheduling/scheduler.h"
 #include "serverconfig.h"
 #include "store/storage.h"
+#include "store/store.h"
 #include "visibility.h"
 
 #include <QWebSocket>
@@ -82,6 +85,29 @@ void Hub::accept(std::unique_ptr<QWebSocket> socket, bool staff, const Peer &pee
 void Hub::startRouting()
 {
     m_router->start();
+    // Events committed meanwhile are observed too, and win: they come after what was read.
+    m_storage.read(
+        this,
+        [](Store &store) -> Result<std::pair<QList<Team>, QList<Inbox>>> {
+            auto teams = store.teams();
+            auto inboxes = store.inboxes();
+            if (!teams || !inboxes)
+                return Failure{ErrorCode::Internal,
+                               !teams ? teams.failure().detail : inboxes.failure().detail};
+            return std::pair{teams.value(), inboxes.value()};
+        },
+        [this](const Result<std::pair<QList<Team>, QList<Inbox>>> &read) {
+            if (!read) {
+                qCWarning(lcHub) << "business hours could not be read:" << read.failure().message;
+                return;
+            }
+            m_hours.reset(read->first, read->second);
+        });
+}
+
+QDateTime Hub::now() const
+{
+    return m_scheduler.clock().now();
 }
 
 void Hub::forget(Connection *connection)
@@ -207,6 +233,7 @@ void Hub::publish(const QList<Tandem::Event> &events)
         if (event.subject && !event.subject->access.isEmpty())
             changeAccess(event.subject->access);
     }
+    m_hours.observe(events);
     // After the fan-out, so clients see a chat assigned before its offer ends.
     m_router->observe(events);
     m_assigner->observe(events);
@@ -291,7 +318,13 @@ void Hub::endSession(const QByteArray &tokenHash, const QString &reason)
 
 QJsonObject Hub::liveAvailability(std::optional<qint64> inboxId) const
 {
-    return m_router->availability(inboxId);
+    QJsonObject answer = m_router->availability(inboxId);
+    const QJsonObject hours = m_hours.describe(inboxId, now());
+    for (auto it = hours.begin(); it != hours.end(); ++it)
+        answer.insert(it.key(), it.value());
+    if (!hours.value(QLatin1String("open")).toBool())
+        answer.insert(QStringLiteral("available"), false);
+    return answer;
 }
 
 void Hub::closeAll()

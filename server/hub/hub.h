@@ -7,6 +7,7 @@
 #include "routing/routingoutput.h"
 
 #include "addresslimits.h"
+#include "hours/businesshours.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -92,8 +93,13 @@ public:
     void closeAll();
     int connectionCount() const { return int(m_connections.size()); }
     //! Whether a live chat could start now, for the widget's start form:
-    //! `{"available": bool, "expectedWaitSeconds": int}` (docs/protocol.md).
+    //! `{"available": bool, "expectedWaitSeconds": int, "open": bool, "opensAt"/"closesAt"}`
+    //! (docs/protocol.md): out of the inbox's business hours none can.
     QJsonObject liveAvailability(std::optional<qint64> inboxId = std::nullopt) const;
+    //! Each inbox's business hours.
+    const BusinessHours &hours() const { return m_hours; }
+    //! Now, on the server's clock.
+    QDateTime now() const;
 
     //! One bucket per customer across all their connections, so more tabs buy no more.
     std::shared_ptr<RateLimiter> customerLimiter(qint64 customerId);
@@ -140,6 +146,7 @@ private:
     std::unique_ptr<SnoozeAlarm> m_snoozes;
     std::unique_ptr<AutoAssigner> m_assigner;
     std::unique_ptr<SearchIndexer> m_indexer;
+    BusinessHours m_hours;
     QHash<qint64, std::weak_ptr<RateLimiter>> m_customerLimiters;
     AddressLimits m_newCustomers;
     AddressLimits m_newConversations;

@@ -7,7 +7,12 @@
 #include "testclient.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTest>
+#include <QTimeZone>
+#include <QUuid>
 #include <memory>
 
 using namespace FrameFields;
@@ -38,6 +43,26 @@ QJsonObject teamIn(const QJsonArray &teams, qint64 id)
         if (integer(t.toObject(), "id") == id)
             return t.toObject();
     return {};
+}
+
+//! Open every day, but closed from yesterday until the day after tomorrow (UTC): closed now,
+//! whenever the test runs, and opening at a known instant.
+QJsonObject closedUntilTheDayAfterTomorrow(QDateTime *opens)
+{
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    *opens = QDateTime(today.addDays(2), QTime(0, 0), QTimeZone::utc());
+    QJsonArray hours;
+    for (int day = 1; day <= 7; ++day)
+        hours.append(QJsonObject{{QStringLiteral("day"), day},
+                                 {QStringLiteral("from"), QStringLiteral("00:00")},
+                                 {QStringLiteral("to"), QStringLiteral("00:00")}});
+    const QString format = QStringLiteral("yyyy-MM-ddT00:00");
+    return {{QStringLiteral("timezone"), QStringLiteral("UTC")},
+            {QStringLiteral("hours"), hours},
+            {QStringLiteral("closures"),
+             QJsonArray{QJsonObject{{QStringLiteral("from"), today.addDays(-1).toString(format)},
+                                    {QStringLiteral("to"), today.addDays(2).toString(format)},
+                                    {QStringLiteral("name"), QStringLiteral("Moving office")}}}}};
 }
 
 } // namespace
@@ -72,6 +97,32 @@ class TestBusinessHours : public QObject
         for (auto it = extra.begin(); it != extra.end(); ++it)
             fields.insert(it.key(), it.value());
         return m_sue->request(QStringLiteral("team.save"), fields);
+    }
+
+    QJsonObject availability(const QString &query)
+    {
+        QNetworkAccessManager http;
+        QUrl url = m_server.httpUrl(QStringLiteral("/api/v1/availability"));
+        url.setQuery(query.mid(1));
+        std::unique_ptr<QNetworkReply> reply(http.get(QNetworkRequest(url)));
+        if (!QTest::qWaitFor([&reply] { return reply->isFinished(); }, 10000))
+            return {};
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    }
+
+    //! A new customer's first message, asking for a live chat; the mode it started in.
+    QString startChat(const QString &name)
+    {
+        TestClient customer;
+        if (!customer.open(m_server.wsUrl(QStringLiteral("/ws/customer")))
+            || customer.customerHello(name).isEmpty())
+            return {};
+        const QJsonObject sent = customer.request(
+            QStringLiteral("send"),
+            {{QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+             {QStringLiteral("text"), QStringLiteral("Can someone help me now?")},
+             {QStringLiteral("mode"), QStringLiteral("live")}});
+        return obj(data(sent), "conversation").value(QLatin1String("mode")).toString();
     }
 
     QJsonArray snapshotTeams()
@@ -176,6 +227,36 @@ private Q_SLOTS:
         QCOMPARE(type(saveSupport({{QStringLiteral("calendar"), QJsonValue()}})),
                  QStringLiteral("ok"));
         QVERIFY(teamIn(snapshotTeams(), 1).value(QLatin1String("calendar")).isNull());
+    }
+
+    void outOfHoursTheWidgetIsToldAndChatsStartAsync()
+    {
+        QDateTime opens;
+        QCOMPARE(type(saveSupport(
+                     {{QStringLiteral("calendar"), closedUntilTheDayAfterTomorrow(&opens)}})),
+                 QStringLiteral("ok"));
+        // Applied when the team's event is published, which may follow the reply.
+        QTRY_VERIFY(
+            !availability(QStringLiteral("?inbox=1")).value(QLatin1String("open")).toBool(true));
+        // Ana is online, yet no live chat is offered: the team is closed.
+        const QJsonObject closed = availability(QStringLiteral("?inbox=1"));
+        QCOMPARE(closed.value(QLatin1String("open")).toBool(true), false);
+        QCOMPARE(closed.value(QLatin1String("available")).toBool(true), false);
+        QCOMPARE(QDateTime::fromString(closed.value(QLatin1String("opensAt")).toString(),
+                                       Qt::ISODateWithMs),
+                 opens);
+        // Without an inbox: the first web inbox's team, the same.
+        QCOMPARE(availability({}).value(QLatin1String("open")).toBool(true), false);
+        // A customer asking for a live chat anyway leaves a message.
+        QCOMPARE(startChat(QStringLiteral("Nora Night")), QStringLiteral("async"));
+
+        // Open around the clock again: the same request starts a live chat.
+        QCOMPARE(type(saveSupport({{QStringLiteral("calendar"), QJsonValue()}})),
+                 QStringLiteral("ok"));
+        QTRY_VERIFY(availability(QStringLiteral("?inbox=1")).value(QLatin1String("open")).toBool());
+        const QJsonObject open = availability(QStringLiteral("?inbox=1"));
+        QVERIFY(open.value(QLatin1String("closesAt")).isNull());
+        QCOMPARE(startChat(QStringLiteral("Dawn Day")), QStringLiteral("live"));
     }
 
     void agentsCannotSetHours()

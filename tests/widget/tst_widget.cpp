@@ -65,6 +65,68 @@ private Q_SLOTS:
                  qPrintable(s.browser.textOf(QStringLiteral("#availability"))));
     }
 
+    void outOfHoursTheWidgetSaysWhenTheTeamOpensAndTakesAMessage()
+    {
+        Scene s;
+        QVERIFY(s.start());
+        QVERIFY(s.startAgent()); // online: only the hours keep live chat away
+        QVERIFY(s.server.addAgent(QStringLiteral("sue@example.com"), QStringLiteral("Sue"),
+                                  Password, QStringLiteral("supervisor")));
+        TestClient sue;
+        QVERIFY(sue.open(s.server.wsUrl(QStringLiteral("/ws/agent"))));
+        QVERIFY(!sue.agentSignIn(QStringLiteral("sue@example.com"), Password).isEmpty());
+        const QJsonObject snapshot = sue.waitFrame(
+            [](const QJsonObject &f) { return field(f, "type") == QLatin1String("snapshot"); });
+        const QJsonObject support = snapshot.value(QLatin1String("data"))
+                                        .toObject()
+                                        .value(QLatin1String("teams"))
+                                        .toArray()
+                                        .first()
+                                        .toObject();
+        // Open every day, but closed from yesterday until the day after tomorrow.
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        QJsonArray hours;
+        for (int day = 1; day <= 7; ++day)
+            hours.append(QJsonObject{{QStringLiteral("day"), day},
+                                     {QStringLiteral("from"), QStringLiteral("00:00")},
+                                     {QStringLiteral("to"), QStringLiteral("00:00")}});
+        const QString format = QStringLiteral("yyyy-MM-ddT00:00");
+        const QJsonObject calendar{
+            {QStringLiteral("timezone"), QStringLiteral("UTC")},
+            {QStringLiteral("hours"), hours},
+            {QStringLiteral("closures"),
+             QJsonArray{QJsonObject{{QStringLiteral("from"), today.addDays(-1).toString(format)},
+                                    {QStringLiteral("to"), today.addDays(2).toString(format)}}}}};
+        const QJsonObject saved =
+            sue.request(QStringLiteral("team.save"),
+                        {{QStringLiteral("team"), support.value(QLatin1String("id"))},
+                         {QStringLiteral("name"), support.value(QLatin1String("name"))},
+                         {QStringLiteral("members"), support.value(QLatin1String("members"))},
+                         {QStringLiteral("calendar"), calendar}});
+        QCOMPARE(field(saved, "type"), QStringLiteral("ok"));
+
+        QVERIFY(s.openWidgetSaying(QStringLiteral("We're closed right now and open again")));
+        QVERIFY(s.browser.textOf(QStringLiteral("#availability"))
+                    .contains(QLatin1String("(your time)")));
+        QCOMPARE(s.browser.textOf(QStringLiteral("#start-button")), QStringLiteral("Send message"));
+        QVERIFY(s.widget.start(QStringLiteral("Nora"), QStringLiteral("Are you there tonight?"),
+                               QStringLiteral("nora@example.com")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("Are you there tonight?")));
+        QVERIFY(s.browser.waitForText(QStringLiteral("#queue-text"),
+                                      QStringLiteral("we will answer here")));
+        // The team finds a message left for later, not a live chat.
+        auto team = s.observer();
+        QVERIFY(team);
+        const QJsonObject seen = team->waitFrame(
+            [](const QJsonObject &f) { return field(f, "type") == QLatin1String("snapshot"); });
+        const QJsonArray conversations = seen.value(QLatin1String("data"))
+                                             .toObject()
+                                             .value(QLatin1String("conversations"))
+                                             .toArray();
+        QCOMPARE(conversations.size(), 1);
+        QCOMPARE(field(conversations.first().toObject(), "mode"), QStringLiteral("async"));
+    }
+
     void leavingAMessageCreatesAnAsyncConversationTheTeamSees()
     {
         Scene s;

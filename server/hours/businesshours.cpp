@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "businesshours.h"
+
+#include "protocol/wirecodec.h"
+
+namespace Tandem::Server {
+
+void BusinessHours::reset(const QList<Team> &teams, const QList<Inbox> &inboxes)
+{
+    m_calendars.clear();
+    m_inboxes.clear();
+    for (const Team &t : teams)
+        m_calendars.insert(t.id, t.calendar);
+    for (const Inbox &i : inboxes)
+        m_inboxes.insert(i.id, i);
+}
+
+void BusinessHours::observe(const QList<Event> &events)
+{
+    for (const Event &e : events) {
+        if (!e.subject)
+            continue;
+        if (e.subject->team)
+            m_calendars.insert(e.subject->team->id, e.subject->team->calendar);
+        if (e.subject->inbox)
+            m_inboxes.insert(e.subject->inbox->id, *e.subject->inbox);
+    }
+}
+
+std::optional<BusinessCalendar> BusinessHours::calendarOf(std::optional<qint64> inboxId) const
+{
+    qint64 id = inboxId.value_or(0);
+    if (!inboxId) {
+        for (const Inbox &i : m_inboxes)
+            if (i.channel == QLatin1String("web") && (id == 0 || i.id < id))
+                id = i.id;
+    }
+    const auto inbox = m_inboxes.constFind(id);
+    if (inbox == m_inboxes.cend() || inbox->teamId == 0)
+        return std::nullopt;
+    return m_calendars.value(inbox->teamId);
+}
+
+bool BusinessHours::isOpen(std::optional<qint64> inboxId, const QDateTime &at) const
+{
+    const std::optional<BusinessCalendar> calendar = calendarOf(inboxId);
+    return !calendar || calendar->isOpen(at);
+}
+
+QJsonObject BusinessHours::describe(std::optional<qint64> inboxId, const QDateTime &at) const
+{
+    const std::optional<BusinessCalendar> calendar = calendarOf(inboxId);
+    const auto time = [](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(Wire::timeToString(t)) : QJsonValue();
+    };
+    if (!calendar)
+        return {{QStringLiteral("open"), true}, {QStringLiteral("closesAt"), QJsonValue()}};
+    if (calendar->isOpen(at))
+        return {{QStringLiteral("open"), true},
+                {QStringLiteral("closesAt"), time(calendar->nextClosing(at))}};
+    return {{QStringLiteral("open"), false},
+            {QStringLiteral("opensAt"), time(calendar->nextOpening(at))}};
+}
+
+} // namespace Tandem::Server
