@@ -21,8 +21,7 @@ void send(Connection &connection, Hub &hub, const Frames::Request &request)
     auto command = Commands::decodeSend(request.fields, !customer);
     // Out of the inbox's business hours no live chat starts: the message is left for the
     // team, as the widget says when it asks for availability.
-    if (command && customer && !command->conversationId
-        && command->mode == ConversationMode::Live
+    if (command && customer && !command->conversationId && command->mode == ConversationMode::Live
         && !hub.hours().isOpen(command->inboxId, hub.now()))
         command.value().mode = ConversationMode::Async;
     // A customer's send without a conversation may start one, which one address may do
