@@ -161,7 +161,7 @@
       }
     } else if ((kind === 'conversation.updated' || kind === 'conversation.created') && data.conversation) {
       latest.set(data.conversation.id, data.conversation);
-      if (data.conversation.id === state.conversation) updateConversation(data.conversation, live ? data.change : null);
+      if (data.conversation.id === state.conversation) updateConversation(data.conversation, live ? data.change : null, data.by);
     }
   }
 
@@ -178,7 +178,7 @@
     render();
   }
 
-  function updateConversation(conv, change) {
+  function updateConversation(conv, change, by) {
     const before = state.conv;
     state.conv = conv;
     if (conv.liveState !== 'queued') queueInfo = null;
@@ -187,9 +187,22 @@
     if (change === 'assigned' && agent) addSystem(`${agent} joined the chat`);
     else if (change === 'transferred' && agent) addSystem(`You are now chatting with ${agent}`);
     else if (change === 'requeued') addSystem('Your agent was disconnected. You keep your place in the queue.');
+    else if (change === 'followup' && by && by.kind === 'system' && (!before || before.mode !== 'async')) tellClosed();
     else if (change === 'followup' && (!before || before.mode !== 'async')) addSystem('Thanks! The team will reply here. You can close this window and come back to this page later.');
     else if (change === 'ended' && (!before || before.liveState !== 'ended')) addSystem('The chat has ended.');
     render();
+  }
+
+  // The team closed while this chat waited: it is now a message, answered when they open.
+  function tellClosed() {
+    const url = new URL('../api/v1/availability', window.location.href);
+    if (inbox) url.searchParams.set('inbox', String(inbox));
+    const say = (when) => addSystem(when
+      ? `The team has closed for now, so your chat is now a message. They open again ${when} (your time) and will answer here; you can close this window and come back later.`
+      : 'The team has closed for now, so your chat is now a message. They will answer here; you can close this window and come back later.');
+    fetch(url.href, { cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+      .then((a) => say(a.open === false && a.opensAt ? openingTime(a.opensAt) : ''), () => say(''));
   }
 
   function loadHistory() {

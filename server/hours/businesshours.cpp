@@ -62,4 +62,22 @@ QJsonObject BusinessHours::describe(std::optional<qint64> inboxId, const QDateTi
             {QStringLiteral("opensAt"), time(calendar->nextOpening(at))}};
 }
 
+QHash<qint64, BusinessCalendar> BusinessHours::calendars() const
+{
+    QHash<qint64, BusinessCalendar> all;
+    for (auto it = m_calendars.cbegin(); it != m_calendars.cend(); ++it)
+        if (it.value())
+            all.insert(it.key(), *it.value());
+    return all;
+}
+
+QSet<qint64> BusinessHours::inboxesOf(qint64 teamId) const
+{
+    QSet<qint64> ids;
+    for (const Inbox &i : m_inboxes)
+        if (i.teamId == teamId)
+            ids.insert(i.id);
+    return ids;
+}
+
 } // namespace Tandem::Server

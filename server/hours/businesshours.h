@@ -26,6 +26,10 @@ public:
     bool isOpen(std::optional<qint64> inboxId, const QDateTime &at) const;
     //! For the availability answer: {"open": bool, "opensAt"/"closesAt": time or null}.
     QJsonObject describe(std::optional<qint64> inboxId, const QDateTime &at) const;
+    //! The teams with business hours, and each one's calendar.
+    QHash<qint64, BusinessCalendar> calendars() const;
+    //! The inboxes `teamId` answers.
+    QSet<qint64> inboxesOf(qint64 teamId) const;
 
 private:
     QHash<qint64, std::optional<BusinessCalendar>> m_calendars; // by team

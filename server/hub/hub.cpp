@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hub.h"
 #include "autoassigner.h"
+#include "hours/closingtime.h"
 #include "searchindexer.h"
 #include "snoozealarm.h"
 
@@ -40,6 +41,7 @@ Hub::Hub(Storage &storage, Scheduler &scheduler, const ServerConfig &config, QOb
     , m_snoozes(std::make_unique<SnoozeAlarm>(storage, scheduler))
     , m_assigner(std::make_unique<AutoAssigner>(storage, *m_router))
     , m_indexer(std::make_unique<SearchIndexer>(storage))
+    , m_closing(std::make_unique<ClosingTime>(storage, scheduler, m_hours, *m_router))
     , m_newCustomers(config.newCustomersPerHour, config.newCustomerBurst())
     , m_newConversations(config.newConversationsPerHour, config.newConversationBurst())
 {
@@ -102,6 +104,7 @@ void Hub::startRouting()
                 return;
             }
             m_hours.reset(read->first, read->second);
+            m_closing->reschedule();
         });
 }
 
@@ -234,6 +237,10 @@ void Hub::publish(const QList<Tandem::Event> &events)
             changeAccess(event.subject->access);
     }
     m_hours.observe(events);
+    if (std::any_of(events.cbegin(), events.cend(), [](const Event &e) {
+            return e.subject && (e.subject->team || e.subject->inbox);
+        }))
+        m_closing->reschedule();
     // After the fan-out, so clients see a chat assigned before its offer ends.
     m_router->observe(events);
     m_assigner->observe(events);

@@ -29,6 +29,7 @@ namespace Tandem::Server {
 
 class Authenticator;
 class AutoAssigner;
+class ClosingTime;
 class SearchIndexer;
 class Connection;
 class RateLimiter;
@@ -147,6 +148,7 @@ private:
     std::unique_ptr<AutoAssigner> m_assigner;
     std::unique_ptr<SearchIndexer> m_indexer;
     BusinessHours m_hours;
+    std::unique_ptr<ClosingTime> m_closing;
     QHash<qint64, std::weak_ptr<RateLimiter>> m_customerLimiters;
     AddressLimits m_newCustomers;
     AddressLimits m_newConversations;

@@ -128,6 +128,29 @@ Result<Conversation> followup(Store &store, const Viewer &viewer,
     return commit(store, c, Events::Change::Followup, viewer.party);
 }
 
+Result<QList<Conversation>> closeQueued(Store &store, const QList<qint64> &ids)
+{
+    const Party system{Party::Kind::System, 0, {}};
+    QList<Conversation> closed;
+    for (qint64 id : ids) {
+        auto loaded = store.conversation(id);
+        if (!loaded && loaded.isNotFound())
+            continue;
+        if (!loaded)
+            return storageFailed(loaded.failure());
+        Conversation c = loaded.value();
+        if (!c.isLive() || c.liveState != LiveState::Queued)
+            continue; // taken meanwhile: an agent still answers it live
+        c.mode = ConversationMode::Async;
+        c.liveState = LiveState::None;
+        auto saved = commit(store, c, Events::Change::Followup, system);
+        if (!saved)
+            return saved.failure();
+        closed.append(saved.value());
+    }
+    return closed;
+}
+
 Result<Conversation> transfer(Store &store, const Viewer &viewer, const Commands::Transfer &command,
                               const Party &target)
 {

@@ -21,6 +21,9 @@ Result<QList<Conversation>> requeue(Store &store, const QList<qint64> &ids, qint
 Result<Conversation> end(Store &store, const Viewer &viewer, const Commands::ConversationRef &ref);
 Result<Conversation> followup(Store &store, const Viewer &viewer,
                               const Commands::ConversationRef &ref);
+//! The team closed: each of `ids` still waiting in the queue becomes an async conversation,
+//! changed by the system ("followup"), as if its customer had chosen to leave a message.
+Result<QList<Conversation>> closeQueued(Store &store, const QList<qint64> &ids);
 //! `target` was found available by the router just before.
 Result<Conversation> transfer(Store &store, const Viewer &viewer, const Commands::Transfer &command,
                               const Party &target);

@@ -582,6 +582,16 @@ std::optional<Failure> Router::checkAvailable(qint64 agentId, QString *name) con
     return std::nullopt;
 }
 
+QList<qint64> Router::queuedIn(const QSet<qint64> &inboxes) const
+{
+    QList<qint64> ids;
+    for (const Chat &chat : m_chats)
+        if (chat.conversation.liveState == LiveState::Queued
+            && inboxes.contains(chat.conversation.inboxId))
+            ids.append(chat.id);
+    return ids;
+}
+
 QJsonObject Router::availability(std::optional<qint64> inboxId) const
 {
     // With an inbox: its team's room, behind its own queue; without: everyone's.

@@ -83,6 +83,8 @@ public:
     QJsonObject availability(std::optional<qint64> inboxId = std::nullopt) const;
 
     int queueLength() const;
+    //! The chats waiting in the queue of these inboxes.
+    QList<qint64> queuedIn(const QSet<qint64> &inboxes) const;
     //! Agents who may be given work now (online, connected, enabled), each with the inboxes
     //! their teams give them: what automatic assignment of async conversations chooses from.
     QList<std::pair<Agent, QSet<qint64>>> eligibleAgents() const;

@@ -2,6 +2,7 @@
 // A team's business hours against the real tandemd: supervisors set them with team.save,
 // they are kept in the store, reach every agent as the team's event and in snapshots, and
 // bad calendars are refused with the field that is wrong.
+#include "clockhand.h"
 #include "framefields.h"
 #include "tandemdprocess.h"
 #include "testclient.h"
@@ -257,6 +258,77 @@ private Q_SLOTS:
         const QJsonObject open = availability(QStringLiteral("?inbox=1"));
         QVERIFY(open.value(QLatin1String("closesAt")).isNull());
         QCOMPARE(startChat(QStringLiteral("Dawn Day")), QStringLiteral("live"));
+    }
+
+    void atClosingTimeWaitingChatsBecomeMessages()
+    {
+        TandemdProcess server(ClockHand::startArguments());
+        QVERIFY(server.start());
+        ClockHand hand(server);
+        QVERIFY(hand.isReady());
+        QVERIFY(server.addAgent(QStringLiteral("sue@example.com"), QStringLiteral("Sue"), Password,
+                                QStringLiteral("supervisor")));
+        TestClient sue;
+        QVERIFY(sue.open(server.wsUrl(AgentPath)));
+        QVERIFY(!sue.agentSignIn(QStringLiteral("sue@example.com"), Password).isEmpty());
+        const QJsonObject support = teamIn(data(sue.waitFrame([](const QJsonObject &f) {
+                                               return type(f) == QLatin1String("snapshot");
+                                           }))
+                                               .value(QLatin1String("teams"))
+                                               .toArray(),
+                                           1);
+        // The clock starts at 08:00 UTC; the team is open 08:00 to 10:00 every day.
+        const QDateTime start = QDateTime::fromMSecsSinceEpoch(ClockHand::Start, QTimeZone::utc());
+        QCOMPARE(start.time(), QTime(8, 0));
+        QJsonArray hours;
+        for (int day = 1; day <= 7; ++day)
+            hours.append(QJsonObject{{QStringLiteral("day"), day},
+                                     {QStringLiteral("from"), QStringLiteral("08:00")},
+                                     {QStringLiteral("to"), QStringLiteral("10:00")}});
+        QCOMPARE(
+            type(sue.request(QStringLiteral("team.save"),
+                             {{QStringLiteral("team"), 1},
+                              {QStringLiteral("name"), support.value(QLatin1String("name"))},
+                              {QStringLiteral("members"), support.value(QLatin1String("members"))},
+                              {QStringLiteral("calendar"),
+                               QJsonObject{{QStringLiteral("timezone"), QStringLiteral("UTC")},
+                                           {QStringLiteral("hours"), hours}}}})),
+            QStringLiteral("ok"));
+
+        // Nobody is online: the chat waits in the queue.
+        TestClient customer;
+        QVERIFY(customer.open(server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!customer.customerHello(QStringLiteral("Late Larry")).isEmpty());
+        const QJsonObject sent = customer.request(
+            QStringLiteral("send"),
+            {{QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+             {QStringLiteral("text"), QStringLiteral("Is anyone there?")},
+             {QStringLiteral("mode"), QStringLiteral("live")}});
+        const QJsonObject chat = obj(data(sent), "conversation");
+        QCOMPARE(chat.value(QLatin1String("liveState")).toString(), QStringLiteral("queued"));
+
+        // At ten the team closes: the waiting chat becomes a message, changed by the system.
+        QVERIFY(hand.advance(2 * 3600 * 1000));
+        const QJsonObject followup = customer.waitFrame([](const QJsonObject &f) {
+            return type(f) == QLatin1String("event")
+                   && data(f).value(QLatin1String("change")).toString()
+                          == QLatin1String("followup");
+        });
+        QVERIFY(!followup.isEmpty());
+        QCOMPARE(obj(data(followup), "by").value(QLatin1String("kind")).toString(),
+                 QStringLiteral("system"));
+        QCOMPARE(obj(data(followup), "conversation").value(QLatin1String("mode")).toString(),
+                 QStringLiteral("async"));
+        // And the widget is told the team opens tomorrow at eight.
+        QNetworkAccessManager http;
+        std::unique_ptr<QNetworkReply> reply(
+            http.get(QNetworkRequest(server.httpUrl(QStringLiteral("/api/v1/availability")))));
+        QVERIFY(QTest::qWaitFor([&reply] { return reply->isFinished(); }, 10000));
+        const QJsonObject closed = QJsonDocument::fromJson(reply->readAll()).object();
+        QCOMPARE(closed.value(QLatin1String("open")).toBool(true), false);
+        QCOMPARE(QDateTime::fromString(closed.value(QLatin1String("opensAt")).toString(),
+                                       Qt::ISODateWithMs),
+                 start.addDays(1));
     }
 
     void agentsCannotSetHours()

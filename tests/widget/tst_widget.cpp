@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The customer web widget in a real headless Chromium, against the real tandemd, with an
 // agent on the real SyncClient: what a customer sees and relies on.
+#include "clockhand.h"
 #include "tandemdprocess.h"
 #include "testclient.h"
 #include "webdriver.h"
@@ -24,6 +25,17 @@ namespace {
 QString field(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toString();
+}
+
+//! The same opening hours on each day of the week.
+QJsonArray everyDay(const QString &from, const QString &to)
+{
+    QJsonArray hours;
+    for (int day = 1; day <= 7; ++day)
+        hours.append(QJsonObject{{QStringLiteral("day"), day},
+                                 {QStringLiteral("from"), from},
+                                 {QStringLiteral("to"), to}});
+    return hours;
 }
 
 int statusOf(QNetworkReply *reply)
@@ -70,40 +82,16 @@ private Q_SLOTS:
         Scene s;
         QVERIFY(s.start());
         QVERIFY(s.startAgent()); // online: only the hours keep live chat away
-        QVERIFY(s.server.addAgent(QStringLiteral("sue@example.com"), QStringLiteral("Sue"),
-                                  Password, QStringLiteral("supervisor")));
-        TestClient sue;
-        QVERIFY(sue.open(s.server.wsUrl(QStringLiteral("/ws/agent"))));
-        QVERIFY(!sue.agentSignIn(QStringLiteral("sue@example.com"), Password).isEmpty());
-        const QJsonObject snapshot = sue.waitFrame(
-            [](const QJsonObject &f) { return field(f, "type") == QLatin1String("snapshot"); });
-        const QJsonObject support = snapshot.value(QLatin1String("data"))
-                                        .toObject()
-                                        .value(QLatin1String("teams"))
-                                        .toArray()
-                                        .first()
-                                        .toObject();
         // Open every day, but closed from yesterday until the day after tomorrow.
         const QDate today = QDateTime::currentDateTimeUtc().date();
-        QJsonArray hours;
-        for (int day = 1; day <= 7; ++day)
-            hours.append(QJsonObject{{QStringLiteral("day"), day},
-                                     {QStringLiteral("from"), QStringLiteral("00:00")},
-                                     {QStringLiteral("to"), QStringLiteral("00:00")}});
         const QString format = QStringLiteral("yyyy-MM-ddT00:00");
-        const QJsonObject calendar{
-            {QStringLiteral("timezone"), QStringLiteral("UTC")},
-            {QStringLiteral("hours"), hours},
-            {QStringLiteral("closures"),
-             QJsonArray{QJsonObject{{QStringLiteral("from"), today.addDays(-1).toString(format)},
-                                    {QStringLiteral("to"), today.addDays(2).toString(format)}}}}};
-        const QJsonObject saved =
-            sue.request(QStringLiteral("team.save"),
-                        {{QStringLiteral("team"), support.value(QLatin1String("id"))},
-                         {QStringLiteral("name"), support.value(QLatin1String("name"))},
-                         {QStringLiteral("members"), support.value(QLatin1String("members"))},
-                         {QStringLiteral("calendar"), calendar}});
-        QCOMPARE(field(saved, "type"), QStringLiteral("ok"));
+        QVERIFY(s.setHours(
+            {{QStringLiteral("timezone"), QStringLiteral("UTC")},
+             {QStringLiteral("hours"), everyDay(QStringLiteral("00:00"), QStringLiteral("00:00"))},
+             {QStringLiteral("closures"),
+              QJsonArray{
+                  QJsonObject{{QStringLiteral("from"), today.addDays(-1).toString(format)},
+                              {QStringLiteral("to"), today.addDays(2).toString(format)}}}}}));
 
         QVERIFY(s.openWidgetSaying(QStringLiteral("We're closed right now and open again")));
         QVERIFY(s.browser.textOf(QStringLiteral("#availability"))
@@ -125,6 +113,29 @@ private Q_SLOTS:
                                              .toArray();
         QCOMPARE(conversations.size(), 1);
         QCOMPARE(field(conversations.first().toObject(), "mode"), QStringLiteral("async"));
+    }
+
+    void atClosingTimeAWaitingChatBecomesAMessageAndTheCustomerIsTold()
+    {
+        Scene s(ClockHand::startArguments()); // 08:00 UTC
+        QVERIFY(s.start());
+        ClockHand hand(s.server);
+        QVERIFY(hand.isReady());
+        QVERIFY(s.setHours({{QStringLiteral("timezone"), QStringLiteral("UTC")},
+                            {QStringLiteral("hours"),
+                             everyDay(QStringLiteral("08:00"), QStringLiteral("10:00"))}}));
+        // Dana is online but does not take it: the chat waits.
+        QVERIFY(s.startLiveChat(QStringLiteral("Still there before you close?")));
+        QVERIFY(s.widget.waitDelivered(QStringLiteral("Still there before you close?")));
+        QVERIFY(s.browser.waitForText(QStringLiteral("#subtitle"),
+                                      QStringLiteral("Waiting for an agent")));
+        QVERIFY(hand.advance(2 * 3600 * 1000));
+        QVERIFY2(s.browser.waitForText(QStringLiteral("#messages"),
+                                       QStringLiteral("The team has closed for now")),
+                 qPrintable(s.browser.textOf(QStringLiteral("#messages"))));
+        QVERIFY(
+            s.browser.textOf(QStringLiteral("#messages")).contains(QLatin1String("(your time)")));
+        QVERIFY(!s.browser.textOf(QStringLiteral("#subtitle")).contains(QLatin1String("Waiting")));
     }
 
     void leavingAMessageCreatesAnAsyncConversationTheTeamSees()

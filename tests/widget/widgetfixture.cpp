@@ -342,6 +342,33 @@ qint64 Scene::startAssignedChat(const QString &firstMessage)
     return widget.conversation();
 }
 
+bool Scene::setHours(const QJsonObject &calendar)
+{
+    const QString sue = QStringLiteral("sue@example.com");
+    if (!server.addAgent(sue, QStringLiteral("Sue"), Password, QStringLiteral("supervisor")))
+        return false;
+    TestClient supervisor;
+    if (!supervisor.open(server.wsUrl(QStringLiteral("/ws/agent")))
+        || supervisor.agentSignIn(sue, Password).isEmpty())
+        return false;
+    const QJsonObject snapshot = supervisor.waitFrame([](const QJsonObject &f) {
+        return f.value(QLatin1String("type")).toString() == QLatin1String("snapshot");
+    });
+    const QJsonObject team = snapshot.value(QLatin1String("data"))
+                                 .toObject()
+                                 .value(QLatin1String("teams"))
+                                 .toArray()
+                                 .first()
+                                 .toObject();
+    const QJsonObject saved =
+        supervisor.request(QStringLiteral("team.save"),
+                           {{QStringLiteral("team"), team.value(QLatin1String("id"))},
+                            {QStringLiteral("name"), team.value(QLatin1String("name"))},
+                            {QStringLiteral("members"), team.value(QLatin1String("members"))},
+                            {QStringLiteral("calendar"), calendar}});
+    return saved.value(QLatin1String("type")).toString() == QLatin1String("ok");
+}
+
 QString artifactDir()
 {
     return qEnvironmentVariable("TANDEM_SCREENSHOT_DIR");

@@ -129,6 +129,8 @@ struct Scene {
     bool startLiveChat(const QString &firstMessage, bool autoAccept = false);
     //! A live chat with the (auto-accepting) agent, up to the agent's name in the header.
     qint64 startAssignedChat(const QString &firstMessage);
+    //! A supervisor gives the first team (which answers the widget) these business hours.
+    bool setHours(const QJsonObject &calendar);
 };
 
 //! Where a test may leave files for people to look at (screenshots).
