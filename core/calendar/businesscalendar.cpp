@@ -46,6 +46,10 @@ QList<OpenPeriod> without(const QList<OpenPeriod> &periods, const QDateTime &cut
 
 } // namespace
 
+const QString BusinessCalendar::DefaultAutoReply = QStringLiteral(
+    "Thank you for your message. We are closed right now and open again {opening}. "
+    "We expect to reply by {replyBy}.");
+
 BusinessCalendar::BusinessCalendar(QTimeZone zone, QList<OpeningHours> week,
                                    QList<Closure> closures)
     : m_zone(std::move(zone))
@@ -128,6 +132,19 @@ QDateTime BusinessCalendar::nextClosing(const QDateTime &at) const
         if (periods.first().end < to.toUTC())
             return periods.first().end;
         from = to;
+    }
+    return {};
+}
+
+QDateTime BusinessCalendar::lastClosing(const QDateTime &at) const
+{
+    if (!at.isValid() || isOpen(at))
+        return {};
+    for (int step = 1; (step - 1) * StepDays < HorizonDays; ++step) {
+        const QDateTime from = at.addDays(-qint64(step) * StepDays);
+        const QList<OpenPeriod> periods = openPeriods(from, from.addDays(StepDays));
+        if (!periods.isEmpty())
+            return periods.last().end;
     }
     return {};
 }

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 #include <QTimeZone>
+#include <optional>
 
 namespace Tandem {
 
@@ -60,6 +61,13 @@ public:
     const QTimeZone &zone() const { return m_zone; }
     const QList<OpeningHours> &week() const { return m_week; }
     const QList<Closure> &closures() const { return m_closures; }
+    //! What the automatic reply says when a customer writes while the team is closed:
+    //! the team's own text, or (none set) DefaultAutoReply; empty: no automatic reply.
+    //! Placeholders: {opening} (the next opening), {replyBy} (the expected reply time).
+    QString autoReply() const { return m_autoReply.value_or(DefaultAutoReply); }
+    bool hasOwnAutoReply() const { return m_autoReply.has_value(); }
+    void setAutoReply(std::optional<QString> text) { m_autoReply = std::move(text); }
+    static const QString DefaultAutoReply;
 
     //! The open stretches overlapping [from, to), merged and cut to it, in order.
     QList<OpenPeriod> openPeriods(const QDateTime &from, const QDateTime &to) const;
@@ -70,6 +78,9 @@ public:
     //! When the stretch open at `at` ends (invalid when closed at `at`, or open past the
     //! horizon).
     QDateTime nextClosing(const QDateTime &at) const;
+    //! When the stretch closed at `at` began: the end of the last open period before it
+    //! (invalid when open at `at`, or closed for the whole horizon before it).
+    QDateTime lastClosing(const QDateTime &at) const;
     //! Business time between two instants, in seconds (0 when `to` is not after `from`).
     qint64 businessSecondsBetween(const QDateTime &from, const QDateTime &to) const;
     //! The instant `seconds` of business time after `from` (invalid: not within the
@@ -78,7 +89,8 @@ public:
 
     bool operator==(const BusinessCalendar &o) const
     {
-        return m_zone == o.m_zone && m_week == o.m_week && m_closures == o.m_closures;
+        return m_zone == o.m_zone && m_week == o.m_week && m_closures == o.m_closures
+               && m_autoReply == o.m_autoReply;
     }
 
 private:
@@ -88,6 +100,7 @@ private:
     QTimeZone m_zone = QTimeZone::utc();
     QList<OpeningHours> m_week;
     QList<Closure> m_closures;
+    std::optional<QString> m_autoReply;
 };
 
 } // namespace Tandem

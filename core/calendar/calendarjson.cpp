@@ -53,9 +53,12 @@ QJsonObject encode(const BusinessCalendar &calendar)
             closure.insert(QStringLiteral("name"), c.name);
         closures.append(closure);
     }
-    return {{QStringLiteral("timezone"), QString::fromUtf8(calendar.zone().id())},
-            {QStringLiteral("hours"), hours},
-            {QStringLiteral("closures"), closures}};
+    QJsonObject json{{QStringLiteral("timezone"), QString::fromUtf8(calendar.zone().id())},
+                     {QStringLiteral("hours"), hours},
+                     {QStringLiteral("closures"), closures}};
+    if (calendar.hasOwnAutoReply())
+        json.insert(QStringLiteral("autoReply"), calendar.autoReply());
+    return json;
 }
 
 Result<BusinessCalendar> decode(const QJsonObject &json)
@@ -120,7 +123,12 @@ Result<BusinessCalendar> decode(const QJsonObject &json)
             return c.failure();
         off.append(closure);
     }
-    return BusinessCalendar(zone, week, off);
+    BusinessCalendar calendar(zone, week, off);
+    FieldReader a(json, QStringLiteral("calendar"));
+    calendar.setAutoReply(a.optionalString("autoReply", 0, Protocol::MaxAutoReplyChars));
+    if (!a.ok())
+        return a.failure();
+    return calendar;
 }
 
 } // namespace Tandem::CalendarJson

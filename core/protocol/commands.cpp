@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 #include "../domain/agent.h"
@@ -72,6 +74,11 @@ Result<CustomerHello> decodeCustomerHello(const QJsonObject &fields)
         if (r.ok() && h.name.isEmpty())
             r.fail("name", QStringLiteral("must not be blank"));
     }
+    h.timezone = r.optionalString("timezone", 1, Protocol::MaxTimezoneChars).value_or(QString());
+    h.language = r.optionalString("language", 2, Protocol::MaxLanguageChars).value_or(QString());
+    static const QRegularExpression tag(QStringLiteral("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"));
+    if (r.ok() && !h.language.isEmpty() && !tag.match(h.language).hasMatch())
+        r.fail("language", QStringLiteral("must be a language tag such as de-DE"));
     if (!r.ok())
         return r.failure();
     return h;

@@ -32,6 +32,10 @@ struct CustomerHello {
     QString name;
     QString email;
     std::optional<qint64> resumeFrom;
+    //! Where the customer is: an IANA timezone name ("Europe/Berlin") and a BCP 47
+    //! language tag ("de-DE"), for the times automatic replies give (empty: not said).
+    QString timezone;
+    QString language;
 };
 
 struct Send {

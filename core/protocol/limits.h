@@ -40,6 +40,11 @@ constexpr int MaxSnapshotLimit = 1000;
 constexpr qsizetype MaxOpeningIntervals = 70;
 constexpr qsizetype MaxClosures = 400;
 constexpr qsizetype MaxClosureNameChars = 100;
+//! A team's automatic reply text, before its placeholders are filled.
+constexpr qsizetype MaxAutoReplyChars = 1000;
+//! An IANA timezone name, and a BCP 47 language tag, as a customer's hello gives them.
+constexpr qsizetype MaxTimezoneChars = 64;
+constexpr qsizetype MaxLanguageChars = 35;
 //! The longest one closure may be.
 constexpr int MaxClosureDays = 366;
 constexpr qint64 MaxClockAdvanceMs = 366LL * 24 * 3600 * 1000;

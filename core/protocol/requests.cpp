@@ -57,6 +57,10 @@ Request customerHello(const Commands::CustomerHello &command)
             fields.insert(QStringLiteral("email"), command.email);
     }
     insertIf(fields, "resumeFrom", command.resumeFrom);
+    if (!command.timezone.isEmpty())
+        fields.insert(QStringLiteral("timezone"), command.timezone);
+    if (!command.language.isEmpty())
+        fields.insert(QStringLiteral("language"), command.language);
     return make("hello", fields);
 }
 

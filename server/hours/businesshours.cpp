@@ -27,7 +27,7 @@ void BusinessHours::observe(const QList<Event> &events)
     }
 }
 
-std::optional<BusinessCalendar> BusinessHours::calendarOf(std::optional<qint64> inboxId) const
+qint64 BusinessHours::teamOf(std::optional<qint64> inboxId) const
 {
     qint64 id = inboxId.value_or(0);
     if (!inboxId) {
@@ -36,9 +36,15 @@ std::optional<BusinessCalendar> BusinessHours::calendarOf(std::optional<qint64> 
                 id = i.id;
     }
     const auto inbox = m_inboxes.constFind(id);
-    if (inbox == m_inboxes.cend() || inbox->teamId == 0)
+    return inbox == m_inboxes.cend() ? 0 : inbox->teamId;
+}
+
+std::optional<BusinessCalendar> BusinessHours::calendarOf(std::optional<qint64> inboxId) const
+{
+    const qint64 team = teamOf(inboxId);
+    if (team == 0)
         return std::nullopt;
-    return m_calendars.value(inbox->teamId);
+    return m_calendars.value(team);
 }
 
 bool BusinessHours::isOpen(std::optional<qint64> inboxId, const QDateTime &at) const

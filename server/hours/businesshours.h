@@ -20,6 +20,8 @@ public:
     void reset(const QList<Team> &teams, const QList<Inbox> &inboxes);
     void observe(const QList<Event> &events);
 
+    //! The team answering `inboxId` (unset: the first web inbox); 0: none.
+    qint64 teamOf(std::optional<qint64> inboxId) const;
     //! The calendar of `inboxId`'s team (unset: the first web inbox, where a widget without
     //! an inbox writes); none: open around the clock (no team, or a team without hours).
     std::optional<BusinessCalendar> calendarOf(std::optional<qint64> inboxId) const;

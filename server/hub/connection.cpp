@@ -304,8 +304,8 @@ void Connection::customerHello(const Frames::Request &request)
                 return customer.failure();
             return DeskOperations::CustomerGrant{customer.value(), {}};
         },
-        [this, id = request.id,
-         resumeFrom = hello.resumeFrom](Result<DeskOperations::CustomerGrant> grant) {
+        [this, id = request.id, resumeFrom = hello.resumeFrom, timezone = hello.timezone,
+         language = hello.language](Result<DeskOperations::CustomerGrant> grant) {
             if (!grant) {
                 abortHandshake(id, grant.failure());
                 return;
@@ -321,6 +321,11 @@ void Connection::customerHello(const Frames::Request &request)
             }
             m_viewer =
                 Viewer{{Party::Kind::Customer, customer.id, customer.name}, Role::Agent, {}, {}};
+            // A zone or language this server does not know is no reason to refuse a
+            // customer: their replies then give the team's times, in English.
+            m_customerZone = QTimeZone(timezone.toUtf8());
+            if (!language.isEmpty())
+                m_customerLocale = QLocale(language);
             m_customerLimiter = m_hub.customerLimiter(customer.id);
             QJsonObject okData{{QStringLiteral("customer"), Wire::encode(customer)},
                                {QStringLiteral("live"), m_hub.liveAvailability()}};

@@ -11,7 +11,9 @@
 #include "store/storage.h"
 
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QObject>
+#include <QTimeZone>
 #include <QTimer>
 #include <memory>
 #include <optional>
@@ -41,6 +43,9 @@ public:
     Kind kind() const { return m_kind; }
     State state() const { return m_state; }
     const std::optional<Viewer> &viewer() const { return m_viewer; }
+    //! A customer's timezone and language, as their hello said (invalid, C: not said).
+    const QTimeZone &customerZone() const { return m_customerZone; }
+    const QLocale &customerLocale() const { return m_customerLocale; }
     const Hub::Peer &peer() const { return m_peer; }
     //! The staff account as read at the handshake (staff connections only).
     const Agent &agent() const { return m_agent; }
@@ -116,6 +121,8 @@ private:
     bool m_resyncing = false;
     bool m_resyncDue = false; // access changed while a catch-up was on its way
     std::optional<Viewer> m_viewer;
+    QTimeZone m_customerZone;
+    QLocale m_customerLocale = QLocale::c();
     Agent m_agent;
     qint64 m_lastSentSeq = 0;
     QList<std::pair<Event, QString>> m_heldBack;

@@ -32,10 +32,15 @@ void send(Connection &connection, Hub &hub, const Frames::Request &request)
     const bool allowStart = mayStart && hub.newConversations().take(address);
     const qint64 retryAfterMs =
         mayStart && !allowStart ? hub.newConversations().retryAfterMs(address) : 0;
+    std::optional<AutoReply::Context> autoReply;
+    if (customer)
+        autoReply = hub.autoReplyContext(connection.customerZone(), connection.customerLocale());
     connection.perform(
         request.id, command,
-        [allowStart, retryAfterMs](Store &store, const Viewer &viewer, const Commands::Send &send) {
-            return DeskOperations::send(store, viewer, send, allowStart, retryAfterMs);
+        [allowStart, retryAfterMs, autoReply = std::move(autoReply)](
+            Store &store, const Viewer &viewer, const Commands::Send &send) {
+            return DeskOperations::send(store, viewer, send, allowStart, retryAfterMs,
+                                        autoReply ? &*autoReply : nullptr);
         },
         [&connection, &hub, id = request.id, allowStart,
          address](const DeskOperations::Sent &sent) {

@@ -156,7 +156,8 @@ Result<Sent> retried(Store &store, const Viewer &viewer, const Commands::Send &c
 }
 
 Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send &command,
-                        Conversation conversation, bool started, const QDateTime &now)
+                        Conversation conversation, bool started, const QDateTime &now,
+                        const AutoReply::Context *autoReply)
 {
     Message message;
     message.conversationId = conversation.id;
@@ -200,6 +201,11 @@ Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send
         if (!woken)
             return woken.failure();
         conversation = woken.value();
+        if (autoReply) {
+            auto answered = AutoReply::answer(store, conversation, inserted.value(), false, *autoReply);
+            if (!answered)
+                return answered.failure();
+        }
     }
     return Sent{inserted.value(), conversation, started};
 }
@@ -207,7 +213,7 @@ Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send
 } // namespace
 
 Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command, bool mayStart,
-                  qint64 retryAfterMs)
+                  qint64 retryAfterMs, const AutoReply::Context *autoReply)
 {
     const QDateTime now = store.now();
     if (command.conversationId) {
@@ -218,7 +224,7 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
             found = accessibleConversation(store, viewer, found->mergedInto);
         if (!found)
             return found.failure();
-        return addMessage(store, viewer, command, found.value(), false, now);
+        return addMessage(store, viewer, command, found.value(), false, now, autoReply);
     }
 
     // Starting a conversation: a retry of a send that started one must not start another.
@@ -253,7 +259,7 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
     Event e = Events::conversationCreated(created.value());
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());
-    return addMessage(store, viewer, command, created.value(), true, now);
+    return addMessage(store, viewer, command, created.value(), true, now, autoReply);
 }
 
 Result<HistoryPage> history(Store &store, const Viewer &viewer, const Commands::History &command)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "hours/autoreply.h"
 #include "protocol/commands.h"
 #include "store/store.h"
 #include "viewer.h"
@@ -43,8 +44,11 @@ struct Sent {
 };
 //! `mayStart`: whether this send may start a conversation (a retry of one that did is
 //! answered either way); if not, it is refused with `rate_limited` and `retryAfterMs`.
+//! `autoReply`: what a customer's message needs for the automatic reply out of hours (none:
+//! no automatic reply).
 Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command,
-                  bool mayStart = true, qint64 retryAfterMs = 0);
+                  bool mayStart = true, qint64 retryAfterMs = 0,
+                  const AutoReply::Context *autoReply = nullptr);
 
 struct HistoryPage {
     QList<Message> messages;

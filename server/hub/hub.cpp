@@ -113,6 +113,24 @@ QDateTime Hub::now() const
     return m_scheduler.clock().now();
 }
 
+QHash<qint64, qint64> Hub::expectedReplySeconds() const
+{
+    QHash<qint64, qint64> seconds;
+    const QDateTime at = now();
+    const QHash<qint64, BusinessCalendar> calendars = m_hours.calendars();
+    for (auto it = calendars.cbegin(); it != calendars.cend(); ++it)
+        seconds.insert(it.key(), m_expectedReply.typicalSeconds(it.key(), at));
+    return seconds;
+}
+
+AutoReply::Context Hub::autoReplyContext(const QTimeZone &zone, const QLocale &locale) const
+{
+    AutoReply::Context context{m_hours, expectedReplySeconds(), zone, {}};
+    if (locale != QLocale::c())
+        context.locale = locale;
+    return context;
+}
+
 void Hub::forget(Connection *connection)
 {
     m_connections.remove(connection);

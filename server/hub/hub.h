@@ -7,7 +7,9 @@
 #include "routing/routingoutput.h"
 
 #include "addresslimits.h"
+#include "hours/autoreply.h"
 #include "hours/businesshours.h"
+#include "hours/expectedreply.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -99,6 +101,13 @@ public:
     QJsonObject liveAvailability(std::optional<qint64> inboxId = std::nullopt) const;
     //! Each inbox's business hours.
     const BusinessHours &hours() const { return m_hours; }
+    //! Each team's first responses of the last week, for the reply time customers expect.
+    ExpectedReply &expectedReply() { return m_expectedReply; }
+    //! Business seconds until a customer writing now can expect a reply, by team with hours.
+    QHash<qint64, qint64> expectedReplySeconds() const;
+    //! What an automatic reply to a customer in `zone` speaking `locale` needs (a copy, for
+    //! the storage thread).
+    AutoReply::Context autoReplyContext(const QTimeZone &zone, const QLocale &locale) const;
     //! Now, on the server's clock.
     QDateTime now() const;
 
@@ -148,6 +157,7 @@ private:
     std::unique_ptr<AutoAssigner> m_assigner;
     std::unique_ptr<SearchIndexer> m_indexer;
     BusinessHours m_hours;
+    ExpectedReply m_expectedReply;
     std::unique_ptr<ClosingTime> m_closing;
     QHash<qint64, std::weak_ptr<RateLimiter>> m_customerLimiters;
     AddressLimits m_newCustomers;

@@ -2,6 +2,7 @@
 // A team's business hours: open or closed, the next opening, business time between two
 // instants, across daylight saving changes, overnight hours, holidays and .ics imports.
 #include "calendar/businesscalendar.h"
+#include "calendar/autoreplytext.h"
 #include "calendar/calendarjson.h"
 #include "calendar/icsimport.h"
 
@@ -190,6 +191,54 @@ private Q_SLOTS:
         const Result<BusinessCalendar> back = CalendarJson::decode(json);
         QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.failure().message));
         QVERIFY(back.value() == c);
+        // The team's own auto-reply travels with it; none set reads as the default, and an
+        // empty one (no automatic reply) stays empty.
+        QVERIFY(!json.contains(QLatin1String("autoReply")));
+        QCOMPARE(back->autoReply(), BusinessCalendar::DefaultAutoReply);
+        BusinessCalendar own = c;
+        own.setAutoReply(QStringLiteral("Back {opening}"));
+        QCOMPARE(CalendarJson::decode(CalendarJson::encode(own))->autoReply(),
+                 QStringLiteral("Back {opening}"));
+        own.setAutoReply(QString());
+        const auto off = CalendarJson::decode(CalendarJson::encode(own));
+        QVERIFY(off->hasOwnAutoReply());
+        QVERIFY(off->autoReply().isEmpty());
+        QVERIFY(!(off.value() == c));
+    }
+
+    void theLastClosingIsWhereTheClosedStretchBegan()
+    {
+        const BusinessCalendar c(Berlin, officeWeek(),
+                                 {{local("2026-12-24T00:00:00"), local("2026-12-27T00:00:00"),
+                                   QStringLiteral("Christmas")}});
+        // Saturday: closed since Friday at six.
+        QCOMPARE(c.lastClosing(local("2026-12-05T10:00:00")), local("2026-12-04T18:00:00").toUTC());
+        // Early Tuesday: since Monday evening.
+        QCOMPARE(c.lastClosing(local("2026-12-01T07:00:00")), local("2026-11-30T18:00:00").toUTC());
+        // Open: no closed stretch.
+        QVERIFY(!c.lastClosing(local("2026-12-01T10:00:00")).isValid());
+        // Over Christmas and the weekend after it: since Wednesday the 23rd at six.
+        QCOMPARE(c.lastClosing(local("2026-12-27T12:00:00")), local("2026-12-23T18:00:00").toUTC());
+        // Never open before: none.
+        const BusinessCalendar fresh(Berlin, officeWeek(),
+                                     {{local("2025-01-01T00:00:00"), local("2025-12-31T00:00:00"), {}},
+                                      {local("2025-12-31T00:00:00"), local("2026-12-31T00:00:00"), {}}});
+        QVERIFY(!fresh.lastClosing(local("2026-12-01T10:00:00")).isValid());
+    }
+
+    void autoReplyTextsGiveTimesInTheCustomersZoneAndLanguage()
+    {
+        const QDateTime opening = utc("2026-12-07T07:00:00");
+        const QString text = QStringLiteral("Open {opening}, reply by {replyBy}, {unknown}");
+        QCOMPARE(AutoReplyText::fill(text, opening, opening.addSecs(Hour),
+                                     QTimeZone("America/New_York"), QLocale(QLocale::English),
+                                     QStringLiteral("soon")),
+                 QStringLiteral("Open Monday 7 December, 02:00 (America/New_York), reply by "
+                                "Monday 7 December, 03:00 (America/New_York), {unknown}"));
+        QCOMPARE(AutoReplyText::fill(text, opening, QDateTime(), Berlin, QLocale(QLocale::French),
+                                     QStringLiteral("bientôt")),
+                 QStringLiteral("Open lundi 7 décembre, 08:00 (Europe/Berlin), reply by bientôt, "
+                                "{unknown}"));
     }
 
     void badCalendarsAreRefusedWithTheField_data()
@@ -232,6 +281,10 @@ private Q_SLOTS:
             << "calendar.closures[0].from";
         QTest::newRow("closures not a list")
             << open + q("'closures':'Christmas'}") << "calendar.closures";
+        QTest::newRow("auto-reply not text")
+            << open + q("'autoReply':42}") << "calendar.autoReply";
+        QTest::newRow("auto-reply too long")
+            << open + q("'autoReply':'") + QByteArray(1001, 'x') + q("'}") << "calendar.autoReply";
         QTest::newRow("closure name too long")
             << open + q("'closures':[{'from':'2026-12-24T00:00','to':'2026-12-27T00:00','name':'")
                    + QByteArray(101, 'x') + q("'}]}")

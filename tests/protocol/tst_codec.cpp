@@ -63,13 +63,16 @@ private Q_SLOTS:
         {
             const auto fresh = decodeCustomerHello(
                 Requests::customerHello({std::nullopt, QStringLiteral("Ada"),
-                                         QStringLiteral("ada@example.com"), std::nullopt})
+                                         QStringLiteral("ada@example.com"), std::nullopt,
+                                         QStringLiteral("Europe/Paris"), QStringLiteral("fr-FR")})
                     .fields);
             QVERIFY(fresh);
             QCOMPARE(fresh->name, QStringLiteral("Ada"));
             QCOMPARE(fresh->email, QStringLiteral("ada@example.com"));
+            QCOMPARE(fresh->timezone, QStringLiteral("Europe/Paris"));
+            QCOMPARE(fresh->language, QStringLiteral("fr-FR"));
             const auto back = decodeCustomerHello(
-                Requests::customerHello({QStringLiteral("t"), {}, {}, qint64(7)}).fields);
+                Requests::customerHello({QStringLiteral("t"), {}, {}, qint64(7), {}, {}}).fields);
             QVERIFY(back);
             QCOMPARE(back->token, std::optional<QString>(QStringLiteral("t")));
             QCOMPARE(back->resumeFrom, std::optional<qint64>(7));
@@ -394,6 +397,24 @@ private Q_SLOTS:
         QTest::newRow("customer token ok")
             << QStringLiteral("customerhello") << QByteArray(R"({"protocol":1,"token":"abc"})")
             << QString();
+        QTest::newRow("customer zone and language ok")
+            << QStringLiteral("customerhello")
+            << QByteArray(
+                   R"({"protocol":1,"token":"abc","timezone":"Asia/Tokyo","language":"ja-JP"})")
+            << QString();
+        QTest::newRow("customer language not a tag")
+            << QStringLiteral("customerhello")
+            << QByteArray(R"({"protocol":1,"token":"abc","language":"en_US; x"})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("customer timezone a number")
+            << QStringLiteral("customerhello")
+            << QByteArray(R"({"protocol":1,"token":"abc","timezone":9})")
+            << QStringLiteral("bad_request");
+        QTest::newRow("customer timezone too long")
+            << QStringLiteral("customerhello")
+            << QByteArray(R"({"protocol":1,"token":"abc","timezone":")") + QByteArray(65, 'z')
+                   + "\"}"
+            << QStringLiteral("bad_request");
         QTest::newRow("send ok") << QStringLiteral("agentsend")
                                  << QStringLiteral(
                                         R"({"conversation":1,"clientId":"%1","text":"hi"})")

@@ -66,6 +66,71 @@ QJsonObject closedUntilTheDayAfterTomorrow(QDateTime *opens)
                                     {QStringLiteral("name"), QStringLiteral("Moving office")}}}}};
 }
 
+//! Open 08:00 to 10:00 UTC every day: ClockHand's clock starts at the opening.
+QJsonArray twoHoursADay()
+{
+    QJsonArray hours;
+    for (int day = 1; day <= 7; ++day)
+        hours.append(QJsonObject{{QStringLiteral("day"), day},
+                                 {QStringLiteral("from"), QStringLiteral("08:00")},
+                                 {QStringLiteral("to"), QStringLiteral("10:00")}});
+    return hours;
+}
+
+QJsonObject sendFields(const QString &text, qint64 conversation = 0)
+{
+    QJsonObject fields{{QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                       {QStringLiteral("text"), text}};
+    if (conversation)
+        fields.insert(QStringLiteral("conversation"), conversation);
+    return fields;
+}
+
+//! The texts of the system's messages among `created` (message.created events).
+QStringList systemTexts(const QList<QJsonObject> &created)
+{
+    QStringList texts;
+    for (const QJsonObject &e : created) {
+        const QJsonObject message = obj(data(e), "message");
+        if (obj(message, "author").value(QLatin1String("kind")).toString()
+            == QLatin1String("system"))
+            texts.append(message.value(QLatin1String("text")).toString());
+    }
+    return texts;
+}
+
+//! A tandemd on ClockHand's clock, its Support team open two hours a day with `autoReply`
+//! (absent: the default text), and Sue, a supervisor, signed in.
+struct ClockedScene {
+    TandemdProcess server{ClockHand::startArguments()};
+    std::unique_ptr<ClockHand> hand;
+    TestClient sue;
+
+    bool start(const QJsonValue &autoReply = QJsonValue::Undefined)
+    {
+        if (!server.start())
+            return false;
+        hand = std::make_unique<ClockHand>(server);
+        if (!hand->isReady()
+            || !server.addAgent(QStringLiteral("sue@example.com"), QStringLiteral("Sue"),
+                                Password, QStringLiteral("supervisor"))
+            || !sue.open(server.wsUrl(AgentPath))
+            || sue.agentSignIn(QStringLiteral("sue@example.com"), Password).isEmpty())
+            return false;
+        QJsonObject calendar{{QStringLiteral("timezone"), QStringLiteral("UTC")},
+                             {QStringLiteral("hours"), twoHoursADay()}};
+        if (!autoReply.isUndefined())
+            calendar.insert(QStringLiteral("autoReply"), autoReply);
+        const QJsonObject saved = sue.request(QStringLiteral("team.save"),
+                                              {{QStringLiteral("team"), 1},
+                                               {QStringLiteral("name"), QStringLiteral("Support")},
+                                               {QStringLiteral("members"), QJsonArray{}},
+                                               {QStringLiteral("calendar"), calendar}});
+        // The calendar applies once the team's event is out: Sue sees it, so has the hub.
+        return type(saved) == QLatin1String("ok") && !sue.waitEvent(QStringLiteral("team.saved")).isEmpty();
+    }
+};
+
 } // namespace
 
 class TestBusinessHours : public QObject
@@ -329,6 +394,147 @@ private Q_SLOTS:
         QCOMPARE(QDateTime::fromString(closed.value(QLatin1String("opensAt")).toString(),
                                        Qt::ISODateWithMs),
                  start.addDays(1));
+    }
+
+    void outOfHoursACustomerIsAnsweredOncePerClosedStretch()
+    {
+        ClockedScene scene;
+        QVERIFY(scene.start(QStringLiteral("Closed. We open {opening} and reply by {replyBy}.")));
+        QVERIFY(scene.hand->advance(2 * 3600 * 1000)); // 10:00: closed until 08:00 tomorrow
+
+        TestClient customer;
+        QVERIFY(customer.open(scene.server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!customer
+                     .customerHello(QStringLiteral("Kenji"), {}, -1,
+                                    {{QStringLiteral("timezone"), QStringLiteral("Asia/Tokyo")}})
+                     .isEmpty());
+        const QJsonObject sent =
+            customer.request(QStringLiteral("send"), sendFields(QStringLiteral("Hello?")));
+        QCOMPARE(type(sent), QStringLiteral("ok"));
+        const qint64 conversation = integer(obj(data(sent), "conversation"), "id");
+        // The reply is written with the message, so it has arrived once the ping is answered.
+        // 08:00 UTC is 17:00 in Tokyo; the reply is expected an hour of business time later
+        // (no first responses to go by yet).
+        QCOMPARE(systemTexts(customer.takeEvents(QStringLiteral("message.created"),
+                                                 TestClient::Settle::AfterPing)),
+                 QStringList{QStringLiteral("Closed. We open Saturday 16 January, 17:00 "
+                                            "(Asia/Tokyo) and reply by Saturday 16 January, "
+                                            "18:00 (Asia/Tokyo).")});
+
+        // More messages in the same closed stretch, at once and after a quiet hour: none.
+        QCOMPARE(type(customer.request(QStringLiteral("send"),
+                                       sendFields(QStringLiteral("Anyone?"), conversation))),
+                 QStringLiteral("ok"));
+        QVERIFY(scene.hand->advance(3600 * 1000));
+        QCOMPARE(type(customer.request(QStringLiteral("send"),
+                                       sendFields(QStringLiteral("Still here."), conversation))),
+                 QStringLiteral("ok"));
+        QCOMPARE(systemTexts(customer.takeEvents(QStringLiteral("message.created"),
+                                                 TestClient::Settle::AfterPing)),
+                 QStringList());
+
+        // In hours the next day: no automatic reply.
+        QVERIFY(scene.hand->advance(21 * 3600 * 1000 + 30 * 60 * 1000)); // 08:30
+        QCOMPARE(type(customer.request(QStringLiteral("send"),
+                                       sendFields(QStringLiteral("Good morning"), conversation))),
+                 QStringLiteral("ok"));
+        QCOMPARE(systemTexts(customer.takeEvents(QStringLiteral("message.created"),
+                                                 TestClient::Settle::AfterPing)),
+                 QStringList());
+
+        // Closed again, but the conversation is under way (a message 20 minutes ago): none.
+        QVERIFY(scene.hand->advance(3600 * 1000 + 20 * 60 * 1000)); // 09:50
+        QCOMPARE(type(scene.sue.request(QStringLiteral("send"),
+                                        sendFields(QStringLiteral("How can I help?"), conversation))),
+                 QStringLiteral("ok"));
+        QVERIFY(scene.hand->advance(20 * 60 * 1000)); // 10:10
+        QCOMPARE(type(customer.request(QStringLiteral("send"),
+                                       sendFields(QStringLiteral("My order is late"), conversation))),
+                 QStringLiteral("ok"));
+        QCOMPARE(systemTexts(customer.takeEvents(QStringLiteral("message.created"),
+                                                 TestClient::Settle::AfterPing)),
+                 QStringList());
+        // The customer's first message after a quiet half hour in this new closed stretch
+        // is answered again, once.
+        QVERIFY(scene.hand->advance(40 * 60 * 1000)); // 10:50
+        QCOMPARE(type(customer.request(QStringLiteral("send"),
+                                       sendFields(QStringLiteral("Hello again"), conversation))),
+                 QStringLiteral("ok"));
+        const QStringList again = systemTexts(
+            customer.takeEvents(QStringLiteral("message.created"), TestClient::Settle::AfterPing));
+        QCOMPARE(again.size(), 1);
+        QVERIFY2(again.first().startsWith(QLatin1String("Closed. We open Sunday 17 January, 17:00")),
+                 qPrintable(again.first()));
+        // Staff see it as the system's message in the thread, delivered like any reply.
+        const QJsonObject history = scene.sue.request(
+            QStringLiteral("history"), {{QStringLiteral("conversation"), conversation}});
+        int fromSystem = 0;
+        for (const QJsonValue &m : data(history).value(QLatin1String("messages")).toArray())
+            fromSystem += obj(m.toObject(), "author").value(QLatin1String("kind")).toString()
+                          == QLatin1String("system");
+        QCOMPARE(fromSystem, 2);
+    }
+
+    void theDefaultReplySpeaksTheCustomersLanguageAndAnEmptyOneIsOff()
+    {
+        ClockedScene scene;
+        QVERIFY(scene.start());
+        QVERIFY(scene.hand->advance(2 * 3600 * 1000));
+        TestClient customer;
+        QVERIFY(customer.open(scene.server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!customer
+                     .customerHello(QStringLiteral("Lena"), {}, -1,
+                                    {{QStringLiteral("timezone"), QStringLiteral("Europe/Berlin")},
+                                     {QStringLiteral("language"), QStringLiteral("de-DE")}})
+                     .isEmpty());
+        QCOMPARE(type(customer.request(QStringLiteral("send"), sendFields(QStringLiteral("Hallo")))),
+                 QStringLiteral("ok"));
+        QCOMPARE(systemTexts(customer.takeEvents(QStringLiteral("message.created"),
+                                                 TestClient::Settle::AfterPing)),
+                 QStringList{QStringLiteral(
+                     "Thank you for your message. We are closed right now and open again "
+                     "Samstag 16 Januar, 09:00 (Europe/Berlin). We expect to reply by Samstag "
+                     "16 Januar, 10:00 (Europe/Berlin).")});
+
+        // A team that wants no automatic reply sets an empty text.
+        QCOMPARE(type(scene.sue.request(
+                     QStringLiteral("team.save"),
+                     {{QStringLiteral("team"), 1},
+                      {QStringLiteral("name"), QStringLiteral("Support")},
+                      {QStringLiteral("members"), QJsonArray{}},
+                      {QStringLiteral("calendar"),
+                       QJsonObject{{QStringLiteral("timezone"), QStringLiteral("UTC")},
+                                   {QStringLiteral("hours"), twoHoursADay()},
+                                   {QStringLiteral("autoReply"), QString()}}}})),
+                 QStringLiteral("ok"));
+        QVERIFY(!scene.sue.waitEvent(QStringLiteral("team.saved")).isEmpty());
+        TestClient other;
+        QVERIFY(other.open(scene.server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!other.customerHello(QStringLiteral("Omar")).isEmpty());
+        QCOMPARE(type(other.request(QStringLiteral("send"), sendFields(QStringLiteral("Hi")))),
+                 QStringLiteral("ok"));
+        QCOMPARE(systemTexts(other.takeEvents(QStringLiteral("message.created"),
+                                              TestClient::Settle::AfterPing)),
+                 QStringList());
+    }
+
+    void badHelloZonesAndLanguagesAreRefusedOrIgnored()
+    {
+        TestClient customer;
+        QVERIFY(customer.open(m_server.wsUrl(QStringLiteral("/ws/customer"))));
+        // A language that is no language tag is refused with the field...
+        QVERIFY(customer
+                    .customerHello(QStringLiteral("Eve"), {}, -1,
+                                   {{QStringLiteral("language"), QStringLiteral("de_DE; drop")}})
+                    .isEmpty());
+        QVERIFY(customer.lastReply().value(QLatin1String("message")).toString().contains(
+            QLatin1String("language")));
+        // ...a timezone this server does not know is no reason to turn a customer away.
+        TestClient far;
+        QVERIFY(far.open(m_server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!far.customerHello(QStringLiteral("Far"), {}, -1,
+                                   {{QStringLiteral("timezone"), QStringLiteral("Mars/Olympus")}})
+                     .isEmpty());
     }
 
     void agentsCannotSetHours()

@@ -158,9 +158,10 @@ QJsonObject TestClient::handshake(const QString &type, QJsonObject fields)
     return reply.value(QLatin1String("data")).toObject();
 }
 
-QJsonObject TestClient::customerHello(const QString &name, const QString &token, qint64 resumeFrom)
+QJsonObject TestClient::customerHello(const QString &name, const QString &token, qint64 resumeFrom,
+                                      const QJsonObject &extra)
 {
-    QJsonObject fields;
+    QJsonObject fields = extra;
     if (!name.isEmpty())
         fields.insert(QStringLiteral("name"), name);
     if (!token.isEmpty())

@@ -49,8 +49,9 @@ public:
     qint64 lastSeq() const { return m_lastSeq; }
 
     //! Handshakes; returns the ok reply's data (empty on failure, reply in lastReply()).
+    //! `extra`: more hello fields (a timezone, a language).
     QJsonObject customerHello(const QString &name, const QString &token = {},
-                              qint64 resumeFrom = -1);
+                              qint64 resumeFrom = -1, const QJsonObject &extra = {});
     QJsonObject agentSignIn(const QString &email, const QString &password);
     QJsonObject agentHello(const QString &token, qint64 resumeFrom = -1);
     const QJsonObject &lastReply() const { return m_lastReply; }

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "autoreply.h"
+
+#include "calendar/autoreplytext.h"
+#include "channels/channeloperations.h"
+#include "expectedreply.h"
+#include "protocol/events.h"
+
+namespace Tandem::Server::AutoReply {
+namespace {
+
+//! The same conversation and closed stretch always give the same id, so the store's
+//! unique clientId keeps it to one reply even if asked twice.
+QUuid replyId(qint64 conversationId, const QDateTime &closedSince)
+{
+    static const QUuid space(QStringLiteral("{6d1c1f52-4d0e-4b8e-9a43-3c5b2f0e7a11}"));
+    const QString name = QStringLiteral("auto-reply/%1/%2")
+                             .arg(conversationId)
+                             .arg(closedSince.isValid() ? closedSince.toMSecsSinceEpoch() : 0);
+    return QUuid::createUuidV5(space, name);
+}
+
+} // namespace
+
+Result<std::optional<Sent>> answer(Store &store, const Conversation &conversation,
+                                   const Message &message, bool automatic, const Context &context)
+{
+    if (automatic || message.author.kind != Party::Kind::Customer || message.isStaffOnly())
+        return std::optional<Sent>();
+    const std::optional<BusinessCalendar> calendar = context.hours.calendarOf(conversation.inboxId);
+    const QDateTime now = store.now();
+    if (!calendar || calendar->autoReply().isEmpty() || calendar->isOpen(now))
+        return std::optional<Sent>();
+
+    // Someone is talking with them right now: no "we are closed" in the middle of it.
+    const auto previous = store.messages(conversation.id, message.id, 1, MessageView::Customer);
+    if (!previous)
+        return storageFailed(previous.failure());
+    if (!previous->isEmpty()
+        && previous->first().createdAt.secsTo(now)
+               < std::chrono::duration_cast<std::chrono::seconds>(QuietPeriod).count())
+        return std::optional<Sent>();
+
+    const QUuid id = replyId(conversation.id, calendar->lastClosing(now));
+    const auto earlier = store.messageByClientId(id);
+    if (!earlier && !earlier.isNotFound())
+        return storageFailed(earlier.failure());
+    if (earlier)
+        return std::optional<Sent>(); // once per closed stretch
+
+    const qint64 team = context.hours.teamOf(conversation.inboxId);
+    const QDateTime opening = calendar->nextOpening(now);
+    const QDateTime promisedBy = calendar->addBusinessSeconds(
+        now, context.expectedSeconds.value(team, ExpectedReply::FallbackSeconds));
+    const QTimeZone zone = context.zone.isValid() ? context.zone : calendar->zone();
+
+    Message reply;
+    reply.conversationId = conversation.id;
+    reply.clientId = id;
+    reply.author = Party{Party::Kind::System, 0, {}};
+    reply.text = AutoReplyText::fill(calendar->autoReply(), opening, promisedBy, zone,
+                                     context.locale, QStringLiteral("soon"));
+    reply.createdAt = now;
+    auto inserted = store.insertMessage(reply);
+    if (!inserted)
+        return storageFailed(inserted.failure());
+    Event created = Events::messageCreated(inserted.value(), conversation);
+    if (auto appended = store.appendEvent(created); !appended)
+        return storageFailed(appended.failure());
+    if (auto queued = ChannelOperations::queueReply(store, inserted.value(), conversation); !queued)
+        return queued.failure();
+    return std::optional<Sent>(Sent{inserted.value(), promisedBy});
+}
+
+} // namespace Tandem::Server::AutoReply

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <chrono>
+
+namespace Tandem::Server {
+
+//! How long a customer who writes now waits for a first reply, in business time
+//! (docs/protocol.md, "Business hours"): the median of the team's first responses over the
+//! last week, measured in business time, stretched by today's backlog. With too few
+//! first responses to go on, FallbackSeconds stands in for the median.
+class ExpectedReply
+{
+public:
+    //! One hour of business time, the promise made before there is a record to go by.
+    static constexpr qint64 FallbackSeconds = 3600;
+    //! Fewer first responses than this in the window, and the fallback is used.
+    static constexpr int MinSamples = 5;
+    static constexpr std::chrono::hours Window{24 * 7};
+
+    //! A first response: when it was given, and how long (business seconds) it took.
+    struct Sample {
+        QDateTime at;
+        qint64 seconds = 0;
+    };
+
+    void reset(const QHash<qint64, QList<Sample>> &byTeam);
+    void record(qint64 teamId, const Sample &sample);
+    //! The median first response of `teamId` over the window ending `now`, or the fallback.
+    qint64 typicalSeconds(qint64 teamId, const QDateTime &now) const;
+    //! How many first responses the median of `teamId` stands on.
+    int samples(qint64 teamId, const QDateTime &now) const;
+
+    //! `typical` stretched by the backlog: conversations waiting beyond the free places of
+    //! the team's agents are answered one round of `typical` per `places` later.
+    static qint64 withLoad(qint64 typical, int waiting, int freePlaces, int places);
+
+private:
+    QList<Sample> recent(qint64 teamId, const QDateTime &now) const;
+
+    QHash<qint64, QList<Sample>> m_samples; // by team, oldest first
+};
+
+} // namespace Tandem::Server
