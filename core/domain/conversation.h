@@ -60,6 +60,12 @@ struct Conversation {
     QDateTime mergedAt;
     //! The status it had before it was merged, for an undo (the server's own).
     QString statusBeforeMerge;
+    //! When staff first replied (docs/protocol.md, "Business hours"); invalid: not yet.
+    QDateTime firstReplyAt;
+    //! The reply time last promised to the customer, and when staff answered after it
+    //! (invalid: no promise, or not answered yet).
+    QDateTime promisedBy;
+    QDateTime promiseAnsweredAt;
 
     bool isLive() const { return mode == ConversationMode::Live; }
 
@@ -75,7 +81,9 @@ struct Conversation {
                && liveState == o.liveState && sameParty(assignee, o.assignee)
                && priority == o.priority && queuedAt == o.queuedAt && assignedAt == o.assignedAt
                && endedAt == o.endedAt && rating == o.rating && labels == o.labels
-               && mergedInto == o.mergedInto && mergedAt == o.mergedAt;
+               && mergedInto == o.mergedInto && mergedAt == o.mergedAt
+               && firstReplyAt == o.firstReplyAt && promisedBy == o.promisedBy
+               && promiseAnsweredAt == o.promiseAnsweredAt;
     }
 };
 

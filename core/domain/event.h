@@ -32,6 +32,8 @@ struct EventSubject {
     //! team.saved, inbox.saved: what was saved.
     std::optional<Team> team;
     std::optional<Inbox> inbox;
+    //! conversation.updated: what changed ("status", "replied", …).
+    QString change;
 };
 
 //! A durable change as recorded in the event log. Its wire form is `dataJson` when that is

@@ -99,8 +99,10 @@ Event conversationUpdated(const Conversation &conversation, const QString &chang
         Wire::write(w.key("by"), *by);
     w.key("change").value(change);
     Wire::write(w.key("conversation"), conversation);
+    EventSubject subject = about(conversation);
+    subject.change = change;
     Event e = tiedTo(made(EventKind::ConversationUpdated, conversation.id, conversation.customer.id,
-                          w.endObject().take(), about(conversation)),
+                          w.endObject().take(), std::move(subject)),
                      conversation);
     e.priorAssigneeId = priorAssigneeId;
     return e;

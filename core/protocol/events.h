@@ -59,6 +59,10 @@ inline const QString Followup = QStringLiteral("followup");
 inline const QString Rated = QStringLiteral("rated");
 inline const QString Priority = QStringLiteral("priority");
 inline const QString Labels = QStringLiteral("labels");
+//! Staff replied for the first time, or for the first time since a promise (staff only).
+inline const QString Replied = QStringLiteral("replied");
+//! The customer was promised a reply by a time (staff only).
+inline const QString Promised = QStringLiteral("promised");
 } // namespace Change
 
 } // namespace Tandem::Events

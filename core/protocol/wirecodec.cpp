@@ -59,6 +59,9 @@ QJsonObject encode(const Conversation &c)
     putTime("assignedAt", c.assignedAt);
     putTime("endedAt", c.endedAt);
     putTime("snoozedUntil", c.snoozedUntil);
+    putTime("firstReplyAt", c.firstReplyAt);
+    putTime("promisedBy", c.promisedBy);
+    putTime("promiseAnsweredAt", c.promiseAnsweredAt);
     if (c.mergedInto) {
         o.insert(QStringLiteral("mergedInto"), c.mergedInto);
         putTime("mergedAt", c.mergedAt);
@@ -152,6 +155,8 @@ void write(JsonWriter &w, const Conversation &c)
         .endObject();
     if (c.endedAt.isValid())
         w.key("endedAt").time(c.endedAt);
+    if (c.firstReplyAt.isValid())
+        w.key("firstReplyAt").time(c.firstReplyAt);
     w.key("id").value(c.id);
     w.key("inbox").value(c.inboxId);
     w.key("labels").beginArray();
@@ -166,6 +171,10 @@ void write(JsonWriter &w, const Conversation &c)
     }
     w.key("mode").value(modeName(c.mode));
     w.key("priority").value(c.priority);
+    if (c.promiseAnsweredAt.isValid())
+        w.key("promiseAnsweredAt").time(c.promiseAnsweredAt);
+    if (c.promisedBy.isValid())
+        w.key("promisedBy").time(c.promisedBy);
     if (c.queuedAt.isValid())
         w.key("queuedAt").time(c.queuedAt);
     if (c.rating)
@@ -274,6 +283,9 @@ Result<Conversation> decodeConversation(const QJsonObject &json)
     c.assignedAt = r.optionalTime("assignedAt");
     c.endedAt = r.optionalTime("endedAt");
     c.snoozedUntil = r.optionalTime("snoozedUntil");
+    c.firstReplyAt = r.optionalTime("firstReplyAt");
+    c.promisedBy = r.optionalTime("promisedBy");
+    c.promiseAnsweredAt = r.optionalTime("promiseAnsweredAt");
     c.mergedInto = r.optionalInteger("mergedInto", 1, Protocol::MaxId).value_or(0);
     c.mergedAt = r.optionalTime("mergedAt");
     c.wokeBecause = r.optionalString("wokeBecause", 1, 16).value_or(QString());

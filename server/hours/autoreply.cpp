@@ -22,7 +22,7 @@ QUuid replyId(qint64 conversationId, const QDateTime &closedSince)
 
 } // namespace
 
-Result<std::optional<Sent>> answer(Store &store, const Conversation &conversation,
+Result<std::optional<Sent>> answer(Store &store, Conversation &conversation,
                                    const Message &message, bool automatic, const Context &context)
 {
     if (automatic || message.author.kind != Party::Kind::Customer || message.isStaffOnly())
@@ -64,6 +64,16 @@ Result<std::optional<Sent>> answer(Store &store, const Conversation &conversatio
     auto inserted = store.insertMessage(reply);
     if (!inserted)
         return storageFailed(inserted.failure());
+    // The promise made, to be held against the first answer from staff after it.
+    conversation.promisedBy = promisedBy;
+    conversation.promiseAnsweredAt = QDateTime();
+    if (auto updated = store.updateConversation(conversation); !updated)
+        return storageFailed(updated.failure());
+    Event promised = Events::conversationUpdated(conversation, Events::Change::Promised, reply.author,
+                                                 conversation.assignee ? conversation.assignee->id : 0);
+    promised.staffOnly = true;
+    if (auto appended = store.appendEvent(promised); !appended)
+        return storageFailed(appended.failure());
     Event created = Events::messageCreated(inserted.value(), conversation);
     if (auto appended = store.appendEvent(created); !appended)
         return storageFailed(appended.failure());

@@ -40,7 +40,8 @@ struct Sent {
 //! after a quiet period, no automatic reply went out in this closed stretch yet, and
 //! neither the message nor the team's text rules it out (`automatic`: sent by a machine,
 //! which gets no answer). None when nothing is sent.
-Result<std::optional<Sent>> answer(Store &store, const Conversation &conversation,
+//! The promise is kept with `conversation` (promisedBy), which is updated in place.
+Result<std::optional<Sent>> answer(Store &store, Conversation &conversation,
                                    const Message &message, bool automatic,
                                    const Context &context);
 

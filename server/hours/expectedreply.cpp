@@ -1,16 +1,40 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "expectedreply.h"
 
+#include "protocol/events.h"
+
 #include <algorithm>
 
 namespace Tandem::Server {
 
-void ExpectedReply::reset(const QHash<qint64, QList<Sample>> &byTeam)
+void ExpectedReply::reset(const QList<FirstReply> &replies, const BusinessHours &hours)
 {
-    m_samples = byTeam;
-    for (QList<Sample> &samples : m_samples)
-        std::sort(samples.begin(), samples.end(),
-                  [](const Sample &a, const Sample &b) { return a.at < b.at; });
+    m_samples.clear();
+    for (const FirstReply &reply : replies) // oldest first, as the store gives them
+        recordFirstReply(reply, hours);
+}
+
+void ExpectedReply::observe(const QList<Event> &events, const BusinessHours &hours)
+{
+    for (const Event &e : events) {
+        if (e.kind != EventKind::ConversationUpdated || !e.subject || !e.subject->conversation
+            || e.subject->change != Events::Change::Replied)
+            continue;
+        const Conversation &c = *e.subject->conversation;
+        // Also sent for the first answer after a promise: a first reply only once.
+        if (c.firstReplyAt.isValid() && c.firstReplyAt == c.updatedAt)
+            recordFirstReply({c.inboxId, c.createdAt, c.firstReplyAt}, hours);
+    }
+}
+
+void ExpectedReply::recordFirstReply(const FirstReply &reply, const BusinessHours &hours)
+{
+    const qint64 team = hours.teamOf(reply.inboxId);
+    const std::optional<BusinessCalendar> calendar = hours.calendarOf(reply.inboxId);
+    const qint64 seconds = calendar
+                               ? calendar->businessSecondsBetween(reply.createdAt, reply.firstReplyAt)
+                               : std::max<qint64>(0, reply.createdAt.secsTo(reply.firstReplyAt));
+    record(team, {reply.firstReplyAt, seconds});
 }
 
 void ExpectedReply::record(qint64 teamId, const Sample &sample)

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "businesshours.h"
+#include "store/store.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -27,7 +30,12 @@ public:
         qint64 seconds = 0;
     };
 
-    void reset(const QHash<qint64, QList<Sample>> &byTeam);
+    //! Starts over from the first replies of the window (FirstReply, from the store), each
+    //! measured in its team's business time (wall time for a team without hours).
+    void reset(const QList<FirstReply> &replies, const BusinessHours &hours);
+    //! Takes in the first replies among `events` (message.created whose conversation's first
+    //! reply is that message).
+    void observe(const QList<Event> &events, const BusinessHours &hours);
     void record(qint64 teamId, const Sample &sample);
     //! The median first response of `teamId` over the window ending `now`, or the fallback.
     qint64 typicalSeconds(qint64 teamId, const QDateTime &now) const;
@@ -39,6 +47,7 @@ public:
     static qint64 withLoad(qint64 typical, int waiting, int freePlaces, int places);
 
 private:
+    void recordFirstReply(const FirstReply &reply, const BusinessHours &hours);
     QList<Sample> recent(qint64 teamId, const QDateTime &now) const;
 
     QHash<qint64, QList<Sample>> m_samples; // by team, oldest first

@@ -155,6 +155,31 @@ Result<Sent> retried(Store &store, const Viewer &viewer, const Commands::Send &c
     return Sent{existing, *conversation};
 }
 
+//! Staff's reply: the conversation's first (for the expected reply time) and the answer to
+//! the reply time promised (docs/protocol.md, "Business hours").
+Result<Done> recordAnswer(Store &store, Conversation &conversation, const Message &message)
+{
+    if (message.author.kind != Party::Kind::Agent || message.isStaffOnly())
+        return Done{};
+    const bool first = !conversation.firstReplyAt.isValid();
+    const bool answersPromise =
+        conversation.promisedBy.isValid() && !conversation.promiseAnsweredAt.isValid();
+    if (!first && !answersPromise)
+        return Done{};
+    if (first)
+        conversation.firstReplyAt = message.createdAt;
+    if (answersPromise)
+        conversation.promiseAnsweredAt = message.createdAt;
+    if (auto updated = store.updateConversation(conversation); !updated)
+        return storageFailed(updated.failure());
+    Event e = Events::conversationUpdated(conversation, Events::Change::Replied, message.author,
+                                          conversation.assignee ? conversation.assignee->id : 0);
+    e.staffOnly = true;
+    if (auto appended = store.appendEvent(e); !appended)
+        return storageFailed(appended.failure());
+    return Done{};
+}
+
 Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send &command,
                         Conversation conversation, bool started, const QDateTime &now,
                         const AutoReply::Context *autoReply)
@@ -188,6 +213,8 @@ Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send
     if (!inserted)
         return storageFailed(inserted.failure());
     conversation.updatedAt = now;
+    if (auto answered = recordAnswer(store, conversation, inserted.value()); !answered)
+        return answered.failure();
     Event e = Events::messageCreated(inserted.value(), conversation);
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());

@@ -88,22 +88,31 @@ void Hub::startRouting()
 {
     m_router->start();
     // Events committed meanwhile are observed too, and win: they come after what was read.
+    struct HoursRead {
+        QList<Team> teams;
+        QList<Inbox> inboxes;
+        QList<FirstReply> firstReplies;
+    };
+    const QDateTime since = now().addSecs(-std::chrono::seconds(ExpectedReply::Window).count());
     m_storage.read(
         this,
-        [](Store &store) -> Result<std::pair<QList<Team>, QList<Inbox>>> {
+        [since](Store &store) -> Result<HoursRead> {
             auto teams = store.teams();
             auto inboxes = store.inboxes();
-            if (!teams || !inboxes)
-                return Failure{ErrorCode::Internal,
-                               !teams ? teams.failure().detail : inboxes.failure().detail};
-            return std::pair{teams.value(), inboxes.value()};
+            auto replies = store.firstRepliesSince(since);
+            if (!teams || !inboxes || !replies)
+                return Failure{ErrorCode::Internal, !teams     ? teams.failure().detail
+                                                    : !inboxes ? inboxes.failure().detail
+                                                               : replies.failure().detail};
+            return HoursRead{teams.value(), inboxes.value(), replies.value()};
         },
-        [this](const Result<std::pair<QList<Team>, QList<Inbox>>> &read) {
+        [this](const Result<HoursRead> &read) {
             if (!read) {
                 qCWarning(lcHub) << "business hours could not be read:" << read.failure().message;
                 return;
             }
-            m_hours.reset(read->first, read->second);
+            m_hours.reset(read->teams, read->inboxes);
+            m_expectedReply.reset(read->firstReplies, m_hours);
             m_closing->reschedule();
         });
 }
@@ -255,6 +264,7 @@ void Hub::publish(const QList<Tandem::Event> &events)
             changeAccess(event.subject->access);
     }
     m_hours.observe(events);
+    m_expectedReply.observe(events, m_hours);
     if (std::any_of(events.cbegin(), events.cend(), [](const Event &e) {
             return e.subject && (e.subject->team || e.subject->inbox);
         }))

@@ -44,7 +44,8 @@ const QString conversationColumns = QStringLiteral(
     " cv.updated_at, cv.mode, cv.live_state, cv.assignee_id, asg.name, cv.priority,"
     " cv.queued_at, cv.assigned_at, cv.ended_at, cv.rating_score, cv.rating_comment,"
     " cv.inbox_id, cv.snoozed_until, cv.woke_because, cv.labels, cv.merged_into, cv.merged_at,"
-    " cv.status_before_merge FROM conversations cv"
+    " cv.status_before_merge, cv.first_reply_at, cv.promised_by, cv.promise_answered_at"
+    " FROM conversations cv"
     " JOIN customers cu ON "
     "cu.id = cv.customer_id"
     " LEFT JOIN agents asg ON asg.id = cv.assignee_id ");
@@ -115,6 +116,9 @@ Conversation conversationFrom(const SqliteStatement &q)
     c.mergedInto = q.value(22).toLongLong();
     c.mergedAt = optionalTime(q.value(23));
     c.statusBeforeMerge = q.value(24).toString();
+    c.firstReplyAt = optionalTime(q.value(25));
+    c.promisedBy = optionalTime(q.value(26));
+    c.promiseAnsweredAt = optionalTime(q.value(27));
     return c;
 }
 

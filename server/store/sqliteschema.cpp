@@ -256,6 +256,15 @@ const QList<QStringList> &steps()
         {
             QStringLiteral("ALTER TABLE teams ADD COLUMN calendar TEXT"),
         },
+        // 16: the promises made to customers and whether they were kept: when staff first
+        // replied, the reply time last promised, and when staff answered after it.
+        {
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN first_reply_at INTEGER"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN promised_by INTEGER"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN promise_answered_at INTEGER"),
+            QStringLiteral("CREATE INDEX conversations_first_reply ON conversations (first_reply_at)"
+                           " WHERE first_reply_at IS NOT NULL"),
+        },
     };
     return all;
 }

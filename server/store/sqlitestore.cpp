@@ -489,7 +489,8 @@ Stored<Done> SqliteStore::updateConversation(const Conversation &c)
             " assignee_id = ?, priority = ?, queued_at = ?, assigned_at = ?, ended_at = ?,"
             " rating_score = ?, rating_comment = ?, inbox_id = ?, snoozed_until = ?,"
             " woke_because = ?, labels = ?, merged_into = ?, merged_at = ?,"
-            " status_before_merge = ? WHERE id = ?")),
+            " status_before_merge = ?, first_reply_at = ?, promised_by = ?,"
+            " promise_answered_at = ? WHERE id = ?")),
         {c.status, toMs(c.updatedAt), modeName(c.mode),
          liveState.isEmpty() ? QVariant() : QVariant(liveState),
          c.assignee ? QVariant(c.assignee->id) : QVariant(), c.priority, optionalMs(c.queuedAt),
@@ -499,7 +500,9 @@ Stored<Done> SqliteStore::updateConversation(const Conversation &c)
          optionalMs(c.snoozedUntil), c.wokeBecause.isEmpty() ? QVariant() : QVariant(c.wokeBecause),
          labelIdsText(c.labels), c.mergedInto ? QVariant(c.mergedInto) : QVariant(),
          optionalMs(c.mergedAt),
-         c.statusBeforeMerge.isEmpty() ? QVariant() : QVariant(c.statusBeforeMerge), c.id},
+         c.statusBeforeMerge.isEmpty() ? QVariant() : QVariant(c.statusBeforeMerge),
+         optionalMs(c.firstReplyAt), optionalMs(c.promisedBy), optionalMs(c.promiseAnsweredAt),
+         c.id},
         "no such conversation");
 }
 
@@ -510,6 +513,19 @@ Stored<QList<Conversation>> SqliteStore::liveConversations()
     if (auto failure = run(q))
         return *failure;
     return rows(q, conversationFrom);
+}
+
+Stored<QList<FirstReply>> SqliteStore::firstRepliesSince(const QDateTime &since)
+{
+    SqliteStatement &q = prepare(QStringLiteral(
+        "SELECT inbox_id, created_at, first_reply_at FROM conversations"
+        " WHERE first_reply_at IS NOT NULL AND first_reply_at >= ? ORDER BY first_reply_at"));
+    if (auto failure = run(q, {toMs(since)}))
+        return *failure;
+    QList<FirstReply> replies;
+    while (q.next())
+        replies.append({q.value(0).toLongLong(), fromMs(q.value(1)), fromMs(q.value(2))});
+    return replies;
 }
 
 Stored<QList<qint64>> SqliteStore::recentHandleTimesMs(int limit)

@@ -64,6 +64,7 @@ public:
     Stored<Conversation> conversation(qint64 id) override;
     Stored<Done> updateConversation(const Conversation &conversation) override;
     Stored<QList<Conversation>> liveConversations() override;
+    Stored<QList<FirstReply>> firstRepliesSince(const QDateTime &since) override;
     Stored<QList<qint64>> recentHandleTimesMs(int limit) override;
     Stored<QHash<qint64, QDateTime>> lastAssignments() override;
     Stored<Customer> customerByIdentity(const QString &channel, const QString &address) override;

@@ -75,6 +75,13 @@ struct SessionRecord {
     bool revoked = false;
 };
 
+//! A conversation's first reply from staff, for the expected reply time.
+struct FirstReply {
+    qint64 inboxId = 0;
+    QDateTime createdAt;
+    QDateTime firstReplyAt;
+};
+
 //! The server's durable state. An implementation is used from one thread only (the
 //! storage thread, or the admin command's main thread); every method runs inside the
 //! transaction the caller opened, so several operations commit together.
@@ -155,6 +162,9 @@ public:
     virtual Stored<Done> updateConversation(const Conversation &conversation) = 0;
     //! Live chats that are queued or active, in no particular order.
     virtual Stored<QList<Conversation>> liveConversations() = 0;
+    //! The conversations staff first replied to at or after `since`: their inbox, when they
+    //! began, and when staff first replied, oldest reply first.
+    virtual Stored<QList<FirstReply>> firstRepliesSince(const QDateTime &since) = 0;
     //! How long the most recently ended live chats were handled (assignment to end), newest
     //! first.
     virtual Stored<QList<qint64>> recentHandleTimesMs(int limit) = 0;

@@ -518,6 +518,90 @@ private Q_SLOTS:
                  QStringList());
     }
 
+    void thePromiseFollowsTheMedianFirstReplyAndIsKeptWithTheConversation()
+    {
+        ClockedScene scene;
+        QVERIFY(scene.start(QStringLiteral("We reply by {replyBy}.")));
+        const auto customerSays = [&scene](TestClient &customer, const QString &name,
+                                           const QString &text) -> QJsonObject {
+            if (!customer.open(scene.server.wsUrl(QStringLiteral("/ws/customer")))
+                || customer.customerHello(name).isEmpty())
+                return {};
+            return obj(data(customer.request(QStringLiteral("send"), sendFields(text))),
+                       "conversation");
+        };
+        const auto time = [](const QJsonObject &o, const char *key) {
+            return QDateTime::fromString(o.value(QLatin1String(key)).toString(), Qt::ISODateWithMs);
+        };
+        const QDateTime start = QDateTime::fromMSecsSinceEpoch(ClockHand::Start, QTimeZone::utc());
+
+        // Before any first response, the promise is the fallback: an hour of business time.
+        QVERIFY(scene.hand->advance(2 * 3600 * 1000)); // 10:00, closed
+        TestClient early;
+        const QJsonObject first = customerSays(early, QStringLiteral("Early"), QStringLiteral("Hi"));
+        QCOMPARE(time(first, "promisedBy"), start.addDays(1).addSecs(3600));
+
+        // The next morning the team answers five customers 10, 20, 20, 30 and 50 minutes
+        // after they wrote (business time: from the opening for those who wrote at night).
+        QVERIFY(scene.hand->advance(22 * 3600 * 1000)); // 08:00 on the 16th
+        std::vector<std::unique_ptr<TestClient>> customers;
+        QList<qint64> waiting;
+        for (int i = 0; i < 4; ++i) {
+            customers.push_back(std::make_unique<TestClient>());
+            const QJsonObject c = customerSays(*customers.back(),
+                                               QStringLiteral("Customer %1").arg(i),
+                                               QStringLiteral("Help"));
+            QVERIFY(!c.isEmpty());
+            waiting.append(integer(c, "id"));
+        }
+        const auto reply = [&scene](qint64 conversation) {
+            return obj(data(scene.sue.request(QStringLiteral("send"),
+                                              sendFields(QStringLiteral("Hello!"), conversation))),
+                       "conversation");
+        };
+        const qint64 minute = 60 * 1000;
+        QVERIFY(scene.hand->advance(10 * minute));
+        const QJsonObject answered = reply(waiting.at(0));
+        QCOMPARE(time(answered, "firstReplyAt"), start.addDays(1).addSecs(600));
+        QVERIFY(scene.hand->advance(10 * minute));
+        reply(waiting.at(1));
+        reply(waiting.at(2));
+        QVERIFY(scene.hand->advance(10 * minute));
+        reply(waiting.at(3));
+        // Early wrote out of hours: 50 minutes of business time from the opening, kept
+        // (promised 09:00, answered 08:50).
+        QVERIFY(scene.hand->advance(20 * minute));
+        const QJsonObject kept = reply(integer(first, "id"));
+        QCOMPARE(time(kept, "promiseAnsweredAt"), start.addDays(1).addSecs(50 * 60));
+        QCOMPARE(time(kept, "promisedBy"), start.addDays(1).addSecs(3600));
+        // A second reply changes neither.
+        QCOMPARE(time(reply(integer(first, "id")), "firstReplyAt"),
+                 start.addDays(1).addSecs(50 * 60));
+
+        // Closed again: the next customer is promised the opening plus the median, 20 minutes.
+        QVERIFY(scene.hand->advance(2 * 3600 * 1000)); // 10:50
+        TestClient late;
+        const QJsonObject promised =
+            customerSays(late, QStringLiteral("Late"), QStringLiteral("Hello"));
+        const QDateTime by = start.addDays(2).addSecs(20 * 60);
+        QCOMPARE(time(promised, "promisedBy"), by);
+        QCOMPARE(systemTexts(late.takeEvents(QStringLiteral("message.created"),
+                                             TestClient::Settle::AfterPing)),
+                 QStringList{QStringLiteral("We reply by Sunday 17 January, 08:20 (UTC).")});
+
+        // The first replies are read back from the store after a restart.
+        scene.hand.reset();
+        scene.server.extraArguments() = ClockHand::startArguments(
+            ClockHand::Start + qint64(27) * 3600 * 1000); // 11:00 on the 16th
+        QVERIFY(scene.server.restart());
+        scene.hand = std::make_unique<ClockHand>(scene.server);
+        QVERIFY(scene.hand->isReady());
+        TestClient after;
+        QCOMPARE(time(customerSays(after, QStringLiteral("After"), QStringLiteral("Hi")),
+                      "promisedBy"),
+                 by);
+    }
+
     void badHelloZonesAndLanguagesAreRefusedOrIgnored()
     {
         TestClient customer;
