@@ -46,9 +46,9 @@ QList<OpenPeriod> without(const QList<OpenPeriod> &periods, const QDateTime &cut
 
 } // namespace
 
-const QString BusinessCalendar::DefaultAutoReply = QStringLiteral(
-    "Thank you for your message. We are closed right now and open again {opening}. "
-    "We expect to reply by {replyBy}.");
+const QString BusinessCalendar::DefaultAutoReply =
+    QStringLiteral("Thank you for your message. We are closed right now and open again {opening}. "
+                   "We expect to reply by {replyBy}.");
 
 BusinessCalendar::BusinessCalendar(QTimeZone zone, QList<OpeningHours> week,
                                    QList<Closure> closures)

@@ -22,8 +22,8 @@ QUuid replyId(qint64 conversationId, const QDateTime &closedSince)
 
 } // namespace
 
-Result<std::optional<Sent>> answer(Store &store, Conversation &conversation,
-                                   const Message &message, bool automatic, const Context &context)
+Result<std::optional<Sent>> answer(Store &store, Conversation &conversation, const Message &message,
+                                   bool automatic, const Context &context)
 {
     if (automatic || message.author.kind != Party::Kind::Customer || message.isStaffOnly())
         return std::optional<Sent>();
@@ -69,8 +69,9 @@ Result<std::optional<Sent>> answer(Store &store, Conversation &conversation,
     conversation.promiseAnsweredAt = QDateTime();
     if (auto updated = store.updateConversation(conversation); !updated)
         return storageFailed(updated.failure());
-    Event promised = Events::conversationUpdated(conversation, Events::Change::Promised, reply.author,
-                                                 conversation.assignee ? conversation.assignee->id : 0);
+    Event promised =
+        Events::conversationUpdated(conversation, Events::Change::Promised, reply.author,
+                                    conversation.assignee ? conversation.assignee->id : 0);
     promised.staffOnly = true;
     if (auto appended = store.appendEvent(promised); !appended)
         return storageFailed(appended.failure());

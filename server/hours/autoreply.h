@@ -41,8 +41,7 @@ struct Sent {
 //! neither the message nor the team's text rules it out (`automatic`: sent by a machine,
 //! which gets no answer). None when nothing is sent.
 //! The promise is kept with `conversation` (promisedBy), which is updated in place.
-Result<std::optional<Sent>> answer(Store &store, Conversation &conversation,
-                                   const Message &message, bool automatic,
-                                   const Context &context);
+Result<std::optional<Sent>> answer(Store &store, Conversation &conversation, const Message &message,
+                                   bool automatic, const Context &context);
 
 } // namespace Tandem::Server::AutoReply

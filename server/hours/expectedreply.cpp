@@ -31,9 +31,9 @@ void ExpectedReply::recordFirstReply(const FirstReply &reply, const BusinessHour
 {
     const qint64 team = hours.teamOf(reply.inboxId);
     const std::optional<BusinessCalendar> calendar = hours.calendarOf(reply.inboxId);
-    const qint64 seconds = calendar
-                               ? calendar->businessSecondsBetween(reply.createdAt, reply.firstReplyAt)
-                               : std::max<qint64>(0, reply.createdAt.secsTo(reply.firstReplyAt));
+    const qint64 seconds =
+        calendar ? calendar->businessSecondsBetween(reply.createdAt, reply.firstReplyAt)
+                 : std::max<qint64>(0, reply.createdAt.secsTo(reply.firstReplyAt));
     record(team, {reply.firstReplyAt, seconds});
 }
 

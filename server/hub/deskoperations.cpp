@@ -229,7 +229,8 @@ Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send
             return woken.failure();
         conversation = woken.value();
         if (autoReply) {
-            auto answered = AutoReply::answer(store, conversation, inserted.value(), false, *autoReply);
+            auto answered =
+                AutoReply::answer(store, conversation, inserted.value(), false, *autoReply);
             if (!answered)
                 return answered.failure();
         }

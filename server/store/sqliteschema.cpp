@@ -262,8 +262,9 @@ const QList<QStringList> &steps()
             QStringLiteral("ALTER TABLE conversations ADD COLUMN first_reply_at INTEGER"),
             QStringLiteral("ALTER TABLE conversations ADD COLUMN promised_by INTEGER"),
             QStringLiteral("ALTER TABLE conversations ADD COLUMN promise_answered_at INTEGER"),
-            QStringLiteral("CREATE INDEX conversations_first_reply ON conversations (first_reply_at)"
-                           " WHERE first_reply_at IS NOT NULL"),
+            QStringLiteral(
+                "CREATE INDEX conversations_first_reply ON conversations (first_reply_at)"
+                " WHERE first_reply_at IS NOT NULL"),
         },
     };
     return all;

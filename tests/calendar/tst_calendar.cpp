@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A team's business hours: open or closed, the next opening, business time between two
 // instants, across daylight saving changes, overnight hours, holidays and .ics imports.
-#include "calendar/businesscalendar.h"
 #include "calendar/autoreplytext.h"
+#include "calendar/businesscalendar.h"
 #include "calendar/calendarjson.h"
 #include "calendar/icsimport.h"
 
@@ -220,9 +220,10 @@ private Q_SLOTS:
         // Over Christmas and the weekend after it: since Wednesday the 23rd at six.
         QCOMPARE(c.lastClosing(local("2026-12-27T12:00:00")), local("2026-12-23T18:00:00").toUTC());
         // Never open before: none.
-        const BusinessCalendar fresh(Berlin, officeWeek(),
-                                     {{local("2025-01-01T00:00:00"), local("2025-12-31T00:00:00"), {}},
-                                      {local("2025-12-31T00:00:00"), local("2026-12-31T00:00:00"), {}}});
+        const BusinessCalendar fresh(
+            Berlin, officeWeek(),
+            {{local("2025-01-01T00:00:00"), local("2025-12-31T00:00:00"), {}},
+             {local("2025-12-31T00:00:00"), local("2026-12-31T00:00:00"), {}}});
         QVERIFY(!fresh.lastClosing(local("2026-12-01T10:00:00")).isValid());
     }
 
@@ -281,8 +282,7 @@ private Q_SLOTS:
             << "calendar.closures[0].from";
         QTest::newRow("closures not a list")
             << open + q("'closures':'Christmas'}") << "calendar.closures";
-        QTest::newRow("auto-reply not text")
-            << open + q("'autoReply':42}") << "calendar.autoReply";
+        QTest::newRow("auto-reply not text") << open + q("'autoReply':42}") << "calendar.autoReply";
         QTest::newRow("auto-reply too long")
             << open + q("'autoReply':'") + QByteArray(1001, 'x') + q("'}") << "calendar.autoReply";
         QTest::newRow("closure name too long")

@@ -79,8 +79,9 @@ QJsonArray twoHoursADay()
 
 QJsonObject sendFields(const QString &text, qint64 conversation = 0)
 {
-    QJsonObject fields{{QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                       {QStringLiteral("text"), text}};
+    QJsonObject fields{
+        {QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("text"), text}};
     if (conversation)
         fields.insert(QStringLiteral("conversation"), conversation);
     return fields;
@@ -112,8 +113,8 @@ struct ClockedScene {
             return false;
         hand = std::make_unique<ClockHand>(server);
         if (!hand->isReady()
-            || !server.addAgent(QStringLiteral("sue@example.com"), QStringLiteral("Sue"),
-                                Password, QStringLiteral("supervisor"))
+            || !server.addAgent(QStringLiteral("sue@example.com"), QStringLiteral("Sue"), Password,
+                                QStringLiteral("supervisor"))
             || !sue.open(server.wsUrl(AgentPath))
             || sue.agentSignIn(QStringLiteral("sue@example.com"), Password).isEmpty())
             return false;
@@ -127,7 +128,8 @@ struct ClockedScene {
                                                {QStringLiteral("members"), QJsonArray{}},
                                                {QStringLiteral("calendar"), calendar}});
         // The calendar applies once the team's event is out: Sue sees it, so has the hub.
-        return type(saved) == QLatin1String("ok") && !sue.waitEvent(QStringLiteral("team.saved")).isEmpty();
+        return type(saved) == QLatin1String("ok")
+               && !sue.waitEvent(QStringLiteral("team.saved")).isEmpty();
     }
 };
 
@@ -444,13 +446,15 @@ private Q_SLOTS:
 
         // Closed again, but the conversation is under way (a message 20 minutes ago): none.
         QVERIFY(scene.hand->advance(3600 * 1000 + 20 * 60 * 1000)); // 09:50
-        QCOMPARE(type(scene.sue.request(QStringLiteral("send"),
-                                        sendFields(QStringLiteral("How can I help?"), conversation))),
-                 QStringLiteral("ok"));
+        QCOMPARE(
+            type(scene.sue.request(QStringLiteral("send"),
+                                   sendFields(QStringLiteral("How can I help?"), conversation))),
+            QStringLiteral("ok"));
         QVERIFY(scene.hand->advance(20 * 60 * 1000)); // 10:10
-        QCOMPARE(type(customer.request(QStringLiteral("send"),
-                                       sendFields(QStringLiteral("My order is late"), conversation))),
-                 QStringLiteral("ok"));
+        QCOMPARE(
+            type(customer.request(QStringLiteral("send"),
+                                  sendFields(QStringLiteral("My order is late"), conversation))),
+            QStringLiteral("ok"));
         QCOMPARE(systemTexts(customer.takeEvents(QStringLiteral("message.created"),
                                                  TestClient::Settle::AfterPing)),
                  QStringList());
@@ -463,8 +467,9 @@ private Q_SLOTS:
         const QStringList again = systemTexts(
             customer.takeEvents(QStringLiteral("message.created"), TestClient::Settle::AfterPing));
         QCOMPARE(again.size(), 1);
-        QVERIFY2(again.first().startsWith(QLatin1String("Closed. We open Sunday 17 January, 17:00")),
-                 qPrintable(again.first()));
+        QVERIFY2(
+            again.first().startsWith(QLatin1String("Closed. We open Sunday 17 January, 17:00")),
+            qPrintable(again.first()));
         // Staff see it as the system's message in the thread, delivered like any reply.
         const QJsonObject history = scene.sue.request(
             QStringLiteral("history"), {{QStringLiteral("conversation"), conversation}});
@@ -487,8 +492,9 @@ private Q_SLOTS:
                                     {{QStringLiteral("timezone"), QStringLiteral("Europe/Berlin")},
                                      {QStringLiteral("language"), QStringLiteral("de-DE")}})
                      .isEmpty());
-        QCOMPARE(type(customer.request(QStringLiteral("send"), sendFields(QStringLiteral("Hallo")))),
-                 QStringLiteral("ok"));
+        QCOMPARE(
+            type(customer.request(QStringLiteral("send"), sendFields(QStringLiteral("Hallo")))),
+            QStringLiteral("ok"));
         QCOMPARE(systemTexts(customer.takeEvents(QStringLiteral("message.created"),
                                                  TestClient::Settle::AfterPing)),
                  QStringList{QStringLiteral(
@@ -538,7 +544,8 @@ private Q_SLOTS:
         // Before any first response, the promise is the fallback: an hour of business time.
         QVERIFY(scene.hand->advance(2 * 3600 * 1000)); // 10:00, closed
         TestClient early;
-        const QJsonObject first = customerSays(early, QStringLiteral("Early"), QStringLiteral("Hi"));
+        const QJsonObject first =
+            customerSays(early, QStringLiteral("Early"), QStringLiteral("Hi"));
         QCOMPARE(time(first, "promisedBy"), start.addDays(1).addSecs(3600));
 
         // The next morning the team answers five customers 10, 20, 20, 30 and 50 minutes
@@ -548,9 +555,8 @@ private Q_SLOTS:
         QList<qint64> waiting;
         for (int i = 0; i < 4; ++i) {
             customers.push_back(std::make_unique<TestClient>());
-            const QJsonObject c = customerSays(*customers.back(),
-                                               QStringLiteral("Customer %1").arg(i),
-                                               QStringLiteral("Help"));
+            const QJsonObject c = customerSays(
+                *customers.back(), QStringLiteral("Customer %1").arg(i), QStringLiteral("Help"));
             QVERIFY(!c.isEmpty());
             waiting.append(integer(c, "id"));
         }
@@ -597,9 +603,9 @@ private Q_SLOTS:
         scene.hand = std::make_unique<ClockHand>(scene.server);
         QVERIFY(scene.hand->isReady());
         TestClient after;
-        QCOMPARE(time(customerSays(after, QStringLiteral("After"), QStringLiteral("Hi")),
-                      "promisedBy"),
-                 by);
+        QCOMPARE(
+            time(customerSays(after, QStringLiteral("After"), QStringLiteral("Hi")), "promisedBy"),
+            by);
     }
 
     void badHelloZonesAndLanguagesAreRefusedOrIgnored()
@@ -611,8 +617,10 @@ private Q_SLOTS:
                     .customerHello(QStringLiteral("Eve"), {}, -1,
                                    {{QStringLiteral("language"), QStringLiteral("de_DE; drop")}})
                     .isEmpty());
-        QVERIFY(customer.lastReply().value(QLatin1String("message")).toString().contains(
-            QLatin1String("language")));
+        QVERIFY(customer.lastReply()
+                    .value(QLatin1String("message"))
+                    .toString()
+                    .contains(QLatin1String("language")));
         // ...a timezone this server does not know is no reason to turn a customer away.
         TestClient far;
         QVERIFY(far.open(m_server.wsUrl(QStringLiteral("/ws/customer"))));

@@ -21,7 +21,8 @@ ClockHand::ClockHand(TandemdProcess &server)
     (void)server.addAgent(Email, QStringLiteral("Clock"), Password, QStringLiteral("admin"));
     if (!m_admin->open(server.wsUrl(QStringLiteral("/ws/agent")))
         || m_admin->agentSignIn(Email, Password).isEmpty()) {
-        qWarning() << "ClockHand could not sign in:" << (m_admin ? m_admin->lastReply() : QJsonObject());
+        qWarning() << "ClockHand could not sign in:"
+                   << (m_admin ? m_admin->lastReply() : QJsonObject());
         m_admin.reset();
     }
 }
