@@ -58,11 +58,6 @@ QList<ExpectedReply::Sample> ExpectedReply::recent(qint64 teamId, const QDateTim
     return out;
 }
 
-int ExpectedReply::samples(qint64 teamId, const QDateTime &now) const
-{
-    return int(recent(teamId, now).size());
-}
-
 qint64 ExpectedReply::typicalSeconds(qint64 teamId, const QDateTime &now) const
 {
     const QList<Sample> window = recent(teamId, now);
@@ -75,15 +70,6 @@ qint64 ExpectedReply::typicalSeconds(qint64 teamId, const QDateTime &now) const
     const auto middle = seconds.begin() + seconds.size() / 2;
     std::nth_element(seconds.begin(), middle, seconds.end());
     return *middle;
-}
-
-qint64 ExpectedReply::withLoad(qint64 typical, int waiting, int freePlaces, int places)
-{
-    const int backlog = std::max(0, waiting - freePlaces);
-    if (backlog == 0)
-        return typical;
-    const int rounds = (backlog + std::max(1, places) - 1) / std::max(1, places);
-    return typical * (1 + rounds);
 }
 
 } // namespace Tandem::Server

@@ -13,7 +13,7 @@ namespace Tandem::Server {
 
 //! How long a customer who writes now waits for a first reply, in business time
 //! (docs/protocol.md, "Business hours"): the median of the team's first responses over the
-//! last week, measured in business time, stretched by today's backlog. With too few
+//! last week, measured in business time (today's load is not counted yet). With too few
 //! first responses to go on, FallbackSeconds stands in for the median.
 class ExpectedReply
 {
@@ -39,12 +39,6 @@ public:
     void record(qint64 teamId, const Sample &sample);
     //! The median first response of `teamId` over the window ending `now`, or the fallback.
     qint64 typicalSeconds(qint64 teamId, const QDateTime &now) const;
-    //! How many first responses the median of `teamId` stands on.
-    int samples(qint64 teamId, const QDateTime &now) const;
-
-    //! `typical` stretched by the backlog: conversations waiting beyond the free places of
-    //! the team's agents are answered one round of `typical` per `places` later.
-    static qint64 withLoad(qint64 typical, int waiting, int freePlaces, int places);
 
 private:
     void recordFirstReply(const FirstReply &reply, const BusinessHours &hours);

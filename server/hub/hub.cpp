@@ -127,8 +127,10 @@ QHash<qint64, qint64> Hub::expectedReplySeconds() const
     QHash<qint64, qint64> seconds;
     const QDateTime at = now();
     const QHash<qint64, BusinessCalendar> calendars = m_hours.calendars();
+    // Only a closed team makes a promise: the median is not worked out for the others.
     for (auto it = calendars.cbegin(); it != calendars.cend(); ++it)
-        seconds.insert(it.key(), m_expectedReply.typicalSeconds(it.key(), at));
+        if (!it->isOpen(at))
+            seconds.insert(it.key(), m_expectedReply.typicalSeconds(it.key(), at));
     return seconds;
 }
 

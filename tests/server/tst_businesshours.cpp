@@ -347,11 +347,7 @@ private Q_SLOTS:
         // The clock starts at 08:00 UTC; the team is open 08:00 to 10:00 every day.
         const QDateTime start = QDateTime::fromMSecsSinceEpoch(ClockHand::Start, QTimeZone::utc());
         QCOMPARE(start.time(), QTime(8, 0));
-        QJsonArray hours;
-        for (int day = 1; day <= 7; ++day)
-            hours.append(QJsonObject{{QStringLiteral("day"), day},
-                                     {QStringLiteral("from"), QStringLiteral("08:00")},
-                                     {QStringLiteral("to"), QStringLiteral("10:00")}});
+        const QJsonArray hours = twoHoursADay();
         QCOMPARE(
             type(sue.request(QStringLiteral("team.save"),
                              {{QStringLiteral("team"), 1},
