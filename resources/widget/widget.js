@@ -197,12 +197,16 @@
   function tellClosed() {
     const url = new URL('../api/v1/availability', window.location.href);
     if (inbox) url.searchParams.set('inbox', String(inbox));
-    const say = (when) => addSystem(when
-      ? `The team has closed for now, so your chat is now a message. They open again ${when} (your time) and will answer here; you can close this window and come back later.`
-      : 'The team has closed for now, so your chat is now a message. They will answer here; you can close this window and come back later.');
+    const say = (a) => {
+      const when = a && a.open === false && a.opensAt ? openingTime(a.opensAt) : '';
+      const by = a && a.open === false && a.expectedReplyAt ? openingTime(a.expectedReplyAt) : '';
+      const opens = when ? ` They open again ${when} (your time)` : ' They';
+      const reply = by ? ` and expect to reply by ${by}` : '';
+      addSystem(`The team has closed for now, so your chat is now a message.${opens}${reply} and will answer here; you can close this window and come back later.`);
+    };
     fetch(url.href, { cache: 'no-store' })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((a) => say(a.open === false && a.opensAt ? openingTime(a.opensAt) : ''), () => say(''));
+      .then((a) => say(a), () => say(null));
   }
 
   function loadHistory() {
@@ -545,9 +549,10 @@
     ui.availability.className = `availability ${available ? 'live' : 'away'}`;
     if (a.open === false) {
       const when = a.opensAt ? openingTime(a.opensAt) : '';
-      ui.availability.textContent = when
-        ? `We're closed right now and open again ${when} (your time). Leave a message and we'll answer here.`
-        : "We're closed right now. Leave a message and we'll answer here.";
+      const by = a.expectedReplyAt ? openingTime(a.expectedReplyAt) : '';
+      const opens = when ? ` and open again ${when} (your time)` : '';
+      const reply = by ? ` Leave a message and we'll reply here by ${by}.` : " Leave a message and we'll answer here.";
+      ui.availability.textContent = `We're closed right now${opens}.${reply}`;
       ui.startButton.textContent = 'Send message';
       ui.emailHint.textContent = 'Add your email so the team can reach you if you leave before they answer.';
       return;

@@ -11,6 +11,7 @@
 #include "platform/clock.h"
 #include "protocol/frames.h"
 #include "protocol/limits.h"
+#include "protocol/wirecodec.h"
 #include "ratelimiter.h"
 #include "routing/router.h"
 #include "scheduling/scheduler.h"
@@ -359,8 +360,17 @@ QJsonObject Hub::liveAvailability(std::optional<qint64> inboxId) const
     const QJsonObject hours = m_hours.describe(inboxId, now());
     for (auto it = hours.begin(); it != hours.end(); ++it)
         answer.insert(it.key(), it.value());
-    if (!hours.value(QLatin1String("open")).toBool())
+    if (!hours.value(QLatin1String("open")).toBool()) {
         answer.insert(QStringLiteral("available"), false);
+        // What a message left now is promised: the next opening plus the usual delay.
+        const QDateTime at = now();
+        const std::optional<BusinessCalendar> calendar = m_hours.calendarOf(inboxId);
+        const QDateTime replyBy = calendar ? calendar->addBusinessSeconds(
+                                      at, m_expectedReply.typicalSeconds(m_hours.teamOf(inboxId), at))
+                                           : QDateTime();
+        answer.insert(QStringLiteral("expectedReplyAt"),
+                      replyBy.isValid() ? QJsonValue(Wire::timeToString(replyBy)) : QJsonValue());
+    }
     return answer;
 }
 

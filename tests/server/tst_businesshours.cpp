@@ -313,6 +313,11 @@ private Q_SLOTS:
         QCOMPARE(QDateTime::fromString(closed.value(QLatin1String("opensAt")).toString(),
                                        Qt::ISODateWithMs),
                  opens);
+        // A message left now is promised the opening plus the usual delay (no record yet:
+        // the fallback hour).
+        QCOMPARE(QDateTime::fromString(closed.value(QLatin1String("expectedReplyAt")).toString(),
+                                       Qt::ISODateWithMs),
+                 opens.addSecs(3600));
         // Without an inbox: the first web inbox's team, the same.
         QCOMPARE(availability({}).value(QLatin1String("open")).toBool(true), false);
         // A customer asking for a live chat anyway leaves a message.

@@ -96,6 +96,9 @@ private Q_SLOTS:
         QVERIFY(s.openWidgetSaying(QStringLiteral("We're closed right now and open again")));
         QVERIFY(s.browser.textOf(QStringLiteral("#availability"))
                     .contains(QLatin1String("(your time)")));
+        // And when an answer can be expected, worked out by the server, not typed.
+        QVERIFY(s.browser.textOf(QStringLiteral("#availability"))
+                    .contains(QLatin1String("we'll reply here by")));
         QCOMPARE(s.browser.textOf(QStringLiteral("#start-button")), QStringLiteral("Send message"));
         QVERIFY(s.widget.start(QStringLiteral("Nora"), QStringLiteral("Are you there tonight?"),
                                QStringLiteral("nora@example.com")));
@@ -135,6 +138,8 @@ private Q_SLOTS:
                  qPrintable(s.browser.textOf(QStringLiteral("#messages"))));
         QVERIFY(
             s.browser.textOf(QStringLiteral("#messages")).contains(QLatin1String("(your time)")));
+        QVERIFY(s.browser.textOf(QStringLiteral("#messages"))
+                    .contains(QLatin1String("expect to reply by")));
         QVERIFY(!s.browser.textOf(QStringLiteral("#subtitle")).contains(QLatin1String("Waiting")));
     }
 
