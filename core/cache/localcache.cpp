@@ -451,7 +451,7 @@ QList<Team> LocalCache::teams() const
         m_read, QStringLiteral("SELECT id, name, members, calendar FROM teams ORDER BY id"), {});
     QList<Team> teams;
     while (q.next()) {
-        Team t{q.value(0).toLongLong(), q.value(1).toString(), {}, std::nullopt};
+        Team t{q.value(0).toLongLong(), q.value(1).toString(), {}, std::nullopt, std::nullopt};
         if (!q.value(3).isNull()) {
             const auto calendar =
                 CalendarJson::decode(QJsonDocument::fromJson(q.value(3).toByteArray()).object());

@@ -4,6 +4,7 @@
 #include "customer.h"
 #include "livechat.h"
 #include "party.h"
+#include "sla/slarecord.h"
 
 #include <QDateTime>
 #include <QList>
@@ -66,6 +67,8 @@ struct Conversation {
     //! (invalid: no promise, or not answered yet).
     QDateTime promisedBy;
     QDateTime promiseAnsweredAt;
+    //! What its SLA clocks are worked out from (docs/protocol.md, "SLA").
+    SlaRecord sla;
 
     bool isLive() const { return mode == ConversationMode::Live; }
 
@@ -83,7 +86,7 @@ struct Conversation {
                && endedAt == o.endedAt && rating == o.rating && labels == o.labels
                && mergedInto == o.mergedInto && mergedAt == o.mergedAt
                && firstReplyAt == o.firstReplyAt && promisedBy == o.promisedBy
-               && promiseAnsweredAt == o.promiseAnsweredAt;
+               && promiseAnsweredAt == o.promiseAnsweredAt && sla == o.sla;
     }
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "calendar/businesscalendar.h"
+#include "sla/slapolicy.h"
 
 #include <QList>
 #include <QString>
@@ -16,10 +17,13 @@ struct Team {
     QList<qint64> members; //!< agent ids, ascending
     //! Its business hours (docs/protocol.md, "Business hours"); none: open around the clock.
     std::optional<BusinessCalendar> calendar;
+    //! Its service level agreement (docs/protocol.md, "SLA"); none: no targets.
+    std::optional<SlaPolicy> sla;
 
     bool operator==(const Team &o) const
     {
-        return id == o.id && name == o.name && members == o.members && calendar == o.calendar;
+        return id == o.id && name == o.name && members == o.members && calendar == o.calendar
+               && sla == o.sla;
     }
 };
 

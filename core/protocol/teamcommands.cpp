@@ -4,6 +4,7 @@
 #include "calendar/calendarjson.h"
 #include "fieldreader.h"
 #include "limits.h"
+#include "sla/slapolicyjson.h"
 
 namespace Tandem::Commands {
 
@@ -16,6 +17,8 @@ Result<SaveTeam> decodeSaveTeam(const QJsonObject &fields)
     t.members = r.ids("members", MaxTeamMembers);
     t.setsCalendar = fields.contains(QLatin1String("calendar"));
     const auto calendar = r.optionalObject("calendar");
+    t.setsSla = fields.contains(QLatin1String("sla"));
+    const auto sla = r.optionalObject("sla");
     if (r.ok() && t.name.isEmpty())
         r.fail("name", QStringLiteral("must not be blank"));
     if (!r.ok())
@@ -25,6 +28,12 @@ Result<SaveTeam> decodeSaveTeam(const QJsonObject &fields)
         if (!decoded)
             return decoded.failure();
         t.calendar = decoded.value();
+    }
+    if (sla) {
+        auto decoded = SlaPolicyJson::decode(*sla);
+        if (!decoded)
+            return decoded.failure();
+        t.sla = decoded.value();
     }
     return t;
 }

@@ -3,6 +3,7 @@
 
 #include "calendar/businesscalendar.h"
 #include "result.h"
+#include "sla/slapolicy.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -22,6 +23,9 @@ struct SaveTeam {
     //! Whether the request sets the calendar (else an existing team keeps its own).
     bool setsCalendar = false;
     std::optional<BusinessCalendar> calendar; //!< none: open around the clock
+    //! Whether the request sets the SLA policy (else an existing team keeps its own).
+    bool setsSla = false;
+    std::optional<SlaPolicy> sla; //!< none: no targets
 };
 
 struct SaveInbox {

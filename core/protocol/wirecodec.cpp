@@ -2,6 +2,7 @@
 #include "wirecodec.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include "fieldreader.h"
 #include "jsonwriter.h"
@@ -68,6 +69,8 @@ QJsonObject encode(const Conversation &c)
     }
     if (!c.wokeBecause.isEmpty())
         o.insert(QStringLiteral("wokeBecause"), c.wokeBecause);
+    if (!c.sla.isEmpty())
+        o.insert(QStringLiteral("sla"), SlaRecordJson::encode(c.sla));
     if (c.rating)
         o.insert(QStringLiteral("rating"),
                  QJsonObject{{QStringLiteral("score"), c.rating->score},
@@ -185,6 +188,9 @@ void write(JsonWriter &w, const Conversation &c)
             .key("score")
             .value(c.rating->score)
             .endObject();
+    if (!c.sla.isEmpty())
+        w.key("sla").raw(
+            QJsonDocument(SlaRecordJson::encode(c.sla)).toJson(QJsonDocument::Compact));
     if (c.snoozedUntil.isValid())
         w.key("snoozedUntil").time(c.snoozedUntil);
     w.key("status").value(c.status);
@@ -293,8 +299,15 @@ Result<Conversation> decodeConversation(const QJsonObject &json)
     c.labels =
         r.optionalIds("labels", Protocol::MaxLabelsPerConversation).value_or(QList<qint64>());
     const auto rating = r.optionalObject("rating");
+    const auto sla = r.optionalObject("sla");
     if (!r.ok())
         return r.failure();
+    if (sla) {
+        auto record = SlaRecordJson::decode(*sla);
+        if (!record)
+            return record.failure();
+        c.sla = record.value();
+    }
     const auto parsedMode = modeFromName(mode);
     if (!parsedMode)
         r.fail("mode", QStringLiteral("must be live or async"));

@@ -4,6 +4,7 @@
 #include "calendar/calendarjson.h"
 #include "fieldreader.h"
 #include "limits.h"
+#include "sla/slapolicyjson.h"
 
 #include <QJsonArray>
 #include <limits>
@@ -19,7 +20,9 @@ QJsonObject encode(const Team &team)
             {QStringLiteral("name"), team.name},
             {QStringLiteral("members"), members},
             {QStringLiteral("calendar"),
-             team.calendar ? QJsonValue(CalendarJson::encode(*team.calendar)) : QJsonValue()}};
+             team.calendar ? QJsonValue(CalendarJson::encode(*team.calendar)) : QJsonValue()},
+            {QStringLiteral("sla"),
+             team.sla ? QJsonValue(SlaPolicyJson::encode(*team.sla)) : QJsonValue()}};
 }
 
 QJsonObject encode(const Inbox &inbox)
@@ -40,6 +43,7 @@ Result<Team> decodeTeam(const QJsonObject &json)
     t.members = r.ids("members", std::numeric_limits<int>::max());
     // Absent from servers that predate business hours, null without them.
     const auto calendar = r.optionalObject("calendar");
+    const auto sla = r.optionalObject("sla"); // absent from servers before SLA policies
     if (!r.ok())
         return r.failure();
     if (calendar) {
@@ -47,6 +51,12 @@ Result<Team> decodeTeam(const QJsonObject &json)
         if (!decoded)
             return decoded.failure();
         t.calendar = decoded.value();
+    }
+    if (sla) {
+        auto decoded = SlaPolicyJson::decode(*sla);
+        if (!decoded)
+            return decoded.failure();
+        t.sla = decoded.value();
     }
     return t;
 }

@@ -5,6 +5,7 @@
 
 #include "accounts/tokens.h"
 #include "channels/channeloperations.h"
+#include "conversations/slacalendar.h"
 #include "conversations/statuschanges.h"
 #include "protocol/events.h"
 #include "protocol/limits.h"
@@ -155,23 +156,44 @@ Result<Sent> retried(Store &store, const Viewer &viewer, const Commands::Send &c
     return Sent{existing, *conversation};
 }
 
-//! Staff's reply: the conversation's first (for the expected reply time) and the answer to
-//! the reply time promised (docs/protocol.md, "Business hours").
+//! The customer's message starts their wait for an answer (docs/protocol.md, "SLA"); staff's
+//! reply ends it, and is the conversation's first (for the expected reply time) and the
+//! answer to the reply time promised (docs/protocol.md, "Business hours").
 Result<Done> recordAnswer(Store &store, Conversation &conversation, const Message &message)
 {
-    if (message.author.kind != Party::Kind::Agent || message.isStaffOnly())
+    if (message.isStaffOnly())
+        return Done{};
+    if (message.author.kind == Party::Kind::Customer) {
+        if (conversation.sla.awaitingSince.isValid())
+            return Done{};
+        conversation.sla.customerWrote(message.createdAt);
+        if (auto updated = store.updateConversation(conversation); !updated)
+            return storageFailed(updated.failure());
+        return Done{};
+    }
+    if (message.author.kind != Party::Kind::Agent)
         return Done{};
     const bool first = !conversation.firstReplyAt.isValid();
     const bool answersPromise =
         conversation.promisedBy.isValid() && !conversation.promiseAnsweredAt.isValid();
-    if (!first && !answersPromise)
+    const bool answersWait = conversation.sla.awaitingSince.isValid();
+    if (!first && !answersPromise && !answersWait)
         return Done{};
+    if (answersWait) {
+        const auto calendar = SlaCalendar::of(store, conversation.inboxId);
+        if (!calendar)
+            return calendar.failure();
+        conversation.sla.staffReplied(first, message.createdAt,
+                                      calendar.value() ? &*calendar.value() : nullptr);
+    }
     if (first)
         conversation.firstReplyAt = message.createdAt;
     if (answersPromise)
         conversation.promiseAnsweredAt = message.createdAt;
     if (auto updated = store.updateConversation(conversation); !updated)
         return storageFailed(updated.failure());
+    if (!first && !answersPromise)
+        return Done{}; // the new record travels with the reply's message.created
     Event e = Events::conversationUpdated(conversation, Events::Change::Replied, message.author,
                                           conversation.assignee ? conversation.assignee->id : 0);
     e.staffOnly = true;

@@ -63,14 +63,19 @@ Result<Team> saveTeam(Store &store, const Viewer &viewer, const Commands::SaveTe
     const auto before = accessOf(store, affected.value());
     if (!before)
         return before.failure();
-    Team team{command.id.value_or(0), command.name, command.members, command.calendar};
-    if (command.id && !command.setsCalendar) {
+    Team team{command.id.value_or(0), command.name, command.members, command.calendar, command.sla};
+    if (command.id && (!command.setsCalendar || !command.setsSla)) {
         const auto all = store.teams();
         if (!all)
             return storageFailed(all.failure());
-        for (const Team &existing : all.value())
-            if (existing.id == *command.id)
+        for (const Team &existing : all.value()) {
+            if (existing.id != *command.id)
+                continue;
+            if (!command.setsCalendar)
                 team.calendar = existing.calendar;
+            if (!command.setsSla)
+                team.sla = existing.sla;
+        }
     }
     const auto saved = store.saveTeam(team);
     if (!saved && saved.error() == StoreError::Conflict)

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqliterows.h"
 
+#include "logging/logging.h"
+
+#include <QJsonDocument>
+
 namespace Tandem::Server::SqliteRows {
 
 qint64 toMs(const QDateTime &t)
@@ -44,8 +48,8 @@ const QString conversationColumns = QStringLiteral(
     " cv.updated_at, cv.mode, cv.live_state, cv.assignee_id, asg.name, cv.priority,"
     " cv.queued_at, cv.assigned_at, cv.ended_at, cv.rating_score, cv.rating_comment,"
     " cv.inbox_id, cv.snoozed_until, cv.woke_because, cv.labels, cv.merged_into, cv.merged_at,"
-    " cv.status_before_merge, cv.first_reply_at, cv.promised_by, cv.promise_answered_at"
-    " FROM conversations cv"
+    " cv.status_before_merge, cv.first_reply_at, cv.promised_by, cv.promise_answered_at,"
+    " cv.sla FROM conversations cv"
     " JOIN customers cu ON "
     "cu.id = cv.customer_id"
     " LEFT JOIN agents asg ON asg.id = cv.assignee_id ");
@@ -66,6 +70,28 @@ QVariant optionalMs(const QDateTime &t)
 QDateTime optionalTime(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : fromMs(v);
+}
+
+SlaRecord slaRecordFrom(const QVariant &column, qint64 conversationId)
+{
+    if (column.isNull())
+        return {};
+    const auto decoded =
+        SlaRecordJson::decode(QJsonDocument::fromJson(column.toByteArray()).object());
+    if (!decoded) {
+        qCWarning(lcStore) << "conversation" << conversationId << "has an unreadable SLA record ("
+                           << decoded.failure().message << "); its clocks start over";
+        return {};
+    }
+    return decoded.value();
+}
+
+QVariant slaRecordColumn(const SlaRecord &record)
+{
+    if (record.isEmpty())
+        return QVariant();
+    return QString::fromUtf8(
+        QJsonDocument(SlaRecordJson::encode(record)).toJson(QJsonDocument::Compact));
 }
 
 Message messageFrom(const SqliteStatement &q)
@@ -119,6 +145,7 @@ Conversation conversationFrom(const SqliteStatement &q)
     c.firstReplyAt = optionalTime(q.value(25));
     c.promisedBy = optionalTime(q.value(26));
     c.promiseAnsweredAt = optionalTime(q.value(27));
+    c.sla = slaRecordFrom(q.value(28), c.id);
     return c;
 }
 

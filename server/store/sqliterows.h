@@ -15,6 +15,10 @@ qint64 toMs(const QDateTime &t);
 QDateTime fromMs(const QVariant &v);
 QVariant optionalMs(const QDateTime &t);
 QDateTime optionalTime(const QVariant &v);
+//! A conversation's SLA record column (NULL: empty); an unreadable one is reported and read
+//! as empty.
+SlaRecord slaRecordFrom(const QVariant &column, qint64 conversationId);
+QVariant slaRecordColumn(const SlaRecord &record);
 //! Qt binds a null QString as SQL NULL; the schema wants empty text instead.
 QString text(const QString &s);
 QString kindName(const Party &p);

@@ -266,6 +266,12 @@ const QList<QStringList> &steps()
                 "CREATE INDEX conversations_first_reply ON conversations (first_reply_at)"
                 " WHERE first_reply_at IS NOT NULL"),
         },
+        // 17: service level agreements: each team's policy, and what each conversation's
+        // clocks are worked out from (both JSON, as on the wire; NULL: none).
+        {
+            QStringLiteral("ALTER TABLE teams ADD COLUMN sla TEXT"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN sla TEXT"),
+        },
     };
     return all;
 }

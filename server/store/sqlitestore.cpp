@@ -457,13 +457,14 @@ Stored<Conversation> SqliteStore::createConversation(const Conversation &c)
                    : inboxRead.failure();
     SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO conversations (customer_id, channel, status, created_at, updated_at,"
-        " mode, live_state, priority, queued_at, inbox_id, labels)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " mode, live_state, priority, queued_at, inbox_id, labels, sla)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString liveState = liveStateName(c.liveState);
     if (auto failure =
             run(q, {c.customer.id, c.channel, c.status, toMs(c.createdAt), toMs(c.updatedAt),
                     modeName(c.mode), liveState.isEmpty() ? QVariant() : QVariant(liveState),
-                    c.priority, optionalMs(c.queuedAt), c.inboxId, labelIdsText(c.labels)}))
+                    c.priority, optionalMs(c.queuedAt), c.inboxId, labelIdsText(c.labels),
+                    slaRecordColumn(c.sla)}))
         return *failure;
     Conversation created = c;
     created.id = q.lastInsertId();
@@ -490,7 +491,7 @@ Stored<Done> SqliteStore::updateConversation(const Conversation &c)
             " rating_score = ?, rating_comment = ?, inbox_id = ?, snoozed_until = ?,"
             " woke_because = ?, labels = ?, merged_into = ?, merged_at = ?,"
             " status_before_merge = ?, first_reply_at = ?, promised_by = ?,"
-            " promise_answered_at = ? WHERE id = ?")),
+            " promise_answered_at = ?, sla = ? WHERE id = ?")),
         {c.status,
          toMs(c.updatedAt),
          modeName(c.mode),
@@ -512,6 +513,7 @@ Stored<Done> SqliteStore::updateConversation(const Conversation &c)
          optionalMs(c.firstReplyAt),
          optionalMs(c.promisedBy),
          optionalMs(c.promiseAnsweredAt),
+         slaRecordColumn(c.sla),
          c.id},
         "no such conversation");
 }

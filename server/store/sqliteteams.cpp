@@ -5,6 +5,7 @@
 
 #include "calendar/calendarjson.h"
 #include "logging/logging.h"
+#include "sla/slapolicyjson.h"
 #include "sqlitestatement.h"
 
 #include <QJsonDocument>
@@ -49,12 +50,36 @@ QVariant calendarColumn(const std::optional<BusinessCalendar> &calendar)
         QJsonDocument(CalendarJson::encode(*calendar)).toJson(QJsonDocument::Compact));
 }
 
+//! An SLA column, likewise: NULL for none, anything unreadable reported and read as none.
+std::optional<SlaPolicy> slaFrom(const QVariant &column, qint64 teamId)
+{
+    if (column.isNull())
+        return std::nullopt;
+    const auto decoded =
+        SlaPolicyJson::decode(QJsonDocument::fromJson(column.toByteArray()).object());
+    if (!decoded) {
+        qCWarning(lcStore) << "team" << teamId << "has an unreadable SLA policy ("
+                           << decoded.failure().message
+                           << "); it has no targets until one is saved";
+        return std::nullopt;
+    }
+    return decoded.value();
+}
+
+QVariant slaColumn(const std::optional<SlaPolicy> &sla)
+{
+    if (!sla)
+        return QVariant();
+    return QString::fromUtf8(
+        QJsonDocument(SlaPolicyJson::encode(*sla)).toJson(QJsonDocument::Compact));
+}
+
 } // namespace
 
 Stored<QList<Team>> SqliteStore::teams()
 {
     SqliteStatement &q = prepare(
-        QStringLiteral("SELECT t.id, t.name, m.agent_id, t.calendar FROM teams t"
+        QStringLiteral("SELECT t.id, t.name, m.agent_id, t.calendar, t.sla FROM teams t"
                        " LEFT JOIN team_members m ON m.team_id = t.id ORDER BY t.id, m.agent_id"));
     if (auto failure = run(q))
         return *failure;
@@ -62,7 +87,11 @@ Stored<QList<Team>> SqliteStore::teams()
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         if (list.isEmpty() || list.last().id != id)
-            list.append(Team{id, q.value(1).toString(), {}, calendarFrom(q.value(3), id)});
+            list.append(Team{id,
+                             q.value(1).toString(),
+                             {},
+                             calendarFrom(q.value(3), id),
+                             slaFrom(q.value(4), id)});
         if (!q.value(2).isNull())
             list.last().members.append(q.value(2).toLongLong());
     }
@@ -76,15 +105,18 @@ Stored<Team> SqliteStore::saveTeam(const Team &team)
     saved.members.erase(std::unique(saved.members.begin(), saved.members.end()),
                         saved.members.end());
     if (team.id == 0) {
-        SqliteStatement &q = prepare(
-            QStringLiteral("INSERT INTO teams (name, calendar, created_at) VALUES (?, ?, ?)"));
-        if (auto failure = run(q, {team.name, calendarColumn(team.calendar), toMs(now())}))
+        SqliteStatement &q = prepare(QStringLiteral(
+            "INSERT INTO teams (name, calendar, sla, created_at) VALUES (?, ?, ?, ?)"));
+        if (auto failure = run(
+                q, {team.name, calendarColumn(team.calendar), slaColumn(team.sla), toMs(now())}))
             return *failure;
         saved.id = q.lastInsertId();
     } else {
-        const Stored<Done> renamed = changedOne(
-            prepare(QStringLiteral("UPDATE teams SET name = ?, calendar = ? WHERE id = ?")),
-            {team.name, calendarColumn(team.calendar), team.id}, "no such team");
+        const Stored<Done> renamed =
+            changedOne(prepare(QStringLiteral(
+                           "UPDATE teams SET name = ?, calendar = ?, sla = ? WHERE id = ?")),
+                       {team.name, calendarColumn(team.calendar), slaColumn(team.sla), team.id},
+                       "no such team");
         if (!renamed)
             return renamed.failure();
         SqliteStatement &clear =

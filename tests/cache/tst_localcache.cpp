@@ -765,13 +765,15 @@ private Q_SLOTS:
             {{QDateTime(QDate(2026, 12, 24), QTime(0, 0)),
               QDateTime(QDate(2026, 12, 27), QTime(0, 0)), QStringLiteral("Christmas")}});
         cache->applyEvents(
-            {withSeq(1, Events::teamSaved(Team{1, QStringLiteral("Support"), {3}, hours}, {}))});
+            {withSeq(1, Events::teamSaved(
+                            Team{1, QStringLiteral("Support"), {3}, hours, std::nullopt}, {}))});
         cache->flush();
         QCOMPARE(cache->teams().size(), 1);
         QCOMPARE(cache->teams().first().calendar, std::optional<BusinessCalendar>(hours));
         // Saved again without hours: open around the clock.
         cache->applyEvents({withSeq(
-            2, Events::teamSaved(Team{1, QStringLiteral("Support"), {3}, std::nullopt}, {}))});
+            2, Events::teamSaved(
+                   Team{1, QStringLiteral("Support"), {3}, std::nullopt, std::nullopt}, {}))});
         cache->flush();
         QVERIFY(!cache->teams().first().calendar);
     }

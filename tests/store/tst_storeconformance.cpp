@@ -463,15 +463,20 @@ private Q_SLOTS:
         const qint64 bo = s.createAgent(agentNamed(QStringLiteral("Bo")), QStringLiteral("h"))->id;
         QVERIFY(s.inboxesOf(ana)->isEmpty()); // a store's own createAgent joins no team
         const Team billing =
-            s.saveTeam(Team{0, QStringLiteral("Billing"), {bo, ana, bo}, std::nullopt}).value();
+            s.saveTeam(
+                 Team{0, QStringLiteral("Billing"), {bo, ana, bo}, std::nullopt, std::nullopt})
+                .value();
         QVERIFY(billing.id > 1);
         QCOMPARE(billing.members, (QList<qint64>{std::min(ana, bo), std::max(ana, bo)}));
-        QCOMPARE_FAILURE(s.saveTeam(Team{0, QStringLiteral("BILLING"), {}, std::nullopt}),
-                         StoreError::Conflict);
-        QCOMPARE_FAILURE(s.saveTeam(Team{0, QStringLiteral("Ghosts"), {4242}, std::nullopt}),
-                         StoreError::Constraint);
-        QCOMPARE_FAILURE(s.saveTeam(Team{999, QStringLiteral("Nobody"), {}, std::nullopt}),
-                         StoreError::NotFound);
+        QCOMPARE_FAILURE(
+            s.saveTeam(Team{0, QStringLiteral("BILLING"), {}, std::nullopt, std::nullopt}),
+            StoreError::Conflict);
+        QCOMPARE_FAILURE(
+            s.saveTeam(Team{0, QStringLiteral("Ghosts"), {4242}, std::nullopt, std::nullopt}),
+            StoreError::Constraint);
+        QCOMPARE_FAILURE(
+            s.saveTeam(Team{999, QStringLiteral("Nobody"), {}, std::nullopt, std::nullopt}),
+            StoreError::NotFound);
         const Inbox site =
             s.saveInbox(Inbox{0, QStringLiteral("Billing site"), QStringLiteral("web"), billing.id})
                 .value();
@@ -483,25 +488,27 @@ private Q_SLOTS:
                          StoreError::NotFound);
         QCOMPARE_FAILURE(s.inbox(999), StoreError::NotFound);
         // Changing the members replaces them; an inbox of no team is nobody's through teams.
-        QCOMPARE(
-            s.saveTeam(Team{billing.id, QStringLiteral("Billing"), {bo}, std::nullopt})->members,
-            QList<qint64>{bo});
+        QCOMPARE(s.saveTeam(
+                      Team{billing.id, QStringLiteral("Billing"), {bo}, std::nullopt, std::nullopt})
+                     ->members,
+                 QList<qint64>{bo});
         QVERIFY(s.inboxesOf(ana)->isEmpty());
         QCOMPARE(s.saveInbox(Inbox{site.id, QStringLiteral("Renamed"), QStringLiteral("web"), 0})
                      ->teamId,
                  0);
         QVERIFY(s.inboxesOf(bo)->isEmpty());
         QCOMPARE(s.teams()->at(1),
-                 (Team{billing.id, QStringLiteral("Billing"), {bo}, std::nullopt}));
+                 (Team{billing.id, QStringLiteral("Billing"), {bo}, std::nullopt, std::nullopt}));
         // Business hours are kept with the team, and go when it is saved without them.
         const BusinessCalendar hours(
             QTimeZone("Europe/Berlin"),
             {{1, QTime(8, 0), QTime(18, 0)}, {5, QTime(22, 0), QTime(2, 0)}},
             {{QDateTime(QDate(2026, 12, 24), QTime(0, 0)),
               QDateTime(QDate(2026, 12, 27), QTime(0, 0)), QStringLiteral("Christmas")}});
-        QVERIFY(s.saveTeam(Team{billing.id, QStringLiteral("Billing"), {bo}, hours}));
+        QVERIFY(s.saveTeam(Team{billing.id, QStringLiteral("Billing"), {bo}, hours, std::nullopt}));
         QCOMPARE(s.teams()->at(1).calendar, std::optional<BusinessCalendar>(hours));
-        QVERIFY(s.saveTeam(Team{billing.id, QStringLiteral("Billing"), {bo}, std::nullopt}));
+        QVERIFY(s.saveTeam(
+            Team{billing.id, QStringLiteral("Billing"), {bo}, std::nullopt, std::nullopt}));
         QVERIFY(!s.teams()->at(1).calendar);
     }
 
