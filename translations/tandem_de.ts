@@ -125,6 +125,100 @@ Umgebung:
     </message>
 </context>
 <context>
+    <name>SlaWords</name>
+    <message>
+        <source>less than a minute</source>
+        <translation>weniger als eine Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T. %2 Std.</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T.</translation>
+    </message>
+    <message>
+        <source>First reply</source>
+        <translation>Erste Antwort</translation>
+    </message>
+    <message>
+        <source>Next reply</source>
+        <translation>Nächste Antwort</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Erledigung</translation>
+    </message>
+    <message>
+        <source>%1 met: %2 of %3</source>
+        <translation>%1 eingehalten: %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1 breached: took %2 of %3</source>
+        <translation>%1 verfehlt: %2 statt %3</translation>
+    </message>
+    <message>
+        <source>%1 breached %2 ago (target %3 of business time)</source>
+        <translation>%1 verfehlt seit %2 (Ziel %3 Geschäftszeit)</translation>
+    </message>
+    <message>
+        <source>%1 breached %2 over its target (paused)</source>
+        <translation>%1 verfehlt, %2 über dem Ziel (pausiert)</translation>
+    </message>
+    <message>
+        <source>waiting on the customer</source>
+        <translation>Antwort des Kunden steht aus</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation>zurückgestellt</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>%1 paused: %2 (%3 of business time left)</source>
+        <translation>%1 pausiert: %2 (noch %3 Geschäftszeit)</translation>
+    </message>
+    <message>
+        <source>%1 due in %2 of business time</source>
+        <translation>%1 fällig in %2 Geschäftszeit</translation>
+    </message>
+    <message>
+        <source>SLA: %1 overdue</source>
+        <translation>SLA: %1 überfällig</translation>
+    </message>
+    <message>
+        <source>SLA: overdue</source>
+        <translation>SLA: überfällig</translation>
+    </message>
+    <message>
+        <source>SLA paused</source>
+        <translation>SLA pausiert</translation>
+    </message>
+    <message>
+        <source>SLA: due in %1</source>
+        <translation>SLA: fällig in %1</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::ActivityText</name>
     <message>
         <source>today %1</source>
@@ -912,6 +1006,22 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <source> · %1 changes waiting to be sent</source>
         <translation> · %1 Änderungen warten auf das Senden</translation>
     </message>
+    <message>
+        <source>Promised a reply by %1: not kept</source>
+        <translation>Antwort bis %1 zugesagt: nicht eingehalten</translation>
+    </message>
+    <message>
+        <source>Promised a reply by %1</source>
+        <translation>Antwort bis %1 zugesagt</translation>
+    </message>
+    <message>
+        <source>Promised a reply by %1: kept</source>
+        <translation>Antwort bis %1 zugesagt: eingehalten</translation>
+    </message>
+    <message>
+        <source>Promised a reply by %1: answered %2 late</source>
+        <translation>Antwort bis %1 zugesagt: %2 zu spät beantwortet</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CredentialStore</name>
@@ -1264,10 +1374,6 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <translation>Am längsten wartend</translation>
     </message>
     <message>
-        <source>Longest waiting: customers waiting for an answer the longest first</source>
-        <translation>Am längsten wartend: Kunden, die am längsten auf eine Antwort warten, zuerst</translation>
-    </message>
-    <message>
         <source>Mentions</source>
         <translation>Erwähnungen</translation>
     </message>
@@ -1286,6 +1392,18 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>Name of the view:</source>
         <translation>Name der Ansicht:</translation>
+    </message>
+    <message>
+        <source>SLA due first</source>
+        <translation>SLA-Fälligkeit zuerst</translation>
+    </message>
+    <message>
+        <source>Longest waiting: customers waiting for an answer the longest first. SLA due first: the least business time left to answer first</source>
+        <translation>Am längsten wartend: Kunden, die am längsten auf eine Antwort warten, zuerst. SLA-Fälligkeit zuerst: die mit der wenigsten verbleibenden Geschäftszeit zuerst</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA gefährdet</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1727,48 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>Teams and &amp;Inboxes…</source>
         <translation>Teams und &amp;Posteingänge…</translation>
+    </message>
+    <message>
+        <source>Customers told when to expect an answer (out of hours), and how many were answered by then, over the last 7 days</source>
+        <translation>Kunden, denen (außerhalb der Geschäftszeiten) gesagt wurde, wann sie eine Antwort erwarten können, und wie viele bis dahin beantwortet wurden, in den letzten 7 Tagen</translation>
+    </message>
+    <message>
+        <source>Promises kept: %1 % (%2 of %3)</source>
+        <translation>Zusagen eingehalten: %1 % (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 und %2 weitere</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA verfehlt</translation>
+    </message>
+    <message numerus="yes">
+        <source>SLA breached in %n conversations</source>
+        <translation>
+            <numerusform>SLA in %n Unterhaltung verfehlt</numerusform>
+            <numerusform>SLA in %n Unterhaltungen verfehlt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — see SLA at risk in the inbox.</source>
+        <translation>%1 — siehe „SLA gefährdet“ im Posteingang.</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA gefährdet</translation>
+    </message>
+    <message numerus="yes">
+        <source>SLA at risk in %n conversations</source>
+        <translation>
+            <numerusform>SLA in %n Unterhaltung gefährdet</numerusform>
+            <numerusform>SLA in %n Unterhaltungen gefährdet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — answer soon; see SLA at risk in the inbox.</source>
+        <translation>%1 — bitte bald antworten; siehe „SLA gefährdet“ im Posteingang.</translation>
     </message>
 </context>
 <context>
@@ -1944,6 +2104,109 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     </message>
 </context>
 <context>
+    <name>Tandem::SlaEditor</name>
+    <message>
+        <source>No priority</source>
+        <translation>Keine Priorität</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>Service Level Agreement</source>
+        <translation>Service-Level-Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>First reply</source>
+        <translation>Erste Antwort</translation>
+    </message>
+    <message>
+        <source>Next reply</source>
+        <translation>Nächste Antwort</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Erledigung</translation>
+    </message>
+    <message>
+        <source>Add Rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Targets count business time only, and pause while a conversation is pending, snoozed or resolved. A conversation follows its most specific rule: inbox and priority, then inbox, then priority, then the rule for any.</source>
+        <translation>Ziele zählen nur Geschäftszeit und pausieren, solange eine Unterhaltung wartend, zurückgestellt oder erledigt ist. Eine Unterhaltung folgt ihrer genauesten Regel: Posteingang und Priorität, dann Posteingang, dann Priorität, dann der Regel für alle.</translation>
+    </message>
+    <message>
+        <source>At risk after:</source>
+        <translation>Gefährdet ab:</translation>
+    </message>
+    <message>
+        <source>Any inbox</source>
+        <translation>Jeder Posteingang</translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation>Jede Priorität</translation>
+    </message>
+    <message>
+        <source>No SLA</source>
+        <translation>Kein SLA</translation>
+    </message>
+    <message>
+        <source>first reply %1</source>
+        <translation>erste Antwort %1</translation>
+    </message>
+    <message>
+        <source>next reply %1</source>
+        <translation>nächste Antwort %1</translation>
+    </message>
+    <message>
+        <source>resolution %1</source>
+        <translation>Erledigung %1</translation>
+    </message>
+    <message>
+        <source>; 1 more rule</source>
+        <translation>; 1 weitere Regel</translation>
+    </message>
+    <message>
+        <source>; %1 more rules</source>
+        <translation>; %1 weitere Regeln</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::SyncClient</name>
     <message>
         <source>Not connected</source>
@@ -2108,6 +2371,10 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>Business hours:</source>
         <translation>Geschäftszeiten:</translation>
+    </message>
+    <message>
+        <source>SLA:</source>
+        <translation>SLA:</translation>
     </message>
 </context>
 <context>

@@ -125,6 +125,100 @@ Environnement&#xa0;:
     </message>
 </context>
 <context>
+    <name>SlaWords</name>
+    <message>
+        <source>less than a minute</source>
+        <translation>moins d’une minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 j</translation>
+    </message>
+    <message>
+        <source>First reply</source>
+        <translation>Première réponse</translation>
+    </message>
+    <message>
+        <source>Next reply</source>
+        <translation>Réponse suivante</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>%1 met: %2 of %3</source>
+        <translation>%1 respectée : %2 sur %3</translation>
+    </message>
+    <message>
+        <source>%1 breached: took %2 of %3</source>
+        <translation>%1 dépassée : %2 au lieu de %3</translation>
+    </message>
+    <message>
+        <source>%1 breached %2 ago (target %3 of business time)</source>
+        <translation>%1 dépassée depuis %2 (objectif %3 en heures ouvrées)</translation>
+    </message>
+    <message>
+        <source>%1 breached %2 over its target (paused)</source>
+        <translation>%1 dépassée de %2 (en pause)</translation>
+    </message>
+    <message>
+        <source>waiting on the customer</source>
+        <translation>en attente du client</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation>en veille</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>résolue</translation>
+    </message>
+    <message>
+        <source>%1 paused: %2 (%3 of business time left)</source>
+        <translation>%1 en pause : %2 (reste %3 en heures ouvrées)</translation>
+    </message>
+    <message>
+        <source>%1 due in %2 of business time</source>
+        <translation>%1 attendue dans %2 en heures ouvrées</translation>
+    </message>
+    <message>
+        <source>SLA: %1 overdue</source>
+        <translation>SLA : %1 de retard</translation>
+    </message>
+    <message>
+        <source>SLA: overdue</source>
+        <translation>SLA : en retard</translation>
+    </message>
+    <message>
+        <source>SLA paused</source>
+        <translation>SLA en pause</translation>
+    </message>
+    <message>
+        <source>SLA: due in %1</source>
+        <translation>SLA : échéance dans %1</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::ActivityText</name>
     <message>
         <source>today %1</source>
@@ -912,6 +1006,22 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <source> · %1 changes waiting to be sent</source>
         <translation> · %1 modifications en attente d’envoi</translation>
     </message>
+    <message>
+        <source>Promised a reply by %1: not kept</source>
+        <translation>Réponse promise pour %1 : promesse non tenue</translation>
+    </message>
+    <message>
+        <source>Promised a reply by %1</source>
+        <translation>Réponse promise pour %1</translation>
+    </message>
+    <message>
+        <source>Promised a reply by %1: kept</source>
+        <translation>Réponse promise pour %1 : promesse tenue</translation>
+    </message>
+    <message>
+        <source>Promised a reply by %1: answered %2 late</source>
+        <translation>Réponse promise pour %1 : répondu avec %2 de retard</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CredentialStore</name>
@@ -1264,10 +1374,6 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <translation>Attente la plus longue</translation>
     </message>
     <message>
-        <source>Longest waiting: customers waiting for an answer the longest first</source>
-        <translation>Attente la plus longue : les clients qui attendent une réponse depuis le plus longtemps d’abord</translation>
-    </message>
-    <message>
         <source>Mentions</source>
         <translation>Mentions</translation>
     </message>
@@ -1286,6 +1392,18 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>Name of the view:</source>
         <translation>Nom de la vue :</translation>
+    </message>
+    <message>
+        <source>SLA due first</source>
+        <translation>Échéance SLA d’abord</translation>
+    </message>
+    <message>
+        <source>Longest waiting: customers waiting for an answer the longest first. SLA due first: the least business time left to answer first</source>
+        <translation>Attente la plus longue : les clients qui attendent une réponse depuis le plus longtemps d’abord. Échéance SLA d’abord : le moins de temps ouvré restant d’abord</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA menacé</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1727,48 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>Teams and &amp;Inboxes…</source>
         <translation>Équipes et &amp;boîtes de réception…</translation>
+    </message>
+    <message>
+        <source>Customers told when to expect an answer (out of hours), and how many were answered by then, over the last 7 days</source>
+        <translation>Clients à qui l’on a dit quand attendre une réponse (hors des heures d’ouverture), et combien ont eu leur réponse à temps, sur les 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Promises kept: %1 % (%2 of %3)</source>
+        <translation>Promesses tenues : %1 % (%2 sur %3)</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 et %2 autres</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA dépassé</translation>
+    </message>
+    <message numerus="yes">
+        <source>SLA breached in %n conversations</source>
+        <translation>
+            <numerusform>SLA dépassé dans %n conversation</numerusform>
+            <numerusform>SLA dépassé dans %n conversations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — see SLA at risk in the inbox.</source>
+        <translation>%1 — voir « SLA menacé » dans la boîte de réception.</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA menacé</translation>
+    </message>
+    <message numerus="yes">
+        <source>SLA at risk in %n conversations</source>
+        <translation>
+            <numerusform>SLA menacé dans %n conversation</numerusform>
+            <numerusform>SLA menacé dans %n conversations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — answer soon; see SLA at risk in the inbox.</source>
+        <translation>%1 — répondez bientôt ; voir « SLA menacé » dans la boîte de réception.</translation>
     </message>
 </context>
 <context>
@@ -1944,6 +2104,109 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
 </context>
 <context>
+    <name>Tandem::SlaEditor</name>
+    <message>
+        <source>No priority</source>
+        <translation>Sans priorité</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Service Level Agreement</source>
+        <translation>Accord de niveau de service</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>First reply</source>
+        <translation>Première réponse</translation>
+    </message>
+    <message>
+        <source>Next reply</source>
+        <translation>Réponse suivante</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>Add Rule</source>
+        <translation>Ajouter une règle</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Targets count business time only, and pause while a conversation is pending, snoozed or resolved. A conversation follows its most specific rule: inbox and priority, then inbox, then priority, then the rule for any.</source>
+        <translation>Les objectifs ne comptent que les heures ouvrées et s’interrompent tant qu’une conversation est en attente, en veille ou résolue. Une conversation suit sa règle la plus précise : boîte et priorité, puis boîte, puis priorité, puis la règle générale.</translation>
+    </message>
+    <message>
+        <source>At risk after:</source>
+        <translation>Menacé après :</translation>
+    </message>
+    <message>
+        <source>Any inbox</source>
+        <translation>Toute boîte</translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation>Toute priorité</translation>
+    </message>
+    <message>
+        <source>No SLA</source>
+        <translation>Pas de SLA</translation>
+    </message>
+    <message>
+        <source>first reply %1</source>
+        <translation>première réponse %1</translation>
+    </message>
+    <message>
+        <source>next reply %1</source>
+        <translation>réponse suivante %1</translation>
+    </message>
+    <message>
+        <source>resolution %1</source>
+        <translation>résolution %1</translation>
+    </message>
+    <message>
+        <source>; 1 more rule</source>
+        <translation> ; 1 autre règle</translation>
+    </message>
+    <message>
+        <source>; %1 more rules</source>
+        <translation> ; %1 autres règles</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::SyncClient</name>
     <message>
         <source>Not connected</source>
@@ -2108,6 +2371,10 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>Business hours:</source>
         <translation>Heures d’ouverture :</translation>
+    </message>
+    <message>
+        <source>SLA:</source>
+        <translation>SLA :</translation>
     </message>
 </context>
 <context>

@@ -215,6 +215,21 @@ const QList<QStringList> &steps()
             QStringLiteral("ALTER TABLE teams ADD COLUMN calendar TEXT"),
             QStringLiteral("DELETE FROM meta WHERE key = 'last_seq'"),
         },
+        // 10: SLA policies and clocks, and the promises made to customers: a team's policy
+        // and a conversation's SLA record as their JSON (NULL: none), and when staff first
+        // replied, what was promised and when it was answered (0: not yet). What is cached
+        // came without them: the next connection starts afresh.
+        {
+            QStringLiteral("ALTER TABLE teams ADD COLUMN sla TEXT"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN sla TEXT"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN first_reply_at INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN promised_by INTEGER NOT NULL"
+                           " DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN promise_answered_at INTEGER NOT"
+                           " NULL DEFAULT 0"),
+            QStringLiteral("DELETE FROM meta WHERE key = 'last_seq'"),
+        },
     };
     return all;
 }

@@ -4,6 +4,7 @@
 #include "cachelogging.h"
 #include "calendar/calendarjson.h"
 #include "localcache.h"
+#include "sla/slapolicyjson.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -53,9 +54,10 @@ bool CacheTables::prepare()
                         " customer_email, channel, status, created_at, updated_at, mode,"
                         " live_state, assignee_id, assignee_name, priority, queued_at,"
                         " assigned_at, ended_at, rating_score, rating_comment, inbox_id,"
-                        " snoozed_until, woke_because, labels, merged_into)"
+                        " snoozed_until, woke_because, labels, merged_into, sla, first_reply_at,"
+                        " promised_by, promise_answered_at)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        " ?, ?)"
+                        " ?, ?, ?, ?, ?, ?)"
                         " ON CONFLICT(id) DO UPDATE SET"
                         " customer_id = excluded.customer_id,"
                         " customer_name = excluded.customer_name,"
@@ -73,7 +75,10 @@ bool CacheTables::prepare()
                         " rating_comment = excluded.rating_comment,"
                         " inbox_id = excluded.inbox_id, snoozed_until = excluded.snoozed_until,"
                         " woke_because = excluded.woke_because, labels = excluded.labels,"
-                        " merged_into = excluded.merged_into")},
+                        " merged_into = excluded.merged_into, sla = excluded.sla,"
+                        " first_reply_at = excluded.first_reply_at,"
+                        " promised_by = excluded.promised_by,"
+                        " promise_answered_at = excluded.promise_answered_at")},
         {&m_transferSet,
          QStringLiteral("UPDATE conversations SET transfer_from = ?, transfer_to = ?,"
                         " transfer_note = ? WHERE id = ?")},
@@ -162,29 +167,38 @@ bool CacheTables::setMeta(const QString &key, qint64 value)
 bool CacheTables::upsertConversation(const Conversation &c, const QString &customerEmail)
 {
     const auto ms = [](const QDateTime &t) { return t.isValid() ? t.toMSecsSinceEpoch() : 0; };
-    return run(m_conversationUpsert, {c.id,
-                                      c.customer.id,
-                                      text(c.customer.name),
-                                      text(customerEmail),
-                                      text(c.channel),
-                                      text(c.status),
-                                      c.createdAt.toMSecsSinceEpoch(),
-                                      c.updatedAt.toMSecsSinceEpoch(),
-                                      modeName(c.mode),
-                                      text(liveStateName(c.liveState)),
-                                      c.assignee ? c.assignee->id : 0,
-                                      text(c.assignee ? c.assignee->name : QString()),
-                                      c.priority,
-                                      ms(c.queuedAt),
-                                      ms(c.assignedAt),
-                                      ms(c.endedAt),
-                                      c.rating ? c.rating->score : 0,
-                                      text(c.rating ? c.rating->comment : QString()),
-                                      c.inboxId,
-                                      ms(c.snoozedUntil),
-                                      text(c.wokeBecause),
-                                      labelIdsText(c.labels),
-                                      c.mergedInto});
+    return run(
+        m_conversationUpsert,
+        {c.id,
+         c.customer.id,
+         text(c.customer.name),
+         text(customerEmail),
+         text(c.channel),
+         text(c.status),
+         c.createdAt.toMSecsSinceEpoch(),
+         c.updatedAt.toMSecsSinceEpoch(),
+         modeName(c.mode),
+         text(liveStateName(c.liveState)),
+         c.assignee ? c.assignee->id : 0,
+         text(c.assignee ? c.assignee->name : QString()),
+         c.priority,
+         ms(c.queuedAt),
+         ms(c.assignedAt),
+         ms(c.endedAt),
+         c.rating ? c.rating->score : 0,
+         text(c.rating ? c.rating->comment : QString()),
+         c.inboxId,
+         ms(c.snoozedUntil),
+         text(c.wokeBecause),
+         labelIdsText(c.labels),
+         c.mergedInto,
+         c.sla.isEmpty()
+             ? QVariant()
+             : QVariant(QString::fromUtf8(
+                 QJsonDocument(SlaRecordJson::encode(c.sla)).toJson(QJsonDocument::Compact))),
+         ms(c.firstReplyAt),
+         ms(c.promisedBy),
+         ms(c.promiseAnsweredAt)});
 }
 
 bool CacheTables::setTransfer(qint64 conversationId, const Party &from, const Party &to,
@@ -317,9 +331,13 @@ bool CacheTables::saveTeam(const Team &team)
         team.calendar ? QVariant(QString::fromUtf8(
             QJsonDocument(CalendarJson::encode(*team.calendar)).toJson(QJsonDocument::Compact)))
                       : QVariant();
-    return q.prepare(QStringLiteral("INSERT OR REPLACE INTO teams (id, name, members, calendar)"
-                                    " VALUES (?, ?, ?, ?)"))
-           && run(q, {team.id, text(team.name), members.join(QLatin1Char(',')), calendar});
+    const QVariant sla =
+        team.sla ? QVariant(QString::fromUtf8(
+            QJsonDocument(SlaPolicyJson::encode(*team.sla)).toJson(QJsonDocument::Compact)))
+                 : QVariant();
+    return q.prepare(QStringLiteral("INSERT OR REPLACE INTO teams (id, name, members, calendar,"
+                                    " sla) VALUES (?, ?, ?, ?, ?)"))
+           && run(q, {team.id, text(team.name), members.join(QLatin1Char(',')), calendar, sla});
 }
 
 bool CacheTables::saveInbox(const Inbox &inbox)

@@ -6,6 +6,7 @@
 #include "pendingoverlay.h"
 #include "platform/clock.h"
 
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -19,7 +20,8 @@ const QString summaryColumns = QStringLiteral(
     " transfer_from, transfer_to, transfer_note, inbox_id, snoozed_until, woke_because, labels,"
     " merged_into, mentioned, mentioned > COALESCE((SELECT up_to FROM read_markers r"
     " WHERE r.conversation_id = conversations.id), 0), (SELECT COUNT(*) FROM pending_actions p"
-    " WHERE p.conversation_id = conversations.id) FROM conversations ");
+    " WHERE p.conversation_id = conversations.id), created_at, first_reply_at, promised_by,"
+    " promise_answered_at, sla FROM conversations ");
 
 QDateTime optionalTime(const QVariant &ms)
 {
@@ -61,6 +63,14 @@ ConversationSummary summaryFrom(const QSqlQuery &q)
     s.mentioned = q.value(29).toLongLong();
     s.mentionUnread = q.value(30).toBool();
     s.pendingActions = q.value(31).toInt();
+    s.createdAt = CacheRows::time(q.value(32));
+    s.firstReplyAt = optionalTime(q.value(33));
+    s.promisedBy = optionalTime(q.value(34));
+    s.promiseAnsweredAt = optionalTime(q.value(35));
+    if (!q.value(36).isNull())
+        if (const auto sla =
+                SlaRecordJson::decode(QJsonDocument::fromJson(q.value(36).toByteArray()).object()))
+            s.sla = sla.value();
     return s;
 }
 
@@ -80,7 +90,10 @@ bool ConversationSummary::operator==(const ConversationSummary &o) const
            && transferNote == o.transferNote && inboxId == o.inboxId
            && snoozedUntil == o.snoozedUntil && wokeBecause == o.wokeBecause && labels == o.labels
            && mergedInto == o.mergedInto && mentioned == o.mentioned
-           && mentionUnread == o.mentionUnread && pendingActions == o.pendingActions;
+           && mentionUnread == o.mentionUnread && pendingActions == o.pendingActions
+           && createdAt == o.createdAt && firstReplyAt == o.firstReplyAt
+           && promisedBy == o.promisedBy && promiseAnsweredAt == o.promiseAnsweredAt
+           && sla == o.sla;
 }
 
 namespace CacheRows {

@@ -55,6 +55,13 @@ struct ConversationSummary {
     bool mentionUnread = false; // that note is past their read marker
     int pendingActions = 0;     // changes made offline, waiting to be sent
 
+    // Promises and SLA clocks (docs/protocol.md, "Business hours", "SLA").
+    QDateTime createdAt;
+    QDateTime firstReplyAt; // invalid: staff have not replied yet
+    QDateTime promisedBy;   // the reply time last promised (invalid: none)
+    QDateTime promiseAnsweredAt;
+    SlaRecord sla;
+
     bool isLive() const { return mode == ConversationMode::Live; }
     //! Whether the customer is waiting for an answer: the newest message is theirs.
     bool customerWaiting() const

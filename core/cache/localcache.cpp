@@ -3,6 +3,7 @@
 
 #include "calendar/calendarjson.h"
 #include "platform/clock.h"
+#include "sla/slapolicyjson.h"
 
 #include "cachelogging.h"
 #include "cacheschema.h"
@@ -448,7 +449,8 @@ QList<OutboxEntry> LocalCache::outbox(std::optional<qint64> conversationId) cons
 QList<Team> LocalCache::teams() const
 {
     QSqlQuery q = select(
-        m_read, QStringLiteral("SELECT id, name, members, calendar FROM teams ORDER BY id"), {});
+        m_read, QStringLiteral("SELECT id, name, members, calendar, sla FROM teams ORDER BY id"),
+        {});
     QList<Team> teams;
     while (q.next()) {
         Team t{q.value(0).toLongLong(), q.value(1).toString(), {}, std::nullopt, std::nullopt};
@@ -457,6 +459,12 @@ QList<Team> LocalCache::teams() const
                 CalendarJson::decode(QJsonDocument::fromJson(q.value(3).toByteArray()).object());
             if (calendar)
                 t.calendar = calendar.value();
+        }
+        if (!q.value(4).isNull()) {
+            const auto sla =
+                SlaPolicyJson::decode(QJsonDocument::fromJson(q.value(4).toByteArray()).object());
+            if (sla)
+                t.sla = sla.value();
         }
         for (const QString &id : q.value(2).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
             t.members.append(id.toLongLong());

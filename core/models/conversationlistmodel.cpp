@@ -7,6 +7,19 @@ namespace Tandem {
 
 bool ConversationListModel::before(const ConversationSummary &a, const ConversationSummary &b) const
 {
+    if (m_order == Order::SlaDue) {
+        const SlaBoard::Row aSla = m_slaRows.value(a.id);
+        const SlaBoard::Row bSla = m_slaRows.value(b.id);
+        if (aSla.clock.owed != bSla.clock.owed)
+            return aSla.clock.owed;
+        // A paused clock cannot run out while it waits on the customer: the running first.
+        const bool aPaused = !aSla.clock.due.isValid();
+        const bool bPaused = !bSla.clock.due.isValid();
+        if (aSla.clock.owed && aPaused != bPaused)
+            return bPaused;
+        if (aSla.clock.owed && aSla.clock.remainingSeconds() != bSla.clock.remainingSeconds())
+            return aSla.clock.remainingSeconds() < bSla.clock.remainingSeconds();
+    }
     if (m_order == Order::LongestWaiting) {
         // Customers waiting for an answer first, the one waiting since longest on top.
         const QDateTime aSince = roleData(a, WaitingSinceRole).toDateTime();
@@ -58,7 +71,101 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    if (role >= SlaKindRole && role <= SlaAtRiskRole)
+        return slaData(m_rows.at(index.row()).id, role);
     return roleData(m_rows.at(index.row()), role);
+}
+
+QVariant ConversationListModel::slaData(qint64 id, int role) const
+{
+    const auto row = m_slaRows.constFind(id);
+    if (row == m_slaRows.cend() || !row->clock.owed)
+        return role == SlaAtRiskRole ? QVariant(false) : QVariant();
+    const SlaClock &clock = row->clock;
+    switch (role) {
+    case SlaKindRole:
+        return clock.kind == SlaClock::Kind::FirstReply  ? QStringLiteral("first_reply")
+               : clock.kind == SlaClock::Kind::NextReply ? QStringLiteral("next_reply")
+                                                         : QStringLiteral("resolution");
+    case SlaStateRole:
+        return clock.state == SlaClock::State::Breached ? QStringLiteral("breached")
+               : clock.state == SlaClock::State::Paused ? QStringLiteral("paused")
+                                                        : QStringLiteral("running");
+    case SlaRemainingRole:
+        return clock.remainingSeconds();
+    case SlaDueRole:
+        return clock.due;
+    case SlaAtRiskRole:
+        return row->atRisk;
+    }
+    return {};
+}
+
+QList<ConversationListModel::SlaAlert> ConversationListModel::slaAlerts(qint64 assignee) const
+{
+    QList<SlaAlert> alerts;
+    for (auto it = m_slaRows.cbegin(); it != m_slaRows.cend(); ++it) {
+        const auto summary = m_all.constFind(it.key());
+        if (!it->atRisk || summary == m_all.cend()
+            || summary->status == ConversationStatus::Resolved
+            || (assignee && summary->assigneeId != assignee))
+            continue;
+        alerts.append(
+            {it.key(), summary->customerName, it->clock.state == SlaClock::State::Breached});
+    }
+    std::sort(alerts.begin(), alerts.end(),
+              [](const SlaAlert &a, const SlaAlert &b) { return a.id < b.id; });
+    return alerts;
+}
+
+ConversationListModel::PromiseTally ConversationListModel::promises(const QDateTime &since,
+                                                                    const QDateTime &now) const
+{
+    PromiseTally tally;
+    for (const ConversationSummary &s : m_all) {
+        // A promise still running is neither kept nor broken yet, unless answered already.
+        if (!s.promisedBy.isValid() || s.promisedBy < since || s.mergedInto)
+            continue;
+        const bool answered = s.promiseAnsweredAt.isValid();
+        if (!answered && s.promisedBy >= now)
+            continue;
+        ++tally.due;
+        tally.kept += answered && s.promiseAnsweredAt <= s.promisedBy;
+    }
+    return tally;
+}
+
+void ConversationListModel::setSlaTerms(const QList<Team> &teams, const QList<Inbox> &inboxes)
+{
+    m_sla.setTerms(teams, inboxes);
+    refilter();
+}
+
+void ConversationListModel::setSlaNow(const QDateTime &now)
+{
+    m_sla.setNow(now);
+    if (m_sla.isEmpty() && m_slaRows.isEmpty())
+        return;
+    // Time moves every clock: when one moves in or out of risk, or the order follows them,
+    // the rows are picked again; otherwise only what they show changes.
+    bool moved = false;
+    for (const ConversationSummary &summary : std::as_const(m_all)) {
+        const SlaBoard::Row row = m_sla.rowOf(summary);
+        if (row.atRisk != m_slaRows.value(summary.id).atRisk)
+            moved = true;
+    }
+    if (moved || m_order == Order::SlaDue) {
+        refilter();
+        Q_EMIT slaMoved();
+        return;
+    }
+    for (const ConversationSummary &summary : std::as_const(m_all))
+        if (const SlaBoard::Row row = m_sla.rowOf(summary); row.clock.owed)
+            m_slaRows.insert(summary.id, row);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
+                           {SlaStateRole, SlaRemainingRole, SlaDueRole});
+    Q_EMIT slaMoved();
 }
 
 QVariant ConversationListModel::roleData(const ConversationSummary &c, int role)
@@ -170,6 +277,9 @@ QList<int> ConversationListModel::changedRoles(const ConversationSummary &old,
         roles << MentionUnreadRole;
     if (old.pendingActions != summary.pendingActions)
         roles << PendingActionsRole;
+    if (!(old.sla == summary.sla) || old.status != summary.status
+        || old.priority != summary.priority || old.firstReplyAt != summary.firstReplyAt)
+        roles << SlaKindRole << SlaStateRole << SlaRemainingRole << SlaDueRole << SlaAtRiskRole;
     return roles;
 }
 
@@ -203,7 +313,12 @@ QHash<int, QByteArray> ConversationListModel::conversationRoleNames()
             {WokeBecauseRole, "wokeBecause"},
             {LabelsRole, "labels"},
             {MentionUnreadRole, "mentionUnread"},
-            {PendingActionsRole, "pendingActions"}};
+            {PendingActionsRole, "pendingActions"},
+            {SlaKindRole, "slaKind"},
+            {SlaStateRole, "slaState"},
+            {SlaRemainingRole, "slaRemaining"},
+            {SlaDueRole, "slaDue"},
+            {SlaAtRiskRole, "slaAtRisk"}};
 }
 
 bool ConversationListModel::inView(View view, const ConversationSummary &s) const
@@ -229,6 +344,8 @@ bool ConversationListModel::inView(View view, const ConversationSummary &s) cons
         return s.mentioned != 0;
     case View::MyTeams:
         return !resolved && m_ownInboxes.contains(s.inboxId);
+    case View::SlaAtRisk:
+        return !resolved && m_slaRows.value(s.id).atRisk;
     }
     return false;
 }
@@ -327,6 +444,11 @@ void ConversationListModel::refilter()
     m_rows.clear();
     m_counts.fill(0);
     m_unread.fill(0);
+    m_slaRows.clear();
+    if (!m_sla.isEmpty())
+        for (const ConversationSummary &summary : std::as_const(m_all))
+            if (const SlaBoard::Row row = m_sla.rowOf(summary); row.clock.owed)
+                m_slaRows.insert(summary.id, row);
     for (const ConversationSummary &summary : std::as_const(m_all)) {
         if (m_complete)
             count(summary, 1);
@@ -391,7 +513,10 @@ void ConversationListModel::update(const QSet<qint64> &ids)
                 count(*known, -1);
             m_all.erase(known);
         }
+        m_slaRows.remove(id);
         if (summary != summaries.cend()) {
+            if (const SlaBoard::Row row = m_sla.rowOf(*summary); row.clock.owed)
+                m_slaRows.insert(id, row);
             m_all.insert(id, *summary);
             if (m_complete)
                 count(*summary, 1);

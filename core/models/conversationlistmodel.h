@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cache/localcache.h"
+#include "slaboard.h"
 
 #include <QAbstractListModel>
 #include <array>
@@ -44,6 +45,12 @@ public:
         LabelsRole,         // QVariantList of label ids, ascending
         MentionUnreadRole,  // a note names the signed-in agent, and they have not read it
         PendingActionsRole, // changes made offline, waiting to be sent
+        // SLA (docs/protocol.md, "SLA"), as of slaNow(): the clock that matters most.
+        SlaKindRole,      // "first_reply", "next_reply", "resolution"; empty: none owed
+        SlaStateRole,     // "running", "paused", "breached"
+        SlaRemainingRole, // business seconds left (negative: over)
+        SlaDueRole,       // when it is due, while it runs (invalid when paused)
+        SlaAtRiskRole,    // past the policy's warning share, or breached
     };
     //! The inbox's views (docs/protocol.md, "Statuses", "Assignment"): which conversations
     //! the list shows.
@@ -52,11 +59,12 @@ public:
         Unassigned, //!< open, nobody's
         All,        //!< everything not resolved (what this agent may see)
         Snoozed,
-        Resolved, //!< those in the cache; older ones come from the server
-        Mentions, //!< a note names the signed-in agent; its unread count is of those
-        MyTeams,  //!< not resolved, in the inboxes of the signed-in agent's teams
+        Resolved,  //!< those in the cache; older ones come from the server
+        Mentions,  //!< a note names the signed-in agent; its unread count is of those
+        MyTeams,   //!< not resolved, in the inboxes of the signed-in agent's teams
+        SlaAtRisk, //!< not resolved, an SLA clock past its warning share or breached
     };
-    static constexpr int ViewCount = 7;
+    static constexpr int ViewCount = 8;
     //! Narrows a view down (docs/protocol.md, "Labels and priority"); an unset field lets
     //! everything through.
     struct Narrowing {
@@ -82,6 +90,7 @@ public:
     enum class Order {
         NewestActivity, //!< what moved last first
         LongestWaiting, //!< customers waiting for us longest first, then the others
+        SlaDue,         //!< the SLA clock with the least time left first, then the others
     };
     //! The role values of a summary, for this model and the others that show conversations.
     static QVariant roleData(const ConversationSummary &summary, int role);
@@ -135,6 +144,30 @@ public:
     //! The row showing conversation `id`, or -1.
     int rowOf(qint64 id) const;
 
+    //! A conversation whose SLA clock is at risk or breached, as of slaNow().
+    struct SlaAlert {
+        qint64 id = 0;
+        QString customerName;
+        bool breached = false;
+    };
+    //! Those not resolved, oldest id first; with `assignee`, only theirs.
+    QList<SlaAlert> slaAlerts(qint64 assignee = 0) const;
+
+    //! The reply times promised to customers (docs/protocol.md, "Business hours") that came
+    //! due in a stretch of time, and how many of them were kept.
+    struct PromiseTally {
+        int due = 0;  //!< promised by a time in the stretch, before now
+        int kept = 0; //!< of those, answered by then
+    };
+    //! The promises due from `since` to `now`.
+    PromiseTally promises(const QDateTime &since, const QDateTime &now) const;
+
+    //! The teams' SLA policies and calendars, by inbox.
+    void setSlaTerms(const QList<Team> &teams, const QList<Inbox> &inboxes);
+    //! The instant the SLA clocks are shown at; moving it moves what is at risk.
+    void setSlaNow(const QDateTime &now);
+    const SlaBoard &sla() const { return m_sla; }
+
 private:
     //! Picks and orders the rows from what is known, and counts the views again.
     void refilter();
@@ -148,6 +181,7 @@ private:
     bool before(const ConversationSummary &a, const ConversationSummary &b) const;
     //! Adds `summary` to (sign 1) or takes it from (-1) the views' counts.
     void count(const ConversationSummary &summary, int sign);
+    QVariant slaData(qint64 id, int role) const;
 
     LocalCache &m_cache;
     QList<ConversationSummary> m_rows;
@@ -164,9 +198,14 @@ private:
     bool m_restAsked = false;
     std::array<int, ViewCount> m_counts{};
     std::array<int, ViewCount> m_unread{};
+    SlaBoard m_sla;
+    //! Each conversation's clock at m_sla.now(), of those with one.
+    QHash<qint64, SlaBoard::Row> m_slaRows;
 
 Q_SIGNALS:
     void countsChanged();
+    //! setSlaNow() moved the clocks on (what is at risk may be so in another way now).
+    void slaMoved();
 };
 
 } // namespace Tandem

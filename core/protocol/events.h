@@ -59,8 +59,11 @@ inline const QString Followup = QStringLiteral("followup");
 inline const QString Rated = QStringLiteral("rated");
 inline const QString Priority = QStringLiteral("priority");
 inline const QString Labels = QStringLiteral("labels");
-//! Staff replied for the first time, or for the first time since a promise (staff only).
+//! Staff answered what the customer waited for: their first reply, the first since a
+//! promise, or one that stops an SLA clock (staff only).
 inline const QString Replied = QStringLiteral("replied");
+//! The customer began waiting for an answer: an SLA clock starts (staff only).
+inline const QString Waiting = QStringLiteral("waiting");
 //! The customer was promised a reply by a time (staff only).
 inline const QString Promised = QStringLiteral("promised");
 } // namespace Change

@@ -2,6 +2,7 @@
 #include "requests.h"
 
 #include "calendar/calendarjson.h"
+#include "sla/slapolicyjson.h"
 
 #include <QJsonArray>
 
@@ -302,6 +303,9 @@ Request saveTeam(const Commands::SaveTeam &command)
         fields.insert(QStringLiteral("calendar"),
                       command.calendar ? QJsonValue(CalendarJson::encode(*command.calendar))
                                        : QJsonValue());
+    if (command.setsSla)
+        fields.insert(QStringLiteral("sla"),
+                      command.sla ? QJsonValue(SlaPolicyJson::encode(*command.sla)) : QJsonValue());
     return make("team.save", fields);
 }
 

@@ -169,6 +169,12 @@ Result<Done> recordAnswer(Store &store, Conversation &conversation, const Messag
         conversation.sla.customerWrote(message.createdAt);
         if (auto updated = store.updateConversation(conversation); !updated)
             return storageFailed(updated.failure());
+        Event e =
+            Events::conversationUpdated(conversation, Events::Change::Waiting, message.author,
+                                        conversation.assignee ? conversation.assignee->id : 0);
+        e.staffOnly = true;
+        if (auto appended = store.appendEvent(e); !appended)
+            return storageFailed(appended.failure());
         return Done{};
     }
     if (message.author.kind != Party::Kind::Agent)
@@ -192,8 +198,6 @@ Result<Done> recordAnswer(Store &store, Conversation &conversation, const Messag
         conversation.promiseAnsweredAt = message.createdAt;
     if (auto updated = store.updateConversation(conversation); !updated)
         return storageFailed(updated.failure());
-    if (!first && !answersPromise)
-        return Done{}; // the new record travels with the reply's message.created
     Event e = Events::conversationUpdated(conversation, Events::Change::Replied, message.author,
                                           conversation.assignee ? conversation.assignee->id : 0);
     e.staffOnly = true;

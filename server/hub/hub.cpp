@@ -365,9 +365,10 @@ QJsonObject Hub::liveAvailability(std::optional<qint64> inboxId) const
         // What a message left now is promised: the next opening plus the usual delay.
         const QDateTime at = now();
         const std::optional<BusinessCalendar> calendar = m_hours.calendarOf(inboxId);
-        const QDateTime replyBy = calendar ? calendar->addBusinessSeconds(
-                                      at, m_expectedReply.typicalSeconds(m_hours.teamOf(inboxId), at))
-                                           : QDateTime();
+        const QDateTime replyBy =
+            calendar ? calendar->addBusinessSeconds(
+                at, m_expectedReply.typicalSeconds(m_hours.teamOf(inboxId), at))
+                     : QDateTime();
         answer.insert(QStringLiteral("expectedReplyAt"),
                       replyBy.isValid() ? QJsonValue(Wire::timeToString(replyBy)) : QJsonValue());
     }

@@ -114,6 +114,42 @@ public:
         return next(Events::conversationUpdated(c, Events::Change::Labels, std::nullopt));
     }
     Event labelDeleted(qint64 id) { return next(Events::labelDeleted(id)); }
+    //! An async conversation whose customer has waited for an answer since `since` (minutes
+    //! after T0; -1: not waiting), with `status` (a pause from `pausedAt`, if not open).
+    Event waiting(qint64 id, const QString &status, int since, int minute, int pausedAt = -1)
+    {
+        Conversation c = about(id);
+        c.customer.name = QStringLiteral("Customer %1").arg(id);
+        c.createdAt = T0;
+        c.updatedAt = T0.addSecs(minute * 60);
+        c.status = status;
+        if (since >= 0)
+            c.sla.awaitingSince = T0.addSecs(since * 60);
+        if (pausedAt >= 0)
+            c.sla.pausedSince = T0.addSecs(pausedAt * 60);
+        return next(Events::conversationUpdated(c, QStringLiteral("status"), std::nullopt));
+    }
+    //! `id` was promised a reply by `by` (minutes after T0), answered at `answered` (-1: not).
+    Event promised(qint64 id, int by, int answered)
+    {
+        Conversation c = about(id);
+        c.customer.name = QStringLiteral("Customer %1").arg(id);
+        c.createdAt = c.updatedAt = T0;
+        c.promisedBy = T0.addSecs(by * 60);
+        if (answered >= 0)
+            c.promiseAnsweredAt = T0.addSecs(answered * 60);
+        return next(Events::conversationUpdated(c, Events::Change::Promised, std::nullopt));
+    }
+    //! Staff's first reply to `id` at `minute`, after `took` minutes of waiting.
+    Event firstReply(qint64 id, int minute, int took)
+    {
+        Conversation c = about(id);
+        c.customer.name = QStringLiteral("Customer %1").arg(id);
+        c.createdAt = T0;
+        c.updatedAt = c.firstReplyAt = T0.addSecs(minute * 60);
+        c.sla.firstReplySeconds = took * 60;
+        return next(Events::conversationUpdated(c, Events::Change::Replied, std::nullopt));
+    }
     //! A colleague's note in `conversation` that mentions `agents`.
     Event note(qint64 conversation, const QList<qint64> &agents, int minute)
     {
@@ -316,6 +352,82 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), Total / 2 + 1);
         model.setView(View::Unassigned);
         QCOMPARE(model.rowCount(), Total / 2 - 1);
+    }
+
+    void conversationListFollowsTheSlaClocksAsTimeMoves()
+    {
+        using M = ConversationListModel;
+        M model(*m_cache);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto shown = [&model] {
+            QList<qint64> ids;
+            for (int row = 0; row < model.rowCount(); ++row)
+                ids.append(model.index(row).data(M::IdRole).toLongLong());
+            return ids;
+        };
+        // Support answers a first reply within an hour, around the clock.
+        SlaPolicy policy;
+        policy.rules = {{std::nullopt, std::nullopt, {3600, 1800, 0}}};
+        model.setSlaTerms({Team{1, QStringLiteral("Support"), {}, std::nullopt, policy}},
+                          {Inbox{1, QStringLiteral("Website"), QStringLiteral("web"), 1}});
+        model.setSlaNow(T0.addSecs(40 * 60));
+        apply({m_feed.waiting(1, QStringLiteral("open"), 0, 1),
+               m_feed.waiting(2, QStringLiteral("open"), 30, 30),
+               m_feed.waiting(3, QStringLiteral("pending"), 0, 31, 10),
+               m_feed.waiting(4, QStringLiteral("open"), -1, 32)});
+        QTRY_COMPARE(model.rowCount(), 4);
+
+        model.setOrder(M::Order::SlaDue);
+        // 20 minutes left, then 50 (running before paused), then the one owing nothing.
+        QCOMPARE(shown(), (QList<qint64>{1, 2, 3, 4}));
+        QCOMPARE(model.index(0).data(M::SlaKindRole).toString(), QStringLiteral("first_reply"));
+        QCOMPARE(model.index(0).data(M::SlaRemainingRole).toLongLong(), 20 * 60);
+        QCOMPARE(model.index(0).data(M::SlaDueRole).toDateTime(), T0.addSecs(3600));
+        QCOMPARE(model.index(2).data(M::SlaStateRole).toString(), QStringLiteral("paused"));
+        QVERIFY(!model.index(2).data(M::SlaDueRole).toDateTime().isValid());
+        QVERIFY(model.index(3).data(M::SlaKindRole).toString().isEmpty());
+        QCOMPARE(model.count(M::View::SlaAtRisk), 0);
+
+        // Ten minutes on, the first is past 80 % of its hour: at risk.
+        QSignalSpy counts(&model, &M::countsChanged);
+        model.setSlaNow(T0.addSecs(50 * 60));
+        QCOMPARE(model.count(M::View::SlaAtRisk), 1);
+        QCOMPARE(counts.size(), 1);
+        model.setView(M::View::SlaAtRisk);
+        QCOMPARE(shown(), QList<qint64>{1});
+        QVERIFY(model.index(0).data(M::SlaAtRiskRole).toBool());
+        // Past its hour: breached, and still at the top of the view.
+        model.setSlaNow(T0.addSecs(61 * 60));
+        QCOMPARE(model.index(0).data(M::SlaStateRole).toString(), QStringLiteral("breached"));
+        QCOMPARE(model.index(0).data(M::SlaRemainingRole).toLongLong(), -60);
+        // A day later the second has run out too; the paused one has not moved.
+        model.setSlaNow(T0.addSecs(24 * 3600));
+        QCOMPARE(shown(), (QList<qint64>{1, 2}));
+        // Answered: it leaves the view.
+        apply({m_feed.firstReply(1, 24 * 60, 70)});
+        QCOMPARE(shown(), QList<qint64>{2});
+        QCOMPARE(model.count(M::View::SlaAtRisk), 1);
+    }
+
+    void conversationListTalliesThePromisesKept()
+    {
+        using M = ConversationListModel;
+        M model(*m_cache);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        apply({m_feed.promised(1, 60, 30),   // kept
+               m_feed.promised(2, 60, 90),   // answered late
+               m_feed.promised(3, 60, -1),   // due, not answered: broken
+               m_feed.promised(4, 600, -1),  // not due yet: not counted
+               m_feed.promised(5, 600, 100), // answered before it came due: kept
+               m_feed.conversation(6, QStringLiteral("No promise"), 0)});
+        QTRY_COMPARE(model.rowCount(), 6);
+        const M::PromiseTally tally = model.promises(T0, T0.addSecs(120 * 60));
+        QCOMPARE(tally.due, 4);
+        QCOMPARE(tally.kept, 2);
+        // Promises due before the stretch are not counted.
+        QCOMPARE(model.promises(T0.addSecs(61 * 60), T0.addSecs(120 * 60)).due, 1);
     }
 
     void conversationListNarrowsAndOrders()

@@ -31,6 +31,7 @@
 #include "sync/syncclient.h"
 #include "tandemdprocess.h"
 #include "teams/hourseditor.h"
+#include "teams/slaeditor.h"
 #include "teams/teamsdialog.h"
 #include "testclient.h"
 #include "thread/cannedpopup.h"
@@ -695,6 +696,31 @@ private Q_SLOTS:
             QCOMPARE(billing()->calendar->closures().size(), 2);
             QCOMPARE(billing()->calendar->closures().first().name, QStringLiteral("Christmas Day"));
             QCOMPARE(billing()->calendar->closures().first().from.time(), QTime(0, 0));
+            // Its SLA: a first reply within an hour, urgent ones within 15 minutes.
+            auto *slaText = teams->findChild<QLabel *>(QStringLiteral("teamSla"));
+            QVERIFY(slaText);
+            QCOMPARE(slaText->text(), QStringLiteral("No SLA"));
+            QTest::mouseClick(teams->findChild<QPushButton *>(QStringLiteral("editSla")),
+                              Qt::LeftButton);
+            auto *sla = teams->findChild<SlaEditor *>();
+            QVERIFY(sla);
+            sla->addRule(SlaRule{std::nullopt, std::nullopt, {3600, 0, 2 * 24 * 3600}});
+            sla->addRule(SlaRule{std::nullopt, 4, {15 * 60, 0, 0}});
+            sla->addRule(SlaRule{std::nullopt, 2, {0, 0, 0}}); // no target: left out
+            QCOMPARE(sla->rules()->rowCount(), 3);
+            sla->findChild<QSpinBox *>(QStringLiteral("slaWarnAt"))->setValue(75);
+            sla->accept();
+            QCOMPARE(slaText->text(),
+                     QStringLiteral("first reply 1 h, resolution 2 d; 1 more rule"));
+            QTest::mouseClick(teams->findChild<QPushButton *>(QStringLiteral("teamSave")),
+                              Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(billing()->sla.has_value(), Slow);
+            QCOMPARE(billing()->sla->warnPercent, 75);
+            QCOMPARE(billing()->sla->rules.size(), 2);
+            QCOMPARE(billing()->sla->targetsFor(1, 4).firstReply, 15 * 60);
+            QCOMPARE(billing()->sla->targetsFor(1, 0).resolution, 2 * 24 * 3600);
+            // The hours were kept: a save sends both.
+            QCOMPARE(billing()->calendar->week().size(), 5);
             auto *inboxName = teams->findChild<QLineEdit *>(QStringLiteral("inboxName"));
             auto *owner = teams->findChild<QComboBox *>(QStringLiteral("inboxTeam"));
             QVERIFY(inboxName && owner);

@@ -454,9 +454,9 @@ private Q_SLOTS:
         // A second view, shown while the first is deleted, stays shown as it was.
         chooseView(View::Unassigned);
         panel->saveView(QStringLiteral("Waiting"));
-        QCOMPARE(views->count(), 9);
+        QCOMPARE(views->count(), 10);
         panel->deleteSavedView(0);
-        QCOMPARE(views->count(), 8);
+        QCOMPARE(views->count(), 9);
         QCOMPARE(views->tabText(views->currentIndex()), QStringLiteral("Waiting"));
         QCOMPARE(list()->view(), View::Unassigned);
         QCOMPARE(panel->savedViews().size(), 1);
@@ -765,6 +765,99 @@ private Q_SLOTS:
         bar->setStatus(ConversationStatus::Resolved);
         QTRY_COMPARE_WITH_TIMEOUT(list()->count(View::Resolved), resolved + 2, Slow);
         QCOMPARE(list()->rowOf(ids[0]), -1);
+    }
+
+    void slaClocksShowInTheListAndTheThread()
+    {
+        using M = ConversationListModel;
+        // Sue, a supervisor, gives Support an SLA: a first reply within an hour, around the
+        // clock.
+        TestClient sue;
+        QVERIFY(sue.open(m_server.wsUrl(QStringLiteral("/ws/agent"))));
+        QVERIFY(!sue.agentSignIn(QStringLiteral("sue@example.com"), Password).isEmpty());
+        const qint64 dana = m_app->session()->sync().agent().id;
+        const QJsonObject saved = sue.request(
+            QStringLiteral("team.save"),
+            {{QStringLiteral("team"), 1},
+             {QStringLiteral("name"), QStringLiteral("Support")},
+             {QStringLiteral("members"),
+              QJsonArray{std::min(dana, m_boId), std::max(dana, m_boId)}},
+             {QStringLiteral("sla"),
+              QJsonObject{{QStringLiteral("targets"),
+                           QJsonArray{QJsonObject{{QStringLiteral("firstReplyMinutes"), 60}}}}}}});
+        QCOMPARE(saved.value(QLatin1String("type")).toString(), QStringLiteral("ok"));
+
+        TestClient customer;
+        QVERIFY(customer.open(m_server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!customer.customerHello(QStringLiteral("Edda")).isEmpty());
+        const qint64 id = dataOf(customer.request(QStringLiteral("send"),
+                                                  {{QStringLiteral("clientId"), newId()},
+                                                   {QStringLiteral("text"),
+                                                    QStringLiteral("Is anyone reading this?")}}))
+                              .value(QLatin1String("conversation"))
+                              .toObject()
+                              .value(QLatin1String("id"))
+                              .toInteger();
+        chooseView(M::View::MyTeams);
+        QTRY_VERIFY_WITH_TIMEOUT(list()->rowOf(id) >= 0, Slow);
+        // The policy arrives with the team, the clock with the conversation.
+        QTRY_COMPARE_WITH_TIMEOUT(list()->index(list()->rowOf(id)).data(M::SlaKindRole).toString(),
+                                  QStringLiteral("first_reply"), Slow);
+        window()->openConversation(id);
+        QTRY_COMPARE(thread()->conversation(), id);
+        QTRY_VERIFY(thread()->slaLabel()->isVisible());
+        QVERIFY2(thread()->slaLabel()->text().startsWith(
+                     QLatin1String("First reply due in 59 min of business time"))
+                     || thread()->slaLabel()->text().startsWith(
+                         QLatin1String("First reply due in 1 h of business time")),
+                 qPrintable(thread()->slaLabel()->text()));
+
+        // Dana takes it: its warnings are hers.
+        auto *take = thread()->actions()->findChild<QPushButton *>(QStringLiteral("take"));
+        QTRY_VERIFY(take->isEnabled());
+        QTest::mouseClick(take, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            list()->index(list()->rowOf(id)).data(M::AssigneeIdRole).toLongLong(), dana, Slow);
+        // Fifty minutes on, it is at risk; past the hour, breached.
+        // (Others written to earlier and still unanswered run out with it.)
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto atRisk = [this, id] {
+            return list()->index(list()->rowOf(id)).data(M::SlaAtRiskRole).toBool();
+        };
+        QVERIFY(!atRisk());
+        const int before = list()->count(M::View::SlaAtRisk);
+        list()->setSlaNow(now.addSecs(50 * 60));
+        QVERIFY(atRisk());
+        const int after = list()->count(M::View::SlaAtRisk);
+        QVERIFY(after > before);
+        QCOMPARE(window()->inbox()->views()->tabText(tabOf(M::View::SlaAtRisk)),
+                 QStringLiteral("SLA at risk (%1)").arg(after));
+        // She is warned in the tray, of hers only, all at once (Ada's, which she took
+        // earlier and has not answered, runs out with it).
+        QCOMPARE(window()->notifier()->lastTitle(),
+                 QStringLiteral("SLA at risk in 2 conversations"));
+        QCOMPARE(window()->notifier()->lastMessage(),
+                 QStringLiteral("Ada King, Edda — answer soon; see SLA at risk in the inbox."));
+        list()->setSlaNow(now.addSecs(70 * 60));
+        QCOMPARE(list()->index(list()->rowOf(id)).data(M::SlaStateRole).toString(),
+                 QStringLiteral("breached"));
+        QCOMPARE(window()->notifier()->lastTitle(),
+                 QStringLiteral("SLA breached in 2 conversations"));
+        // Told once: the next minute brings no new warning.
+        const QString told = window()->notifier()->lastMessage();
+        list()->setSlaNow(now.addSecs(71 * 60));
+        QCOMPARE(window()->notifier()->lastMessage(), told);
+        if (const QString dir = qEnvironmentVariable("TANDEM_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(window()->grab().save(QDir(dir).filePath(QStringLiteral("sla.png"))));
+
+        // Answered: the clock stops, met, and the conversation is no longer at risk.
+        if (thread()->noteMode())
+            thread()->noteToggle()->click();
+        QTest::keyClicks(thread()->composer(), QStringLiteral("Yes, we are here."));
+        QTest::keyClick(thread()->composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(list()->count(M::View::SlaAtRisk), after - 1, Slow);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            thread()->slaLabel()->text().startsWith(QLatin1String("First reply met: ")), Slow);
     }
 
     void cleanupTestCase() { m_app.reset(); }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversationdelegate.h"
+#include "slawords.h"
 
 #include "models/conversationlistmodel.h"
 
@@ -253,9 +254,25 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         right -= width + 4;
     }
     thirdLine.setRight(right - Margin / 2);
+    // Its SLA clock first, red once breached, amber when at risk.
+    using M = ConversationListModel;
+    const QString sla = SlaWords::brief(
+        index.data(M::SlaKindRole).toString(), index.data(M::SlaStateRole).toString(),
+        index.data(M::SlaRemainingRole).toLongLong(), index.data(M::SlaDueRole).toDateTime(),
+        QDateTime::currentDateTimeUtc());
+    if (!sla.isEmpty()) {
+        const bool breached = index.data(M::SlaStateRole).toString() == QLatin1String("breached");
+        const QString shown = metrics.elidedText(sla, Qt::ElideRight, thirdLine.width() / 2);
+        painter->setPen(breached                                ? QColor(0xc6, 0x28, 0x28)
+                        : index.data(M::SlaAtRiskRole).toBool() ? QColor(0xb2, 0x6a, 0x00)
+                                                                : dim);
+        painter->drawText(thirdLine, Qt::AlignLeft | Qt::AlignVCenter, shown);
+        thirdLine.setLeft(thirdLine.left() + metrics.horizontalAdvance(shown));
+    }
     painter->setPen(dim);
+    const QString rest = sla.isEmpty() ? standing(index) : QStringLiteral(" · ") + standing(index);
     painter->drawText(thirdLine, Qt::AlignLeft | Qt::AlignVCenter,
-                      metrics.elidedText(standing(index), Qt::ElideRight, thirdLine.width()));
+                      metrics.elidedText(rest, Qt::ElideRight, thirdLine.width()));
     painter->restore();
 }
 

@@ -20,6 +20,7 @@
 #include <QMenu>
 #include <QScrollBar>
 #include <QTabBar>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <utility>
@@ -46,7 +47,7 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     m_views->setDrawBase(false);
     m_views->setUsesScrollButtons(true);
     for (View v : {View::Mine, View::Unassigned, View::MyTeams, View::All, View::Mentions,
-                   View::Snoozed, View::Resolved})
+                   View::SlaAtRisk, View::Snoozed, View::Resolved})
         m_views->setTabData(m_views->addTab(QString()), int(v));
     m_views->setCurrentIndex(2); // My teams
     connect(m_views, &QTabBar::currentChanged, this, &InboxPanel::showTab);
@@ -83,12 +84,20 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
             if (teams.contains(i.teamId))
                 inboxes.insert(i.id);
         m_conversations->setOwnInboxes(inboxes);
+        m_conversations->setSlaTerms(session.cache().teams(), session.cache().inboxes());
         const bool supervises =
             session.sync().agent().id != 0 && session.sync().agent().role != Role::Agent;
         for (int i = 0; i < m_views->count(); ++i)
             if (m_views->tabData(i).toInt() == int(ConversationListModel::View::All))
                 m_views->setTabVisible(i, supervises);
     };
+    // SLA clocks move with time: what is at risk is looked at again every minute.
+    m_conversations->setSlaNow(QDateTime::currentDateTimeUtc());
+    auto *slaTick = new QTimer(this);
+    slaTick->setInterval(60 * 1000);
+    connect(slaTick, &QTimer::timeout, this,
+            [this] { m_conversations->setSlaNow(QDateTime::currentDateTimeUtc()); });
+    slaTick->start();
     whoAmI();
     connect(&session.sync(), &SyncClient::stateChanged, this, whoAmI);
     connect(&session.cache(), &LocalCache::teamsChanged, this, whoAmI);
@@ -109,7 +118,9 @@ InboxPanel::InboxPanel(AgentSession &session, QWidget *parent)
     m_order->setObjectName(QStringLiteral("order"));
     m_order->addItem(tr("Newest activity"), int(ConversationListModel::Order::NewestActivity));
     m_order->addItem(tr("Longest waiting"), int(ConversationListModel::Order::LongestWaiting));
-    m_order->setToolTip(tr("Longest waiting: customers waiting for an answer the longest first"));
+    m_order->addItem(tr("SLA due first"), int(ConversationListModel::Order::SlaDue));
+    m_order->setToolTip(tr("Longest waiting: customers waiting for an answer the longest first. "
+                           "SLA due first: the least business time left to answer first"));
     m_order->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_order, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_conversations->setOrder(ConversationListModel::Order(m_order->itemData(index).toInt()));
@@ -282,6 +293,9 @@ void InboxPanel::updateViewCounts()
             break;
         case View::MyTeams:
             name = tr("My teams");
+            break;
+        case View::SlaAtRisk:
+            name = tr("SLA at risk");
             break;
         }
         // Mentions counts what is new to the agent; the others what they hold.

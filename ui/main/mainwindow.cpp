@@ -30,6 +30,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -94,6 +95,12 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
     m_queue = new QueueIndicator(session.sync());
     m_presence = new PresenceSelector(session);
     statusBar()->addWidget(m_indicator, 1);
+    m_promises = new QLabel;
+    m_promises->setObjectName(QStringLiteral("promisesKept"));
+    m_promises->setToolTip(tr("Customers told when to expect an answer (out of hours), and how "
+                              "many were answered by then, over the last 7 days"));
+    m_promises->hide();
+    statusBar()->addPermanentWidget(m_promises);
     statusBar()->addPermanentWidget(m_queue);
     statusBar()->addPermanentWidget(m_presence);
 
@@ -162,6 +169,16 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
                                tr("A colleague's note names you: see Mentions in the inbox."));
         m_mentions = now;
     });
+    // SLA warnings: to the assignee, and to supervisors for every conversation. Clocks count
+    // business time only, so a warning comes while the team is open; what ran out while this
+    // app was not running is summed up in one.
+    connect(m_inbox->conversations(), &ConversationListModel::countsChanged, this,
+            &MainWindow::warnOfSla);
+    connect(m_inbox->conversations(), &ConversationListModel::slaMoved, this,
+            &MainWindow::warnOfSla);
+    connect(m_inbox->conversations(), &ConversationListModel::slaMoved, this,
+            &MainWindow::updatePromises);
+    connect(&session.cache(), &LocalCache::applied, this, &MainWindow::updatePromises);
     connect(m_inbox, &InboxPanel::answerRequested, m_conversation,
             &ConversationView::focusComposer);
     connect(&session.sync(), &SyncClient::stateChanged, this, [this](SyncClient::State state) {
@@ -374,6 +391,25 @@ void MainWindow::updateRoleActions()
     m_labelsAction->setEnabled(known && (role == Role::Supervisor || role == Role::Admin));
     m_teamsAction->setEnabled(known && (role == Role::Supervisor || role == Role::Admin));
     m_teamAction->setEnabled(known);
+    updatePromises();
+}
+
+void MainWindow::updatePromises()
+{
+    const Role role = m_session.sync().agent().role;
+    const bool supervises = m_session.sync().agent().id != 0 && role != Role::Agent;
+    if (!supervises) {
+        m_promises->hide();
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto tally = m_inbox->conversations()->promises(now.addDays(-7), now);
+    m_promises->setVisible(tally.due > 0);
+    if (tally.due > 0)
+        m_promises->setText(tr("Promises kept: %1 % (%2 of %3)")
+                                .arg(qRound(100.0 * tally.kept / tally.due))
+                                .arg(tally.kept)
+                                .arg(tally.due));
 }
 
 void MainWindow::updateDeckTab()
@@ -469,6 +505,47 @@ void MainWindow::openConversation(qint64 id)
     m_inbox->setCurrentConversation(id);
     m_settings.setValue(ConversationKey, id);
     markRead();
+}
+
+void MainWindow::warnOfSla()
+{
+    const ConversationListModel *list = m_inbox->conversations();
+    const Agent me = m_session.sync().agent();
+    if (!list->isComplete() || me.id == 0)
+        return;
+    const bool supervises = me.role != Role::Agent;
+    const QList<ConversationListModel::SlaAlert> alerts = list->slaAlerts(supervises ? 0 : me.id);
+    QSet<qint64> atRisk, breached;
+    QStringList newlyAtRisk, newlyBreached;
+    for (const auto &alert : alerts) {
+        atRisk.insert(alert.id);
+        if (alert.breached) {
+            breached.insert(alert.id);
+            if (!m_slaBreachedWarned.contains(alert.id))
+                newlyBreached << alert.customerName;
+        } else if (!m_slaWarned.contains(alert.id)) {
+            newlyAtRisk << alert.customerName;
+        }
+    }
+    m_slaWarned = atRisk;
+    m_slaBreachedWarned = breached;
+    const auto names = [](const QStringList &all) {
+        return all.size() <= 3 ? all.join(QStringLiteral(", "))
+                               : tr("%1 and %2 more")
+                                     .arg(all.mid(0, 3).join(QStringLiteral(", ")))
+                                     .arg(all.size() - 3);
+    };
+    if (!newlyBreached.isEmpty())
+        m_notifier->notify(newlyBreached.size() == 1 ? tr("SLA breached")
+                                                     : tr("SLA breached in %n conversations",
+                                                          nullptr, int(newlyBreached.size())),
+                           tr("%1 — see SLA at risk in the inbox.").arg(names(newlyBreached)));
+    else if (!newlyAtRisk.isEmpty())
+        m_notifier->notify(
+            newlyAtRisk.size() == 1
+                ? tr("SLA at risk")
+                : tr("SLA at risk in %n conversations", nullptr, int(newlyAtRisk.size())),
+            tr("%1 — answer soon; see SLA at risk in the inbox.").arg(names(newlyAtRisk)));
 }
 
 void MainWindow::updateTitle()

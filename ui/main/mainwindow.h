@@ -4,6 +4,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QLabel;
 class QMenu;
 class QSettings;
 class QSplitter;
@@ -68,6 +69,7 @@ public:
     AgentPresenceModel *team() const { return m_team; }
     LiveNotifier *notifier() const { return m_notifier; }
     QueueIndicator *queueIndicator() const { return m_queue; }
+    QLabel *promisesLabel() const { return m_promises; }
     QAction *cannedResponsesAction() const { return m_cannedAction; }
 
 Q_SIGNALS:
@@ -106,7 +108,13 @@ private:
     LiveNotifier *m_notifier = nullptr;
     int m_mentions = 0;           // unread mentions of this agent, as last counted
     bool m_mentionsKnown = false; // m_mentions counts the whole list
+    //! The conversations whose SLA warning this person was given (at risk, and breached).
+    QSet<qint64> m_slaWarned;
+    QSet<qint64> m_slaBreachedWarned;
+    void warnOfSla();
     QueueIndicator *m_queue = nullptr;
+    QLabel *m_promises = nullptr; // supervisors: the share of promises kept this week
+    void updatePromises();
     QAction *m_teamAction = nullptr;
     QAction *m_cannedAction = nullptr;
     QAction *m_labelsAction = nullptr;

@@ -5,6 +5,7 @@
 #include "deck/deckrequest.h"
 #include "hourseditor.h"
 #include "shell/agentsession.h"
+#include "slaeditor.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -105,6 +106,17 @@ QWidget *TeamsDialog::teamsPage()
     form->addRow(tr("Name:"), m_teamName);
     form->addRow(tr("Members:"), m_members);
     form->addRow(tr("Business hours:"), hoursRow);
+    m_sla = new QLabel;
+    m_sla->setObjectName(QStringLiteral("teamSla"));
+    m_sla->setWordWrap(true);
+    auto *editSlaButton = new QPushButton(tr("Edit…"));
+    editSlaButton->setObjectName(QStringLiteral("editSla"));
+    editSlaButton->setAutoDefault(false);
+    connect(editSlaButton, &QPushButton::clicked, this, &TeamsDialog::editSla);
+    auto *slaRow = new QHBoxLayout;
+    slaRow->addWidget(m_sla, 1);
+    slaRow->addWidget(editSlaButton);
+    form->addRow(tr("SLA:"), slaRow);
 
     connect(add, &QPushButton::clicked, this, [this] {
         m_teams->clearSelection();
@@ -210,6 +222,8 @@ void TeamsDialog::editTeam(qint64 id)
     m_teamName->setText(team.name);
     m_calendar = team.calendar;
     m_hours->setText(HoursEditor::describe(m_calendar));
+    m_policy = team.sla;
+    m_sla->setText(SlaEditor::describe(m_policy));
     m_members->clear();
     for (const Agent &agent : m_session.cache().agents()) {
         auto *item = new QListWidgetItem(agent.name, m_members);
@@ -247,6 +261,8 @@ void TeamsDialog::saveTeam()
     command.name = name;
     command.setsCalendar = true;
     command.calendar = m_calendar;
+    command.setsSla = true;
+    command.sla = m_policy;
     for (int row = 0; row < m_members->count(); ++row) {
         const QListWidgetItem *item = m_members->item(row);
         if (item->checkState() == Qt::Checked)
@@ -274,6 +290,17 @@ void TeamsDialog::editHours()
     connect(editor, &QDialog::accepted, this, [this, editor] {
         m_calendar = editor->calendar();
         m_hours->setText(HoursEditor::describe(m_calendar));
+    });
+    editor->open();
+}
+
+void TeamsDialog::editSla()
+{
+    auto *editor = new SlaEditor(m_policy, m_session.cache().inboxes(), this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        m_policy = editor->policy();
+        m_sla->setText(SlaEditor::describe(m_policy));
     });
     editor->open();
 }

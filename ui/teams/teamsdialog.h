@@ -2,6 +2,7 @@
 #pragma once
 
 #include "calendar/businesscalendar.h"
+#include "sla/slapolicy.h"
 
 #include <QDialog>
 #include <optional>
@@ -34,6 +35,7 @@ private:
     void editInbox(qint64 id);
     void saveTeam();
     void editHours();
+    void editSla();
     void saveInbox();
     void showError(QLabel *where, const QString &text);
     void updateButtons();
@@ -46,7 +48,9 @@ private:
     QLabel *m_teamError = nullptr;
     QLabel *m_hours = nullptr;
     std::optional<BusinessCalendar> m_calendar; // the form's business hours
-    qint64 m_team = 0;                          // the team in the form; 0: a new one
+    QLabel *m_sla = nullptr;
+    std::optional<SlaPolicy> m_policy; // the form's SLA policy
+    qint64 m_team = 0;                 // the team in the form; 0: a new one
 
     QListWidget *m_inboxes = nullptr;
     QLineEdit *m_inboxName = nullptr;

@@ -5,8 +5,10 @@
 #include "composer.h"
 #include "conversationactions.h"
 #include "conversations/conversationdelegate.h"
+#include "conversations/slawords.h"
 #include "messagedelegate.h"
 #include "messagelistview.h"
+#include "models/slaboard.h"
 #include "olderhistoryproxy.h"
 #include "shell/agentsession.h"
 #include "typingindicator.h"
@@ -18,6 +20,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -60,6 +63,18 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     m_state = new QLabel;
     m_state->setObjectName(QStringLiteral("conversationState"));
     m_state->setTextFormat(Qt::PlainText);
+    m_sla = new QLabel;
+    m_sla->setObjectName(QStringLiteral("slaClocks"));
+    m_sla->setTextFormat(Qt::PlainText);
+    m_sla->hide();
+    // The clocks move with time, not only with the conversation.
+    auto *minutes = new QTimer(this);
+    minutes->setInterval(60 * 1000);
+    connect(minutes, &QTimer::timeout, this, [this] {
+        if (m_conversation && m_sla->isVisible())
+            updateHeader();
+    });
+    minutes->start();
     m_viewers = new QLabel;
     m_viewers->setObjectName(QStringLiteral("alsoHere"));
     m_viewers->setTextFormat(Qt::PlainText);
@@ -116,6 +131,7 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     names->addWidget(m_title);
     names->addWidget(m_subtitle);
     names->addWidget(m_state);
+    names->addWidget(m_sla);
     names->addWidget(m_viewers);
     names->addWidget(m_rating);
     header->addLayout(names, 1);
@@ -269,6 +285,7 @@ void ConversationView::updateHeader()
         m_title->clear();
         m_subtitle->clear();
         m_state->clear();
+        m_sla->hide();
         m_rating->hide();
         m_actions->clear();
         return;
@@ -299,6 +316,9 @@ void ConversationView::updateHeader()
         state += waiting == 1 ? tr(" · 1 change waiting to be sent")
                               : tr(" · %1 changes waiting to be sent").arg(waiting);
     m_state->setText(state);
+    const QString sla = slaText(*summary, QDateTime::currentDateTimeUtc());
+    m_sla->setText(sla);
+    m_sla->setVisible(!sla.isEmpty());
     m_title->setText(summary->customerName.isEmpty() ? tr("Customer") : summary->customerName);
     QString inbox;
     for (const Inbox &i : m_session.cache().inboxes())
@@ -312,6 +332,30 @@ void ConversationView::updateHeader()
                   .arg(summary->id));
     m_rating->setText(ratingText(summary->ratingScore, summary->ratingComment));
     m_rating->setVisible(summary->ratingScore > 0);
+}
+
+QString ConversationView::slaText(const ConversationSummary &summary, const QDateTime &now) const
+{
+    SlaBoard board;
+    board.setTerms(m_session.cache().teams(), m_session.cache().inboxes());
+    board.setNow(now);
+    QStringList lines;
+    for (const SlaClock &clock : board.clocksOf(summary))
+        lines << SlaWords::clock(clock, summary.status, now);
+    if (summary.promisedBy.isValid()) {
+        const QLocale locale;
+        const QString by = locale.toString(summary.promisedBy.toLocalTime(), QLocale::ShortFormat);
+        if (!summary.promiseAnsweredAt.isValid())
+            lines << (summary.promisedBy < now ? tr("Promised a reply by %1: not kept").arg(by)
+                                               : tr("Promised a reply by %1").arg(by));
+        else
+            lines << (summary.promiseAnsweredAt <= summary.promisedBy
+                          ? tr("Promised a reply by %1: kept").arg(by)
+                          : tr("Promised a reply by %1: answered %2 late")
+                                .arg(by, SlaWords::duration(summary.promisedBy.secsTo(
+                                             summary.promiseAnsweredAt))));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString ConversationView::ratingText(int score, const QString &comment)

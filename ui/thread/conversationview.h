@@ -14,6 +14,8 @@ class QStackedWidget;
 
 namespace Tandem {
 
+struct ConversationSummary;
+
 class AgentSession;
 class Composer;
 class ConversationActions;
@@ -49,9 +51,13 @@ public:
     QLabel *ratingLabel() const { return m_rating; }
     //! "★★★★☆ The customer rated this chat 4 of 5: “…”".
     static QString ratingText(int score, const QString &comment);
+    //! Its SLA clocks in words, and the reply time promised to the customer and whether it
+    //! was kept, one a line (empty: neither).
+    QString slaText(const ConversationSummary &summary, const QDateTime &now) const;
     ConversationActions *actions() const { return m_actions; }
     //! Where the conversation stands, for its header: "Snoozed until tomorrow 09:00 · Dana".
     QLabel *stateLabel() const { return m_state; }
+    QLabel *slaLabel() const { return m_sla; }
     //! "Also here: Bo": colleagues who have this conversation open too.
     QLabel *alsoHereLabel() const { return m_viewers; }
     //! The composer writes a private note instead of a reply.
@@ -82,6 +88,7 @@ private:
     QLabel *m_subtitle = nullptr;
     QLabel *m_rating = nullptr;
     QLabel *m_state = nullptr;
+    QLabel *m_sla = nullptr; // its SLA clocks and the promise made to the customer
     QLabel *m_viewers = nullptr;
     ConversationActions *m_actions = nullptr;
     QToolButton *m_note = nullptr;

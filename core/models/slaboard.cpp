@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "slaboard.h"
+
+namespace Tandem {
+namespace {
+
+//! The fields of a conversation the clocks are worked out from.
+Conversation clockFields(const ConversationSummary &s)
+{
+    Conversation c;
+    c.id = s.id;
+    c.status = s.status;
+    c.createdAt = s.createdAt;
+    c.firstReplyAt = s.firstReplyAt;
+    c.sla = s.sla;
+    return c;
+}
+
+} // namespace
+
+void SlaBoard::setTerms(const QList<Team> &teams, const QList<Inbox> &inboxes)
+{
+    m_byInbox.clear();
+    QHash<qint64, const Team *> byId;
+    for (const Team &team : teams)
+        byId.insert(team.id, &team);
+    for (const Inbox &inbox : inboxes) {
+        const Team *team = byId.value(inbox.teamId);
+        if (team && team->sla)
+            m_byInbox.insert(inbox.id, Terms{*team->sla, team->calendar});
+    }
+}
+
+QList<SlaClock> SlaBoard::clocksOf(const ConversationSummary &summary) const
+{
+    const auto terms = m_byInbox.constFind(summary.inboxId);
+    if (terms == m_byInbox.cend() || summary.mergedInto)
+        return {};
+    const SlaTargets targets = terms->policy.targetsFor(summary.inboxId, summary.priority);
+    if (targets.isEmpty())
+        return {};
+    return SlaClocks::of(clockFields(summary), targets,
+                         terms->calendar ? &*terms->calendar : nullptr, m_now);
+}
+
+SlaBoard::Row SlaBoard::rowOf(const ConversationSummary &summary) const
+{
+    const QList<SlaClock> clocks = clocksOf(summary);
+    if (clocks.isEmpty())
+        return {};
+    Row row;
+    row.clock = SlaClocks::pressing(clocks);
+    row.atRisk =
+        row.clock.owed && row.clock.atRisk(m_byInbox.value(summary.inboxId).policy.warnPercent);
+    return row;
+}
+
+const BusinessCalendar *SlaBoard::calendarOf(qint64 inboxId) const
+{
+    const auto terms = m_byInbox.constFind(inboxId);
+    return terms != m_byInbox.cend() && terms->calendar ? &*terms->calendar : nullptr;
+}
+
+} // namespace Tandem

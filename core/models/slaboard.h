@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/conversationsummary.h"
+#include "domain/team.h"
+#include "sla/slaclock.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <optional>
+
+namespace Tandem {
+
+//! Each cached conversation's SLA clock as of one instant (docs/protocol.md, "SLA"): the
+//! policy and calendar of its inbox's team, read from the cached teams, applied to the
+//! record the server keeps. The instant moves when the owner says so (once a minute in the
+//! app), so whatever is counted at it stays consistent in between.
+class SlaBoard
+{
+public:
+    //! What the list shows of a conversation's clocks: the one that matters most, and
+    //! whether it is at risk (past the policy's warning share, or breached).
+    struct Row {
+        SlaClock clock; //!< `owed` false: no clock is owed
+        bool atRisk = false;
+
+        bool operator==(const Row &o) const
+        {
+            return clock.owed == o.clock.owed && clock.kind == o.clock.kind
+                   && clock.state == o.clock.state && clock.due == o.clock.due
+                   && clock.elapsedSeconds == o.clock.elapsedSeconds && atRisk == o.atRisk;
+        }
+    };
+
+    void setTerms(const QList<Team> &teams, const QList<Inbox> &inboxes);
+    void setNow(const QDateTime &now) { m_now = now; }
+    const QDateTime &now() const { return m_now; }
+    //! No team has a policy: no conversation has a clock.
+    bool isEmpty() const { return m_byInbox.isEmpty(); }
+
+    Row rowOf(const ConversationSummary &summary) const;
+    //! Every clock of `summary` with a target, at now().
+    QList<SlaClock> clocksOf(const ConversationSummary &summary) const;
+    //! The calendar the clocks of `inboxId` count in (null: around the clock).
+    const BusinessCalendar *calendarOf(qint64 inboxId) const;
+
+private:
+    struct Terms {
+        SlaPolicy policy;
+        std::optional<BusinessCalendar> calendar;
+    };
+    QHash<qint64, Terms> m_byInbox; // inboxes whose team has a policy
+    QDateTime m_now;
+};
+
+} // namespace Tandem
