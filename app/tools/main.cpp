@@ -3,6 +3,7 @@
 #include "platform/openfilelimit.h"
 #include "sim/simoptions.h"
 #include "sim/simulation.h"
+#include "sim/weeksimulation.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -27,6 +28,10 @@ int main(int argc, char **argv)
                             << " wanted; some customers will fail to connect (raise ulimit -n)\n";
     }
 
+    if (options.week) {
+        Tandem::Sim::WeekSimulation week(options);
+        return week.run();
+    }
     Tandem::Sim::Simulation simulation(options);
     simulation.start();
     return QCoreApplication::exec();

@@ -138,6 +138,11 @@ bool parseSimOptions(const QStringList &arguments, SimOptions &o, QString &messa
                         "(default: the server's first web inbox)."),
          QStringLiteral("ids")},
         {QStringLiteral("json"), QStringLiteral("Print the final summary as one JSON object.")},
+        {QStringLiteral("week"),
+         QStringLiteral("Simulate a working week on a tandemd started with --manual-clock, "
+                        "moving its clock: --customers conversations over the week (default "
+                        "400), answered by two agents on shifts; reports whether the replies "
+                        "promised out of hours were kept. Needs --agent-email of an admin.")},
     });
     if (!p.parse(arguments)) {
         message = p.errorText();
@@ -166,6 +171,9 @@ bool parseSimOptions(const QStringList &arguments, SimOptions &o, QString &messa
     if (!ok)
         return false;
     o.json = p.isSet(QStringLiteral("json"));
+    o.week = p.isSet(QStringLiteral("week"));
+    if (o.week && !p.isSet(QStringLiteral("customers")))
+        o.customers = 400;
     const QString inboxes = p.value(QStringLiteral("inboxes"));
     for (const QString &part : inboxes.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         bool isNumber = false;
@@ -184,6 +192,10 @@ bool parseSimOptions(const QStringList &arguments, SimOptions &o, QString &messa
                 QStringLiteral("--agent-email needs the password in %1").arg(PasswordVariable);
             return false;
         }
+    }
+    if (o.week && o.agentEmail.isEmpty()) {
+        message = QStringLiteral("--week needs --agent-email (an admin, who moves the clock)");
+        return false;
     }
     return true;
 }

@@ -25,6 +25,9 @@ struct SimOptions {
     int agentConnections = 0; // 0: enough for the expected reply rate
     int agentRequestsPerMinute = 600;
     bool json = false;
+    //! A working week on a --manual-clock server's clock (WeekSimulation); --customers is
+    //! then the conversations over the week, and --agent-email an admin who moves the clock.
+    bool week = false;
 
     QUrl endpoint(const QString &path) const;
     //! Links the sim agent will use (resolving 0 to the automatic choice).
