@@ -50,8 +50,18 @@ Result<std::optional<Sent>> answer(Store &store, Conversation &conversation, con
 
     const qint64 team = context.hours.teamOf(conversation.inboxId);
     const QDateTime opening = calendar->nextOpening(now);
-    const QDateTime promisedBy = calendar->addBusinessSeconds(
-        now, context.expectedSeconds.value(team, ExpectedReply::FallbackSeconds));
+    // The team works through those waiting in turn when it opens (what each place takes
+    // was learnt the same way): this customer's place is behind everyone waiting now.
+    qint64 seconds = context.expectedSeconds.value(team, ExpectedReply::FallbackSeconds);
+    if (const qint64 perPlace = context.secondsPerPlace.value(team)) {
+        const auto waiting = store.countAwaitingFirstReply(
+            context.hours.inboxesOf(team), QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc()));
+        if (!waiting)
+            return storageFailed(waiting.failure());
+        seconds =
+            perPlace * std::max(1, waiting.value() + (conversation.firstReplyAt.isValid() ? 1 : 0));
+    }
+    const QDateTime promisedBy = calendar->addBusinessSeconds(now, seconds);
     const QTimeZone zone = context.zone.isValid() ? context.zone : calendar->zone();
 
     Message reply;

@@ -24,6 +24,9 @@ struct Context {
     //! Business seconds until a reply can be expected, by team; a team missing here gets
     //! ExpectedReply's fallback.
     QHash<qint64, qint64> expectedSeconds;
+    //! Business seconds each place in the queue takes at an opening, by team
+    //! (ExpectedReply::secondsPerPlace); a team missing here is promised expectedSeconds.
+    QHash<qint64, qint64> secondsPerPlace;
     //! The customer's, where known (the widget says); else the calendar's.
     QTimeZone zone;
     QLocale locale = QLocale(QLocale::English, QLocale::UnitedStates);

@@ -34,7 +34,9 @@ void ExpectedReply::recordFirstReply(const FirstReply &reply, const BusinessHour
     const qint64 seconds =
         calendar ? calendar->businessSecondsBetween(reply.createdAt, reply.firstReplyAt)
                  : std::max<qint64>(0, reply.createdAt.secsTo(reply.firstReplyAt));
-    record(team, {reply.firstReplyAt, seconds});
+    const bool closed = calendar && !calendar->isOpen(reply.createdAt);
+    record(team, {reply.firstReplyAt, seconds, reply.createdAt,
+                  closed ? calendar->nextOpening(reply.createdAt) : QDateTime()});
 }
 
 void ExpectedReply::record(qint64 teamId, const Sample &sample)
@@ -70,6 +72,27 @@ qint64 ExpectedReply::typicalSeconds(qint64 teamId, const QDateTime &now) const
     const auto middle = seconds.begin() + seconds.size() / 2;
     std::nth_element(seconds.begin(), middle, seconds.end());
     return *middle;
+}
+
+qint64 ExpectedReply::secondsPerPlace(qint64 teamId, const QDateTime &now) const
+{
+    // A customer's place: those who were waiting for their first reply when they wrote,
+    // themselves included (of those answered in the window: the rest is not known here).
+    const QList<Sample> window = recent(teamId, now);
+    QList<double> perPlace;
+    for (const Sample &s : window) {
+        if (!s.opening.isValid())
+            continue; // wrote in hours: no promise was made
+        qint64 place = 0;
+        for (const Sample &other : window)
+            place += other.created <= s.created && other.at > s.created;
+        perPlace.append(double(s.seconds) / double(std::max<qint64>(1, place)));
+    }
+    if (perPlace.size() < MinSamples)
+        return 0;
+    std::sort(perPlace.begin(), perPlace.end());
+    const auto at = qsizetype(PlaceQuantile * double(perPlace.size() - 1) + 0.5);
+    return std::max<qint64>(1, qint64(perPlace.at(at)));
 }
 
 } // namespace Tandem::Server

@@ -13,8 +13,11 @@ namespace Tandem::Server {
 
 //! How long a customer who writes now waits for a first reply, in business time
 //! (docs/protocol.md, "Business hours"): the median of the team's first responses over the
-//! last week, measured in business time (today's load is not counted yet). With too few
-//! first responses to go on, FallbackSeconds stands in for the median.
+//! last week, measured in business time. With too few first responses to go on,
+//! FallbackSeconds stands in for the median. For a customer who writes while the team is
+//! closed, the load counts: at the opening the team works through those waiting in turn,
+//! so the wait is their place in the queue times the business seconds each place took
+//! after the openings of the last week (secondsPerPlace).
 class ExpectedReply
 {
 public:
@@ -28,7 +31,14 @@ public:
     struct Sample {
         QDateTime at;
         qint64 seconds = 0;
+        //! When the customer wrote, and the opening they waited for if the team was
+        //! closed then (invalid: they wrote in hours).
+        QDateTime created;
+        QDateTime opening;
     };
+    //! The share of past customers who waited no longer per place than the figure
+    //! secondsPerPlace() gives: the promise is meant to be kept, but not padded.
+    static constexpr double PlaceQuantile = 0.9;
 
     //! Starts over from the first replies of the window (FirstReply, from the store), each
     //! measured in its team's business time (wall time for a team without hours).
@@ -39,6 +49,11 @@ public:
     void record(qint64 teamId, const Sample &sample);
     //! The median first response of `teamId` over the window ending `now`, or the fallback.
     qint64 typicalSeconds(qint64 teamId, const QDateTime &now) const;
+    //! Business seconds each place in the queue at an opening took over the window ending
+    //! `now` (a customer who wrote while closed, answered after waiting w with r customers
+    //! ahead of them or at their place, took w / r), at PlaceQuantile; 0 with fewer than
+    //! MinSamples such customers.
+    qint64 secondsPerPlace(qint64 teamId, const QDateTime &now) const;
 
 private:
     void recordFirstReply(const FirstReply &reply, const BusinessHours &hours);

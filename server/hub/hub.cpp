@@ -137,7 +137,13 @@ QHash<qint64, qint64> Hub::expectedReplySeconds() const
 
 AutoReply::Context Hub::autoReplyContext(const QTimeZone &zone, const QLocale &locale) const
 {
-    AutoReply::Context context{m_hours, expectedReplySeconds(), zone, {}};
+    AutoReply::Context context{m_hours, expectedReplySeconds(), {}, zone, {}};
+    const QDateTime at = now();
+    const QHash<qint64, BusinessCalendar> calendars = m_hours.calendars();
+    for (auto it = calendars.cbegin(); it != calendars.cend(); ++it)
+        if (!it->isOpen(at))
+            if (const qint64 perPlace = m_expectedReply.secondsPerPlace(it.key(), at))
+                context.secondsPerPlace.insert(it.key(), perPlace);
     if (locale != QLocale::c())
         context.locale = locale;
     return context;

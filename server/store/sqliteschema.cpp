@@ -272,6 +272,12 @@ const QList<QStringList> &steps()
             QStringLiteral("ALTER TABLE teams ADD COLUMN sla TEXT"),
             QStringLiteral("ALTER TABLE conversations ADD COLUMN sla TEXT"),
         },
+        // 18: counting who waits for a first reply, for the reply time promised out of
+        // hours, without reading every conversation.
+        {
+            QStringLiteral("CREATE INDEX conversations_awaiting_first_reply ON conversations"
+                           " (inbox_id) WHERE first_reply_at IS NULL AND status != 'resolved'"),
+        },
     };
     return all;
 }

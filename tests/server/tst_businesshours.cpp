@@ -609,6 +609,55 @@ private Q_SLOTS:
             by);
     }
 
+    void atNightThePromiseCountsThoseWaitingAhead()
+    {
+        ClockedScene scene;
+        QVERIFY(scene.start(QStringLiteral("We reply by {replyBy}.")));
+        const qint64 minute = 60 * 1000;
+        const QDateTime start = QDateTime::fromMSecsSinceEpoch(ClockHand::Start, QTimeZone::utc());
+        std::vector<std::unique_ptr<TestClient>> customers;
+        const auto customerSays = [&scene, &customers](const QString &name) -> QJsonObject {
+            customers.push_back(std::make_unique<TestClient>());
+            if (!customers.back()->open(scene.server.wsUrl(QStringLiteral("/ws/customer")))
+                || customers.back()->customerHello(name).isEmpty())
+                return {};
+            return obj(data(customers.back()->request(QStringLiteral("send"),
+                                                      sendFields(QStringLiteral("Help")))),
+                       "conversation");
+        };
+        const auto promisedBy = [](const QJsonObject &c) {
+            return QDateTime::fromString(c.value(QLatin1String("promisedBy")).toString(),
+                                         Qt::ISODateWithMs);
+        };
+        // Five customers write at night, a minute apart; the next morning the team answers
+        // them in turn, ten minutes each: every place in the queue took ten minutes.
+        QVERIFY(scene.hand->advance(120 * minute)); // 10:00, closed
+        QList<qint64> night;
+        for (int i = 0; i < 5; ++i) {
+            const QJsonObject c = customerSays(QStringLiteral("Night %1").arg(i));
+            QVERIFY(!c.isEmpty());
+            night.append(integer(c, "id"));
+            QVERIFY(scene.hand->advance(minute));
+        }
+        QVERIFY(scene.hand->advance(22 * 60 * minute - 5 * minute)); // 08:00
+        for (qint64 id : night) {
+            QVERIFY(scene.hand->advance(10 * minute));
+            QCOMPARE(type(scene.sue.request(QStringLiteral("send"),
+                                            sendFields(QStringLiteral("Hello!"), id))),
+                     QStringLiteral("ok"));
+        }
+        // The next night, the third to write has two ahead: half an hour after the opening.
+        QVERIFY(scene.hand->advance(70 * minute)); // 10:00, closed
+        const QJsonObject first = customerSays(QStringLiteral("First"));
+        QCOMPARE(promisedBy(first), start.addDays(2).addSecs(10 * 60));
+        QVERIFY(!customerSays(QStringLiteral("Second")).isEmpty());
+        const QJsonObject third = customerSays(QStringLiteral("Third"));
+        QCOMPARE(promisedBy(third), start.addDays(2).addSecs(30 * 60));
+        QCOMPARE(systemTexts(customers.back()->takeEvents(QStringLiteral("message.created"),
+                                                          TestClient::Settle::AfterPing)),
+                 QStringList{QStringLiteral("We reply by Sunday 17 January, 08:30 (UTC).")});
+    }
+
     void badHelloZonesAndLanguagesAreRefusedOrIgnored()
     {
         TestClient customer;

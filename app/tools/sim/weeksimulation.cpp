@@ -332,7 +332,7 @@ int WeekSimulation::run()
 void WeekSimulation::report() const
 {
     int promised = 0, kept = 0, padded = 0, unanswered = 0;
-    QList<double> errors;
+    QList<double> errors, businessErrors;
     struct Met {
         int due = 0, met = 0;
     } sla[2]; // out of hours, in hours
@@ -353,6 +353,13 @@ void WeekSimulation::report() const
         padded += promisedWait > 2 * actualWait;
         if (promisedWait > 0)
             errors.append((actualWait - promisedWait) / promisedWait);
+        // The same in business time: the hours closed, which no one could shorten, left out.
+        const double promisedBusiness =
+            double(m_hours.businessSecondsBetween(c.sentAt, c.promisedBy));
+        const double actualBusiness =
+            double(m_hours.businessSecondsBetween(c.sentAt, c.firstReplyAt));
+        if (promisedBusiness > 0)
+            businessErrors.append((actualBusiness - promisedBusiness) / promisedBusiness);
     }
     const int outOfHours = int(std::count_if(m_conversations.cbegin(), m_conversations.cend(),
                                              [](const Conversation &c) { return !c.inHours; }));
@@ -367,6 +374,9 @@ void WeekSimulation::report() const
         << QString::number(quantile(errors, 0.5), 'f', 2) << ", p90 "
         << QString::number(quantile(errors, 0.9), 'f', 2) << "; promised more than twice the "
         << "actual wait: " << percent(padded, promised) << "\n";
+    out << "  the same in business time (after the opening): median "
+        << QString::number(quantile(businessErrors, 0.5), 'f', 2) << ", p90 "
+        << QString::number(quantile(businessErrors, 0.9), 'f', 2) << "\n";
     out << "  SLA first reply within " << m_firstReplyTarget / 3600 << " h of business time: met "
         << percent(sla[0].met + sla[1].met, sla[0].due + sla[1].due) << " (in hours "
         << percent(sla[1].met, sla[1].due) << ", out of hours " << percent(sla[0].met, sla[0].due)
