@@ -78,15 +78,25 @@ qint64 ExpectedReply::secondsPerPlace(qint64 teamId, const QDateTime &now) const
 {
     // A customer's place: those who were waiting for their first reply when they wrote,
     // themselves included (of those answered in the window: the rest is not known here).
+    // That is, those who wrote by then less those answered by then (everyone is answered
+    // after writing): two sorted lists, not every pair.
     const QList<Sample> window = recent(teamId, now);
+    QList<QDateTime> wrote, answered;
+    for (const Sample &s : window) {
+        wrote.append(s.created);
+        answered.append(s.at);
+    }
+    std::sort(wrote.begin(), wrote.end());
+    std::sort(answered.begin(), answered.end());
     QList<double> perPlace;
     for (const Sample &s : window) {
         if (!s.opening.isValid())
             continue; // wrote in hours: no promise was made
-        qint64 place = 0;
-        for (const Sample &other : window)
-            place += other.created <= s.created && other.at > s.created;
-        perPlace.append(double(s.seconds) / double(std::max<qint64>(1, place)));
+        const auto before =
+            std::upper_bound(wrote.cbegin(), wrote.cend(), s.created) - wrote.cbegin();
+        const auto done =
+            std::upper_bound(answered.cbegin(), answered.cend(), s.created) - answered.cbegin();
+        perPlace.append(double(s.seconds) / double(std::max<qint64>(1, before - done)));
     }
     if (perPlace.size() < MinSamples)
         return 0;
