@@ -1316,6 +1316,18 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <source>; %1 closures</source>
         <translation>; %1 Schließungen</translation>
     </message>
+    <message>
+        <source>Send an automatic reply to customers who write while the team is closed</source>
+        <translation>Kunden, die schreiben, während das Team geschlossen ist, automatisch antworten</translation>
+    </message>
+    <message>
+        <source>{opening} becomes when the team opens, {replyBy} when an answer can be expected, both in the customer&apos;s timezone and language.</source>
+        <translation>{opening} wird zum Zeitpunkt, an dem das Team öffnet, {replyBy} zu dem, bis wann eine Antwort zu erwarten ist, beides in Zeitzone und Sprache des Kunden.</translation>
+    </message>
+    <message>
+        <source>The automatic reply is too long: at most %1 characters.</source>
+        <translation>Die automatische Antwort ist zu lang: höchstens %1 Zeichen.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::InboxPanel</name>

@@ -1316,6 +1316,18 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <source>; %1 closures</source>
         <translation> ; %1 fermetures</translation>
     </message>
+    <message>
+        <source>Send an automatic reply to customers who write while the team is closed</source>
+        <translation>Répondre automatiquement aux clients qui écrivent pendant la fermeture de l’équipe</translation>
+    </message>
+    <message>
+        <source>{opening} becomes when the team opens, {replyBy} when an answer can be expected, both in the customer&apos;s timezone and language.</source>
+        <translation>{opening} devient l’heure d’ouverture de l’équipe, {replyBy} l’heure à laquelle une réponse est attendue, toutes deux dans le fuseau horaire et la langue du client.</translation>
+    </message>
+    <message>
+        <source>The automatic reply is too long: at most %1 characters.</source>
+        <translation>La réponse automatique est trop longue : %1 caractères au plus.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::InboxPanel</name>

@@ -686,6 +686,11 @@ private Q_SLOTS:
             QTRY_COMPARE(imported.size(), 3);
             QVERIFY(!imported.at(2).at(1).toString().isEmpty());
             QCOMPARE(hours->findChild<QTableWidget *>(QStringLiteral("closures"))->rowCount(), 2);
+            // The automatic reply: the default at first, then the team's own words.
+            auto *autoReply = hours->findChild<QPlainTextEdit *>(QStringLiteral("autoReply"));
+            QVERIFY(autoReply && autoReply->isEnabled());
+            QCOMPARE(autoReply->toPlainText(), BusinessCalendar::DefaultAutoReply);
+            autoReply->setPlainText(QStringLiteral("Billing is closed. We open {opening}."));
             hours->accept();
             QVERIFY(hoursText->text().endsWith(QLatin1String("(Europe/Berlin); 2 closures")));
             QTest::mouseClick(teams->findChild<QPushButton *>(QStringLiteral("teamSave")),
@@ -696,6 +701,8 @@ private Q_SLOTS:
             QCOMPARE(billing()->calendar->closures().size(), 2);
             QCOMPARE(billing()->calendar->closures().first().name, QStringLiteral("Christmas Day"));
             QCOMPARE(billing()->calendar->closures().first().from.time(), QTime(0, 0));
+            QCOMPARE(billing()->calendar->autoReply(),
+                     QStringLiteral("Billing is closed. We open {opening}."));
             // Its SLA: a first reply within an hour, urgent ones within 15 minutes.
             auto *slaText = teams->findChild<QLabel *>(QStringLiteral("teamSla"));
             QVERIFY(slaText);
@@ -719,8 +726,10 @@ private Q_SLOTS:
             QCOMPARE(billing()->sla->rules.size(), 2);
             QCOMPARE(billing()->sla->targetsFor(1, 4).firstReply, 15 * 60);
             QCOMPARE(billing()->sla->targetsFor(1, 0).resolution, 2 * 24 * 3600);
-            // The hours were kept: a save sends both.
+            // The hours were kept, and their automatic reply: a save sends both.
             QCOMPARE(billing()->calendar->week().size(), 5);
+            QCOMPARE(billing()->calendar->autoReply(),
+                     QStringLiteral("Billing is closed. We open {opening}."));
             auto *inboxName = teams->findChild<QLineEdit *>(QStringLiteral("inboxName"));
             auto *owner = teams->findChild<QComboBox *>(QStringLiteral("inboxTeam"));
             QVERIFY(inboxName && owner);

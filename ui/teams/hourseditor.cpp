@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
@@ -128,6 +129,22 @@ HoursEditor::HoursEditor(const std::optional<BusinessCalendar> &calendar, QWidge
         m_importState->show();
     });
 
+    // What a customer who writes while the team is closed is told.
+    m_sendAutoReply = new QCheckBox(tr("Send an automatic reply to customers who write while "
+                                       "the team is closed"));
+    m_sendAutoReply->setObjectName(QStringLiteral("sendAutoReply"));
+    m_autoReply = new QPlainTextEdit;
+    m_autoReply->setObjectName(QStringLiteral("autoReply"));
+    m_autoReply->setPlaceholderText(BusinessCalendar::DefaultAutoReply);
+    m_autoReply->setMaximumHeight(80);
+    auto *autoReplyHint =
+        new QLabel(tr("{opening} becomes when the team opens, {replyBy} when an answer can be "
+                      "expected, both in the customer's timezone and language."));
+    autoReplyHint->setWordWrap(true);
+    autoReplyHint->setEnabled(false);
+    connect(m_sendAutoReply, &QCheckBox::toggled, this, &HoursEditor::updateState);
+    connect(m_autoReply, &QPlainTextEdit::textChanged, this, &HoursEditor::updateState);
+
     m_state = new QLabel;
     m_state->setObjectName(QStringLiteral("hoursState"));
     m_state->setWordWrap(true);
@@ -159,9 +176,12 @@ HoursEditor::HoursEditor(const std::optional<BusinessCalendar> &calendar, QWidge
     layout->addWidget(m_closures, 1);
     layout->addLayout(closureButtons);
     layout->addWidget(m_importState);
+    layout->addWidget(m_sendAutoReply);
+    layout->addWidget(m_autoReply);
+    layout->addWidget(autoReplyHint);
     layout->addWidget(m_state);
     layout->addWidget(buttons);
-    resize(560, 560);
+    resize(560, 680);
 
     m_aroundTheClock->setChecked(!calendar);
     const QByteArray zoneId = calendar ? calendar->zone().id() : QTimeZone::systemTimeZoneId();
@@ -172,6 +192,10 @@ HoursEditor::HoursEditor(const std::optional<BusinessCalendar> &calendar, QWidge
         for (const Closure &c : calendar->closures())
             addClosure(c);
     }
+    const QString autoReply = calendar ? calendar->autoReply() : BusinessCalendar::DefaultAutoReply;
+    m_sendAutoReply->setChecked(!autoReply.isEmpty());
+    m_autoReply->setEnabled(!autoReply.isEmpty());
+    m_autoReply->setPlainText(autoReply.isEmpty() ? BusinessCalendar::DefaultAutoReply : autoReply);
     connect(m_aroundTheClock, &QCheckBox::toggled, this, &HoursEditor::updateState);
     connect(m_zone, &QComboBox::currentTextChanged, this, &HoursEditor::updateState);
     updateState();
@@ -240,7 +264,15 @@ std::optional<BusinessCalendar> HoursEditor::calendar() const
         const auto *name = qobject_cast<QLineEdit *>(m_closures->cellWidget(row, ClosureName));
         closures.append({from->dateTime(), to->dateTime(), name->text().trimmed()});
     }
-    return BusinessCalendar(zone(), week, closures);
+    BusinessCalendar calendar(zone(), week, closures);
+    // The default text is kept as the default (it may be worded better later); none sent
+    // is an empty text.
+    const QString text = m_autoReply->toPlainText().trimmed();
+    if (!m_sendAutoReply->isChecked())
+        calendar.setAutoReply(QString());
+    else if (!text.isEmpty() && text != BusinessCalendar::DefaultAutoReply)
+        calendar.setAutoReply(text);
+    return calendar;
 }
 
 void HoursEditor::updateState()
@@ -248,6 +280,10 @@ void HoursEditor::updateState()
     const bool hours = !m_aroundTheClock->isChecked();
     for (QWidget *w : std::initializer_list<QWidget *>{m_zone, m_hours, m_closures})
         w->setEnabled(hours);
+    if (m_sendAutoReply) { // not yet while the form is being made
+        m_sendAutoReply->setEnabled(hours);
+        m_autoReply->setEnabled(hours && m_sendAutoReply->isChecked());
+    }
     QPushButton *ok = findChild<QDialogButtonBox *>()
                           ? findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)
                           : nullptr;
@@ -258,6 +294,10 @@ void HoursEditor::updateState()
         problem = tr("Add opening hours, or choose open around the clock.");
     else if (hours && m_closures->rowCount() > Protocol::MaxClosures)
         problem = tr("At most %1 closures.").arg(Protocol::MaxClosures);
+    else if (hours && m_autoReply
+             && m_autoReply->toPlainText().trimmed().size() > Protocol::MaxAutoReplyChars)
+        problem = tr("The automatic reply is too long: at most %1 characters.")
+                      .arg(Protocol::MaxAutoReplyChars);
     if (hours && problem.isEmpty()) {
         for (const Closure &c : calendar()->closures())
             if (c.to <= c.from)

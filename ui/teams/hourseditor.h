@@ -9,6 +9,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPlainTextEdit;
 class QTableWidget;
 
 namespace Tandem {
@@ -48,6 +49,8 @@ private:
     QTableWidget *m_closures = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_importState = nullptr;
+    QCheckBox *m_sendAutoReply = nullptr;
+    QPlainTextEdit *m_autoReply = nullptr;
 };
 
 } // namespace Tandem
