@@ -50,6 +50,10 @@ const QString BusinessCalendar::DefaultAutoReply =
     QStringLiteral("Thank you for your message. We are closed right now and open again {opening}. "
                    "We expect to reply by {replyBy}.");
 
+const QString BusinessCalendar::DefaultBusyReply =
+    QStringLiteral("Thank you for your message. We are busier than usual right now and expect "
+                   "to reply by {replyBy}.");
+
 BusinessCalendar::BusinessCalendar(QTimeZone zone, QList<OpeningHours> week,
                                    QList<Closure> closures)
     : m_zone(std::move(zone))

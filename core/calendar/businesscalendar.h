@@ -68,6 +68,15 @@ public:
     bool hasOwnAutoReply() const { return m_autoReply.has_value(); }
     void setAutoReply(std::optional<QString> text) { m_autoReply = std::move(text); }
     static const QString DefaultAutoReply;
+    //! While the team is open: a customer is told when to expect an answer if that is more
+    //! than this many minutes away (unset: never), in these words (or DefaultBusyReply).
+    //! Placeholders as autoReply().
+    std::optional<int> busyAfterMinutes() const { return m_busyAfterMinutes; }
+    void setBusyAfterMinutes(std::optional<int> minutes) { m_busyAfterMinutes = minutes; }
+    QString busyReply() const { return m_busyReply.value_or(DefaultBusyReply); }
+    bool hasOwnBusyReply() const { return m_busyReply.has_value(); }
+    void setBusyReply(std::optional<QString> text) { m_busyReply = std::move(text); }
+    static const QString DefaultBusyReply;
 
     //! The open stretches overlapping [from, to), merged and cut to it, in order.
     QList<OpenPeriod> openPeriods(const QDateTime &from, const QDateTime &to) const;
@@ -90,7 +99,8 @@ public:
     bool operator==(const BusinessCalendar &o) const
     {
         return m_zone == o.m_zone && m_week == o.m_week && m_closures == o.m_closures
-               && m_autoReply == o.m_autoReply;
+               && m_autoReply == o.m_autoReply && m_busyAfterMinutes == o.m_busyAfterMinutes
+               && m_busyReply == o.m_busyReply;
     }
 
 private:
@@ -101,6 +111,8 @@ private:
     QList<OpeningHours> m_week;
     QList<Closure> m_closures;
     std::optional<QString> m_autoReply;
+    std::optional<int> m_busyAfterMinutes;
+    std::optional<QString> m_busyReply;
 };
 
 } // namespace Tandem

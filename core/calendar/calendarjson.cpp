@@ -58,6 +58,10 @@ QJsonObject encode(const BusinessCalendar &calendar)
                      {QStringLiteral("closures"), closures}};
     if (calendar.hasOwnAutoReply())
         json.insert(QStringLiteral("autoReply"), calendar.autoReply());
+    if (calendar.busyAfterMinutes())
+        json.insert(QStringLiteral("busyAfterMinutes"), *calendar.busyAfterMinutes());
+    if (calendar.hasOwnBusyReply())
+        json.insert(QStringLiteral("busyReply"), calendar.busyReply());
     return json;
 }
 
@@ -126,6 +130,9 @@ Result<BusinessCalendar> decode(const QJsonObject &json)
     BusinessCalendar calendar(zone, week, off);
     FieldReader a(json, QStringLiteral("calendar"));
     calendar.setAutoReply(a.optionalString("autoReply", 0, Protocol::MaxAutoReplyChars));
+    if (const auto after = a.optionalInteger("busyAfterMinutes", 1, Protocol::MaxBusyAfterMinutes))
+        calendar.setBusyAfterMinutes(int(*after));
+    calendar.setBusyReply(a.optionalString("busyReply", 1, Protocol::MaxAutoReplyChars));
     if (!a.ok())
         return a.failure();
     return calendar;

@@ -42,6 +42,8 @@ constexpr qsizetype MaxClosures = 400;
 constexpr qsizetype MaxClosureNameChars = 100;
 //! A team's automatic reply text, before its placeholders are filled.
 constexpr qsizetype MaxAutoReplyChars = 1000;
+//! The longest expected wait a busy reply may wait for: a week, in minutes.
+constexpr int MaxBusyAfterMinutes = 7 * 24 * 60;
 //! An IANA timezone name, and a BCP 47 language tag, as a customer's hello gives them.
 constexpr qsizetype MaxTimezoneChars = 64;
 constexpr qsizetype MaxLanguageChars = 35;

@@ -9,14 +9,16 @@
 namespace Tandem::Server::AutoReply {
 namespace {
 
-//! The same conversation and closed stretch always give the same id, so the store's
-//! unique clientId keeps it to one reply even if asked twice.
-QUuid replyId(qint64 conversationId, const QDateTime &closedSince)
+//! The same conversation and stretch (closed: the automatic reply; open: the busy reply)
+//! always give the same id, so the store's unique clientId keeps it to one reply even if
+//! asked twice.
+QUuid replyId(const char *kind, qint64 conversationId, const QDateTime &stretch)
 {
     static const QUuid space(QStringLiteral("{6d1c1f52-4d0e-4b8e-9a43-3c5b2f0e7a11}"));
-    const QString name = QStringLiteral("auto-reply/%1/%2")
+    const QString name = QStringLiteral("%1/%2/%3")
+                             .arg(QLatin1String(kind))
                              .arg(conversationId)
-                             .arg(closedSince.isValid() ? closedSince.toMSecsSinceEpoch() : 0);
+                             .arg(stretch.isValid() ? stretch.toMSecsSinceEpoch() : 0);
     return QUuid::createUuidV5(space, name);
 }
 
@@ -29,7 +31,12 @@ Result<std::optional<Sent>> answer(Store &store, Conversation &conversation, con
         return std::optional<Sent>();
     const std::optional<BusinessCalendar> calendar = context.hours.calendarOf(conversation.inboxId);
     const QDateTime now = store.now();
-    if (!calendar || calendar->autoReply().isEmpty() || calendar->isOpen(now))
+    if (!calendar)
+        return std::optional<Sent>();
+    // Closed: the automatic reply, unless the team wants none. Open: the busy reply, if
+    // the team asked for one and the wait turns out long (below).
+    const bool open = calendar->isOpen(now);
+    if (open ? !calendar->busyAfterMinutes() : calendar->autoReply().isEmpty())
         return std::optional<Sent>();
 
     // Someone is talking with them right now: no "we are closed" in the middle of it.
@@ -41,12 +48,14 @@ Result<std::optional<Sent>> answer(Store &store, Conversation &conversation, con
                < std::chrono::duration_cast<std::chrono::seconds>(QuietPeriod).count())
         return std::optional<Sent>();
 
-    const QUuid id = replyId(conversation.id, calendar->lastClosing(now));
+    // Once per closed stretch, and once per open one (told apart by when it closes).
+    const QUuid id = open ? replyId("busy-reply", conversation.id, calendar->nextClosing(now))
+                          : replyId("auto-reply", conversation.id, calendar->lastClosing(now));
     const auto earlier = store.messageByClientId(id);
     if (!earlier && !earlier.isNotFound())
         return storageFailed(earlier.failure());
     if (earlier)
-        return std::optional<Sent>(); // once per closed stretch
+        return std::optional<Sent>();
 
     const qint64 team = context.hours.teamOf(conversation.inboxId);
     const QDateTime opening = calendar->nextOpening(now);
@@ -61,6 +70,9 @@ Result<std::optional<Sent>> answer(Store &store, Conversation &conversation, con
         seconds =
             perPlace * std::max(1, waiting.value() + (conversation.firstReplyAt.isValid() ? 1 : 0));
     }
+    // In hours the team says so only when the wait is long.
+    if (open && seconds <= qint64(*calendar->busyAfterMinutes()) * 60)
+        return std::optional<Sent>();
     const QDateTime promisedBy = calendar->addBusinessSeconds(now, seconds);
     const QTimeZone zone = context.zone.isValid() ? context.zone : calendar->zone();
 
@@ -68,8 +80,8 @@ Result<std::optional<Sent>> answer(Store &store, Conversation &conversation, con
     reply.conversationId = conversation.id;
     reply.clientId = id;
     reply.author = Party{Party::Kind::System, 0, {}};
-    reply.text = AutoReplyText::fill(calendar->autoReply(), opening, promisedBy, zone,
-                                     context.locale, QStringLiteral("soon"));
+    reply.text = AutoReplyText::fill(open ? calendar->busyReply() : calendar->autoReply(), opening,
+                                     promisedBy, zone, context.locale, QStringLiteral("soon"));
     reply.createdAt = now;
     auto inserted = store.insertMessage(reply);
     if (!inserted)

@@ -128,9 +128,10 @@ QHash<qint64, qint64> Hub::expectedReplySeconds() const
     QHash<qint64, qint64> seconds;
     const QDateTime at = now();
     const QHash<qint64, BusinessCalendar> calendars = m_hours.calendars();
-    // Only a closed team makes a promise: the median is not worked out for the others.
+    // Only a closed team, or one that tells customers of a long wait, makes a promise: the
+    // median is not worked out for the others.
     for (auto it = calendars.cbegin(); it != calendars.cend(); ++it)
-        if (!it->isOpen(at))
+        if (!it->isOpen(at) || it->busyAfterMinutes())
             seconds.insert(it.key(), m_expectedReply.typicalSeconds(it.key(), at));
     return seconds;
 }
@@ -141,7 +142,7 @@ AutoReply::Context Hub::autoReplyContext(const QTimeZone &zone, const QLocale &l
     const QDateTime at = now();
     const QHash<qint64, BusinessCalendar> calendars = m_hours.calendars();
     for (auto it = calendars.cbegin(); it != calendars.cend(); ++it)
-        if (!it->isOpen(at))
+        if (!it->isOpen(at) || it->busyAfterMinutes())
             if (const qint64 perPlace = m_expectedReply.secondsPerPlace(it.key(), at))
                 context.secondsPerPlace.insert(it.key(), perPlace);
     if (locale != QLocale::c())

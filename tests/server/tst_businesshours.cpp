@@ -107,7 +107,8 @@ struct ClockedScene {
     std::unique_ptr<ClockHand> hand;
     TestClient sue;
 
-    bool start(const QJsonValue &autoReply = QJsonValue::Undefined)
+    bool start(const QJsonValue &autoReply = QJsonValue::Undefined,
+               const QJsonObject &moreOfTheCalendar = {})
     {
         if (!server.start())
             return false;
@@ -122,6 +123,8 @@ struct ClockedScene {
                              {QStringLiteral("hours"), twoHoursADay()}};
         if (!autoReply.isUndefined())
             calendar.insert(QStringLiteral("autoReply"), autoReply);
+        for (auto it = moreOfTheCalendar.begin(); it != moreOfTheCalendar.end(); ++it)
+            calendar.insert(it.key(), it.value());
         const QJsonObject saved = sue.request(QStringLiteral("team.save"),
                                               {{QStringLiteral("team"), 1},
                                                {QStringLiteral("name"), QStringLiteral("Support")},
@@ -656,6 +659,77 @@ private Q_SLOTS:
         QCOMPARE(systemTexts(customers.back()->takeEvents(QStringLiteral("message.created"),
                                                           TestClient::Settle::AfterPing)),
                  QStringList{QStringLiteral("We reply by Sunday 17 January, 08:30 (UTC).")});
+    }
+
+    void inHoursALongWaitIsSaidOnceWhenTheTeamAsksForIt()
+    {
+        ClockedScene scene;
+        QVERIFY(scene.start(
+            QJsonValue::Undefined,
+            {{QStringLiteral("busyAfterMinutes"), 30},
+             {QStringLiteral("busyReply"), QStringLiteral("Busy here: we reply by {replyBy}.")}}));
+        const QJsonObject hours =
+            obj(obj(data(scene.sue.request(QStringLiteral("team.save"),
+                                           {{QStringLiteral("team"), 1},
+                                            {QStringLiteral("name"), QStringLiteral("Support")},
+                                            {QStringLiteral("members"), QJsonArray{}}})),
+                    "team"),
+                "calendar");
+        QCOMPARE(integer(hours, "busyAfterMinutes"), 30); // kept, and sent back
+        // 08:00, open; with no first replies to go by, an hour is expected: longer than 30
+        // minutes, so the customer is told.
+        TestClient customer;
+        QVERIFY(customer.open(scene.server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!customer.customerHello(QStringLiteral("Ines")).isEmpty());
+        const QJsonObject sent =
+            customer.request(QStringLiteral("send"), sendFields(QStringLiteral("Hello?")));
+        const qint64 conversation = integer(obj(data(sent), "conversation"), "id");
+        QCOMPARE(systemTexts(customer.takeEvents(QStringLiteral("message.created"),
+                                                 TestClient::Settle::AfterPing)),
+                 QStringList{QStringLiteral("Busy here: we reply by Friday 15 January, 09:00 "
+                                            "(UTC).")});
+        QCOMPARE(obj(data(sent), "conversation").value(QLatin1String("promisedBy")).toString(),
+                 QStringLiteral("2027-01-15T09:00:00.000Z"));
+        // After a quiet hour, in the same open stretch: not again.
+        QVERIFY(scene.hand->advance(61 * 60 * 1000));
+        QCOMPARE(type(customer.request(QStringLiteral("send"),
+                                       sendFields(QStringLiteral("Still there?"), conversation))),
+                 QStringLiteral("ok"));
+        QCOMPARE(systemTexts(customer.takeEvents(QStringLiteral("message.created"),
+                                                 TestClient::Settle::AfterPing)),
+                 QStringList());
+        // A wait no longer than the team's limit is not worth a message.
+        QCOMPARE(type(scene.sue.request(
+                     QStringLiteral("team.save"),
+                     {{QStringLiteral("team"), 1},
+                      {QStringLiteral("name"), QStringLiteral("Support")},
+                      {QStringLiteral("members"), QJsonArray{}},
+                      {QStringLiteral("calendar"),
+                       QJsonObject{{QStringLiteral("timezone"), QStringLiteral("UTC")},
+                                   {QStringLiteral("hours"), twoHoursADay()},
+                                   {QStringLiteral("busyAfterMinutes"), 60}}}})),
+                 QStringLiteral("ok"));
+        QVERIFY(!scene.sue.waitEvent(QStringLiteral("team.saved")).isEmpty());
+        TestClient other;
+        QVERIFY(other.open(scene.server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!other.customerHello(QStringLiteral("Oskar")).isEmpty());
+        QCOMPARE(type(other.request(QStringLiteral("send"), sendFields(QStringLiteral("Hi")))),
+                 QStringLiteral("ok"));
+        QCOMPARE(systemTexts(other.takeEvents(QStringLiteral("message.created"),
+                                              TestClient::Settle::AfterPing)),
+                 QStringList());
+        // Bad settings are refused, naming the field.
+        const QJsonObject refused =
+            scene.sue.request(QStringLiteral("team.save"),
+                              {{QStringLiteral("team"), 1},
+                               {QStringLiteral("name"), QStringLiteral("Support")},
+                               {QStringLiteral("members"), QJsonArray{}},
+                               {QStringLiteral("calendar"),
+                                QJsonObject{{QStringLiteral("timezone"), QStringLiteral("UTC")},
+                                            {QStringLiteral("hours"), twoHoursADay()},
+                                            {QStringLiteral("busyAfterMinutes"), 0}}}});
+        QCOMPARE(code(refused), QStringLiteral("bad_request"));
+        QVERIFY(str(refused, "message").startsWith(QLatin1String("calendar.busyAfterMinutes")));
     }
 
     void badHelloZonesAndLanguagesAreRefusedOrIgnored()
