@@ -65,6 +65,8 @@ WeekSimulation::WeekSimulation(const SimOptions &options, QObject *parent)
     for (int day = 1; day <= 5; ++day)
         week.append({day, QTime(8, 0), QTime(18, 0)});
     m_hours = BusinessCalendar(QTimeZone("Europe/Berlin"), week);
+    // In hours, customers are told when to expect an answer if it is over an hour away.
+    m_hours.setBusyAfterMinutes(60);
 }
 
 std::optional<QJsonObject> WeekSimulation::call(SimConnection &connection, const QString &type,
@@ -332,6 +334,7 @@ int WeekSimulation::run()
 void WeekSimulation::report() const
 {
     int promised = 0, kept = 0, padded = 0, unanswered = 0;
+    int promisedInHours = 0, keptInHours = 0;
     QList<double> errors, businessErrors;
     struct Met {
         int due = 0, met = 0;
@@ -347,6 +350,10 @@ void WeekSimulation::report() const
         if (!c.promisedBy.isValid())
             continue;
         ++promised;
+        if (c.inHours) {
+            ++promisedInHours;
+            keptInHours += c.firstReplyAt <= c.promisedBy;
+        }
         const double promisedWait = double(c.sentAt.secsTo(c.promisedBy));
         const double actualWait = double(c.sentAt.secsTo(c.firstReplyAt));
         kept += c.firstReplyAt <= c.promisedBy;
@@ -368,8 +375,12 @@ void WeekSimulation::report() const
         << " out of hours) from Berlin, New York and Tokyo; 2 agents on shifts, "
         << "Support open Mon-Fri 08:00-18:00 Europe/Berlin; " << unanswered
         << " unanswered at the end\n";
-    out << "  promises (automatic replies out of hours): " << promised << " made, "
-        << percent(kept, promised) << " kept (answered by the promised time)\n";
+    out << "  promises: " << promised << " made, " << percent(kept, promised)
+        << " kept (answered by the promised time); out of hours (automatic reply) "
+        << promised - promisedInHours << ", "
+        << percent(kept - keptInHours, promised - promisedInHours)
+        << " kept; in hours (busy reply, wait over an hour) " << promisedInHours << ", "
+        << percent(keptInHours, promisedInHours) << " kept\n";
     out << "  (actual - promised) / promised: median "
         << QString::number(quantile(errors, 0.5), 'f', 2) << ", p90 "
         << QString::number(quantile(errors, 0.9), 'f', 2) << "; promised more than twice the "
