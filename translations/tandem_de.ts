@@ -1328,6 +1328,18 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <source>The automatic reply is too long: at most %1 characters.</source>
         <translation>Die automatische Antwort ist zu lang: höchstens %1 Zeichen.</translation>
     </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>In hours, tell customers when the wait is over:</source>
+        <translation>In den Geschäftszeiten Kunden Bescheid geben, wenn die Wartezeit länger ist als:</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::InboxPanel</name>

@@ -1328,6 +1328,18 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <source>The automatic reply is too long: at most %1 characters.</source>
         <translation>La réponse automatique est trop longue : %1 caractères au plus.</translation>
     </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>In hours, tell customers when the wait is over:</source>
+        <translation>Pendant les heures d’ouverture, prévenir les clients quand l’attente dépasse :</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::InboxPanel</name>

@@ -691,6 +691,13 @@ private Q_SLOTS:
             QVERIFY(autoReply && autoReply->isEnabled());
             QCOMPARE(autoReply->toPlainText(), BusinessCalendar::DefaultAutoReply);
             autoReply->setPlainText(QStringLiteral("Billing is closed. We open {opening}."));
+            // And in hours, a word when the wait is over 45 minutes (in the default words).
+            auto *busyAfter = hours->findChild<QSpinBox *>(QStringLiteral("busyAfter"));
+            QVERIFY(busyAfter);
+            QCOMPARE(busyAfter->value(), 0);
+            QVERIFY(!hours->findChild<QPlainTextEdit *>(QStringLiteral("busyReply"))->isEnabled());
+            busyAfter->setValue(45);
+            QVERIFY(hours->findChild<QPlainTextEdit *>(QStringLiteral("busyReply"))->isEnabled());
             hours->accept();
             QVERIFY(hoursText->text().endsWith(QLatin1String("(Europe/Berlin); 2 closures")));
             QTest::mouseClick(teams->findChild<QPushButton *>(QStringLiteral("teamSave")),
@@ -703,6 +710,8 @@ private Q_SLOTS:
             QCOMPARE(billing()->calendar->closures().first().from.time(), QTime(0, 0));
             QCOMPARE(billing()->calendar->autoReply(),
                      QStringLiteral("Billing is closed. We open {opening}."));
+            QCOMPARE(billing()->calendar->busyAfterMinutes(), std::optional<int>(45));
+            QVERIFY(!billing()->calendar->hasOwnBusyReply());
             // Its SLA: a first reply within an hour, urgent ones within 15 minutes.
             auto *slaText = teams->findChild<QLabel *>(QStringLiteral("teamSla"));
             QVERIFY(slaText);

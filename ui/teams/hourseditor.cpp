@@ -21,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QThreadPool>
 #include <QTimeEdit>
@@ -143,6 +144,18 @@ HoursEditor::HoursEditor(const std::optional<BusinessCalendar> &calendar, QWidge
     autoReplyHint->setWordWrap(true);
     autoReplyHint->setEnabled(false);
     connect(m_sendAutoReply, &QCheckBox::toggled, this, &HoursEditor::updateState);
+    // In hours, when the wait is long.
+    m_busyAfter = new QSpinBox;
+    m_busyAfter->setObjectName(QStringLiteral("busyAfter"));
+    m_busyAfter->setRange(0, Protocol::MaxBusyAfterMinutes);
+    m_busyAfter->setSpecialValueText(tr("never"));
+    m_busyAfter->setSuffix(tr(" min"));
+    m_busyReply = new QPlainTextEdit;
+    m_busyReply->setObjectName(QStringLiteral("busyReply"));
+    m_busyReply->setPlaceholderText(BusinessCalendar::DefaultBusyReply);
+    m_busyReply->setMaximumHeight(60);
+    connect(m_busyAfter, &QSpinBox::valueChanged, this, &HoursEditor::updateState);
+    connect(m_busyReply, &QPlainTextEdit::textChanged, this, &HoursEditor::updateState);
     connect(m_autoReply, &QPlainTextEdit::textChanged, this, &HoursEditor::updateState);
 
     m_state = new QLabel;
@@ -179,6 +192,10 @@ HoursEditor::HoursEditor(const std::optional<BusinessCalendar> &calendar, QWidge
     layout->addWidget(m_sendAutoReply);
     layout->addWidget(m_autoReply);
     layout->addWidget(autoReplyHint);
+    auto *busyForm = new QFormLayout;
+    busyForm->addRow(tr("In hours, tell customers when the wait is over:"), m_busyAfter);
+    layout->addLayout(busyForm);
+    layout->addWidget(m_busyReply);
     layout->addWidget(m_state);
     layout->addWidget(buttons);
     resize(560, 680);
@@ -196,6 +213,9 @@ HoursEditor::HoursEditor(const std::optional<BusinessCalendar> &calendar, QWidge
     m_sendAutoReply->setChecked(!autoReply.isEmpty());
     m_autoReply->setEnabled(!autoReply.isEmpty());
     m_autoReply->setPlainText(autoReply.isEmpty() ? BusinessCalendar::DefaultAutoReply : autoReply);
+    m_busyAfter->setValue(calendar ? calendar->busyAfterMinutes().value_or(0) : 0);
+    m_busyReply->setPlainText(calendar ? calendar->busyReply()
+                                       : BusinessCalendar::DefaultBusyReply);
     connect(m_aroundTheClock, &QCheckBox::toggled, this, &HoursEditor::updateState);
     connect(m_zone, &QComboBox::currentTextChanged, this, &HoursEditor::updateState);
     updateState();
@@ -272,6 +292,11 @@ std::optional<BusinessCalendar> HoursEditor::calendar() const
         calendar.setAutoReply(QString());
     else if (!text.isEmpty() && text != BusinessCalendar::DefaultAutoReply)
         calendar.setAutoReply(text);
+    if (m_busyAfter->value() > 0)
+        calendar.setBusyAfterMinutes(m_busyAfter->value());
+    const QString busy = m_busyReply->toPlainText().trimmed();
+    if (!busy.isEmpty() && busy != BusinessCalendar::DefaultBusyReply)
+        calendar.setBusyReply(busy);
     return calendar;
 }
 
@@ -280,9 +305,11 @@ void HoursEditor::updateState()
     const bool hours = !m_aroundTheClock->isChecked();
     for (QWidget *w : std::initializer_list<QWidget *>{m_zone, m_hours, m_closures})
         w->setEnabled(hours);
-    if (m_sendAutoReply) { // not yet while the form is being made
+    if (m_busyReply) { // not yet while the form is being made
         m_sendAutoReply->setEnabled(hours);
         m_autoReply->setEnabled(hours && m_sendAutoReply->isChecked());
+        m_busyAfter->setEnabled(hours);
+        m_busyReply->setEnabled(hours && m_busyAfter->value() > 0);
     }
     QPushButton *ok = findChild<QDialogButtonBox *>()
                           ? findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)
@@ -294,8 +321,10 @@ void HoursEditor::updateState()
         problem = tr("Add opening hours, or choose open around the clock.");
     else if (hours && m_closures->rowCount() > Protocol::MaxClosures)
         problem = tr("At most %1 closures.").arg(Protocol::MaxClosures);
-    else if (hours && m_autoReply
-             && m_autoReply->toPlainText().trimmed().size() > Protocol::MaxAutoReplyChars)
+    else if (hours && m_busyReply
+             && std::max(m_autoReply->toPlainText().trimmed().size(),
+                         m_busyReply->toPlainText().trimmed().size())
+                    > Protocol::MaxAutoReplyChars)
         problem = tr("The automatic reply is too long: at most %1 characters.")
                       .arg(Protocol::MaxAutoReplyChars);
     if (hours && problem.isEmpty()) {

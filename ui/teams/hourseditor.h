@@ -10,6 +10,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
+class QSpinBox;
 class QTableWidget;
 
 namespace Tandem {
@@ -51,6 +52,8 @@ private:
     QLabel *m_importState = nullptr;
     QCheckBox *m_sendAutoReply = nullptr;
     QPlainTextEdit *m_autoReply = nullptr;
+    QSpinBox *m_busyAfter = nullptr; // 0: no busy reply
+    QPlainTextEdit *m_busyReply = nullptr;
 };
 
 } // namespace Tandem
