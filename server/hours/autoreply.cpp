@@ -3,6 +3,7 @@
 
 #include "calendar/autoreplytext.h"
 #include "channels/channeloperations.h"
+#include "conversations/staffnotice.h"
 #include "expectedreply.h"
 #include "protocol/events.h"
 
@@ -89,14 +90,10 @@ Result<std::optional<Sent>> answer(Store &store, Conversation &conversation, con
     // The promise made, to be held against the first answer from staff after it.
     conversation.promisedBy = promisedBy;
     conversation.promiseAnsweredAt = QDateTime();
-    if (auto updated = store.updateConversation(conversation); !updated)
-        return storageFailed(updated.failure());
-    Event promised =
-        Events::conversationUpdated(conversation, Events::Change::Promised, reply.author,
-                                    conversation.assignee ? conversation.assignee->id : 0);
-    promised.staffOnly = true;
-    if (auto appended = store.appendEvent(promised); !appended)
-        return storageFailed(appended.failure());
+    if (auto noted =
+            StaffNotice::record(store, conversation, Events::Change::Promised, reply.author);
+        !noted)
+        return noted.failure();
     Event created = Events::messageCreated(inserted.value(), conversation);
     if (auto appended = store.appendEvent(created); !appended)
         return storageFailed(appended.failure());

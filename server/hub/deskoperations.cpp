@@ -6,6 +6,7 @@
 #include "accounts/tokens.h"
 #include "channels/channeloperations.h"
 #include "conversations/slacalendar.h"
+#include "conversations/staffnotice.h"
 #include "conversations/statuschanges.h"
 #include "protocol/events.h"
 #include "protocol/limits.h"
@@ -167,15 +168,7 @@ Result<Done> recordAnswer(Store &store, Conversation &conversation, const Messag
         if (conversation.sla.awaitingSince.isValid())
             return Done{};
         conversation.sla.customerWrote(message.createdAt);
-        if (auto updated = store.updateConversation(conversation); !updated)
-            return storageFailed(updated.failure());
-        Event e =
-            Events::conversationUpdated(conversation, Events::Change::Waiting, message.author,
-                                        conversation.assignee ? conversation.assignee->id : 0);
-        e.staffOnly = true;
-        if (auto appended = store.appendEvent(e); !appended)
-            return storageFailed(appended.failure());
-        return Done{};
+        return StaffNotice::record(store, conversation, Events::Change::Waiting, message.author);
     }
     if (message.author.kind != Party::Kind::Agent)
         return Done{};
@@ -196,14 +189,7 @@ Result<Done> recordAnswer(Store &store, Conversation &conversation, const Messag
         conversation.firstReplyAt = message.createdAt;
     if (answersPromise)
         conversation.promiseAnsweredAt = message.createdAt;
-    if (auto updated = store.updateConversation(conversation); !updated)
-        return storageFailed(updated.failure());
-    Event e = Events::conversationUpdated(conversation, Events::Change::Replied, message.author,
-                                          conversation.assignee ? conversation.assignee->id : 0);
-    e.staffOnly = true;
-    if (auto appended = store.appendEvent(e); !appended)
-        return storageFailed(appended.failure());
-    return Done{};
+    return StaffNotice::record(store, conversation, Events::Change::Replied, message.author);
 }
 
 Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send &command,
