@@ -77,16 +77,6 @@ QJsonArray twoHoursADay()
     return hours;
 }
 
-QJsonObject sendFields(const QString &text, qint64 conversation = 0)
-{
-    QJsonObject fields{
-        {QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-        {QStringLiteral("text"), text}};
-    if (conversation)
-        fields.insert(QStringLiteral("conversation"), conversation);
-    return fields;
-}
-
 //! The texts of the system's messages among `created` (message.created events).
 QStringList systemTexts(const QList<QJsonObject> &created)
 {

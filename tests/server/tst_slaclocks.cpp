@@ -47,16 +47,6 @@ QJsonObject policy()
                                     {QStringLiteral("resolutionMinutes"), 1440}}}}};
 }
 
-QJsonObject sendFields(const QString &text, qint64 conversation = 0)
-{
-    QJsonObject fields{
-        {QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-        {QStringLiteral("text"), text}};
-    if (conversation)
-        fields.insert(QStringLiteral("conversation"), conversation);
-    return fields;
-}
-
 } // namespace
 
 class TestSlaClocks : public QObject

@@ -14,6 +14,15 @@ inline QString newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+//! The fields of a `send` of `text`, into `conversation` (0: starting one).
+inline QJsonObject sendFields(const QString &text, qint64 conversation = 0)
+{
+    QJsonObject fields{{QStringLiteral("clientId"), newId()}, {QStringLiteral("text"), text}};
+    if (conversation)
+        fields.insert(QStringLiteral("conversation"), conversation);
+    return fields;
+}
+
 inline QString str(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toString();
