@@ -2,6 +2,7 @@
 #include "hub.h"
 #include "autoassigner.h"
 #include "hours/closingtime.h"
+#include "hours/queuedepth.h"
 #include "searchindexer.h"
 #include "snoozealarm.h"
 
@@ -43,6 +44,7 @@ Hub::Hub(Storage &storage, Scheduler &scheduler, const ServerConfig &config, QOb
     , m_assigner(std::make_unique<AutoAssigner>(storage, *m_router))
     , m_indexer(std::make_unique<SearchIndexer>(storage))
     , m_closing(std::make_unique<ClosingTime>(storage, scheduler, m_hours, *m_router))
+    , m_queueDepth(std::make_unique<QueueDepth>(storage, m_hours))
     , m_newCustomers(config.newCustomersPerHour, config.newCustomerBurst())
     , m_newConversations(config.newConversationsPerHour, config.newConversationBurst())
 {
@@ -115,6 +117,7 @@ void Hub::startRouting()
             m_hours.reset(read->teams, read->inboxes);
             m_expectedReply.reset(read->firstReplies, m_hours);
             m_closing->reschedule();
+            m_queueDepth->start();
         });
 }
 
@@ -369,13 +372,16 @@ QJsonObject Hub::liveAvailability(std::optional<qint64> inboxId) const
         answer.insert(it.key(), it.value());
     if (!hours.value(QLatin1String("open")).toBool()) {
         answer.insert(QStringLiteral("available"), false);
-        // What a message left now is promised: the next opening plus the usual delay.
+        // What a message left now is promised: the next opening plus the usual delay, or
+        // behind those waiting (as the automatic reply counts; the count a little stale).
         const QDateTime at = now();
+        const qint64 team = m_hours.teamOf(inboxId);
         const std::optional<BusinessCalendar> calendar = m_hours.calendarOf(inboxId);
+        const qint64 perPlace = m_expectedReply.secondsPerPlace(team, at);
+        const qint64 seconds = perPlace ? perPlace * (m_queueDepth->waiting(team) + 1)
+                                        : m_expectedReply.typicalSeconds(team, at);
         const QDateTime replyBy =
-            calendar ? calendar->addBusinessSeconds(
-                at, m_expectedReply.typicalSeconds(m_hours.teamOf(inboxId), at))
-                     : QDateTime();
+            calendar ? calendar->addBusinessSeconds(at, seconds) : QDateTime();
         answer.insert(QStringLiteral("expectedReplyAt"),
                       replyBy.isValid() ? QJsonValue(Wire::timeToString(replyBy)) : QJsonValue());
     }

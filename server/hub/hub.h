@@ -32,6 +32,7 @@ namespace Tandem::Server {
 class Authenticator;
 class AutoAssigner;
 class ClosingTime;
+class QueueDepth;
 class SearchIndexer;
 class Connection;
 class RateLimiter;
@@ -159,6 +160,7 @@ private:
     BusinessHours m_hours;
     ExpectedReply m_expectedReply;
     std::unique_ptr<ClosingTime> m_closing;
+    std::unique_ptr<QueueDepth> m_queueDepth;
     QHash<qint64, std::weak_ptr<RateLimiter>> m_customerLimiters;
     AddressLimits m_newCustomers;
     AddressLimits m_newConversations;
