@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "channeloperations.h"
 
+#include "conversations/staffnotice.h"
 #include "conversations/statuschanges.h"
 
 #include "protocol/events.h"
@@ -157,6 +158,15 @@ Result<Received> receive(Store &store, const InboundMessage &inbound)
     if (auto recorded = store.recordInbound(inbound.channel, inbound.externalId, r.message.id);
         !recorded)
         return storageFailed(recorded.failure());
+    // A person's message starts their wait for an answer (docs/protocol.md, "SLA"); a
+    // machine's does not.
+    if (!inbound.automatic && !r.conversation.sla.awaitingSince.isValid()) {
+        r.conversation.sla.customerWrote(now);
+        if (auto noted = StaffNotice::record(store, r.conversation, Events::Change::Waiting,
+                                             r.message.author);
+            !noted)
+            return noted.failure();
+    }
     Event e = Events::messageCreated(r.message, r.conversation);
     if (auto appended = store.appendEvent(e); !appended)
         return storageFailed(appended.failure());

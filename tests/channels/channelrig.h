@@ -5,6 +5,7 @@
 
 #include "channels/channeloperations.h"
 #include "channels/outboundqueue.h"
+#include "hours/autoreply.h"
 #include "hub/deskoperations.h"
 #include "platform/clock.h"
 #include "scheduling/scheduler.h"

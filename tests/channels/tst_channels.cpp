@@ -60,12 +60,12 @@ private Q_SLOTS:
             mail(QStringLiteral("<m3@example.com>"), QStringLiteral("bob@example.com")));
         QVERIFY(other && other->startedConversation);
         QVERIFY(other->conversation.customer.id != first->conversation.customer.id);
-        // Events: created + message, message, (closing: none), created + message, created +
-        // message; none for the duplicate.
+        // Events: created + waiting + message, message (she waits already), (closing: none),
+        // created + waiting + message twice; none for the duplicate.
         int events = 0;
         for (const QList<QVariant> &signal : std::as_const(committed))
             events += int(signal.first().value<QList<Event>>().size());
-        QCOMPARE(events, 7);
+        QCOMPARE(events, 10);
     }
 
     void automaticMailWakesNothing()
@@ -95,6 +95,61 @@ private Q_SLOTS:
         QVERIFY(written);
         QCOMPARE(written->conversation.status, ConversationStatus::Open);
         QCOMPARE(written->conversation.wokeBecause, WokeBecause::Customer);
+    }
+
+    void aMachinesMailStartsNoWaitAndGetsNoAutomaticReply()
+    {
+        ManualClock clock(Start);
+        Rig rig(freshPath(), clock);
+        QVERIFY(rig.open());
+        // Support (which the email inbox belongs to) is closed at the moment.
+        const auto teams = rig.run([](Store &store) -> Result<QList<Team>> {
+            auto all = store.teams();
+            if (!all)
+                return storageFailed(all.failure());
+            Team support = all->first();
+            support.calendar = BusinessCalendar(QTimeZone::utc(), {{7, QTime(8, 0), QTime(9, 0)}});
+            if (auto saved = store.saveTeam(support); !saved)
+                return storageFailed(saved.failure());
+            return forClient(store.teams(), QString());
+        });
+        QVERIFY(teams);
+        const auto inboxes =
+            rig.run([](Store &store) { return forClient(store.inboxes(), QString()); });
+        QVERIFY(inboxes);
+        AutoReply::Context context{{}, {}, {}, QTimeZone::utc(), {}};
+        context.hours.reset(teams.value(), inboxes.value());
+        for (const Inbox &inbox : inboxes.value())
+            if (inbox.channel == Email)
+                QVERIFY(!context.hours.isOpen(inbox.id, clock.now()));
+        // What an intake does: file the mail, then answer it in the same transaction.
+        const auto intake = [&rig, &context](const ChannelOperations::InboundMessage &m) {
+            return rig.run([m, context](Store &store) -> Result<std::optional<AutoReply::Sent>> {
+                auto received = ChannelOperations::receive(store, m);
+                if (!received)
+                    return received.failure();
+                return AutoReply::answer(store, received->conversation, received->message,
+                                         m.automatic, context);
+            });
+        };
+        // An out-of-office answer: no wait begins, and nothing answers it.
+        auto outOfOffice = mail(QStringLiteral("<ooo@example.com>"));
+        outOfOffice.automatic = true;
+        const auto machine = intake(outOfOffice);
+        QVERIFY(machine);
+        QVERIFY(!machine->has_value());
+        const auto filed = rig.receive(outOfOffice); // the same again: already filed
+        QVERIFY(filed && !filed->conversation.sla.awaitingSince.isValid());
+        // A person writes: their wait begins, and the automatic reply promises an answer.
+        const auto bob = QStringLiteral("bob@example.com");
+        const auto person = intake(mail(QStringLiteral("<p1@example.com>"), bob));
+        QVERIFY(person);
+        QVERIFY(person->has_value());
+        QVERIFY((*person)->message.text.contains(QLatin1String("We are closed right now")));
+        const auto again = rig.receive(mail(QStringLiteral("<p1@example.com>"), bob));
+        QVERIFY(again);
+        QCOMPARE(again->conversation.sla.awaitingSince, clock.now());
+        QVERIFY(again->conversation.promisedBy.isValid());
     }
 
     void inboundBadInputIsRefused_data()
