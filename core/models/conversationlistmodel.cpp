@@ -474,6 +474,7 @@ void ConversationListModel::readRest()
 
 void ConversationListModel::replaceAll(const QList<ConversationSummary> &all)
 {
+    m_sla.forget();
     m_all.clear();
     m_all.reserve(all.size());
     for (const ConversationSummary &summary : all)
@@ -514,6 +515,8 @@ void ConversationListModel::update(const QSet<qint64> &ids)
             m_all.erase(known);
         }
         m_slaRows.remove(id);
+        if (summary == summaries.cend())
+            m_sla.forget(id);
         if (summary != summaries.cend()) {
             if (const SlaBoard::Row row = m_sla.rowOf(*summary); row.clock.owed)
                 m_slaRows.insert(id, row);

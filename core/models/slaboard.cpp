@@ -21,6 +21,7 @@ Conversation clockFields(const ConversationSummary &s)
 void SlaBoard::setTerms(const QList<Team> &teams, const QList<Inbox> &inboxes)
 {
     m_byInbox.clear();
+    m_cache.clear();
     QHash<qint64, const Team *> byId;
     for (const Team &team : teams)
         byId.insert(team.id, &team);
@@ -39,8 +40,28 @@ QList<SlaClock> SlaBoard::clocksOf(const ConversationSummary &summary) const
     const SlaTargets targets = terms->policy.targetsFor(summary.inboxId, summary.priority);
     if (targets.isEmpty())
         return {};
-    return SlaClocks::of(clockFields(summary), targets,
-                         terms->calendar ? &*terms->calendar : nullptr, m_now);
+    const BusinessCalendar *calendar = terms->calendar ? &*terms->calendar : nullptr;
+    const Conversation fields = clockFields(summary);
+    auto cached = m_cache.find(summary.id);
+    if (cached == m_cache.end() || !(cached->fields == fields) || cached->inboxId != summary.inboxId
+        || cached->priority != summary.priority) {
+        Cached entry{fields, summary.inboxId, summary.priority,
+                     SlaClocks::of(fields, targets, calendar, m_now)};
+        cached = m_cache.insert(summary.id, entry);
+        return cached->clocks;
+    }
+    // The same clocks at another instant: a running one is as far from its due as the
+    // business time between.
+    for (SlaClock &clock : cached->clocks) {
+        if (!clock.owed || !clock.due.isValid())
+            continue; // stopped or paused: time does not move it
+        const qint64 apart = m_now < clock.due ? -businessSeconds(calendar, m_now, clock.due)
+                                               : businessSeconds(calendar, clock.due, m_now);
+        clock.elapsedSeconds = clock.targetSeconds + apart;
+        clock.state = clock.elapsedSeconds >= clock.targetSeconds ? SlaClock::State::Breached
+                                                                  : SlaClock::State::Running;
+    }
+    return cached->clocks;
 }
 
 SlaBoard::Row SlaBoard::rowOf(const ConversationSummary &summary) const

@@ -34,6 +34,10 @@ public:
 
     void setTerms(const QList<Team> &teams, const QList<Inbox> &inboxes);
     void setNow(const QDateTime &now) { m_now = now; }
+    //! Forgets the clocks worked out so far (the list was read afresh), or those of one
+    //! conversation (it went).
+    void forget() { m_cache.clear(); }
+    void forget(qint64 conversationId) { m_cache.remove(conversationId); }
     const QDateTime &now() const { return m_now; }
     //! No team has a policy: no conversation has a clock.
     bool isEmpty() const { return m_byInbox.isEmpty(); }
@@ -49,8 +53,18 @@ private:
         SlaPolicy policy;
         std::optional<BusinessCalendar> calendar;
     };
+    //! A conversation's clocks as last worked out, with what they were worked out from:
+    //! while that stays, time moves only the running ones, from their due instant (the
+    //! business time since a conversation began is not counted again every minute).
+    struct Cached {
+        Conversation fields;
+        qint64 inboxId = 0;
+        int priority = 0;
+        QList<SlaClock> clocks;
+    };
     QHash<qint64, Terms> m_byInbox; // inboxes whose team has a policy
     QDateTime m_now;
+    mutable QHash<qint64, Cached> m_cache;
 };
 
 } // namespace Tandem

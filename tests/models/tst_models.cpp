@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <limits>
 
 using namespace Tandem;
 
@@ -114,8 +115,10 @@ public:
         return next(Events::conversationUpdated(c, Events::Change::Labels, std::nullopt));
     }
     Event labelDeleted(qint64 id) { return next(Events::labelDeleted(id)); }
+    //! For waiting(): the customer does not wait for an answer.
+    static constexpr int NotWaiting = std::numeric_limits<int>::min();
     //! An async conversation whose customer has waited for an answer since `since` (minutes
-    //! after T0; -1: not waiting), with `status` (a pause from `pausedAt`, if not open).
+    //! after T0, or NotWaiting), with `status` (a pause from `pausedAt`, if not open).
     Event waiting(qint64 id, const QString &status, int since, int minute, int pausedAt = -1)
     {
         Conversation c = about(id);
@@ -123,8 +126,8 @@ public:
         c.createdAt = T0;
         c.updatedAt = T0.addSecs(minute * 60);
         c.status = status;
-        if (since >= 0)
-            c.sla.awaitingSince = T0.addSecs(since * 60);
+        if (since != NotWaiting)
+            c.sla.awaitingSince = T0.addSecs(qint64(since) * 60);
         if (pausedAt >= 0)
             c.sla.pausedSince = T0.addSecs(pausedAt * 60);
         return next(Events::conversationUpdated(c, QStringLiteral("status"), std::nullopt));
@@ -375,7 +378,7 @@ private Q_SLOTS:
         apply({m_feed.waiting(1, QStringLiteral("open"), 0, 1),
                m_feed.waiting(2, QStringLiteral("open"), 30, 30),
                m_feed.waiting(3, QStringLiteral("pending"), 0, 31, 10),
-               m_feed.waiting(4, QStringLiteral("open"), -1, 32)});
+               m_feed.waiting(4, QStringLiteral("open"), Feed::NotWaiting, 32)});
         QTRY_COMPARE(model.rowCount(), 4);
 
         model.setOrder(M::Order::SlaDue);
@@ -408,6 +411,56 @@ private Q_SLOTS:
         apply({m_feed.firstReply(1, 24 * 60, 70)});
         QCOMPARE(shown(), QList<qint64>{2});
         QCOMPARE(model.count(M::View::SlaAtRisk), 1);
+    }
+
+    void slaClocksStandStillWhileTheTeamIsClosed()
+    {
+        using M = ConversationListModel;
+        M model(*m_cache);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Open Monday to Friday, 09:00 to 17:00 UTC; a first reply within the hour.
+        QList<OpeningHours> week;
+        for (int day = 1; day <= 5; ++day)
+            week.append({day, QTime(9, 0), QTime(17, 0)});
+        SlaPolicy policy;
+        policy.rules = {{std::nullopt, std::nullopt, {3600, 0, 0}}};
+        model.setSlaTerms({Team{1,
+                                QStringLiteral("Support"),
+                                {},
+                                BusinessCalendar(QTimeZone::utc(), week),
+                                policy}},
+                          {Inbox{1, QStringLiteral("Website"), QStringLiteral("web"), 1}});
+        // T0 is a Saturday, 09:00: the customer wrote on Friday at 16:50.
+        QCOMPARE(T0.date().dayOfWeek(), 6);
+        model.setSlaNow(T0);
+        apply({m_feed.waiting(1, QStringLiteral("open"), -(16 * 60 + 10), 0)});
+        QTRY_COMPARE(model.rowCount(), 1);
+        const auto remaining = [&model] {
+            return model.index(0).data(M::SlaRemainingRole).toLongLong();
+        };
+        QCOMPARE(remaining(), 50 * 60);
+        QCOMPARE(model.index(0).data(M::SlaDueRole).toDateTime(),
+                 T0.addDays(2).addSecs(50 * 60)); // Monday 09:50
+        // The whole weekend passes: nothing moves, nobody is warned.
+        QSignalSpy moved(&model, &M::slaMoved);
+        for (int hour = 1; hour <= 47; ++hour) {
+            model.setSlaNow(T0.addSecs(hour * 3600));
+            QCOMPARE(remaining(), 50 * 60);
+        }
+        QCOMPARE(model.count(M::View::SlaAtRisk), 0);
+        QVERIFY(model.slaAlerts().isEmpty());
+        // Monday 09:40: 50 of its 60 minutes gone, so at risk only now.
+        model.setSlaNow(T0.addDays(2).addSecs(40 * 60));
+        QCOMPARE(remaining(), 10 * 60);
+        QCOMPARE(model.count(M::View::SlaAtRisk), 1);
+        QCOMPARE(model.slaAlerts().size(), 1);
+        // Past due, and the next minute again: the overrun in business time.
+        model.setSlaNow(T0.addDays(2).addSecs(60 * 60));
+        QCOMPARE(remaining(), -10 * 60);
+        QCOMPARE(model.index(0).data(M::SlaStateRole).toString(), QStringLiteral("breached"));
+        QVERIFY(model.slaAlerts().first().breached);
+        QVERIFY(moved.size() >= 48);
     }
 
     void conversationListTalliesThePromisesKept()
