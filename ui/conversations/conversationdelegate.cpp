@@ -256,10 +256,9 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     thirdLine.setRight(right - Margin / 2);
     // Its SLA clock first, red once breached, amber when at risk.
     using M = ConversationListModel;
-    const QString sla = SlaWords::brief(
-        index.data(M::SlaKindRole).toString(), index.data(M::SlaStateRole).toString(),
-        index.data(M::SlaRemainingRole).toLongLong(), index.data(M::SlaDueRole).toDateTime(),
-        QDateTime::currentDateTimeUtc());
+    const QString sla = SlaWords::brief(index.data(M::SlaKindRole).toString(),
+                                        index.data(M::SlaStateRole).toString(),
+                                        index.data(M::SlaRemainingRole).toLongLong());
     if (!sla.isEmpty()) {
         const bool breached = index.data(M::SlaStateRole).toString() == QLatin1String("breached");
         const QString shown = metrics.elidedText(sla, Qt::ElideRight, thirdLine.width() / 2);

@@ -58,15 +58,15 @@ QString SlaWords::clock(const SlaClock &c, const QString &status, const QDateTim
     return tr("%1 due in %2 of business time").arg(what, duration(c.remainingSeconds()));
 }
 
-QString SlaWords::brief(const QString &kind, const QString &state, qint64 remainingSeconds,
-                        const QDateTime &due, const QDateTime &now)
+QString SlaWords::brief(const QString &kind, const QString &state, qint64 remainingSeconds)
 {
     // Short, for a narrow list: which clock it is, the thread says.
     if (kind.isEmpty())
         return {};
+    // Over in business time, as the list counts it (a weekend does not make it worse).
     if (state == QLatin1String("breached"))
-        return due.isValid() ? tr("SLA: %1 overdue").arg(duration(due.secsTo(now)))
-                             : tr("SLA: overdue");
+        return remainingSeconds < -59 ? tr("SLA: %1 overdue").arg(duration(-remainingSeconds))
+                                      : tr("SLA: overdue");
     if (state == QLatin1String("paused"))
         return tr("SLA paused");
     return tr("SLA: due in %1").arg(duration(remainingSeconds));

@@ -21,9 +21,9 @@ public:
     static QString kindName(SlaClock::Kind kind);
     //! One clock, in full, for the thread: `status` says why a paused one waits.
     static QString clock(const SlaClock &clock, const QString &status, const QDateTime &now);
-    //! The list's short form of an owed clock, from the model's roles.
-    static QString brief(const QString &kind, const QString &state, qint64 remainingSeconds,
-                         const QDateTime &due, const QDateTime &now);
+    //! The list's short form of an owed clock, from the model's roles (`remainingSeconds`
+    //! negative: over by so much business time).
+    static QString brief(const QString &kind, const QString &state, qint64 remainingSeconds);
 };
 
 } // namespace Tandem
