@@ -106,7 +106,8 @@ QList<ConversationListModel::SlaAlert> ConversationListModel::slaAlerts(qint64 a
     QList<SlaAlert> alerts;
     for (auto it = m_slaRows.cbegin(); it != m_slaRows.cend(); ++it) {
         const auto summary = m_all.constFind(it.key());
-        if (!it->atRisk || summary == m_all.cend()
+        // Paused, the clock waits on the customer: nothing for staff to hurry.
+        if (!it->atRisk || summary == m_all.cend() || summary->sla.pausedSince.isValid()
             || summary->status == ConversationStatus::Resolved
             || (assignee && summary->assigneeId != assignee))
             continue;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "slaboard.h"
 
+#include <algorithm>
+
 namespace Tandem {
 namespace {
 
@@ -53,11 +55,15 @@ QList<SlaClock> SlaBoard::clocksOf(const ConversationSummary &summary) const
     // The same clocks at another instant: a running one is as far from its due as the
     // business time between.
     for (SlaClock &clock : cached->clocks) {
-        if (!clock.owed || !clock.due.isValid())
-            continue; // stopped or paused: time does not move it
+        if (!clock.owed || cached->fields.sla.pausedSince.isValid())
+            continue;               // stopped or paused: time does not move it
+        if (!clock.due.isValid()) { // due beyond the calendar's horizon: counted afresh
+            cached->clocks = SlaClocks::of(fields, targets, calendar, m_now);
+            return cached->clocks;
+        }
         const qint64 apart = m_now < clock.due ? -businessSeconds(calendar, m_now, clock.due)
                                                : businessSeconds(calendar, clock.due, m_now);
-        clock.elapsedSeconds = clock.targetSeconds + apart;
+        clock.elapsedSeconds = std::max<qint64>(0, clock.targetSeconds + apart);
         clock.state = clock.elapsedSeconds >= clock.targetSeconds ? SlaClock::State::Breached
                                                                   : SlaClock::State::Running;
     }
@@ -71,8 +77,10 @@ SlaBoard::Row SlaBoard::rowOf(const ConversationSummary &summary) const
         return {};
     Row row;
     row.clock = SlaClocks::pressing(clocks);
-    row.atRisk =
-        row.clock.owed && row.clock.atRisk(m_byInbox.value(summary.inboxId).policy.warnPercent);
+    // At risk when any clock owed is past its share (the most pressing may not be).
+    const int warnPercent = m_byInbox.value(summary.inboxId).policy.warnPercent;
+    row.atRisk = std::any_of(clocks.cbegin(), clocks.cend(),
+                             [warnPercent](const SlaClock &c) { return c.atRisk(warnPercent); });
     return row;
 }
 

@@ -34,7 +34,8 @@ SlaClock stoppedClock(SlaClock::Kind kind, qint64 target, qint64 took)
     clock.kind = kind;
     clock.targetSeconds = target;
     clock.elapsedSeconds = took;
-    clock.state = took > target ? SlaClock::State::Breached : SlaClock::State::Met;
+    // As one still counting: breached once the count reaches the target.
+    clock.state = took >= target ? SlaClock::State::Breached : SlaClock::State::Met;
     return clock;
 }
 

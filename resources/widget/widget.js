@@ -200,9 +200,9 @@
     const say = (a) => {
       const when = a && a.open === false && a.opensAt ? openingTime(a.opensAt) : '';
       const by = a && a.open === false && a.expectedReplyAt ? openingTime(a.expectedReplyAt) : '';
-      const opens = when ? ` They open again ${when} (your time)` : ' They';
-      const reply = by ? ` and expect to reply by ${by}` : '';
-      addSystem(`The team has closed for now, so your chat is now a message.${opens}${reply} and will answer here; you can close this window and come back later.`);
+      const opens = when ? ` They open again ${when} (your time).` : '';
+      const reply = by ? ` They expect to reply by ${by} and will answer here;` : ' They will answer here;';
+      addSystem(`The team has closed for now, so your chat is now a message.${opens}${reply} you can close this window and come back later.`);
     };
     fetch(url.href, { cache: 'no-store' })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))

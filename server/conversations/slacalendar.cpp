@@ -24,4 +24,13 @@ Result<std::optional<BusinessCalendar>> of(Store &store, qint64 inboxId)
     return None();
 }
 
+Result<Done> statusChanged(Store &store, Conversation &c, const QDateTime &at)
+{
+    const auto calendar = of(store, c.inboxId);
+    if (!calendar)
+        return calendar.failure();
+    c.sla.statusChanged(c.status, c.createdAt, at, calendar.value() ? &*calendar.value() : nullptr);
+    return Done{};
+}
+
 } // namespace Tandem::Server::SlaCalendar

@@ -13,4 +13,9 @@ namespace Tandem::Server::SlaCalendar {
 //! transaction, so the clocks move with the hours saved before.
 Result<std::optional<BusinessCalendar>> of(Store &store, qint64 inboxId);
 
+//! Moves `c`'s record for the status it now has, at `at` (SlaRecord::statusChanged, in the
+//! calendar of its inbox), for the changes that are not StatusChanges::commit's: a live
+//! chat ending, a merge and its undo.
+Result<Done> statusChanged(Store &store, Conversation &c, const QDateTime &at);
+
 } // namespace Tandem::Server::SlaCalendar

@@ -21,11 +21,8 @@ Result<Conversation> commit(Store &store, Conversation c, const Party &by, QJson
     const QString change = QStringLiteral("status");
     c.updatedAt = store.now();
     // Open runs the SLA clocks, anything else pauses them (docs/protocol.md, "SLA").
-    const auto calendar = SlaCalendar::of(store, c.inboxId);
-    if (!calendar)
-        return calendar.failure();
-    c.sla.statusChanged(c.status, c.createdAt, c.updatedAt,
-                        calendar.value() ? &*calendar.value() : nullptr);
+    if (auto moved = SlaCalendar::statusChanged(store, c, c.updatedAt); !moved)
+        return moved.failure();
     if (auto updated = store.updateConversation(c); !updated)
         return storageFailed(updated.failure());
     activity.insert(QStringLiteral("change"), change);

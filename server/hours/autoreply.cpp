@@ -39,6 +39,11 @@ Result<std::optional<Sent>> answer(Store &store, Conversation &conversation, con
     const bool open = calendar->isOpen(now);
     if (open ? !calendar->busyAfterMinutes() : calendar->autoReply().isEmpty())
         return std::optional<Sent>();
+    // A live chat under way has the queue's own wait to go by.
+    if (open
+        && (conversation.liveState == LiveState::Queued
+            || conversation.liveState == LiveState::Active))
+        return std::optional<Sent>();
 
     // Someone is talking with them right now: no "we are closed" in the middle of it.
     const auto previous = store.messages(conversation.id, message.id, 1, MessageView::Customer);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mergeoperations.h"
 
+#include "conversations/slacalendar.h"
 #include "conversations/statuschanges.h"
 #include "conversations/timeline.h"
 #include "deskoperations.h"
@@ -71,8 +72,18 @@ Result<Merged> merge(Store &store, const Viewer &viewer, const Commands::Merge &
     const QDateTime now = store.now();
     if (auto moved = store.moveMessages(m.from.id, m.into.id); !moved)
         return storageFailed(moved.failure());
+    // The customer's wait goes with their messages: the thread they join owes the answer,
+    // from the older of the two waits. The merged one's clocks stop (an undo resumes them).
+    if (m.from.sla.awaitingSince.isValid()
+        && (!m.into.sla.awaitingSince.isValid()
+            || m.from.sla.awaitingSince < m.into.sla.awaitingSince)) {
+        m.into.sla.awaitingSince = m.from.sla.awaitingSince;
+        m.into.sla.awaitingPausedBase = m.into.sla.pausedSeconds;
+    }
     m.from.statusBeforeMerge = m.from.status;
     m.from.status = ConversationStatus::Resolved;
+    if (auto moved = SlaCalendar::statusChanged(store, m.from, now); !moved)
+        return moved.failure();
     m.from.snoozedUntil = QDateTime();
     m.from.mergedInto = m.into.id;
     m.from.mergedAt = now;
@@ -117,6 +128,8 @@ Result<Merged> unmerge(Store &store, const Viewer &viewer, const Commands::Merge
     if (m.from.status == ConversationStatus::Snoozed)
         m.from.status = ConversationStatus::Open; // its wake-up went with the merge
     m.from.statusBeforeMerge.clear();
+    if (auto moved = SlaCalendar::statusChanged(store, m.from, store.now()); !moved)
+        return moved.failure();
     m.from.mergedInto = 0;
     m.from.mergedAt = QDateTime();
     m.from.updatedAt = store.now();

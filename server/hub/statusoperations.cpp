@@ -45,6 +45,12 @@ Result<StatusChange> setStatus(Store &store, const Viewer &viewer,
     if (c.liveState == LiveState::Queued || c.liveState == LiveState::Active)
         return Failure{ErrorCode::InvalidState,
                        QStringLiteral("End the live chat, or make it a follow-up, first")};
+    // Its messages are in the other thread: that one has the status (an undo gives it back).
+    if (c.mergedInto)
+        return Failure{ErrorCode::InvalidState,
+                       QStringLiteral("Merged into conversation %1: change that one, or undo "
+                                      "the merge")
+                           .arg(c.mergedInto)};
     const QDateTime until =
         command.status == ConversationStatus::Snoozed ? command.until : QDateTime();
     StatusChange change;

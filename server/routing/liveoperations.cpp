@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "liveoperations.h"
 
+#include "conversations/slacalendar.h"
 #include "hub/deskoperations.h"
 #include "protocol/events.h"
 
@@ -111,6 +112,9 @@ Result<Conversation> end(Store &store, const Viewer &viewer, const Commands::Con
     c.liveState = LiveState::Ended;
     c.status = ConversationStatus::Resolved;
     c.endedAt = store.now();
+    // Resolved: its SLA clocks stop, and a chat reopened later resumes them from here.
+    if (auto moved = SlaCalendar::statusChanged(store, c, c.endedAt); !moved)
+        return moved.failure();
     return commit(store, c, Events::Change::Ended, viewer.party);
 }
 

@@ -278,6 +278,13 @@ const QList<QStringList> &steps()
             QStringLiteral("CREATE INDEX conversations_awaiting_first_reply ON conversations"
                            " (inbox_id) WHERE first_reply_at IS NULL AND status != 'resolved'"),
         },
+        // 19: conversations already pending, snoozed or resolved before SLA records existed
+        // are paused since their last change, so a reopening does not count the time away.
+        {
+            QStringLiteral("UPDATE conversations SET sla = json_object('pausedSince',"
+                           " strftime('%Y-%m-%dT%H:%M:%fZ', updated_at / 1000.0, 'unixepoch'))"
+                           " WHERE sla IS NULL AND status != 'open'"),
+        },
     };
     return all;
 }

@@ -566,6 +566,10 @@ private Q_SLOTS:
             QStringLiteral("invalid_state"));
         reply = conversationRequest(*customer, QStringLiteral("end"), id);
         QCOMPARE(str(obj(data(reply), "conversation"), "status"), QStringLiteral("resolved"));
+        // Ended is resolved: its SLA clocks stop there, and how long it took is kept.
+        const QJsonObject sla = obj(obj(data(reply), "conversation"), "sla");
+        QVERIFY(!str(sla, "pausedSince").isEmpty());
+        QVERIFY(sla.contains(QLatin1String("resolutionSeconds")));
         QVERIFY(
             isType(conversationRequest(*customer, QStringLiteral("end"), id), "ok")); // again: fine
         reply = customer->request(QStringLiteral("rate"),

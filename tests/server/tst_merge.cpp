@@ -182,6 +182,53 @@ private Q_SLOTS:
                  QStringLiteral("invalid_state"));
         QVERIFY(textsOf(history(*m_dana, m_first)).isEmpty());
     }
+
+    void theCustomersWaitGoesWithTheMergeAndComesBackWithTheUndo()
+    {
+        TestClient cleo;
+        QVERIFY(cleo.open(m_server.wsUrl(QStringLiteral("/ws/customer"))));
+        QVERIFY(!cleo.customerHello(QStringLiteral("Cleo")).isEmpty());
+        const auto sla = [](const QJsonObject &conversation, const char *key) {
+            return QDateTime::fromString(str(obj(conversation, "sla"), key), Qt::ISODateWithMs);
+        };
+        // Her first conversation is resolved unanswered; she writes again and is answered.
+        const QJsonObject asked = say(cleo, QStringLiteral("Can I pay by invoice?"));
+        const QDateTime waitingSince = sla(obj(data(asked), "conversation"), "awaitingSince");
+        QVERIFY(waitingSince.isValid());
+        const qint64 unanswered = idOf(asked);
+        QVERIFY(m_clock->advance(60 * 1000));
+        const QJsonObject resolved = m_dana->request(
+            QStringLiteral("status"), {{QStringLiteral("conversation"), unanswered},
+                                       {QStringLiteral("status"), QStringLiteral("resolved")}});
+        const QDateTime resolvedAt = sla(obj(data(resolved), "conversation"), "pausedSince");
+        QCOMPARE(resolvedAt, waitingSince.addSecs(60)); // resolved: its clocks stopped
+        QVERIFY(m_clock->advance(60 * 1000));
+        const qint64 answered = idOf(say(cleo, QStringLiteral("And by card?")));
+        QVERIFY(answered != unanswered);
+        QCOMPARE(type(m_dana->request(QStringLiteral("send"),
+                                      {{QStringLiteral("conversation"), answered},
+                                       {QStringLiteral("clientId"), newId()},
+                                       {QStringLiteral("text"), QStringLiteral("By card, yes.")}})),
+                 QStringLiteral("ok"));
+        // Merged: the first question is still owed an answer, in the thread it joined.
+        QVERIFY(m_clock->advance(60 * 1000));
+        const QJsonObject done = merge(unanswered, answered);
+        QCOMPARE(type(done), QStringLiteral("ok"));
+        QCOMPARE(sla(obj(data(done), "into"), "awaitingSince"), waitingSince);
+        // Merged away, its status is the other one's to change.
+        QCOMPARE(code(m_dana->request(QStringLiteral("status"),
+                                      {{QStringLiteral("conversation"), unanswered},
+                                       {QStringLiteral("status"), QStringLiteral("open")}})),
+                 QStringLiteral("invalid_state"));
+        // Undone: resolved as it was, paused since it was resolved, not since the merge.
+        QVERIFY(m_clock->advance(2 * 60 * 1000));
+        const QJsonObject undone = m_dana->request(QStringLiteral("unmerge"),
+                                                   {{QStringLiteral("conversation"), unanswered}});
+        QCOMPARE(type(undone), QStringLiteral("ok"));
+        const QJsonObject back = obj(data(undone), "from");
+        QCOMPARE(str(back, "status"), QStringLiteral("resolved"));
+        QCOMPARE(sla(back, "pausedSince"), resolvedAt);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMerge)

@@ -139,7 +139,7 @@ private Q_SLOTS:
         QVERIFY(
             s.browser.textOf(QStringLiteral("#messages")).contains(QLatin1String("(your time)")));
         QVERIFY(s.browser.textOf(QStringLiteral("#messages"))
-                    .contains(QLatin1String("expect to reply by")));
+                    .contains(QLatin1String("They expect to reply by")));
         QVERIFY(!s.browser.textOf(QStringLiteral("#subtitle")).contains(QLatin1String("Waiting")));
     }
 
