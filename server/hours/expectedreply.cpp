@@ -10,6 +10,7 @@ namespace Tandem::Server {
 void ExpectedReply::reset(const QList<FirstReply> &replies, const BusinessHours &hours)
 {
     m_samples.clear();
+    m_figures.clear();
     for (const FirstReply &reply : replies) // oldest first, as the store gives them
         recordFirstReply(reply, hours);
 }
@@ -48,6 +49,7 @@ void ExpectedReply::record(qint64 teamId, const Sample &sample)
                                    [&](const Sample &s) { return s.at >= oldest; });
     samples.erase(samples.begin(), kept);
     samples.append(sample);
+    m_figures.remove(teamId);
 }
 
 QList<ExpectedReply::Sample> ExpectedReply::recent(qint64 teamId, const QDateTime &now) const
@@ -60,9 +62,29 @@ QList<ExpectedReply::Sample> ExpectedReply::recent(qint64 teamId, const QDateTim
     return out;
 }
 
+const ExpectedReply::Figures &ExpectedReply::figuresOf(qint64 teamId, const QDateTime &now) const
+{
+    auto figures = m_figures.find(teamId);
+    if (figures == m_figures.end() || now < figures->at
+        || figures->at.secsTo(now) >= FiguresForSeconds) {
+        const QList<Sample> window = recent(teamId, now);
+        figures = m_figures.insert(teamId, {now, medianOf(window), perPlaceOf(window)});
+    }
+    return *figures;
+}
+
 qint64 ExpectedReply::typicalSeconds(qint64 teamId, const QDateTime &now) const
 {
-    const QList<Sample> window = recent(teamId, now);
+    return figuresOf(teamId, now).typical;
+}
+
+qint64 ExpectedReply::secondsPerPlace(qint64 teamId, const QDateTime &now) const
+{
+    return figuresOf(teamId, now).perPlace;
+}
+
+qint64 ExpectedReply::medianOf(const QList<Sample> &window) const
+{
     if (window.size() < MinSamples)
         return FallbackSeconds;
     QList<qint64> seconds;
@@ -74,13 +96,12 @@ qint64 ExpectedReply::typicalSeconds(qint64 teamId, const QDateTime &now) const
     return *middle;
 }
 
-qint64 ExpectedReply::secondsPerPlace(qint64 teamId, const QDateTime &now) const
+qint64 ExpectedReply::perPlaceOf(const QList<Sample> &window) const
 {
     // A customer's place: those who were waiting for their first reply when they wrote,
     // themselves included (of those answered in the window: the rest is not known here).
     // That is, those who wrote by then less those answered by then (everyone is answered
     // after writing): two sorted lists, not every pair.
-    const QList<Sample> window = recent(teamId, now);
     QList<QDateTime> wrote, answered;
     for (const Sample &s : window) {
         wrote.append(s.created);

@@ -55,11 +55,26 @@ public:
     //! MinSamples such customers.
     qint64 secondsPerPlace(qint64 teamId, const QDateTime &now) const;
 
+    //! How long a team's figures are used before they are worked out again (a new first
+    //! reply of the team works them out again at once).
+    static constexpr qint64 FiguresForSeconds = 60;
+
 private:
+    //! A team's figures over the window ending `at`: asked for on every customer message
+    //! while a team makes promises, so not sorted out afresh each time.
+    struct Figures {
+        QDateTime at;
+        qint64 typical = 0;
+        qint64 perPlace = 0;
+    };
     void recordFirstReply(const FirstReply &reply, const BusinessHours &hours);
     QList<Sample> recent(qint64 teamId, const QDateTime &now) const;
+    const Figures &figuresOf(qint64 teamId, const QDateTime &now) const;
+    qint64 medianOf(const QList<Sample> &window) const;
+    qint64 perPlaceOf(const QList<Sample> &window) const;
 
     QHash<qint64, QList<Sample>> m_samples; // by team, oldest first
+    mutable QHash<qint64, Figures> m_figures;
 };
 
 } // namespace Tandem::Server
