@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accounts/passwordhasher.h"
+#include "accounts/secretbox.h"
 #include "accounts/tokens.h"
 #include "hub/deskoperations.h"
 #include "store/sqlitestore.h"
@@ -88,6 +89,48 @@ private Q_SLOTS:
         QVERIFY(!bytes.contains(session->token.toLatin1()));
         // Nor the password: long enough that random bytes (salts, hashes) cannot hold it.
         QVERIFY(!bytes.contains("tandem-secret-pw-7"));
+    }
+
+    void secretsAreSealedUnderAKeyOnlyTheOwnerReads()
+    {
+        QTemporaryDir dir;
+        const auto box = SecretBox::open(dir.path());
+        QVERIFY2(box, qPrintable(box ? QString() : box.failure().message));
+        QFile key(dir.filePath(SecretBox::KeyFileName));
+        QVERIFY(key.exists());
+        QCOMPARE(key.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QByteArray password("imap-password-\xc3\xa4-42");
+        const QString sealed = box->seal(password);
+        QVERIFY(sealed.startsWith(QLatin1String("v1:")));
+        QVERIFY(!sealed.contains(QLatin1String("imap-password")));
+        QVERIFY(box->seal(password) != sealed); // a fresh nonce each time
+        QCOMPARE(box->unseal(sealed).value(), password);
+        // Opened again, the same key reads it.
+        const auto again = SecretBox::open(dir.path());
+        QVERIFY(again);
+        QCOMPARE(again->unseal(sealed).value(), password);
+        // Another key, an altered box, or text that was never sealed: refused.
+        QTemporaryDir other;
+        QVERIFY(!SecretBox::open(other.path())->unseal(sealed));
+        QString altered = sealed;
+        altered[altered.size() - 3] = altered.at(altered.size() - 3) == QLatin1Char('A')
+                                          ? QLatin1Char('B')
+                                          : QLatin1Char('A');
+        QVERIFY(!box->unseal(altered));
+        for (const QString &junk : {QString(), QStringLiteral("v1:"), QStringLiteral("v1:!!!"),
+                                    QStringLiteral("v1:AAAA"), QStringLiteral("plain text")})
+            QVERIFY(!box->unseal(junk));
+        // A key others may read is refused, and so is a file that is not a key.
+        QVERIFY(key.setPermissions(key.permissions() | QFileDevice::ReadOther));
+        const auto exposed = SecretBox::open(dir.path());
+        QVERIFY(!exposed);
+        QVERIFY(exposed.failure().message.contains(QLatin1String("chmod 600")));
+        QVERIFY(key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QVERIFY(key.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        key.write("short");
+        key.close();
+        QVERIFY(!SecretBox::open(dir.path()));
     }
 };
 
