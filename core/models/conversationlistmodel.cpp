@@ -136,9 +136,20 @@ ConversationListModel::PromiseTally ConversationListModel::promises(const QDateT
     return tally;
 }
 
+QHash<qint64, SlaBoard::Row> ConversationListModel::slaRows() const
+{
+    QHash<qint64, SlaBoard::Row> rows;
+    if (!m_sla.isEmpty())
+        for (const ConversationSummary &summary : std::as_const(m_all))
+            if (const SlaBoard::Row row = m_sla.rowOf(summary); row.clock.owed)
+                rows.insert(summary.id, row);
+    return rows;
+}
+
 void ConversationListModel::setSlaTerms(const QList<Team> &teams, const QList<Inbox> &inboxes)
 {
     m_sla.setTerms(teams, inboxes);
+    m_slaRows = slaRows();
     refilter();
 }
 
@@ -149,20 +160,16 @@ void ConversationListModel::setSlaNow(const QDateTime &now)
         return;
     // Time moves every clock: when one moves in or out of risk, or the order follows them,
     // the rows are picked again; otherwise only what they show changes.
-    bool moved = false;
-    for (const ConversationSummary &summary : std::as_const(m_all)) {
-        const SlaBoard::Row row = m_sla.rowOf(summary);
-        if (row.atRisk != m_slaRows.value(summary.id).atRisk)
-            moved = true;
-    }
+    QHash<qint64, SlaBoard::Row> fresh = slaRows();
+    const bool moved = std::any_of(m_all.cbegin(), m_all.cend(), [&](const auto &summary) {
+        return fresh.value(summary.id).atRisk != m_slaRows.value(summary.id).atRisk;
+    });
+    m_slaRows = std::move(fresh);
     if (moved || m_order == Order::SlaDue) {
         refilter();
         Q_EMIT slaMoved();
         return;
     }
-    for (const ConversationSummary &summary : std::as_const(m_all))
-        if (const SlaBoard::Row row = m_sla.rowOf(summary); row.clock.owed)
-            m_slaRows.insert(summary.id, row);
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
                            {SlaStateRole, SlaRemainingRole, SlaDueRole});
@@ -445,11 +452,6 @@ void ConversationListModel::refilter()
     m_rows.clear();
     m_counts.fill(0);
     m_unread.fill(0);
-    m_slaRows.clear();
-    if (!m_sla.isEmpty())
-        for (const ConversationSummary &summary : std::as_const(m_all))
-            if (const SlaBoard::Row row = m_sla.rowOf(summary); row.clock.owed)
-                m_slaRows.insert(summary.id, row);
     for (const ConversationSummary &summary : std::as_const(m_all)) {
         if (m_complete)
             count(summary, 1);
@@ -480,6 +482,7 @@ void ConversationListModel::replaceAll(const QList<ConversationSummary> &all)
     m_all.reserve(all.size());
     for (const ConversationSummary &summary : all)
         m_all.insert(summary.id, summary);
+    m_slaRows = slaRows();
     m_complete = true;
     refilter();
 }

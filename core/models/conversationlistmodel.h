@@ -182,6 +182,9 @@ private:
     //! Adds `summary` to (sign 1) or takes it from (-1) the views' counts.
     void count(const ConversationSummary &summary, int sign);
     QVariant slaData(qint64 id, int role) const;
+    //! Every conversation's SLA row at the board's instant (what m_slaRows holds): worked out when
+    //! the clocks move, the policies change or the list is read afresh, not per filter.
+    QHash<qint64, SlaBoard::Row> slaRows() const;
 
     LocalCache &m_cache;
     QList<ConversationSummary> m_rows;
@@ -199,7 +202,7 @@ private:
     std::array<int, ViewCount> m_counts{};
     std::array<int, ViewCount> m_unread{};
     SlaBoard m_sla;
-    //! Each conversation's clock at m_sla.now(), of those with one.
+    //! Each conversation's clock at the board's instant, of those with one.
     QHash<qint64, SlaBoard::Row> m_slaRows;
 
 Q_SIGNALS:

@@ -84,10 +84,4 @@ SlaBoard::Row SlaBoard::rowOf(const ConversationSummary &summary) const
     return row;
 }
 
-const BusinessCalendar *SlaBoard::calendarOf(qint64 inboxId) const
-{
-    const auto terms = m_byInbox.constFind(inboxId);
-    return terms != m_byInbox.cend() && terms->calendar ? &*terms->calendar : nullptr;
-}
-
 } // namespace Tandem

@@ -23,13 +23,6 @@ public:
     struct Row {
         SlaClock clock; //!< `owed` false: no clock is owed
         bool atRisk = false;
-
-        bool operator==(const Row &o) const
-        {
-            return clock.owed == o.clock.owed && clock.kind == o.clock.kind
-                   && clock.state == o.clock.state && clock.due == o.clock.due
-                   && clock.elapsedSeconds == o.clock.elapsedSeconds && atRisk == o.atRisk;
-        }
     };
 
     void setTerms(const QList<Team> &teams, const QList<Inbox> &inboxes);
@@ -38,15 +31,12 @@ public:
     //! conversation (it went).
     void forget() { m_cache.clear(); }
     void forget(qint64 conversationId) { m_cache.remove(conversationId); }
-    const QDateTime &now() const { return m_now; }
     //! No team has a policy: no conversation has a clock.
     bool isEmpty() const { return m_byInbox.isEmpty(); }
 
     Row rowOf(const ConversationSummary &summary) const;
     //! Every clock of `summary` with a target, at now().
     QList<SlaClock> clocksOf(const ConversationSummary &summary) const;
-    //! The calendar the clocks of `inboxId` count in (null: around the clock).
-    const BusinessCalendar *calendarOf(qint64 inboxId) const;
 
 private:
     struct Terms {
