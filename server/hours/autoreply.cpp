@@ -67,14 +67,14 @@ Result<std::optional<Sent>> answer(Store &store, Conversation &conversation, con
     const QDateTime opening = calendar->nextOpening(now);
     // The team works through those waiting in turn when it opens (what each place takes
     // was learnt the same way): this customer's place is behind everyone waiting now.
-    qint64 seconds = context.expectedSeconds.value(team, ExpectedReply::FallbackSeconds);
-    if (const qint64 perPlace = context.secondsPerPlace.value(team)) {
-        const auto waiting = store.countAwaitingFirstReply(
-            context.hours.inboxesOf(team), QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc()));
+    const ExpectedReply::Estimate estimate = context.estimates.value(team);
+    qint64 seconds = estimate.typical;
+    if (estimate.countsPlaces()) {
+        const auto waiting = store.countAwaitingFirstReply(context.hours.inboxesOf(team));
         if (!waiting)
             return storageFailed(waiting.failure());
         seconds =
-            perPlace * std::max(1, waiting.value() + (conversation.firstReplyAt.isValid() ? 1 : 0));
+            estimate.secondsFor(waiting.value() + (conversation.firstReplyAt.isValid() ? 1 : 0));
     }
     // In hours the team says so only when the wait is long.
     if (open && seconds <= qint64(*calendar->busyAfterMinutes()) * 60)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "businesshours.h"
+#include "expectedreply.h"
 #include "store/store.h"
 
 #include <QHash>
@@ -21,12 +22,9 @@ constexpr std::chrono::minutes QuietPeriod{30};
 //! What the answer needs besides the store, copied to the storage thread.
 struct Context {
     BusinessHours hours;
-    //! Business seconds until a reply can be expected, by team; a team missing here gets
-    //! ExpectedReply's fallback.
-    QHash<qint64, qint64> expectedSeconds;
-    //! Business seconds each place in the queue takes at an opening, by team
-    //! (ExpectedReply::secondsPerPlace); a team missing here is promised expectedSeconds.
-    QHash<qint64, qint64> secondsPerPlace;
+    //! What each team that makes promises now works them out from; a team missing here
+    //! gets ExpectedReply's fallback.
+    QHash<qint64, ExpectedReply::Estimate> estimates;
     //! The customer's, where known (the widget says); else the calendar's.
     QTimeZone zone;
     QLocale locale = QLocale(QLocale::English, QLocale::UnitedStates);

@@ -62,25 +62,15 @@ QList<ExpectedReply::Sample> ExpectedReply::recent(qint64 teamId, const QDateTim
     return out;
 }
 
-const ExpectedReply::Figures &ExpectedReply::figuresOf(qint64 teamId, const QDateTime &now) const
+ExpectedReply::Estimate ExpectedReply::estimate(qint64 teamId, const QDateTime &now) const
 {
     auto figures = m_figures.find(teamId);
     if (figures == m_figures.end() || now < figures->at
         || figures->at.secsTo(now) >= FiguresForSeconds) {
         const QList<Sample> window = recent(teamId, now);
-        figures = m_figures.insert(teamId, {now, medianOf(window), perPlaceOf(window)});
+        figures = m_figures.insert(teamId, {now, {medianOf(window), perPlaceOf(window)}});
     }
-    return *figures;
-}
-
-qint64 ExpectedReply::typicalSeconds(qint64 teamId, const QDateTime &now) const
-{
-    return figuresOf(teamId, now).typical;
-}
-
-qint64 ExpectedReply::secondsPerPlace(qint64 teamId, const QDateTime &now) const
-{
-    return figuresOf(teamId, now).perPlace;
+    return figures->estimate;
 }
 
 qint64 ExpectedReply::medianOf(const QList<Sample> &window) const

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <algorithm>
 #include <chrono>
 
 namespace Tandem::Server {
@@ -17,7 +18,7 @@ namespace Tandem::Server {
 //! FallbackSeconds stands in for the median. For a customer who writes while the team is
 //! closed, the load counts: at the opening the team works through those waiting in turn,
 //! so the wait is their place in the queue times the business seconds each place took
-//! after the openings of the last week (secondsPerPlace).
+//! after the openings of the last week (Estimate::perPlace).
 class ExpectedReply
 {
 public:
@@ -37,8 +38,27 @@ public:
         QDateTime opening;
     };
     //! The share of past customers who waited no longer per place than the figure
-    //! secondsPerPlace() gives: the promise is meant to be kept, but not padded.
+    //! Estimate::perPlace gives: the promise is meant to be kept, but not padded.
     static constexpr double PlaceQuantile = 0.9;
+
+    //! What a team's promises are worked out from, over the window ending at an instant.
+    struct Estimate {
+        //! The median first response, or the fallback.
+        qint64 typical = FallbackSeconds;
+        //! Business seconds each place in the queue at an opening took (a customer who
+        //! wrote while closed, answered after waiting w with r customers ahead of them or at
+        //! their place, took w / r), at PlaceQuantile; 0 with fewer than MinSamples such
+        //! customers.
+        qint64 perPlace = 0;
+
+        bool countsPlaces() const { return perPlace > 0; }
+        //! Business seconds until a reply, for the customer at `place` in the queue (counted
+        //! when the team has the figures for it; else the typical delay).
+        qint64 secondsFor(int place) const
+        {
+            return perPlace ? perPlace * std::max(1, place) : typical;
+        }
+    };
 
     //! Starts over from the first replies of the window (FirstReply, from the store), each
     //! measured in its team's business time (wall time for a team without hours).
@@ -47,29 +67,20 @@ public:
     //! reply is that message).
     void observe(const QList<Event> &events, const BusinessHours &hours);
     void record(qint64 teamId, const Sample &sample);
-    //! The median first response of `teamId` over the window ending `now`, or the fallback.
-    qint64 typicalSeconds(qint64 teamId, const QDateTime &now) const;
-    //! Business seconds each place in the queue at an opening took over the window ending
-    //! `now` (a customer who wrote while closed, answered after waiting w with r customers
-    //! ahead of them or at their place, took w / r), at PlaceQuantile; 0 with fewer than
-    //! MinSamples such customers.
-    qint64 secondsPerPlace(qint64 teamId, const QDateTime &now) const;
+    //! `teamId`'s estimate over the window ending `now`. Asked for on every customer message
+    //! while a team makes promises, so kept for FiguresForSeconds, or until the team's next
+    //! first reply.
+    Estimate estimate(qint64 teamId, const QDateTime &now) const;
 
-    //! How long a team's figures are used before they are worked out again (a new first
-    //! reply of the team works them out again at once).
     static constexpr qint64 FiguresForSeconds = 60;
 
 private:
-    //! A team's figures over the window ending `at`: asked for on every customer message
-    //! while a team makes promises, so not sorted out afresh each time.
     struct Figures {
         QDateTime at;
-        qint64 typical = 0;
-        qint64 perPlace = 0;
+        Estimate estimate;
     };
     void recordFirstReply(const FirstReply &reply, const BusinessHours &hours);
     QList<Sample> recent(qint64 teamId, const QDateTime &now) const;
-    const Figures &figuresOf(qint64 teamId, const QDateTime &now) const;
     qint64 medianOf(const QList<Sample> &window) const;
     qint64 perPlaceOf(const QList<Sample> &window) const;
 

@@ -5,8 +5,6 @@
 #include "logging/logging.h"
 #include "store/storage.h"
 
-#include <QTimeZone>
-
 namespace Tandem::Server {
 
 QueueDepth::QueueDepth(Storage &storage, const BusinessHours &hours, QObject *parent)
@@ -36,9 +34,8 @@ void QueueDepth::refresh()
         this,
         [inboxes](Store &store) -> Result<QHash<qint64, int>> {
             QHash<qint64, int> counts;
-            const QDateTime ever = QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc());
             for (auto it = inboxes.cbegin(); it != inboxes.cend(); ++it) {
-                const auto count = store.countAwaitingFirstReply(it.value(), ever);
+                const auto count = store.countAwaitingFirstReply(it.value());
                 if (!count)
                     return storageFailed(count.failure());
                 counts.insert(it.key(), count.value());

@@ -126,28 +126,16 @@ QDateTime Hub::now() const
     return m_scheduler.clock().now();
 }
 
-QHash<qint64, qint64> Hub::expectedReplySeconds() const
+AutoReply::Context Hub::autoReplyContext(const QTimeZone &zone, const QLocale &locale) const
 {
-    QHash<qint64, qint64> seconds;
+    AutoReply::Context context{m_hours, {}, zone, {}};
     const QDateTime at = now();
     const QHash<qint64, BusinessCalendar> calendars = m_hours.calendars();
     // Only a closed team, or one that tells customers of a long wait, makes a promise: the
-    // median is not worked out for the others.
+    // estimate is not worked out for the others.
     for (auto it = calendars.cbegin(); it != calendars.cend(); ++it)
         if (!it->isOpen(at) || it->busyAfterMinutes())
-            seconds.insert(it.key(), m_expectedReply.typicalSeconds(it.key(), at));
-    return seconds;
-}
-
-AutoReply::Context Hub::autoReplyContext(const QTimeZone &zone, const QLocale &locale) const
-{
-    AutoReply::Context context{m_hours, expectedReplySeconds(), {}, zone, {}};
-    const QDateTime at = now();
-    const QHash<qint64, BusinessCalendar> calendars = m_hours.calendars();
-    for (auto it = calendars.cbegin(); it != calendars.cend(); ++it)
-        if (!it->isOpen(at) || it->busyAfterMinutes())
-            if (const qint64 perPlace = m_expectedReply.secondsPerPlace(it.key(), at))
-                context.secondsPerPlace.insert(it.key(), perPlace);
+            context.estimates.insert(it.key(), m_expectedReply.estimate(it.key(), at));
     if (locale != QLocale::c())
         context.locale = locale;
     return context;
@@ -377,9 +365,8 @@ QJsonObject Hub::liveAvailability(std::optional<qint64> inboxId) const
         const QDateTime at = now();
         const qint64 team = m_hours.teamOf(inboxId);
         const std::optional<BusinessCalendar> calendar = m_hours.calendarOf(inboxId);
-        const qint64 perPlace = m_expectedReply.secondsPerPlace(team, at);
-        const qint64 seconds = perPlace ? perPlace * (m_queueDepth->waiting(team) + 1)
-                                        : m_expectedReply.typicalSeconds(team, at);
+        const qint64 seconds =
+            m_expectedReply.estimate(team, at).secondsFor(m_queueDepth->waiting(team) + 1);
         const QDateTime replyBy =
             calendar ? calendar->addBusinessSeconds(at, seconds) : QDateTime();
         answer.insert(QStringLiteral("expectedReplyAt"),

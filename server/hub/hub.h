@@ -104,8 +104,6 @@ public:
     const BusinessHours &hours() const { return m_hours; }
     //! Each team's first responses of the last week, for the reply time customers expect.
     ExpectedReply &expectedReply() { return m_expectedReply; }
-    //! Business seconds until a customer writing now can expect a reply, by team closed now.
-    QHash<qint64, qint64> expectedReplySeconds() const;
     //! What an automatic reply to a customer in `zone` speaking `locale` needs (a copy, for
     //! the storage thread).
     AutoReply::Context autoReplyContext(const QTimeZone &zone, const QLocale &locale) const;

@@ -540,17 +540,15 @@ Stored<QList<FirstReply>> SqliteStore::firstRepliesSince(const QDateTime &since)
     return replies;
 }
 
-Stored<int> SqliteStore::countAwaitingFirstReply(const QSet<qint64> &inboxIds,
-                                                 const QDateTime &since)
+Stored<int> SqliteStore::countAwaitingFirstReply(const QSet<qint64> &inboxIds)
 {
     if (inboxIds.isEmpty())
         return 0;
-    QVariantList binds{toMs(since)};
+    QVariantList binds;
     const QList<qint64> ids(inboxIds.cbegin(), inboxIds.cend());
     SqliteStatement &q = prepare(
         QStringLiteral("SELECT COUNT(*) FROM conversations WHERE first_reply_at IS NULL"
-                       " AND status != 'resolved' AND merged_into IS NULL AND created_at >= ?"
-                       " AND inbox_id IN (%1)")
+                       " AND status != 'resolved' AND merged_into IS NULL AND inbox_id IN (%1)")
             .arg(placeholders(ids, binds)));
     if (auto failure = run(q, binds))
         return *failure;

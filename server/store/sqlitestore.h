@@ -65,8 +65,7 @@ public:
     Stored<Done> updateConversation(const Conversation &conversation) override;
     Stored<QList<Conversation>> liveConversations() override;
     Stored<QList<FirstReply>> firstRepliesSince(const QDateTime &since) override;
-    Stored<int> countAwaitingFirstReply(const QSet<qint64> &inboxIds,
-                                        const QDateTime &since) override;
+    Stored<int> countAwaitingFirstReply(const QSet<qint64> &inboxIds) override;
     Stored<QList<qint64>> recentHandleTimesMs(int limit) override;
     Stored<QHash<qint64, QDateTime>> lastAssignments() override;
     Stored<Customer> customerByIdentity(const QString &channel, const QString &address) override;

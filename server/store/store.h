@@ -165,10 +165,9 @@ public:
     //! The conversations staff first replied to at or after `since`: their inbox, when they
     //! began, and when staff first replied, oldest reply first.
     virtual Stored<QList<FirstReply>> firstRepliesSince(const QDateTime &since) = 0;
-    //! How many conversations of these inboxes begun at or after `since`, not resolved nor
-    //! merged, wait for staff's first reply.
-    virtual Stored<int> countAwaitingFirstReply(const QSet<qint64> &inboxIds,
-                                                const QDateTime &since) = 0;
+    //! How many conversations of these inboxes, not resolved nor merged, wait for staff's
+    //! first reply.
+    virtual Stored<int> countAwaitingFirstReply(const QSet<qint64> &inboxIds) = 0;
     //! How long the most recently ended live chats were handled (assignment to end), newest
     //! first.
     virtual Stored<QList<qint64>> recentHandleTimesMs(int limit) = 0;

@@ -117,7 +117,7 @@ private Q_SLOTS:
         const auto inboxes =
             rig.run([](Store &store) { return forClient(store.inboxes(), QString()); });
         QVERIFY(inboxes);
-        AutoReply::Context context{{}, {}, {}, QTimeZone::utc(), {}};
+        AutoReply::Context context{{}, {}, QTimeZone::utc(), {}};
         context.hours.reset(teams.value(), inboxes.value());
         for (const Inbox &inbox : inboxes.value())
             if (inbox.channel == Email)
