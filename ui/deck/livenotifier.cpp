@@ -74,6 +74,7 @@ void LiveNotifier::notify(const QString &title, const QString &text)
 {
     m_lastTitle = title;
     m_lastMessage = text;
+    ++m_notified;
     // The agent is looking at the window already: the banner and panes say it.
     if (m_window && m_window->isActiveWindow())
         return;

@@ -31,6 +31,8 @@ public:
     //! The newest notification's title and text (also where none could be shown).
     QString lastTitle() const { return m_lastTitle; }
     QString lastMessage() const { return m_lastMessage; }
+    //! How many times notify() was called (whether or not the window showed it already).
+    int notified() const { return m_notified; }
     //! A notification when the window is not the active one (it says so itself otherwise).
     void notify(const QString &title, const QString &text);
 
@@ -50,6 +52,7 @@ private:
     QString m_toolTip;
     QString m_lastTitle;
     QString m_lastMessage;
+    int m_notified = 0;
     QHash<qint64, int> m_unread; // per chat, to tell new messages from old
 };
 
