@@ -92,6 +92,7 @@ public:
     Stored<Team> saveTeam(const Team &team) override;
     Stored<QList<Inbox>> inboxes() override;
     Stored<Inbox> inbox(qint64 id) override;
+    Stored<std::optional<BusinessCalendar>> calendarOfInbox(qint64 inboxId) override;
     Stored<Inbox> saveInbox(const Inbox &inbox) override;
     Stored<QSet<qint64>> inboxesOf(qint64 agentId) override;
     Stored<QList<JobRecord>> jobs() override;

@@ -151,6 +151,17 @@ Stored<Inbox> SqliteStore::inbox(qint64 id)
     return inboxFrom(q);
 }
 
+Stored<std::optional<BusinessCalendar>> SqliteStore::calendarOfInbox(qint64 inboxId)
+{
+    SqliteStatement &q = prepare(QStringLiteral(
+        "SELECT t.id, t.calendar FROM inboxes i JOIN teams t ON t.id = i.team_id WHERE i.id = ?"));
+    if (auto failure = run(q, {inboxId}))
+        return *failure;
+    if (!q.next())
+        return std::optional<BusinessCalendar>();
+    return calendarFrom(q.value(1), q.value(0).toLongLong());
+}
+
 Stored<Inbox> SqliteStore::saveInbox(const Inbox &inbox)
 {
     const QVariant team = inbox.teamId ? QVariant(inbox.teamId) : QVariant();

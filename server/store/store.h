@@ -253,6 +253,9 @@ public:
     //! In id order.
     virtual Stored<QList<Inbox>> inboxes() = 0;
     virtual Stored<Inbox> inbox(qint64 id) = 0;
+    //! The business hours of the team `inboxId` belongs to (none: no such inbox, no team,
+    //! or a team open around the clock).
+    virtual Stored<std::optional<BusinessCalendar>> calendarOfInbox(qint64 inboxId) = 0;
     //! Inserts (no id) or updates an inbox (its channel never changes). NotFound for an
     //! unknown id; Constraint when the team does not exist.
     virtual Stored<Inbox> saveInbox(const Inbox &inbox) = 0;

@@ -507,6 +507,12 @@ private Q_SLOTS:
               QDateTime(QDate(2026, 12, 27), QTime(0, 0)), QStringLiteral("Christmas")}});
         QVERIFY(s.saveTeam(Team{billing.id, QStringLiteral("Billing"), {bo}, hours, std::nullopt}));
         QCOMPARE(s.teams()->at(1).calendar, std::optional<BusinessCalendar>(hours));
+        // An inbox's calendar is its team's: none without a team, or for an unknown inbox.
+        QVERIFY(!s.calendarOfInbox(site.id).value()); // of no team just now
+        QVERIFY(s.saveInbox(
+            Inbox{site.id, QStringLiteral("Renamed"), QStringLiteral("web"), billing.id}));
+        QCOMPARE(s.calendarOfInbox(site.id).value(), std::optional<BusinessCalendar>(hours));
+        QVERIFY(!s.calendarOfInbox(999999).value());
         QVERIFY(s.saveTeam(
             Team{billing.id, QStringLiteral("Billing"), {bo}, std::nullopt, std::nullopt}));
         QVERIFY(!s.teams()->at(1).calendar);
