@@ -29,7 +29,7 @@ std::optional<MessageKind> messageKindFromName(const QString &name)
 
 QString messageDetail(const Message &m)
 {
-    if (m.mentions.isEmpty() && m.activity.isEmpty())
+    if (m.mentions.isEmpty() && m.activity.isEmpty() && m.email.isEmpty())
         return {};
     QJsonObject detail;
     if (!m.mentions.isEmpty()) {
@@ -40,6 +40,8 @@ QString messageDetail(const Message &m)
     }
     if (!m.activity.isEmpty())
         detail.insert(QStringLiteral("activity"), m.activity);
+    if (!m.email.isEmpty())
+        detail.insert(QStringLiteral("email"), m.email);
     return QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
 }
 
@@ -52,6 +54,7 @@ void readMessageDetail(Message &m, const QString &detail)
     for (const QJsonValue &id : json.value(QLatin1String("mentions")).toArray())
         m.mentions.append(id.toInteger());
     m.activity = json.value(QLatin1String("activity")).toObject();
+    m.email = json.value(QLatin1String("email")).toObject();
 }
 
 } // namespace Tandem

@@ -47,6 +47,9 @@ struct Message {
     QJsonObject activity;
     //! Moved here when the conversation it was written in was merged into this one.
     qint64 mergedFrom = 0;
+    //! A message that came or went by email: its subject, sender, recipients, Message-ID,
+    //! folded history and files, as docs/protocol.md ("Email") describes them.
+    QJsonObject email;
 
     //! Only staff see it.
     bool isStaffOnly() const { return kind != MessageKind::Ordinary; }
@@ -56,7 +59,8 @@ struct Message {
         return id == o.id && conversationId == o.conversationId && clientId == o.clientId
                && author == o.author && text == o.text && createdAt == o.createdAt
                && delivery == o.delivery && deliveryError == o.deliveryError && kind == o.kind
-               && mentions == o.mentions && activity == o.activity && mergedFrom == o.mergedFrom;
+               && mentions == o.mentions && activity == o.activity && mergedFrom == o.mergedFrom
+               && email == o.email;
     }
 };
 

@@ -102,6 +102,8 @@ QJsonObject encode(const Message &m)
     }
     if (!m.activity.isEmpty())
         o.insert(QStringLiteral("activity"), m.activity);
+    if (!m.email.isEmpty())
+        o.insert(QStringLiteral("email"), m.email);
     if (m.mergedFrom)
         o.insert(QStringLiteral("mergedFrom"), m.mergedFrom);
     return o;
@@ -215,6 +217,8 @@ void write(JsonWriter &w, const Message &m)
             w.key("error").value(m.deliveryError);
         w.key("state").value(deliveryStateName(*m.delivery)).endObject();
     }
+    if (!m.email.isEmpty())
+        w.key("email").value(QJsonValue(m.email));
     w.key("id").value(m.id);
     if (m.kind != MessageKind::Ordinary)
         w.key("kind").value(messageKindName(m.kind));
@@ -357,6 +361,7 @@ Result<Message> decodeMessage(const QJsonObject &json)
     m.createdAt = r.time("createdAt");
     const QString kind = r.optionalString("kind", 1, 16).value_or(QStringLiteral("message"));
     m.activity = r.optionalObject("activity").value_or(QJsonObject());
+    m.email = r.optionalObject("email").value_or(QJsonObject());
     m.mergedFrom = r.optionalInteger("mergedFrom", 1, Protocol::MaxId).value_or(0);
     if (!r.ok())
         return r.failure();

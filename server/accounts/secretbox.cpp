@@ -98,4 +98,14 @@ Result<QByteArray> SecretBox::unseal(const QString &sealed) const
     return plain;
 }
 
+QByteArray SecretBox::derivedKey(const char *context, quint64 id) const
+{
+    static_assert(crypto_kdf_KEYBYTES == crypto_secretbox_KEYBYTES);
+    QByteArray out(32, Qt::Uninitialized);
+    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char *>(out.data()), size_t(out.size()),
+                               id, context,
+                               reinterpret_cast<const unsigned char *>(m_key.constData()));
+    return out;
+}
+
 } // namespace Tandem::Server

@@ -28,6 +28,10 @@ public:
     //! What seal() sealed with this key; refused when it was sealed with another key,
     //! altered, or is not sealed text at all.
     Result<QByteArray> unseal(const QString &sealed) const;
+    //! A 32-byte key for another use (signing the Message-IDs of outgoing mail, say), derived
+    //! from this one for `context` (exactly 8 characters) and `id`: the same every start,
+    //! and telling nothing about this key or any other derived one.
+    QByteArray derivedKey(const char *context, quint64 id) const;
 
 private:
     explicit SecretBox(QByteArray key);

@@ -285,6 +285,39 @@ const QList<QStringList> &steps()
                            " strftime('%Y-%m-%dT%H:%M:%fZ', updated_at / 1000.0, 'unixepoch'))"
                            " WHERE sla IS NULL AND status != 'open'"),
         },
+        // 20: email — each email inbox's mailbox (settings, sealed passwords, how far it was
+        // read), the files that came with messages, and the people of a conversation (an
+        // email's sender and those copied in).
+        {
+            QStringLiteral("CREATE TABLE mailboxes ("
+                           " inbox_id INTEGER PRIMARY KEY REFERENCES inboxes(id),"
+                           " settings TEXT NOT NULL,"
+                           " imap_password TEXT NOT NULL,"
+                           " smtp_password TEXT NOT NULL,"
+                           " configured_at INTEGER NOT NULL,"
+                           " uid_validity INTEGER NOT NULL DEFAULT 0,"
+                           " last_uid INTEGER NOT NULL DEFAULT 0,"
+                           " last_error TEXT NOT NULL DEFAULT '',"
+                           " last_error_at INTEGER,"
+                           " last_mail_at INTEGER)"),
+            QStringLiteral("CREATE TABLE attachments ("
+                           " message_id INTEGER NOT NULL REFERENCES messages(id),"
+                           " idx INTEGER NOT NULL,"
+                           " file_name TEXT NOT NULL,"
+                           " content_type TEXT NOT NULL,"
+                           " content_id TEXT NOT NULL,"
+                           " inline INTEGER NOT NULL,"
+                           " size INTEGER NOT NULL,"
+                           " kept INTEGER NOT NULL,"
+                           " data BLOB)"),
+            QStringLiteral("CREATE UNIQUE INDEX attachments_of_message ON attachments"
+                           " (message_id, idx)"),
+            QStringLiteral("CREATE TABLE participants ("
+                           " conversation_id INTEGER NOT NULL REFERENCES conversations(id),"
+                           " address TEXT NOT NULL,"
+                           " joined INTEGER NOT NULL,"
+                           " PRIMARY KEY (conversation_id, address)) WITHOUT ROWID"),
+        },
     };
     return all;
 }

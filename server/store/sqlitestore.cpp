@@ -691,11 +691,11 @@ Stored<Message> SqliteStore::insertMessage(const Message &m)
     SqliteStatement &q = prepare(QStringLiteral(
         "INSERT INTO messages (conversation_id, client_id, author_kind, author_id, text,"
         " created_at, kind, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QString detail = messageDetail(m);
     if (auto failure =
             run(q, {m.conversationId, m.clientId.toString(QUuid::WithoutBraces), kindName(m.author),
                     m.author.id, m.text, toMs(m.createdAt), messageKindName(m.kind),
-                    m.mentions.isEmpty() && m.activity.isEmpty() ? QVariant()
-                                                                 : QVariant(messageDetail(m))}))
+                    detail.isEmpty() ? QVariant() : QVariant(detail)}))
         return *failure;
     Message created = m;
     created.id = q.lastInsertId();

@@ -95,6 +95,16 @@ public:
     Stored<std::optional<BusinessCalendar>> calendarOfInbox(qint64 inboxId) override;
     Stored<Inbox> saveInbox(const Inbox &inbox) override;
     Stored<QSet<qint64>> inboxesOf(qint64 agentId) override;
+    Stored<Done> saveMailbox(const MailboxRecord &mailbox) override;
+    Stored<MailboxRecord> mailbox(qint64 inboxId) override;
+    Stored<QList<MailboxRecord>> mailboxes() override;
+    Stored<Done> setMailCursor(qint64 inboxId, quint32 uidValidity, quint32 lastUid,
+                               const QDateTime &lastMailAt) override;
+    Stored<Done> setMailboxError(qint64 inboxId, const QString &error) override;
+    Stored<Done> addAttachment(const AttachmentRecord &attachment) override;
+    Stored<AttachmentRecord> attachment(qint64 messageId, int index) override;
+    Stored<Done> addParticipant(qint64 conversationId, const QString &address) override;
+    Stored<QStringList> participants(qint64 conversationId) override;
     Stored<QList<JobRecord>> jobs() override;
     Stored<Done> saveJob(const JobRecord &job) override;
     Stored<Done> deleteJob(const QString &kind, const QString &key) override;

@@ -69,6 +69,36 @@ struct OutboundRecord {
     static QDateTime whenWoken() { return Clock::fromMs(qint64(1) << 52); }
 };
 
+//! An email inbox's mailbox: its settings (JSON, docs/protocol.md "Email inboxes"), its
+//! passwords sealed (SecretBox), and how far it was read (the IMAP folder's UIDVALIDITY and
+//! the highest UID taken; 0: nothing yet).
+struct MailboxRecord {
+    qint64 inboxId = 0;
+    QString settings;
+    QString imapPassword; //!< sealed
+    QString smtpPassword; //!< sealed
+    QDateTime configuredAt;
+    quint32 uidValidity = 0;
+    quint32 lastUid = 0;
+    QString lastError; //!< empty: the last attempt worked
+    QDateTime lastErrorAt;
+    QDateTime lastMailAt; //!< when the newest mail taken arrived in the mailbox
+};
+
+//! A file that came with a message (an email's attachment or inline image, or its HTML),
+//! the `index`th of the message's. `data` is empty when it was over the size kept.
+struct AttachmentRecord {
+    qint64 messageId = 0;
+    int index = 0;
+    QString fileName;
+    QString contentType;
+    QString contentId;
+    bool isInline = false;
+    qint64 size = 0;
+    QByteArray data;
+    bool kept = true;
+};
+
 struct SessionRecord {
     qint64 agentId = 0;
     QDateTime expiresAt;
@@ -261,6 +291,28 @@ public:
     virtual Stored<Inbox> saveInbox(const Inbox &inbox) = 0;
     //! The inboxes an agent sees through their teams.
     virtual Stored<QSet<qint64>> inboxesOf(qint64 agentId) = 0;
+
+    // Email inboxes.
+    //! Inserts or replaces the settings and passwords of the inbox's mailbox, keeping how
+    //! far it was read; Constraint when there is no such inbox.
+    virtual Stored<Done> saveMailbox(const MailboxRecord &mailbox) = 0;
+    virtual Stored<MailboxRecord> mailbox(qint64 inboxId) = 0;
+    //! In inbox order.
+    virtual Stored<QList<MailboxRecord>> mailboxes() = 0;
+    //! How far the mailbox was read (in the transaction that filed what was read).
+    virtual Stored<Done> setMailCursor(qint64 inboxId, quint32 uidValidity, quint32 lastUid,
+                                       const QDateTime &lastMailAt) = 0;
+    //! The last error reading or sending (empty: none any more).
+    virtual Stored<Done> setMailboxError(qint64 inboxId, const QString &error) = 0;
+    //! Constraint when the message does not exist; Conflict when it has that index already.
+    virtual Stored<Done> addAttachment(const AttachmentRecord &attachment) = 0;
+    //! With its data.
+    virtual Stored<AttachmentRecord> attachment(qint64 messageId, int index) = 0;
+    //! Adds an address (lower case) to the people of a conversation; one there already is
+    //! no failure.
+    virtual Stored<Done> addParticipant(qint64 conversationId, const QString &address) = 0;
+    //! In the order they joined.
+    virtual Stored<QStringList> participants(qint64 conversationId) = 0;
 
     // Durable timers.
     virtual Stored<QList<JobRecord>> jobs() = 0;

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SqliteStore: what email inboxes keep (mailboxes, attachments, a conversation's people).
+#include "sqliterows.h"
+#include "sqlitestore.h"
+
+#include "sqlitestatement.h"
+
+namespace Tandem::Server {
+
+using namespace SqliteRows;
+
+namespace {
+
+const QString mailboxColumns = QStringLiteral(
+    "SELECT inbox_id, settings, imap_password, smtp_password, configured_at, uid_validity,"
+    " last_uid, last_error, last_error_at, last_mail_at FROM mailboxes ");
+
+MailboxRecord mailboxFrom(const SqliteStatement &q)
+{
+    MailboxRecord r;
+    r.inboxId = q.value(0).toLongLong();
+    r.settings = q.value(1).toString();
+    r.imapPassword = q.value(2).toString();
+    r.smtpPassword = q.value(3).toString();
+    r.configuredAt = fromMs(q.value(4));
+    r.uidValidity = quint32(q.value(5).toLongLong());
+    r.lastUid = quint32(q.value(6).toLongLong());
+    r.lastError = q.value(7).toString();
+    r.lastErrorAt = optionalTime(q.value(8));
+    r.lastMailAt = optionalTime(q.value(9));
+    return r;
+}
+
+} // namespace
+
+Stored<Done> SqliteStore::saveMailbox(const MailboxRecord &m)
+{
+    SqliteStatement &q = prepare(QStringLiteral(
+        "INSERT INTO mailboxes (inbox_id, settings, imap_password, smtp_password, configured_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (inbox_id) DO UPDATE SET"
+        " settings = excluded.settings, imap_password = excluded.imap_password,"
+        " smtp_password = excluded.smtp_password, last_error = ''"));
+    if (auto failure = run(q, {m.inboxId, text(m.settings), text(m.imapPassword),
+                               text(m.smtpPassword), toMs(m.configuredAt)}))
+        return *failure;
+    return Done{};
+}
+
+Stored<MailboxRecord> SqliteStore::mailbox(qint64 inboxId)
+{
+    SqliteStatement &q = prepare(mailboxColumns + QStringLiteral("WHERE inbox_id = ?"));
+    if (auto failure = run(q, {inboxId}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no mailbox for that inbox")};
+    return mailboxFrom(q);
+}
+
+Stored<QList<MailboxRecord>> SqliteStore::mailboxes()
+{
+    SqliteStatement &q = prepare(mailboxColumns + QStringLiteral("ORDER BY inbox_id"));
+    if (auto failure = run(q))
+        return *failure;
+    return rows(q, mailboxFrom);
+}
+
+Stored<Done> SqliteStore::setMailCursor(qint64 inboxId, quint32 uidValidity, quint32 lastUid,
+                                        const QDateTime &lastMailAt)
+{
+    SqliteStatement &q =
+        prepare(QStringLiteral("UPDATE mailboxes SET uid_validity = ?, last_uid = ?,"
+                               " last_mail_at = COALESCE(?, last_mail_at) WHERE inbox_id = ?"));
+    return changedOne(q, {qint64(uidValidity), qint64(lastUid), optionalMs(lastMailAt), inboxId},
+                      "no mailbox for that inbox");
+}
+
+Stored<Done> SqliteStore::setMailboxError(qint64 inboxId, const QString &error)
+{
+    SqliteStatement &q = prepare(QStringLiteral(
+        "UPDATE mailboxes SET last_error = ?, last_error_at = ? WHERE inbox_id = ?"));
+    return changedOne(q,
+                      {text(error), error.isEmpty() ? QVariant() : QVariant(toMs(now())), inboxId},
+                      "no mailbox for that inbox");
+}
+
+Stored<Done> SqliteStore::addAttachment(const AttachmentRecord &a)
+{
+    SqliteStatement &q = prepare(QStringLiteral(
+        "INSERT INTO attachments (message_id, idx, file_name, content_type, content_id, inline,"
+        " size, kept, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (auto failure = run(q, {a.messageId, a.index, text(a.fileName), text(a.contentType),
+                               text(a.contentId), a.isInline ? 1 : 0, a.size, a.kept ? 1 : 0,
+                               a.kept ? QVariant(a.data) : QVariant()}))
+        return *failure;
+    return Done{};
+}
+
+Stored<AttachmentRecord> SqliteStore::attachment(qint64 messageId, int index)
+{
+    SqliteStatement &q = prepare(QStringLiteral(
+        "SELECT file_name, content_type, content_id, inline, size, kept, data FROM attachments"
+        " WHERE message_id = ? AND idx = ?"));
+    if (auto failure = run(q, {messageId, index}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no such attachment")};
+    AttachmentRecord a;
+    a.messageId = messageId;
+    a.index = index;
+    a.fileName = q.value(0).toString();
+    a.contentType = q.value(1).toString();
+    a.contentId = q.value(2).toString();
+    a.isInline = q.value(3).toInt() != 0;
+    a.size = q.value(4).toLongLong();
+    a.kept = q.value(5).toInt() != 0;
+    a.data = q.value(6).toByteArray();
+    return a;
+}
+
+Stored<Done> SqliteStore::addParticipant(qint64 conversationId, const QString &address)
+{
+    SqliteStatement &q = prepare(QStringLiteral(
+        "INSERT INTO participants (conversation_id, address, joined) VALUES (?, ?, ?)"
+        " ON CONFLICT DO NOTHING"));
+    if (auto failure = run(q, {conversationId, address.toLower(), toMs(now())}))
+        return *failure;
+    return Done{};
+}
+
+Stored<QStringList> SqliteStore::participants(qint64 conversationId)
+{
+    SqliteStatement &q = prepare(QStringLiteral(
+        "SELECT address FROM participants WHERE conversation_id = ? ORDER BY joined, address"));
+    if (auto failure = run(q, {conversationId}))
+        return *failure;
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+} // namespace Tandem::Server
