@@ -121,7 +121,18 @@ Result<Received> receive(Store &store, const InboundMessage &inbound)
     const auto inbox = inboxOf(store, inbound.channel, inbound.inboxId);
     if (!inbox)
         return inbox.failure();
-    auto open = store.openConversationIn(customer->id, inbox->id);
+    Stored<Conversation> open = StoreFailure{StoreError::NotFound, QString()};
+    if (inbound.conversationId && *inbound.conversationId) {
+        open = store.conversation(*inbound.conversationId);
+        if (open && open->inboxId != inbox->id)
+            return Failure{ErrorCode::NotFound, QStringLiteral("No conversation %1 in inbox %2")
+                                                    .arg(*inbound.conversationId)
+                                                    .arg(inbox->id)};
+        if (!open)
+            return storageFailed(open.failure());
+    } else if (!inbound.conversationId) {
+        open = store.openConversationIn(customer->id, inbox->id);
+    }
     if (open) {
         r.conversation = open.value();
     } else if (open.isNotFound()) {
@@ -146,9 +157,10 @@ Result<Received> receive(Store &store, const InboundMessage &inbound)
     Message message;
     message.conversationId = r.conversation.id;
     message.clientId = QUuid::createUuid();
-    message.author =
-        Party{Party::Kind::Customer, r.conversation.customer.id, r.conversation.customer.name};
+    // One of the people copied in on an email thread writes as themselves.
+    message.author = Party{Party::Kind::Customer, customer->id, customer->name};
     message.text = inbound.text;
+    message.email = inbound.email;
     message.createdAt = now;
     auto inserted = store.insertMessage(message);
     if (!inserted)
@@ -314,6 +326,24 @@ Result<OutboundRecord> reportDelivery(Store &store, const QString &channel,
     if (state <= before) // Failed is the last state: nothing moves on from it either
         return record;
     record.state = state;
+    return changed(store, record, before);
+}
+
+Result<OutboundRecord> reportFailure(Store &store, const QString &channel,
+                                     const QString &externalId, const QString &why)
+{
+    if (externalId.isEmpty())
+        return Failure{ErrorCode::BadRequest, QStringLiteral("A delivery report needs the id")};
+    auto current = forClient(store.outboundByExternalId(channel, externalId),
+                             QStringLiteral("No reply with that id"));
+    if (!current)
+        return current.failure();
+    OutboundRecord record = current.value();
+    const DeliveryState before = record.state;
+    if (before == DeliveryState::Failed)
+        return record;
+    record.state = DeliveryState::Failed;
+    record.lastError = why.left(Protocol::MaxTextChars);
     return changed(store, record, before);
 }
 

@@ -30,6 +30,12 @@ struct InboundMessage {
     qint64 inboxId = 0; //!< the inbox it came to (0: the channel's first)
     //! Sent by a machine (an out-of-office reply, a bounce): it wakes nothing.
     bool automatic = false;
+    //! Where it goes: unset, the customer's open conversation in the inbox (opened when
+    //! none); 0, a new conversation; else that conversation of the inbox (the thread an
+    //! email answers), whoever of its people wrote it, reopened if it was resolved.
+    std::optional<qint64> conversationId = std::nullopt;
+    //! Kept with the message (Message::email).
+    QJsonObject email = {};
 };
 
 //! The inbox of `channel` with this id, or (`inboxId` 0) the channel's first one: NotFound
@@ -81,5 +87,10 @@ Result<int> acknowledge(Store &store, const Conversation &conversation, qint64 a
 //! would move the state backwards (read, then delivered) are ignored.
 Result<OutboundRecord> reportDelivery(Store &store, const QString &channel,
                                       const QString &externalId, DeliveryState state);
+
+//! The channel reports later that a reply it took never arrived (an email's bounce): it is
+//! failed, with `why`, whatever state it had reached. NotFound for an id it never took.
+Result<OutboundRecord> reportFailure(Store &store, const QString &channel,
+                                     const QString &externalId, const QString &why);
 
 } // namespace Tandem::Server::ChannelOperations

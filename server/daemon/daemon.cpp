@@ -2,7 +2,10 @@
 #include "daemon.h"
 
 #include "accounts/passwordhasher.h"
+#include "accounts/secretbox.h"
+#include "admin/mailboxcommand.h"
 #include "admin/usercommand.h"
+#include "channels/email/emailchannel.h"
 #include "channels/outboundqueue.h"
 #include "channels/web/webchannel.h"
 #include "http/clientaddress.h"
@@ -24,6 +27,7 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimeZone>
 #include <QUrl>
 
 #include <limits>
@@ -33,7 +37,8 @@ namespace {
 
 struct Options {
     ServerConfig config;
-    QStringList userArguments; // set for `tandemd user …`
+    QStringList userArguments;    // set for `tandemd user …`
+    QStringList mailboxArguments; // set for `tandemd mailbox …`
 };
 
 bool positiveInt(const QCommandLineParser &p, const QString &name, int &out, QString *error)
@@ -142,7 +147,11 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
     });
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: user"));
     // Admin subcommands take their own options; parse only what precedes them here.
-    const qsizetype userAt = arguments.indexOf(QStringLiteral("user"));
+    qsizetype userAt = arguments.indexOf(QStringLiteral("user"));
+    const qsizetype mailboxAt = arguments.indexOf(QStringLiteral("mailbox"));
+    const bool mailbox = mailboxAt > 0 && (userAt <= 0 || mailboxAt < userAt);
+    if (mailbox)
+        userAt = mailboxAt;
     const QStringList own = userAt > 0 ? arguments.mid(0, userAt) : arguments;
     QStringList rest = userAt > 0 ? arguments.mid(userAt + 1) : QStringList();
     // --data may also follow the subcommand: `tandemd user list --data DIR`.
@@ -162,7 +171,8 @@ bool parse(const QStringList &arguments, Options &options, QString *error)
     if (p.isSet(QStringLiteral("version")))
         p.showVersion();
     if (userAt > 0)
-        options.userArguments = rest.isEmpty() ? QStringList{QString()} : rest;
+        (mailbox ? options.mailboxArguments : options.userArguments) =
+            rest.isEmpty() ? QStringList{QString()} : rest;
 
     ServerConfig &c = options.config;
     const QString listen = p.value(QStringLiteral("listen"));
@@ -275,6 +285,14 @@ int runUserCommand(const Options &options)
             << "\n";
         return 1;
     }
+    if (!options.mailboxArguments.isEmpty()) {
+        auto secrets = SecretBox::open(options.config.dataDir);
+        if (!secrets) {
+            err << "tandemd: " << secrets.failure().message << "\n";
+            return 1;
+        }
+        return MailboxCommand(*store, secrets.value(), in, out, err).run(options.mailboxArguments);
+    }
     return UserCommand(*store, in, out, err).run(options.userArguments);
 }
 
@@ -324,11 +342,22 @@ int serve(const Options &options)
                      [&outbound](const QString &channel, qint64 customerId) {
                          outbound.wake(channel, customerId);
                      });
+    // Secrets the server reads back (mailbox passwords) are sealed with a key beside the data.
+    auto secrets = SecretBox::open(config.dataDir);
+    if (!secrets) {
+        err << "tandemd: " << secrets.failure().message << "\n";
+        return 1;
+    }
+    EmailChannel email(storage, secrets.value(),
+                       [&hub] { return hub.autoReplyContext(QTimeZone(), QLocale::c()); });
+    outbound.addChannel(&email);
     SingleNodeLeases leases;
-    leases.whileHeld(Leases::Timers, [&scheduler, &leases, &hub, &outbound] {
-        scheduler.start([&leases, &hub, &outbound] {
+    leases.whileHeld(Leases::Timers, [&scheduler, &leases, &hub, &outbound, &email] {
+        scheduler.start([&leases, &hub, &outbound, &email] {
             leases.whileHeld(Leases::Routing, [&hub] { hub.startRouting(); });
             leases.whileHeld(Leases::Outbound, [&outbound] { outbound.start(); });
+            leases.whileHeld(
+                Leases::Mail, [&email] { email.start(); }, [&email] { email.stop(); });
         });
     });
     HttpFrontend http(hub, config);
@@ -384,7 +413,7 @@ int runDaemon(int argc, char **argv)
         QTextStream(stderr) << "tandemd: " << error << "\n";
         return 2;
     }
-    if (!options.userArguments.isEmpty())
+    if (!options.userArguments.isEmpty() || !options.mailboxArguments.isEmpty())
         return runUserCommand(options);
     return serve(options);
 }

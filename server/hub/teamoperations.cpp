@@ -112,7 +112,12 @@ Result<Inbox> saveInbox(Store &store, const Viewer &viewer, const Commands::Save
         return Failure{ErrorCode::BadRequest,
                        QStringLiteral("channel: only web inboxes can be made here")};
     }
-    auto affected = membersOf(store, command.teamId);
+    return storeInbox(store, inbox, formerTeam);
+}
+
+Result<Inbox> storeInbox(Store &store, const Inbox &inbox, qint64 formerTeam)
+{
+    auto affected = membersOf(store, inbox.teamId);
     auto former = membersOf(store, formerTeam);
     if (!affected || !former)
         return !affected ? affected.failure() : former.failure();

@@ -12,5 +12,8 @@ namespace Tandem::Server::TeamOperations {
 
 Result<Team> saveTeam(Store &store, const Viewer &viewer, const Commands::SaveTeam &command);
 Result<Inbox> saveInbox(Store &store, const Viewer &viewer, const Commands::SaveInbox &command);
+//! Saves `inbox` as it is (any channel; no checks) with the `inbox.saved` event, telling
+//! the members of its team and of `formerTeam` what they see now.
+Result<Inbox> storeInbox(Store &store, const Inbox &inbox, qint64 formerTeam = 0);
 
 } // namespace Tandem::Server::TeamOperations

@@ -8,6 +8,7 @@ namespace Tandem::Server {
 const QString Leases::Routing = QStringLiteral("routing");
 const QString Leases::Timers = QStringLiteral("timers");
 const QString Leases::Outbound = QStringLiteral("outbound");
+const QString Leases::Mail = QStringLiteral("mail");
 
 void Leases::whileHeld(const QString &lease, std::function<void()> start,
                        std::function<void()> stop)

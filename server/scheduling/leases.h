@@ -23,6 +23,8 @@ public:
     static const QString Routing;
     static const QString Timers;
     static const QString Outbound;
+    //! Reading the email inboxes' mailboxes.
+    static const QString Mail;
 
     virtual bool holds(const QString &lease) const = 0;
     //! Runs `start` once this node holds `lease` (at once if it does), and `stop` if it loses

@@ -6,7 +6,9 @@ Starts a private Dovecot (IMAP with IDLE, plain on one port and TLS on another w
 certificate made here; LMTP on a unix socket for delivering mail the way a mail server
 would) and a real SMTP server (aiosmtpd: STARTTLS and AUTH required, each message kept as a
 file). Prints one JSON line with what a test needs, then runs until stdin closes or it is
-signalled, and stops everything.
+signalled, and stops everything. A line "restart-dovecot" on stdin stops Dovecot and
+starts it again on the same ports (answered with "restarted" on stdout); "stop-dovecot"
+stops it until "start-dovecot".
 
     mailservers.py DIR
     -> {"imap": 40123, "imaps": 40124, "lmtp": "DIR/dovecot/run/lmtp", "smtp": 40125,
@@ -128,6 +130,23 @@ def wait_for_port(port, process, seconds=20):
     return False
 
 
+def restart_dovecot(folder, process, imap):
+    """Dovecot again with the same configuration (so the same ports and mail)."""
+    if process is not None and process.poll() is None:
+        process.terminate()
+        process.wait(10)
+    config = os.path.join(folder, "dovecot.conf")
+    for _ in range(50):
+        started = subprocess.Popen(["dovecot", "-F", "-c", config],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if wait_for_port(imap, started):
+            return started
+        started.kill()
+        started.wait()
+        time.sleep(0.1)  # the old listener may linger a moment
+    sys.exit("dovecot did not start again")
+
+
 def start_dovecot(folder, cert, key):
     os.makedirs(folder, mode=0o755, exist_ok=True)
     config = os.path.join(folder, "dovecot.conf")
@@ -190,8 +209,11 @@ def main():
     dovecot, imap, imaps = start_dovecot(os.path.join(folder, "dovecot"), cert, key)
     smtp, smtp_port = start_smtp(os.path.join(folder, "smtp"), cert, key)
 
+    servers = {"dovecot": dovecot}
+
     def stop(*_):
         smtp.stop()
+        dovecot = servers["dovecot"]
         dovecot.terminate()
         try:
             dovecot.wait(10)
@@ -206,7 +228,19 @@ def main():
                       "smtp": smtp_port, "smtpUser": SMTP_USER, "smtpPassword": SMTP_PASSWORD,
                       "cert": cert, "smtpDir": os.path.join(folder, "smtp"), "users": USERS}),
           flush=True)
-    sys.stdin.read()  # until the test closes it (or goes away)
+    home = os.path.join(folder, "dovecot")
+    for line in sys.stdin:  # until the test closes it (or goes away)
+        command = line.strip()
+        if command == "restart-dovecot":
+            servers["dovecot"] = restart_dovecot(home, servers["dovecot"], imap)
+            print("restarted", flush=True)
+        elif command == "stop-dovecot":
+            servers["dovecot"].terminate()
+            servers["dovecot"].wait(10)
+            print("stopped", flush=True)
+        elif command == "start-dovecot":
+            servers["dovecot"] = restart_dovecot(home, None, imap)
+            print("started", flush=True)
     stop()
 
 

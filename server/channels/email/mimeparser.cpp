@@ -1,34 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mimeparser.h"
 
-// GLib names a struct member "signals", which Qt defines as a keyword.
-#pragma push_macro("signals")
-#undef signals
-#include <gmime/gmime.h>
-#pragma pop_macro("signals")
+#include "gmimeobjects.h"
 
 #include <QRegularExpression>
 #include <QTimeZone>
-#include <mutex>
 
 namespace Tandem::Server::MimeParser {
 namespace {
 
-//! Owns one GObject reference (GMime's objects are GObjects).
-template<typename T> struct Owned {
-    T *p = nullptr;
-    explicit Owned(T *object)
-        : p(object)
-    {
-    }
-    ~Owned()
-    {
-        if (p)
-            g_object_unref(p);
-    }
-    Owned(const Owned &) = delete;
-    Owned &operator=(const Owned &) = delete;
-};
+using GMimeObjects::Owned;
 
 //! A g_malloc'd string, freed after use.
 QString takeString(char *text)
@@ -172,6 +153,54 @@ void visit(GMimeObject *, GMimeObject *object, gpointer context)
     mail.attachments.append(a);
 }
 
+//! The Message-ID of the mail whose header (text/rfc822-headers) or whole (message/rfc822)
+//! a bounce returns.
+QString returnedMessageId(const QByteArray &returned)
+{
+    const QByteArray whole = returned.endsWith("\n\n") || returned.endsWith("\r\n\r\n")
+                                 ? returned
+                                 : returned + "\r\n\r\n";
+    Owned<GMimeStream> stream(
+        g_mime_stream_mem_new_with_buffer(whole.constData(), size_t(whole.size())));
+    Owned<GMimeParser> parser(g_mime_parser_new_with_stream(stream.p));
+    Owned<GMimeMessage> message(g_mime_parser_construct_message(parser.p, nullptr));
+    const char *id = message.p ? g_mime_message_get_message_id(message.p) : nullptr;
+    return id ? QString::fromUtf8(id) : QString();
+}
+
+//! Why a delivery failed: the first recipient's Diagnostic-Code, else its Status.
+QString deliveryFailure(const QByteArray &status)
+{
+    static const QRegularExpression diagnostic(
+        QStringLiteral("^Diagnostic-Code:\\s*(?:[^;\\s]+;\\s*)?(.+(?:\\n[ \\t].+)*)"),
+        QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression code(QStringLiteral("^Status:\\s*(\\S+)"),
+                                         QRegularExpression::MultilineOption
+                                             | QRegularExpression::CaseInsensitiveOption);
+    const QString text =
+        QString::fromUtf8(status).replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    if (const auto m = diagnostic.match(text); m.hasMatch())
+        return m.captured(1).simplified().left(500);
+    if (const auto m = code.match(text); m.hasMatch())
+        return QStringLiteral("delivery status %1").arg(m.captured(1));
+    return {};
+}
+
+void readBounce(ParsedMail &mail)
+{
+    for (const MailAttachment &a : std::as_const(mail.attachments)) {
+        const QString type = a.contentType.toLower();
+        if (type == QLatin1String("message/delivery-status") && mail.bounceReason.isEmpty())
+            mail.bounceReason = deliveryFailure(a.data);
+        else if ((type == QLatin1String("text/rfc822-headers")
+                  || type == QLatin1String("message/rfc822"))
+                 && mail.bouncedMessageId.isEmpty())
+            mail.bouncedMessageId = returnedMessageId(a.data);
+    }
+    if (mail.bounceReason.isEmpty())
+        mail.bounceReason = mail.text.section(QLatin1Char('\n'), 0, 2).simplified().left(500);
+}
+
 } // namespace
 
 Result<ParsedMail> parse(const QByteArray &raw, const Limits &limits)
@@ -179,8 +208,7 @@ Result<ParsedMail> parse(const QByteArray &raw, const Limits &limits)
     if (raw.size() > limits.maxMailBytes)
         return Failure{ErrorCode::BadRequest,
                        QStringLiteral("The mail is larger than %1 bytes").arg(limits.maxMailBytes)};
-    static std::once_flag initialised;
-    std::call_once(initialised, [] { g_mime_init(); });
+    GMimeObjects::ensureInitialised();
 
     Owned<GMimeStream> stream(
         g_mime_stream_mem_new_with_buffer(raw.constData(), size_t(raw.size())));
@@ -229,6 +257,8 @@ Result<ParsedMail> parse(const QByteArray &raw, const Limits &limits)
     if (walk.tooManyParts)
         return Failure{ErrorCode::BadRequest,
                        QStringLiteral("The mail has more than %1 parts").arg(limits.maxParts)};
+    if (mail.bounce)
+        readBounce(mail);
     mail.automaticBecause = mail.bounce ? QStringLiteral("a delivery status notification")
                                         : automaticSign(object, mail);
     mail.automatic = !mail.automaticBecause.isEmpty();

@@ -47,6 +47,10 @@ struct ParsedMail {
     QString automaticBecause;
     //! A delivery status notification (a bounce) about a mail sent earlier.
     bool bounce = false;
+    //! A bounce's: the Message-ID (without brackets) of the mail that could not be
+    //! delivered, and why, as the reporting server put it.
+    QString bouncedMessageId;
+    QString bounceReason;
 };
 
 } // namespace Tandem::Server

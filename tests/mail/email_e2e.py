@@ -1,0 +1,447 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Email end to end, with real parts: a private Dovecot (mail delivered over LMTP, read by
+tandemd over IMAP with TLS and IDLE), a real SMTP server (what tandemd sends, kept as
+files), the real tandemd, and an agent on the real protocol.
+
+    email_e2e.py TANDEMD
+
+Prints one line per check and `N passed, M failed`; exits 1 when any failed. Also prints
+the time from delivery into Dovecot to the agent's event, and mails per second through
+intake.
+"""
+import asyncio
+import email
+import email.policy
+import glob
+import json
+import os
+import shutil
+import smtplib
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from email.message import EmailMessage
+
+import websockets
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TANDEMD = sys.argv[1]
+TIMEOUT = 20.0
+RESULTS = {"passed": 0, "failed": 0}
+AGENT, AGENT_PASSWORD = "agent@example.com", "test-agent-password"
+SUPPORT = "support@example.com"
+
+
+def check(name, cond, detail=""):
+    RESULTS["passed" if cond else "failed"] += 1
+    print(f"{'PASS' if cond else 'FAIL'} {name}" + ("" if cond or not detail else f" -- {detail}"),
+          flush=True)
+    return bool(cond)
+
+
+class Mail:
+    """The mail servers, started by mailservers.py."""
+
+    def __init__(self, folder):
+        self.process = subprocess.Popen(
+            [sys.executable, os.path.join(HERE, "..", "support", "mailservers.py"), folder],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.info = json.loads(self.process.stdout.readline())
+
+    def command(self, line):
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        return self.process.stdout.readline().strip()
+
+    def deliver(self, message, to=SUPPORT):
+        with smtplib.LMTP(self.info["lmtp"]) as lmtp:
+            refused = lmtp.sendmail(message["From"], [to], message.as_bytes())
+        assert refused == {}, refused
+
+    def sent(self):
+        """What tandemd sent, oldest first: (message, envelope recipients)."""
+        out = []
+        for name in sorted(glob.glob(os.path.join(self.info["smtpDir"], "*.eml"))):
+            with open(name, "rb") as f:
+                message = email.message_from_binary_file(f, policy=email.policy.default)
+            with open(name + ".rcpt") as f:
+                out.append((message, f.read().split("\n")))
+        return out
+
+    def stop(self):
+        self.process.stdin.close()
+        self.process.wait(20)
+
+
+def fingerprint(cert):
+    der = subprocess.run(["openssl", "x509", "-in", cert, "-outform", "DER"],
+                         capture_output=True, check=True).stdout
+    import hashlib
+    return hashlib.sha256(der).hexdigest()
+
+
+class Server:
+    """tandemd on a free port with a temporary data folder."""
+
+    def __init__(self, data):
+        self.data, self.process, self.port = data, None, None
+
+    def admin(self, *args, stdin=""):
+        return subprocess.run([TANDEMD, *args, "--data", self.data], input=stdin,
+                              capture_output=True, text=True)
+
+    def start(self):
+        self.log = open(os.path.join(self.data, "tandemd.log"), "a")
+        self.process = subprocess.Popen([os.environ.get("TANDEMD_DEBUG", TANDEMD), "--listen", "127.0.0.1:0", "--data", self.data],
+                                        stdout=subprocess.PIPE, stderr=self.log, text=True)
+        line = self.process.stdout.readline()
+        self.port = int(line.split("127.0.0.1:")[1].split()[0])
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(20)
+
+
+class Agent:
+    def __init__(self, port):
+        self.port, self.counter, self.pending = port, 0, []
+
+    async def connect(self):
+        self.ws = await websockets.connect(f"ws://127.0.0.1:{self.port}/ws/agent", max_size=None)
+        reply = await self.request("signin", protocol=1, email=AGENT, password=AGENT_PASSWORD)
+        assert reply.get("type") == "ok", reply
+        await self.wait(lambda f: f.get("type") == "synced")
+
+    async def request(self, kind, **fields):
+        self.counter += 1
+        rid = f"r{self.counter}"
+        await self.ws.send(json.dumps({"type": kind, "id": rid, **fields}))
+        return await self.wait(lambda f: f.get("type") in ("ok", "error") and f.get("id") == rid)
+
+    async def wait(self, pred, timeout=TIMEOUT):
+        for i, f in enumerate(self.pending):
+            if pred(f):
+                return self.pending.pop(i)
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise asyncio.TimeoutError()
+            frame = json.loads(await asyncio.wait_for(self.ws.recv(), left))
+            if pred(frame):
+                return frame
+            self.pending.append(frame)
+
+    async def message(self, pred=lambda m: True, timeout=TIMEOUT):
+        """The next message.created event whose message satisfies pred."""
+        f = await self.wait(lambda f: f.get("type") == "event" and f.get("event") == "message.created"
+                            and pred(f["data"]["message"]), timeout)
+        return f["data"]["message"]
+
+    async def close(self):
+        await self.ws.close()
+
+
+def customer_mail(sender, subject, text, message_id=None, in_reply_to=None, references=None,
+                  extra=None, to=SUPPORT, cc=None):
+    m = EmailMessage()
+    m["From"], m["To"], m["Subject"] = sender, to, subject
+    if cc:
+        m["Cc"] = cc
+    m["Message-ID"] = message_id or f"<{uuid.uuid4()}@example.org>"
+    if in_reply_to:
+        m["In-Reply-To"] = in_reply_to
+    if references:
+        m["References"] = references
+    for k, v in (extra or {}).items():
+        m[k] = v
+    m.set_content(text)
+    return m
+
+
+async def wait_for_file(mail, count, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        sent = mail.sent()
+        if len(sent) >= count:
+            return sent
+        await asyncio.sleep(0.05)
+    return mail.sent()
+
+
+async def scenario(mail, server):
+    agent = Agent(server.port)
+    await agent.connect()
+
+    # 1. A mail delivered to Dovecot becomes a conversation.
+    first = customer_mail("Ada Lovelace <ada@example.org>", "Where is my order?",
+                          "Order 1042 has not arrived.\n\nAda", cc="Bob <bob@example.org>")
+    delivered = time.monotonic()
+    mail.deliver(first)
+    m1 = await agent.message(lambda m: m["text"].startswith("Order 1042"))
+    latency = time.monotonic() - delivered
+    conv = m1["conversation"]
+    check("a mail delivered into the mailbox becomes a message", m1["author"]["kind"] == "customer"
+          and m1["author"]["name"] == "Ada Lovelace", str(m1))
+    check("the message keeps the mail's subject, sender and Message-ID",
+          m1.get("email", {}).get("subject") == "Where is my order?"
+          and m1["email"]["from"]["address"] == "ada@example.org"
+          and m1["email"]["messageId"] == first["Message-ID"].strip("<>"), str(m1.get("email")))
+    print(f"FIGURE delivery into Dovecot -> agent's event: {latency * 1000:.0f} ms", flush=True)
+
+    # 2. The agent's reply arrives in the customer's mailbox as a real reply.
+    reply = await agent.request("send", conversation=conv, clientId=str(uuid.uuid4()),
+                                text="It left our warehouse today.")
+    check("the agent's reply is accepted", reply.get("type") == "ok", str(reply))
+    sent = await wait_for_file(mail, 1)
+    ok = check("the reply went out over SMTP", len(sent) == 1, str(len(sent)))
+    if ok:
+        out, rcpt = sent[0]
+        check("it answers the customer's mail (In-Reply-To, References)",
+              out["In-Reply-To"] == first["Message-ID"] and first["Message-ID"] in out["References"],
+              f"{out['In-Reply-To']} / {out['References']}")
+        check("its subject is a reply with the conversation's tag",
+              out["Subject"] == f"Re: Where is my order? [#{conv}]", out["Subject"])
+        check("it is from the support address, to the customer, copying Bob",
+              "support@example.com" in out["From"] and "ada@example.org" in out["To"]
+              and "bob@example.org" in (out["Cc"] or "") and sorted(rcpt) == ["ada@example.org", "bob@example.org"],
+              f"{out['From']} {out['To']} {out['Cc']} {rcpt}")
+        body = out.get_body(("plain",)).get_content()
+        check("it has a plain and an HTML part, and quotes the customer",
+              out.get_body(("html",)) is not None and "It left our warehouse today." in body
+              and "> Order 1042 has not arrived." in body, body)
+        check("no automatic-reply mark on a person's reply", out["Auto-Submitted"] is None)
+        ours = out["Message-ID"]
+    delivered_state = await agent.wait(lambda f: f.get("event") == "message.delivery"
+                                       and f["data"].get("state") == "sent")
+    check("the reply is marked sent", delivered_state is not None)
+
+    # 3. The customer's answers join the thread, whatever their client kept.
+    gmail = customer_mail("Ada Lovelace <ada@example.org>", f"Re: Where is my order? [#{conv}]",
+                          f"Thank you!\n\nOn Tue, 1 Dec 2026 at 10:02, Support <{SUPPORT}> wrote:\n> It left our warehouse today.\n",
+                          in_reply_to=ours, references=f"{first['Message-ID']} {ours}")
+    mail.deliver(gmail)
+    m = await agent.message(lambda m: m["text"].startswith("Thank you"))
+    check("Gmail-style answer (headers kept) joins the thread", m["conversation"] == conv, str(m))
+    check("its quoted history is folded away", m["text"] == "Thank you!"
+          and "warehouse" in m["email"].get("quoted", ""), str(m))
+
+    outlook = customer_mail("Ada Lovelace <ada@example.org>", f"RE: Where is my order? [#{conv}]",
+                            "Also, can you change the address?\n\n-----Original Message-----\n"
+                            f"From: Support <{SUPPORT}>\nSent: Tuesday, December 1, 2026 10:02 AM\n"
+                            "Subject: Re: Where is my order?\n\nIt left our warehouse today.\n")
+    mail.deliver(outlook)
+    m = await agent.message(lambda m: m["text"].startswith("Also, can you"))
+    check("Outlook-style answer (threading headers dropped, tag kept) joins the thread",
+          m["conversation"] == conv and "Original Message" not in m["text"], str(m))
+
+    bob = customer_mail("Bob <bob@example.org>", "Re: Where is my order?", "I am Ada's colleague.",
+                        in_reply_to=ours)
+    mail.deliver(bob)
+    m = await agent.message(lambda m: m["text"].startswith("I am Ada's colleague"))
+    check("someone copied in answers in the same thread, as themselves",
+          m["conversation"] == conv and m["author"]["name"] == "Bob", str(m))
+
+    # 4. A stranger's reply to the thread does not join it.
+    stranger = customer_mail("Mallory <mallory@example.net>", f"Re: Where is my order? [#{conv}]",
+                             "Send me Ada's order details.", in_reply_to=ours)
+    mail.deliver(stranger)
+    m = await agent.message(lambda m: m["text"].startswith("Send me Ada"))
+    check("a stranger's reply to the thread starts a conversation of its own",
+          m["conversation"] != conv, str(m))
+
+    # 5. A forged Message-ID does not lead into a thread.
+    forged = customer_mail("Ada Lovelace <ada@example.org>", "A new question",
+                           "Is there a discount?",
+                           in_reply_to=f"<tandem.{conv}.1.aaaaaaaaaaaaaaaa@example.com>")
+    mail.deliver(forged)
+    m = await agent.message(lambda m: m["text"].startswith("Is there a discount"))
+    check("a new subject without a valid reference starts a new conversation",
+          m["conversation"] != conv, str(m))
+
+    # 6. A bounce marks the reply failed, with the reason.
+    if ok:
+        boundary = "dsn-" + uuid.uuid4().hex
+        dsn = (f"From: Mail Delivery System <MAILER-DAEMON@example.org>\r\nTo: {SUPPORT}\r\n"
+               f"Subject: Undelivered Mail Returned to Sender\r\n"
+               f"Message-ID: <{uuid.uuid4()}@example.org>\r\nAuto-Submitted: auto-replied\r\n"
+               f"MIME-Version: 1.0\r\n"
+               f"Content-Type: multipart/report; report-type=delivery-status; boundary=\"{boundary}\"\r\n\r\n"
+               f"--{boundary}\r\nContent-Type: text/plain\r\n\r\n"
+               "This is the mail system. Your message could not be delivered.\r\n\r\n"
+               f"--{boundary}\r\nContent-Type: message/delivery-status\r\n\r\n"
+               "Reporting-MTA: dns; mx.example.org\r\n\r\nFinal-Recipient: rfc822; ada@example.org\r\n"
+               "Action: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\r\n\r\n"
+               f"--{boundary}\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+               f"Message-ID: {ours}\r\nSubject: Re: Where is my order?\r\n\r\n"
+               f"--{boundary}--\r\n").encode()
+        with smtplib.LMTP(mail.info["lmtp"]) as lmtp:
+            lmtp.sendmail("MAILER-DAEMON@example.org", [SUPPORT], dsn)
+        failed = await agent.wait(lambda f: f.get("event") == "message.delivery"
+                                  and f["data"].get("state") == "failed")
+        check("a bounce marks the reply failed with the server's reason",
+              "User unknown" in failed["data"].get("error", ""), str(failed["data"]))
+
+    # 7. Intake speed: a burst of mails, each its own conversation.
+    burst = 40
+    start = time.monotonic()
+    with smtplib.LMTP(mail.info["lmtp"]) as lmtp:
+        for i in range(burst):
+            m = customer_mail(f"c{i}@example.org", f"Burst {i}", f"burst mail {i}")
+            lmtp.sendmail(m["From"], [SUPPORT], m.as_bytes())
+    seen = set()
+    while len(seen) < burst:
+        m = await agent.message(lambda m: m["text"].startswith("burst mail"))
+        seen.add(m["text"])
+    took = time.monotonic() - start
+    check("every mail of a burst is filed once", len(seen) == burst)
+    print(f"FIGURE intake: {burst} mails in {took:.2f} s = {burst / took:.1f} mails/s "
+          "(delivery over LMTP included)", flush=True)
+    await agent.close()
+    return conv
+
+
+async def late_conversations(agent, prefix):
+    """How many conversations show each text starting with `prefix` as their last message."""
+    reply = await agent.request("conversations", limit=200)
+    counts = {}
+    for c in (reply.get("data") or {}).get("conversations", []):
+        text = (c.get("lastMessage") or {}).get("text", "")
+        if text.startswith(prefix):
+            counts[text] = counts.get(text, 0) + 1
+    return counts
+
+
+async def until(probe, done, timeout=TIMEOUT):
+    """probe() again and again until done(result) or the time is up; the last result."""
+    deadline = time.monotonic() + timeout
+    result = await probe()
+    while not done(result) and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+        result = await probe()
+    return result
+
+
+async def downtime(mail, server):
+    """tandemd stopped while mail arrives: each mail once when it is back."""
+    server.stop()
+    for i in range(5):
+        mail.deliver(customer_mail(f"late{i}@example.org", f"While you were away {i}",
+                                   f"late mail {i}"))
+    server.start()
+    agent = Agent(server.port)
+    await agent.connect()
+    seen = await until(lambda: late_conversations(agent, "late mail"), lambda c: len(c) == 5)
+    check("after a stop, every mail that arrived meanwhile is filed, once",
+          len(seen) == 5 and set(seen.values()) == {1}, str(seen))
+    await agent.close()
+    # Stopped and started again: nothing is filed twice (the cursor and the Message-IDs).
+    server.stop()
+    server.start()
+    agent = Agent(server.port)
+    await agent.connect()
+    mail.deliver(customer_mail("marker@example.org", "Marker", "marker mail after restart"))
+    await until(lambda: late_conversations(agent, "marker mail"), lambda c: len(c) == 1)
+    seen = await late_conversations(agent, "late mail")
+    check("a second restart files nothing twice (the next new mail comes, no old one again)",
+          len(seen) == 5 and set(seen.values()) == {1}, str(seen))
+
+    # Dovecot restarted mid-IDLE: the next mail still arrives.
+    check("Dovecot restarts", mail.command("restart-dovecot") == "restarted")
+    mail.deliver(customer_mail("after@example.org", "After restart", "mail after dovecot restart"))
+    seen = await until(lambda: late_conversations(agent, "mail after dovecot"), lambda c: len(c) == 1,
+                       timeout=60)
+    check("after Dovecot restarted mid-IDLE, new mail still arrives", len(seen) == 1, str(seen))
+    await agent.close()
+
+
+def mailbox_settings(info, imap_security="tls", trusted=None, imap_port=None):
+    return {
+        "address": SUPPORT, "displayName": "Example Support", "signature": "Example Support team",
+        "imap": {"host": "127.0.0.1", "port": imap_port or (info["imaps"] if imap_security == "tls" else info["imap"]),
+                 "security": imap_security, "user": SUPPORT,
+                 **({"trustedCertificate": trusted} if trusted else {})},
+        "smtp": {"host": "127.0.0.1", "port": info["smtp"], "security": "starttls",
+                 "user": info["smtpUser"], **({"trustedCertificate": trusted} if trusted else {})},
+    }
+
+
+async def troubles(mail, server):
+    """Wrong password, bad certificate, unreachable server: a clear error on the inbox."""
+    info = mail.info
+    cases = {
+        "wrong password": (mailbox_settings(info, trusted=fingerprint(info["cert"])), "wrong-password",
+                           "login"),
+        "bad certificate": (mailbox_settings(info), info["users"][SUPPORT], "not trusted"),
+        "unreachable": (mailbox_settings(info, "none", imap_port=1), info["users"][SUPPORT],
+                        "cannot be reached"),
+    }
+    ids = {}
+    for name, (settings, password, _) in cases.items():
+        path = os.path.join(server.data, f"{name}.json")
+        with open(path, "w") as f:
+            json.dump(settings, f)
+        out = server.admin("mailbox", "add", "--name", f"Broken: {name}", "--settings", path,
+                           stdin=f"{password}\n{info['smtpPassword']}\n")
+        ids[name] = out.stdout.split("email inbox ")[1].split()[0] if out.returncode == 0 else None
+    server.stop()
+    server.start()
+    deadline = time.monotonic() + 30
+    listing = ""
+    while time.monotonic() < deadline:
+        listing = server.admin("mailbox", "list").stdout
+        lines = {l.split("\t")[0]: l for l in listing.splitlines()}
+        if all(ids[n] and all(w in lines.get(ids[n], "") for w in [cases[n][2]]) for n in cases):
+            break
+        await asyncio.sleep(0.2)
+    lines = {l.split("\t")[0]: l for l in listing.splitlines()}
+    for name, (_, _, words) in cases.items():
+        check(f"{name}: the inbox shows a clear error", ids[name] and words in lines.get(ids[name], ""),
+              lines.get(ids[name] or "", listing))
+    check("the password never shows", "wrong-password" not in listing
+          and info["users"][SUPPORT] not in listing)
+
+
+async def main():
+    work = tempfile.mkdtemp(prefix="tandem-email-")
+    os.chmod(work, 0o755)  # Dovecot's own users find their way to the mailboxes
+    mail = Mail(os.path.join(work, "mail"))
+    data = os.path.join(work, "data")
+    os.makedirs(data)
+    server = Server(data)
+    try:
+        out = server.admin("user", "add", "--email", AGENT, "--name", "Test Agent", "--role", "admin",
+                           stdin=AGENT_PASSWORD + "\n")
+        assert out.returncode == 0, out.stderr
+        settings = os.path.join(work, "mailbox.json")
+        with open(settings, "w") as f:
+            json.dump(mailbox_settings(mail.info, trusted=fingerprint(mail.info["cert"])), f)
+        out = server.admin("mailbox", "add", "--name", "Support email", "--settings", settings,
+                           stdin=f"{mail.info['users'][SUPPORT]}\n{mail.info['smtpPassword']}\n")
+        check("tandemd mailbox add sets up an email inbox", out.returncode == 0, out.stderr)
+        with open(os.path.join(data, "tandem.sqlite3") if os.path.exists(os.path.join(data, "tandem.sqlite3")) else settings, "rb") as f:
+            raw = f.read()
+        check("the passwords are not in the store as written",
+              mail.info["users"][SUPPORT].encode() not in raw and mail.info["smtpPassword"].encode() not in raw)
+        server.start()
+        await scenario(mail, server)
+        await downtime(mail, server)
+        await troubles(mail, server)
+    except Exception as e:  # a step that could not go on
+        check(f"the run completed ({type(e).__name__})", False, repr(e))
+        with open(os.path.join(data, "tandemd.log")) as f:
+            print(f.read()[-4000:])
+    finally:
+        if server.process and server.process.poll() is None:
+            server.stop()
+        mail.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{RESULTS['passed']} passed, {RESULTS['failed']} failed")
+    return 1 if RESULTS["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
