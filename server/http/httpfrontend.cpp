@@ -9,6 +9,7 @@
 #include "accounts/tokens.h"
 #include "hub/authenticator.h"
 #include "hub/deskoperations.h"
+#include "hub/fileaccess.h"
 #include "hub/hub.h"
 #include "hub/serverconfig.h"
 #include "logging/logging.h"
@@ -46,10 +47,18 @@ Status statusFor(ErrorCode code)
     case ErrorCode::BadCredentials:
     case ErrorCode::TokenInvalid:
     case ErrorCode::TokenExpired:
+    case ErrorCode::Unauthenticated:
         status = Status::Unauthorized;
         break;
     case ErrorCode::AccountDisabled:
+    case ErrorCode::Forbidden:
         status = Status::Forbidden;
+        break;
+    case ErrorCode::NotFound:
+        status = Status::NotFound;
+        break;
+    case ErrorCode::Unavailable:
+        status = Status::ServiceUnavailable;
         break;
     case ErrorCode::RateLimited:
         status = Status::TooManyRequests;
@@ -120,6 +129,35 @@ public:
                            {{QByteArrayLiteral("Retry-After"), seconds},
                             {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
                            statusFor(failure.code));
+#endif
+    }
+    //! A file for download: never rendered by a browser as a page of this origin, never
+    //! sniffed into another type, kept privately.
+    void sendFile(const QByteArray &data, const QByteArray &contentType,
+                  const QByteArray &fileName) const
+    {
+        if (clientGone())
+            return;
+        const QByteArray disposition =
+            "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(QString::fromUtf8(fileName));
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+        QHttpHeaders headers;
+        headers.append(QHttpHeaders::WellKnownHeader::ContentType, contentType);
+        headers.append(QHttpHeaders::WellKnownHeader::ContentDisposition, disposition);
+        headers.append(QHttpHeaders::WellKnownHeader::XContentTypeOptions, "nosniff");
+        headers.append(QHttpHeaders::WellKnownHeader::ContentSecurityPolicy, "sandbox");
+        headers.append(QHttpHeaders::WellKnownHeader::CacheControl, "private, max-age=86400");
+        headers.append(QHttpHeaders::WellKnownHeader::Connection, "close");
+        m_responder->write(data, headers, Status::Ok);
+#else
+        m_responder->write(data,
+                           {{QByteArrayLiteral("Content-Type"), contentType},
+                            {QByteArrayLiteral("Content-Disposition"), disposition},
+                            {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")},
+                            {QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral("sandbox")},
+                            {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("private, max-age=86400")},
+                            {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
+                           Status::Ok);
 #endif
     }
     void sendEmpty(Status status) const
@@ -223,6 +261,7 @@ HttpFrontend::HttpFrontend(Hub &hub, const ServerConfig &config, QObject *parent
 {
     addRoutes();
     addWidgetRoutes();
+    addFileRoutes();
     acceptWebSockets();
 }
 
@@ -349,6 +388,37 @@ void HttpFrontend::addRoutes()
                              reply.sendEmpty(Status::NoContent);
                          });
                  });
+}
+
+void HttpFrontend::addFileRoutes()
+{
+    // A message's files (an email's attachments, inline images and HTML), for staff who see
+    // its conversation.
+    m_http.route(
+        QStringLiteral("/api/v1/messages/<arg>/files/<arg>"), QHttpServerRequest::Method::Get,
+        [this](qint64 messageId, int index, const QHttpServerRequest &request,
+               ResponderArg responder) {
+            DeferredReply reply(std::move(responder));
+            const QString token = bearerToken(request);
+            if (token.isEmpty() || token.size() > Protocol::MaxTokenChars) {
+                reply.send(Failure{ErrorCode::Unauthenticated,
+                                   QStringLiteral("Send the session token as Authorization: Bearer")});
+                return;
+            }
+            const QByteArray hash = Tokens::hash(token);
+            m_hub.storage().read(
+                this,
+                [hash, messageId, index](Store &store) {
+                    return FileAccess::messageFile(store, hash, messageId, index);
+                },
+                [reply](Result<AttachmentRecord> file) {
+                    if (!file) {
+                        reply.send(file.failure());
+                        return;
+                    }
+                    reply.sendFile(file->data, file->contentType.toUtf8(), file->fileName.toUtf8());
+                });
+        });
 }
 
 void HttpFrontend::addWidgetRoutes()

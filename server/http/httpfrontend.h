@@ -32,6 +32,7 @@ private:
     QStringList ownOrigins() const;
     void addRoutes();
     void addWidgetRoutes();
+    void addFileRoutes();
     void acceptWebSockets();
     void admit(std::unique_ptr<QWebSocket> socket);
     void refuse(std::unique_ptr<QWebSocket> socket, const QString &reason, int code = 1008);

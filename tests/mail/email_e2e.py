@@ -113,6 +113,7 @@ class Agent:
         self.ws = await websockets.connect(f"ws://127.0.0.1:{self.port}/ws/agent", max_size=None)
         reply = await self.request("signin", protocol=1, email=AGENT, password=AGENT_PASSWORD)
         assert reply.get("type") == "ok", reply
+        self.token = reply["data"]["token"]
         await self.wait(lambda f: f.get("type") == "synced")
 
     async def request(self, kind, **fields):
@@ -162,6 +163,17 @@ def customer_mail(sender, subject, text, message_id=None, in_reply_to=None, refe
     return m
 
 
+def fetch(port, path, token):
+    """GET path from tandemd: (status, body, headers)."""
+    import http.client
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+    connection.request("GET", path, headers={"Authorization": f"Bearer {token}"} if token else {})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, body, dict(response.getheaders())
+
+
 async def wait_for_file(mail, count, timeout=TIMEOUT):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -179,6 +191,8 @@ async def scenario(mail, server):
     # 1. A mail delivered to Dovecot becomes a conversation.
     first = customer_mail("Ada Lovelace <ada@example.org>", "Where is my order?",
                           "Order 1042 has not arrived.\n\nAda", cc="Bob <bob@example.org>")
+    invoice = b"%PDF-1.4 invoice 1042 " + bytes(range(256)) * 40
+    first.add_attachment(invoice, maintype="application", subtype="pdf", filename="invoice 1042.pdf")
     delivered = time.monotonic()
     mail.deliver(first)
     m1 = await agent.message(lambda m: m["text"].startswith("Order 1042"))
@@ -191,6 +205,20 @@ async def scenario(mail, server):
           and m1["email"]["from"]["address"] == "ada@example.org"
           and m1["email"]["messageId"] == first["Message-ID"].strip("<>"), str(m1.get("email")))
     print(f"FIGURE delivery into Dovecot -> agent's event: {latency * 1000:.0f} ms", flush=True)
+    files = m1.get("email", {}).get("attachments", [])
+    check("its attachment is listed", len(files) == 1 and files[0]["name"] == "invoice 1042.pdf"
+          and files[0]["size"] == len(invoice), str(files))
+    status, body, headers = fetch(server.port, f"/api/v1/messages/{m1['id']}/files/0", agent.token)
+    check("staff who see the conversation download the attachment, byte for byte, as a download",
+          status == 200 and body == invoice and headers.get("Content-Type") == "application/pdf"
+          and headers.get("Content-Disposition", "").startswith("attachment")
+          and headers.get("X-Content-Type-Options") == "nosniff", f"{status} {headers}")
+    status, _, _ = fetch(server.port, f"/api/v1/messages/{m1['id']}/files/0", None)
+    check("without a session token the file is refused", status == 401, str(status))
+    status, _, _ = fetch(server.port, f"/api/v1/messages/{m1['id']}/files/7", agent.token)
+    check("a file that is not there is not_found", status == 404, str(status))
+    status, _, _ = fetch(server.port, f"/api/v1/messages/{m1['id'] + 100000}/files/0", agent.token)
+    check("a message that is not there is not_found", status == 404, str(status))
 
     # 2. The agent's reply arrives in the customer's mailbox as a real reply.
     reply = await agent.request("send", conversation=conv, clientId=str(uuid.uuid4()),
