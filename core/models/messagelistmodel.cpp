@@ -78,6 +78,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return m.activity.toVariantMap();
         case AuthorKindRole:
             return partyKindName(m.author.kind);
+        case EmailRole:
+            return m.email.toVariantMap();
         default:
             return {};
         }
@@ -121,7 +123,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {DeliveryErrorRole, "deliveryError"},
             {KindRole, "kind"},
             {ActivityRole, "activity"},
-            {AuthorKindRole, "authorKind"}};
+            {AuthorKindRole, "authorKind"},
+            {EmailRole, "email"}};
 }
 
 bool MessageListModel::setFailed(const QUuid &clientId, bool failed)

@@ -36,6 +36,9 @@ public:
         //! An activity's change as the server described it (a QVariantMap).
         ActivityRole,
         AuthorKindRole, //!< "customer", "agent" or "system"
+        //! A message that came by email: its `email` object (docs/protocol.md, "Email") as
+        //! a QVariantMap; empty otherwise.
+        EmailRole,
     };
     enum class State { Sent, Sending, Failed };
     Q_ENUM(State)

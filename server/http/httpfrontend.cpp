@@ -150,14 +150,15 @@ public:
         headers.append(QHttpHeaders::WellKnownHeader::Connection, "close");
         m_responder->write(data, headers, Status::Ok);
 #else
-        m_responder->write(data,
-                           {{QByteArrayLiteral("Content-Type"), contentType},
-                            {QByteArrayLiteral("Content-Disposition"), disposition},
-                            {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")},
-                            {QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral("sandbox")},
-                            {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("private, max-age=86400")},
-                            {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
-                           Status::Ok);
+        m_responder->write(
+            data,
+            {{QByteArrayLiteral("Content-Type"), contentType},
+             {QByteArrayLiteral("Content-Disposition"), disposition},
+             {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")},
+             {QByteArrayLiteral("Content-Security-Policy"), QByteArrayLiteral("sandbox")},
+             {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("private, max-age=86400")},
+             {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
+            Status::Ok);
 #endif
     }
     void sendEmpty(Status status) const
@@ -401,8 +402,9 @@ void HttpFrontend::addFileRoutes()
             DeferredReply reply(std::move(responder));
             const QString token = bearerToken(request);
             if (token.isEmpty() || token.size() > Protocol::MaxTokenChars) {
-                reply.send(Failure{ErrorCode::Unauthenticated,
-                                   QStringLiteral("Send the session token as Authorization: Bearer")});
+                reply.send(
+                    Failure{ErrorCode::Unauthenticated,
+                            QStringLiteral("Send the session token as Authorization: Bearer")});
                 return;
             }
             const QByteArray hash = Tokens::hash(token);

@@ -30,6 +30,9 @@ Result<Done> AgentSession::open(const QString &cachePath)
     if (m_open) {
         m_outbox = std::make_unique<Outbox>(m_cache, m_sync);
         m_actions = std::make_unique<ActionOutbox>(m_cache, m_sync);
+        m_files = std::make_unique<MessageFiles>(cachePath + QStringLiteral(".files"));
+        if (!m_token.isEmpty())
+            m_files->setServer(m_server, m_token);
     }
     return opened;
 }
@@ -37,6 +40,8 @@ Result<Done> AgentSession::open(const QString &cachePath)
 void AgentSession::connectWith(const QString &token)
 {
     m_token = token;
+    if (m_files)
+        m_files->setServer(m_server, token);
     m_sync.start(m_server, token);
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cache/localcache.h"
+#include "files/messagefiles.h"
 #include "sync/actionoutbox.h"
 #include "sync/outbox.h"
 #include "sync/syncclient.h"
@@ -39,6 +40,8 @@ public:
     Outbox &outbox() { return *m_outbox; }
     //! Status, assignment, labels and priority changed while offline, sent when back.
     ActionOutbox &actions() { return *m_actions; }
+    //! Messages' files (email attachments), fetched on demand and kept beside the cache.
+    MessageFiles &files() { return *m_files; }
 
     //! The agent has seen a conversation up to its newest message: its unread count goes at
     //! once (in the cache) and the server is told, when connected. Nothing happens when there
@@ -54,6 +57,7 @@ private:
     SyncClient m_sync;
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<ActionOutbox> m_actions;
+    std::unique_ptr<MessageFiles> m_files;
     QHash<qint64, qint64> m_markedRead; // conversation → the newest message marked read
 };
 

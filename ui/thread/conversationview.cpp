@@ -6,6 +6,7 @@
 #include "conversationactions.h"
 #include "conversations/conversationdelegate.h"
 #include "conversations/slawords.h"
+#include "emailview.h"
 #include "messagedelegate.h"
 #include "messagelistview.h"
 #include "models/slaboard.h"
@@ -148,6 +149,8 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     connect(m_messages, &MessageListView::olderWanted, m_proxy, &OlderHistoryProxy::fetchOlder,
             Qt::QueuedConnection);
     connect(m_model, &MessageListModel::loadingChanged, m_loading, &QWidget::setVisible);
+    // An email opens whole: its HTML, its headers, its attachments.
+    connect(m_messages, &QAbstractItemView::activated, this, &ConversationView::openEmail);
 
     m_notice = new QLabel;
     m_notice->setWordWrap(true);
@@ -415,6 +418,18 @@ void ConversationView::showNotice(const QString &text)
 {
     m_notice->setText(text);
     m_notice->show();
+}
+
+EmailView *ConversationView::openEmail(const QModelIndex &index)
+{
+    const QVariantMap email = index.data(MessageListModel::EmailRole).toMap();
+    if (email.isEmpty())
+        return nullptr;
+    auto *view = new EmailView(m_session.files(), index.data(MessageListModel::IdRole).toLongLong(),
+                               email, index.data(MessageListModel::TextRole).toString(), this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->show();
+    return view;
 }
 
 } // namespace Tandem

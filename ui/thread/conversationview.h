@@ -18,6 +18,7 @@ struct ConversationSummary;
 
 class AgentSession;
 class Composer;
+class EmailView;
 class ConversationActions;
 class MessageListModel;
 class MessageListView;
@@ -40,6 +41,8 @@ public:
     void setConversation(qint64 conversationId);
     qint64 conversation() const { return m_conversation; }
     void focusComposer();
+    //! Opens the email the message at `index` came as (none for other messages).
+    EmailView *openEmail(const QModelIndex &index);
 
     Composer *composer() const { return m_composer; }
     MessageListView *messageList() const { return m_messages; }

@@ -68,8 +68,25 @@ QString MessageDelegate::stateText(MessageListModel::State state)
     return {};
 }
 
+QString MessageDelegate::emailText(const QModelIndex &index)
+{
+    const QVariantMap email = index.data(MessageListModel::EmailRole).toMap();
+    if (email.isEmpty())
+        return {};
+    const QString subject = email.value(QStringLiteral("subject")).toString();
+    int files = 0;
+    for (const QVariant &f : email.value(QStringLiteral("attachments")).toList())
+        files += f.toMap().value(QStringLiteral("inline")).toBool() ? 0 : 1;
+    QString text = subject.isEmpty() ? tr("Email") : tr("Email: %1").arg(subject);
+    if (files)
+        text += QStringLiteral(" · ") + tr("%n attachment(s)", nullptr, files);
+    return text + QStringLiteral(" · ") + tr("double-click to open");
+}
+
 QString MessageDelegate::footerText(const QModelIndex &index)
 {
+    if (!index.data(MessageListModel::AuthorIsAgentRole).toBool() && !isNote(index))
+        return emailText(index); // a customer's: what came with it
     const MessageListModel::State state = stateOf(index);
     if (state != MessageListModel::State::Sent)
         return stateText(state);
@@ -149,7 +166,9 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         index.data(MessageListModel::CreatedAtRole).toDateTime(), QDateTime::currentDateTime());
     const int headerWidth = boldMetrics.horizontalAdvance(authorText(index)) + Padding
                             + smallMetrics.horizontalAdvance(time);
-    const bool footer = mine && (!isNote(index) || stateOf(index) != MessageListModel::State::Sent);
+    const bool footer =
+        (mine && (!isNote(index) || stateOf(index) != MessageListModel::State::Sent))
+        || (!mine && !emailText(index).isEmpty());
     const int footerWidth = footer ? smallMetrics.horizontalAdvance(footerText(index)) : 0;
     const int innerWidth =
         std::min(maxText, std::max({textBounds.width(), headerWidth, footerWidth}));
@@ -241,7 +260,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->drawText(base.text.translated(offset), Qt::TextWordWrap | Qt::TextExpandTabs,
                       index.data(MessageListModel::TextRole).toString());
 
-    if (mine && (!note || state != MessageListModel::State::Sent)) {
+    if ((mine && (!note || state != MessageListModel::State::Sent))
+        || (!mine && !emailText(index).isEmpty())) {
         painter->setFont(small);
         QColor stateColor = dim;
         if (footerIsTrouble(index))
@@ -249,7 +269,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setPen(stateColor);
         const QRect footer = base.footer.translated(offset);
         painter->drawText(
-            footer, Qt::AlignRight | Qt::AlignVCenter,
+            footer, (mine ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
             painter->fontMetrics().elidedText(footerText(index), Qt::ElideMiddle, footer.width()));
     }
     painter->restore();

@@ -25,6 +25,9 @@ public:
     //! Under an agent's message: sending, not sent, or how far it got to the customer.
     static QString footerText(const QModelIndex &index);
     static bool footerIsTrouble(const QModelIndex &index);
+    //! Under a message that came by email: "Email: Subject · 2 attachments · double-click to
+    //! open" (empty for any other).
+    static QString emailText(const QModelIndex &index);
     //! Who wrote it, with "You" standing in for a reply whose author is not known yet.
     static QString authorText(const QModelIndex &index);
     //! A line of the timeline as the thread shows it, with its time.
