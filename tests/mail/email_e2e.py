@@ -114,6 +114,7 @@ class Agent:
         reply = await self.request("signin", protocol=1, email=AGENT, password=AGENT_PASSWORD)
         assert reply.get("type") == "ok", reply
         self.token = reply["data"]["token"]
+        self.agent_id = reply["data"]["agent"]["id"]
         await self.wait(lambda f: f.get("type") == "synced")
 
     async def request(self, kind, **fields):
@@ -386,6 +387,65 @@ async def downtime(mail, server):
     await agent.close()
 
 
+async def loops(mail, server):
+    """Out of hours: a person gets one automatic reply, machines none, and nothing reopens."""
+    agent = Agent(server.port)
+    await agent.connect()
+    today = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400))
+    later = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 3 * 86400))
+    calendar = {"timezone": "UTC", "hours": [{"day": 1, "from": "09:00", "to": "17:00"}],
+                "closures": [{"from": f"{today}T00:00", "to": f"{later}T00:00", "name": "Away"}]}
+    saved = await agent.request("team.save", team=1, name="Support", members=[agent.agent_id],
+                                calendar=calendar)
+    check("the team closes (a closure now)", saved.get("type") == "ok", str(saved))
+    before = len(mail.sent())
+    question = customer_mail("Olga <olga@example.org>", "Question out of hours", "Are you open?")
+    mail.deliver(question)
+    m = await agent.message(lambda m: m["text"] == "Are you open?")
+    conv = m["conversation"]
+    sent = await wait_for_file(mail, before + 1)
+    auto = [out for out, rcpt in sent[before:] if "olga@example.org" in rcpt]
+    ok = check("a person writing out of hours gets an automatic reply by email", len(auto) == 1,
+               str([o["Subject"] for o, _ in sent[before:]]))
+    if not ok:
+        await agent.close()
+        return
+    auto = auto[0]
+    check("the automatic reply is marked Auto-Submitted: auto-replied",
+          auto["Auto-Submitted"] == "auto-replied", str(auto["Auto-Submitted"]))
+    # An out-of-office answer to it: filed in the thread, answered by nothing.
+    ooo = customer_mail("Olga <olga@example.org>", f"Automatic reply: {auto['Subject']}",
+                        "I am away until Monday.", in_reply_to=auto["Message-ID"],
+                        extra={"Auto-Submitted": "auto-replied"})
+    mail.deliver(ooo)
+    m = await agent.message(lambda m: m["text"] == "I am away until Monday.")
+    check("the out-of-office answer joins the thread, marked as a machine's",
+          m["conversation"] == conv and m.get("email", {}).get("automatic"), str(m))
+    # Resolved; another machine's mail does not reopen it.
+    reply = await agent.request("status", conversation=conv, status="resolved")
+    check("the conversation is resolved", reply.get("type") == "ok", str(reply))
+    ooo2 = customer_mail("Olga <olga@example.org>", f"Automatic reply: {auto['Subject']}",
+                         "Still away.", in_reply_to=auto["Message-ID"],
+                         extra={"X-Autoreply": "yes"})
+    mail.deliver(ooo2)
+    m = await agent.message(lambda m: m["text"] == "Still away.")
+    # A later person's mail is answered: by then anything the machines' mail caused was sent.
+    mark = len(mail.sent())
+    mail.deliver(customer_mail("Pat <pat@example.org>", "Hello?", "Anyone there?"))
+    sent = await wait_for_file(mail, mark + 1)
+    to_pat = [o for o, rcpt in sent[mark:] if "pat@example.org" in rcpt]
+    to_olga = [o for o, rcpt in sent[before:] if "olga@example.org" in rcpt]
+    check("the next person is answered", len(to_pat) == 1, str(len(to_pat)))
+    check("machines' mail got no automatic reply (one to Olga in all)", len(to_olga) == 1,
+          str([o["Subject"] for o in to_olga]))
+    listing = await agent.request("conversations", limit=200, resolved=True)
+    resolved = [c["id"] for c in (listing.get("data") or {}).get("conversations", [])]
+    check("a machine's mail does not reopen a resolved conversation", conv in resolved,
+          str(listing)[:300])
+    await agent.request("team.save", team=1, name="Support", members=[agent.agent_id], calendar=None)
+    await agent.close()
+
+
 def mailbox_settings(info, imap_security="tls", trusted=None, imap_port=None):
     return {
         "address": SUPPORT, "displayName": "Example Support", "signature": "Example Support team",
@@ -456,6 +516,7 @@ async def main():
               mail.info["users"][SUPPORT].encode() not in raw and mail.info["smtpPassword"].encode() not in raw)
         server.start()
         await scenario(mail, server)
+        await loops(mail, server)
         await downtime(mail, server)
         await troubles(mail, server)
     except Exception as e:  # a step that could not go on
