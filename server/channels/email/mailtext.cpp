@@ -55,15 +55,16 @@ Folded fold(const QString &text)
     }
     // A run of quoted lines (and blank ones) to the end.
     int quotedFrom = cut;
+    bool sawQuote = false;
     while (quotedFrom > 0) {
         const QString line = lines.at(quotedFrom - 1).trimmed();
-        if (line.startsWith(QLatin1Char('>')) || (line.isEmpty() && quotedFrom < cut))
-            --quotedFrom;
-        else
+        if (line.startsWith(QLatin1Char('>')))
+            sawQuote = true;
+        else if (!line.isEmpty())
             break;
+        --quotedFrom;
     }
-    if (quotedFrom < cut && quotedFrom < lines.size()
-        && lines.at(quotedFrom).trimmed().startsWith(QLatin1Char('>')))
+    if (sawQuote)
         cut = quotedFrom;
     Folded folded;
     folded.fresh = lines.mid(0, cut).join(QLatin1Char('\n')).trimmed();

@@ -96,8 +96,9 @@ std::optional<qint64> MailThreading::conversationOfAddress(const QString &recipi
     const QString local = address.left(at);
     const QString domain = address.mid(at);
     static const QRegularExpression tagged(
-        QStringLiteral("^(.+)\\+(t(\\d{1,18}))\\.([a-z2-7]{%1})(@.+)$").arg(AddressMacChars));
-    const auto m = tagged.match(recipient.trimmed());
+        QStringLiteral("^(.+)\\+(t(\\d{1,18}))\\.([a-z2-7]{%1})(@.+)$").arg(AddressMacChars),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto m = tagged.match(recipient.trimmed().toLower());
     if (!m.hasMatch() || m.captured(1).compare(local, Qt::CaseInsensitive) != 0
         || m.captured(5).compare(domain, Qt::CaseInsensitive) != 0)
         return std::nullopt;
