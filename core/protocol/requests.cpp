@@ -320,6 +320,25 @@ Request saveInbox(const Commands::SaveInbox &command)
     return make("inbox.save", fields);
 }
 
+Request saveMailbox(const Commands::SaveMailbox &command)
+{
+    QJsonObject fields{{QStringLiteral("name"), command.name},
+                       {QStringLiteral("settings"), command.settings.toJson()}};
+    insertIf(fields, "inbox", command.inboxId);
+    fields.insert(QStringLiteral("team"),
+                  command.teamId != 0 ? QJsonValue(command.teamId) : QJsonValue(QJsonValue::Null));
+    if (command.imapPassword)
+        fields.insert(QStringLiteral("imapPassword"), *command.imapPassword);
+    if (command.smtpPassword)
+        fields.insert(QStringLiteral("smtpPassword"), *command.smtpPassword);
+    return make("mailbox.save", fields);
+}
+
+Request mailboxes()
+{
+    return make("mailboxes");
+}
+
 Request changeLabels(const Commands::ChangeLabels &command)
 {
     const auto list = [](const QList<qint64> &ids) {

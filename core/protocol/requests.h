@@ -2,6 +2,7 @@
 #pragma once
 
 #include "commands.h"
+#include "mailboxcommands.h"
 #include "teamcommands.h"
 #include "wirelabels.h"
 
@@ -61,6 +62,9 @@ Request saveLabel(const Commands::SaveLabel &command);
 Request deleteLabel(const Commands::DeleteLabel &command);
 Request saveTeam(const Commands::SaveTeam &command);
 Request saveInbox(const Commands::SaveInbox &command);
+Request saveMailbox(const Commands::SaveMailbox &command);
+//! Every email inbox's settings and how reading it goes (supervisors and admins).
+Request mailboxes();
 Request changeLabels(const Commands::ChangeLabels &command);
 
 } // namespace Tandem::Requests

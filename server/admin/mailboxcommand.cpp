@@ -2,7 +2,7 @@
 #include "mailboxcommand.h"
 
 #include "accounts/secretbox.h"
-#include "channels/email/mailboxsettings.h"
+#include "domain/mailboxsettings.h"
 #include "channels/email/mailintake.h"
 #include "hub/teamoperations.h"
 

@@ -351,6 +351,8 @@ int serve(const Options &options)
     EmailChannel email(storage, secrets.value(),
                        [&hub] { return hub.autoReplyContext(QTimeZone(), QLocale::c()); });
     outbound.addChannel(&email);
+    hub.setMailboxKeeper([&email](const QByteArray &plain) { return email.seal(plain); },
+                         [&email] { email.reload(); });
     SingleNodeLeases leases;
     leases.whileHeld(Leases::Timers, [&scheduler, &leases, &hub, &outbound, &email] {
         scheduler.start([&leases, &hub, &outbound, &email] {

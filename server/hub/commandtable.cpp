@@ -7,6 +7,7 @@
 #include "labelcommands.h"
 #include "livecommands.h"
 #include "statuscommands.h"
+#include "mailboxcommands.h"
 #include "teamcommands.h"
 
 namespace Tandem::Server {
@@ -31,6 +32,7 @@ CommandTable makeStandard()
     DeskCommands::registerIn(table);
     LiveCommands::registerIn(table);
     TeamCommands::registerIn(table);
+    MailboxCommands::registerIn(table);
     LabelCommands::registerIn(table);
     StatusCommands::registerIn(table);
     ClockCommand::registerIn(table);

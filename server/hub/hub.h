@@ -71,6 +71,21 @@ public:
     Scheduler &scheduler() { return m_scheduler; }
     //! Set when the server runs on a clock that only `clock.advance` moves (tests).
     void setManualClock(ManualClock *clock) { m_manualClock = clock; }
+    //! How mailbox passwords are sealed, and who is told when mailboxes change (the email
+    //! channel); without them `mailbox.save` is refused.
+    void setMailboxKeeper(std::function<QString(const QByteArray &)> seal,
+                          std::function<void()> changed)
+    {
+        m_sealSecret = std::move(seal);
+        m_mailboxesChanged = std::move(changed);
+    }
+    bool mayKeepSecrets() const { return bool(m_sealSecret); }
+    QString sealSecret(const QByteArray &plain) const { return m_sealSecret(plain); }
+    void mailboxesChanged() const
+    {
+        if (m_mailboxesChanged)
+            m_mailboxesChanged();
+    }
     ManualClock *manualClock() const { return m_manualClock; }
     Authenticator &authenticator() { return *m_authenticator; }
     Router &router() { return *m_router; }
@@ -174,6 +189,8 @@ private:
     QHash<QByteArray, int> m_perAddress;
     QTimer m_sessionCheck;
     QTimer m_sweep;
+    std::function<QString(const QByteArray &)> m_sealSecret;
+    std::function<void()> m_mailboxesChanged;
 };
 
 } // namespace Tandem::Server

@@ -13,7 +13,7 @@ namespace {
 
 const QString mailboxColumns = QStringLiteral(
     "SELECT inbox_id, settings, imap_password, smtp_password, configured_at, uid_validity,"
-    " last_uid, last_error, last_error_at, last_mail_at FROM mailboxes ");
+    " last_uid, last_error, last_error_at, last_mail_at, last_lag_ms FROM mailboxes ");
 
 MailboxRecord mailboxFrom(const SqliteStatement &q)
 {
@@ -28,6 +28,7 @@ MailboxRecord mailboxFrom(const SqliteStatement &q)
     r.lastError = q.value(7).toString();
     r.lastErrorAt = optionalTime(q.value(8));
     r.lastMailAt = optionalTime(q.value(9));
+    r.lagMs = q.value(10).isNull() ? -1 : q.value(10).toLongLong();
     return r;
 }
 
@@ -65,12 +66,15 @@ Stored<QList<MailboxRecord>> SqliteStore::mailboxes()
 }
 
 Stored<Done> SqliteStore::setMailCursor(qint64 inboxId, quint32 uidValidity, quint32 lastUid,
-                                        const QDateTime &lastMailAt)
+                                        const QDateTime &lastMailAt, qint64 lagMs)
 {
-    SqliteStatement &q =
-        prepare(QStringLiteral("UPDATE mailboxes SET uid_validity = ?, last_uid = ?,"
-                               " last_mail_at = COALESCE(?, last_mail_at) WHERE inbox_id = ?"));
-    return changedOne(q, {qint64(uidValidity), qint64(lastUid), optionalMs(lastMailAt), inboxId},
+    SqliteStatement &q = prepare(QStringLiteral(
+        "UPDATE mailboxes SET uid_validity = ?, last_uid = ?,"
+        " last_mail_at = COALESCE(?, last_mail_at), last_lag_ms = COALESCE(?, last_lag_ms)"
+        " WHERE inbox_id = ?"));
+    return changedOne(q,
+                      {qint64(uidValidity), qint64(lastUid), optionalMs(lastMailAt),
+                       lagMs >= 0 ? QVariant(lagMs) : QVariant(), inboxId},
                       "no mailbox for that inbox");
 }
 

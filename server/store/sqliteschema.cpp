@@ -299,7 +299,8 @@ const QList<QStringList> &steps()
                            " last_uid INTEGER NOT NULL DEFAULT 0,"
                            " last_error TEXT NOT NULL DEFAULT '',"
                            " last_error_at INTEGER,"
-                           " last_mail_at INTEGER)"),
+                           " last_mail_at INTEGER,"
+                           " last_lag_ms INTEGER)"),
             QStringLiteral("CREATE TABLE attachments ("
                            " message_id INTEGER NOT NULL REFERENCES messages(id),"
                            " idx INTEGER NOT NULL,"

@@ -99,7 +99,7 @@ public:
     Stored<MailboxRecord> mailbox(qint64 inboxId) override;
     Stored<QList<MailboxRecord>> mailboxes() override;
     Stored<Done> setMailCursor(qint64 inboxId, quint32 uidValidity, quint32 lastUid,
-                               const QDateTime &lastMailAt) override;
+                               const QDateTime &lastMailAt, qint64 lagMs) override;
     Stored<Done> setMailboxError(qint64 inboxId, const QString &error) override;
     Stored<Done> addAttachment(const AttachmentRecord &attachment) override;
     Stored<AttachmentRecord> attachment(qint64 messageId, int index) override;

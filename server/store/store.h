@@ -83,6 +83,7 @@ struct MailboxRecord {
     QString lastError; //!< empty: the last attempt worked
     QDateTime lastErrorAt;
     QDateTime lastMailAt; //!< when the newest mail taken arrived in the mailbox
+    qint64 lagMs = -1;    //!< from that arrival to its filing; -1: none yet
 };
 
 //! A file that came with a message (an email's attachment or inline image, or its HTML),
@@ -299,9 +300,10 @@ public:
     virtual Stored<MailboxRecord> mailbox(qint64 inboxId) = 0;
     //! In inbox order.
     virtual Stored<QList<MailboxRecord>> mailboxes() = 0;
-    //! How far the mailbox was read (in the transaction that filed what was read).
+    //! How far the mailbox was read (in the transaction that filed what was read), when the
+    //! last mail taken arrived in it and how long it took to file (-1: not known).
     virtual Stored<Done> setMailCursor(qint64 inboxId, quint32 uidValidity, quint32 lastUid,
-                                       const QDateTime &lastMailAt) = 0;
+                                       const QDateTime &lastMailAt, qint64 lagMs) = 0;
     //! The last error reading or sending (empty: none any more).
     virtual Stored<Done> setMailboxError(qint64 inboxId, const QString &error) = 0;
     //! Constraint when the message does not exist; Conflict when it has that index already.

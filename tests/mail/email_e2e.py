@@ -492,6 +492,38 @@ async def troubles(mail, server):
     check("the password never shows", "wrong-password" not in listing
           and info["users"][SUPPORT] not in listing)
 
+    # From the desktop's side: an admin adds an inbox over the protocol, and it is read at
+    # once; supervisors see each mailbox's lag and last error, never a password.
+    agent = Agent(server.port)
+    await agent.connect()
+    bad = await agent.request("mailbox.save", name="No host", settings={"address": "x@example.com"},
+                              imapPassword="p")
+    check("mailbox.save with bad settings is bad_request naming the field",
+          bad.get("code") == "bad_request" and "settings.imap.host" in bad.get("message", ""), str(bad))
+    saved = await agent.request("mailbox.save", name="Second address", team=1,
+                                settings=mailbox_settings(info, trusted=fingerprint(info["cert"])),
+                                imapPassword="not-the-password", smtpPassword=info["smtpPassword"])
+    ok = check("mailbox.save makes an email inbox", saved.get("type") == "ok"
+               and saved["data"]["inbox"]["channel"] == "email", str(saved))
+    if ok:
+        new_id = saved["data"]["inbox"]["id"]
+
+        async def status():
+            reply = await agent.request("mailboxes")
+            return {m["inbox"]: m for m in (reply.get("data") or {}).get("mailboxes", [])}
+
+        states = await until(status, lambda s: "login" in s.get(new_id, {}).get("lastError", ""),
+                             timeout=30)
+        check("the new inbox is read at once, and its wrong password shows as its error",
+              "login" in states.get(new_id, {}).get("lastError", ""), str(states.get(new_id)))
+        first = states.get(1 + 1, {})  # the first email inbox: id 2
+        check("supervisors see how long mail took to be filed", first.get("lagMs", -1) >= 0
+              and "lastMailAt" in first, str(first))
+        text = json.dumps(states)
+        check("mailboxes never shows a password", "not-the-password" not in text
+              and info["smtpPassword"] not in text and "Password" not in text)
+    await agent.close()
+
 
 async def main():
     work = tempfile.mkdtemp(prefix="tandem-email-")

@@ -2,7 +2,7 @@
 // The rules of email that need no server: how replies find their thread (signed
 // Message-IDs, reply addresses, subject tags), how a reply's new words are told from the
 // history they quote, and which mailbox settings are accepted.
-#include "channels/email/mailboxsettings.h"
+#include "domain/mailboxsettings.h"
 #include "channels/email/mailtext.h"
 #include "channels/email/mailthreading.h"
 
@@ -10,6 +10,7 @@
 #include <QTest>
 #include <sodium.h>
 
+using namespace Tandem;
 using namespace Tandem::Server;
 
 namespace {

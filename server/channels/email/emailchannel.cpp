@@ -116,6 +116,11 @@ EmailChannel::~EmailChannel()
     stop();
 }
 
+QString EmailChannel::seal(const QByteArray &plain) const
+{
+    return m_secrets.seal(plain);
+}
+
 void EmailChannel::start()
 {
     if (m_started)

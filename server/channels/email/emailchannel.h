@@ -2,8 +2,8 @@
 #pragma once
 
 #include "channels/channel.h"
+#include "domain/mailboxsettings.h"
 #include "hours/autoreply.h"
-#include "mailboxsettings.h"
 #include "mailintake.h"
 #include "mailthreading.h"
 
@@ -46,6 +46,8 @@ public:
     void stop();
     //! Reads the mailboxes' settings now: new ones start, changed ones restart.
     void reload();
+    //! `plain` sealed with the server's secret key, for the store.
+    QString seal(const QByteArray &plain) const;
     //! How reading goes for each mailbox: "" when well, else the last error.
     QHash<qint64, QString> troubles() const { return m_troubles; }
 

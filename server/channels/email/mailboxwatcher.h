@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "mailboxsettings.h"
+#include "domain/mailboxsettings.h"
 #include "mailintake.h"
 #include "mimeparser.h"
 

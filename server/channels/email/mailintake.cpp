@@ -175,8 +175,12 @@ Result<Filed> file(Store &store, const MailboxSettings &settings, const MailThre
 {
     auto moved = [&](Filed filed) -> Result<Filed> {
         const QDateTime arrived = arrival.arrivedAt;
-        if (auto saved =
-                store.setMailCursor(arrival.inboxId, arrival.uidValidity, arrival.uid, arrived);
+        // Only what was filed counts towards the lag (not mail passed over).
+        const qint64 lag = filed.kind == Filed::Kind::Message && arrived.isValid()
+                               ? std::max<qint64>(0, arrived.msecsTo(store.now()))
+                               : -1;
+        if (auto saved = store.setMailCursor(arrival.inboxId, arrival.uidValidity, arrival.uid,
+                                             arrived, lag);
             !saved)
             return storageFailed(saved.failure());
         return filed;

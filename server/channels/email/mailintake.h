@@ -2,8 +2,8 @@
 #pragma once
 
 #include "channels/channeloperations.h"
+#include "domain/mailboxsettings.h"
 #include "hours/autoreply.h"
-#include "mailboxsettings.h"
 #include "mailthreading.h"
 #include "parsedmail.h"
 

@@ -6,7 +6,7 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace Tandem::Server {
+namespace Tandem {
 
 //! How a connection to a mail server is protected.
 enum class MailSecurity {
@@ -61,4 +61,4 @@ struct MailboxSettings {
 
 QString mailSecurityName(MailSecurity security); // "tls", "starttls", "none"
 
-} // namespace Tandem::Server
+} // namespace Tandem

@@ -3,7 +3,7 @@
 
 #include <QRegularExpression>
 
-namespace Tandem::Server {
+namespace Tandem {
 namespace {
 
 constexpr qsizetype MaxField = 320;
@@ -110,4 +110,4 @@ Result<MailboxSettings> MailboxSettings::fromJson(const QJsonObject &json)
     return s;
 }
 
-} // namespace Tandem::Server
+} // namespace Tandem
