@@ -14,6 +14,7 @@
 #include "deck/teamdialog.h"
 #include "deck/transferdialog.h"
 #include "labels/labelsdialog.h"
+#include "mailboxes/mailboxesdialog.h"
 #include "models/agentpresencemodel.h"
 #include "models/conversationlistmodel.h"
 #include "models/livechatsmodel.h"
@@ -380,6 +381,12 @@ void MainWindow::createDeckMenus()
         dialog->open();
     });
     m_teamsAction->setObjectName(QStringLiteral("teamsAction"));
+    m_mailboxesAction = add(team, tr("&Email Inboxes…"), {}, [this] {
+        auto *dialog = new MailboxesDialog(m_session, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_mailboxesAction->setObjectName(QStringLiteral("mailboxesAction"));
 }
 
 void MainWindow::updateRoleActions()
@@ -390,6 +397,7 @@ void MainWindow::updateRoleActions()
     m_cannedAction->setEnabled(known && (role == Role::Supervisor || role == Role::Admin));
     m_labelsAction->setEnabled(known && (role == Role::Supervisor || role == Role::Admin));
     m_teamsAction->setEnabled(known && (role == Role::Supervisor || role == Role::Admin));
+    m_mailboxesAction->setEnabled(known && (role == Role::Supervisor || role == Role::Admin));
     m_teamAction->setEnabled(known);
     updatePromises();
 }

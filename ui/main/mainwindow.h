@@ -119,6 +119,7 @@ private:
     QAction *m_cannedAction = nullptr;
     QAction *m_labelsAction = nullptr;
     QAction *m_teamsAction = nullptr;
+    QAction *m_mailboxesAction = nullptr;
 };
 
 } // namespace Tandem
