@@ -230,6 +230,15 @@ const QList<QStringList> &steps()
                            " NULL DEFAULT 0"),
             QStringLiteral("DELETE FROM meta WHERE key = 'last_seq'"),
         },
+        // 11: email — a reply waiting in the outbox keeps whom it copies (comma-separated
+        // addresses; empty: the thread's own people), and an email inbox its address and
+        // signature.
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN cc TEXT NOT NULL DEFAULT ''"),
+            // An email inbox's address and signature, for the composer.
+            QStringLiteral("ALTER TABLE inboxes ADD COLUMN address TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE inboxes ADD COLUMN signature TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return all;
 }

@@ -117,7 +117,7 @@ bool CacheTables::prepare()
          QStringLiteral("UPDATE agents SET presence = ? WHERE id = ? AND presence <> ?")},
         {&m_outboxInsert,
          QStringLiteral("INSERT INTO outbox (client_id, conversation_id, text, created_at,"
-                        " note) VALUES (?, ?, ?, ?, ?)")},
+                        " note, cc) VALUES (?, ?, ?, ?, ?, ?)")},
         {&m_outboxDelete, QStringLiteral("DELETE FROM outbox WHERE client_id = ?")},
         {&m_outboxAttempt,
          QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE client_id = ?")},
@@ -343,9 +343,10 @@ bool CacheTables::saveTeam(const Team &team)
 bool CacheTables::saveInbox(const Inbox &inbox)
 {
     QSqlQuery q(m_db);
-    return q.prepare(QStringLiteral("INSERT OR REPLACE INTO inboxes (id, name, channel, team_id)"
-                                    " VALUES (?, ?, ?, ?)"))
-           && run(q, {inbox.id, text(inbox.name), text(inbox.channel), inbox.teamId});
+    return q.prepare(QStringLiteral("INSERT OR REPLACE INTO inboxes (id, name, channel, team_id,"
+                                    " address, signature) VALUES (?, ?, ?, ?, ?, ?)"))
+           && run(q, {inbox.id, text(inbox.name), text(inbox.channel), inbox.teamId,
+                      text(inbox.address), text(inbox.signature)});
 }
 
 QList<qint64> CacheTables::renameCustomer(const Customer &customer)
@@ -497,8 +498,9 @@ bool CacheTables::setPresence(qint64 agentId, Presence presence, bool &changed)
 
 bool CacheTables::addToOutbox(const OutboxEntry &e)
 {
-    if (!run(m_outboxInsert, {e.clientId.toRfc4122(), e.conversationId, text(e.text),
-                              e.createdAt.toMSecsSinceEpoch(), e.note ? 1 : 0}))
+    if (!run(m_outboxInsert,
+             {e.clientId.toRfc4122(), e.conversationId, text(e.text),
+              e.createdAt.toMSecsSinceEpoch(), e.note ? 1 : 0, text(e.cc.join(QLatin1Char(',')))}))
         return false;
     m_outboxIds.insert(e.clientId);
     return true;

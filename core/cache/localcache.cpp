@@ -215,7 +215,8 @@ void LocalCache::storeHistory(qint64 conversationId, const QList<Message> &messa
         m_writer->enqueueHistory(conversationId, messages);
 }
 
-QUuid LocalCache::queueReply(qint64 conversationId, const QString &text, bool note)
+QUuid LocalCache::queueReply(qint64 conversationId, const QString &text, bool note,
+                             const QStringList &cc)
 {
     // The server refuses these for good; in the outbox they would be retried forever.
     if (!m_writer || conversationId <= 0 || text.trimmed().isEmpty()
@@ -225,7 +226,7 @@ QUuid LocalCache::queueReply(qint64 conversationId, const QString &text, bool no
         return {};
     }
     const OutboxEntry entry{
-        QUuid::createUuid(), conversationId, text, QDateTime::currentDateTimeUtc(), 0, note};
+        QUuid::createUuid(), conversationId, text, QDateTime::currentDateTimeUtc(), 0, note, cc};
     m_writer->enqueueReply(entry);
     return entry.clientId;
 }
@@ -430,7 +431,7 @@ std::optional<QStringList> LocalCache::vocabulary(const QString &word) const
 QList<OutboxEntry> LocalCache::outbox(std::optional<qint64> conversationId) const
 {
     const QString sql = QStringLiteral("SELECT client_id, conversation_id, text, created_at,"
-                                       " attempts, note FROM outbox ");
+                                       " attempts, note, cc FROM outbox ");
     QSqlQuery q =
         conversationId
             ? select(m_read, sql + QStringLiteral("WHERE conversation_id = ? ORDER BY id"),
@@ -438,10 +439,11 @@ QList<OutboxEntry> LocalCache::outbox(std::optional<qint64> conversationId) cons
             : select(m_read, sql + QStringLiteral("ORDER BY id"), {});
     QList<OutboxEntry> entries;
     while (q.next()) {
-        entries.append(OutboxEntry{QUuid::fromRfc4122(q.value(0).toByteArray()),
-                                   q.value(1).toLongLong(), q.value(2).toString(),
-                                   CacheRows::time(q.value(3)), q.value(4).toInt(),
-                                   q.value(5).toBool()});
+        entries.append(
+            OutboxEntry{QUuid::fromRfc4122(q.value(0).toByteArray()), q.value(1).toLongLong(),
+                        q.value(2).toString(), CacheRows::time(q.value(3)), q.value(4).toInt(),
+                        q.value(5).toBool(),
+                        q.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
     }
     return entries;
 }
@@ -489,11 +491,15 @@ QList<Label> LocalCache::labels() const
 QList<Inbox> LocalCache::inboxes() const
 {
     QSqlQuery q = select(
-        m_read, QStringLiteral("SELECT id, name, channel, team_id FROM inboxes ORDER BY id"), {});
+        m_read,
+        QStringLiteral(
+            "SELECT id, name, channel, team_id, address, signature FROM inboxes ORDER BY id"),
+        {});
     QList<Inbox> inboxes;
     while (q.next())
         inboxes.append(Inbox{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                             q.value(3).toLongLong()});
+                             q.value(3).toLongLong(), q.value(4).toString(),
+                             q.value(5).toString()});
     return inboxes;
 }
 

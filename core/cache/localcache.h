@@ -39,6 +39,7 @@ struct OutboxEntry {
     QDateTime createdAt;
     int attempts = 0;
     bool note = false; //!< a private note for staff, not a reply
+    QStringList cc;    //!< an email reply's copied addresses (empty: the thread's own)
 };
 
 //! The desktop app's local copy of what the server sent, per server and account: one
@@ -86,7 +87,8 @@ public:
     void storeHistory(qint64 conversationId, const QList<Tandem::Message> &messages);
     //! Puts a reply in the outbox (and so on screen as "sending"); returns its clientId, or
     //! a null QUuid for text the server refuses for good (blank, over 10,000 characters).
-    QUuid queueReply(qint64 conversationId, const QString &text, bool note = false);
+    QUuid queueReply(qint64 conversationId, const QString &text, bool note = false,
+                     const QStringList &cc = {});
     //! Keeps a request about a conversation (status, assign, labels, priority) made while
     //! offline; ActionOutbox sends it when the connection returns.
     void queueAction(qint64 conversationId, const QString &type, const QJsonObject &fields);

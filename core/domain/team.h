@@ -35,10 +35,15 @@ struct Inbox {
     QString name;
     QString channel = QStringLiteral("web");
     qint64 teamId = 0; //!< 0: no team
+    //! An email inbox's: the address customers write to, and the signature its replies
+    //! carry (so the composer can show what goes out). Empty for other channels.
+    QString address = {};
+    QString signature = {};
 
     bool operator==(const Inbox &o) const
     {
-        return id == o.id && name == o.name && channel == o.channel && teamId == o.teamId;
+        return id == o.id && name == o.name && channel == o.channel && teamId == o.teamId
+               && address == o.address && signature == o.signature;
     }
 };
 

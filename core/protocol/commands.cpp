@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -110,6 +111,26 @@ Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired)
         if (r.ok() && mentions && !s.note)
             r.fail("mentions", QStringLiteral("are for notes only"));
         s.mentions = mentions.value_or(QList<qint64>());
+        const QJsonValue cc = fields.value(QLatin1String("cc"));
+        if (!cc.isUndefined()) {
+            static const QRegularExpression mailbox(QStringLiteral("^[^@\\s<>,]+@[^@\\s<>,]+$"));
+            const QJsonArray list = cc.toArray();
+            if (!cc.isArray() || list.size() > Protocol::MaxCopied)
+                r.fail("cc", QStringLiteral("must be a list of at most %1 addresses")
+                                 .arg(Protocol::MaxCopied));
+            for (const QJsonValue &a : list) {
+                const QString address = a.toString().trimmed().toLower();
+                if (address.size() > Protocol::MaxEmailChars
+                    || !mailbox.match(address).hasMatch()) {
+                    r.fail("cc", QStringLiteral("%1 is not an email address").arg(a.toString()));
+                    break;
+                }
+                if (!s.cc.contains(address))
+                    s.cc.append(address);
+            }
+            if (r.ok() && s.note && !s.cc.isEmpty())
+                r.fail("cc", QStringLiteral("is for replies, not notes"));
+        }
     }
     if (!r.ok())
         return r.failure();

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 #include <QUuid>
 #include <optional>
 
@@ -50,6 +51,9 @@ struct Send {
     //! A private note to staff (staff only), and the agents it mentions.
     bool note = false;
     QList<qint64> mentions;
+    //! An email reply's copied addresses (staff only, replies in email conversations only;
+    //! empty: the thread's own people).
+    QStringList cc;
 };
 
 //! `assign`: who works an async conversation (docs/protocol.md, "Assignment").

@@ -18,6 +18,8 @@ constexpr qsizetype MaxTokenChars = 256;
 constexpr qsizetype MaxNoteChars = 1000;
 //! Agents one note may mention.
 constexpr qsizetype MaxMentions = 50;
+//! Addresses an email reply may copy.
+constexpr qsizetype MaxCopied = 20;
 constexpr qsizetype MaxShortcutChars = 32;
 //! Conversations' priority: none, low, medium, high, urgent (domain/label.h).
 constexpr int MaxPriority = 4;

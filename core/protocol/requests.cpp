@@ -84,6 +84,8 @@ Request send(const Commands::Send &command)
             fields.insert(QStringLiteral("mentions"), mentions);
         }
     }
+    if (!command.cc.isEmpty())
+        fields.insert(QStringLiteral("cc"), QJsonArray::fromStringList(command.cc));
     return make("send", fields);
 }
 

@@ -31,6 +31,10 @@ QJsonObject encode(const Inbox &inbox)
                   {QStringLiteral("name"), inbox.name},
                   {QStringLiteral("channel"), inbox.channel}};
     o.insert(QStringLiteral("team"), inbox.teamId ? QJsonValue(inbox.teamId) : QJsonValue());
+    if (!inbox.address.isEmpty())
+        o.insert(QStringLiteral("address"), inbox.address);
+    if (!inbox.signature.isEmpty())
+        o.insert(QStringLiteral("signature"), inbox.signature);
     return o;
 }
 
@@ -71,6 +75,8 @@ Result<Inbox> decodeInbox(const QJsonObject &json)
     const QJsonValue team = json.value(QLatin1String("team"));
     if (!team.isNull() && !team.isUndefined())
         i.teamId = r.id("team");
+    i.address = r.optionalString("address", 1, Protocol::MaxEmailChars).value_or(QString());
+    i.signature = r.optionalString("signature", 1, 4000).value_or(QString());
     if (!r.ok())
         return r.failure();
     return i;

@@ -21,6 +21,8 @@ Commands::Send noteOrReply(const OutboxEntry &entry, const LocalCache &cache)
 {
     Commands::Send send = Commands::sendOf(entry.conversationId, entry.clientId, entry.text);
     send.note = entry.note;
+    if (!entry.note)
+        send.cc = entry.cc;
     if (entry.note)
         send.mentions = mentionedAgents(entry.text, cache.agents());
     return send;
@@ -52,9 +54,9 @@ Outbox::Outbox(LocalCache &cache, SyncClient &sync, QObject *parent)
     m_pending = int(m_cache.outbox().size());
 }
 
-QUuid Outbox::send(qint64 conversationId, const QString &text, bool note)
+QUuid Outbox::send(qint64 conversationId, const QString &text, bool note, const QStringList &cc)
 {
-    return m_cache.queueReply(conversationId, text, note);
+    return m_cache.queueReply(conversationId, text, note, cc);
 }
 
 void Outbox::flush()

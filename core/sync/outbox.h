@@ -25,7 +25,9 @@ public:
     Outbox(LocalCache &cache, SyncClient &sync, QObject *parent = nullptr);
 
     //! Queues a reply; returns its clientId.
-    QUuid send(qint64 conversationId, const QString &text, bool note = false);
+    //! `cc`: an email reply's copied addresses (empty: the thread's own people).
+    QUuid send(qint64 conversationId, const QString &text, bool note = false,
+               const QStringList &cc = {});
     //! Replies not yet acknowledged.
     int pending() const { return m_pending; }
     //! Why the server refused a reply for good (empty if it did not).

@@ -91,6 +91,8 @@ int MailboxCommand::save(const QStringList &arguments, bool adding)
         Inbox inbox;
         inbox.name = parser.value(QStringLiteral("name")).trimmed();
         inbox.channel = MailIntake::channel();
+        inbox.address = settings->address;
+        inbox.signature = settings->signature;
         const QString teamName = parser.value(QStringLiteral("team"));
         const auto teams = m_store.teams();
         if (teams) {

@@ -6,8 +6,8 @@
 #include "deskcommands.h"
 #include "labelcommands.h"
 #include "livecommands.h"
-#include "statuscommands.h"
 #include "mailboxcommands.h"
+#include "statuscommands.h"
 #include "teamcommands.h"
 
 namespace Tandem::Server {

@@ -202,6 +202,14 @@ Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send
     message.author = viewer.party;
     message.text = command.text;
     message.createdAt = now;
+    if (!command.cc.isEmpty()) {
+        // Whom an email reply copies: they join the thread's people, so their answers join
+        // it too.
+        if (conversation.channel != QLatin1String("email") || !viewer.isStaff())
+            return Failure{ErrorCode::BadRequest,
+                           QStringLiteral("cc: only replies in email conversations copy anyone")};
+        message.email.insert(QStringLiteral("cc"), QJsonArray::fromStringList(command.cc));
+    }
     if (command.note && viewer.isStaff()) {
         message.kind = MessageKind::Note;
         message.mentions = command.mentions;
@@ -224,6 +232,9 @@ Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send
     }
     if (!inserted)
         return storageFailed(inserted.failure());
+    for (const QString &address : command.cc)
+        if (auto added = store.addParticipant(conversation.id, address); !added)
+            return storageFailed(added.failure());
     conversation.updatedAt = now;
     if (auto answered = recordAnswer(store, conversation, inserted.value()); !answered)
         return answered.failure();

@@ -27,7 +27,9 @@ MailboxStatus statusOf(const MailboxRecord &record, const MailboxSettings &setti
 Result<Saved> save(Store &store, const Viewer &viewer, const Commands::SaveMailbox &command)
 {
     Q_UNUSED(viewer)
-    Inbox inbox{command.inboxId.value_or(0), command.name, Email, command.teamId};
+    Inbox inbox{
+        command.inboxId.value_or(0), command.name, Email, command.teamId, command.settings.address,
+        command.settings.signature};
     qint64 formerTeam = 0;
     MailboxRecord record;
     if (command.inboxId) {

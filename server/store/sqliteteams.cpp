@@ -20,10 +20,14 @@ namespace {
 Inbox inboxFrom(const SqliteStatement &q)
 {
     return Inbox{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                 q.value(3).toLongLong()};
+                 q.value(3).toLongLong(), q.value(4).toString(), q.value(5).toString()};
 }
 
-const QString inboxColumns = QStringLiteral("SELECT id, name, channel, team_id FROM inboxes ");
+// An email inbox's address and signature come from its mailbox's settings.
+const QString inboxColumns = QStringLiteral(
+    "SELECT id, name, channel, team_id, COALESCE(json_extract(settings, '$.address'), ''),"
+    " COALESCE(json_extract(settings, '$.signature'), '') FROM inboxes"
+    " LEFT JOIN mailboxes ON mailboxes.inbox_id = inboxes.id ");
 
 //! A calendar column: NULL for none. What this store wrote always reads back; anything else
 //! is reported and read as none rather than failing every read of the teams.

@@ -385,6 +385,29 @@ private Q_SLOTS:
         QCOMPARE(idsOf(cache->conversations()), QList<qint64>{1});
     }
 
+    void anEmailReplyWaitingInTheOutboxKeepsWhomItCopies()
+    {
+        const QString path = freshPath();
+        QUuid copied;
+        {
+            auto cache = openCache(path);
+            QVERIFY(cache);
+            copied = cache->queueReply(
+                3, QStringLiteral("Copying the warehouse"), false,
+                {QStringLiteral("carol@example.org"), QStringLiteral("dan@example.org")});
+            cache->queueReply(3, QStringLiteral("To the thread's people"));
+            cache->flush();
+        }
+        auto reopened = openCache(path); // as after a restart, offline
+        QVERIFY(reopened);
+        const QList<OutboxEntry> waiting = reopened->outbox(3);
+        QCOMPARE(waiting.size(), 2);
+        QCOMPARE(waiting.first().clientId, copied);
+        QCOMPARE(waiting.first().cc, (QStringList{QStringLiteral("carol@example.org"),
+                                                  QStringLiteral("dan@example.org")}));
+        QVERIFY(waiting.last().cc.isEmpty());
+    }
+
     void snapshotReplacesConversationsButKeepsOutboxAndMessages()
     {
         auto cache = openCache(freshPath());

@@ -274,6 +274,26 @@ async def scenario(mail, server):
     check("someone copied in answers in the same thread, as themselves",
           m["conversation"] == conv and m["author"]["name"] == "Bob", str(m))
 
+    # The agent copies someone new: the mail goes to them too, and their answer joins.
+    bad = await agent.request("send", conversation=conv, clientId=str(uuid.uuid4()),
+                              text="x", cc=["not an address"])
+    check("a Cc that is not an address is bad_request", bad.get("code") == "bad_request", str(bad))
+    before = len(mail.sent())
+    reply = await agent.request("send", conversation=conv, clientId=str(uuid.uuid4()),
+                                text="Copying our warehouse.", cc=["carol@example.org"])
+    check("a reply that copies someone is accepted", reply.get("type") == "ok", str(reply))
+    sent = await wait_for_file(mail, before + 1)
+    if check("the reply copying Carol went out", len(sent) == before + 1):
+        out, rcpt = sent[-1]
+        check("it copies exactly whom the agent chose", "carol@example.org" in (out["Cc"] or "")
+              and "bob@example.org" not in (out["Cc"] or "")
+              and sorted(rcpt) == ["ada@example.org", "carol@example.org"], f"{out['Cc']} {rcpt}")
+        carol = customer_mail("Carol <carol@example.org>", out["Subject"], "Shipped it again.",
+                              in_reply_to=out["Message-ID"])
+        mail.deliver(carol)
+        m = await agent.message(lambda m: m["text"] == "Shipped it again.")
+        check("someone the agent copied answers in the thread", m["conversation"] == conv, str(m))
+
     # 4. A stranger's reply to the thread does not join it.
     stranger = customer_mail("Mallory <mallory@example.net>", f"Re: Where is my order? [#{conv}]",
                              "Send me Ada's order details.", in_reply_to=ours)

@@ -3,6 +3,7 @@
 // inline images from its own parts, a bar when something was blocked, the plain text when
 // there is no HTML, attachments listed; files come from what was kept beside the cache.
 #include "files/messagefiles.h"
+#include "thread/emailbar.h"
 #include "thread/emailview.h"
 #include "thread/mailbrowser.h"
 
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -150,6 +152,34 @@ private Q_SLOTS:
         QSignalSpy shown(&view, &EmailView::shown);
         QVERIFY(shown.wait(5000));
         QCOMPARE(view.browser()->toPlainText(), QStringLiteral("Plain words"));
+    }
+
+    void theComposerKnowsItWritesAnEmail()
+    {
+        EmailBar bar;
+        bar.show(Inbox{1, QStringLiteral("Website"), QStringLiteral("web"), 1},
+                 QStringLiteral("Ada"));
+        QVERIFY(bar.isHidden()); // a chat is no email
+        bar.show(Inbox{2, QStringLiteral("Support email"), QStringLiteral("email"), 1,
+                       QStringLiteral("support@example.com"),
+                       QStringLiteral("The team\nexample.com")},
+                 QStringLiteral("Ada"));
+        QVERIFY(!bar.isHidden());
+        QCOMPARE(bar.routeLabel()->text(),
+                 QStringLiteral("Email to Ada, from support@example.com"));
+        QCOMPARE(bar.signatureLabel()->text(), QStringLiteral("Signed: The team · example.com"));
+        QVERIFY(bar.copied().isEmpty()); // nothing typed: the thread's own people
+        bar.ccField()->setText(
+            QStringLiteral("Bob@Example.org, <carol@example.org>; bob@example.org"));
+        QString invalid;
+        QCOMPARE(bar.copied(&invalid), (QStringList{QStringLiteral("bob@example.org"),
+                                                    QStringLiteral("carol@example.org")}));
+        QVERIFY(invalid.isEmpty());
+        bar.ccField()->setText(QStringLiteral("bob@example.org, carol"));
+        QCOMPARE(bar.copied(&invalid), QStringList{QStringLiteral("bob@example.org")});
+        QCOMPARE(invalid, QStringLiteral("carol"));
+        bar.clearCopied();
+        QVERIFY(bar.ccField()->text().isEmpty());
     }
 
     void filesAndAddressesReadWell()

@@ -6,6 +6,7 @@
 #include "conversationactions.h"
 #include "conversations/conversationdelegate.h"
 #include "conversations/slawords.h"
+#include "emailbar.h"
 #include "emailview.h"
 #include "messagedelegate.h"
 #include "messagelistview.h"
@@ -202,6 +203,8 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     layout->addWidget(m_messages, 1);
     layout->addWidget(m_notice);
     layout->addWidget(line());
+    m_emailBar = new EmailBar(thread);
+    layout->addWidget(m_emailBar);
     layout->addLayout(composerRow);
 
     auto *placeholder = new QLabel(tr("Choose a conversation on the left to read and answer it."));
@@ -294,6 +297,13 @@ void ConversationView::updateHeader()
         return;
     }
     m_actions->setConversation(*summary);
+    Inbox through;
+    for (const Inbox &i : m_session.cache().inboxes())
+        if (i.id == summary->inboxId)
+            through = i;
+    if (through.id == 0)
+        through.channel = summary->channel;
+    m_emailBar->show(through, summary->customerName);
     QString state;
     if (summary->mergedInto)
         state = tr("Merged into conversation %1").arg(summary->mergedInto);
@@ -379,7 +389,19 @@ void ConversationView::send(const QString &text)
 {
     m_typingNotifier->stop();
     m_notice->hide();
-    m_session.outbox().send(m_conversation, text, noteMode());
+    QStringList cc;
+    if (!noteMode() && m_emailBar->isVisible()) {
+        QString invalid;
+        cc = m_emailBar->copied(&invalid);
+        if (!invalid.isEmpty()) {
+            // Nothing is sent with an address that cannot be right; the text stays.
+            m_composer->setPlainText(text);
+            showNotice(tr("“%1” in Cc is not an email address.").arg(invalid));
+            return;
+        }
+        m_emailBar->clearCopied();
+    }
+    m_session.outbox().send(m_conversation, text, noteMode(), cc);
     m_messages->scrollToNewest();
 }
 

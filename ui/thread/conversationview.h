@@ -18,6 +18,7 @@ struct ConversationSummary;
 
 class AgentSession;
 class Composer;
+class EmailBar;
 class EmailView;
 class ConversationActions;
 class MessageListModel;
@@ -61,6 +62,8 @@ public:
     //! Where the conversation stands, for its header: "Snoozed until tomorrow 09:00 · Dana".
     QLabel *stateLabel() const { return m_state; }
     QLabel *slaLabel() const { return m_sla; }
+    //! Over the composer of an email conversation: to, from, Cc and the signature.
+    EmailBar *emailBar() const { return m_emailBar; }
     //! "Also here: Bo": colleagues who have this conversation open too.
     QLabel *alsoHereLabel() const { return m_viewers; }
     //! The composer writes a private note instead of a reply.
@@ -81,6 +84,7 @@ private:
     void updateViewers();
 
     AgentSession &m_session;
+    EmailBar *m_emailBar = nullptr;
     qint64 m_conversation = 0;
     MessageListModel *m_model = nullptr;
     OlderHistoryProxy *m_proxy = nullptr;

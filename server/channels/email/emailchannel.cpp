@@ -9,6 +9,7 @@
 #include "store/storage.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QThreadPool>
@@ -54,7 +55,14 @@ Result<ReplyPlan> planReply(Store &store, const MailThreading &threading, const 
     const auto people = store.participants(c.id);
     if (!people)
         return storageFailed(people.failure());
-    for (const QString &p : people.value())
+    // Whom the agent chose to copy, else the thread's people.
+    QStringList copied = people.value();
+    if (item.message.email.contains(QLatin1String("cc"))) {
+        copied.clear();
+        for (const QJsonValue &a : item.message.email.value(QLatin1String("cc")).toArray())
+            copied.append(a.toString());
+    }
+    for (const QString &p : std::as_const(copied))
         if (p.compare(item.record.address, Qt::CaseInsensitive) != 0
             && p.compare(plan.settings.address, Qt::CaseInsensitive) != 0)
             plan.copied.append(p);

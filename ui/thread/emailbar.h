@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/team.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+
+namespace Tandem {
+
+//! Above the composer of an email conversation: whom the reply goes to and from, whom it
+//! copies (editable: empty keeps the thread's own people), and the signature it will carry.
+class EmailBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EmailBar(QWidget *parent = nullptr);
+
+    //! For a reply to `customer` through `inbox` (hidden for any other channel).
+    void show(const Inbox &inbox, const QString &customer);
+    //! The addresses typed into Cc, cleaned; empty when none were. `invalid` gets the first
+    //! that is not an address.
+    QStringList copied(QString *invalid = nullptr) const;
+    //! Empties Cc after a reply went.
+    void clearCopied();
+
+    QLineEdit *ccField() const { return m_cc; }
+    QLabel *signatureLabel() const { return m_signature; }
+    QLabel *routeLabel() const { return m_route; }
+
+private:
+    QLabel *m_route = nullptr;
+    QLineEdit *m_cc = nullptr;
+    QLabel *m_signature = nullptr;
+};
+
+} // namespace Tandem
