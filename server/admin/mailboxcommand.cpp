@@ -2,8 +2,8 @@
 #include "mailboxcommand.h"
 
 #include "accounts/secretbox.h"
-#include "domain/mailboxsettings.h"
 #include "channels/email/mailintake.h"
+#include "domain/mailboxsettings.h"
 #include "hub/teamoperations.h"
 
 #include <QCommandLineParser>

@@ -2,9 +2,9 @@
 // The rules of email that need no server: how replies find their thread (signed
 // Message-IDs, reply addresses, subject tags), how a reply's new words are told from the
 // history they quote, and which mailbox settings are accepted.
-#include "domain/mailboxsettings.h"
 #include "channels/email/mailtext.h"
 #include "channels/email/mailthreading.h"
+#include "domain/mailboxsettings.h"
 
 #include <QJsonDocument>
 #include <QTest>
