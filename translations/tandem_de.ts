@@ -47,7 +47,7 @@
 <context>
     <name>DesktopOptions</name>
     <message>
-        <source>Tandem: answer your customers&apos; conversations.</source>
+        <source>Tandem: answer your customers' conversations.</source>
         <translation>Tandem: Beantworten Sie die Unterhaltungen Ihrer Kunden.</translation>
     </message>
     <message>
@@ -75,7 +75,7 @@
         <translation>Name</translation>
     </message>
     <message>
-        <source>Forget the profile&apos;s cache, settings and stored sign-in, then start afresh.</source>
+        <source>Forget the profile's cache, settings and stored sign-in, then start afresh.</source>
         <translation>Zwischenspeicher, Einstellungen und gespeicherte Anmeldung des Profils vergessen und neu beginnen.</translation>
     </message>
     <message>
@@ -1022,6 +1022,10 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <source>Promised a reply by %1: answered %2 late</source>
         <translation>Antwort bis %1 zugesagt: %2 zu spät beantwortet</translation>
     </message>
+    <message>
+        <source>“%1” in Cc is not an email address.</source>
+        <translation>„%1“ in Cc ist keine E-Mail-Adresse.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CredentialStore</name>
@@ -1077,7 +1081,7 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Speichern</translation>
     </message>
     <message>
-        <source>The customer&apos;s conversations</source>
+        <source>The customer's conversations</source>
         <translation>Die Unterhaltungen des Kunden</translation>
     </message>
     <message>
@@ -1176,6 +1180,96 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
     <message>
         <source>Your session has ended: %1. Please sign in again.</source>
         <translation>Ihre Sitzung wurde beendet: %1. Bitte melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::EmailBar</name>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc:</translation>
+    </message>
+    <message>
+        <source>the people of the thread, as before (type addresses to change)</source>
+        <translation>die Beteiligten des Verlaufs wie bisher (Adressen eingeben, um das zu ändern)</translation>
+    </message>
+    <message>
+        <source>Email to %1</source>
+        <translation>E-Mail an %1</translation>
+    </message>
+    <message>
+        <source>Email to %1, from %2</source>
+        <translation>E-Mail an %1, von %2</translation>
+    </message>
+    <message>
+        <source>Signed: %1</source>
+        <translation>Signatur: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::EmailView</name>
+    <message>
+        <source>Unnamed file (%1)</source>
+        <translation>Unbenannte Datei (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, too large: not kept)</source>
+        <translation>%1 (%2, zu groß: nicht aufbewahrt)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <source>Sent by a machine:</source>
+        <translation>Automatisch gesendet:</translation>
+    </message>
+    <message>
+        <source>Remote images and content were blocked to protect your privacy.</source>
+        <translation>Externe Bilder und Inhalte wurden zum Schutz Ihrer Privatsphäre blockiert.</translation>
+    </message>
+    <message>
+        <source>Double-click to save</source>
+        <translation>Doppelklick zum Speichern</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen …</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Could not save to %1</source>
+        <translation>Speichern unter %1 nicht möglich</translation>
     </message>
 </context>
 <context>
@@ -1281,7 +1375,7 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Live-Chat wird zu jeder Stunde angeboten.</translation>
     </message>
     <message>
-        <source>Open now; closes %1 (team&apos;s time).</source>
+        <source>Open now; closes %1 (team's time).</source>
         <translation>Jetzt geöffnet; schließt %1 (Zeit des Teams).</translation>
     </message>
     <message>
@@ -1289,7 +1383,7 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Jetzt geöffnet.</translation>
     </message>
     <message>
-        <source>Closed now; opens %1 (team&apos;s time).</source>
+        <source>Closed now; opens %1 (team's time).</source>
         <translation>Jetzt geschlossen; öffnet %1 (Zeit des Teams).</translation>
     </message>
     <message>
@@ -1321,7 +1415,7 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Kunden, die schreiben, während das Team geschlossen ist, automatisch antworten</translation>
     </message>
     <message>
-        <source>{opening} becomes when the team opens, {replyBy} when an answer can be expected, both in the customer&apos;s timezone and language.</source>
+        <source>{opening} becomes when the team opens, {replyBy} when an answer can be expected, both in the customer's timezone and language.</source>
         <translation>{opening} wird zum Zeitpunkt, an dem das Team öffnet, {replyBy} zu dem, bis wann eine Antwort zu erwarten ist, beides in Zeitzone und Sprache des Kunden.</translation>
     </message>
     <message>
@@ -1469,7 +1563,7 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <translation>Farbe:</translation>
     </message>
     <message>
-        <source>A label&apos;s name has no comma.</source>
+        <source>A label's name has no comma.</source>
         <translation>Der Name eines Labels enthält kein Komma.</translation>
     </message>
     <message>
@@ -1516,6 +1610,133 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>Tandem</source>
         <translation>Tandem</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::MailboxesDialog</name>
+    <message>
+        <source>last mail %1 (filed in %2 s)</source>
+        <translation>letzte Mail %1 (abgelegt in %2 s)</translation>
+    </message>
+    <message>
+        <source>last mail %1</source>
+        <translation>letzte Mail %1</translation>
+    </message>
+    <message>
+        <source>no mail yet</source>
+        <translation>noch keine Mail</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Email Inboxes</source>
+        <translation>E-Mail-Posteingänge</translation>
+    </message>
+    <message>
+        <source>&amp;New Email Inbox</source>
+        <translation>&amp;Neuer E-Mail-Posteingang</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Kein Team</translation>
+    </message>
+    <message>
+        <source>Reply-To carries the conversation (support+t42.…@)</source>
+        <translation>Reply-To trägt die Unterhaltung (support+t42.…@)</translation>
+    </message>
+    <message>
+        <source>Inbox name:</source>
+        <translation>Name des Posteingangs:</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Sender name:</source>
+        <translation>Absendername:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>Signatur:</translation>
+    </message>
+    <message>
+        <source>Reading (IMAP)</source>
+        <translation>Lesen (IMAP)</translation>
+    </message>
+    <message>
+        <source>Sending (SMTP)</source>
+        <translation>Senden (SMTP)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (this machine only)</source>
+        <translation>Keine (nur dieser Rechner)</translation>
+    </message>
+    <message>
+        <source>only for a certificate no authority signed</source>
+        <translation>nur für ein Zertifikat ohne Signatur einer Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sicherheit:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Trusted certificate (SHA-256):</source>
+        <translation>Vertrauenswürdiges Zertifikat (SHA-256):</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>This mailbox cannot be read: %1</source>
+        <translation>Dieses Postfach kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>A new email inbox needs the IMAP password.</source>
+        <translation>Ein neuer E-Mail-Posteingang braucht das IMAP-Passwort.</translation>
     </message>
 </context>
 <context>
@@ -1569,7 +1790,7 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <translation>Über Tandem</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A native desktop help desk: answer your customers&apos; conversations, live and asynchronous.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A native desktop help desk: answer your customers' conversations, live and asynchronous.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Ein natives Helpdesk für den Desktop: Beantworten Sie die Unterhaltungen Ihrer Kunden, live und zeitversetzt.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1665,7 +1886,7 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <translation>Sie wurden erwähnt</translation>
     </message>
     <message>
-        <source>A colleague&apos;s note names you: see Mentions in the inbox.</source>
+        <source>A colleague's note names you: see Mentions in the inbox.</source>
         <translation>Eine Notiz aus dem Team nennt Sie: siehe Erwähnungen im Posteingang.</translation>
     </message>
     <message>
@@ -1794,6 +2015,10 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <source>%1 — answer soon; see SLA at risk in the inbox.</source>
         <translation>%1 — bitte bald antworten; siehe „SLA gefährdet“ im Posteingang.</translation>
     </message>
+    <message>
+        <source>&amp;Email Inboxes…</source>
+        <translation>&amp;E-Mail-Posteingänge …</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>
@@ -1844,6 +2069,25 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation>E-Mail: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n Anhang</numerusform>
+            <numerusform>%n Anhänge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>double-click to open</source>
+        <translation>Doppelklick zum Öffnen</translation>
     </message>
 </context>
 <context>
@@ -2044,7 +2288,7 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <translation>Der Server war nicht erreichbar: %1</translation>
     </message>
     <message>
-        <source>The server&apos;s answer was not understood</source>
+        <source>The server's answer was not understood</source>
         <translation>Die Antwort des Servers war unverständlich</translation>
     </message>
 </context>

@@ -5,7 +5,7 @@
     <name>DeckRequest</name>
     <message>
         <source>Not connected: try again when Tandem is back online.</source>
-        <translation>Non connecté&#xa0;: réessayez quand Tandem sera de nouveau en ligne.</translation>
+        <translation>Non connecté : réessayez quand Tandem sera de nouveau en ligne.</translation>
     </message>
     <message>
         <source>The server did not answer in time. Please try again.</source>
@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>This chat is no longer there for you: the offer lapsed, or the customer left or was served elsewhere.</source>
-        <translation>Cette discussion n’est plus pour vous&#xa0;: l’offre a expiré, ou le client est parti ou a été servi ailleurs.</translation>
+        <translation>Cette discussion n’est plus pour vous : l’offre a expiré, ou le client est parti ou a été servi ailleurs.</translation>
     </message>
     <message>
         <source>Your role does not allow this.</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Not possible now: the chat has changed meanwhile.</source>
-        <translation>Impossible pour l’instant&#xa0;: la discussion a changé entre-temps.</translation>
+        <translation>Impossible pour l’instant : la discussion a changé entre-temps.</translation>
     </message>
     <message>
         <source>That agent cannot take a chat now (not online, not connected, or at capacity).</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Too many requests: please wait a moment.</source>
-        <translation>Trop de requêtes&#xa0;: veuillez patienter un instant.</translation>
+        <translation>Trop de requêtes : veuillez patienter un instant.</translation>
     </message>
     <message>
         <source>The server refused the request.</source>
@@ -41,14 +41,14 @@
     </message>
     <message>
         <source>The server refused the request: %1</source>
-        <translation>Le serveur a refusé la requête&#xa0;: %1</translation>
+        <translation>Le serveur a refusé la requête : %1</translation>
     </message>
 </context>
 <context>
     <name>DesktopOptions</name>
     <message>
-        <source>Tandem: answer your customers&apos; conversations.</source>
-        <translation>Tandem&#xa0;: répondez aux conversations de vos clients.</translation>
+        <source>Tandem: answer your customers' conversations.</source>
+        <translation>Tandem : répondez aux conversations de vos clients.</translation>
     </message>
     <message>
         <source>The Tandem server to sign in to, e.g. https://help.example.com.</source>
@@ -68,14 +68,14 @@
     </message>
     <message>
         <source>Use a separate profile: its own settings, cache and sign-in (default: %1).</source>
-        <translation>Utiliser un profil distinct&#xa0;: ses propres réglages, son cache et sa connexion (par défaut&#xa0;: %1).</translation>
+        <translation>Utiliser un profil distinct : ses propres réglages, son cache et sa connexion (par défaut : %1).</translation>
     </message>
     <message>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <source>Forget the profile&apos;s cache, settings and stored sign-in, then start afresh.</source>
+        <source>Forget the profile's cache, settings and stored sign-in, then start afresh.</source>
         <translation>Oublier le cache, les réglages et la connexion enregistrée du profil, puis repartir de zéro.</translation>
     </message>
     <message>
@@ -84,25 +84,25 @@ Environment:
   %1  Use this session token instead of the keychain (needs --server and --email); nothing is stored.
 </source>
         <translation>
-Environnement&#xa0;:
-  %1  Utiliser ce jeton de session au lieu du trousseau (nécessite --server et --email)&#xa0;; rien n’est enregistré.
+Environnement :
+  %1  Utiliser ce jeton de session au lieu du trousseau (nécessite --server et --email) ; rien n’est enregistré.
 </translation>
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation>Argument inattendu&#xa0;: %1</translation>
+        <translation>Argument inattendu : %1</translation>
     </message>
     <message>
         <source>The profile name “%1” is not allowed: use up to 64 letters, digits, dots, dashes and underscores.</source>
-        <translation>Le nom de profil «&#xa0;%1&#xa0;» n’est pas autorisé&#xa0;: utilisez jusqu’à 64 lettres, chiffres, points, tirets et tirets bas.</translation>
+        <translation>Le nom de profil « %1 » n’est pas autorisé : utilisez jusqu’à 64 lettres, chiffres, points, tirets et tirets bas.</translation>
     </message>
     <message>
         <source>“%1” is not a server address.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse de serveur.</translation>
+        <translation>« %1 » n’est pas une adresse de serveur.</translation>
     </message>
     <message>
         <source>%1 is set, so --server and --email are needed too.</source>
-        <translation>%1 est défini&#xa0;: --server et --email sont donc nécessaires aussi.</translation>
+        <translation>%1 est défini : --server et --email sont donc nécessaires aussi.</translation>
     </message>
 </context>
 <context>
@@ -117,7 +117,7 @@ Environnement&#xa0;:
     </message>
     <message>
         <source>Tandem is already running with the profile “%1” (process %2).</source>
-        <translation>Tandem est déjà lancé avec le profil «&#xa0;%1&#xa0;» (processus %2).</translation>
+        <translation>Tandem est déjà lancé avec le profil « %1 » (processus %2).</translation>
     </message>
     <message>
         <source>Tandem cannot lock its data folder %1.</source>
@@ -383,7 +383,7 @@ Environnement&#xa0;:
     </message>
     <message>
         <source>None matches “%1”.</source>
-        <translation>Aucune ne correspond à «&#xa0;%1&#xa0;».</translation>
+        <translation>Aucune ne correspond à « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -414,11 +414,11 @@ Environnement&#xa0;:
     </message>
     <message>
         <source>Shortcut:</source>
-        <translation>Raccourci&#xa0;:</translation>
+        <translation>Raccourci :</translation>
     </message>
     <message>
         <source>Text:</source>
-        <translation>Texte&#xa0;:</translation>
+        <translation>Texte :</translation>
     </message>
     <message>
         <source>A shortcut is one word, without spaces.</source>
@@ -426,7 +426,7 @@ Environnement&#xa0;:
     </message>
     <message>
         <source>The text is too long: at most %1 characters.</source>
-        <translation>Le texte est trop long&#xa0;: %1 caractères au plus.</translation>
+        <translation>Le texte est trop long : %1 caractères au plus.</translation>
     </message>
 </context>
 <context>
@@ -437,7 +437,7 @@ Environnement&#xa0;:
 While you are Online, new chats are offered to you above; accepted ones open here, side by side.</source>
         <translation>Aucune discussion en direct pour le moment.
 
-Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en haut&#xa0;; celles que vous acceptez s’ouvrent ici, côte à côte.</translation>
+Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en haut ; celles que vous acceptez s’ouvrent ici, côte à côte.</translation>
     </message>
 </context>
 <context>
@@ -452,11 +452,11 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>End the chat?</source>
-        <translation>Terminer la discussion&#xa0;?</translation>
+        <translation>Terminer la discussion ?</translation>
     </message>
     <message>
         <source>End the chat with %1? They can no longer write in it, and are asked to rate it.</source>
-        <translation>Terminer la discussion avec %1&#xa0;? Il ne sera plus possible d’y écrire, et une note sera demandée.</translation>
+        <translation>Terminer la discussion avec %1 ? Il ne sera plus possible d’y écrire, et une note sera demandée.</translation>
     </message>
     <message>
         <source>Ended</source>
@@ -488,7 +488,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Take the chat off the deck; it stays in the inbox to answer later</source>
-        <translation>Retirer la discussion du pupitre&#xa0;; elle reste dans la boîte de réception pour y répondre plus tard</translation>
+        <translation>Retirer la discussion du pupitre ; elle reste dans la boîte de réception pour y répondre plus tard</translation>
     </message>
     <message>
         <source>End</source>
@@ -500,7 +500,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Reply… “/” for canned responses</source>
-        <translation>Répondre… «&#xa0;/&#xa0;» pour les réponses types</translation>
+        <translation>Répondre… « / » pour les réponses types</translation>
     </message>
     <message>
         <source>Send the reply (Enter)</source>
@@ -512,11 +512,11 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>This reply is too long: at most %1 characters.</source>
-        <translation>Cette réponse est trop longue&#xa0;: %1 caractères au plus.</translation>
+        <translation>Cette réponse est trop longue : %1 caractères au plus.</translation>
     </message>
     <message>
         <source>A reply was not accepted by the server: %1</source>
-        <translation>Une réponse n’a pas été acceptée par le serveur&#xa0;: %1</translation>
+        <translation>Une réponse n’a pas été acceptée par le serveur : %1</translation>
     </message>
     <message>
         <source>Ctrl+%1 goes to this chat</source>
@@ -539,7 +539,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Transferred to you by %1: “%2”</source>
-        <translation>Transférée à vous par %1&#xa0;: «&#xa0;%2&#xa0;»</translation>
+        <translation>Transférée à vous par %1 : « %2 »</translation>
     </message>
     <message>
         <source>Waiting %1</source>
@@ -628,7 +628,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Outbox: %1</source>
-        <translation>Boîte d’envoi&#xa0;: %1</translation>
+        <translation>Boîte d’envoi : %1</translation>
     </message>
     <message>
         <source>Every reply has reached the server.</source>
@@ -636,7 +636,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Replies waiting to be sent: %1. They go out as soon as the server can be reached.</source>
-        <translation>Réponses en attente d’envoi&#xa0;: %1. Elles partiront dès que le serveur sera joignable.</translation>
+        <translation>Réponses en attente d’envoi : %1. Elles partiront dès que le serveur sera joignable.</translation>
     </message>
 </context>
 <context>
@@ -790,7 +790,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Team: %1</source>
-        <translation>Équipe&#xa0;: %1</translation>
+        <translation>Équipe : %1</translation>
     </message>
     <message>
         <source>Low</source>
@@ -892,7 +892,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>This reply is too long: a message can have at most %1 characters.</source>
-        <translation>Cette réponse est trop longue&#xa0;: un message peut contenir au plus %1 caractères.</translation>
+        <translation>Cette réponse est trop longue : un message peut contenir au plus %1 caractères.</translation>
     </message>
     <message>
         <source>Choose a conversation on the left to read and answer it.</source>
@@ -900,7 +900,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>A reply was not accepted by the server: %1</source>
-        <translation>Une réponse n’a pas été acceptée par le serveur&#xa0;: %1</translation>
+        <translation>Une réponse n’a pas été acceptée par le serveur : %1</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -916,7 +916,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>%1 The customer rated this chat %2 of 5: “%3”</source>
-        <translation>%1 Le client a noté cette discussion %2 sur 5&#xa0;: «&#xa0;%3&#xa0;»</translation>
+        <translation>%1 Le client a noté cette discussion %2 sur 5 : « %3 »</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1022,20 +1022,24 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <source>Promised a reply by %1: answered %2 late</source>
         <translation>Réponse promise pour %1 : répondu avec %2 de retard</translation>
     </message>
+    <message>
+        <source>“%1” in Cc is not an email address.</source>
+        <translation>« %1 » en Cc n’est pas une adresse e-mail.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CredentialStore</name>
     <message>
         <source>No keychain is available, so Tandem cannot remember your sign-in; you will be asked to sign in each time.</source>
-        <translation>Aucun trousseau n’est disponible&#xa0;: Tandem ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
+        <translation>Aucun trousseau n’est disponible : Tandem ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
     </message>
     <message>
         <source>Tandem was not allowed to use the keychain (it may be locked), so it cannot remember your sign-in; you will be asked to sign in each time.</source>
-        <translation>Tandem n’a pas été autorisé à utiliser le trousseau (il est peut-être verrouillé)&#xa0;: il ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
+        <translation>Tandem n’a pas été autorisé à utiliser le trousseau (il est peut-être verrouillé) : il ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
     </message>
     <message>
         <source>Tandem could not use the system keychain, so it cannot remember your sign-in; you will be asked to sign in each time.</source>
-        <translation>Tandem n’a pas pu utiliser le trousseau du système&#xa0;: il ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
+        <translation>Tandem n’a pas pu utiliser le trousseau du système : il ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
     </message>
     <message>
         <source>No sign-in is saved for this server and account.</source>
@@ -1077,7 +1081,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <source>The customer&apos;s conversations</source>
+        <source>The customer's conversations</source>
         <translation>Les conversations du client</translation>
     </message>
     <message>
@@ -1151,7 +1155,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>The profile “%1” was reset.</source>
-        <translation>Le profil «&#xa0;%1&#xa0;» a été réinitialisé.</translation>
+        <translation>Le profil « %1 » a été réinitialisé.</translation>
     </message>
     <message>
         <source>Please sign in again.</source>
@@ -1163,11 +1167,11 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>The local copy of your conversations could not be opened: %1</source>
-        <translation>La copie locale de vos conversations n’a pas pu être ouverte&#xa0;: %1</translation>
+        <translation>La copie locale de vos conversations n’a pas pu être ouverte : %1</translation>
     </message>
     <message>
         <source>You are signed out on this computer, but the server could not be told: %1</source>
-        <translation>Vous êtes déconnecté sur cet ordinateur, mais le serveur n’a pas pu être prévenu&#xa0;: %1</translation>
+        <translation>Vous êtes déconnecté sur cet ordinateur, mais le serveur n’a pas pu être prévenu : %1</translation>
     </message>
     <message>
         <source>You have signed out.</source>
@@ -1175,7 +1179,97 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Your session has ended: %1. Please sign in again.</source>
-        <translation>Votre session a pris fin&#xa0;: %1. Veuillez vous reconnecter.</translation>
+        <translation>Votre session a pris fin : %1. Veuillez vous reconnecter.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::EmailBar</name>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc :</translation>
+    </message>
+    <message>
+        <source>the people of the thread, as before (type addresses to change)</source>
+        <translation>les participants du fil, comme avant (saisissez des adresses pour changer)</translation>
+    </message>
+    <message>
+        <source>Email to %1</source>
+        <translation>E-mail à %1</translation>
+    </message>
+    <message>
+        <source>Email to %1, from %2</source>
+        <translation>E-mail à %1, de %2</translation>
+    </message>
+    <message>
+        <source>Signed: %1</source>
+        <translation>Signé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::EmailView</name>
+    <message>
+        <source>Unnamed file (%1)</source>
+        <translation>Fichier sans nom (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, too large: not kept)</source>
+        <translation>%1 (%2, trop volumineux : non conservé)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc :</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>Sent by a machine:</source>
+        <translation>Envoyé automatiquement :</translation>
+    </message>
+    <message>
+        <source>Remote images and content were blocked to protect your privacy.</source>
+        <translation>Les images et contenus distants ont été bloqués pour protéger votre vie privée.</translation>
+    </message>
+    <message>
+        <source>Double-click to save</source>
+        <translation>Double-cliquez pour enregistrer</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Enregistrer la pièce jointe</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Téléchargement de %1…</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Could not save to %1</source>
+        <translation>Impossible d’enregistrer dans %1</translation>
     </message>
 </context>
 <context>
@@ -1281,7 +1375,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>Le chat en direct est proposé à toute heure.</translation>
     </message>
     <message>
-        <source>Open now; closes %1 (team&apos;s time).</source>
+        <source>Open now; closes %1 (team's time).</source>
         <translation>Ouvert ; ferme %1 (heure de l’équipe).</translation>
     </message>
     <message>
@@ -1289,7 +1383,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>Ouvert.</translation>
     </message>
     <message>
-        <source>Closed now; opens %1 (team&apos;s time).</source>
+        <source>Closed now; opens %1 (team's time).</source>
         <translation>Fermé ; ouvre %1 (heure de l’équipe).</translation>
     </message>
     <message>
@@ -1321,7 +1415,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>Répondre automatiquement aux clients qui écrivent pendant la fermeture de l’équipe</translation>
     </message>
     <message>
-        <source>{opening} becomes when the team opens, {replyBy} when an answer can be expected, both in the customer&apos;s timezone and language.</source>
+        <source>{opening} becomes when the team opens, {replyBy} when an answer can be expected, both in the customer's timezone and language.</source>
         <translation>{opening} devient l’heure d’ouverture de l’équipe, {replyBy} l’heure à laquelle une réponse est attendue, toutes deux dans le fuseau horaire et la langue du client.</translation>
     </message>
     <message>
@@ -1359,11 +1453,11 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>No messages match “%1”</source>
-        <translation>Aucun message ne correspond à «&#xa0;%1&#xa0;»</translation>
+        <translation>Aucun message ne correspond à « %1 »</translation>
     </message>
     <message>
         <source>Messages matching “%1”</source>
-        <translation>Messages correspondant à «&#xa0;%1&#xa0;»</translation>
+        <translation>Messages correspondant à « %1 »</translation>
     </message>
     <message>
         <source>Mine</source>
@@ -1469,7 +1563,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <translation>Couleur :</translation>
     </message>
     <message>
-        <source>A label&apos;s name has no comma.</source>
+        <source>A label's name has no comma.</source>
         <translation>Le nom d’une étiquette ne contient pas de virgule.</translation>
     </message>
     <message>
@@ -1489,7 +1583,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>New live chat: %1</source>
-        <translation>Nouvelle discussion en direct&#xa0;: %1</translation>
+        <translation>Nouvelle discussion en direct : %1</translation>
     </message>
     <message numerus="yes">
         <source>Accept within %n seconds.</source>
@@ -1516,6 +1610,133 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>Tandem</source>
         <translation>Tandem</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::MailboxesDialog</name>
+    <message>
+        <source>last mail %1 (filed in %2 s)</source>
+        <translation>dernier e-mail %1 (classé en %2 s)</translation>
+    </message>
+    <message>
+        <source>last mail %1</source>
+        <translation>dernier e-mail %1</translation>
+    </message>
+    <message>
+        <source>no mail yet</source>
+        <translation>aucun e-mail pour l’instant</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>illisible : %1</translation>
+    </message>
+    <message>
+        <source>Email Inboxes</source>
+        <translation>Boîtes de réception e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;New Email Inbox</source>
+        <translation>&amp;Nouvelle boîte e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Aucune équipe</translation>
+    </message>
+    <message>
+        <source>Reply-To carries the conversation (support+t42.…@)</source>
+        <translation>Le Reply-To porte la conversation (support+t42.…@)</translation>
+    </message>
+    <message>
+        <source>Inbox name:</source>
+        <translation>Nom de la boîte :</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Équipe :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Sender name:</source>
+        <translation>Nom de l’expéditeur :</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>Signature :</translation>
+    </message>
+    <message>
+        <source>Reading (IMAP)</source>
+        <translation>Lecture (IMAP)</translation>
+    </message>
+    <message>
+        <source>Sending (SMTP)</source>
+        <translation>Envoi (SMTP)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (this machine only)</source>
+        <translation>Aucune (cette machine seulement)</translation>
+    </message>
+    <message>
+        <source>only for a certificate no authority signed</source>
+        <translation>seulement pour un certificat qu’aucune autorité n’a signé</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Trusted certificate (SHA-256):</source>
+        <translation>Certificat de confiance (SHA-256) :</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>This mailbox cannot be read: %1</source>
+        <translation>Cette boîte ne peut pas être lue : %1</translation>
+    </message>
+    <message>
+        <source>A new email inbox needs the IMAP password.</source>
+        <translation>Une nouvelle boîte e-mail a besoin du mot de passe IMAP.</translation>
     </message>
 </context>
 <context>
@@ -1569,8 +1790,8 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <translation>À propos de Tandem</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A native desktop help desk: answer your customers&apos; conversations, live and asynchronous.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Un centre d’assistance natif pour le bureau&#xa0;: répondez aux conversations de vos clients, en direct comme en différé.&lt;/p&gt;&lt;p&gt;Distribué sous la licence publique générale GNU, version 3 ou ultérieure.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A native desktop help desk: answer your customers' conversations, live and asynchronous.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Un centre d’assistance natif pour le bureau : répondez aux conversations de vos clients, en direct comme en différé.&lt;/p&gt;&lt;p&gt;Distribué sous la licence publique générale GNU, version 3 ou ultérieure.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 on %2</source>
@@ -1665,7 +1886,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <translation>Vous avez été mentionné</translation>
     </message>
     <message>
-        <source>A colleague&apos;s note names you: see Mentions in the inbox.</source>
+        <source>A colleague's note names you: see Mentions in the inbox.</source>
         <translation>Une note d’un collègue vous nomme : voir Mentions dans la boîte de réception.</translation>
     </message>
     <message>
@@ -1794,6 +2015,10 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <source>%1 — answer soon; see SLA at risk in the inbox.</source>
         <translation>%1 — répondez bientôt ; voir « SLA menacé » dans la boîte de réception.</translation>
     </message>
+    <message>
+        <source>&amp;Email Inboxes…</source>
+        <translation>Boîtes &amp;e-mail…</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>
@@ -1844,6 +2069,25 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation>E-mail : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n pièce jointe</numerusform>
+            <numerusform>%n pièces jointes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>double-click to open</source>
+        <translation>double-cliquez pour ouvrir</translation>
     </message>
 </context>
 <context>
@@ -1952,7 +2196,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation>%1&#xa0;s</translation>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -1990,7 +2234,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>Your presence could not be changed: %1</source>
-        <translation>Votre présence n’a pas pu être changée&#xa0;: %1</translation>
+        <translation>Votre présence n’a pas pu être changée : %1</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -2005,13 +2249,13 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>Queue: empty</source>
-        <translation>File d’attente&#xa0;: vide</translation>
+        <translation>File d’attente : vide</translation>
     </message>
     <message numerus="yes">
         <source>Queue: %n waiting, longest %1</source>
         <translation>
-            <numerusform>File d’attente&#xa0;: %n en attente, le plus long %1</numerusform>
-            <numerusform>File d’attente&#xa0;: %n en attente, le plus long %1</numerusform>
+            <numerusform>File d’attente : %n en attente, le plus long %1</numerusform>
+            <numerusform>File d’attente : %n en attente, le plus long %1</numerusform>
         </translation>
     </message>
 </context>
@@ -2027,7 +2271,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>%1 rated your chat %2 of 5: “%3”</source>
-        <translation>%1 a noté votre discussion %2 sur 5&#xa0;: «&#xa0;%3&#xa0;»</translation>
+        <translation>%1 a noté votre discussion %2 sur 5 : « %3 »</translation>
     </message>
     <message numerus="yes">
         <source>%n customers rated your chats.</source>
@@ -2041,10 +2285,10 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <name>Tandem::SignInClient</name>
     <message>
         <source>Could not reach the server: %1</source>
-        <translation>Impossible de joindre le serveur&#xa0;: %1</translation>
+        <translation>Impossible de joindre le serveur : %1</translation>
     </message>
     <message>
-        <source>The server&apos;s answer was not understood</source>
+        <source>The server's answer was not understood</source>
         <translation>La réponse du serveur n’a pas été comprise</translation>
     </message>
 </context>
@@ -2076,15 +2320,15 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation>&amp;Serveur&#xa0;:</translation>
+        <translation>&amp;Serveur :</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation>&amp;E-mail&#xa0;:</translation>
+        <translation>&amp;E-mail :</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>&amp;Mot de passe&#xa0;:</translation>
+        <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
         <source>&amp;Sign In</source>
@@ -2120,7 +2364,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>“%1” is not a server address.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse de serveur.</translation>
+        <translation>« %1 » n’est pas une adresse de serveur.</translation>
     </message>
     <message>
         <source>Enter the email address of your Tandem account.</source>
@@ -2409,7 +2653,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>Hand the chat with %1 to:</source>
-        <translation>Confier la discussion avec %1 à&#xa0;:</translation>
+        <translation>Confier la discussion avec %1 à :</translation>
     </message>
     <message>
         <source>A note for your colleague (optional, only the team sees it)</source>
@@ -2421,7 +2665,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation>Note&#xa0;:</translation>
+        <translation>Note :</translation>
     </message>
     <message>
         <source>%1 — %2 of %3 chats</source>
@@ -2429,7 +2673,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>At capacity: the transfer will be refused</source>
-        <translation>À pleine capacité&#xa0;: le transfert sera refusé</translation>
+        <translation>À pleine capacité : le transfert sera refusé</translation>
     </message>
     <message>
         <source>No colleague is online right now.</source>
@@ -2437,7 +2681,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>The note is too long: at most %1 characters.</source>
-        <translation>La note est trop longue&#xa0;: %1 caractères au plus.</translation>
+        <translation>La note est trop longue : %1 caractères au plus.</translation>
     </message>
 </context>
 <context>
