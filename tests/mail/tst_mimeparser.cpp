@@ -152,6 +152,62 @@ private Q_SLOTS:
             (void)MimeParser::parse(junk);
     }
 
+    void outlookWithWinmailDatIsReadAndItsAttachmentKept()
+    {
+        const ParsedMail mail = read("outlook-winmail.eml");
+        QCOMPARE(mail.from.name, QStringLiteral("Kim Lee"));
+        QVERIFY(mail.text.startsWith(QStringLiteral("Thanks – the new invoice is fine.")));
+        QCOMPARE(mail.subject, QStringLiteral("RE: Invoice 2026-1142 [#17]"));
+        QCOMPARE(mail.attachments.size(), 1);
+        QCOMPARE(mail.attachments.first().fileName, QStringLiteral("winmail.dat"));
+        QCOMPARE(mail.attachments.first().contentType, QStringLiteral("application/ms-tnef"));
+        QCOMPARE(mail.attachments.first().size, 204);
+        QVERIFY(!mail.automatic);
+    }
+
+    void outlookHtmlInWindows1252IsReadAsUtf8()
+    {
+        const ParsedMail mail = read("outlook-html.eml");
+        QCOMPARE(mail.from.name, QStringLiteral("René Müller"));
+        QCOMPARE(mail.subject, QStringLiteral("Lieferung für Bestellung 8812"));
+        QVERIFY(mail.text.contains(QStringLiteral("unvollständig – das Kabel fehlt")));
+        QVERIFY(mail.html.contains(QStringLiteral("unvollständig – das")));
+        QCOMPARE(mail.cc.size(), 1);
+        QCOMPARE(mail.cc.first().address, QStringLiteral("office@fabrikam.example"));
+        QVERIFY(mail.attachments.isEmpty());
+    }
+
+    void aHugeAttachmentIsListedNotKept()
+    {
+        // 12 MB of attachment in a mail under the mail limit: over the attachment limit.
+        const QByteArray payload(12 * 1024 * 1024, 'x');
+        QByteArray raw = "From: big@example.org\r\nTo: support@example.com\r\nSubject: Video\r\n"
+                         "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                         "--b\r\nContent-Type: text/plain\r\n\r\nThe video of the fault.\r\n"
+                         "--b\r\nContent-Type: video/mp4\r\nContent-Disposition: attachment; "
+                         "filename=fault.mp4\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+        raw += payload.toBase64();
+        raw += "\r\n--b--\r\n";
+        const auto parsed = MimeParser::parse(raw);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->text.trimmed(), QStringLiteral("The video of the fault."));
+        QCOMPARE(parsed->attachments.size(), 1);
+        QCOMPARE(parsed->attachments.first().fileName, QStringLiteral("fault.mp4"));
+        QCOMPARE(parsed->attachments.first().size, payload.size());
+        QVERIFY(parsed->attachments.first().tooLarge);
+        QVERIFY(parsed->attachments.first().data.isEmpty());
+    }
+
+    void aBounceNamesTheMailItReturnsAndWhy()
+    {
+        const ParsedMail mail = read("bounce.eml");
+        QVERIFY(mail.bounce);
+        QVERIFY(mail.automatic);
+        QCOMPARE(mail.bouncedMessageId, QStringLiteral("tandem.42.abc@example.com"));
+        QCOMPARE(mail.bounceReason,
+                 QStringLiteral("550 5.1.1 <nobody@example.org>: Recipient address rejected"));
+    }
+
     void limitsAreHeld()
     {
         MimeParser::Limits tiny;
