@@ -104,8 +104,28 @@ Result<ReplyPlan> planReply(Store &store, const MailThreading &threading, const 
 struct EmailChannel::Box {
     MailboxRecord record;
     MailboxSettings settings;
-    std::unique_ptr<MailboxWatcher> watcher;
+    //! Deletes itself once its thread has ended (see retire()).
+    QPointer<MailboxWatcher> watcher;
 };
+
+void EmailChannel::retire(Box &box, bool wait)
+{
+    MailboxWatcher *watcher = box.watcher;
+    box.watcher = nullptr;
+    if (!watcher)
+        return;
+    disconnect(watcher, nullptr, this, nullptr);
+    watcher->stop();
+    if (wait) {         // the server is stopping: its threads end before it does
+        delete watcher; // waits for the thread
+        return;
+    }
+    // A reader in a network call ends when it returns (at most its timeout): the event loop
+    // does not wait for it.
+    connect(watcher, &QThread::finished, watcher, &QObject::deleteLater);
+    if (watcher->isFinished())
+        watcher->deleteLater();
+}
 
 EmailChannel::EmailChannel(Storage &storage, const SecretBox &secrets,
                            std::function<AutoReply::Context()> autoReplyContext, QObject *parent)
@@ -148,8 +168,10 @@ void EmailChannel::stop()
     m_reloadTimer = nullptr;
     for (const auto &box : std::as_const(m_boxes))
         if (box->watcher)
-            box->watcher->stop();
-    m_boxes.clear(); // each watcher's thread is waited for
+            box->watcher->stop(); // all asked at once, then each waited for
+    for (const auto &box : std::as_const(m_boxes))
+        retire(*box, true);
+    m_boxes.clear();
 }
 
 void EmailChannel::reload()
@@ -174,17 +196,20 @@ void EmailChannel::reload()
                 startBox(record);
             }
             for (auto it = m_boxes.begin(); it != m_boxes.end();) {
-                if (!present.contains(it.key()))
+                if (!present.contains(it.key())) {
+                    retire(**it, false);
                     it = m_boxes.erase(it);
-                else
+                } else {
                     ++it;
+                }
             }
         });
 }
 
 void EmailChannel::startBox(const MailboxRecord &record)
 {
-    m_boxes.remove(record.inboxId); // a running reader stops first
+    if (const auto running = m_boxes.take(record.inboxId))
+        retire(*running, false); // it stops; the new one starts now
     auto settings =
         MailboxSettings::fromJson(QJsonDocument::fromJson(record.settings.toUtf8()).object());
     auto password = m_secrets.unseal(record.imapPassword);
@@ -201,20 +226,21 @@ void EmailChannel::startBox(const MailboxRecord &record)
     box->settings = settings.value();
     MailboxWatcher::Start start;
     start.inboxId = record.inboxId;
+    start.reader = ++m_readers;
     start.imap = box->settings.imap;
     start.password = password.value();
     start.folder = box->settings.folder;
     start.uidValidity = record.uidValidity;
     start.lastUid = record.lastUid;
     start.since = record.configuredAt;
-    box->watcher = std::make_unique<MailboxWatcher>(start);
-    connect(box->watcher.get(), &MailboxWatcher::arrived, this, &EmailChannel::onArrived,
+    box->watcher = new MailboxWatcher(start);
+    connect(box->watcher.data(), &MailboxWatcher::arrived, this, &EmailChannel::onArrived,
             Qt::QueuedConnection);
     connect(
-        box->watcher.get(), &MailboxWatcher::waiting, this,
+        box->watcher.data(), &MailboxWatcher::waiting, this,
         [this](qint64 inboxId, bool) { Q_EMIT waiting(inboxId); }, Qt::QueuedConnection);
     connect(
-        box->watcher.get(), &MailboxWatcher::trouble, this,
+        box->watcher.data(), &MailboxWatcher::trouble, this,
         [this](qint64 inboxId, const QString &error) {
             if (m_troubles.value(inboxId) == error && m_troubles.contains(inboxId))
                 return;
@@ -235,14 +261,16 @@ void EmailChannel::startBox(const MailboxRecord &record)
 void EmailChannel::onArrived(const MailIntake::Arrival &arrival)
 {
     const auto box = m_boxes.value(arrival.inboxId);
-    if (!box || !box->watcher)
-        return; // stopped meanwhile: it is read again by the next reader
+    // From a reader stopped meanwhile (the mailbox was changed or removed): the reader that
+    // took its place reads it again from the cursor.
+    if (!box || !box->watcher || arrival.reader != box->watcher->reader())
+        return;
     std::optional<AutoReply::Context> context;
     if (m_autoReplyContext)
         context = m_autoReplyContext();
     const MailboxSettings settings = box->settings;
     const MailThreading threading = m_threading;
-    QPointer<MailboxWatcher> watcher = box->watcher.get();
+    QPointer<MailboxWatcher> watcher = box->watcher.data();
     m_storage.run(
         this,
         [settings, threading, arrival, context](Store &store) {

@@ -61,6 +61,9 @@ private:
     struct Box;
     void onArrived(const MailIntake::Arrival &arrival);
     void startBox(const MailboxRecord &record);
+    //! Stops a mailbox's reader; `wait`: until its thread has ended (else it goes by
+    //! itself once it has).
+    void retire(Box &box, bool wait);
     //! Whether one more automatic reply may go to `address` now (and counts it).
     bool allowAutomatic(const QString &address);
 
@@ -73,6 +76,7 @@ private:
     QHash<QString, QList<QDateTime>> m_automaticSent;
     QTimer *m_reloadTimer = nullptr;
     bool m_started = false;
+    quint64 m_readers = 0; // readers started so far: each has its number
 };
 
 } // namespace Tandem::Server

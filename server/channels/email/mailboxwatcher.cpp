@@ -142,6 +142,7 @@ MailboxWatcher::Went MailboxWatcher::takeNew(ImapClient &imap, quint32 uidValidi
                 return Went::Stop;
             MailIntake::Arrival arrival;
             arrival.inboxId = m_start.inboxId;
+            arrival.reader = m_start.reader;
             arrival.uidValidity = uidValidity;
             arrival.uid = one.uid;
             arrival.arrivedAt = one.arrived;

@@ -24,6 +24,7 @@ class MailboxWatcher : public QThread
 public:
     struct Start {
         qint64 inboxId = 0;
+        quint64 reader = 0; //!< carried by each Arrival
         MailServer imap;
         QByteArray password;
         QString folder = QStringLiteral("INBOX");
@@ -43,6 +44,7 @@ public:
     ~MailboxWatcher() override;
 
     qint64 inboxId() const { return m_start.inboxId; }
+    quint64 reader() const { return m_start.reader; }
     //! Asks the thread to end (it does at its next wait, or when a network wait ends).
     void stop();
     //! The owner is done with the last mail handed over: `filed` (the cursor moved past

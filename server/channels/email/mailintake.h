@@ -24,6 +24,7 @@ inline QString channel()
 //! A mail as the mailbox's reader took it.
 struct Arrival {
     qint64 inboxId = 0;
+    quint64 reader = 0; //!< which reader of the mailbox took it (a restarted one is another)
     quint32 uidValidity = 0;
     quint32 uid = 0;
     QDateTime arrivedAt; //!< when the mailbox got it (IMAP INTERNALDATE)
