@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mailboxsettings.h"
 
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace Tandem {
@@ -69,6 +70,16 @@ QString mailSecurityName(MailSecurity security)
         return QStringLiteral("none");
     }
     return {};
+}
+
+QString MailboxSettings::toText() const
+{
+    return QString::fromUtf8(QJsonDocument(toJson()).toJson(QJsonDocument::Compact));
+}
+
+Result<MailboxSettings> MailboxSettings::fromText(const QString &text)
+{
+    return fromJson(QJsonDocument::fromJson(text.toUtf8()).object());
 }
 
 QJsonObject MailboxSettings::toJson() const

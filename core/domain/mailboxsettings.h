@@ -33,7 +33,7 @@ struct MailServer {
     }
 };
 
-//! An email inbox's settings (docs/protocol.md, "Email inboxes"), without its passwords,
+//! An email inbox's settings (docs/protocol.md, "Email"), without its passwords,
 //! which the store keeps sealed beside them.
 struct MailboxSettings {
     QString address;     //!< the support address customers write to
@@ -50,6 +50,9 @@ struct MailboxSettings {
     QJsonObject toJson() const;
     //! Read and checked: BadRequest naming the first field that is missing or wrong.
     static Result<MailboxSettings> fromJson(const QJsonObject &json);
+    //! As a store keeps them: compact JSON text, and back.
+    QString toText() const;
+    static Result<MailboxSettings> fromText(const QString &text);
 
     bool operator==(const MailboxSettings &o) const
     {

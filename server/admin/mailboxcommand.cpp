@@ -4,7 +4,7 @@
 #include "accounts/secretbox.h"
 #include "channels/email/mailintake.h"
 #include "domain/mailboxsettings.h"
-#include "hub/teamoperations.h"
+#include "hub/mailboxoperations.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -29,10 +29,11 @@ MailboxCommand::MailboxCommand(Store &store, const SecretBox &secrets, QTextStre
 int MailboxCommand::usage()
 {
     m_err << "usage: tandemd mailbox add --name NAME --settings FILE.json [--team TEAM]\n"
-             "       tandemd mailbox set --inbox ID --settings FILE.json\n"
+             "       tandemd mailbox set --inbox ID --settings FILE.json [--name NAME] [--team "
+             "TEAM]\n"
              "       tandemd mailbox list\n"
              "The IMAP password, then the SMTP password, are read from standard input (one\n"
-             "line each). docs/protocol.md (\"Email inboxes\") describes the settings file.\n";
+             "line each). docs/protocol.md (\"Email\") describes the settings file.\n";
     m_err.flush();
     return 2;
 }
@@ -85,48 +86,44 @@ int MailboxCommand::save(const QStringList &arguments, bool adding)
         m_err << "Could not open the store for writing.\n";
         return 1;
     }
-    qint64 inboxId = parser.value(QStringLiteral("inbox")).toLongLong();
+    // The same change an admin makes from the desktop (mailbox.save), passwords sealed.
+    Commands::SaveMailbox command;
+    command.name = parser.value(QStringLiteral("name")).trimmed();
+    command.settings = settings.value();
+    command.imapPassword = m_secrets.seal(imapPassword.toUtf8());
+    command.smtpPassword = m_secrets.seal(smtpPassword.toUtf8());
     QString failure;
-    if (adding) {
-        Inbox inbox;
-        inbox.name = parser.value(QStringLiteral("name")).trimmed();
-        inbox.channel = MailIntake::channel();
-        inbox.address = settings->address;
-        inbox.signature = settings->signature;
-        const QString teamName = parser.value(QStringLiteral("team"));
-        const auto teams = m_store.teams();
-        if (teams) {
-            for (const Team &t : teams.value())
-                if (teamName.isEmpty() ? inbox.teamId == 0
-                                       : t.name.compare(teamName, Qt::CaseInsensitive) == 0)
-                    inbox.teamId = t.id;
-            if (!teamName.isEmpty() && !inbox.teamId)
-                failure = QStringLiteral("There is no team called %1.").arg(teamName);
+    if (!adding) {
+        command.inboxId = parser.value(QStringLiteral("inbox")).toLongLong();
+        const auto inbox = m_store.inbox(*command.inboxId);
+        if (!inbox || inbox->channel != MailIntake::channel()) {
+            failure = QStringLiteral("There is no email inbox %1.").arg(*command.inboxId);
+        } else {
+            if (command.name.isEmpty())
+                command.name = inbox->name;
+            command.teamId = inbox->teamId;
         }
-        if (inbox.name.isEmpty() || inbox.name.size() > 100)
-            failure = QStringLiteral("The inbox needs a name of at most 100 characters.");
-        if (failure.isEmpty()) {
-            const auto saved = TeamOperations::storeInbox(m_store, inbox);
-            if (saved)
-                inboxId = saved->id;
-            else
-                failure = saved.failure().message;
-        }
-    } else {
-        const auto inbox = m_store.inbox(inboxId);
-        if (!inbox || inbox->channel != MailIntake::channel())
-            failure = QStringLiteral("There is no email inbox %1.").arg(inboxId);
     }
+    const QString teamName = parser.value(QStringLiteral("team"));
+    const auto teams = m_store.teams();
+    if (failure.isEmpty() && teams && (adding || !teamName.isEmpty())) {
+        command.teamId = 0;
+        for (const Team &t : teams.value())
+            if (teamName.isEmpty() ? command.teamId == 0
+                                   : t.name.compare(teamName, Qt::CaseInsensitive) == 0)
+                command.teamId = t.id;
+        if (!teamName.isEmpty() && !command.teamId)
+            failure = QStringLiteral("There is no team called %1.").arg(teamName);
+    }
+    if (failure.isEmpty() && (command.name.isEmpty() || command.name.size() > 100))
+        failure = QStringLiteral("The inbox needs a name of at most 100 characters.");
+    qint64 inboxId = 0;
     if (failure.isEmpty()) {
-        MailboxRecord record;
-        record.inboxId = inboxId;
-        record.settings =
-            QString::fromUtf8(QJsonDocument(settings->toJson()).toJson(QJsonDocument::Compact));
-        record.imapPassword = m_secrets.seal(imapPassword.toUtf8());
-        record.smtpPassword = m_secrets.seal(smtpPassword.toUtf8());
-        record.configuredAt = m_store.now();
-        if (!m_store.saveMailbox(record))
-            failure = QStringLiteral("Could not store the mailbox.");
+        const auto saved = MailboxOperations::save(m_store, Viewer{}, command);
+        if (saved)
+            inboxId = saved->inbox.id;
+        else
+            failure = saved.failure().message;
     }
     if (!failure.isEmpty() || !m_store.commit()) {
         m_store.rollback();
@@ -147,8 +144,7 @@ int MailboxCommand::list()
         return 1;
     }
     for (const MailboxRecord &m : mailboxes.value()) {
-        const auto settings =
-            MailboxSettings::fromJson(QJsonDocument::fromJson(m.settings.toUtf8()).object());
+        const auto settings = MailboxSettings::fromText(m.settings);
         m_out << m.inboxId << "\t" << (settings ? settings->address : QStringLiteral("?"))
               << "\timap " << (settings ? settings->imap.host : QString()) << ":"
               << (settings ? settings->imap.port : 0) << "\tread to UID " << m.lastUid << "\t"

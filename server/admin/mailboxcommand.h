@@ -12,7 +12,7 @@ namespace Tandem::Server {
 class SecretBox;
 
 //! `tandemd mailbox add|set|list`: email inboxes for scripted set-ups, straight on the
-//! store. Settings come from a JSON file (docs/protocol.md, "Email inboxes"); the IMAP and
+//! store. Settings come from a JSON file (docs/protocol.md, "Email"); the IMAP and
 //! SMTP passwords from standard input, one line each, and are stored sealed. A running
 //! tandemd takes the change up within a minute.
 class MailboxCommand

@@ -312,13 +312,23 @@ Result<int> acknowledge(Store &store, const Conversation &conversation, qint64 a
     return int(behind->size());
 }
 
-Result<OutboundRecord> reportDelivery(Store &store, const QString &channel,
-                                      const QString &externalId, DeliveryState state)
+namespace {
+
+//! The reply a channel's later report names by the channel's own id for it.
+Result<OutboundRecord> reported(Store &store, const QString &channel, const QString &externalId)
 {
     if (externalId.isEmpty())
         return Failure{ErrorCode::BadRequest, QStringLiteral("A delivery report needs the id")};
-    auto current = forClient(store.outboundByExternalId(channel, externalId),
-                             QStringLiteral("No reply with that id"));
+    return forClient(store.outboundByExternalId(channel, externalId),
+                     QStringLiteral("No reply with that id"));
+}
+
+} // namespace
+
+Result<OutboundRecord> reportDelivery(Store &store, const QString &channel,
+                                      const QString &externalId, DeliveryState state)
+{
+    auto current = reported(store, channel, externalId);
     if (!current)
         return current.failure();
     OutboundRecord record = current.value();
@@ -332,10 +342,7 @@ Result<OutboundRecord> reportDelivery(Store &store, const QString &channel,
 Result<OutboundRecord> reportFailure(Store &store, const QString &channel,
                                      const QString &externalId, const QString &why)
 {
-    if (externalId.isEmpty())
-        return Failure{ErrorCode::BadRequest, QStringLiteral("A delivery report needs the id")};
-    auto current = forClient(store.outboundByExternalId(channel, externalId),
-                             QStringLiteral("No reply with that id"));
+    auto current = reported(store, channel, externalId);
     if (!current)
         return current.failure();
     OutboundRecord record = current.value();

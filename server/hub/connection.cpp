@@ -239,8 +239,7 @@ void Connection::staffHello(const Frames::Request &request)
                 return;
             }
             const Agent &agent = staff->agent;
-            m_viewer = Viewer{
-                {Party::Kind::Agent, agent.id, agent.name}, agent.role, tokenHash, staff->inboxes};
+            m_viewer = Viewer::ofStaff(agent, tokenHash, staff->inboxes);
             m_agent = agent;
             startCatchUp(
                 id, {{QStringLiteral("agent"), Wire::encode(agent, Wire::AgentDetail::WithEmail)}},
@@ -264,10 +263,7 @@ void Connection::staffSignIn(const Frames::Request &request)
                 return;
             }
             const Agent &agent = session->agent;
-            m_viewer = Viewer{{Party::Kind::Agent, agent.id, agent.name},
-                              agent.role,
-                              Tokens::hash(session->token),
-                              session->inboxes};
+            m_viewer = Viewer::ofStaff(agent, Tokens::hash(session->token), session->inboxes);
             m_agent = agent;
             startCatchUp(
                 id,

@@ -11,11 +11,7 @@ Result<AttachmentRecord> messageFile(Store &store, const QByteArray &tokenHash, 
     const auto staff = DeskOperations::authenticateStaff(store, tokenHash);
     if (!staff)
         return staff.failure();
-    Viewer viewer;
-    viewer.party = Party{Party::Kind::Agent, staff->agent.id, staff->agent.name};
-    viewer.role = staff->agent.role;
-    viewer.tokenHash = tokenHash;
-    viewer.inboxes = staff->inboxes;
+    const Viewer viewer = Viewer::ofStaff(staff->agent, tokenHash, staff->inboxes);
     const Failure missing{ErrorCode::NotFound, QStringLiteral("No such file")};
     const auto message = store.message(messageId);
     if (!message && !message.isNotFound())

@@ -60,8 +60,7 @@ Result<Saved> save(Store &store, const Viewer &viewer, const Commands::SaveMailb
     if (!saved)
         return saved.failure();
     record.inboxId = saved->id;
-    record.settings =
-        QString::fromUtf8(QJsonDocument(command.settings.toJson()).toJson(QJsonDocument::Compact));
+    record.settings = command.settings.toText();
     if (command.imapPassword)
         record.imapPassword = *command.imapPassword;
     if (command.smtpPassword)
@@ -82,8 +81,7 @@ Result<QList<MailboxStatus>> list(Store &store, const Viewer &viewer, const Done
         return storageFailed(mailboxes.failure());
     QList<MailboxStatus> out;
     for (const MailboxRecord &record : mailboxes.value()) {
-        const auto settings =
-            MailboxSettings::fromJson(QJsonDocument::fromJson(record.settings.toUtf8()).object());
+        const auto settings = MailboxSettings::fromText(record.settings);
         if (settings)
             out.append(statusOf(record, settings.value()));
     }

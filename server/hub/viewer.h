@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/agent.h"
 #include "domain/conversation.h"
 #include "domain/event.h"
 #include "domain/party.h"
@@ -17,6 +18,15 @@ struct Viewer {
     QByteArray tokenHash;    // the staff session this connection rides on
     //! An agent's: the inboxes of their teams (supervisors and admins see every inbox).
     QSet<qint64> inboxes;
+
+    //! A member of staff on the session `tokenHash`, seeing `inboxes` through their teams.
+    static Viewer ofStaff(const Agent &agent, QByteArray tokenHash, QSet<qint64> inboxes)
+    {
+        return Viewer{{Party::Kind::Agent, agent.id, agent.name},
+                      agent.role,
+                      std::move(tokenHash),
+                      std::move(inboxes)};
+    }
 
     bool isStaff() const { return party.kind == Party::Kind::Agent; }
     //! Staff who see every inbox.

@@ -619,8 +619,8 @@ async def main():
         out = server.admin("mailbox", "add", "--name", "Support email", "--settings", settings,
                            stdin=f"{mail.info['users'][SUPPORT]}\n{mail.info['smtpPassword']}\n")
         check("tandemd mailbox add sets up an email inbox", out.returncode == 0, out.stderr)
-        with open(os.path.join(data, "tandem.sqlite3") if os.path.exists(os.path.join(data, "tandem.sqlite3")) else settings, "rb") as f:
-            raw = f.read()
+        raw = b"".join(open(path, "rb").read() for path in glob.glob(os.path.join(data, "tandem.sqlite*")))
+        check("the store was written", b"Support email" in raw, str(glob.glob(os.path.join(data, "*"))))
         check("the passwords are not in the store as written",
               mail.info["users"][SUPPORT].encode() not in raw and mail.info["smtpPassword"].encode() not in raw)
         server.start()

@@ -64,22 +64,36 @@ class TestMailIntake : public QObject
         m_inbox = inbox->id;
         MailboxRecord record;
         record.inboxId = m_inbox;
-        record.settings = QString::fromUtf8(QJsonDocument(settings().toJson()).toJson());
+        record.settings = settings().toText();
         record.imapPassword = record.smtpPassword = QStringLiteral("sealed");
         record.configuredAt = QDateTime::fromMSecsSinceEpoch(Start, QTimeZone::utc());
         return bool(rig.run(
             [record](Store &store) { return forClient(store.saveMailbox(record), QString()); }));
     }
 
-    Result<MailIntake::Filed> file(Rig &rig, const ParsedMail &mail)
+    //! The next mail of the mailbox (by UID), parsed as `mail`, or unreadable (`mail` unset).
+    MailIntake::Arrival next(std::optional<ParsedMail> mail)
     {
         MailIntake::Arrival a;
         a.inboxId = m_inbox;
         a.uidValidity = 77;
         a.uid = ++m_uid;
         a.arrivedAt = QDateTime::fromMSecsSinceEpoch(Start, QTimeZone::utc());
-        a.externalId = mail.messageId;
-        a.mail = mail;
+        if (mail)
+            a.externalId = mail->messageId;
+        else
+            a.unreadable = QStringLiteral("Not a mail that can be read");
+        a.mail = std::move(mail);
+        return a;
+    }
+
+    Result<MailIntake::Filed> file(Rig &rig, const ParsedMail &mail)
+    {
+        return file(rig, next(mail));
+    }
+
+    Result<MailIntake::Filed> file(Rig &rig, const MailIntake::Arrival &a)
+    {
         const MailThreading threading = m_threading;
         return rig.run([a, threading](Store &store) {
             return MailIntake::file(store, settings(), threading, a, nullptr);
@@ -243,17 +257,10 @@ private Q_SLOTS:
         const auto nobody = file(rig, parsed(QString(), QStringLiteral("x"), QStringLiteral("who?"),
                                              QStringLiteral("o3@example.com")));
         QCOMPARE(nobody->kind, MailIntake::Filed::Kind::Skipped);
-        MailIntake::Arrival broken;
-        broken.inboxId = m_inbox;
-        broken.uidValidity = 77;
-        broken.uid = 40;
-        broken.unreadable = QStringLiteral("Not a mail that can be read");
-        const auto skipped = rig.run([broken, threading = m_threading](Store &store) {
-            return MailIntake::file(store, settings(), threading, broken, nullptr);
-        });
+        const auto skipped = file(rig, next(std::nullopt));
         QVERIFY(skipped);
         QCOMPARE(skipped->kind, MailIntake::Filed::Kind::Skipped);
-        QCOMPARE(mailbox(rig).lastUid, 40u);
+        QCOMPARE(mailbox(rig).lastUid, m_uid); // passed over, the cursor moves all the same
     }
 
     void aBounceFailsTheReplyItNames()

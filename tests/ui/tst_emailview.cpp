@@ -152,6 +152,9 @@ private Q_SLOTS:
         QSignalSpy shown(&view, &EmailView::shown);
         QVERIFY(shown.wait(5000));
         QCOMPARE(view.browser()->toPlainText(), QStringLiteral("Plain words"));
+        QVERIFY(!view.statusLabel()->isHidden());
+        QVERIFY2(view.statusLabel()->text().contains(QStringLiteral("online")),
+                 qPrintable(view.statusLabel()->text()));
     }
 
     void theComposerKnowsItWritesAnEmail()

@@ -297,12 +297,13 @@ void ConversationView::updateHeader()
         return;
     }
     m_actions->setConversation(*summary);
+    // Only an email conversation needs its inbox (its address and signature) read.
     Inbox through;
-    for (const Inbox &i : m_session.cache().inboxes())
-        if (i.id == summary->inboxId)
-            through = i;
-    if (through.id == 0)
-        through.channel = summary->channel;
+    through.channel = summary->channel;
+    if (summary->channel == QLatin1String("email"))
+        for (const Inbox &i : m_session.cache().inboxes())
+            if (i.id == summary->inboxId)
+                through = i;
     m_emailBar->show(through, summary->customerName);
     QString state;
     if (summary->mergedInto)

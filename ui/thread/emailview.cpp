@@ -4,6 +4,7 @@
 #include "files/messagefiles.h"
 #include "mailbrowser.h"
 
+#include <QApplication>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -11,9 +12,11 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace Tandem {
@@ -181,12 +184,21 @@ void EmailView::saveFile(const QVariantMap &file)
                           m_status->setText(bytes.failure().message);
                           return;
                       }
-                      QSaveFile out(path);
-                      const bool saved = out.open(QIODevice::WriteOnly)
-                                         && out.write(bytes.value()) == bytes->size()
-                                         && out.commit();
-                      m_status->setText(saved ? tr("Saved to %1").arg(path)
-                                              : tr("Could not save to %1").arg(path));
+                      // Written off the window's thread: a large file on a slow disk.
+                      QPointer<QLabel> status = m_status;
+                      QThreadPool::globalInstance()->start([status, path, data = bytes.value()] {
+                          QSaveFile out(path);
+                          const bool saved = out.open(QIODevice::WriteOnly)
+                                             && out.write(data) == data.size() && out.commit();
+                          QMetaObject::invokeMethod(
+                              qApp,
+                              [status, path, saved] {
+                                  if (status)
+                                      status->setText(saved ? tr("Saved to %1").arg(path)
+                                                            : tr("Could not save to %1").arg(path));
+                              },
+                              Qt::QueuedConnection);
+                      });
                   });
 }
 

@@ -27,6 +27,8 @@ public:
     MailBrowser *browser() const { return m_browser; }
     QLabel *blockedBar() const { return m_blocked; }
     QListWidget *attachments() const { return m_attachments; }
+    //! Why the HTML or a file is not there, or where a file was saved.
+    QLabel *statusLabel() const { return m_status; }
     //! "Ada Lovelace <ada@example.org>".
     static QString addressText(const QVariant &address);
     //! "invoice.pdf (48 KB)".

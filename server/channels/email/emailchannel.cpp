@@ -42,8 +42,7 @@ Result<ReplyPlan> planReply(Store &store, const MailThreading &threading, const 
                        QStringLiteral("Inbox %1 has no mailbox set up").arg(c.inboxId)};
     if (!mailbox)
         return storageFailed(mailbox.failure());
-    auto settings =
-        MailboxSettings::fromJson(QJsonDocument::fromJson(mailbox->settings.toUtf8()).object());
+    auto settings = MailboxSettings::fromText(mailbox->settings);
     if (!settings)
         return Failure{ErrorCode::InvalidState,
                        QStringLiteral("The mailbox settings of inbox %1 are unreadable: %2")
@@ -136,7 +135,6 @@ EmailChannel::EmailChannel(Storage &storage, const SecretBox &secrets,
     , m_threading(secrets.derivedKey("mailthrd", 1))
 {
     qRegisterMetaType<Tandem::Server::MailIntake::Arrival>();
-    qRegisterMetaType<Tandem::Server::MailIntake::Filed>();
 }
 
 EmailChannel::~EmailChannel()
@@ -210,8 +208,7 @@ void EmailChannel::startBox(const MailboxRecord &record)
 {
     if (const auto running = m_boxes.take(record.inboxId))
         retire(*running, false); // it stops; the new one starts now
-    auto settings =
-        MailboxSettings::fromJson(QJsonDocument::fromJson(record.settings.toUtf8()).object());
+    auto settings = MailboxSettings::fromText(record.settings);
     auto password = m_secrets.unseal(record.imapPassword);
     auto box = std::make_shared<Box>();
     box->record = record;
@@ -236,9 +233,6 @@ void EmailChannel::startBox(const MailboxRecord &record)
     box->watcher = new MailboxWatcher(start);
     connect(box->watcher.data(), &MailboxWatcher::arrived, this, &EmailChannel::onArrived,
             Qt::QueuedConnection);
-    connect(
-        box->watcher.data(), &MailboxWatcher::waiting, this,
-        [this](qint64 inboxId, bool) { Q_EMIT waiting(inboxId); }, Qt::QueuedConnection);
     connect(
         box->watcher.data(), &MailboxWatcher::trouble, this,
         [this](qint64 inboxId, const QString &error) {
@@ -286,8 +280,6 @@ void EmailChannel::onArrived(const MailIntake::Arrival &arrival)
                                << "not filed:" << filed->why;
             if (watcher)
                 watcher->taken(bool(filed));
-            if (filed)
-                Q_EMIT this->filed(arrival.inboxId, filed.value());
         });
 }
 

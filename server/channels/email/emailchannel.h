@@ -48,14 +48,6 @@ public:
     void reload();
     //! `plain` sealed with the server's secret key, for the store.
     QString seal(const QByteArray &plain) const;
-    //! How reading goes for each mailbox: "" when well, else the last error.
-    QHash<qint64, QString> troubles() const { return m_troubles; }
-
-Q_SIGNALS:
-    //! A mail was taken from a mailbox and filed (tests, logs).
-    void filed(qint64 inboxId, const Tandem::Server::MailIntake::Filed &filed);
-    //! A mailbox's reader is up to date and waiting for mail.
-    void waiting(qint64 inboxId);
 
 private:
     struct Box;
@@ -72,7 +64,7 @@ private:
     std::function<AutoReply::Context()> m_autoReplyContext;
     MailThreading m_threading;
     QHash<qint64, std::shared_ptr<Box>> m_boxes;
-    QHash<qint64, QString> m_troubles;
+    QHash<qint64, QString> m_troubles; // each mailbox's last error, as last stored
     QHash<QString, QList<QDateTime>> m_automaticSent;
     QTimer *m_reloadTimer = nullptr;
     bool m_started = false;

@@ -109,7 +109,6 @@ MailboxWatcher::Went MailboxWatcher::session(ImapClient &imap, quint32 &uidValid
         firstLook = false;
         if (went != Went::On)
             return went;
-        Q_EMIT waiting(m_start.inboxId, imap.hasIdle());
         if (imap.hasIdle()) {
             auto woken = imap.idle(m_start.idleFor, m_wake[0]);
             if (!woken) {

@@ -55,8 +55,6 @@ Q_SIGNALS:
     void arrived(const Tandem::Server::MailIntake::Arrival &arrival);
     //! What went wrong (empty: working again), for the inbox's status.
     void trouble(qint64 inboxId, const QString &error);
-    //! Connected and up to date; waiting for mail (tests, logs).
-    void waiting(qint64 inboxId, bool idle);
 
 protected:
     void run() override;

@@ -67,4 +67,3 @@ std::optional<qint64> threadOf(Store &store, const MailboxSettings &settings,
 } // namespace Tandem::Server::MailIntake
 
 Q_DECLARE_METATYPE(Tandem::Server::MailIntake::Arrival)
-Q_DECLARE_METATYPE(Tandem::Server::MailIntake::Filed)
