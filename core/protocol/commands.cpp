@@ -85,17 +85,96 @@ Result<CustomerHello> decodeCustomerHello(const QJsonObject &fields)
     return h;
 }
 
-Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired)
+namespace {
+
+const QRegularExpression &mailAddress()
+{
+    static const QRegularExpression mailbox(QStringLiteral("^[^@\\s<>,]+@[^@\\s<>,]+$"));
+    return mailbox;
+}
+
+//! An email address in lower case, or empty when `text` is none.
+QString addressOf(const QString &text)
+{
+    const QString address = text.trimmed().toLower();
+    if (address.size() > Protocol::MaxEmailChars || !mailAddress().match(address).hasMatch())
+        return {};
+    return address;
+}
+
+//! A staff send's email parts: whom it copies, its files, and what starts a new email.
+void readEmailFields(FieldReader &r, const QJsonObject &fields, Send &s)
+{
+    const QJsonValue cc = fields.value(QLatin1String("cc"));
+    if (!cc.isUndefined()) {
+        const QJsonArray list = cc.toArray();
+        if (!cc.isArray() || list.size() > Protocol::MaxCopied)
+            r.fail(
+                "cc",
+                QStringLiteral("must be a list of at most %1 addresses").arg(Protocol::MaxCopied));
+        for (const QJsonValue &a : list) {
+            const QString address = addressOf(a.toString());
+            if (address.isEmpty()) {
+                r.fail("cc", QStringLiteral("%1 is not an email address").arg(a.toString()));
+                break;
+            }
+            if (!s.cc.contains(address))
+                s.cc.append(address);
+        }
+    }
+    const QJsonValue files = fields.value(QLatin1String("files"));
+    if (!files.isUndefined()) {
+        const QJsonArray list = files.toArray();
+        if (!files.isArray() || list.size() > Protocol::MaxFilesPerMessage)
+            r.fail("files", QStringLiteral("must be a list of at most %1 upload ids")
+                                .arg(Protocol::MaxFilesPerMessage));
+        for (const QJsonValue &f : list) {
+            const QUuid id(f.toString());
+            if (id.isNull() || f.toString().size() > 38) {
+                r.fail("files", QStringLiteral("%1 is not an upload id").arg(f.toString()));
+                break;
+            }
+            if (!s.files.contains(id))
+                s.files.append(id);
+        }
+    }
+    const auto to = r.optionalString("to", 1, Protocol::MaxEmailChars);
+    if (to) {
+        s.to = addressOf(*to);
+        if (s.to.isEmpty())
+            r.fail("to", QStringLiteral("%1 is not an email address").arg(*to));
+        s.toName = r.optionalString("toName", 1, Protocol::MaxNameChars).value_or(QString());
+        s.subject = r.string("subject", 1, Protocol::MaxSubjectChars);
+        if (r.ok() && blank(s.subject))
+            r.fail("subject", QStringLiteral("must not be blank"));
+        s.inboxId = r.id("inbox");
+    }
+    if (!r.ok())
+        return;
+    if (s.note && (!s.cc.isEmpty() || !s.files.isEmpty() || s.startsEmail()))
+        r.fail(!s.cc.isEmpty()      ? "cc"
+               : !s.files.isEmpty() ? "files"
+                                    : "to",
+               QStringLiteral("is for replies, not notes"));
+    else if (s.startsEmail() && s.conversationId)
+        r.fail("to", QStringLiteral("starts a new email: leave conversation out"));
+    else if (!s.startsEmail() && !s.conversationId)
+        r.fail("conversation", QStringLiteral("is required (or to, inbox and subject for a new "
+                                              "email)"));
+}
+
+} // namespace
+
+Result<Send> decodeSend(const QJsonObject &fields, bool staff)
 {
     FieldReader r(fields);
     Send s;
-    s.conversationId = conversationRequired ? std::optional<qint64>(r.id("conversation"))
-                                            : r.optionalId("conversation");
+    s.conversationId = r.optionalId("conversation");
     s.clientId = r.uuid("clientId");
     s.text = r.string("text", 1, Protocol::MaxTextChars);
     if (r.ok() && blank(s.text))
         r.fail("text", QStringLiteral("must not be blank"));
-    if (!conversationRequired) {
+    if (!staff) {
         const auto mode = r.optionalString("mode", 1, 16);
         if (mode) {
             const auto parsed = modeFromName(*mode);
@@ -111,26 +190,8 @@ Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired)
         if (r.ok() && mentions && !s.note)
             r.fail("mentions", QStringLiteral("are for notes only"));
         s.mentions = mentions.value_or(QList<qint64>());
-        const QJsonValue cc = fields.value(QLatin1String("cc"));
-        if (!cc.isUndefined()) {
-            static const QRegularExpression mailbox(QStringLiteral("^[^@\\s<>,]+@[^@\\s<>,]+$"));
-            const QJsonArray list = cc.toArray();
-            if (!cc.isArray() || list.size() > Protocol::MaxCopied)
-                r.fail("cc", QStringLiteral("must be a list of at most %1 addresses")
-                                 .arg(Protocol::MaxCopied));
-            for (const QJsonValue &a : list) {
-                const QString address = a.toString().trimmed().toLower();
-                if (address.size() > Protocol::MaxEmailChars
-                    || !mailbox.match(address).hasMatch()) {
-                    r.fail("cc", QStringLiteral("%1 is not an email address").arg(a.toString()));
-                    break;
-                }
-                if (!s.cc.contains(address))
-                    s.cc.append(address);
-            }
-            if (r.ok() && s.note && !s.cc.isEmpty())
-                r.fail("cc", QStringLiteral("is for replies, not notes"));
-        }
+        if (r.ok())
+            readEmailFields(r, fields, s);
     }
     if (!r.ok())
         return r.failure();

@@ -54,6 +54,14 @@ struct Send {
     //! An email reply's copied addresses (staff only, replies in email conversations only;
     //! empty: the thread's own people).
     QStringList cc;
+    //! Files uploaded before (staff only, replies in email conversations), in order.
+    QList<QUuid> files;
+    //! A new email written by staff: the address it goes to (and the name of whoever has
+    //! it), and its subject; `inboxId` is then the email inbox it goes from.
+    QString to;
+    QString toName;
+    QString subject;
+    bool startsEmail() const { return !to.isEmpty(); }
 };
 
 //! `assign`: who works an async conversation (docs/protocol.md, "Assignment").
@@ -191,8 +199,9 @@ struct DeleteCanned {
 Result<SignIn> decodeSignIn(const QJsonObject &fields);
 Result<AgentHello> decodeAgentHello(const QJsonObject &fields);
 Result<CustomerHello> decodeCustomerHello(const QJsonObject &fields);
-//! `conversationRequired` is true for agents, who can only write in existing ones.
-Result<Send> decodeSend(const QJsonObject &fields, bool conversationRequired);
+//! `staff`: an agent's, who writes in existing conversations or starts a new email
+//! (docs/protocol.md, "send").
+Result<Send> decodeSend(const QJsonObject &fields, bool staff);
 Result<History> decodeHistory(const QJsonObject &fields);
 Result<Search> decodeSearch(const QJsonObject &fields);
 Result<ConversationPage> decodeConversationPage(const QJsonObject &fields);

@@ -20,6 +20,13 @@ constexpr qsizetype MaxNoteChars = 1000;
 constexpr qsizetype MaxMentions = 50;
 //! Addresses an email reply may copy.
 constexpr qsizetype MaxCopied = 20;
+//! Files one message may carry, the most one file and all of them may be, and an email's
+//! subject.
+constexpr qsizetype MaxFilesPerMessage = 10;
+constexpr qint64 MaxUploadBytes = 10LL * 1024 * 1024;
+constexpr qint64 MaxFilesBytes = 25LL * 1024 * 1024;
+constexpr qsizetype MaxFileNameChars = 255;
+constexpr qsizetype MaxSubjectChars = 200;
 constexpr qsizetype MaxShortcutChars = 32;
 //! Conversations' priority: none, low, medium, high, urgent (domain/label.h).
 constexpr int MaxPriority = 4;

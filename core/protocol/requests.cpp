@@ -72,7 +72,7 @@ Request send(const Commands::Send &command)
         {QStringLiteral("text"), command.text}};
     if (command.conversationId)
         fields.insert(QStringLiteral("conversation"), *command.conversationId);
-    else
+    else if (!command.startsEmail())
         fields.insert(QStringLiteral("mode"), modeName(command.mode));
     insertIf(fields, "inbox", command.inboxId);
     if (command.note) {
@@ -86,6 +86,18 @@ Request send(const Commands::Send &command)
     }
     if (!command.cc.isEmpty())
         fields.insert(QStringLiteral("cc"), QJsonArray::fromStringList(command.cc));
+    if (!command.files.isEmpty()) {
+        QJsonArray files;
+        for (const QUuid &id : command.files)
+            files.append(id.toString(QUuid::WithoutBraces));
+        fields.insert(QStringLiteral("files"), files);
+    }
+    if (command.startsEmail()) {
+        fields.insert(QStringLiteral("to"), command.to);
+        if (!command.toName.isEmpty())
+            fields.insert(QStringLiteral("toName"), command.toName);
+        fields.insert(QStringLiteral("subject"), command.subject);
+    }
     return make("send", fields);
 }
 

@@ -21,26 +21,6 @@ QString newAddress()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-//! The customer `inbound` comes from, made (with their identity) when new.
-Stored<Customer> customerFor(Store &store, const InboundMessage &inbound)
-{
-    const auto known = store.customerByIdentity(inbound.channel, inbound.address);
-    if (known)
-        return known.value();
-    if (!known.isNotFound())
-        return known.failure();
-    Customer fresh{0, inbound.name.trimmed().isEmpty() ? inbound.address : inbound.name.trimmed(),
-                   inbound.channel == QLatin1String("email") ? inbound.address : QString()};
-    // Not reachable through the web widget: the token is random and never handed out.
-    const QByteArray token = QUuid::createUuid().toRfc4122() + QUuid::createUuid().toRfc4122();
-    auto created = store.createCustomer(fresh, token);
-    if (!created)
-        return created.failure();
-    if (auto added = store.addIdentity(inbound.channel, inbound.address, created->id); !added)
-        return added.failure();
-    return created.value();
-}
-
 //! Saves `record`; a change of state is a `message.delivery` event. `conversation`: the
 //! reply's, when the caller has it (else it is read).
 Result<OutboundRecord> changed(Store &store, OutboundRecord record, DeliveryState before,
@@ -113,7 +93,7 @@ Result<Received> receive(Store &store, const InboundMessage &inbound)
     if (!seen.isNotFound())
         return storageFailed(seen.failure());
 
-    const auto customer = customerFor(store, inbound);
+    const auto customer = customerAt(store, inbound.channel, inbound.address, inbound.name);
     if (!customer)
         return storageFailed(customer.failure());
     const QDateTime now = store.now();
@@ -188,6 +168,26 @@ Result<Received> receive(Store &store, const InboundMessage &inbound)
         return woken.failure();
     r.conversation = woken.value();
     return r;
+}
+
+Stored<Customer> customerAt(Store &store, const QString &channel, const QString &address,
+                            const QString &name)
+{
+    const auto known = store.customerByIdentity(channel, address);
+    if (known)
+        return known.value();
+    if (!known.isNotFound())
+        return known.failure();
+    Customer fresh{0, name.trimmed().isEmpty() ? address : name.trimmed(),
+                   channel == QLatin1String("email") ? address : QString()};
+    // Not reachable through the web widget: the token is random and never handed out.
+    const QByteArray token = QUuid::createUuid().toRfc4122() + QUuid::createUuid().toRfc4122();
+    auto created = store.createCustomer(fresh, token);
+    if (!created)
+        return created.failure();
+    if (auto added = store.addIdentity(channel, address, created->id); !added)
+        return added.failure();
+    return created.value();
 }
 
 Result<QString> webAddress(Store &store, qint64 customerId)

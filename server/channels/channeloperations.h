@@ -20,6 +20,11 @@ inline QString web()
 //! (every customer the widget creates gets one with the customer).
 Result<QString> webAddress(Store &store, qint64 customerId);
 
+//! The customer at `address` on `channel`, made (with that identity, named `name` or else
+//! the address) when new.
+Stored<Customer> customerAt(Store &store, const QString &channel, const QString &address,
+                            const QString &name);
+
 //! A message as a channel received it.
 struct InboundMessage {
     QString channel;    //!< "email", "whatsapp", …

@@ -12,6 +12,7 @@
 #include "hub/fileaccess.h"
 #include "hub/hub.h"
 #include "hub/serverconfig.h"
+#include "hub/uploads.h"
 #include "logging/logging.h"
 #include "protocol/commands.h"
 #include "protocol/limits.h"
@@ -56,6 +57,9 @@ Status statusFor(ErrorCode code)
         break;
     case ErrorCode::NotFound:
         status = Status::NotFound;
+        break;
+    case ErrorCode::Conflict:
+        status = Status::Conflict;
         break;
     case ErrorCode::Unavailable:
         status = Status::ServiceUnavailable;
@@ -274,6 +278,10 @@ bool HttpFrontend::listen(QString *error)
     RequestGate::Limits limits;
     limits.maxHeaderBytes = m_config.maxHeaderBytes;
     limits.maxBodyBytes = m_config.maxBodyBytes;
+    limits.maxUploadBytes = Protocol::MaxUploadBytes;
+    // Six whole uploads at once at most, however many agents send files.
+    limits.uploadBudget = std::make_shared<RequestGate::UploadBudget>(
+        RequestGate::UploadBudget{6 * Protocol::MaxUploadBytes});
     limits.webSocketBufferBytes = std::max<qint64>(64 * 1024, 2 * m_config.maxMessageBytes + 1024);
     limits.headTimeoutMs = m_config.handshakeTimeoutMs;
     m_tcp = new GatedTcpServer(limits, this);
@@ -419,6 +427,49 @@ void HttpFrontend::addFileRoutes()
                         return;
                     }
                     reply.sendFile(file->data, file->contentType.toUtf8(), file->fileName.toUtf8());
+                });
+        });
+    // A file an agent sends ahead of the message that carries it (RequestGate lets bodies
+    // up to Protocol::MaxUploadBytes through on this path only).
+    m_http.route(
+        QStringLiteral("/api/v1/uploads/<arg>"), QHttpServerRequest::Method::Put,
+        [this](const QString &id, const QHttpServerRequest &request, ResponderArg responder) {
+            DeferredReply reply(std::move(responder));
+            const QString token = bearerToken(request);
+            if (token.isEmpty() || token.size() > Protocol::MaxTokenChars) {
+                reply.send(
+                    Failure{ErrorCode::Unauthenticated,
+                            QStringLiteral("Send the session token as Authorization: Bearer")});
+                return;
+            }
+            const QUuid uuid(id);
+            if (uuid.isNull() || id.size() != 36) {
+                reply.send(Failure{ErrorCode::BadRequest,
+                                   QStringLiteral("The upload id must be a UUID (36 characters)")});
+                return;
+            }
+            const QByteArray hash = Tokens::hash(token);
+            const QString name =
+                request.query().queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded);
+            const QString type =
+                QString::fromLatin1(header(request, QByteArrayLiteral("content-type")));
+            const QByteArray body = request.body();
+            m_hub.storage().run(
+                this,
+                [hash, uuid, name, type, body](Store &store) {
+                    return Uploads::put(store, hash, uuid, name, type, body);
+                },
+                [reply](Result<Uploads::Put> put) {
+                    if (!put) {
+                        reply.send(put.failure());
+                        return;
+                    }
+                    reply.send(
+                        {{QStringLiteral("upload"), put->upload.id.toString(QUuid::WithoutBraces)},
+                         {QStringLiteral("name"), put->upload.fileName},
+                         {QStringLiteral("type"), put->upload.contentType},
+                         {QStringLiteral("size"), put->upload.size}},
+                        put->created ? Status::Created : Status::Ok);
                 });
         });
 }

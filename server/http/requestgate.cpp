@@ -68,6 +68,12 @@ RequestGate::RequestGate(LingeringSocket *socket, const Limits &limits, Admit ad
     arm(m_limits.headTimeoutMs);
 }
 
+RequestGate::~RequestGate()
+{
+    if (m_budgetTaken && m_limits.uploadBudget)
+        m_limits.uploadBudget->left += m_budgetTaken;
+}
+
 void RequestGate::arm(qint64 ms)
 {
     m_deadlineMs = ms;
@@ -116,6 +122,12 @@ void RequestGate::readHead()
         refuse(411, "Length Required", "Send the body with a Content-Length");
         return;
     }
+    // Only a signed-in agent's upload may be larger than any other body; whether the token
+    // is good is the route's to say.
+    const bool upload = m_limits.maxUploadBytes > m_limits.maxBodyBytes && m_limits.uploadBudget
+                        && head.method == "PUT" && head.target.startsWith("/api/v1/uploads/")
+                        && head.fields.value("authorization").startsWith("Bearer ");
+    const qint64 maxBody = upload ? m_limits.maxUploadBytes : m_limits.maxBodyBytes;
     qint64 length = 0;
     if (head.fields.contains("content-length")) {
         const QByteArray text = head.fields.value("content-length");
@@ -125,14 +137,23 @@ void RequestGate::readHead()
             refuse(400, "Bad Request", "Malformed Content-Length");
             return;
         }
-        if (length > m_limits.maxBodyBytes) {
+        if (length > maxBody) {
             qCInfo(lcHttp) << "refused a body of" << length << "bytes to" << head.method
                            << head.target;
             refuse(413, "Content Too Large",
                    QByteArrayLiteral("The request body may be at most ")
-                       + QByteArray::number(m_limits.maxBodyBytes) + " bytes");
+                       + QByteArray::number(maxBody) + " bytes");
             return;
         }
+    }
+    if (upload && length > m_limits.maxBodyBytes) {
+        if (length > m_limits.uploadBudget->left) {
+            qCInfo(lcHttp) << "refused an upload of" << length << "bytes: too many at once";
+            refuse(503, "Service Unavailable", "Too many uploads at once: try again shortly");
+            return;
+        }
+        m_limits.uploadBudget->left -= length;
+        m_budgetTaken = length;
     }
     letThrough(upgrade, end + EndOfHead.size(), length);
 }

@@ -4,6 +4,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <functional>
+#include <memory>
 
 namespace Tandem::Server {
 
@@ -18,9 +19,17 @@ class RequestGate : public QObject
 {
     Q_OBJECT
 public:
+    //! What the bodies of uploads may hold at once, across every connection.
+    struct UploadBudget {
+        qint64 left = 0;
+    };
     struct Limits {
         qint64 maxHeaderBytes = 16 * 1024;
         qint64 maxBodyBytes = 64 * 1024;
+        //! An upload (`PUT /api/v1/uploads/…` with a bearer token) may be this large (0: no
+        //! larger than any body), while `uploadBudget` lasts; past it the answer is 503.
+        qint64 maxUploadBytes = 0;
+        std::shared_ptr<UploadBudget> uploadBudget;
         //! What a WebSocket may buffer: a whole frame of the largest message, twice.
         qint64 webSocketBufferBytes = 128 * 1024;
         //! Time to send the head, and then to send the body and be answered.
@@ -31,6 +40,7 @@ public:
 
     //! Watches `socket` (and lives as its child); calls `admit` once its head passed.
     RequestGate(LingeringSocket *socket, const Limits &limits, Admit admit);
+    ~RequestGate() override;
 
     //! Ends the request if its time ran out (called by the server's sweep: a timer per
     //! connection made each connect cost time in proportion to the connections open).
@@ -51,6 +61,7 @@ private:
     qint64 m_deadlineMs = -1; // none
     bool m_passed = false;
     bool m_handedOver = false;
+    qint64 m_budgetTaken = 0; //!< of the upload budget, given back with the connection
 };
 
 } // namespace Tandem::Server

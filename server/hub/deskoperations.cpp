@@ -4,6 +4,7 @@
 #include "visibility.h"
 
 #include "accounts/tokens.h"
+#include "assignoperations.h"
 #include "channels/channeloperations.h"
 #include "conversations/slacalendar.h"
 #include "conversations/staffnotice.h"
@@ -14,6 +15,7 @@
 #include "protocol/wirelabels.h"
 #include "protocol/wireteams.h"
 #include "search/searchexpression.h"
+#include "uploads.h"
 
 #include <QJsonArray>
 
@@ -202,13 +204,34 @@ Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send
     message.author = viewer.party;
     message.text = command.text;
     message.createdAt = now;
+    const bool email = conversation.channel == QLatin1String("email") && viewer.isStaff();
     if (!command.cc.isEmpty()) {
         // Whom an email reply copies: they join the thread's people, so their answers join
         // it too.
-        if (conversation.channel != QLatin1String("email") || !viewer.isStaff())
+        if (!email)
             return Failure{ErrorCode::BadRequest,
                            QStringLiteral("cc: only replies in email conversations copy anyone")};
         message.email.insert(QStringLiteral("cc"), QJsonArray::fromStringList(command.cc));
+    }
+    if (command.startsEmail())
+        message.email.insert(QStringLiteral("subject"), command.subject);
+    if (!command.files.isEmpty()) {
+        if (!email)
+            return Failure{
+                ErrorCode::BadRequest,
+                QStringLiteral("files: only replies in email conversations carry files")};
+        // A retry finds its uploads taken by the first send: it is answered as a retry.
+        if (!started) {
+            auto existing = store.messageByClientId(command.clientId);
+            if (existing)
+                return retried(store, viewer, command, *existing);
+            if (!existing.isNotFound())
+                return storageFailed(existing.failure());
+        }
+        auto files = Uploads::describe(store, viewer, command.files);
+        if (!files)
+            return files.failure();
+        message.email.insert(QStringLiteral("attachments"), files.value());
     }
     if (command.note && viewer.isStaff()) {
         message.kind = MessageKind::Note;
@@ -232,6 +255,8 @@ Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send
     }
     if (!inserted)
         return storageFailed(inserted.failure());
+    if (auto attached = Uploads::attach(store, command.files, inserted->id); !attached)
+        return attached.failure();
     for (const QString &address : command.cc)
         if (auto added = store.addParticipant(conversation.id, address); !added)
             return storageFailed(added.failure());
@@ -261,6 +286,41 @@ Result<Sent> addMessage(Store &store, const Viewer &viewer, const Commands::Send
     return Sent{inserted.value(), conversation, started};
 }
 
+//! A new email from staff: a conversation in the email inbox with whoever has the address
+//! (a new customer when nobody has it yet), assigned to its writer.
+Result<Sent> startEmail(Store &store, const Viewer &viewer, const Commands::Send &command,
+                        const QDateTime &now)
+{
+    if (!command.startsEmail() || !command.inboxId)
+        return Failure{ErrorCode::BadRequest, QStringLiteral("conversation: is required")};
+    const auto inbox = ChannelOperations::inboxOf(store, QStringLiteral("email"), *command.inboxId);
+    if (!inbox)
+        return inbox.failure();
+    if (!viewer.seesAll() && !viewer.inboxes.contains(inbox->id))
+        return notFound();
+    const auto customer =
+        ChannelOperations::customerAt(store, QStringLiteral("email"), command.to, command.toName);
+    if (!customer)
+        return storageFailed(customer.failure());
+    Conversation fresh;
+    fresh.customer = customer.value();
+    fresh.channel = QStringLiteral("email");
+    fresh.inboxId = inbox->id;
+    fresh.createdAt = now;
+    fresh.updatedAt = now;
+    auto created = store.createConversation(fresh);
+    if (!created)
+        return storageFailed(created.failure());
+    Event e = Events::conversationCreated(created.value());
+    if (auto appended = store.appendEvent(e); !appended)
+        return storageFailed(appended.failure());
+    // Its writer has it; automatic assignment does not hand it to someone else.
+    auto assigned = AssignOperations::assign(store, viewer, {created->id, viewer.party.id, true});
+    if (!assigned)
+        return assigned.failure();
+    return addMessage(store, viewer, command, assigned.value(), true, now, nullptr);
+}
+
 } // namespace
 
 Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &command, bool mayStart,
@@ -285,7 +345,7 @@ Result<Sent> send(Store &store, const Viewer &viewer, const Commands::Send &comm
     if (existing)
         return retried(store, viewer, command, *existing);
     if (viewer.isStaff())
-        return Failure{ErrorCode::BadRequest, QStringLiteral("conversation: is required")};
+        return startEmail(store, viewer, command, now);
     if (!mayStart)
         return Failure{ErrorCode::RateLimited,
                        QStringLiteral("Too many new conversations from this address"),

@@ -121,6 +121,69 @@ Stored<AttachmentRecord> SqliteStore::attachment(qint64 messageId, int index)
     return a;
 }
 
+Stored<Done> SqliteStore::addUpload(const UploadRecord &u)
+{
+    SqliteStatement &q = prepare(QStringLiteral(
+        "INSERT INTO uploads (id, agent_id, file_name, content_type, size, data, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    if (auto failure = run(q, {u.id.toRfc4122(), u.agentId, text(u.fileName), text(u.contentType),
+                               u.size, u.data, toMs(u.createdAt)}))
+        return *failure;
+    return Done{};
+}
+
+Stored<UploadRecord> SqliteStore::upload(const QUuid &id)
+{
+    SqliteStatement &q = prepare(QStringLiteral(
+        "SELECT agent_id, file_name, content_type, size, created_at FROM uploads WHERE id = ?"));
+    if (auto failure = run(q, {id.toRfc4122()}))
+        return *failure;
+    if (!q.next())
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no such upload")};
+    UploadRecord u;
+    u.id = id;
+    u.agentId = q.value(0).toLongLong();
+    u.fileName = q.value(1).toString();
+    u.contentType = q.value(2).toString();
+    u.size = q.value(3).toLongLong();
+    u.createdAt = fromMs(q.value(4));
+    return u;
+}
+
+Stored<std::pair<int, qint64>> SqliteStore::uploadsWaiting(qint64 agentId)
+{
+    SqliteStatement &q = prepare(
+        QStringLiteral("SELECT count(*), coalesce(sum(size), 0) FROM uploads WHERE agent_id = ?"));
+    if (auto failure = run(q, {agentId}))
+        return *failure;
+    if (!q.next())
+        return std::pair<int, qint64>{0, 0};
+    return std::pair<int, qint64>{q.value(0).toInt(), q.value(1).toLongLong()};
+}
+
+Stored<Done> SqliteStore::attachUpload(const QUuid &id, qint64 messageId, int index)
+{
+    // The bytes move inside SQLite: they never pass through this process's memory.
+    SqliteStatement &copy = prepare(QStringLiteral(
+        "INSERT INTO attachments (message_id, idx, file_name, content_type, content_id, inline,"
+        " size, kept, data) SELECT ?, ?, file_name, content_type, '', 0, size, 1, data"
+        " FROM uploads WHERE id = ?"));
+    if (auto failure = run(copy, {messageId, index, id.toRfc4122()}))
+        return *failure;
+    if (copy.rowsChanged() != 1)
+        return StoreFailure{StoreError::NotFound, QStringLiteral("no such upload")};
+    return changedOne(prepare(QStringLiteral("DELETE FROM uploads WHERE id = ?")), {id.toRfc4122()},
+                      "no such upload");
+}
+
+Stored<int> SqliteStore::dropUploadsBefore(const QDateTime &before)
+{
+    SqliteStatement &q = prepare(QStringLiteral("DELETE FROM uploads WHERE created_at < ?"));
+    if (auto failure = run(q, {toMs(before)}))
+        return *failure;
+    return int(q.rowsChanged());
+}
+
 Stored<Done> SqliteStore::addParticipant(qint64 conversationId, const QString &address)
 {
     SqliteStatement &q = prepare(QStringLiteral(

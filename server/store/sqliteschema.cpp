@@ -319,6 +319,20 @@ const QList<QStringList> &steps()
                            " joined INTEGER NOT NULL,"
                            " PRIMARY KEY (conversation_id, address)) WITHOUT ROWID"),
         },
+        // 21: files agents upload before the message that carries them (an email's
+        // attachments), by the id the agent's app chose, so an upload sent twice is one.
+        {
+            QStringLiteral("CREATE TABLE uploads ("
+                           " id BLOB PRIMARY KEY,"
+                           " agent_id INTEGER NOT NULL REFERENCES agents(id),"
+                           " file_name TEXT NOT NULL,"
+                           " content_type TEXT NOT NULL,"
+                           " size INTEGER NOT NULL,"
+                           " data BLOB NOT NULL,"
+                           " created_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX uploads_of_agent ON uploads (agent_id)"),
+            QStringLiteral("CREATE INDEX uploads_by_age ON uploads (created_at)"),
+        },
     };
     return all;
 }

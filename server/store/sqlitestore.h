@@ -103,6 +103,11 @@ public:
     Stored<Done> setMailboxError(qint64 inboxId, const QString &error) override;
     Stored<Done> addAttachment(const AttachmentRecord &attachment) override;
     Stored<AttachmentRecord> attachment(qint64 messageId, int index) override;
+    Stored<Done> addUpload(const UploadRecord &upload) override;
+    Stored<UploadRecord> upload(const QUuid &id) override;
+    Stored<std::pair<int, qint64>> uploadsWaiting(qint64 agentId) override;
+    Stored<Done> attachUpload(const QUuid &id, qint64 messageId, int index) override;
+    Stored<int> dropUploadsBefore(const QDateTime &before) override;
     Stored<Done> addParticipant(qint64 conversationId, const QString &address) override;
     Stored<QStringList> participants(qint64 conversationId) override;
     Stored<QList<JobRecord>> jobs() override;

@@ -100,6 +100,18 @@ struct AttachmentRecord {
     bool kept = true;
 };
 
+//! A file an agent sent ahead of the message it goes with (docs/protocol.md, "HTTP"): kept
+//! until a message takes it, or a day.
+struct UploadRecord {
+    QUuid id;
+    qint64 agentId = 0;
+    QString fileName;
+    QString contentType;
+    qint64 size = 0;
+    QByteArray data; //!< empty when read without it
+    QDateTime createdAt;
+};
+
 struct SessionRecord {
     qint64 agentId = 0;
     QDateTime expiresAt;
@@ -310,6 +322,17 @@ public:
     virtual Stored<Done> addAttachment(const AttachmentRecord &attachment) = 0;
     //! With its data.
     virtual Stored<AttachmentRecord> attachment(qint64 messageId, int index) = 0;
+    //! Conflict when the id is taken.
+    virtual Stored<Done> addUpload(const UploadRecord &upload) = 0;
+    //! Without its data.
+    virtual Stored<UploadRecord> upload(const QUuid &id) = 0;
+    //! How many uploads the agent has waiting for a message, and their bytes.
+    virtual Stored<std::pair<int, qint64>> uploadsWaiting(qint64 agentId) = 0;
+    //! Makes the upload the message's `index`th attachment (and no upload any more);
+    //! NotFound when there is no such upload.
+    virtual Stored<Done> attachUpload(const QUuid &id, qint64 messageId, int index) = 0;
+    //! Deletes the uploads made before `before` that no message took; how many.
+    virtual Stored<int> dropUploadsBefore(const QDateTime &before) = 0;
     //! Adds an address (lower case) to the people of a conversation; one there already is
     //! no failure.
     virtual Stored<Done> addParticipant(qint64 conversationId, const QString &address) = 0;

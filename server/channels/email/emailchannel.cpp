@@ -31,6 +31,7 @@ struct ReplyPlan {
     QStringList references;
     QString quoted;
     QString quoteLead;
+    QList<MailAttachment> attachments;
 };
 
 Result<ReplyPlan> planReply(Store &store, const MailThreading &threading, const OutboundItem &item)
@@ -91,9 +92,28 @@ Result<ReplyPlan> planReply(Store &store, const MailThreading &threading, const 
     if (plan.references.size() > MaxReferences)
         plan.references = plan.references.mid(0, 1)
                           + plan.references.mid(plan.references.size() - (MaxReferences - 1));
-    const QString bare = MailThreading::bareSubject(plan.subject);
-    plan.subject = (bare.isEmpty() ? QStringLiteral("Your message") : QStringLiteral("Re: ") + bare)
+    // A new email written by staff has its own subject; anything else answers the thread's.
+    const QString own = item.message.email.value(QLatin1String("subject")).toString();
+    const QString bare = MailThreading::bareSubject(plan.subject.isEmpty() ? own : plan.subject);
+    plan.subject = (bare.isEmpty()           ? QStringLiteral("Your message")
+                    : plan.subject.isEmpty() ? bare
+                                             : QStringLiteral("Re: ") + bare)
                    + MailThreading::subjectTag(c.id);
+    // The files the agent sent with it.
+    for (const QJsonValue &f : item.message.email.value(QLatin1String("attachments")).toArray()) {
+        const auto file =
+            store.attachment(item.message.id, f.toObject().value(QLatin1String("index")).toInt());
+        if (!file && file.isNotFound())
+            continue;
+        if (!file)
+            return storageFailed(file.failure());
+        MailAttachment a;
+        a.fileName = file->fileName;
+        a.contentType = file->contentType;
+        a.size = file->size;
+        a.data = file->data;
+        plan.attachments.append(a);
+    }
     return plan;
 }
 
@@ -348,6 +368,7 @@ void EmailChannel::deliver(const OutboundItem &item, std::function<void(Delivery
             mail.quoted = plan->quoted;
             mail.quoteLead = plan->quoteLead;
             mail.automatic = automatic;
+            mail.attachments = plan->attachments;
             QStringList recipients{item.record.address};
             recipients += plan->copied;
             const QString messageId = mail.messageId;
