@@ -47,7 +47,7 @@
 <context>
     <name>DesktopOptions</name>
     <message>
-        <source>Tandem: answer your customers' conversations.</source>
+        <source>Tandem: answer your customers&apos; conversations.</source>
         <translation>Tandem: Beantworten Sie die Unterhaltungen Ihrer Kunden.</translation>
     </message>
     <message>
@@ -75,7 +75,7 @@
         <translation>Name</translation>
     </message>
     <message>
-        <source>Forget the profile's cache, settings and stored sign-in, then start afresh.</source>
+        <source>Forget the profile&apos;s cache, settings and stored sign-in, then start afresh.</source>
         <translation>Zwischenspeicher, Einstellungen und gespeicherte Anmeldung des Profils vergessen und neu beginnen.</translation>
     </message>
     <message>
@@ -303,6 +303,45 @@ Umgebung:
     <message>
         <source>%1 set the priority to %2</source>
         <translation>%1 hat die Priorität auf %2 gesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::AttachmentPicker</name>
+    <message>
+        <source>Attach…</source>
+        <translation>Anhängen…</translation>
+    </message>
+    <message>
+        <source>Attach files to this email (up to 10 MiB each, 25 MiB in all)</source>
+        <translation>Dateien an diese E-Mail anhängen (bis 10 MiB je Datei, 25 MiB insgesamt)</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 ist leer.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: a file may be at most %3.</source>
+        <translation>%1 ist %2 groß: Eine Datei darf höchstens %3 groß sein.</translation>
+    </message>
+    <message>
+        <source>%1 would make the email larger than %2.</source>
+        <translation>Mit %1 würde die E-Mail größer als %2.</translation>
+    </message>
+    <message>
+        <source>An email carries at most %1 files.</source>
+        <translation>Eine E-Mail trägt höchstens %1 Dateien.</translation>
+    </message>
+    <message>
+        <source>Take %1 off</source>
+        <translation>%1 entfernen</translation>
     </message>
 </context>
 <context>
@@ -1081,7 +1120,7 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Speichern</translation>
     </message>
     <message>
-        <source>The customer's conversations</source>
+        <source>The customer&apos;s conversations</source>
         <translation>Die Unterhaltungen des Kunden</translation>
     </message>
     <message>
@@ -1375,7 +1414,7 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Live-Chat wird zu jeder Stunde angeboten.</translation>
     </message>
     <message>
-        <source>Open now; closes %1 (team's time).</source>
+        <source>Open now; closes %1 (team&apos;s time).</source>
         <translation>Jetzt geöffnet; schließt %1 (Zeit des Teams).</translation>
     </message>
     <message>
@@ -1383,7 +1422,7 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Jetzt geöffnet.</translation>
     </message>
     <message>
-        <source>Closed now; opens %1 (team's time).</source>
+        <source>Closed now; opens %1 (team&apos;s time).</source>
         <translation>Jetzt geschlossen; öffnet %1 (Zeit des Teams).</translation>
     </message>
     <message>
@@ -1415,7 +1454,7 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <translation>Kunden, die schreiben, während das Team geschlossen ist, automatisch antworten</translation>
     </message>
     <message>
-        <source>{opening} becomes when the team opens, {replyBy} when an answer can be expected, both in the customer's timezone and language.</source>
+        <source>{opening} becomes when the team opens, {replyBy} when an answer can be expected, both in the customer&apos;s timezone and language.</source>
         <translation>{opening} wird zum Zeitpunkt, an dem das Team öffnet, {replyBy} zu dem, bis wann eine Antwort zu erwarten ist, beides in Zeitzone und Sprache des Kunden.</translation>
     </message>
     <message>
@@ -1563,7 +1602,7 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <translation>Farbe:</translation>
     </message>
     <message>
-        <source>A label's name has no comma.</source>
+        <source>A label&apos;s name has no comma.</source>
         <translation>Der Name eines Labels enthält kein Komma.</translation>
     </message>
     <message>
@@ -1790,7 +1829,7 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <translation>Über Tandem</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A native desktop help desk: answer your customers' conversations, live and asynchronous.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A native desktop help desk: answer your customers&apos; conversations, live and asynchronous.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Ein natives Helpdesk für den Desktop: Beantworten Sie die Unterhaltungen Ihrer Kunden, live und zeitversetzt.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1886,7 +1925,7 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <translation>Sie wurden erwähnt</translation>
     </message>
     <message>
-        <source>A colleague's note names you: see Mentions in the inbox.</source>
+        <source>A colleague&apos;s note names you: see Mentions in the inbox.</source>
         <translation>Eine Notiz aus dem Team nennt Sie: siehe Erwähnungen im Posteingang.</translation>
     </message>
     <message>
@@ -2019,6 +2058,10 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <source>&amp;Email Inboxes…</source>
         <translation>&amp;E-Mail-Posteingänge …</translation>
     </message>
+    <message>
+        <source>New &amp;Email…</source>
+        <translation>Neue &amp;E-Mail…</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>
@@ -2088,6 +2131,29 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>double-click to open</source>
         <translation>Doppelklick zum Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::MessageFiles</name>
+    <message>
+        <source>This file has not been downloaded yet; it can be once online.</source>
+        <translation>Diese Datei wurde noch nicht heruntergeladen; das geht, sobald Sie online sind.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the server takes (at most %2)</source>
+        <translation>%1 ist größer, als der Server annimmt (höchstens %2)</translation>
+    </message>
+    <message>
+        <source>The attached file %1 could not be read</source>
+        <translation>Die angehängte Datei %1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2169,6 +2235,85 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     </message>
 </context>
 <context>
+    <name>Tandem::NewEmailDialog</name>
+    <message>
+        <source>New Email</source>
+        <translation>Neue E-Mail</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>customer@example.com</source>
+        <translation>kunde@example.com</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>their name, if they are new to the team (optional)</source>
+        <translation>der Name, falls die Person dem Team neu ist (optional)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <source>Write the email…</source>
+        <translation>E-Mail schreiben…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>No email inbox is set up for your teams yet (Team &gt; Email Inboxes).</source>
+        <translation>Für Ihre Teams ist noch kein E-Mail-Posteingang eingerichtet (Team &gt; E-Mail-Posteingänge).</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>To: one email address, please.</source>
+        <translation>An: bitte genau eine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>“%1” in Cc is not an email address.</source>
+        <translation>„%1“ in Cc ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>The email needs a subject.</source>
+        <translation>Die E-Mail braucht einen Betreff.</translation>
+    </message>
+    <message>
+        <source>The email has no text yet.</source>
+        <translation>Die E-Mail hat noch keinen Text.</translation>
+    </message>
+    <message>
+        <source>An email may be at most %1 characters long.</source>
+        <translation>Eine E-Mail darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>The email could not be kept for sending.</source>
+        <translation>Die E-Mail konnte nicht zum Senden gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::OfferBanner</name>
     <message>
         <source>New live chat</source>
@@ -2204,6 +2349,13 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::Outbox</name>
+    <message>
+        <source>The attached file %1 could not be read</source>
+        <translation>Die angehängte Datei %1 konnte nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -2288,7 +2440,7 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <translation>Der Server war nicht erreichbar: %1</translation>
     </message>
     <message>
-        <source>The server's answer was not understood</source>
+        <source>The server&apos;s answer was not understood</source>
         <translation>Die Antwort des Servers war unverständlich</translation>
     </message>
 </context>

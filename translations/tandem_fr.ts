@@ -5,7 +5,7 @@
     <name>DeckRequest</name>
     <message>
         <source>Not connected: try again when Tandem is back online.</source>
-        <translation>Non connecté : réessayez quand Tandem sera de nouveau en ligne.</translation>
+        <translation>Non connecté&#xa0;: réessayez quand Tandem sera de nouveau en ligne.</translation>
     </message>
     <message>
         <source>The server did not answer in time. Please try again.</source>
@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>This chat is no longer there for you: the offer lapsed, or the customer left or was served elsewhere.</source>
-        <translation>Cette discussion n’est plus pour vous : l’offre a expiré, ou le client est parti ou a été servi ailleurs.</translation>
+        <translation>Cette discussion n’est plus pour vous&#xa0;: l’offre a expiré, ou le client est parti ou a été servi ailleurs.</translation>
     </message>
     <message>
         <source>Your role does not allow this.</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Not possible now: the chat has changed meanwhile.</source>
-        <translation>Impossible pour l’instant : la discussion a changé entre-temps.</translation>
+        <translation>Impossible pour l’instant&#xa0;: la discussion a changé entre-temps.</translation>
     </message>
     <message>
         <source>That agent cannot take a chat now (not online, not connected, or at capacity).</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Too many requests: please wait a moment.</source>
-        <translation>Trop de requêtes : veuillez patienter un instant.</translation>
+        <translation>Trop de requêtes&#xa0;: veuillez patienter un instant.</translation>
     </message>
     <message>
         <source>The server refused the request.</source>
@@ -41,14 +41,14 @@
     </message>
     <message>
         <source>The server refused the request: %1</source>
-        <translation>Le serveur a refusé la requête : %1</translation>
+        <translation>Le serveur a refusé la requête&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>DesktopOptions</name>
     <message>
-        <source>Tandem: answer your customers' conversations.</source>
-        <translation>Tandem : répondez aux conversations de vos clients.</translation>
+        <source>Tandem: answer your customers&apos; conversations.</source>
+        <translation>Tandem&#xa0;: répondez aux conversations de vos clients.</translation>
     </message>
     <message>
         <source>The Tandem server to sign in to, e.g. https://help.example.com.</source>
@@ -68,14 +68,14 @@
     </message>
     <message>
         <source>Use a separate profile: its own settings, cache and sign-in (default: %1).</source>
-        <translation>Utiliser un profil distinct : ses propres réglages, son cache et sa connexion (par défaut : %1).</translation>
+        <translation>Utiliser un profil distinct&#xa0;: ses propres réglages, son cache et sa connexion (par défaut&#xa0;: %1).</translation>
     </message>
     <message>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <source>Forget the profile's cache, settings and stored sign-in, then start afresh.</source>
+        <source>Forget the profile&apos;s cache, settings and stored sign-in, then start afresh.</source>
         <translation>Oublier le cache, les réglages et la connexion enregistrée du profil, puis repartir de zéro.</translation>
     </message>
     <message>
@@ -84,25 +84,25 @@ Environment:
   %1  Use this session token instead of the keychain (needs --server and --email); nothing is stored.
 </source>
         <translation>
-Environnement :
-  %1  Utiliser ce jeton de session au lieu du trousseau (nécessite --server et --email) ; rien n’est enregistré.
+Environnement&#xa0;:
+  %1  Utiliser ce jeton de session au lieu du trousseau (nécessite --server et --email)&#xa0;; rien n’est enregistré.
 </translation>
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation>Argument inattendu : %1</translation>
+        <translation>Argument inattendu&#xa0;: %1</translation>
     </message>
     <message>
         <source>The profile name “%1” is not allowed: use up to 64 letters, digits, dots, dashes and underscores.</source>
-        <translation>Le nom de profil « %1 » n’est pas autorisé : utilisez jusqu’à 64 lettres, chiffres, points, tirets et tirets bas.</translation>
+        <translation>Le nom de profil «&#xa0;%1&#xa0;» n’est pas autorisé&#xa0;: utilisez jusqu’à 64 lettres, chiffres, points, tirets et tirets bas.</translation>
     </message>
     <message>
         <source>“%1” is not a server address.</source>
-        <translation>« %1 » n’est pas une adresse de serveur.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse de serveur.</translation>
     </message>
     <message>
         <source>%1 is set, so --server and --email are needed too.</source>
-        <translation>%1 est défini : --server et --email sont donc nécessaires aussi.</translation>
+        <translation>%1 est défini&#xa0;: --server et --email sont donc nécessaires aussi.</translation>
     </message>
 </context>
 <context>
@@ -117,7 +117,7 @@ Environnement :
     </message>
     <message>
         <source>Tandem is already running with the profile “%1” (process %2).</source>
-        <translation>Tandem est déjà lancé avec le profil « %1 » (processus %2).</translation>
+        <translation>Tandem est déjà lancé avec le profil «&#xa0;%1&#xa0;» (processus %2).</translation>
     </message>
     <message>
         <source>Tandem cannot lock its data folder %1.</source>
@@ -306,6 +306,45 @@ Environnement :
     </message>
 </context>
 <context>
+    <name>Tandem::AttachmentPicker</name>
+    <message>
+        <source>Attach…</source>
+        <translation>Joindre…</translation>
+    </message>
+    <message>
+        <source>Attach files to this email (up to 10 MiB each, 25 MiB in all)</source>
+        <translation>Joindre des fichiers à cet e-mail (jusqu’à 10 Mio chacun, 25 Mio en tout)</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 est vide.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: a file may be at most %3.</source>
+        <translation>%1 fait %2 : un fichier peut faire au plus %3.</translation>
+    </message>
+    <message>
+        <source>%1 would make the email larger than %2.</source>
+        <translation>Avec %1, l’e-mail dépasserait %2.</translation>
+    </message>
+    <message>
+        <source>An email carries at most %1 files.</source>
+        <translation>Un e-mail porte au plus %1 fichiers.</translation>
+    </message>
+    <message>
+        <source>Take %1 off</source>
+        <translation>Retirer %1</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::BulkBar</name>
     <message>
         <source>Assign</source>
@@ -383,7 +422,7 @@ Environnement :
     </message>
     <message>
         <source>None matches “%1”.</source>
-        <translation>Aucune ne correspond à « %1 ».</translation>
+        <translation>Aucune ne correspond à «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -414,11 +453,11 @@ Environnement :
     </message>
     <message>
         <source>Shortcut:</source>
-        <translation>Raccourci :</translation>
+        <translation>Raccourci&#xa0;:</translation>
     </message>
     <message>
         <source>Text:</source>
-        <translation>Texte :</translation>
+        <translation>Texte&#xa0;:</translation>
     </message>
     <message>
         <source>A shortcut is one word, without spaces.</source>
@@ -426,7 +465,7 @@ Environnement :
     </message>
     <message>
         <source>The text is too long: at most %1 characters.</source>
-        <translation>Le texte est trop long : %1 caractères au plus.</translation>
+        <translation>Le texte est trop long&#xa0;: %1 caractères au plus.</translation>
     </message>
 </context>
 <context>
@@ -437,7 +476,7 @@ Environnement :
 While you are Online, new chats are offered to you above; accepted ones open here, side by side.</source>
         <translation>Aucune discussion en direct pour le moment.
 
-Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en haut ; celles que vous acceptez s’ouvrent ici, côte à côte.</translation>
+Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en haut&#xa0;; celles que vous acceptez s’ouvrent ici, côte à côte.</translation>
     </message>
 </context>
 <context>
@@ -452,11 +491,11 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>End the chat?</source>
-        <translation>Terminer la discussion ?</translation>
+        <translation>Terminer la discussion&#xa0;?</translation>
     </message>
     <message>
         <source>End the chat with %1? They can no longer write in it, and are asked to rate it.</source>
-        <translation>Terminer la discussion avec %1 ? Il ne sera plus possible d’y écrire, et une note sera demandée.</translation>
+        <translation>Terminer la discussion avec %1&#xa0;? Il ne sera plus possible d’y écrire, et une note sera demandée.</translation>
     </message>
     <message>
         <source>Ended</source>
@@ -488,7 +527,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Take the chat off the deck; it stays in the inbox to answer later</source>
-        <translation>Retirer la discussion du pupitre ; elle reste dans la boîte de réception pour y répondre plus tard</translation>
+        <translation>Retirer la discussion du pupitre&#xa0;; elle reste dans la boîte de réception pour y répondre plus tard</translation>
     </message>
     <message>
         <source>End</source>
@@ -500,7 +539,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Reply… “/” for canned responses</source>
-        <translation>Répondre… « / » pour les réponses types</translation>
+        <translation>Répondre… «&#xa0;/&#xa0;» pour les réponses types</translation>
     </message>
     <message>
         <source>Send the reply (Enter)</source>
@@ -512,11 +551,11 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>This reply is too long: at most %1 characters.</source>
-        <translation>Cette réponse est trop longue : %1 caractères au plus.</translation>
+        <translation>Cette réponse est trop longue&#xa0;: %1 caractères au plus.</translation>
     </message>
     <message>
         <source>A reply was not accepted by the server: %1</source>
-        <translation>Une réponse n’a pas été acceptée par le serveur : %1</translation>
+        <translation>Une réponse n’a pas été acceptée par le serveur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Ctrl+%1 goes to this chat</source>
@@ -539,7 +578,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Transferred to you by %1: “%2”</source>
-        <translation>Transférée à vous par %1 : « %2 »</translation>
+        <translation>Transférée à vous par %1&#xa0;: «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
         <source>Waiting %1</source>
@@ -628,7 +667,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Outbox: %1</source>
-        <translation>Boîte d’envoi : %1</translation>
+        <translation>Boîte d’envoi&#xa0;: %1</translation>
     </message>
     <message>
         <source>Every reply has reached the server.</source>
@@ -636,7 +675,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Replies waiting to be sent: %1. They go out as soon as the server can be reached.</source>
-        <translation>Réponses en attente d’envoi : %1. Elles partiront dès que le serveur sera joignable.</translation>
+        <translation>Réponses en attente d’envoi&#xa0;: %1. Elles partiront dès que le serveur sera joignable.</translation>
     </message>
 </context>
 <context>
@@ -790,7 +829,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Team: %1</source>
-        <translation>Équipe : %1</translation>
+        <translation>Équipe&#xa0;: %1</translation>
     </message>
     <message>
         <source>Low</source>
@@ -892,7 +931,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>This reply is too long: a message can have at most %1 characters.</source>
-        <translation>Cette réponse est trop longue : un message peut contenir au plus %1 caractères.</translation>
+        <translation>Cette réponse est trop longue&#xa0;: un message peut contenir au plus %1 caractères.</translation>
     </message>
     <message>
         <source>Choose a conversation on the left to read and answer it.</source>
@@ -900,7 +939,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>A reply was not accepted by the server: %1</source>
-        <translation>Une réponse n’a pas été acceptée par le serveur : %1</translation>
+        <translation>Une réponse n’a pas été acceptée par le serveur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -916,7 +955,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>%1 The customer rated this chat %2 of 5: “%3”</source>
-        <translation>%1 Le client a noté cette discussion %2 sur 5 : « %3 »</translation>
+        <translation>%1 Le client a noté cette discussion %2 sur 5&#xa0;: «&#xa0;%3&#xa0;»</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1031,15 +1070,15 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     <name>Tandem::CredentialStore</name>
     <message>
         <source>No keychain is available, so Tandem cannot remember your sign-in; you will be asked to sign in each time.</source>
-        <translation>Aucun trousseau n’est disponible : Tandem ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
+        <translation>Aucun trousseau n’est disponible&#xa0;: Tandem ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
     </message>
     <message>
         <source>Tandem was not allowed to use the keychain (it may be locked), so it cannot remember your sign-in; you will be asked to sign in each time.</source>
-        <translation>Tandem n’a pas été autorisé à utiliser le trousseau (il est peut-être verrouillé) : il ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
+        <translation>Tandem n’a pas été autorisé à utiliser le trousseau (il est peut-être verrouillé)&#xa0;: il ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
     </message>
     <message>
         <source>Tandem could not use the system keychain, so it cannot remember your sign-in; you will be asked to sign in each time.</source>
-        <translation>Tandem n’a pas pu utiliser le trousseau du système : il ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
+        <translation>Tandem n’a pas pu utiliser le trousseau du système&#xa0;: il ne peut pas retenir votre connexion, et vous devrez vous connecter à chaque fois.</translation>
     </message>
     <message>
         <source>No sign-in is saved for this server and account.</source>
@@ -1081,7 +1120,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <source>The customer's conversations</source>
+        <source>The customer&apos;s conversations</source>
         <translation>Les conversations du client</translation>
     </message>
     <message>
@@ -1155,7 +1194,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>The profile “%1” was reset.</source>
-        <translation>Le profil « %1 » a été réinitialisé.</translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» a été réinitialisé.</translation>
     </message>
     <message>
         <source>Please sign in again.</source>
@@ -1167,11 +1206,11 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>The local copy of your conversations could not be opened: %1</source>
-        <translation>La copie locale de vos conversations n’a pas pu être ouverte : %1</translation>
+        <translation>La copie locale de vos conversations n’a pas pu être ouverte&#xa0;: %1</translation>
     </message>
     <message>
         <source>You are signed out on this computer, but the server could not be told: %1</source>
-        <translation>Vous êtes déconnecté sur cet ordinateur, mais le serveur n’a pas pu être prévenu : %1</translation>
+        <translation>Vous êtes déconnecté sur cet ordinateur, mais le serveur n’a pas pu être prévenu&#xa0;: %1</translation>
     </message>
     <message>
         <source>You have signed out.</source>
@@ -1179,7 +1218,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
     </message>
     <message>
         <source>Your session has ended: %1. Please sign in again.</source>
-        <translation>Votre session a pris fin : %1. Veuillez vous reconnecter.</translation>
+        <translation>Votre session a pris fin&#xa0;: %1. Veuillez vous reconnecter.</translation>
     </message>
 </context>
 <context>
@@ -1375,7 +1414,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>Le chat en direct est proposé à toute heure.</translation>
     </message>
     <message>
-        <source>Open now; closes %1 (team's time).</source>
+        <source>Open now; closes %1 (team&apos;s time).</source>
         <translation>Ouvert ; ferme %1 (heure de l’équipe).</translation>
     </message>
     <message>
@@ -1383,7 +1422,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>Ouvert.</translation>
     </message>
     <message>
-        <source>Closed now; opens %1 (team's time).</source>
+        <source>Closed now; opens %1 (team&apos;s time).</source>
         <translation>Fermé ; ouvre %1 (heure de l’équipe).</translation>
     </message>
     <message>
@@ -1415,7 +1454,7 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <translation>Répondre automatiquement aux clients qui écrivent pendant la fermeture de l’équipe</translation>
     </message>
     <message>
-        <source>{opening} becomes when the team opens, {replyBy} when an answer can be expected, both in the customer's timezone and language.</source>
+        <source>{opening} becomes when the team opens, {replyBy} when an answer can be expected, both in the customer&apos;s timezone and language.</source>
         <translation>{opening} devient l’heure d’ouverture de l’équipe, {replyBy} l’heure à laquelle une réponse est attendue, toutes deux dans le fuseau horaire et la langue du client.</translation>
     </message>
     <message>
@@ -1453,11 +1492,11 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>No messages match “%1”</source>
-        <translation>Aucun message ne correspond à « %1 »</translation>
+        <translation>Aucun message ne correspond à «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Messages matching “%1”</source>
-        <translation>Messages correspondant à « %1 »</translation>
+        <translation>Messages correspondant à «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Mine</source>
@@ -1563,7 +1602,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <translation>Couleur :</translation>
     </message>
     <message>
-        <source>A label's name has no comma.</source>
+        <source>A label&apos;s name has no comma.</source>
         <translation>Le nom d’une étiquette ne contient pas de virgule.</translation>
     </message>
     <message>
@@ -1583,7 +1622,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>New live chat: %1</source>
-        <translation>Nouvelle discussion en direct : %1</translation>
+        <translation>Nouvelle discussion en direct&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>Accept within %n seconds.</source>
@@ -1790,8 +1829,8 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <translation>À propos de Tandem</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A native desktop help desk: answer your customers' conversations, live and asynchronous.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Un centre d’assistance natif pour le bureau : répondez aux conversations de vos clients, en direct comme en différé.&lt;/p&gt;&lt;p&gt;Distribué sous la licence publique générale GNU, version 3 ou ultérieure.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A native desktop help desk: answer your customers&apos; conversations, live and asynchronous.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Un centre d’assistance natif pour le bureau&#xa0;: répondez aux conversations de vos clients, en direct comme en différé.&lt;/p&gt;&lt;p&gt;Distribué sous la licence publique générale GNU, version 3 ou ultérieure.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 on %2</source>
@@ -1886,7 +1925,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <translation>Vous avez été mentionné</translation>
     </message>
     <message>
-        <source>A colleague's note names you: see Mentions in the inbox.</source>
+        <source>A colleague&apos;s note names you: see Mentions in the inbox.</source>
         <translation>Une note d’un collègue vous nomme : voir Mentions dans la boîte de réception.</translation>
     </message>
     <message>
@@ -2019,6 +2058,10 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <source>&amp;Email Inboxes…</source>
         <translation>Boîtes &amp;e-mail…</translation>
     </message>
+    <message>
+        <source>New &amp;Email…</source>
+        <translation>Nouvel &amp;e-mail…</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::MessageDelegate</name>
@@ -2088,6 +2131,29 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>double-click to open</source>
         <translation>double-cliquez pour ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::MessageFiles</name>
+    <message>
+        <source>This file has not been downloaded yet; it can be once online.</source>
+        <translation>Ce fichier n’a pas encore été téléchargé ; il pourra l’être une fois en ligne.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the server takes (at most %2)</source>
+        <translation>%1 dépasse ce que le serveur accepte (au plus %2)</translation>
+    </message>
+    <message>
+        <source>The attached file %1 could not be read</source>
+        <translation>Le fichier joint %1 n’a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -2169,6 +2235,85 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
 </context>
 <context>
+    <name>Tandem::NewEmailDialog</name>
+    <message>
+        <source>New Email</source>
+        <translation>Nouvel e-mail</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <source>customer@example.com</source>
+        <translation>client@example.com</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <source>their name, if they are new to the team (optional)</source>
+        <translation>son nom, si la personne est nouvelle pour l’équipe (facultatif)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc :</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>Write the email…</source>
+        <translation>Rédigez l’e-mail…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>No email inbox is set up for your teams yet (Team &gt; Email Inboxes).</source>
+        <translation>Aucune boîte e-mail n’est encore configurée pour vos équipes (Équipe &gt; Boîtes e-mail).</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé : %1</translation>
+    </message>
+    <message>
+        <source>To: one email address, please.</source>
+        <translation>À : une seule adresse e-mail, s’il vous plaît.</translation>
+    </message>
+    <message>
+        <source>“%1” in Cc is not an email address.</source>
+        <translation>« %1 » en Cc n’est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>The email needs a subject.</source>
+        <translation>L’e-mail a besoin d’un objet.</translation>
+    </message>
+    <message>
+        <source>The email has no text yet.</source>
+        <translation>L’e-mail n’a pas encore de texte.</translation>
+    </message>
+    <message>
+        <source>An email may be at most %1 characters long.</source>
+        <translation>Un e-mail peut compter au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The email could not be kept for sending.</source>
+        <translation>L’e-mail n’a pas pu être conservé pour l’envoi.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::OfferBanner</name>
     <message>
         <source>New live chat</source>
@@ -2196,7 +2341,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation>%1 s</translation>
+        <translation>%1&#xa0;s</translation>
     </message>
 </context>
 <context>
@@ -2204,6 +2349,13 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>Dismiss</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::Outbox</name>
+    <message>
+        <source>The attached file %1 could not be read</source>
+        <translation>Le fichier joint %1 n’a pas pu être lu</translation>
     </message>
 </context>
 <context>
@@ -2234,7 +2386,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>Your presence could not be changed: %1</source>
-        <translation>Votre présence n’a pas pu être changée : %1</translation>
+        <translation>Votre présence n’a pas pu être changée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -2249,13 +2401,13 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>Queue: empty</source>
-        <translation>File d’attente : vide</translation>
+        <translation>File d’attente&#xa0;: vide</translation>
     </message>
     <message numerus="yes">
         <source>Queue: %n waiting, longest %1</source>
         <translation>
-            <numerusform>File d’attente : %n en attente, le plus long %1</numerusform>
-            <numerusform>File d’attente : %n en attente, le plus long %1</numerusform>
+            <numerusform>File d’attente&#xa0;: %n en attente, le plus long %1</numerusform>
+            <numerusform>File d’attente&#xa0;: %n en attente, le plus long %1</numerusform>
         </translation>
     </message>
 </context>
@@ -2271,7 +2423,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>%1 rated your chat %2 of 5: “%3”</source>
-        <translation>%1 a noté votre discussion %2 sur 5 : « %3 »</translation>
+        <translation>%1 a noté votre discussion %2 sur 5&#xa0;: «&#xa0;%3&#xa0;»</translation>
     </message>
     <message numerus="yes">
         <source>%n customers rated your chats.</source>
@@ -2285,10 +2437,10 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <name>Tandem::SignInClient</name>
     <message>
         <source>Could not reach the server: %1</source>
-        <translation>Impossible de joindre le serveur : %1</translation>
+        <translation>Impossible de joindre le serveur&#xa0;: %1</translation>
     </message>
     <message>
-        <source>The server's answer was not understood</source>
+        <source>The server&apos;s answer was not understood</source>
         <translation>La réponse du serveur n’a pas été comprise</translation>
     </message>
 </context>
@@ -2320,15 +2472,15 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation>&amp;Serveur :</translation>
+        <translation>&amp;Serveur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation>&amp;E-mail :</translation>
+        <translation>&amp;E-mail&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>&amp;Mot de passe :</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Sign In</source>
@@ -2364,7 +2516,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>“%1” is not a server address.</source>
-        <translation>« %1 » n’est pas une adresse de serveur.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse de serveur.</translation>
     </message>
     <message>
         <source>Enter the email address of your Tandem account.</source>
@@ -2653,7 +2805,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>Hand the chat with %1 to:</source>
-        <translation>Confier la discussion avec %1 à :</translation>
+        <translation>Confier la discussion avec %1 à&#xa0;:</translation>
     </message>
     <message>
         <source>A note for your colleague (optional, only the team sees it)</source>
@@ -2665,7 +2817,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation>Note :</translation>
+        <translation>Note&#xa0;:</translation>
     </message>
     <message>
         <source>%1 — %2 of %3 chats</source>
@@ -2673,7 +2825,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>At capacity: the transfer will be refused</source>
-        <translation>À pleine capacité : le transfert sera refusé</translation>
+        <translation>À pleine capacité&#xa0;: le transfert sera refusé</translation>
     </message>
     <message>
         <source>No colleague is online right now.</source>
@@ -2681,7 +2833,7 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     </message>
     <message>
         <source>The note is too long: at most %1 characters.</source>
-        <translation>La note est trop longue : %1 caractères au plus.</translation>
+        <translation>La note est trop longue&#xa0;: %1 caractères au plus.</translation>
     </message>
 </context>
 <context>

@@ -239,6 +239,11 @@ const QList<QStringList> &steps()
             QStringLiteral("ALTER TABLE inboxes ADD COLUMN address TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE inboxes ADD COLUMN signature TEXT NOT NULL DEFAULT ''"),
         },
+        // 12: an email waiting in the outbox keeps its files (copied beside the cache) and,
+        // when it starts a conversation, where it goes and its subject (JSON; empty: none).
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN email TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return all;
 }

@@ -117,7 +117,7 @@ bool CacheTables::prepare()
          QStringLiteral("UPDATE agents SET presence = ? WHERE id = ? AND presence <> ?")},
         {&m_outboxInsert,
          QStringLiteral("INSERT INTO outbox (client_id, conversation_id, text, created_at,"
-                        " note, cc) VALUES (?, ?, ?, ?, ?, ?)")},
+                        " note, cc, email) VALUES (?, ?, ?, ?, ?, ?, ?)")},
         {&m_outboxDelete, QStringLiteral("DELETE FROM outbox WHERE client_id = ?")},
         {&m_outboxAttempt,
          QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE client_id = ?")},
@@ -500,7 +500,10 @@ bool CacheTables::addToOutbox(const OutboxEntry &e)
 {
     if (!run(m_outboxInsert,
              {e.clientId.toRfc4122(), e.conversationId, text(e.text),
-              e.createdAt.toMSecsSinceEpoch(), e.note ? 1 : 0, text(e.cc.join(QLatin1Char(',')))}))
+              e.createdAt.toMSecsSinceEpoch(), e.note ? 1 : 0, text(e.cc.join(QLatin1Char(','))),
+              e.email.isEmpty()
+                  ? QString(QLatin1String(""))
+                  : QString::fromUtf8(QJsonDocument(e.email).toJson(QJsonDocument::Compact))}))
         return false;
     m_outboxIds.insert(e.clientId);
     return true;

@@ -98,6 +98,7 @@ public:
     bool removeFromOutbox(const QUuid &clientId, bool &removed);
     bool countAttempt(const QUuid &clientId);
     int outboxSize() const { return int(m_outboxIds.size()); }
+    const QSet<QUuid> &outboxIds() const { return m_outboxIds; }
     //! Re-reads the outbox's ids after a rollback undid changes the set had followed.
     bool reloadOutboxIds();
 

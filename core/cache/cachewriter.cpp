@@ -5,6 +5,7 @@
 #include "cacheschema.h"
 #include "cachetables.h"
 #include "localcache.h"
+#include "outgoingfiles.h"
 
 #include <QDateTime>
 #include <QMutexLocker>
@@ -111,6 +112,8 @@ Result<Done> CacheWriter::openDatabase(const QString &path)
     m_seq = m_tables->meta(lastSeqKey).value_or(0);
     m_events->setOwnAgent(m_tables->meta(ownAgentKey).value_or(0));
     m_published.storeRelease(m_seq);
+    m_outgoing = path + QStringLiteral(".outgoing");
+    OutgoingFiles::sweep(m_outgoing, m_tables->outboxIds());
     return Done{};
 }
 
@@ -220,8 +223,11 @@ void CacheWriter::drain()
     changes.seqChanged = changes.seq != m_seq;
     m_seq = changes.seq;
     m_published.storeRelease(m_seq);
-    if (changes.outboxChanged)
+    if (changes.outboxChanged) {
         changes.outboxSize = m_tables->outboxSize();
+        // Files of emails the server acknowledged are not needed any more.
+        OutgoingFiles::sweep(m_outgoing, m_tables->outboxIds());
+    }
     if (!batch.drafts.isEmpty()) {
         QMutexLocker lock(&m_mutex);
         for (const auto &[conversation, ticket] : std::as_const(batch.drafts)) {
@@ -307,7 +313,9 @@ void CacheWriter::enqueueHistory(qint64 conversationId, const QList<Message> &me
 void CacheWriter::enqueueReply(const OutboxEntry &entry)
 {
     enqueue({[this, entry](Batch &batch) {
-                 if (!m_tables->addToOutbox(entry))
+                 OutboxEntry kept = entry;
+                 kept.email = OutgoingFiles::keep(m_outgoing, entry.clientId, entry.email);
+                 if (!m_tables->addToOutbox(kept))
                      return false;
                  batch.changes.outboxChanged = true;
                  batch.changes.conversations.insert(entry.conversationId);
@@ -346,6 +354,18 @@ void CacheWriter::enqueueAttempt(const QUuid &clientId)
     // Not announced as an outbox change: nothing was added or sent, and the outbox's
     // sender takes outboxChanged as a cue to send again, which would defeat its back-off.
     enqueue({[this, clientId](Batch &) { return m_tables->countAttempt(clientId); }, false});
+}
+
+void CacheWriter::enqueueDiscard(const QUuid &clientId)
+{
+    enqueue({[this, clientId](Batch &batch) {
+                 bool removed = false;
+                 if (!m_tables->removeFromOutbox(clientId, removed))
+                     return false;
+                 batch.changes.outboxChanged = batch.changes.outboxChanged || removed;
+                 return true;
+             },
+             true});
 }
 
 void CacheWriter::enqueueAcknowledge(const Message &serverCopy)

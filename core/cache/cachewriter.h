@@ -54,6 +54,7 @@ public:
     void enqueueAction(qint64 conversationId, const QString &type, const QString &fields);
     void enqueueActionDone(qint64 id);
     void enqueueAttempt(const QUuid &clientId);
+    void enqueueDiscard(const QUuid &clientId);
     void enqueueAcknowledge(const Tandem::Message &serverCopy);
     void enqueueDraft(qint64 conversationId, const QString &text);
     void enqueueReadMarker(qint64 conversationId, qint64 upTo);
@@ -110,6 +111,7 @@ private:
     // Writer thread only.
     QSqlDatabase m_db;
     QString m_connectionName;
+    QString m_outgoing; //!< where the outbox's files are kept (OutgoingFiles)
     std::unique_ptr<CacheTables> m_tables;
     std::unique_ptr<CacheEvents> m_events;
     qint64 m_seq = 0;

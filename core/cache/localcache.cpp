@@ -113,6 +113,7 @@ Result<Done> LocalCache::open(const QString &path)
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return Failure{ErrorCode::Internal,
                        QStringLiteral("Cannot create the folder for %1").arg(path)};
+    m_path = path;
     auto writer = std::make_unique<CacheWriter>(m_lastSeq);
     connect(writer.get(), &CacheWriter::resyncNeeded, this, &LocalCache::resyncNeeded);
     connect(writer.get(), &CacheWriter::writeFailed, this, &LocalCache::writeFailed);
@@ -216,17 +217,24 @@ void LocalCache::storeHistory(qint64 conversationId, const QList<Message> &messa
 }
 
 QUuid LocalCache::queueReply(qint64 conversationId, const QString &text, bool note,
-                             const QStringList &cc)
+                             const QStringList &cc, const QJsonObject &email)
 {
+    const bool startsEmail = conversationId == 0 && email.contains(QLatin1String("to"));
     // The server refuses these for good; in the outbox they would be retried forever.
-    if (!m_writer || conversationId <= 0 || text.trimmed().isEmpty()
+    if (!m_writer || (conversationId <= 0 && !startsEmail) || text.trimmed().isEmpty()
         || text.size() > Protocol::MaxTextChars) {
         qCWarning(lcCache) << "not queueing a reply of" << text.size() << "characters to"
                            << conversationId;
         return {};
     }
-    const OutboxEntry entry{
-        QUuid::createUuid(), conversationId, text, QDateTime::currentDateTimeUtc(), 0, note, cc};
+    const OutboxEntry entry{QUuid::createUuid(),
+                            conversationId,
+                            text,
+                            QDateTime::currentDateTimeUtc(),
+                            0,
+                            note,
+                            cc,
+                            email};
     m_writer->enqueueReply(entry);
     return entry.clientId;
 }
@@ -272,6 +280,12 @@ void LocalCache::acknowledge(const Message &serverCopy)
 {
     if (m_writer)
         m_writer->enqueueAcknowledge(serverCopy);
+}
+
+void LocalCache::discardReply(const QUuid &clientId)
+{
+    if (m_writer)
+        m_writer->enqueueDiscard(clientId);
 }
 
 void LocalCache::setDraft(qint64 conversationId, const QString &text)
@@ -431,7 +445,7 @@ std::optional<QStringList> LocalCache::vocabulary(const QString &word) const
 QList<OutboxEntry> LocalCache::outbox(std::optional<qint64> conversationId) const
 {
     const QString sql = QStringLiteral("SELECT client_id, conversation_id, text, created_at,"
-                                       " attempts, note, cc FROM outbox ");
+                                       " attempts, note, cc, email FROM outbox ");
     QSqlQuery q =
         conversationId
             ? select(m_read, sql + QStringLiteral("WHERE conversation_id = ? ORDER BY id"),
@@ -439,11 +453,11 @@ QList<OutboxEntry> LocalCache::outbox(std::optional<qint64> conversationId) cons
             : select(m_read, sql + QStringLiteral("ORDER BY id"), {});
     QList<OutboxEntry> entries;
     while (q.next()) {
-        entries.append(
-            OutboxEntry{QUuid::fromRfc4122(q.value(0).toByteArray()), q.value(1).toLongLong(),
-                        q.value(2).toString(), CacheRows::time(q.value(3)), q.value(4).toInt(),
-                        q.value(5).toBool(),
-                        q.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
+        entries.append(OutboxEntry{
+            QUuid::fromRfc4122(q.value(0).toByteArray()), q.value(1).toLongLong(),
+            q.value(2).toString(), CacheRows::time(q.value(3)), q.value(4).toInt(),
+            q.value(5).toBool(), q.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts),
+            QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object()});
     }
     return entries;
 }

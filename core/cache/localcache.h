@@ -40,6 +40,11 @@ struct OutboxEntry {
     int attempts = 0;
     bool note = false; //!< a private note for staff, not a reply
     QStringList cc;    //!< an email reply's copied addresses (empty: the thread's own)
+    //! What else an email carries (OutboxEmail): its files, and for a new email (with no
+    //! conversation yet) where it goes and its subject.
+    QJsonObject email;
+
+    bool startsEmail() const { return conversationId == 0 && email.contains(QLatin1String("to")); }
 };
 
 //! The desktop app's local copy of what the server sent, per server and account: one
@@ -60,6 +65,8 @@ public:
     //! Opens (creating and migrating) the cache file. Called once at start-up.
     Result<Done> open(const QString &path);
     static int schemaVersion();
+    //! Where the files of emails waiting in the outbox are kept (beside the cache file).
+    QString outgoingFolder() const { return m_path + QStringLiteral(".outgoing"); }
 
     //! The highest event seq whose effects are committed to the cache (0: nothing yet).
     qint64 lastSeq() const;
@@ -87,8 +94,11 @@ public:
     void storeHistory(qint64 conversationId, const QList<Tandem::Message> &messages);
     //! Puts a reply in the outbox (and so on screen as "sending"); returns its clientId, or
     //! a null QUuid for text the server refuses for good (blank, over 10,000 characters).
+    //! `email`: what else an email carries (see OutboxEntry); its files' `source` paths are
+    //! copied beside the cache (off this thread) so that they go out even if the originals
+    //! go. A new email (`email` with `to`) has no conversation (0).
     QUuid queueReply(qint64 conversationId, const QString &text, bool note = false,
-                     const QStringList &cc = {});
+                     const QStringList &cc = {}, const QJsonObject &email = {});
     //! Keeps a request about a conversation (status, assign, labels, priority) made while
     //! offline; ActionOutbox sends it when the connection returns.
     void queueAction(qint64 conversationId, const QString &type, const QJsonObject &fields);
@@ -106,6 +116,8 @@ public:
     void noteAttempt(const QUuid &clientId);
     //! The server acknowledged the reply: its copy replaces the outbox entry.
     void acknowledge(const Tandem::Message &serverCopy);
+    //! Takes an entry the server refused out of the outbox (the writer gave it up).
+    void discardReply(const QUuid &clientId);
     void setDraft(qint64 conversationId, const QString &text);
     void setReadMarker(qint64 conversationId, qint64 upTo);
     //! Whose `conversation.read` events move the read markers that unread counts use: the
@@ -192,6 +204,7 @@ private:
     QSqlDatabase m_read;
     QString m_readName;
     std::unique_ptr<CacheWriter> m_writer;
+    QString m_path;
     QAtomicInteger<qint64> m_lastSeq = 0;
 };
 

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagefiles.h"
 
+#include "protocol/limits.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkReply>
 #include <QSaveFile>
 #include <QThreadPool>
@@ -77,13 +80,8 @@ void MessageFiles::download(qint64 messageId, int index)
                             tr("This file has not been downloaded yet; it can be once online.")});
         return;
     }
-    QUrl url = m_server;
-    if (url.scheme() == QLatin1String("ws"))
-        url.setScheme(QStringLiteral("http"));
-    else if (url.scheme() == QLatin1String("wss"))
-        url.setScheme(QStringLiteral("https"));
-    url.setPath(QStringLiteral("/api/v1/messages/%1/files/%2").arg(messageId).arg(index));
-    QNetworkRequest request(url);
+    QNetworkRequest request(
+        httpUrl(QStringLiteral("/api/v1/messages/%1/files/%2").arg(messageId).arg(index)));
     request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setTransferTimeout(60000);
     QNetworkReply *reply = m_network.get(request);
@@ -113,6 +111,88 @@ void MessageFiles::download(qint64 messageId, int index)
             }
         });
         answer(key, body);
+    });
+}
+
+QUrl MessageFiles::httpUrl(const QString &path) const
+{
+    QUrl url = m_server;
+    if (url.scheme() == QLatin1String("ws"))
+        url.setScheme(QStringLiteral("http"));
+    else if (url.scheme() == QLatin1String("wss"))
+        url.setScheme(QStringLiteral("https"));
+    url.setPath(path);
+    return url;
+}
+
+void MessageFiles::upload(const QUuid &id, const QString &path, const QString &name,
+                          const QString &contentType, QObject *context, Uploaded done)
+{
+    QPointer<MessageFiles> self(this);
+    QPointer<QObject> asker(context);
+    QThreadPool::globalInstance()->start([self, asker, id, path, name, contentType, done] {
+        QFile file(path);
+        std::optional<QByteArray> data;
+        const bool tooLarge = file.size() > Protocol::MaxUploadBytes;
+        if (!tooLarge && file.open(QIODevice::ReadOnly))
+            data = file.readAll();
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, asker, id, data, tooLarge, name, contentType, done] {
+                if (!self || !asker)
+                    return;
+                if (tooLarge) {
+                    done(Failure{
+                        ErrorCode::BadRequest,
+                        tr("%1 is larger than the server takes (at most %2)")
+                            .arg(name, QLocale().formattedDataSize(Protocol::MaxUploadBytes))});
+                    return;
+                }
+                if (!data) {
+                    done(Failure{ErrorCode::NotFound,
+                                 tr("The attached file %1 could not be read").arg(name)});
+                    return;
+                }
+                self->put(id, *data, name, contentType, asker, done);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MessageFiles::put(const QUuid &id, const QByteArray &data, const QString &name,
+                       const QString &contentType, QPointer<QObject> context, Uploaded done)
+{
+    if (!m_server.isValid() || m_token.isEmpty()) {
+        done(Failure{ErrorCode::Unavailable, tr("Not connected")});
+        return;
+    }
+    QUrl url = httpUrl(QStringLiteral("/api/v1/uploads/%1").arg(id.toString(QUuid::WithoutBraces)));
+    url.setQuery(QStringLiteral("name=") + QString::fromLatin1(QUrl::toPercentEncoding(name)));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    request.setTransferTimeout(120000);
+    QNetworkReply *reply = m_network.put(request, data);
+    connect(reply, &QNetworkReply::finished, this, [reply, context, done, name] {
+        reply->deleteLater();
+        if (!context)
+            return;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 200 || status == 201) {
+            done(Done{});
+            return;
+        }
+        const QByteArray body = reply->readAll();
+        const QJsonObject said = QJsonDocument::fromJson(body).object();
+        QString why = said.value(QLatin1String("message")).toString();
+        if (why.isEmpty())
+            why = status ? QString::fromUtf8(body).trimmed() : reply->errorString();
+        // No answer, a server busy or a session that has to be renewed: later. A file the
+        // server refuses (too large, empty, a clash of ids): never.
+        const bool later =
+            status == 0 || status == 401 || status == 408 || status == 429 || status >= 500;
+        done(Failure{later ? ErrorCode::Unavailable : ErrorCode::BadRequest,
+                     later ? why : tr("%1: %2").arg(name, why)});
     });
 }
 

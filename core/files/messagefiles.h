@@ -8,14 +8,16 @@
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
+#include <QUuid>
 #include <functional>
 
 namespace Tandem {
 
-//! The files that came with messages (an email's attachments, inline images and HTML),
-//! downloaded from the server on demand (docs/protocol.md, "HTTP") and kept in a folder
-//! beside the cache, so a file seen once opens again offline. Neither the download nor
-//! the disk holds up the caller's thread: answers come later, on it.
+//! The files of messages over HTTP (docs/protocol.md, "HTTP"). Those that came with
+//! messages (an email's attachments, inline images and HTML) are downloaded on demand and
+//! kept in a folder beside the cache, so a file seen once opens again offline; those an
+//! agent attaches are uploaded before the message that names them. Neither the network
+//! nor the disk holds up the caller's thread: answers come later, on it.
 class MessageFiles : public QObject
 {
     Q_OBJECT
@@ -34,12 +36,22 @@ public:
     //! What is kept on disk, without asking anyone (empty when nothing is).
     QString pathOf(qint64 messageId, int index) const;
 
+    using Uploaded = std::function<void(Result<Done>)>;
+    //! Uploads the file at `path` as upload `id` (read off this thread). Failures: Unavailable
+    //! (offline, the server busy: try again later) or what the server said (BadRequest,
+    //! Conflict, …: trying again will not help). `done` is not called once `context` is gone.
+    void upload(const QUuid &id, const QString &path, const QString &name,
+                const QString &contentType, QObject *context, Uploaded done);
+
 private:
     struct Waiting {
         QPointer<QObject> context;
         Answer done;
     };
     void download(qint64 messageId, int index);
+    void put(const QUuid &id, const QByteArray &data, const QString &name,
+             const QString &contentType, QPointer<QObject> context, Uploaded done);
+    QUrl httpUrl(const QString &path) const;
     void answer(const QString &key, const Result<QByteArray> &result);
 
     QString m_folder;

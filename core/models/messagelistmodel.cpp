@@ -105,6 +105,17 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return messageKindName(p.note ? MessageKind::Note : MessageKind::Ordinary);
     case AuthorKindRole:
         return partyKindName(Party::Kind::Agent);
+    case EmailRole: {
+        // The files it will carry, listed as the server will list them.
+        QVariantList files;
+        for (const QJsonValue &f : p.email.value(QLatin1String("files")).toArray())
+            files.append(
+                QVariantMap{{QStringLiteral("index"), files.size()},
+                            {QStringLiteral("name"), f[QLatin1String("name")].toString()},
+                            {QStringLiteral("type"), f[QLatin1String("type")].toString()},
+                            {QStringLiteral("size"), f[QLatin1String("size")].toInteger()}});
+        return files.isEmpty() ? QVariant() : QVariantMap{{QStringLiteral("attachments"), files}};
+    }
     default:
         return {};
     }

@@ -3,8 +3,13 @@
 
 #include "cache/localcache.h"
 #include "domain/mentions.h"
+#include "files/messagefiles.h"
 #include "protocol/wirecodec.h"
 #include "syncclient.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QMimeDatabase>
 
 namespace Tandem {
 namespace {
@@ -15,17 +20,45 @@ bool transient(const QString &code)
            || code == QLatin1String("rate_limited") || code == QLatin1String("internal");
 }
 
-//! What goes to the server for an outbox entry: a reply, or a note with the colleagues
-//! its text mentions ("@Dana").
+//! What goes to the server for an outbox entry: a reply (an email's with its files, or a
+//! new email), or a note with the colleagues its text mentions ("@Dana").
 Commands::Send noteOrReply(const OutboxEntry &entry, const LocalCache &cache)
 {
     Commands::Send send = Commands::sendOf(entry.conversationId, entry.clientId, entry.text);
     send.note = entry.note;
-    if (!entry.note)
-        send.cc = entry.cc;
-    if (entry.note)
+    if (entry.note) {
         send.mentions = mentionedAgents(entry.text, cache.agents());
+        return send;
+    }
+    send.cc = entry.cc;
+    for (const QJsonValue &file : entry.email.value(QLatin1String("files")).toArray())
+        send.files.append(QUuid(file.toObject().value(QLatin1String("upload")).toString()));
+    if (entry.startsEmail()) {
+        send.conversationId.reset();
+        send.inboxId = entry.email.value(QLatin1String("inbox")).toInteger();
+        send.to = entry.email.value(QLatin1String("to")).toString();
+        send.toName = entry.email.value(QLatin1String("toName")).toString();
+        send.subject = entry.email.value(QLatin1String("subject")).toString();
+    }
     return send;
+}
+
+//! The files of an email as the outbox keeps them, each with the upload id it goes by.
+QJsonArray filesOf(const QStringList &paths)
+{
+    QJsonArray files;
+    const QMimeDatabase types;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        files.append(QJsonObject{
+            {QStringLiteral("upload"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+            {QStringLiteral("name"), info.fileName()},
+            {QStringLiteral("type"),
+             types.mimeTypeForFile(info, QMimeDatabase::MatchExtension).name()},
+            {QStringLiteral("size"), info.size()},
+            {QStringLiteral("source"), path}});
+    }
+    return files;
 }
 } // namespace
 
@@ -54,9 +87,37 @@ Outbox::Outbox(LocalCache &cache, SyncClient &sync, QObject *parent)
     m_pending = int(m_cache.outbox().size());
 }
 
-QUuid Outbox::send(qint64 conversationId, const QString &text, bool note, const QStringList &cc)
+QUuid Outbox::send(qint64 conversationId, const QString &text, bool note, const QStringList &cc,
+                   const QStringList &files)
 {
-    return m_cache.queueReply(conversationId, text, note, cc);
+    QJsonObject email;
+    if (!files.isEmpty() && !note)
+        email.insert(QStringLiteral("files"), filesOf(files));
+    return m_cache.queueReply(conversationId, text, note, cc, email);
+}
+
+QUuid Outbox::sendEmail(const NewEmail &mail)
+{
+    QJsonObject email{{QStringLiteral("inbox"), mail.inboxId},
+                      {QStringLiteral("to"), mail.to},
+                      {QStringLiteral("subject"), mail.subject}};
+    if (!mail.toName.isEmpty())
+        email.insert(QStringLiteral("toName"), mail.toName);
+    if (!mail.files.isEmpty())
+        email.insert(QStringLiteral("files"), filesOf(mail.files));
+    return m_cache.queueReply(0, mail.text, false, mail.cc, email);
+}
+
+void Outbox::setFiles(MessageFiles *files)
+{
+    m_files = files;
+    flush();
+}
+
+void Outbox::discard(const QUuid &clientId)
+{
+    m_refused.remove(clientId);
+    m_cache.discardReply(clientId);
 }
 
 void Outbox::flush()
@@ -71,35 +132,96 @@ void Outbox::transmit(const QList<OutboxEntry> &entries)
     for (const OutboxEntry &entry : entries) {
         if (m_inFlight.contains(entry.clientId) || m_refused.contains(entry.clientId))
             continue;
-        const QUuid clientId = entry.clientId;
-        const bool sent = m_sync.request(
-            Requests::send(noteOrReply(entry, m_cache)), this,
-            [this, clientId](bool ok, const QJsonObject &reply) {
-                if (!ok)
-                    m_inFlight.remove(clientId);
-                if (ok) {
-                    if (auto message =
-                            Wire::decodeMessage(reply.value(QLatin1String("message")).toObject()))
-                        m_cache.acknowledge(message.value());
-                    return;
-                }
-                const QString code = reply.value(QLatin1String("code")).toString();
-                m_cache.noteAttempt(clientId);
-                if (transient(code)) {
-                    // The next "online" retries after a drop; otherwise try again shortly.
-                    const int wait = reply.value(QLatin1String("retryAfterMs")).toInt(2000);
-                    if (!m_retry.isActive())
-                        m_retry.start(std::max(wait, 200));
-                    return;
-                }
-                const QString why = reply.value(QLatin1String("message")).toString();
-                m_refused.insert(clientId, why);
-                Q_EMIT refused(clientId, why);
-            });
-        if (!sent)
-            return;
-        m_inFlight.insert(clientId);
+        if (!entry.email.value(QLatin1String("files")).toArray().isEmpty()) {
+            if (!m_files)
+                continue;
+            m_inFlight.insert(entry.clientId);
+            uploadThenSend(entry);
+            continue;
+        }
+        if (!request(entry))
+            return; // the connection went
     }
+}
+
+void Outbox::uploadThenSend(const OutboxEntry &entry)
+{
+    const QJsonArray files = entry.email.value(QLatin1String("files")).toArray();
+    auto left = std::make_shared<qsizetype>(files.size());
+    auto trouble = std::make_shared<std::optional<Failure>>();
+    for (const QJsonValue &value : files) {
+        const QJsonObject file = value.toObject();
+        const QString name = file.value(QLatin1String("name")).toString();
+        auto finished = [this, entry, left, trouble](Result<Done> uploaded) {
+            if (!uploaded && (!*trouble || trouble->value().code == ErrorCode::Unavailable))
+                *trouble = uploaded.failure(); // one that will not go counts most
+            if (--*left > 0)
+                return;
+            if (!*trouble) {
+                request(entry);
+                return;
+            }
+            m_inFlight.remove(entry.clientId);
+            m_cache.noteAttempt(entry.clientId);
+            if (trouble->value().code == ErrorCode::Unavailable)
+                retryLater(5000);
+            else
+                refuse(entry.clientId, trouble->value().message);
+        };
+        if (file.contains(QLatin1String("missing"))) {
+            finished(Failure{ErrorCode::NotFound,
+                             tr("The attached file %1 could not be read").arg(name)});
+            continue;
+        }
+        m_files->upload(QUuid(file.value(QLatin1String("upload")).toString()),
+                        file.value(QLatin1String("path")).toString(), name,
+                        file.value(QLatin1String("type")).toString(), this, finished);
+    }
+}
+
+bool Outbox::request(const OutboxEntry &entry)
+{
+    const QUuid clientId = entry.clientId;
+    const bool sent =
+        m_sync.request(Requests::send(noteOrReply(entry, m_cache)), this,
+                       [this, clientId](bool ok, const QJsonObject &reply) {
+                           if (!ok)
+                               m_inFlight.remove(clientId);
+                           if (ok) {
+                               if (auto message = Wire::decodeMessage(
+                                       reply.value(QLatin1String("message")).toObject())) {
+                                   m_cache.acknowledge(message.value());
+                                   Q_EMIT accepted(clientId, message->id, message->conversationId);
+                               }
+                               return;
+                           }
+                           const QString code = reply.value(QLatin1String("code")).toString();
+                           m_cache.noteAttempt(clientId);
+                           if (transient(code)) {
+                               // The next "online" retries after a drop; otherwise try again
+                               // shortly.
+                               retryLater(reply.value(QLatin1String("retryAfterMs")).toInt(2000));
+                               return;
+                           }
+                           refuse(clientId, reply.value(QLatin1String("message")).toString());
+                       });
+    if (sent)
+        m_inFlight.insert(clientId);
+    else
+        m_inFlight.remove(clientId);
+    return sent;
+}
+
+void Outbox::refuse(const QUuid &clientId, const QString &why)
+{
+    m_refused.insert(clientId, why);
+    Q_EMIT refused(clientId, why);
+}
+
+void Outbox::retryLater(int waitMs)
+{
+    if (!m_retry.isActive())
+        m_retry.start(std::max(waitMs, 200));
 }
 
 } // namespace Tandem

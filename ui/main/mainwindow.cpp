@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "commandpalette.h"
+#include "compose/newemaildialog.h"
 #include "conversations/conversationlistview.h"
 #include "conversations/inboxpanel.h"
 #include "customer/customerpanel.h"
@@ -233,6 +234,13 @@ void MainWindow::createMenus()
     };
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    add(file, tr("New &Email…"), QKeySequence::New, this, [this] {
+        auto *dialog = new NewEmailDialog(m_session, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &NewEmailDialog::started, this, &MainWindow::openConversation);
+        dialog->open();
+    })->setObjectName(QStringLiteral("newEmailAction"));
+    file->addSeparator();
     m_signOut = add(file, tr("Sign &Out"), {}, this, [this] { Q_EMIT signOutRequested(); });
     m_signOut->setObjectName(QStringLiteral("signOut"));
     file->addSeparator();

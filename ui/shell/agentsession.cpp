@@ -33,6 +33,7 @@ Result<Done> AgentSession::open(const QString &cachePath)
         m_files = std::make_unique<MessageFiles>(cachePath + QStringLiteral(".files"));
         if (!m_token.isEmpty())
             m_files->setServer(m_server, m_token);
+        m_outbox->setFiles(m_files.get());
     }
     return opened;
 }

@@ -2,6 +2,7 @@
 #include "conversationview.h"
 
 #include "activitytext.h"
+#include "attachmentpicker.h"
 #include "composer.h"
 #include "conversationactions.h"
 #include "conversations/conversationdelegate.h"
@@ -204,6 +205,8 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     layout->addWidget(m_notice);
     layout->addWidget(line());
     m_emailBar = new EmailBar(thread);
+    connect(m_emailBar->attachments(), &AttachmentPicker::refused, this,
+            &ConversationView::showNotice);
     layout->addWidget(m_emailBar);
     layout->addLayout(composerRow);
 
@@ -262,6 +265,7 @@ void ConversationView::setConversation(qint64 conversationId)
     if (conversationId == m_conversation)
         return;
     m_composer->setConversation(conversationId);
+    m_emailBar->attachments()->clear(); // files chosen for one thread never go to another
     m_typingNotifier->setConversation(conversationId);
     m_typing->setConversation(conversationId);
     m_conversation = conversationId;
@@ -391,6 +395,7 @@ void ConversationView::send(const QString &text)
     m_typingNotifier->stop();
     m_notice->hide();
     QStringList cc;
+    QStringList files;
     if (!noteMode() && m_emailBar->isVisible()) {
         QString invalid;
         cc = m_emailBar->copied(&invalid);
@@ -401,8 +406,10 @@ void ConversationView::send(const QString &text)
             return;
         }
         m_emailBar->clearCopied();
+        files = m_emailBar->attachments()->files();
+        m_emailBar->attachments()->clear();
     }
-    m_session.outbox().send(m_conversation, text, noteMode(), cc);
+    m_session.outbox().send(m_conversation, text, noteMode(), cc, files);
     m_messages->scrollToNewest();
 }
 
@@ -446,7 +453,8 @@ void ConversationView::showNotice(const QString &text)
 EmailView *ConversationView::openEmail(const QModelIndex &index)
 {
     const QVariantMap email = index.data(MessageListModel::EmailRole).toMap();
-    if (email.isEmpty())
+    // A reply still in the outbox has no files on the server yet.
+    if (email.isEmpty() || index.data(MessageListModel::IdRole).toLongLong() == 0)
         return nullptr;
     auto *view = new EmailView(m_session.files(), index.data(MessageListModel::IdRole).toLongLong(),
                                email, index.data(MessageListModel::TextRole).toString(), this);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "emailbar.h"
 
+#include "attachmentpicker.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,8 +28,10 @@ EmailBar::EmailBar(QWidget *parent)
     m_signature = new QLabel(this);
     m_signature->setEnabled(false); // a preview, dimmed
     m_signature->setWordWrap(true);
+    m_files = new AttachmentPicker(this);
     layout->addWidget(m_route);
     layout->addLayout(ccRow);
+    layout->addWidget(m_files);
     layout->addWidget(m_signature);
     hide();
 }
@@ -52,11 +56,16 @@ void EmailBar::show(const Inbox &inbox, const QString &customer)
 
 QStringList EmailBar::copied(QString *invalid) const
 {
+    return addressesIn(m_cc->text(), invalid);
+}
+
+QStringList EmailBar::addressesIn(const QString &text, QString *invalid)
+{
     static const QRegularExpression mailbox(
         QStringLiteral("^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"));
     QStringList out;
     for (QString part :
-         m_cc->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts)) {
+         text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts)) {
         part = part.trimmed().toLower();
         if (part.startsWith(QLatin1Char('<')) && part.endsWith(QLatin1Char('>')))
             part = part.mid(1, part.size() - 2);

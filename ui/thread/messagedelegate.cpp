@@ -74,19 +74,33 @@ QString MessageDelegate::emailText(const QModelIndex &index)
     if (email.isEmpty())
         return {};
     const QString subject = email.value(QStringLiteral("subject")).toString();
-    int files = 0;
-    for (const QVariant &f : email.value(QStringLiteral("attachments")).toList())
-        files += f.toMap().value(QStringLiteral("inline")).toBool() ? 0 : 1;
+    const int files = attachmentCount(email);
     QString text = subject.isEmpty() ? tr("Email") : tr("Email: %1").arg(subject);
     if (files)
         text += QStringLiteral(" · ") + tr("%n attachment(s)", nullptr, files);
     return text + QStringLiteral(" · ") + tr("double-click to open");
 }
 
+int MessageDelegate::attachmentCount(const QVariantMap &email)
+{
+    int files = 0;
+    for (const QVariant &f : email.value(QStringLiteral("attachments")).toList())
+        files += f.toMap().value(QStringLiteral("inline")).toBool() ? 0 : 1;
+    return files;
+}
+
 QString MessageDelegate::footerText(const QModelIndex &index)
 {
     if (!index.data(MessageListModel::AuthorIsAgentRole).toBool() && !isNote(index))
         return emailText(index); // a customer's: what came with it
+    const QString state = deliveryText(index);
+    // What an agent's email carries, beside how far it got.
+    const int files = attachmentCount(index.data(MessageListModel::EmailRole).toMap());
+    return files ? state + QStringLiteral(" · ") + tr("%n attachment(s)", nullptr, files) : state;
+}
+
+QString MessageDelegate::deliveryText(const QModelIndex &index)
+{
     const MessageListModel::State state = stateOf(index);
     if (state != MessageListModel::State::Sent)
         return stateText(state);

@@ -22,7 +22,8 @@ public:
 
     //! The words under a reply: "Sending…", "Sent", "Not sent".
     static QString stateText(MessageListModel::State state);
-    //! Under an agent's message: sending, not sent, or how far it got to the customer.
+    //! Under an agent's message: sending, not sent, or how far it got to the customer, and
+    //! how many files an email carries.
     static QString footerText(const QModelIndex &index);
     static bool footerIsTrouble(const QModelIndex &index);
     //! Under a message that came by email: "Email: Subject · 2 attachments · double-click to
@@ -34,6 +35,10 @@ public:
     static QString activityText(const QModelIndex &index);
 
 private:
+    static QString deliveryText(const QModelIndex &index);
+    //! Files a message's `email` lists, inline images not counted.
+    static int attachmentCount(const QVariantMap &email);
+
     struct Layout {
         QRect bubble;
         QRect header;
