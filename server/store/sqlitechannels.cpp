@@ -185,6 +185,18 @@ Stored<QList<qint64>> SqliteStore::heldCustomers(const QString &channel)
     return customers;
 }
 
+Stored<int> SqliteStore::automaticSentTo(const QString &channel, const QString &address,
+                                         const QDateTime &since)
+{
+    SqliteStatement &q = prepare(QStringLiteral(
+        "SELECT count(*) FROM outbound o JOIN messages m ON m.id = o.message_id"
+        " WHERE o.channel = ? AND o.address = ? COLLATE NOCASE AND o.updated_at >= ?"
+        " AND o.state IN ('sent', 'delivered', 'read') AND m.author_kind = 'system'"));
+    if (auto failure = run(q, {channel, address, toMs(since)}))
+        return *failure;
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
 Stored<int> SqliteStore::wakeOutbound(const QString &channel, qint64 customerId,
                                       const QDateTime &due)
 {

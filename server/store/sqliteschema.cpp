@@ -333,6 +333,11 @@ const QList<QStringList> &steps()
             QStringLiteral("CREATE INDEX uploads_of_agent ON uploads (agent_id)"),
             QStringLiteral("CREATE INDEX uploads_by_age ON uploads (created_at)"),
         },
+        // 22: what went to one address, for the cap on automatic replies to it.
+        {
+            QStringLiteral("CREATE INDEX outbound_to ON outbound (channel, address COLLATE NOCASE,"
+                           " updated_at)"),
+        },
     };
     return all;
 }

@@ -84,6 +84,8 @@ public:
     Stored<QList<OutboundRecord>> dueOutbound(const QDateTime &now, int limit) override;
     Stored<QHash<qint64, OutboundRecord>> outboundFor(const QList<qint64> &messageIds) override;
     Stored<QList<qint64>> heldCustomers(const QString &channel) override;
+    Stored<int> automaticSentTo(const QString &channel, const QString &address,
+                                const QDateTime &since) override;
     Stored<int> wakeOutbound(const QString &channel, qint64 customerId,
                              const QDateTime &now) override;
     Stored<QList<OutboundRecord>> outboundBefore(qint64 conversationId, qint64 after, qint64 upTo,

@@ -276,6 +276,10 @@ public:
     virtual Stored<QHash<qint64, OutboundRecord>> outboundFor(const QList<qint64> &messageIds) = 0;
     //! The customers with replies on `channel` that wait for them (OutboundRecord::whenWoken).
     virtual Stored<QList<qint64>> heldCustomers(const QString &channel) = 0;
+    //! How many automatic replies (the system's) went out on `channel` to `address` since
+    //! `since` (taken by the channel: sent or further).
+    virtual Stored<int> automaticSentTo(const QString &channel, const QString &address,
+                                        const QDateTime &since) = 0;
     //! Makes this customer's replies on `channel` that wait for them due at `now`; how many
     //! there were.
     virtual Stored<int> wakeOutbound(const QString &channel, qint64 customerId,

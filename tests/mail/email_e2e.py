@@ -310,6 +310,23 @@ async def loops(mail, server):
     resolved = [c["id"] for c in (listing.get("data") or {}).get("conversations", [])]
     check("a machine's mail does not reopen a resolved conversation", conv in resolved,
           str(listing)[:300])
+    # A machine answering every mail gets at most 5 automatic replies a day, restart or not.
+    for i in range(4):  # Pat had one
+        mail.deliver(customer_mail("Pat <pat@example.org>", f"Question {i}", f"Question number {i}"))
+    sent = await wait_for_file(mail, mark + 5)
+    to_pat = [o for o, rcpt in sent[mark:] if "pat@example.org" in rcpt]
+    check("five automatic replies reach one address in a day", len(to_pat) == 5, str(len(to_pat)))
+    await agent.close()
+    server.stop()
+    server.start()
+    agent = Agent(server.port)
+    await agent.connect()
+    mail.deliver(customer_mail("Pat <pat@example.org>", "Question 5", "Question number 5"))
+    failed = await agent.wait(lambda f: f.get("event") == "message.delivery"
+                              and f["data"].get("state") == "failed")
+    check("the sixth is not sent, also after a restart, and says why",
+          "5 automatic replies went to pat@example.org" in failed["data"].get("error", ""),
+          str(failed["data"]))
     await agent.request("team.save", team=1, name="Support", members=[agent.agent_id], calendar=None)
     await agent.close()
 

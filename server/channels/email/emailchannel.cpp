@@ -49,6 +49,20 @@ Result<ReplyPlan> planReply(Store &store, const MailThreading &threading, const 
                        QStringLiteral("The mailbox settings of inbox %1 are unreadable: %2")
                            .arg(c.inboxId)
                            .arg(settings.failure().message)};
+    // A machine that answers every mail, whatever it says, gets only so many automatic
+    // replies a day: across restarts, as the store remembers what went.
+    if (item.message.author.kind == Party::Kind::System) {
+        const auto sent = store.automaticSentTo(QStringLiteral("email"), item.record.address,
+                                                store.now().addDays(-1));
+        if (!sent)
+            return storageFailed(sent.failure());
+        if (sent.value() >= EmailChannel::MaxAutomaticPerDay)
+            return Failure{ErrorCode::InvalidState,
+                           QStringLiteral("Not sent: %1 automatic replies went to %2 today "
+                                          "already (a mail loop?)")
+                               .arg(EmailChannel::MaxAutomaticPerDay)
+                               .arg(item.record.address)};
+    }
     ReplyPlan plan;
     plan.settings = settings.value();
     plan.smtpPassword = mailbox->smtpPassword;
@@ -303,29 +317,9 @@ void EmailChannel::onArrived(const MailIntake::Arrival &arrival)
         });
 }
 
-bool EmailChannel::allowAutomatic(const QString &address)
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QList<QDateTime> &sent = m_automaticSent[address.toLower()];
-    sent.removeIf([&](const QDateTime &t) { return t.secsTo(now) > 24 * 3600; });
-    if (sent.size() >= MaxAutomaticPerDay)
-        return false;
-    sent.append(now);
-    return true;
-}
-
 void EmailChannel::deliver(const OutboundItem &item, std::function<void(DeliveryOutcome)> done)
 {
     const bool automatic = item.message.author.kind == Party::Kind::System;
-    if (automatic && !allowAutomatic(item.record.address)) {
-        done({DeliveryOutcome::Kind::Failed,
-              {},
-              QStringLiteral("Not sent: %1 automatic replies went to %2 today already (a mail "
-                             "loop?)")
-                  .arg(MaxAutomaticPerDay)
-                  .arg(item.record.address)});
-        return;
-    }
     const MailThreading threading = m_threading;
     m_storage.read(
         this, [threading, item](Store &store) { return planReply(store, threading, item); },

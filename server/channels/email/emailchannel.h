@@ -56,8 +56,6 @@ private:
     //! Stops a mailbox's reader; `wait`: until its thread has ended (else it goes by
     //! itself once it has).
     void retire(Box &box, bool wait);
-    //! Whether one more automatic reply may go to `address` now (and counts it).
-    bool allowAutomatic(const QString &address);
 
     Storage &m_storage;
     const SecretBox &m_secrets;
@@ -65,7 +63,6 @@ private:
     MailThreading m_threading;
     QHash<qint64, std::shared_ptr<Box>> m_boxes;
     QHash<qint64, QString> m_troubles; // each mailbox's last error, as last stored
-    QHash<QString, QList<QDateTime>> m_automaticSent;
     QTimer *m_reloadTimer = nullptr;
     bool m_started = false;
     quint64 m_readers = 0; // readers started so far: each has its number
