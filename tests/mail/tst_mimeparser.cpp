@@ -152,6 +152,25 @@ private Q_SLOTS:
             (void)MimeParser::parse(junk);
     }
 
+    void outlooksWinmailDatGivesTheFilesItWraps()
+    {
+        // A TNEF written by the format's rules (MS-OXTNEF): two files, one name in Latin-1.
+        const ParsedMail mail = read("outlook-winmail-files.eml");
+        QVERIFY(mail.text.startsWith(QStringLiteral("Here are the corrected invoice")));
+        QCOMPARE(mail.attachments.size(), 2);
+        const MailAttachment &invoice = mail.attachments.at(0);
+        QCOMPARE(invoice.fileName, QStringLiteral("Rechnung März.pdf"));
+        QCOMPARE(invoice.contentType, QStringLiteral("application/pdf"));
+        QVERIFY(invoice.data.startsWith("%PDF-1.4\n% invoice 1142 corrected\n"));
+        QCOMPARE(invoice.size, 34 + 256 * 8);
+        QCOMPARE(invoice.data.size(), invoice.size);
+        const MailAttachment &note = mail.attachments.at(1);
+        QCOMPARE(note.fileName, QStringLiteral("delivery-note.txt"));
+        QCOMPARE(note.contentType, QStringLiteral("text/plain"));
+        QCOMPARE(note.data, QByteArray("Delivered: 3 boxes, 1 damaged.\r\n"));
+    }
+
+    // A winmail.dat that cannot be read stays the one file it is.
     void outlookWithWinmailDatIsReadAndItsAttachmentKept()
     {
         const ParsedMail mail = read("outlook-winmail.eml");

@@ -2,6 +2,7 @@
 #include "mimeparser.h"
 
 #include "gmimeobjects.h"
+#include "tnefreader.h"
 
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -257,6 +258,19 @@ Result<ParsedMail> parse(const QByteArray &raw, const Limits &limits)
     if (walk.tooManyParts)
         return Failure{ErrorCode::BadRequest,
                        QStringLiteral("The mail has more than %1 parts").arg(limits.maxParts)};
+    // Outlook's winmail.dat: the files it wraps, in its place (itself when it wraps none).
+    QList<MailAttachment> unwrapped;
+    for (const MailAttachment &a : std::as_const(mail.attachments)) {
+        const QList<MailAttachment> inside =
+            TnefReader::isTnef(a) && !a.tooLarge
+                ? TnefReader::files(a.data, limits.maxAttachmentBytes, limits.maxParts)
+                : QList<MailAttachment>();
+        if (inside.isEmpty())
+            unwrapped.append(a);
+        else
+            unwrapped += inside;
+    }
+    mail.attachments = unwrapped;
     if (mail.bounce)
         readBounce(mail);
     mail.automaticBecause = mail.bounce ? QStringLiteral("a delivery status notification")
