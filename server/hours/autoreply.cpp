@@ -45,14 +45,20 @@ Result<std::optional<Sent>> answer(Store &store, Conversation &conversation, con
             || conversation.liveState == LiveState::Active))
         return std::optional<Sent>();
 
-    // Someone is talking with them right now: no "we are closed" in the middle of it.
-    const auto previous = store.messages(conversation.id, message.id, 1, MessageView::Customer);
+    // Someone is talking with them right now: no "we are closed" in the middle of it. What
+    // machines said (an out-of-office, our own automatic replies) is no talk.
+    const auto previous = store.messages(conversation.id, message.id, 20, MessageView::Customer);
     if (!previous)
         return storageFailed(previous.failure());
-    if (!previous->isEmpty()
-        && previous->first().createdAt.secsTo(now)
-               < std::chrono::duration_cast<std::chrono::seconds>(QuietPeriod).count())
-        return std::optional<Sent>();
+    for (auto it = previous->crbegin(); it != previous->crend(); ++it) {
+        if (it->author.kind == Party::Kind::System
+            || it->email.contains(QLatin1String("automatic")))
+            continue;
+        if (it->createdAt.secsTo(now)
+            < std::chrono::duration_cast<std::chrono::seconds>(QuietPeriod).count())
+            return std::optional<Sent>();
+        break;
+    }
 
     // Once per closed stretch, and once per open one (told apart by when it closes).
     const QUuid id = open ? replyId("busy-reply", conversation.id, calendar->nextClosing(now))

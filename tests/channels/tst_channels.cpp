@@ -6,6 +6,7 @@
 #include "../support/freshfiles.h"
 #include "channelrig.h"
 
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -150,6 +151,23 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(again->conversation.sla.awaitingSince, clock.now());
         QVERIFY(again->conversation.promisedBy.isValid());
+
+        // A machine's mail just before is no conversation under way: Carl's out-of-office
+        // opened a thread five minutes ago, and Carl himself now writes in it.
+        const auto carl = QStringLiteral("carl@example.com");
+        auto away = mail(QStringLiteral("<c1@example.com>"), carl);
+        away.automatic = true;
+        away.email = QJsonObject{{QStringLiteral("automatic"), QStringLiteral("an out-of-office")}};
+        const auto carlsMachine = intake(away);
+        QVERIFY(carlsMachine && !carlsMachine->has_value());
+        const auto thread = rig.receive(away); // already filed: which conversation it opened
+        QVERIFY(thread);
+        clock.advance(5 * 60 * 1000);
+        auto himself = mail(QStringLiteral("<c2@example.com>"), carl);
+        himself.conversationId = thread->conversation.id;
+        const auto answered = intake(himself);
+        QVERIFY(answered);
+        QVERIFY2(answered->has_value(), "a machine's message held the automatic reply back");
     }
 
     void inboundBadInputIsRefused_data()
