@@ -107,6 +107,28 @@ Result<Merged> merge(Store &store, const Viewer &viewer, const Commands::Merge &
     return m;
 }
 
+namespace {
+
+//! When the customer's oldest message after staff's last reply was written (invalid: none
+//! waits), from the conversation's own messages; machines' mail asks for nothing.
+Result<QDateTime> unansweredSince(Store &store, qint64 conversationId)
+{
+    const auto recent = store.messages(conversationId, std::nullopt, 200, MessageView::Customer);
+    if (!recent)
+        return storageFailed(recent.failure());
+    QDateTime since;
+    for (auto it = recent->crbegin(); it != recent->crend(); ++it) {
+        if (it->author.kind == Party::Kind::Agent)
+            break;
+        if (it->author.kind == Party::Kind::Customer
+            && !it->email.contains(QLatin1String("automatic")))
+            since = it->createdAt;
+    }
+    return since;
+}
+
+} // namespace
+
 Result<Merged> unmerge(Store &store, const Viewer &viewer, const Commands::Merge &command)
 {
     auto from = merging(store, viewer, command.conversationId);
@@ -123,6 +145,17 @@ Result<Merged> unmerge(Store &store, const Viewer &viewer, const Commands::Merge
             QStringLiteral("A merge can be undone for %1 minutes only").arg(UndoSeconds / 60));
     if (auto moved = store.returnMessages(m.from.id, m.into.id); !moved)
         return storageFailed(moved.failure());
+    // The wait that came with the messages goes back with them: the kept one owes an answer
+    // only to what its own customer messages still ask.
+    if (m.into.sla.awaitingSince.isValid()) {
+        const auto waiting = unansweredSince(store, m.into.id);
+        if (!waiting)
+            return waiting.failure();
+        if (waiting.value() != m.into.sla.awaitingSince) {
+            m.into.sla.awaitingSince = waiting.value();
+            m.into.sla.awaitingPausedBase = m.into.sla.pausedSeconds;
+        }
+    }
     m.from.status =
         m.from.statusBeforeMerge.isEmpty() ? ConversationStatus::Open : m.from.statusBeforeMerge;
     if (m.from.status == ConversationStatus::Snoozed)

@@ -228,6 +228,8 @@ private Q_SLOTS:
         const QJsonObject back = obj(data(undone), "from");
         QCOMPARE(str(back, "status"), QStringLiteral("resolved"));
         QCOMPARE(sla(back, "pausedSince"), resolvedAt);
+        // The wait went back with its messages: the thread that was answered owes nothing.
+        QVERIFY(!sla(obj(data(undone), "into"), "awaitingSince").isValid());
     }
 };
 
