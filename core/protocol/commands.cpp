@@ -145,8 +145,17 @@ void readEmailFields(FieldReader &r, const QJsonObject &fields, Send &s)
             r.fail("to", QStringLiteral("%1 is not an email address").arg(*to));
         s.toName = r.optionalString("toName", 1, Protocol::MaxNameChars).value_or(QString());
         s.subject = r.string("subject", 1, Protocol::MaxSubjectChars);
+        // Both go into a mail's header: a line break there would write headers of its own.
+        const auto controls = [](const QString &text) {
+            return std::any_of(text.cbegin(), text.cend(),
+                               [](QChar c) { return c.category() == QChar::Other_Control; });
+        };
         if (r.ok() && blank(s.subject))
             r.fail("subject", QStringLiteral("must not be blank"));
+        else if (r.ok() && controls(s.subject))
+            r.fail("subject", QStringLiteral("must not hold line breaks or control characters"));
+        else if (r.ok() && controls(s.toName))
+            r.fail("toName", QStringLiteral("must not hold line breaks or control characters"));
         s.inboxId = r.id("inbox");
     }
     if (!r.ok())

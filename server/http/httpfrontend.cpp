@@ -279,9 +279,10 @@ bool HttpFrontend::listen(QString *error)
     limits.maxHeaderBytes = m_config.maxHeaderBytes;
     limits.maxBodyBytes = m_config.maxBodyBytes;
     limits.maxUploadBytes = Protocol::MaxUploadBytes;
-    // Six whole uploads at once at most, however many agents send files.
-    limits.uploadBudget = std::make_shared<RequestGate::UploadBudget>(
-        RequestGate::UploadBudget{6 * Protocol::MaxUploadBytes});
+    // Six whole uploads being read at once at most, two from one address, however many
+    // agents send files.
+    limits.uploadBudget = std::make_shared<RequestGate::UploadBudget>();
+    limits.uploadBudget->left = 6 * Protocol::MaxUploadBytes;
     limits.webSocketBufferBytes = std::max<qint64>(64 * 1024, 2 * m_config.maxMessageBytes + 1024);
     limits.headTimeoutMs = m_config.handshakeTimeoutMs;
     m_tcp = new GatedTcpServer(limits, this);
@@ -454,12 +455,22 @@ void HttpFrontend::addFileRoutes()
             const QString type =
                 QString::fromLatin1(header(request, QByteArrayLiteral("content-type")));
             const QByteArray body = request.body();
+            // What waits for the store is bounded too: a client that sends and goes leaves
+            // its body queued after its connection (and its share of the gate's budget) went.
+            if (m_uploadBytesQueued + body.size() > MaxUploadBytesQueued) {
+                reply.send(Failure{ErrorCode::Unavailable,
+                                   QStringLiteral("Too many uploads at once: try again shortly")});
+                return;
+            }
+            m_uploadBytesQueued += body.size();
+            const qint64 size = body.size();
             m_hub.storage().run(
                 this,
                 [hash, uuid, name, type, body](Store &store) {
                     return Uploads::put(store, hash, uuid, name, type, body);
                 },
-                [reply](Result<Uploads::Put> put) {
+                [this, reply, size](Result<Uploads::Put> put) {
+                    m_uploadBytesQueued -= size;
                     if (!put) {
                         reply.send(put.failure());
                         return;

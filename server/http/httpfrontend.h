@@ -40,6 +40,9 @@ private:
     Hub &m_hub;
     const ServerConfig &m_config;
     OriginPolicy m_origins;
+    //! Bytes of uploads waiting for the store, at most MaxUploadBytesQueued.
+    qint64 m_uploadBytesQueued = 0;
+    static constexpr qint64 MaxUploadBytesQueued = 64LL * 1024 * 1024;
     QHttpServer m_http;
     GatedTcpServer *m_tcp = nullptr;
 };

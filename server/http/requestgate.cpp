@@ -70,8 +70,11 @@ RequestGate::RequestGate(LingeringSocket *socket, const Limits &limits, Admit ad
 
 RequestGate::~RequestGate()
 {
-    if (m_budgetTaken && m_limits.uploadBudget)
-        m_limits.uploadBudget->left += m_budgetTaken;
+    if (!m_budgetTaken || !m_limits.uploadBudget)
+        return;
+    m_limits.uploadBudget->left += m_budgetTaken;
+    if (--m_limits.uploadBudget->perPeer[m_budgetPeer] <= 0)
+        m_limits.uploadBudget->perPeer.remove(m_budgetPeer);
 }
 
 void RequestGate::arm(qint64 ms)
@@ -147,13 +150,17 @@ void RequestGate::readHead()
         }
     }
     if (upload && length > m_limits.maxBodyBytes) {
-        if (length > m_limits.uploadBudget->left) {
+        const QHostAddress peer = m_socket->peerAddress();
+        if (length > m_limits.uploadBudget->left
+            || m_limits.uploadBudget->perPeer.value(peer) >= UploadBudget::MaxPerPeer) {
             qCInfo(lcHttp) << "refused an upload of" << length << "bytes: too many at once";
             refuse(503, "Service Unavailable", "Too many uploads at once: try again shortly");
             return;
         }
         m_limits.uploadBudget->left -= length;
+        ++m_limits.uploadBudget->perPeer[peer];
         m_budgetTaken = length;
+        m_budgetPeer = peer;
     }
     letThrough(upgrade, end + EndOfHead.size(), length);
 }

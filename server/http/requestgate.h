@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
 #include <QObject>
 #include <functional>
 #include <memory>
@@ -22,6 +24,9 @@ public:
     //! What the bodies of uploads may hold at once, across every connection.
     struct UploadBudget {
         qint64 left = 0;
+        //! Uploads under way from one address: at most MaxPerPeer.
+        QHash<QHostAddress, int> perPeer;
+        static constexpr int MaxPerPeer = 2;
     };
     struct Limits {
         qint64 maxHeaderBytes = 16 * 1024;
@@ -62,6 +67,7 @@ private:
     bool m_passed = false;
     bool m_handedOver = false;
     qint64 m_budgetTaken = 0; //!< of the upload budget, given back with the connection
+    QHostAddress m_budgetPeer;
 };
 
 } // namespace Tandem::Server

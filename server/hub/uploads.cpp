@@ -14,7 +14,11 @@ namespace {
 QString fileNameOf(const QString &given)
 {
     QString name = given.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1);
-    name.removeIf([](QChar c) { return c.category() == QChar::Other_Control; });
+    // Control characters, and format ones (a right-to-left override, U+202E, turns
+    // "invoice<RLO>fdp.exe" into what looks like "invoiceexe.pdf").
+    name.removeIf([](QChar c) {
+        return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+    });
     name = name.trimmed();
     return name.isEmpty() || name == QLatin1String("..") || name == QLatin1String(".")
                ? QStringLiteral("file")
@@ -64,8 +68,14 @@ Result<Put> put(Store &store, const QByteArray &tokenHash, const QUuid &id, cons
     upload.contentType = contentTypeOf(contentType);
     upload.size = data.size();
     upload.createdAt = store.now();
+    // What is past its time goes first: an id sent again after that is a new upload.
+    if (auto dropped = store.dropUploadsBefore(upload.createdAt.addSecs(-KeptHours * 3600));
+        !dropped)
+        return storageFailed(dropped.failure());
     const auto known = store.upload(id);
     if (known) {
+        // Sent again (also after a message took it: the send that took it was answered
+        // while its writer was away, and is retried as it was).
         if (known->agentId == upload.agentId && known->size == upload.size
             && known->fileName == upload.fileName)
             return Put{known.value(), false};
@@ -74,9 +84,6 @@ Result<Put> put(Store &store, const QByteArray &tokenHash, const QUuid &id, cons
     }
     if (!known.isNotFound())
         return storageFailed(known.failure());
-    if (auto dropped = store.dropUploadsBefore(upload.createdAt.addSecs(-KeptHours * 3600));
-        !dropped)
-        return storageFailed(dropped.failure());
     const auto waiting = store.uploadsWaiting(upload.agentId);
     if (!waiting)
         return storageFailed(waiting.failure());
@@ -101,8 +108,9 @@ Result<QJsonArray> describe(Store &store, const Viewer &viewer, const QList<QUui
         const auto upload = store.upload(files.at(i));
         if (!upload && !upload.isNotFound())
             return storageFailed(upload.failure());
-        // Another agent's upload is as good as missing.
-        if (!upload || upload->agentId != viewer.party.id)
+        // Another agent's upload, one a message took, or one kept past its time: missing.
+        if (!upload || upload->agentId != viewer.party.id || upload->takenBy
+            || upload->createdAt.secsTo(store.now()) > qint64(KeptHours) * 3600)
             return missing(files.at(i));
         total += upload->size;
         out.append(QJsonObject{{QStringLiteral("index"), i},

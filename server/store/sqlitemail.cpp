@@ -135,7 +135,8 @@ Stored<Done> SqliteStore::addUpload(const UploadRecord &u)
 Stored<UploadRecord> SqliteStore::upload(const QUuid &id)
 {
     SqliteStatement &q = prepare(QStringLiteral(
-        "SELECT agent_id, file_name, content_type, size, created_at FROM uploads WHERE id = ?"));
+        "SELECT agent_id, file_name, content_type, size, created_at, taken_by FROM uploads"
+        " WHERE id = ?"));
     if (auto failure = run(q, {id.toRfc4122()}))
         return *failure;
     if (!q.next())
@@ -147,13 +148,15 @@ Stored<UploadRecord> SqliteStore::upload(const QUuid &id)
     u.contentType = q.value(2).toString();
     u.size = q.value(3).toLongLong();
     u.createdAt = fromMs(q.value(4));
+    u.takenBy = q.value(5).toLongLong();
     return u;
 }
 
 Stored<std::pair<int, qint64>> SqliteStore::uploadsWaiting(qint64 agentId)
 {
-    SqliteStatement &q = prepare(
-        QStringLiteral("SELECT count(*), coalesce(sum(size), 0) FROM uploads WHERE agent_id = ?"));
+    SqliteStatement &q =
+        prepare(QStringLiteral("SELECT count(*), coalesce(sum(size), 0) FROM uploads"
+                               " WHERE agent_id = ? AND taken_by IS NULL"));
     if (auto failure = run(q, {agentId}))
         return *failure;
     if (!q.next())
@@ -167,13 +170,14 @@ Stored<Done> SqliteStore::attachUpload(const QUuid &id, qint64 messageId, int in
     SqliteStatement &copy = prepare(QStringLiteral(
         "INSERT INTO attachments (message_id, idx, file_name, content_type, content_id, inline,"
         " size, kept, data) SELECT ?, ?, file_name, content_type, '', 0, size, 1, data"
-        " FROM uploads WHERE id = ?"));
+        " FROM uploads WHERE id = ? AND taken_by IS NULL"));
     if (auto failure = run(copy, {messageId, index, id.toRfc4122()}))
         return *failure;
     if (copy.rowsChanged() != 1)
         return StoreFailure{StoreError::NotFound, QStringLiteral("no such upload")};
-    return changedOne(prepare(QStringLiteral("DELETE FROM uploads WHERE id = ?")), {id.toRfc4122()},
-                      "no such upload");
+    return changedOne(
+        prepare(QStringLiteral("UPDATE uploads SET data = x'', taken_by = ? WHERE id = ?")),
+        {messageId, id.toRfc4122()}, "no such upload");
 }
 
 Stored<int> SqliteStore::dropUploadsBefore(const QDateTime &before)

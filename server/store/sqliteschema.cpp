@@ -333,10 +333,13 @@ const QList<QStringList> &steps()
             QStringLiteral("CREATE INDEX uploads_of_agent ON uploads (agent_id)"),
             QStringLiteral("CREATE INDEX uploads_by_age ON uploads (created_at)"),
         },
-        // 22: what went to one address, for the cap on automatic replies to it.
+        // 22: what went to one address, for the cap on automatic replies to it; and an upload a
+        // message took stays (without its bytes) as that message's, so sending it again
+        // under its id is known for the retry it is.
         {
             QStringLiteral("CREATE INDEX outbound_to ON outbound (channel, address COLLATE NOCASE,"
                            " updated_at)"),
+            QStringLiteral("ALTER TABLE uploads ADD COLUMN taken_by INTEGER"),
         },
     };
     return all;

@@ -110,6 +110,7 @@ struct UploadRecord {
     qint64 size = 0;
     QByteArray data; //!< empty when read without it
     QDateTime createdAt;
+    qint64 takenBy = 0; //!< the message that took it (its bytes went with it); 0: none yet
 };
 
 struct SessionRecord {
@@ -330,12 +331,12 @@ public:
     virtual Stored<Done> addUpload(const UploadRecord &upload) = 0;
     //! Without its data.
     virtual Stored<UploadRecord> upload(const QUuid &id) = 0;
-    //! How many uploads the agent has waiting for a message, and their bytes.
+    //! How many uploads the agent has waiting for a message (not taken), and their bytes.
     virtual Stored<std::pair<int, qint64>> uploadsWaiting(qint64 agentId) = 0;
-    //! Makes the upload the message's `index`th attachment (and no upload any more);
-    //! NotFound when there is no such upload.
+    //! Makes the upload the message's `index`th attachment (the upload keeps only that it
+    //! was taken, and by which message); NotFound when there is no such upload waiting.
     virtual Stored<Done> attachUpload(const QUuid &id, qint64 messageId, int index) = 0;
-    //! Deletes the uploads made before `before` that no message took; how many.
+    //! Deletes the uploads made before `before` (waiting or taken); how many.
     virtual Stored<int> dropUploadsBefore(const QDateTime &before) = 0;
     //! Adds an address (lower case) to the people of a conversation; one there already is
     //! no failure.

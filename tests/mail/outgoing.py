@@ -97,6 +97,10 @@ async def files_and_new_mail(mail, server, conv, inbox):
                                     text="Here is the report you asked for.", files=[report_id, note_id])
         check("a retry of that send is the original message", retry.get("type") == "ok"
               and retry["data"]["message"]["id"] == message["id"], str(retry)[:300])
+        status, _ = put(port, report_id, report, token, name="../../etc/Report Q4.pdf",
+                        content_type="application/pdf")
+        check("an upload sent again after a message took it is answered as the same (200)",
+              status == 200, str(status))
         again = await agent.request("send", conversation=conv, clientId=str(uuid.uuid4()),
                                     text="And again.", files=[report_id])
         check("an upload a message took cannot be sent twice", again.get("code") == "not_found", str(again))
@@ -119,6 +123,10 @@ async def files_and_new_mail(mail, server, conv, inbox):
                               inbox=inbox, subject="Hi")
     check("a new email to something that is no address is bad_request",
           bad.get("code") == "bad_request", str(bad))
+    bad = await agent.request("send", clientId=str(uuid.uuid4()), text="Hello", to="new@example.net",
+                              inbox=inbox, subject="Hi\r\nBcc: victim@example.org")
+    check("a subject that would write a header of its own is bad_request",
+          bad.get("code") == "bad_request" and "subject" in bad.get("message", ""), str(bad))
     bad = await agent.request("send", clientId=str(uuid.uuid4()), text="Hello", to="new@example.net",
                               inbox=inbox + 1000, subject="Hi")
     check("a new email from an inbox that is not there is not_found", bad.get("code") == "not_found", str(bad))

@@ -34,7 +34,9 @@ struct ReplyPlan {
     QList<MailAttachment> attachments;
 };
 
-Result<ReplyPlan> planReply(Store &store, const MailThreading &threading, const OutboundItem &item)
+//! `ahead`: automatic replies to the same address on their way now.
+Result<ReplyPlan> planReply(Store &store, const MailThreading &threading, const OutboundItem &item,
+                            int ahead)
 {
     const Conversation &c = item.conversation;
     const auto mailbox = store.mailbox(c.inboxId);
@@ -56,7 +58,7 @@ Result<ReplyPlan> planReply(Store &store, const MailThreading &threading, const 
                                                 store.now().addDays(-1));
         if (!sent)
             return storageFailed(sent.failure());
-        if (sent.value() >= EmailChannel::MaxAutomaticPerDay)
+        if (sent.value() + ahead >= EmailChannel::MaxAutomaticPerDay)
             return Failure{ErrorCode::InvalidState,
                            QStringLiteral("Not sent: %1 automatic replies went to %2 today "
                                           "already (a mail loop?)")
@@ -117,8 +119,10 @@ Result<ReplyPlan> planReply(Store &store, const MailThreading &threading, const 
     for (const QJsonValue &f : item.message.email.value(QLatin1String("attachments")).toArray()) {
         const auto file =
             store.attachment(item.message.id, f.toObject().value(QLatin1String("index")).toInt());
-        if (!file && file.isNotFound())
-            continue;
+        if (!file && file.isNotFound()) // never without what the agent attached
+            return Failure{ErrorCode::InvalidState,
+                           QStringLiteral("The attached file %1 is missing")
+                               .arg(f.toObject().value(QLatin1String("name")).toString())};
         if (!file)
             return storageFailed(file.failure());
         MailAttachment a;
@@ -319,10 +323,49 @@ void EmailChannel::onArrived(const MailIntake::Arrival &arrival)
 
 void EmailChannel::deliver(const OutboundItem &item, std::function<void(DeliveryOutcome)> done)
 {
+    // A reply with files holds them in memory until sent (up to 25 MiB, and more while it
+    // is written as MIME): only a few go at once, the others wait their turn here.
+    if (!item.message.email.value(QLatin1String("attachments")).toArray().isEmpty()) {
+        if (m_withFilesInFlight >= MaxWithFilesInFlight) {
+            m_waitingWithFiles.append({item, std::move(done)});
+            return;
+        }
+        ++m_withFilesInFlight;
+        QPointer<EmailChannel> self(this);
+        done = [self, done = std::move(done)](DeliveryOutcome outcome) {
+            done(outcome);
+            if (!self)
+                return;
+            --self->m_withFilesInFlight;
+            if (!self->m_waitingWithFiles.isEmpty()) {
+                auto [next, nextDone] = self->m_waitingWithFiles.takeFirst();
+                self->deliver(next, std::move(nextDone));
+            }
+        };
+    }
+    // Automatic replies to one address being sent count against its cap with those sent.
+    int ahead = 0;
+    if (item.message.author.kind == Party::Kind::System) {
+        const QString address = item.record.address.toLower();
+        ahead = m_automaticInFlight[address]++;
+        QPointer<EmailChannel> self(this);
+        done = [self, address, done = std::move(done)](DeliveryOutcome outcome) {
+            if (self && --self->m_automaticInFlight[address] <= 0)
+                self->m_automaticInFlight.remove(address);
+            done(outcome);
+        };
+    }
+    send(item, std::move(done), ahead);
+}
+
+void EmailChannel::send(const OutboundItem &item, std::function<void(DeliveryOutcome)> done,
+                        int ahead)
+{
     const bool automatic = item.message.author.kind == Party::Kind::System;
     const MailThreading threading = m_threading;
     m_storage.read(
-        this, [threading, item](Store &store) { return planReply(store, threading, item); },
+        this,
+        [threading, item, ahead](Store &store) { return planReply(store, threading, item, ahead); },
         [this, item, threading, automatic, done](Result<ReplyPlan> plan) {
             if (!plan) {
                 done({plan.failure().code == ErrorCode::InvalidState ? DeliveryOutcome::Kind::Failed

@@ -56,13 +56,19 @@ private:
     //! Stops a mailbox's reader; `wait`: until its thread has ended (else it goes by
     //! itself once it has).
     void retire(Box &box, bool wait);
+    //! Plans and sends one reply; `ahead`: automatic replies to its address on their way.
+    void send(const OutboundItem &item, std::function<void(DeliveryOutcome)> done, int ahead);
 
     Storage &m_storage;
     const SecretBox &m_secrets;
     std::function<AutoReply::Context()> m_autoReplyContext;
     MailThreading m_threading;
     QHash<qint64, std::shared_ptr<Box>> m_boxes;
-    QHash<qint64, QString> m_troubles; // each mailbox's last error, as last stored
+    QHash<qint64, QString> m_troubles;       // each mailbox's last error, as last stored
+    QHash<QString, int> m_automaticInFlight; // by address
+    static constexpr int MaxWithFilesInFlight = 2;
+    int m_withFilesInFlight = 0;
+    QList<std::pair<OutboundItem, std::function<void(DeliveryOutcome)>>> m_waitingWithFiles;
     QTimer *m_reloadTimer = nullptr;
     bool m_started = false;
     quint64 m_readers = 0; // readers started so far: each has its number

@@ -270,6 +270,9 @@ Result<ParsedMail> parse(const QByteArray &raw, const Limits &limits)
         else
             unwrapped += inside;
     }
+    if (unwrapped.size() > limits.maxParts)
+        return Failure{ErrorCode::BadRequest,
+                       QStringLiteral("The mail has more than %1 parts").arg(limits.maxParts)};
     mail.attachments = unwrapped;
     if (mail.bounce)
         readBounce(mail);
