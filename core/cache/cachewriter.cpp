@@ -313,9 +313,7 @@ void CacheWriter::enqueueHistory(qint64 conversationId, const QList<Message> &me
 void CacheWriter::enqueueReply(const OutboxEntry &entry)
 {
     enqueue({[this, entry](Batch &batch) {
-                 OutboxEntry kept = entry;
-                 kept.email = OutgoingFiles::keep(m_outgoing, entry.clientId, entry.email);
-                 if (!m_tables->addToOutbox(kept))
+                 if (!m_tables->addToOutbox(entry))
                      return false;
                  batch.changes.outboxChanged = true;
                  batch.changes.conversations.insert(entry.conversationId);

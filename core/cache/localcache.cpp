@@ -10,6 +10,7 @@
 #include "cachetables.h"
 #include "cachewriter.h"
 #include "conversationsummary.h"
+#include "outgoingfiles.h"
 #include "protocol/limits.h"
 #include "search/searchexpression.h"
 
@@ -76,6 +77,7 @@ Message messageFrom(const QSqlQuery &q)
 LocalCache::LocalCache(QObject *parent)
     : QObject(parent)
 {
+    m_copies.setMaxThreadCount(1); // in the order they were queued
 }
 
 LocalCache::~LocalCache()
@@ -85,6 +87,7 @@ LocalCache::~LocalCache()
         m_read = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_readName);
     }
+    m_copies.waitForDone();
     m_writer.reset(); // commits what is still queued; the last close also folds in the WAL
 }
 
@@ -235,7 +238,19 @@ QUuid LocalCache::queueReply(qint64 conversationId, const QString &text, bool no
                             note,
                             cc,
                             email};
-    m_writer->enqueueReply(entry);
+    if (entry.email.value(QLatin1String("files")).toArray().isEmpty()) {
+        m_writer->enqueueReply(entry);
+        return entry.clientId;
+    }
+    // Its files are copied beside the cache first, on a thread of their own (a large file,
+    // or one on a network drive, holds up neither this thread nor the cache's writes).
+    CacheWriter *writer = m_writer.get();
+    const QString folder = outgoingFolder();
+    m_copies.start([writer, folder, entry] {
+        OutboxEntry kept = entry;
+        kept.email = OutgoingFiles::keep(folder, entry.clientId, entry.email);
+        writer->enqueueReply(kept);
+    });
     return entry.clientId;
 }
 
@@ -316,6 +331,7 @@ void LocalCache::flush()
 {
     if (!m_writer)
         return;
+    m_copies.waitForDone(); // replies whose files are being kept go in with the rest
     m_writer->flush();
     // Deliver the commits' signals now, so that a caller sees them before flush returns.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);

@@ -21,6 +21,7 @@
 #include <QSet>
 #include <QSqlDatabase>
 #include <QStringList>
+#include <QThreadPool>
 #include <QUrl>
 #include <QUuid>
 #include <memory>
@@ -205,6 +206,7 @@ private:
     QString m_readName;
     std::unique_ptr<CacheWriter> m_writer;
     QString m_path;
+    QThreadPool m_copies; //!< keeps the files of replies queued (OutgoingFiles), one at a time
     QAtomicInteger<qint64> m_lastSeq = 0;
 };
 

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 
 namespace Tandem::OutgoingFiles {
@@ -21,8 +22,11 @@ QJsonObject keep(const QString &folder, const QUuid &clientId, QJsonObject email
         const QString source = file.take(QLatin1String("source")).toString();
         if (source.isEmpty())
             continue;
-        const QString copy = QDir(own).filePath(QString::number(i));
-        QFile::remove(copy); // a batch tried again copies again
+        // Under its own name (in a folder of its own), as the agent chose it.
+        const QString place = QDir(own).filePath(QString::number(i));
+        QDir().mkpath(place);
+        const QString copy = QDir(place).filePath(QFileInfo(source).fileName());
+        QFile::remove(copy);
         if (QFile::copy(source, copy)) {
             file.insert(QStringLiteral("path"), copy);
         } else {

@@ -8,8 +8,8 @@
 
 //! The files of emails waiting in the outbox, copied into a folder beside the cache (one
 //! folder per outbox entry, named by its clientId), so that what was attached goes out
-//! even if the original is moved or deleted before the connection returns. Called on the
-//! cache's writer thread.
+//! even if the original is moved or deleted before the connection returns. Called off the
+//! GUI thread.
 namespace Tandem::OutgoingFiles {
 
 //! Copies each file of `email`'s `files` that names a `source` into `folder`/`clientId`/,

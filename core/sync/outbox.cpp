@@ -133,8 +133,10 @@ void Outbox::transmit(const QList<OutboxEntry> &entries)
         if (m_inFlight.contains(entry.clientId) || m_refused.contains(entry.clientId))
             continue;
         if (!entry.email.value(QLatin1String("files")).toArray().isEmpty()) {
-            if (!m_files)
+            // One email's files at a time: several would crowd the server's uploads.
+            if (!m_files || m_uploading)
                 continue;
+            m_uploading = true;
             m_inFlight.insert(entry.clientId);
             uploadThenSend(entry);
             continue;
@@ -144,39 +146,52 @@ void Outbox::transmit(const QList<OutboxEntry> &entries)
     }
 }
 
-void Outbox::uploadThenSend(const OutboxEntry &entry)
+void Outbox::uploadThenSend(const OutboxEntry &entry, qsizetype from)
 {
+    // One file after the other: the server takes only so many large bodies at once.
     const QJsonArray files = entry.email.value(QLatin1String("files")).toArray();
-    auto left = std::make_shared<qsizetype>(files.size());
-    auto trouble = std::make_shared<std::optional<Failure>>();
-    for (const QJsonValue &value : files) {
-        const QJsonObject file = value.toObject();
+    for (qsizetype i = from; i < files.size(); ++i) {
+        const QJsonObject file = files.at(i).toObject();
         const QString name = file.value(QLatin1String("name")).toString();
-        auto finished = [this, entry, left, trouble](Result<Done> uploaded) {
-            if (!uploaded && (!*trouble || trouble->value().code == ErrorCode::Unavailable))
-                *trouble = uploaded.failure(); // one that will not go counts most
-            if (--*left > 0)
-                return;
-            if (!*trouble) {
-                request(entry);
-                return;
-            }
-            m_inFlight.remove(entry.clientId);
-            m_cache.noteAttempt(entry.clientId);
-            if (trouble->value().code == ErrorCode::Unavailable)
-                retryLater(5000);
-            else
-                refuse(entry.clientId, trouble->value().message);
-        };
-        if (file.contains(QLatin1String("missing"))) {
-            finished(Failure{ErrorCode::NotFound,
-                             tr("The attached file %1 could not be read").arg(name)});
+        const QUuid id(file.value(QLatin1String("upload")).toString());
+        if (m_uploaded.contains(id))
             continue;
+        if (file.contains(QLatin1String("missing"))) {
+            uploadsEnded(entry, Failure{ErrorCode::NotFound,
+                                        tr("The attached file %1 could not be read").arg(name)});
+            return;
         }
-        m_files->upload(QUuid(file.value(QLatin1String("upload")).toString()),
-                        file.value(QLatin1String("path")).toString(), name,
-                        file.value(QLatin1String("type")).toString(), this, finished);
+        m_files->upload(id, file.value(QLatin1String("path")).toString(), name,
+                        file.value(QLatin1String("type")).toString(), this,
+                        [this, entry, i, id](Result<Done> uploaded) {
+                            if (!uploaded) {
+                                uploadsEnded(entry, uploaded.failure());
+                                return;
+                            }
+                            m_uploaded.insert(id); // not sent again for a retry
+                            uploadThenSend(entry, i + 1);
+                        });
+        return;
     }
+    uploadsEnded(entry, std::nullopt);
+}
+
+void Outbox::uploadsEnded(const OutboxEntry &entry, const std::optional<Failure> &trouble)
+{
+    m_uploading = false;
+    if (!trouble) {
+        request(entry);
+        flush(); // the next email with files
+        return;
+    }
+    m_inFlight.remove(entry.clientId);
+    m_cache.noteAttempt(entry.clientId);
+    if (trouble->code == ErrorCode::Unavailable) {
+        retryLater(5000);
+        return;
+    }
+    refuse(entry.clientId, trouble->message);
+    flush();
 }
 
 bool Outbox::request(const OutboxEntry &entry)

@@ -67,8 +67,10 @@ private:
     void flush();
     //! Sends those of `entries` not already on their way or refused.
     void transmit(const QList<OutboxEntry> &entries);
-    //! Uploads the entry's files, then sends it.
-    void uploadThenSend(const OutboxEntry &entry);
+    //! Uploads the entry's files (from the `from`th on), then sends it.
+    void uploadThenSend(const OutboxEntry &entry, qsizetype from = 0);
+    //! Its uploads are done: sends it, or says why not (`trouble`).
+    void uploadsEnded(const OutboxEntry &entry, const std::optional<Failure> &trouble);
     //! Whether it went (false: the connection is gone).
     bool request(const OutboxEntry &entry);
     void refuse(const QUuid &clientId, const QString &why);
@@ -77,6 +79,8 @@ private:
     LocalCache &m_cache;
     SyncClient &m_sync;
     MessageFiles *m_files = nullptr;
+    bool m_uploading = false; //!< an email's files are on their way
+    QSet<QUuid> m_uploaded;   //!< uploads the server took (this run)
     QSet<QUuid> m_inFlight;
     QHash<QUuid, QString> m_refused;
     QTimer m_retry;

@@ -218,9 +218,9 @@ private Q_SLOTS:
         const QUuid clientId = session().outbox().send(
             m_conversation, QStringLiteral("The report, as promised."), false, {}, {original});
         QVERIFY(!clientId.isNull());
-        const QString kept =
-            QDir(session().cache().outgoingFolder())
-                .filePath(clientId.toString(QUuid::WithoutBraces) + QStringLiteral("/0"));
+        const QString kept = QDir(session().cache().outgoingFolder())
+                                 .filePath(clientId.toString(QUuid::WithoutBraces)
+                                           + QStringLiteral("/0/report.bin"));
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(kept), Slow);
         QVERIFY(QFile::remove(original));
         QSignalSpy accepted(&session().outbox(), &Outbox::accepted);
@@ -253,6 +253,34 @@ private Q_SLOTS:
         QVERIFY(!session().outbox().failure(clientId).isEmpty());
         QCOMPARE(session().outbox().pending(), 1); // kept for the agent to see
         session().outbox().discard(clientId);
+        QTRY_COMPARE_WITH_TIMEOUT(session().outbox().pending(), 0, Slow);
+    }
+
+    void aNewEmailWrittenOfflineAndRefusedComesBackToItsWriter()
+    {
+        session().sync().stop();
+        QTRY_VERIFY(session().sync().state() != SyncClient::State::Online);
+        {
+            NewEmailDialog dialog(session(), m_app->mainWindow());
+            dialog.toField()->setText(QStringLiteral("olga@example.net"));
+            // A tab the form lets through; the server will not put it in a mail's header.
+            dialog.nameField()->setText(QStringLiteral("Olga\tOffline"));
+            dialog.subjectField()->setText(QStringLiteral("Written on the train"));
+            dialog.textField()->setPlainText(QStringLiteral("Hello from the train."));
+            dialog.send();
+            QVERIFY(!dialog.isVisible()); // offline: it waits in the outbox
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(session().outbox().pending(), 1, Slow);
+        session().connectWith(m_token);
+        NewEmailDialog *restored = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (restored = m_app->mainWindow()->findChild<NewEmailDialog *>()) != nullptr, Slow);
+        QVERIFY2(restored->statusLabel()->text().contains(QStringLiteral("toName")),
+                 qPrintable(restored->statusLabel()->text()));
+        QCOMPARE(restored->subjectField()->text(), QStringLiteral("Written on the train"));
+        QCOMPARE(restored->textField()->toPlainText(), QStringLiteral("Hello from the train."));
+        // Given up: it leaves the outbox.
+        restored->reject();
         QTRY_COMPARE_WITH_TIMEOUT(session().outbox().pending(), 0, Slow);
     }
 

@@ -76,6 +76,7 @@ NewEmailDialog::NewEmailDialog(AgentSession &session, QWidget *parent)
                 if (clientId != m_waiting)
                     return;
                 m_waiting = {};
+                discardRefused();
                 Q_EMIT started(conversationId);
                 accept();
             });
@@ -83,6 +84,7 @@ NewEmailDialog::NewEmailDialog(AgentSession &session, QWidget *parent)
             [this](const QUuid &clientId, const QString &why) {
                 if (clientId != m_waiting)
                     return;
+                discardRefused(); // this one says it all now
                 m_refused = m_waiting;
                 m_waiting = {};
                 setBusy(false);
@@ -128,9 +130,6 @@ void NewEmailDialog::send()
         m_text->setFocus();
         return;
     }
-    // What the server refused before is replaced by what is sent now.
-    if (!m_refused.isNull())
-        m_session.outbox().discard(std::exchange(m_refused, QUuid()));
     NewEmail email;
     email.inboxId = m_from->currentData().toLongLong();
     email.to = to.first();
@@ -145,7 +144,8 @@ void NewEmailDialog::send()
         return;
     }
     if (m_session.sync().state() != SyncClient::State::Online) {
-        // It waits in the outbox; nothing more to wait for here.
+        // It waits in the outbox, in place of what was refused; nothing to wait for here.
+        discardRefused();
         accept();
         return;
     }
@@ -157,9 +157,57 @@ void NewEmailDialog::send()
 void NewEmailDialog::reject()
 {
     // Given up: what the server refused does not wait in the outbox for ever.
+    discardRefused();
+    QDialog::reject();
+}
+
+void NewEmailDialog::discardRefused()
+{
+    // Only once what replaces it went (its files may be copied from this one's).
     if (!m_refused.isNull())
         m_session.outbox().discard(std::exchange(m_refused, QUuid()));
-    QDialog::reject();
+}
+
+void NewEmailDialog::restore(const OutboxEntry &refused, const QString &why)
+{
+    m_refused = refused.clientId;
+    const qint64 inbox = refused.email.value(QLatin1String("inbox")).toInteger();
+    m_from->setCurrentIndex(std::max(0, m_from->findData(inbox)));
+    m_to->setText(refused.email.value(QLatin1String("to")).toString());
+    m_name->setText(refused.email.value(QLatin1String("toName")).toString());
+    m_cc->setText(refused.cc.join(QStringLiteral(", ")));
+    m_subject->setText(refused.email.value(QLatin1String("subject")).toString());
+    m_text->setPlainText(refused.text);
+    QStringList kept;
+    for (const QJsonValue &f : refused.email.value(QLatin1String("files")).toArray())
+        if (!f[QLatin1String("path")].toString().isEmpty())
+            kept.append(f[QLatin1String("path")].toString());
+    m_files->add(kept);
+    showStatus(tr("Not sent: %1").arg(why), true);
+}
+
+void NewEmailDialog::watchRefusals(AgentSession &session, QWidget *parent)
+{
+    QObject::connect(&session.outbox(), &Outbox::refused, parent,
+                     [&session, parent](const QUuid &clientId, const QString &why) {
+                         // A dialog still waiting for it says so itself.
+                         for (const NewEmailDialog *open : parent->findChildren<NewEmailDialog *>())
+                             if (open->m_waiting == clientId)
+                                 return;
+                         const QList<OutboxEntry> waiting = session.cache().outbox(0);
+                         const auto entry = std::find_if(
+                             waiting.cbegin(), waiting.cend(), [&](const OutboxEntry &e) {
+                                 return e.clientId == clientId && e.startsEmail();
+                             });
+                         if (entry == waiting.cend())
+                             return;
+                         // Written earlier (perhaps offline) and refused now: back in front of its
+                         // writer.
+                         auto *dialog = new NewEmailDialog(session, parent);
+                         dialog->setAttribute(Qt::WA_DeleteOnClose);
+                         dialog->restore(*entry, why);
+                         dialog->open();
+                     });
 }
 
 void NewEmailDialog::setBusy(bool busy)

@@ -14,6 +14,7 @@ namespace Tandem {
 
 class AgentSession;
 class AttachmentPicker;
+struct OutboxEntry;
 
 //! A new email from one of the team's email inboxes to any address (docs/protocol.md,
 //! `send`): from, to (and a name for someone new), Cc, subject, text and files. It goes
@@ -38,16 +39,23 @@ public:
     QLabel *statusLabel() const { return m_status; }
 
     void send();
+    //! Shows a new email the server refused (`why`) to be corrected and sent again (it
+    //! then takes the refused one's place) or given up (which drops it).
+    void restore(const OutboxEntry &refused, const QString &why);
+    //! Whenever the server refuses a new email no dialog waits for (written offline, its
+    //! dialog closed), opens one restored with it over `parent`.
+    static void watchRefusals(AgentSession &session, QWidget *parent);
+
+    //! Cancel: given up (what the server refused leaves the outbox).
+    void reject() override;
 
 Q_SIGNALS:
     //! The server took the email: it is the first message of this conversation.
     void started(qint64 conversationId);
 
-protected:
-    void reject() override;
-
 private:
     void setBusy(bool busy);
+    void discardRefused();
     void showStatus(const QString &text, bool trouble);
 
     AgentSession &m_session;

@@ -234,6 +234,7 @@ void MainWindow::createMenus()
     };
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    NewEmailDialog::watchRefusals(m_session, this);
     add(file, tr("New &Email…"), QKeySequence::New, this, [this] {
         auto *dialog = new NewEmailDialog(m_session, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
