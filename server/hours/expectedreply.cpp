@@ -22,7 +22,11 @@ void ExpectedReply::observe(const QList<Event> &events, const BusinessHours &hou
             || e.subject->change != Events::Change::Replied)
             continue;
         const Conversation &c = *e.subject->conversation;
-        // Also sent for the first answer after a promise: a first reply only once.
+        // A live chat is answered at the desk in minutes: no measure of what a message left
+        // for later waits. Also sent for the first answer after a promise: a first reply
+        // only once.
+        if (c.mode == ConversationMode::Live)
+            continue;
         if (c.firstReplyAt.isValid() && c.firstReplyAt == c.updatedAt)
             recordFirstReply({c.inboxId, c.createdAt, c.firstReplyAt}, hours);
     }

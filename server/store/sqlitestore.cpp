@@ -531,7 +531,8 @@ Stored<QList<FirstReply>> SqliteStore::firstRepliesSince(const QDateTime &since)
 {
     SqliteStatement &q = prepare(QStringLiteral(
         "SELECT inbox_id, created_at, first_reply_at FROM conversations"
-        " WHERE first_reply_at IS NOT NULL AND first_reply_at >= ? ORDER BY first_reply_at"));
+        " WHERE first_reply_at IS NOT NULL AND first_reply_at >= ? AND mode != 'live'"
+        " ORDER BY first_reply_at"));
     if (auto failure = run(q, {toMs(since)}))
         return *failure;
     QList<FirstReply> replies;
@@ -548,7 +549,8 @@ Stored<int> SqliteStore::countAwaitingFirstReply(const QSet<qint64> &inboxIds)
     const QList<qint64> ids(inboxIds.cbegin(), inboxIds.cend());
     SqliteStatement &q = prepare(
         QStringLiteral("SELECT COUNT(*) FROM conversations WHERE first_reply_at IS NULL"
-                       " AND status != 'resolved' AND merged_into IS NULL AND inbox_id IN (%1)")
+                       " AND status != 'resolved' AND merged_into IS NULL AND mode != 'live'"
+                       " AND inbox_id IN (%1)")
             .arg(placeholders(ids, binds)));
     if (auto failure = run(q, binds))
         return *failure;

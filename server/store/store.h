@@ -206,11 +206,12 @@ public:
     virtual Stored<Done> updateConversation(const Conversation &conversation) = 0;
     //! Live chats that are queued or active, in no particular order.
     virtual Stored<QList<Conversation>> liveConversations() = 0;
-    //! The conversations staff first replied to at or after `since`: their inbox, when they
-    //! began, and when staff first replied, oldest reply first.
+    //! The async conversations (live chats are answered at the desk, in minutes) staff first
+    //! replied to at or after `since`: their inbox, when they began, and when staff first
+    //! replied, oldest reply first.
     virtual Stored<QList<FirstReply>> firstRepliesSince(const QDateTime &since) = 0;
-    //! How many conversations of these inboxes, not resolved nor merged, wait for staff's
-    //! first reply.
+    //! How many async conversations of these inboxes, not resolved nor merged, wait for
+    //! staff's first reply (live chats wait in the live queue instead).
     virtual Stored<int> countAwaitingFirstReply(const QSet<qint64> &inboxIds) = 0;
     //! How long the most recently ended live chats were handled (assignment to end), newest
     //! first.

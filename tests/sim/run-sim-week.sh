@@ -16,7 +16,8 @@ failed=0
 check() { # description, pattern
     if grep -qE "$2" "$data/week.txt"; then echo "PASS $1"; else echo "FAIL $1"; failed=1; fi
 }
-check "the week ran with every customer answered" '^week simulation: 80 web conversations .* 0 unanswered at the end$'
+check "the week ran with every message answered" '^week simulation: [0-9]+ web conversations .* 0 unanswered at the end$'
+check "live chats started in hours and were all answered at the desk" 'live chats \(in hours, the live desk\): [1-9][0-9]* started, 0 unanswered; first reply after median [0-9]+ s'
 check "promises were made and counted" 'promises: [1-9][0-9]* made, [0-9.]+ % kept .*; out of hours \(automatic reply\) [0-9]+'
 check "their error is reported" 'median -?[0-9]+\.[0-9]+, p90 -?[0-9]+\.[0-9]+'
 check "the SLA is reported in and out of hours" 'SLA first reply within 4 h of business time: met [0-9.]+ % \(in hours'

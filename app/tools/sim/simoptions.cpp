@@ -141,8 +141,11 @@ bool parseSimOptions(const QStringList &arguments, SimOptions &o, QString &messa
         {QStringLiteral("week"),
          QStringLiteral("Simulate a working week on a tandemd started with --manual-clock, "
                         "moving its clock: --customers conversations over the week (default "
-                        "400), answered by two agents on shifts; reports whether the replies "
-                        "promised out of hours were kept. Needs --agent-email of an admin.")},
+                        "400), answered by two agents on shifts, and --live-share percent of "
+                        "those arriving in hours (default 30) as live chats taken by the admin "
+                        "at the live desk; reports whether the replies promised were kept, and "
+                        "live chats' waits beside the wait the widget showed. Needs "
+                        "--agent-email of an admin.")},
     });
     if (!p.parse(arguments)) {
         message = p.errorText();
@@ -174,6 +177,9 @@ bool parseSimOptions(const QStringList &arguments, SimOptions &o, QString &messa
     o.week = p.isSet(QStringLiteral("week"));
     if (o.week && !p.isSet(QStringLiteral("customers")))
         o.customers = 400;
+    if (o.week && !p.isSet(QStringLiteral("live-share")))
+        o.liveSharePercent = 30; // of those who arrive in hours
+
     const QString inboxes = p.value(QStringLiteral("inboxes"));
     for (const QString &part : inboxes.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         bool isNumber = false;

@@ -7,6 +7,9 @@
 
 #include <QEventLoop>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QTextStream>
 #include <QTimer>
@@ -128,23 +131,24 @@ bool WeekSimulation::openAndWait(SimConnection &connection)
 bool WeekSimulation::setUp()
 {
     m_staff = new SimConnection(m_options.endpoint(QStringLiteral("/ws/agent")), this);
-    // The promises the server makes, as staff hear of them.
-    connect(m_staff, &SimConnection::eventReceived, this,
-            [this](qint64, const QString &kind, const QJsonObject &data) {
-                if (kind != QLatin1String("conversation.updated")
-                    || data.value(QLatin1String("change")).toString() != QLatin1String("promised"))
-                    return;
-                const QJsonObject c = data.value(QLatin1String("conversation")).toObject();
-                m_promises.insert(
-                    c.value(QLatin1String("id")).toInteger(),
-                    QDateTime::fromString(c.value(QLatin1String("promisedBy")).toString(),
-                                          Qt::ISODateWithMs));
-            });
+    connect(
+        m_staff, &SimConnection::eventReceived, this,
+        [this](qint64, const QString &kind, const QJsonObject &data) { onStaffEvent(kind, data); });
     if (!openAndWait(*m_staff))
         return false;
     const Requests::Request signIn =
         Requests::signIn({m_options.agentEmail, m_options.agentPassword, std::nullopt});
-    if (!call(*m_staff, signIn.type, signIn.fields))
+    const auto signedIn = call(*m_staff, signIn.type, signIn.fields);
+    if (!signedIn)
+        return false;
+    // The admin is the live desk: online, given each live chat at once, three at a time.
+    m_deskId = signedIn->value(QLatin1String("agent"))[QLatin1String("id")].toInteger();
+    if (!call(*m_staff, QStringLiteral("presence"),
+              {{QStringLiteral("status"), QStringLiteral("online")}})
+        || !call(*m_staff, QStringLiteral("agent.update"),
+                 {{QStringLiteral("agent"), m_deskId},
+                  {QStringLiteral("capacity"), 3},
+                  {QStringLiteral("autoAccept"), true}}))
         return false;
     // Support: open Monday to Friday, 08:00 to 18:00 in Berlin; a first reply within four
     // hours of business time.
@@ -226,6 +230,11 @@ bool WeekSimulation::onShift(const Agent &agent, const QDateTime &at) const
 
 bool WeekSimulation::customerWrites(const Arrival &arrival, int index)
 {
+    // In hours some start a live chat, having seen the wait the widget showed.
+    const bool live =
+        m_hours.isOpen(arrival.at) && int(m_liveRandom.bounded(100)) < m_options.liveSharePercent;
+    if (live)
+        return customerChats(arrival, index);
     SimConnection customer(m_options.endpoint(QStringLiteral("/ws/customer")), nullptr);
     if (!openAndWait(customer))
         return false;
@@ -253,6 +262,35 @@ bool WeekSimulation::customerWrites(const Arrival &arrival, int index)
     return true;
 }
 
+bool WeekSimulation::customerChats(const Arrival &arrival, int index)
+{
+    LiveChat chat;
+    chat.sentAt = arrival.at;
+    chat.shownWaitSeconds = shownWait();
+    chat.customer = new SimConnection(m_options.endpoint(QStringLiteral("/ws/customer")), this);
+    if (!openAndWait(*chat.customer))
+        return false;
+    Commands::CustomerHello hello;
+    hello.name = QStringLiteral("Week customer %1").arg(index + 1);
+    hello.timezone = arrival.zone;
+    const Requests::Request request = Requests::customerHello(hello);
+    if (!call(*chat.customer, request.type, request.fields))
+        return false;
+    const auto sent =
+        call(*chat.customer, QStringLiteral("send"),
+             {{QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+              {QStringLiteral("text"), QStringLiteral("Hi, is anyone there?")},
+              {QStringLiteral("mode"), QStringLiteral("live")}});
+    if (!sent)
+        return false;
+    chat.id = sent->value(QLatin1String("conversation"))[QLatin1String("id")].toInteger();
+    m_liveIndex.insert(chat.id, m_live.size());
+    m_live.append(chat);
+    deskTakes(m_live.size() - 1);
+    // The router's news comes to staff: heard before the clock moves on.
+    return bool(call(*m_staff, QStringLiteral("ping"), {}));
+}
+
 bool WeekSimulation::agentReplies(Conversation &conversation, const QDateTime &at)
 {
     if (!advanceTo(at))
@@ -263,6 +301,79 @@ bool WeekSimulation::agentReplies(Conversation &conversation, const QDateTime &a
                {QStringLiteral("text"), QStringLiteral("It left our warehouse this morning.")}}))
         return false;
     conversation.firstReplyAt = at;
+    return true;
+}
+
+void WeekSimulation::onStaffEvent(const QString &kind, const QJsonObject &data)
+{
+    if (kind != QLatin1String("conversation.updated"))
+        return;
+    const QJsonObject c = data.value(QLatin1String("conversation")).toObject();
+    const qint64 id = c.value(QLatin1String("id")).toInteger();
+    const QString change = data.value(QLatin1String("change")).toString();
+    // The promises the server makes, as staff hear of them.
+    if (change == QLatin1String("promised")) {
+        m_promises.insert(id, QDateTime::fromString(c.value(QLatin1String("promisedBy")).toString(),
+                                                    Qt::ISODateWithMs));
+        return;
+    }
+    // A live chat given to the desk (perhaps before its customer heard the answer to the
+    // send that started it).
+    if (c.value(QLatin1String("liveState")).toString() != QLatin1String("active")
+        || c.value(QLatin1String("assignee"))[QLatin1String("id")].toInteger() != m_deskId)
+        return;
+    m_deskHas.insert(id);
+    if (const auto live = m_liveIndex.constFind(id); live != m_liveIndex.cend())
+        deskTakes(*live);
+}
+
+void WeekSimulation::deskTakes(qsizetype index)
+{
+    LiveChat &chat = m_live[index];
+    if (chat.firstReplyAt.isValid() || chat.scheduled || !m_deskHas.contains(chat.id))
+        return;
+    // Answered after half a minute and an exponential minute more to read and write.
+    chat.scheduled = true;
+    chat.takenAt = m_now;
+    const qint64 handle = qint64(30 + -std::log(1.0 - m_liveRandom.generateDouble()) * 60);
+    m_replies.append({m_now.addSecs(handle), index, true});
+}
+
+qint64 WeekSimulation::shownWait()
+{
+    QNetworkAccessManager network;
+    QUrl url = m_options.endpoint(QStringLiteral("/api/v1/availability"));
+    url.setScheme(url.scheme() == QLatin1String("wss") ? QStringLiteral("https")
+                                                       : QStringLiteral("http"));
+    QNetworkReply *reply = network.get(QNetworkRequest(url));
+    QEventLoop loop;
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    if (!answer.value(QLatin1String("available")).toBool())
+        return -1;
+    return answer.value(QLatin1String("expectedWaitSeconds")).toInteger(-1);
+}
+
+bool WeekSimulation::liveDeskReplies(LiveChat &chat, const QDateTime &at)
+{
+    if (!advanceTo(at))
+        return false;
+    if (!call(*m_staff, QStringLiteral("send"),
+              {{QStringLiteral("conversation"), chat.id},
+               {QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+               {QStringLiteral("text"), QStringLiteral("Hello! Let me look at your order.")}}))
+        return false;
+    chat.firstReplyAt = at;
+    // Answered, and soon done: the desk's place goes to the next chat.
+    if (!call(*m_staff, QStringLiteral("end"), {{QStringLiteral("conversation"), chat.id}}))
+        return false;
+    if (chat.customer) {
+        chat.customer->abort();
+        chat.customer->deleteLater();
+        chat.customer = nullptr;
+    }
     return true;
 }
 
@@ -278,13 +389,9 @@ int WeekSimulation::run()
     const auto handleSeconds = [&random] {
         return qint64(180 + -std::log(1.0 - random.generateDouble()) * 420);
     };
-    struct Reply {
-        QDateTime at;
-        qsizetype conversation;
-    };
-    QList<Reply> replies; // being written, sent at their time
-    qsizetype next = 0;   // the next arrival
-    qsizetype taken = 0;  // conversations before this one have an agent (oldest first)
+    QList<Reply> &replies = m_replies; // being written, sent at their time
+    qsizetype next = 0;                // the next arrival
+    qsizetype taken = 0;               // conversations before this one have an agent (oldest first)
     const QDateTime end = m_start.addDays(7 + DrainDays);
     QDateTime t = m_start;
     if (!advanceTo(t))
@@ -292,7 +399,8 @@ int WeekSimulation::run()
     // Minute by minute: what happens in it, in order; then each free agent on shift takes
     // the customer waiting longest.
     while (t < end
-           && (next < incoming.size() || taken < m_conversations.size() || !replies.isEmpty())) {
+           && (next < incoming.size() || taken < m_conversations.size() || !replies.isEmpty()
+               || liveWaiting())) {
         const QDateTime stepEnd = t.addSecs(60);
         for (;;) {
             const auto reply =
@@ -308,18 +416,24 @@ int WeekSimulation::run()
                     return 1;
                 ++next;
             } else {
-                if (!agentReplies(m_conversations[reply->conversation], reply->at))
-                    return 1;
+                const Reply due = *reply;
                 replies.erase(reply);
+                if (due.live ? !liveDeskReplies(m_live[due.index], due.at)
+                             : !agentReplies(m_conversations[due.index], due.at))
+                    return 1;
             }
         }
         t = stepEnd;
+        // Chats waiting for the desk: the clock moves on minute by minute, so the router's
+        // news of them is heard.
+        if (liveWaiting() && replies.isEmpty() && !advanceTo(t))
+            return 1;
         for (Agent &agent : agents) {
             if (taken >= m_conversations.size() || !onShift(agent, t)
                 || (agent.busyUntil.isValid() && agent.busyUntil > t))
                 continue;
             agent.busyUntil = t.addSecs(handleSeconds());
-            replies.append({agent.busyUntil, taken++});
+            replies.append({agent.busyUntil, taken++, false});
         }
     }
     // Every event the server sent is in once a last request is answered.
@@ -329,6 +443,38 @@ int WeekSimulation::run()
         c.promisedBy = m_promises.value(c.id);
     report();
     return 0;
+}
+
+bool WeekSimulation::liveWaiting() const
+{
+    return std::any_of(m_live.cbegin(), m_live.cend(),
+                       [](const LiveChat &c) { return !c.firstReplyAt.isValid(); });
+}
+
+void WeekSimulation::reportLive(QTextStream &out) const
+{
+    int kept = 0, shown = 0, unanswered = 0;
+    QList<double> queued, replied;
+    for (const LiveChat &c : m_live) {
+        if (!c.firstReplyAt.isValid()) {
+            ++unanswered;
+            continue;
+        }
+        const qint64 wait = c.sentAt.secsTo(c.takenAt);
+        queued.append(double(wait));
+        replied.append(double(c.sentAt.secsTo(c.firstReplyAt)));
+        if (c.shownWaitSeconds < 0)
+            continue;
+        ++shown;
+        kept += wait <= c.shownWaitSeconds;
+    }
+    out << "  live chats (in hours, the live desk): " << m_live.size() << " started, " << unanswered
+        << " unanswered; first reply after median "
+        << QString::number(quantile(replied, 0.5), 'f', 0) << " s, p90 "
+        << QString::number(quantile(replied, 0.9), 'f', 0) << " s; waited for the desk median "
+        << QString::number(quantile(queued, 0.5), 'f', 0) << " s, p90 "
+        << QString::number(quantile(queued, 0.9), 'f', 0)
+        << " s; within the wait the widget showed: " << percent(kept, shown) << "\n";
 }
 
 void WeekSimulation::report() const
@@ -375,6 +521,7 @@ void WeekSimulation::report() const
         << " out of hours) from Berlin, New York and Tokyo; 2 agents on shifts, "
         << "Support open Mon-Fri 08:00-18:00 Europe/Berlin; " << unanswered
         << " unanswered at the end\n";
+    reportLive(out);
     out << "  promises: " << promised << " made, " << percent(kept, promised)
         << " kept (answered by the promised time); out of hours (automatic reply) "
         << promised - promisedInHours << ", "
