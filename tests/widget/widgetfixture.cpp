@@ -87,7 +87,8 @@ QStringList AgentDesk::messages(qint64 conversation)
     m_cache.flush();
     QStringList texts;
     for (const Message &m : m_cache.messages(conversation, std::nullopt, 1000))
-        texts.append(m.text);
+        if (m.kind == MessageKind::Ordinary) // not the timeline's lines ("Assigned to …")
+            texts.append(m.text);
     return texts;
 }
 

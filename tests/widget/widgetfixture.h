@@ -35,7 +35,7 @@ public:
     bool ok(const QString &type, const QJsonObject &fields);
     //! Sends a reply in a conversation; true once the server acknowledged it.
     bool reply(qint64 conversation, const QString &text);
-    //! Texts of a conversation's messages in the local cache, oldest first.
+    //! Texts of a conversation's messages (not its timeline) in the local cache, oldest first.
     QStringList messages(qint64 conversation);
     //! Waits until the chat is offered to this app (or `ms` passed), then accepts it.
     bool accept(qint64 conversation, int ms = 15000);
