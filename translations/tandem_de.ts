@@ -1065,6 +1065,10 @@ Solange Sie online sind, werden Ihnen neue Chats oben angeboten; angenommene öf
         <source>“%1” in Cc is not an email address.</source>
         <translation>„%1“ in Cc ist keine E-Mail-Adresse.</translation>
     </message>
+    <message>
+        <source>Take It Back to Edit</source>
+        <translation>Zum Bearbeiten zurückholen</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CredentialStore</name>

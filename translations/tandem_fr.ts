@@ -1065,6 +1065,10 @@ Tant que vous êtes en ligne, les nouvelles discussions vous sont proposées en 
         <source>“%1” in Cc is not an email address.</source>
         <translation>« %1 » en Cc n’est pas une adresse e-mail.</translation>
     </message>
+    <message>
+        <source>Take It Back to Edit</source>
+        <translation>Reprendre pour modifier</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::CredentialStore</name>

@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -252,7 +253,13 @@ private Q_SLOTS:
                  qPrintable(refused.last().at(1).toString()));
         QVERIFY(!session().outbox().failure(clientId).isEmpty());
         QCOMPARE(session().outbox().pending(), 1); // kept for the agent to see
-        session().outbox().discard(clientId);
+        // In the thread: taken back into the composer to be put right, out of the outbox.
+        ConversationView *thread = m_app->mainWindow()->conversationView();
+        QTRY_VERIFY(thread->takeBackButton()->isVisible());
+        thread->composer()->clear();
+        thread->takeBackButton()->click();
+        QCOMPARE(thread->composer()->toPlainText(), QStringLiteral("Too big."));
+        QVERIFY(!thread->takeBackButton()->isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(session().outbox().pending(), 0, Slow);
     }
 

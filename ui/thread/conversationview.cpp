@@ -202,7 +202,17 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
     layout->addWidget(m_undoBar);
     layout->addWidget(m_loading);
     layout->addWidget(m_messages, 1);
-    layout->addWidget(m_notice);
+    // A reply the server refused for good can be taken back into the composer to be put
+    // right (it leaves the outbox, where it would otherwise stay).
+    m_takeBack = new QPushButton(tr("Take It Back to Edit"));
+    m_takeBack->setObjectName(QStringLiteral("takeBackReply"));
+    m_takeBack->hide();
+    connect(m_takeBack, &QPushButton::clicked, this, &ConversationView::takeBackRefused);
+    auto *noticeRow = new QHBoxLayout;
+    noticeRow->addWidget(m_notice, 1);
+    noticeRow->addWidget(m_takeBack);
+    noticeRow->setContentsMargins(0, 0, 14, 0);
+    layout->addLayout(noticeRow);
     layout->addWidget(line());
     m_emailBar = new EmailBar(thread);
     connect(m_emailBar->attachments(), &AttachmentPicker::refused, this,
@@ -224,8 +234,11 @@ ConversationView::ConversationView(AgentSession &session, QWidget *parent)
 
     connect(&session.outbox(), &Outbox::refused, this,
             [this](const QUuid &clientId, const QString &why) {
-                if (m_model->setFailed(clientId, true))
-                    showNotice(tr("A reply was not accepted by the server: %1").arg(why));
+                if (!m_model->setFailed(clientId, true))
+                    return;
+                showNotice(tr("A reply was not accepted by the server: %1").arg(why));
+                m_refusedReply = clientId;
+                m_takeBack->show();
             });
     connect(&session.cache(), &LocalCache::applied, this,
             [this](qint64, const QSet<qint64> &changed) {
@@ -272,6 +285,8 @@ void ConversationView::setConversation(qint64 conversationId)
     m_session.sync().setViewing(conversationId);
     updateViewers();
     m_notice->hide();
+    m_takeBack->hide();
+    m_refusedReply = QUuid();
     m_undoBar->setVisible(m_undoExpiry.isActive() && conversationId == m_undoInto);
     if (m_refusals.contains(conversationId))
         showNotice(m_refusals.take(conversationId));
@@ -444,8 +459,25 @@ void ConversationView::updateViewers()
     m_viewers->setVisible(!others.isEmpty());
 }
 
+void ConversationView::takeBackRefused()
+{
+    const QUuid clientId = std::exchange(m_refusedReply, QUuid());
+    m_takeBack->hide();
+    m_notice->hide();
+    for (const OutboxEntry &entry : m_session.cache().outbox(m_conversation)) {
+        if (entry.clientId != clientId)
+            continue;
+        if (m_composer->toPlainText().trimmed().isEmpty())
+            m_composer->setPlainText(entry.text);
+        m_session.outbox().discard(clientId);
+        m_composer->setFocus();
+        return;
+    }
+}
+
 void ConversationView::showNotice(const QString &text)
 {
+    m_takeBack->hide(); // shown again only with a refused reply's notice
     m_notice->setText(text);
     m_notice->show();
 }

@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QTimer>
+#include <QUuid>
 #include <QWidget>
 
 class QAbstractButton;
@@ -72,6 +73,8 @@ public:
     QAbstractButton *noteToggle() const;
     //! "Undo" for a merge just made, while the server still allows it.
     QPushButton *undoMergeButton() const { return m_undoMerge; }
+    //! "Take It Back to Edit", beside the notice of a reply the server refused.
+    QPushButton *takeBackButton() const { return m_takeBack; }
 
 Q_SIGNALS:
     //! Another conversation should be opened (the one a merge went into, or came back).
@@ -81,6 +84,7 @@ private:
     void send(const QString &text);
     void updateHeader();
     void showNotice(const QString &text);
+    void takeBackRefused();
     void updateViewers();
 
     AgentSession &m_session;
@@ -101,6 +105,8 @@ private:
     QToolButton *m_note = nullptr;
     QLabel *m_loading = nullptr;
     QLabel *m_notice = nullptr;
+    QPushButton *m_takeBack = nullptr;
+    QUuid m_refusedReply; //!< the reply the notice is about
     QWidget *m_undoBar = nullptr;
     QLabel *m_undoText = nullptr;
     QPushButton *m_undoMerge = nullptr;
