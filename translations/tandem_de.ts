@@ -2025,40 +2025,6 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
         <translation>Zusagen eingehalten: %1 % (%2 von %3)</translation>
     </message>
     <message>
-        <source>%1 and %2 more</source>
-        <translation>%1 und %2 weitere</translation>
-    </message>
-    <message>
-        <source>SLA breached</source>
-        <translation>SLA verfehlt</translation>
-    </message>
-    <message numerus="yes">
-        <source>SLA breached in %n conversations</source>
-        <translation>
-            <numerusform>SLA in %n Unterhaltung verfehlt</numerusform>
-            <numerusform>SLA in %n Unterhaltungen verfehlt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 — see SLA at risk in the inbox.</source>
-        <translation>%1 — siehe „SLA gefährdet“ im Posteingang.</translation>
-    </message>
-    <message>
-        <source>SLA at risk</source>
-        <translation>SLA gefährdet</translation>
-    </message>
-    <message numerus="yes">
-        <source>SLA at risk in %n conversations</source>
-        <translation>
-            <numerusform>SLA in %n Unterhaltung gefährdet</numerusform>
-            <numerusform>SLA in %n Unterhaltungen gefährdet</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 — answer soon; see SLA at risk in the inbox.</source>
-        <translation>%1 — bitte bald antworten; siehe „SLA gefährdet“ im Posteingang.</translation>
-    </message>
-    <message>
         <source>&amp;Email Inboxes…</source>
         <translation>&amp;E-Mail-Posteingänge …</translation>
     </message>
@@ -2525,6 +2491,43 @@ Neue erscheinen hier, sobald Kunden schreiben.</translation>
     <message>
         <source>Enter the email address of your Tandem account.</source>
         <translation>Geben Sie die E-Mail-Adresse Ihres Tandem-Kontos ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::SlaAlerter</name>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 und %2 weitere</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA verfehlt</translation>
+    </message>
+    <message numerus="yes">
+        <source>SLA breached in %n conversations</source>
+        <translation>
+            <numerusform>SLA in %n Unterhaltung verfehlt</numerusform>
+            <numerusform>SLA in %n Unterhaltungen verfehlt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — see SLA at risk in the inbox.</source>
+        <translation>%1 — siehe „SLA gefährdet“ im Posteingang.</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA gefährdet</translation>
+    </message>
+    <message numerus="yes">
+        <source>SLA at risk in %n conversations</source>
+        <translation>
+            <numerusform>SLA in %n Unterhaltung gefährdet</numerusform>
+            <numerusform>SLA in %n Unterhaltungen gefährdet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — answer soon; see SLA at risk in the inbox.</source>
+        <translation>%1 — bitte bald antworten; siehe „SLA gefährdet“ im Posteingang.</translation>
     </message>
 </context>
 <context>

@@ -2025,40 +2025,6 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
         <translation>Promesses tenues : %1 % (%2 sur %3)</translation>
     </message>
     <message>
-        <source>%1 and %2 more</source>
-        <translation>%1 et %2 autres</translation>
-    </message>
-    <message>
-        <source>SLA breached</source>
-        <translation>SLA dépassé</translation>
-    </message>
-    <message numerus="yes">
-        <source>SLA breached in %n conversations</source>
-        <translation>
-            <numerusform>SLA dépassé dans %n conversation</numerusform>
-            <numerusform>SLA dépassé dans %n conversations</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 — see SLA at risk in the inbox.</source>
-        <translation>%1 — voir « SLA menacé » dans la boîte de réception.</translation>
-    </message>
-    <message>
-        <source>SLA at risk</source>
-        <translation>SLA menacé</translation>
-    </message>
-    <message numerus="yes">
-        <source>SLA at risk in %n conversations</source>
-        <translation>
-            <numerusform>SLA menacé dans %n conversation</numerusform>
-            <numerusform>SLA menacé dans %n conversations</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 — answer soon; see SLA at risk in the inbox.</source>
-        <translation>%1 — répondez bientôt ; voir « SLA menacé » dans la boîte de réception.</translation>
-    </message>
-    <message>
         <source>&amp;Email Inboxes…</source>
         <translation>Boîtes &amp;e-mail…</translation>
     </message>
@@ -2525,6 +2491,43 @@ Les nouvelles apparaîtront ici dès que des clients écriront.</translation>
     <message>
         <source>Enter the email address of your Tandem account.</source>
         <translation>Saisissez l’adresse e-mail de votre compte Tandem.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::SlaAlerter</name>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 et %2 autres</translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation>SLA dépassé</translation>
+    </message>
+    <message numerus="yes">
+        <source>SLA breached in %n conversations</source>
+        <translation>
+            <numerusform>SLA dépassé dans %n conversation</numerusform>
+            <numerusform>SLA dépassé dans %n conversations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — see SLA at risk in the inbox.</source>
+        <translation>%1 — voir « SLA menacé » dans la boîte de réception.</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA menacé</translation>
+    </message>
+    <message numerus="yes">
+        <source>SLA at risk in %n conversations</source>
+        <translation>
+            <numerusform>SLA menacé dans %n conversation</numerusform>
+            <numerusform>SLA menacé dans %n conversations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — answer soon; see SLA at risk in the inbox.</source>
+        <translation>%1 — répondez bientôt ; voir « SLA menacé » dans la boîte de réception.</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@
 #include "shell/agentsession.h"
 #include "status/connectionindicator.h"
 #include "status/queueindicator.h"
+#include "status/slaalerter.h"
 #include "teams/teamsdialog.h"
 #include "thread/conversationactions.h"
 #include "thread/conversationview.h"
@@ -171,13 +172,11 @@ MainWindow::MainWindow(AgentSession &session, QSettings &settings, const QString
                                tr("A colleague's note names you: see Mentions in the inbox."));
         m_mentions = now;
     });
-    // SLA warnings: to the assignee, and to supervisors for every conversation. Clocks count
-    // business time only, so a warning comes while the team is open; what ran out while this
-    // app was not running is summed up in one.
-    connect(m_inbox->conversations(), &ConversationListModel::countsChanged, this,
-            &MainWindow::warnOfSla);
-    connect(m_inbox->conversations(), &ConversationListModel::slaMoved, this,
-            &MainWindow::warnOfSla);
+    // SLA warnings (SlaAlerter says how).
+    auto *sla = new SlaAlerter(session, *m_inbox->conversations(), *m_notifier, this);
+    connect(m_inbox->conversations(), &ConversationListModel::countsChanged, sla,
+            &SlaAlerter::check);
+    connect(m_inbox->conversations(), &ConversationListModel::slaMoved, sla, &SlaAlerter::check);
     connect(m_inbox->conversations(), &ConversationListModel::slaMoved, this,
             &MainWindow::updatePromises);
     connect(&session.cache(), &LocalCache::applied, this, &MainWindow::updatePromises);
@@ -522,47 +521,6 @@ void MainWindow::openConversation(qint64 id)
     m_inbox->setCurrentConversation(id);
     m_settings.setValue(ConversationKey, id);
     markRead();
-}
-
-void MainWindow::warnOfSla()
-{
-    const ConversationListModel *list = m_inbox->conversations();
-    const Agent me = m_session.sync().agent();
-    if (!list->isComplete() || me.id == 0)
-        return;
-    const bool supervises = me.role != Role::Agent;
-    const QList<ConversationListModel::SlaAlert> alerts = list->slaAlerts(supervises ? 0 : me.id);
-    QSet<qint64> atRisk, breached;
-    QStringList newlyAtRisk, newlyBreached;
-    for (const auto &alert : alerts) {
-        atRisk.insert(alert.id);
-        if (alert.breached) {
-            breached.insert(alert.id);
-            if (!m_slaBreachedWarned.contains(alert.id))
-                newlyBreached << alert.customerName;
-        } else if (!m_slaWarned.contains(alert.id)) {
-            newlyAtRisk << alert.customerName;
-        }
-    }
-    m_slaWarned = atRisk;
-    m_slaBreachedWarned = breached;
-    const auto names = [](const QStringList &all) {
-        return all.size() <= 3 ? all.join(QStringLiteral(", "))
-                               : tr("%1 and %2 more")
-                                     .arg(all.mid(0, 3).join(QStringLiteral(", ")))
-                                     .arg(all.size() - 3);
-    };
-    if (!newlyBreached.isEmpty())
-        m_notifier->notify(newlyBreached.size() == 1 ? tr("SLA breached")
-                                                     : tr("SLA breached in %n conversations",
-                                                          nullptr, int(newlyBreached.size())),
-                           tr("%1 — see SLA at risk in the inbox.").arg(names(newlyBreached)));
-    else if (!newlyAtRisk.isEmpty())
-        m_notifier->notify(
-            newlyAtRisk.size() == 1
-                ? tr("SLA at risk")
-                : tr("SLA at risk in %n conversations", nullptr, int(newlyAtRisk.size())),
-            tr("%1 — answer soon; see SLA at risk in the inbox.").arg(names(newlyAtRisk)));
 }
 
 void MainWindow::updateTitle()

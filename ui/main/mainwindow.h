@@ -108,10 +108,6 @@ private:
     LiveNotifier *m_notifier = nullptr;
     int m_mentions = 0;           // unread mentions of this agent, as last counted
     bool m_mentionsKnown = false; // m_mentions counts the whole list
-    //! The conversations whose SLA warning this person was given (at risk, and breached).
-    QSet<qint64> m_slaWarned;
-    QSet<qint64> m_slaBreachedWarned;
-    void warnOfSla();
     QueueIndicator *m_queue = nullptr;
     QLabel *m_promises = nullptr; // supervisors: the share of promises kept this week
     void updatePromises();
